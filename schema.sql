@@ -1,0 +1,246 @@
+-- kvz — het canonieke schema (versie 1).
+--
+-- Eén SQLite-bestand is de hele toestand. kvz past dit bestand toe bij het aanmaken van een nieuwe
+-- database, zet PRAGMA application_id op 0x4B565A31 ('KVZ1', herkenning van een kvz-database) en
+-- PRAGMA user_version op de schemaversie. Latere versies migreren vooruit in één transactie
+-- (src/store/migrations.ts); een database van een nieuwere kvz wordt geweigerd en niet aangeraakt.
+--
+-- Conventies:
+--   * tijdstippen (…_op) zijn UTC ISO-8601 met milliseconden: 2027-03-16T09:30:00.000Z;
+--   * datums (deadlines, overleggen, …_dag) zijn kalenderdatums in Europe/Amsterdam: 2027-03-16;
+--   * booleans zijn INTEGER 0/1;
+--   * nummers (M-2027-0001, Z-2027-001, A-2027-0001) worden nooit hergebruikt: ze volgen uit
+--     (jaar, volgnummer), dat uniek is per tabel.
+
+-- Referentietabellen: gevuld bij het aanmaken, uit te breiden met `kvz kern|partner|categorie add`.
+
+-- De zestien kernen (dorpen) van Koggenland.
+CREATE TABLE kern (
+  naam TEXT PRIMARY KEY CHECK (length(trim(naam)) BETWEEN 1 AND 60)
+) STRICT;
+
+-- Samenwerkingspartners; de code wordt overal gebruikt (doorzettingen, acties, eigenaar van een zaak).
+CREATE TABLE partner (
+  code TEXT PRIMARY KEY CHECK (code GLOB '[a-z]*' AND code NOT GLOB '*[^a-z0-9-]*' AND length(code) <= 40),
+  naam TEXT NOT NULL CHECK (length(trim(naam)) BETWEEN 1 AND 100)
+) STRICT;
+
+-- Categorieën van meldingen.
+CREATE TABLE categorie (
+  code TEXT PRIMARY KEY CHECK (code GLOB '[a-z]*' AND code NOT GLOB '*[^a-z0-9-]*' AND length(code) <= 40),
+  omschrijving TEXT NOT NULL CHECK (length(trim(omschrijving)) BETWEEN 1 AND 200)
+) STRICT;
+
+-- Een zaak bundelt meldingen die bij elkaar horen (overlastzaak of zorgzaak).
+CREATE TABLE zaak (
+  id INTEGER PRIMARY KEY,
+  nummer TEXT NOT NULL UNIQUE,                       -- Z-2027-001
+  jaar INTEGER NOT NULL,
+  volgnummer INTEGER NOT NULL CHECK (volgnummer >= 1),
+  titel TEXT NOT NULL CHECK (length(trim(titel)) BETWEEN 1 AND 200),
+  soort TEXT NOT NULL CHECK (soort IN ('overlast', 'zorg')),
+  kern TEXT NOT NULL REFERENCES kern (naam) ON UPDATE CASCADE,
+  eigenaar TEXT NOT NULL DEFAULT 'iv' REFERENCES partner (code),
+  vertrouwelijk INTEGER NOT NULL DEFAULT 0 CHECK (vertrouwelijk IN (0, 1)),
+  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'gesloten')),
+  geopend_op TEXT NOT NULL,
+  gesloten_op TEXT,
+  resultaat TEXT,
+  geopend_door TEXT NOT NULL,
+  gewijzigd_op TEXT NOT NULL,
+  UNIQUE (jaar, volgnummer),
+  CHECK ((status = 'gesloten') = (gesloten_op IS NOT NULL))
+) STRICT;
+CREATE INDEX zaak_status ON zaak (status, vertrouwelijk);
+
+-- Een melding zoals het Meldpunt Koggenland die ontvangt.
+CREATE TABLE melding (
+  id INTEGER PRIMARY KEY,
+  nummer TEXT NOT NULL UNIQUE,                       -- M-2027-0042
+  jaar INTEGER NOT NULL,                             -- jaar van ontvangst (Amsterdam)
+  volgnummer INTEGER NOT NULL CHECK (volgnummer >= 1),
+  ontvangen_op TEXT NOT NULL,
+  ontvangen_dag TEXT NOT NULL,                       -- kalenderdag van ontvangst in Amsterdam (dagregels)
+  kanaal TEXT NOT NULL CHECK (kanaal IN ('telefoon', 'balie', 'email', 'app', 'politie', 'anders')),
+  categorie TEXT NOT NULL REFERENCES categorie (code),
+  kern TEXT NOT NULL REFERENCES kern (naam) ON UPDATE CASCADE,
+  adres TEXT,
+  omschrijving TEXT NOT NULL CHECK (length(trim(omschrijving)) >= 1),
+  -- Persoonsgegevens van de melder (alle drie optioneel: anoniem melden mag). Alleen in
+  -- `kvz melding show` en in `kvz export meldingen --met-melder`; gewist door `kvz opschonen`.
+  melder_naam TEXT,
+  melder_telefoon TEXT,
+  melder_email TEXT,
+  melder_gewist_op TEXT,                             -- wanneer `kvz opschonen` ze verwijderde
+  terugkoppeling INTEGER NOT NULL DEFAULT 0 CHECK (terugkoppeling IN (0, 1)),     -- melder wil terugkoppeling
+  vergunninghouder INTEGER NOT NULL DEFAULT 0 CHECK (vergunninghouder IN (0, 1)), -- betreft een vergunninghouder
+  vertrouwelijk INTEGER NOT NULL DEFAULT 0 CHECK (vertrouwelijk IN (0, 1)),       -- alleen politieoverleg
+  zaak_id INTEGER REFERENCES zaak (id),
+  status TEXT NOT NULL DEFAULT 'nieuw' CHECK (status IN ('nieuw', 'doorgezet', 'afgehandeld')),
+  afgehandeld_op TEXT,
+  afhandeling TEXT,                                  -- notitie bij het afhandelen
+  geregistreerd_door TEXT NOT NULL,
+  aangemaakt_op TEXT NOT NULL,
+  gewijzigd_op TEXT NOT NULL,
+  UNIQUE (jaar, volgnummer),
+  CHECK ((status = 'afgehandeld') = (afgehandeld_op IS NOT NULL))
+) STRICT;
+CREATE INDEX melding_ontvangen ON melding (ontvangen_op);
+CREATE INDEX melding_dag ON melding (ontvangen_dag, categorie, kern);
+CREATE INDEX melding_status ON melding (status, ontvangen_op);
+CREATE INDEX melding_zaak ON melding (zaak_id, ontvangen_dag);
+
+-- Doorzetting van een melding naar een partner (één melding kan naar meerdere partners).
+CREATE TABLE doorzetting (
+  id INTEGER PRIMARY KEY,
+  melding_id INTEGER NOT NULL REFERENCES melding (id),
+  partner TEXT NOT NULL REFERENCES partner (code),
+  op TEXT NOT NULL,
+  dag TEXT NOT NULL,                                 -- kalenderdag van doorzetten in Amsterdam
+  door TEXT NOT NULL,
+  notitie TEXT,
+  UNIQUE (melding_id, partner)
+) STRICT;
+
+-- Contact met de melder: om informatie te vragen of om terug te koppelen.
+CREATE TABLE contact (
+  id INTEGER PRIMARY KEY,
+  melding_id INTEGER NOT NULL REFERENCES melding (id),
+  op TEXT NOT NULL,
+  soort TEXT NOT NULL CHECK (soort IN ('informatie', 'terugkoppeling')),
+  notitie TEXT NOT NULL CHECK (length(trim(notitie)) >= 1),
+  door TEXT NOT NULL
+) STRICT;
+CREATE INDEX contact_melding ON contact (melding_id, soort);
+
+-- Cadans van de vaste overleggen. Het tweewekelijks overleg volgt het GIO (14 dagen ervoor en erna)
+-- en heeft daarom geen eigen rij.
+CREATE TABLE cadans (
+  soort TEXT PRIMARY KEY CHECK (soort IN ('gio', 'politie')),
+  start TEXT NOT NULL,                               -- eerste (nominale) datum van de reeks
+  interval_weken INTEGER NOT NULL CHECK (interval_weken BETWEEN 1 AND 52),
+  tijd TEXT NOT NULL CHECK (tijd GLOB '[0-2][0-9]:[0-5][0-9]'),
+  locatie TEXT NOT NULL
+) STRICT;
+
+-- Een overleg dat ergens naar verwezen wordt, of dat verzet of geannuleerd is. Overleggen die
+-- gewoon op hun cadans plaatsvinden, staan hier pas zodra iets ernaar verwijst (een actie die er is
+-- afgesproken, aanwezigheid uit de notulen).
+CREATE TABLE overleg (
+  id INTEGER PRIMARY KEY,
+  soort TEXT NOT NULL CHECK (soort IN ('gio', 'tweewekelijks', 'politie')),
+  nominale_datum TEXT NOT NULL,                      -- datum volgens de cadans
+  datum TEXT NOT NULL,                               -- werkelijke datum
+  status TEXT NOT NULL DEFAULT 'gepland' CHECK (status IN ('gepland', 'verzet', 'geannuleerd')),
+  verschoven_van TEXT,                               -- bij verzetten: de datum ervoor
+  reden TEXT,
+  gewijzigd_op TEXT NOT NULL,
+  UNIQUE (soort, nominale_datum)
+) STRICT;
+CREATE INDEX overleg_datum ON overleg (soort, datum);
+
+-- Wie er bij een overleg aanwezig was (uit de verwerkte notulen).
+CREATE TABLE aanwezigheid (
+  overleg_id INTEGER NOT NULL REFERENCES overleg (id),
+  partner TEXT NOT NULL REFERENCES partner (code),
+  PRIMARY KEY (overleg_id, partner)
+) STRICT, WITHOUT ROWID;
+
+-- Een actie in de matrix: wat een partner voor een zaak doet, en wanneer.
+CREATE TABLE actie (
+  id INTEGER PRIMARY KEY,
+  nummer TEXT NOT NULL UNIQUE,                       -- A-2027-0001
+  jaar INTEGER NOT NULL,
+  volgnummer INTEGER NOT NULL CHECK (volgnummer >= 1),
+  zaak_id INTEGER NOT NULL REFERENCES zaak (id),
+  omschrijving TEXT NOT NULL CHECK (length(trim(omschrijving)) >= 1),
+  soort TEXT NOT NULL DEFAULT 'overig' CHECK (soort IN
+    ('gesprek-bewoners', 'gesprek-melder', 'handhaving', 'huisbezoek', 'communicatie', 'zorg', 'overig')),
+  partner TEXT NOT NULL REFERENCES partner (code),
+  deadline TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'loopt', 'gereed', 'vervallen')),
+  keer_uitgesteld INTEGER NOT NULL DEFAULT 0 CHECK (keer_uitgesteld >= 0), -- deadline later gezet
+  overleg_id INTEGER REFERENCES overleg (id),       -- afgesproken in
+  aangemaakt_op TEXT NOT NULL,
+  aangemaakt_door TEXT NOT NULL,
+  gewijzigd_op TEXT NOT NULL,
+  UNIQUE (jaar, volgnummer)
+) STRICT;
+CREATE INDEX actie_zaak ON actie (zaak_id, status);
+CREATE INDEX actie_open ON actie (status, deadline);
+CREATE INDEX actie_partner ON actie (partner, status);
+
+-- De geschiedenis van een actie: één rij bij het aanmaken en één bij elke wijziging.
+CREATE TABLE actie_historie (
+  id INTEGER PRIMARY KEY,
+  actie_id INTEGER NOT NULL REFERENCES actie (id),
+  op TEXT NOT NULL,
+  door TEXT NOT NULL,
+  status_oud TEXT,
+  status_nieuw TEXT NOT NULL,
+  deadline_oud TEXT,
+  deadline_nieuw TEXT NOT NULL,
+  partner_oud TEXT,
+  partner_nieuw TEXT NOT NULL,
+  notitie TEXT,
+  overleg_id INTEGER REFERENCES overleg (id)        -- het overleg waarin de wijziging is afgesproken
+) STRICT;
+CREATE INDEX actie_historie_actie ON actie_historie (actie_id, id);
+
+-- Het auditlog: één rij per wijzigend commando en per export, in dezelfde transactie als de wijziging.
+-- Alleen toevoegen: triggers weigeren UPDATE en DELETE. Elke rij draagt een SHA-256 over de hash van de
+-- vorige rij en haar eigen inhoud, zodat `kvz check` een wijziging buiten kvz om vindt.
+-- Persoonsgegevens van melders komen hier nooit in (alleen dát ze gewijzigd zijn).
+CREATE TABLE audit (
+  id INTEGER PRIMARY KEY,
+  op TEXT NOT NULL,
+  gebruiker TEXT NOT NULL,
+  commando TEXT NOT NULL,                            -- bijv. 'melding add'
+  object TEXT,                                       -- bijv. 'M-2027-0042'
+  resultaat TEXT NOT NULL,
+  details TEXT NOT NULL DEFAULT '{}',                -- JSON; bij wijzigingen {veld: [oud, nieuw]}
+  vorige_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+) STRICT;
+CREATE INDEX audit_object ON audit (object, id);
+
+CREATE TRIGGER audit_geen_update BEFORE UPDATE ON audit
+BEGIN
+  SELECT RAISE(ABORT, 'het auditlog kan niet worden gewijzigd');
+END;
+
+CREATE TRIGGER audit_geen_delete BEFORE DELETE ON audit
+BEGIN
+  SELECT RAISE(ABORT, 'het auditlog kan niet worden verwijderd');
+END;
+
+-- Gegevens die bij het aanmaken worden vastgelegd.
+
+INSERT INTO kern (naam) VALUES
+  ('Avenhorn'), ('Berkhout'), ('Bobeldijk'), ('De Goorn'), ('Grosthuizen'), ('Hensbroek'), ('Obdam'),
+  ('Oostmijzen'), ('Oudendijk'), ('Rustenburg'), ('Scharwoude'), ('Spierdijk'), ('Ursem'), ('Wogmeer'),
+  ('Zuid-Spierdijk'), ('Zuidermeer');
+
+INSERT INTO partner (code, naam) VALUES
+  ('politie', 'Politie'),
+  ('jongerenwerk', 'Jongerenwerk'),
+  ('zorgteam', 'Zorgteam Koggenland'),
+  ('iv', 'Cluster Integrale Veiligheid'),
+  ('casemanager-jeugd', 'Casemanager jeugd'),
+  ('portefeuillehouder', 'Portefeuillehouder'),
+  ('burgemeester', 'Burgemeester'),
+  ('oov', 'Openbare orde en veiligheid (OOV)'),
+  ('communicatie', 'Communicatie'),
+  ('vluchtelingenwerk', 'Stichting Vluchtelingenwerk'),
+  ('handhaving', 'Handhaving');
+
+INSERT INTO categorie (code, omschrijving) VALUES
+  ('jeugdoverlast', 'Jeugdoverlast'),
+  ('burenoverlast', 'Burenoverlast'),
+  ('treiteren', 'Treiteren, pesten, intimidatie'),
+  ('discriminatie', 'Discriminatie'),
+  ('vandalisme', 'Vandalisme'),
+  ('drugs', 'Drugs'),
+  ('verward-gedrag', 'Verward gedrag'),
+  ('geluidsoverlast', 'Geluidsoverlast'),
+  ('overig', 'Overig');

@@ -1,0 +1,100 @@
+/** `kvz melding add`: the front desk records a melding, from flags or by answering questions. */
+import {
+  alsFlag,
+  leesNieuweMelding,
+  valideerGegeven,
+  veldRegels,
+  VERPLICHT,
+  type RegelContext,
+  type RuweMelding,
+} from '../../../domain/melding-invoer.js';
+import { KANALEN } from '../../../domain/melding.js';
+import { voegMeldingToe } from '../../../store/meldingen.js';
+import { categorieen, categorieLijst, kernLijst, partnerLijst, partners } from '../../../store/referentie.js';
+import type { Context } from '../../context.js';
+import { ontbrekendeWaarden } from '../../invoer.js';
+import { schrijfJson } from '../../output.js';
+import { bevestiging } from './render.js';
+
+interface Opts extends RuweMelding {
+  json?: boolean;
+}
+
+export default async function meldingAdd(ctx: Context, opts: Opts): Promise<void> {
+  const db = ctx.db();
+  const c: RegelContext = {
+    lijsten: { kern: kernLijst(db), categorie: categorieLijst(db), partner: partnerLijst(db) },
+    nu: ctx.nu,
+  };
+  const ruw: RuweMelding = { ...opts };
+  const ontbreekt = VERPLICHT.filter((v) => ruw[v] === undefined);
+  if (ontbreekt.length > 0) {
+    if (!ctx.kanVragen) throw ontbrekendeWaarden(ontbreekt.map(alsFlag));
+    // Check what was typed before asking for the rest, so a typo is not found only at the end.
+    valideerGegeven(ruw, c, alsFlag);
+    await vraagAan(ctx, ruw, c);
+  }
+  const nieuw = leesNieuweMelding(ruw, c, alsFlag);
+  const melding = voegMeldingToe(db, ctx.actor('melding add'), nieuw);
+  if (opts.json) schrijfJson(ctx, melding);
+  else ctx.io.stdout.write(bevestiging(ctx, melding));
+}
+
+/** The interactive route: asks for every field that no flag gave. */
+async function vraagAan(ctx: Context, ruw: RuweMelding, c: RegelContext): Promise<void> {
+  const db = ctx.db();
+  const v = ctx.vraag;
+  const geldig = (veld: keyof typeof veldRegels, naam: string) => (x: string) => {
+    try {
+      veldRegels[veld](x, naam, c);
+      return true as const;
+    } catch (e) {
+      return (e as Error).message;
+    }
+  };
+  ruw.kanaal ??= await v.select({
+    message: 'Kanaal',
+    choices: KANALEN.map((k) => ({ name: k, value: k })),
+    default: 'telefoon',
+  });
+  ruw.categorie ??= await v.search({
+    message: 'Categorie (typ om te zoeken)',
+    choices: categorieen(db).map((c) => ({ name: `${c.code} — ${c.omschrijving}`, value: c.code })),
+  });
+  ruw.kern ??= await v.search({
+    message: 'Kern (typ om te zoeken)',
+    choices: c.lijsten.kern.waarden.map((k) => ({ name: k, value: k })),
+  });
+  ruw.adres ??= await v.input({ message: 'Adres of plek (optioneel)', validate: geldig('adres', 'het adres') });
+  ruw.omschrijving ??= await v.input({
+    message: 'Omschrijving',
+    validate: geldig('omschrijving', 'de omschrijving'),
+  });
+  ruw.melderNaam ??= await v.input({
+    message: 'Naam melder (leeg = anoniem)',
+    validate: geldig('melderNaam', 'de naam'),
+  });
+  ruw.melderTelefoon ??= await v.input({
+    message: 'Telefoon melder (optioneel)',
+    validate: geldig('melderTelefoon', 'het telefoonnummer'),
+  });
+  ruw.melderEmail ??= await v.input({
+    message: 'E-mail melder (optioneel)',
+    validate: geldig('melderEmail', 'het e-mailadres'),
+  });
+  if (ruw.terugkoppeling === undefined && (ruw.melderTelefoon?.trim() || ruw.melderEmail?.trim())) {
+    ruw.terugkoppeling = await v.confirm({ message: 'Wil de melder terugkoppeling?', default: false });
+  }
+  ruw.vergunninghouder ??= await v.confirm({ message: 'Betreft het een vergunninghouder?', default: false });
+  ruw.vertrouwelijk ??= await v.confirm({ message: 'Vertrouwelijk (alleen politieoverleg)?', default: false });
+  if (ruw.doorzetten === undefined) {
+    const eerst = ['politie', 'jongerenwerk', 'zorgteam'];
+    const gekozen = await v.checkbox({
+      message: 'Nu doorzetten naar (spatie kiest, enter bevestigt)',
+      choices: partners(db)
+        .sort((a, b) => (eerst.indexOf(a.code) + 1 || 99) - (eerst.indexOf(b.code) + 1 || 99))
+        .map((p) => ({ name: `${p.code} — ${p.naam}`, value: p.code })),
+    });
+    if (gekozen.length > 0) ruw.doorzetten = gekozen.join(',');
+  }
+}

@@ -1,0 +1,107 @@
+/** How meldingen look on screen: the confirmation, the detail view and the list table. */
+import { datumKort, tijdstipKort } from '../../../domain/tijd.js';
+import type { MeldingDetail, MeldingOverzicht } from '../../../store/meldingen.js';
+import type { Context } from '../../context.js';
+import { jaNee, kleuren, tabel } from '../../output.js';
+
+const t = (iso: string | null) => (iso ? tijdstipKort(new Date(iso)) : '—');
+
+/** A short reading of the same-day rule, with a marker that works without colour. */
+export function doorzettingTekst(ctx: Context, m: MeldingOverzicht): string {
+  const k = kleuren(ctx);
+  switch (m.doorzetting) {
+    case 'op-tijd':
+      return `✓ ${m.doorgezet_naar.join(', ')}`;
+    case 'te-laat':
+      return k.yellow(`! ${m.doorgezet_naar.join(', ')} (te laat)`);
+    case 'vandaag-nog-doen':
+      return k.yellow('! nog doorzetten');
+    case 'niet-doorgezet':
+      return k.red('✗ niet doorgezet');
+  }
+}
+
+export function bevestiging(ctx: Context, m: MeldingDetail): string {
+  const k = kleuren(ctx);
+  const regels = [k.green(`Melding ${m.nummer} vastgelegd.`)];
+  const ontvangen = datumKort(m.ontvangen_dag);
+  switch (m.doorzetting) {
+    case 'op-tijd':
+      regels.push(`Doorgezet naar ${m.doorgezet_naar.join(', ')}.`);
+      break;
+    case 'te-laat':
+      regels.push(`Doorgezet naar ${m.doorgezet_naar.join(', ')}, maar later dan de dag van ontvangst (${ontvangen}).`);
+      break;
+    case 'vandaag-nog-doen':
+      regels.push(k.yellow(`! Nog niet doorgezet: zet deze melding vandaag nog door, bijvoorbeeld met`));
+      regels.push(`  kvz melding forward ${m.nummer} --naar politie,jongerenwerk`);
+      break;
+    case 'niet-doorgezet':
+      regels.push(k.red(`! Ontvangen op ${ontvangen} en nog niet doorgezet; dat had die dag moeten gebeuren. Zet haar nu door met`));
+      regels.push(`  kvz melding forward ${m.nummer} --naar politie,jongerenwerk`);
+      break;
+  }
+  return `${regels.join('\n')}\n`;
+}
+
+function kenmerken(m: MeldingOverzicht): string {
+  const k: string[] = [];
+  if (m.vergunninghouder) k.push('vergunninghouder');
+  if (m.vertrouwelijk) k.push('vertrouwelijk');
+  if (m.terugkoppeling) k.push('terugkoppeling');
+  return k.join(', ');
+}
+
+export async function meldingTabel(ctx: Context, meldingen: MeldingOverzicht[]): Promise<string> {
+  return tabel(
+    ctx,
+    ['Nummer', 'Ontvangen', 'Categorie', 'Kern', 'Status', 'Doorgezet', 'Zaak', 'Kenmerken'],
+    meldingen.map((m) => [
+      m.nummer,
+      t(m.ontvangen_op),
+      m.categorie,
+      m.kern,
+      m.status,
+      doorzettingTekst(ctx, m),
+      m.zaak ?? '',
+      kenmerken(m),
+    ]),
+  );
+}
+
+export function meldingDetail(ctx: Context, m: MeldingDetail): string {
+  const k = kleuren(ctx);
+  const regel = (label: string, waarde: string) => `${k.bold(label.padEnd(18))}${waarde}`;
+  const melder =
+    m.melder_gewist_op !== null
+      ? `(gewist op ${t(m.melder_gewist_op)}, bewaartermijn)`
+      : [m.melder_naam, m.melder_telefoon, m.melder_email].filter(Boolean).join(' · ') || 'anoniem';
+  const uit = [
+    k.bold(`Melding ${m.nummer}`) + (m.vertrouwelijk ? k.red('  [vertrouwelijk]') : ''),
+    '',
+    regel('Ontvangen', `${t(m.ontvangen_op)} via ${m.kanaal}`),
+    regel('Categorie', m.categorie),
+    regel('Kern', m.kern),
+    regel('Adres', m.adres ?? '—'),
+    regel('Status', m.status + (m.afgehandeld_op ? ` (${t(m.afgehandeld_op)})` : '')),
+    regel('Zaak', m.zaak ?? '—'),
+    regel('Vergunninghouder', jaNee(m.vergunninghouder)),
+    regel('Melder', melder),
+    regel('Terugkoppeling', m.terugkoppeling ? 'gewenst' : 'niet gevraagd'),
+    regel('Doorzetting', doorzettingTekst(ctx, m)),
+    regel('Geregistreerd', `${t(m.aangemaakt_op)} door ${m.geregistreerd_door}`),
+    '',
+    k.bold('Omschrijving'),
+    m.omschrijving,
+  ];
+  if (m.afhandeling) uit.push('', k.bold('Afhandeling'), m.afhandeling);
+  uit.push('', k.bold('Doorzettingen'));
+  if (m.doorzettingen.length === 0) uit.push('  (nog geen)');
+  for (const d of m.doorzettingen) {
+    uit.push(`  ${d.zelfde_dag ? '✓' : '!'} ${t(d.op)}  ${d.partner}  door ${d.door}${d.notitie ? ` — ${d.notitie}` : ''}`);
+  }
+  uit.push('', k.bold('Contact met de melder'));
+  if (m.contacten.length === 0) uit.push('  (nog geen)');
+  for (const c of m.contacten) uit.push(`  ${t(c.op)}  ${c.soort}  door ${c.door} — ${c.notitie}`);
+  return `${uit.join('\n')}\n`;
+}

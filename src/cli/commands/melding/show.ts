@@ -1,0 +1,12 @@
+/** `kvz melding show`: everything about one melding, melder data included. */
+import { parseNummer } from '../../../domain/nummers.js';
+import { toonMelding } from '../../../store/meldingen.js';
+import type { Context } from '../../context.js';
+import { schrijfJson } from '../../output.js';
+import { meldingDetail } from './render.js';
+
+export default function meldingShow(ctx: Context, o: { json?: boolean }, [nummer]: string[]): void {
+  const melding = toonMelding(ctx.db(), parseNummer('melding', nummer!, 'het meldingnummer'), ctx.nu);
+  if (o.json) schrijfJson(ctx, melding);
+  else ctx.io.stdout.write(meldingDetail(ctx, melding));
+}

@@ -1,0 +1,20 @@
+import { tekst } from '../../../domain/tekst.js';
+import { categorieen, voegCategorieToe } from '../../../store/referentie.js';
+import type { Context } from '../../context.js';
+import { eisWaarden } from '../../invoer.js';
+import { schrijfJson, schrijf, tabel } from '../../output.js';
+import { leesCode } from './code.js';
+
+export async function list(ctx: Context, o: { json?: boolean }): Promise<void> {
+  const alle = categorieen(ctx.db());
+  if (o.json) return schrijfJson(ctx, alle);
+  schrijf(ctx, await tabel(ctx, ['Code', 'Omschrijving'], alle.map((c) => [c.code, c.omschrijving])));
+}
+
+export function add(ctx: Context, o: { omschrijving?: string }, [invoer]: string[]): void {
+  const code = leesCode(invoer!, 'categoriecode');
+  eisWaarden({ '--omschrijving': o.omschrijving });
+  const omschrijving = tekst(o.omschrijving!, '--omschrijving', { max: 200 });
+  voegCategorieToe(ctx.db(), ctx.actor('categorie add'), { code, omschrijving });
+  schrijf(ctx, `Categorie ${code} toegevoegd.`);
+}

@@ -1,0 +1,16 @@
+import { tekst } from '../../../domain/tekst.js';
+import { kernen, voegKernToe } from '../../../store/referentie.js';
+import type { Context } from '../../context.js';
+import { schrijf, schrijfJson } from '../../output.js';
+
+export function list(ctx: Context, o: { json?: boolean }): void {
+  const alle = kernen(ctx.db());
+  if (o.json) return schrijfJson(ctx, alle.map((naam) => ({ naam })));
+  for (const naam of alle) schrijf(ctx, naam);
+}
+
+export function add(ctx: Context, _o: unknown, [invoer]: string[]): void {
+  const naam = tekst(invoer!, 'de naam van de kern', { max: 60 });
+  voegKernToe(ctx.db(), ctx.actor('kern add'), naam);
+  schrijf(ctx, `Kern ${naam} toegevoegd.`);
+}

@@ -1,0 +1,20 @@
+import { tekst } from '../../../domain/tekst.js';
+import { partners, voegPartnerToe } from '../../../store/referentie.js';
+import type { Context } from '../../context.js';
+import { eisWaarden } from '../../invoer.js';
+import { schrijfJson, schrijf, tabel } from '../../output.js';
+import { leesCode } from './code.js';
+
+export async function list(ctx: Context, o: { json?: boolean }): Promise<void> {
+  const alle = partners(ctx.db());
+  if (o.json) return schrijfJson(ctx, alle);
+  schrijf(ctx, await tabel(ctx, ['Code', 'Naam'], alle.map((p) => [p.code, p.naam])));
+}
+
+export function add(ctx: Context, o: { naam?: string }, [invoer]: string[]): void {
+  const code = leesCode(invoer!, 'partnercode');
+  eisWaarden({ '--naam': o.naam });
+  const naam = tekst(o.naam!, '--naam', { max: 100 });
+  voegPartnerToe(ctx.db(), ctx.actor('partner add'), { code, naam });
+  schrijf(ctx, `Partner ${code} (${naam}) toegevoegd.`);
+}

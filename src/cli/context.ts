@@ -1,0 +1,104 @@
+/**
+ * What a command handler gets: the streams, the clock, the user, whether it may prompt, and the
+ * database (opened on first use, so `--help` and usage errors never touch a file).
+ */
+import { userInfo } from 'node:os';
+import { dbLocatie, openDatabase, type Db } from '../store/database.js';
+import type { Actor } from '../store/audit.js';
+import { inquirerPrompter, type Prompter } from './prompts.js';
+
+export interface Uitvoer {
+  write(text: string): unknown;
+  isTTY?: boolean;
+  columns?: number;
+}
+
+export interface Io {
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  stdout: Uitvoer;
+  stderr: Uitvoer;
+}
+
+export type Env = Record<string, string | undefined>;
+
+export interface GlobaleOpties {
+  db?: string;
+  gebruiker?: string;
+  color?: boolean;
+  input?: boolean;
+}
+
+/** Test seams: a fixed clock and a scripted prompter. */
+export interface RunOpties {
+  nu?: () => Date;
+  prompter?: Prompter;
+}
+
+export interface Context {
+  io: Io;
+  env: Env;
+  nu: Date;
+  gebruiker: string;
+  kleur: boolean;
+  kanVragen: boolean;
+  vraag: Prompter;
+  dbPad(): string;
+  db(): Db;
+  actor(commando: string): Actor;
+}
+
+/** Holds the connection of one run, so that run() can close it whatever happens. */
+export interface DbHouder {
+  db?: Db;
+}
+
+function osGebruiker(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'onbekend';
+  }
+}
+
+function klokVan(env: Env, opties: RunOpties): Date {
+  if (opties.nu) return opties.nu();
+  // For spawned tests and the bench only: a fixed "now".
+  if (env.KVZ_NU) {
+    const d = new Date(env.KVZ_NU);
+    if (!Number.isNaN(d.getTime())) return d;
+  }
+  return new Date();
+}
+
+export function maakContext(
+  io: Io,
+  env: Env,
+  globaal: GlobaleOpties,
+  opties: RunOpties,
+  houder: DbHouder,
+): Context {
+  const nu = klokVan(env, opties);
+  const gebruiker = (globaal.gebruiker ?? env.KVZ_GEBRUIKER ?? '').trim() || osGebruiker();
+  const kleur = globaal.color !== false && !('NO_COLOR' in env && env.NO_COLOR !== '') && io.stdout.isTTY === true && env.TERM !== 'dumb';
+  const kanVragen = globaal.input !== false && io.stdin.isTTY === true && io.stdout.isTTY === true;
+  const pad = dbLocatie(globaal.db, env).pad;
+  const vraag = opties.prompter ?? inquirerPrompter(io);
+  return {
+    io,
+    env,
+    nu,
+    gebruiker,
+    kleur,
+    kanVragen,
+    vraag,
+    dbPad: () => pad,
+    db() {
+      if (!houder.db) {
+        // Opened on first use: a usage error found before that creates no file.
+        houder.db = openDatabase(pad, { nu });
+      }
+      return houder.db;
+    },
+    actor: (commando) => ({ gebruiker, nu, commando }),
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * Everything about how results look: JSON, tables, colour and markers. Colour only on a TTY and
+ * never as the only signal (✓ ✗ ! carry the meaning too); piped output has no colour.
+ */
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { Context } from './context.js';
+
+export function kleuren(ctx: Context): ChalkInstance {
+  return new Chalk({ level: ctx.kleur ? 1 : 0 });
+}
+
+export function schrijf(ctx: Context, tekst = ''): void {
+  ctx.io.stdout.write(`${tekst}\n`);
+}
+
+/** A notice for the user that is not the result itself (reminders, counts): stderr. */
+export function meld(ctx: Context, tekst: string): void {
+  ctx.io.stderr.write(`${tekst}\n`);
+}
+
+export function schrijfJson(ctx: Context, waarde: unknown): void {
+  ctx.io.stdout.write(`${JSON.stringify(waarde, null, 2)}\n`);
+}
+
+export interface TabelOpties {
+  /** Column widths on a terminal; text that does not fit is wrapped there. Piped output is never cut. */
+  breedtes?: (number | null)[];
+}
+
+// Borderless, like `gh` and `docker ps`: columns two spaces apart, the header first.
+const ZONDER_RANDEN = {
+  top: '', 'top-mid': '', 'top-left': '', 'top-right': '',
+  bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '',
+  left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: '  ',
+};
+
+export async function tabel(ctx: Context, kop: string[], rijen: string[][], opties: TabelOpties = {}): Promise<string> {
+  const { default: Table } = await import('cli-table3');
+  const k = kleuren(ctx);
+  const breedtes = ctx.io.stdout.isTTY && opties.breedtes ? { colWidths: opties.breedtes, wordWrap: true } : {};
+  const t = new Table({
+    head: kop.map((h) => k.bold.underline(h)),
+    chars: ZONDER_RANDEN,
+    style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
+    ...breedtes,
+  });
+  t.push(...rijen);
+  return t
+    .toString()
+    .split('\n')
+    .map((regel) => regel.trimEnd())
+    .join('\n');
+}
+
+/** 'ja'/'nee' for booleans in tables. */
+export function jaNee(waarde: boolean): string {
+  return waarde ? 'ja' : 'nee';
+}
+
+export function meervoud(aantal: number, enkel: string, meer: string): string {
+  return `${aantal} ${aantal === 1 ? enkel : meer}`;
+}

@@ -1,0 +1,101 @@
+/**
+ * The command tree. Each noun registers its verbs and options here (cheap: commander only); the
+ * handler behind a verb is imported when that verb runs, so start-up stays at commander's cost.
+ */
+import { readFileSync } from 'node:fs';
+import { Command, Help, type Option } from 'commander';
+import type { Runtime } from './handler.js';
+import { registreerMelding } from './commands/melding/index.js';
+import { registreerReferentie } from './commands/referentie/index.js';
+import { registreerBeheer } from './commands/beheer/index.js';
+
+const TITELS: Record<string, string> = {
+  'Usage:': 'Gebruik:',
+  'Arguments:': 'Argumenten:',
+  'Options:': 'Opties:',
+  'Commands:': "Commando's:",
+  'Global Options:': 'Algemene opties:',
+};
+
+function nederlands(tekst: string): string {
+  return tekst.replace('[options]', '[opties]').replace('[command]', '<commando>');
+}
+
+/** Commander's help, with Dutch headings and annotations. */
+class DutchHelp extends Help {
+  override styleTitle(titel: string): string {
+    return TITELS[titel] ?? titel;
+  }
+  override commandUsage(cmd: Command): string {
+    return nederlands(super.commandUsage(cmd));
+  }
+  override subcommandTerm(cmd: Command): string {
+    return nederlands(super.subcommandTerm(cmd));
+  }
+  override optionDescription(option: Option): string {
+    return super
+      .optionDescription(option)
+      .replace(/\(default: (.*)\)$/, '(standaard: $1)')
+      .replace(/\(choices: (.*)\)$/, '(keuze uit: $1)');
+  }
+}
+
+/** Commander's own error messages, in Dutch. */
+export function vertaalCommanderFout(bericht: string): string {
+  const b = bericht.replace(/^error: /, '').trim();
+  const regels: [RegExp, (...m: string[]) => string][] = [
+    [/^unknown option '(.+?)'(?:\s*\(Did you mean (.+)\?\))?$/s, (o, s) => `Onbekende optie '${o}'.${s ? ` Bedoelde u '${s}'?` : ''} Zie --help.`],
+    [/^unknown command '(.+?)'(?:\s*\(Did you mean (.+)\?\))?$/s, (c, s) => `Onbekend commando '${c}'.${s ? ` Bedoelde u '${s}'?` : ''} Zie kvz --help.`],
+    [/^missing required argument '(.+)'$/, (a) => `Het argument <${a}> ontbreekt. Zie --help.`],
+    [/^option '(.+)' argument missing$/, (o) => `De optie '${o}' heeft een waarde nodig.`],
+    [/^required option '(.+)' not specified$/, (o) => `De optie '${o}' is verplicht.`],
+    [/^too many arguments(?: for '(.+)')?\. Expected (\d+) arguments? but got (\d+)\.$/, (c, v, k) =>
+      `Te veel argumenten${c ? ` voor '${c}'` : ''}: verwacht ${v}, gekregen ${k}. Zet tekst met spaties tussen aanhalingstekens.`],
+    [/^option '(.+)' cannot be used with option '(.+)'$/, (a, b2) => `De opties '${a}' en '${b2}' gaan niet samen.`],
+  ];
+  for (const [patroon, vertaal] of regels) {
+    const m = patroon.exec(b);
+    if (m) return vertaal(...m.slice(1).map((x) => x ?? ''));
+  }
+  return b;
+}
+
+/** Every command in the tree gets the Dutch help. */
+class KvzCommand extends Command {
+  override createCommand(naam?: string): Command {
+    return new KvzCommand(naam);
+  }
+  override createHelp(): Help {
+    return Object.assign(new DutchHelp(), this.configureHelp());
+  }
+}
+
+function leesVersie(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+export function bouwProgramma(runtime: Runtime): Command {
+  const program = new KvzCommand('kvz');
+  program
+    .description('Meldingen, zaken, de matrix en de overleggen van het cluster Integrale Veiligheid (Koggenland).')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => runtime.io.stdout.write(s),
+      writeErr: (s) => runtime.io.stderr.write(s),
+      outputError: (s, schrijf) => schrijf(`${vertaalCommanderFout(s)}\n`),
+    })
+    .showSuggestionAfterError(true)
+    .helpOption('-h, --help', 'toon de hulp bij dit commando')
+    .helpCommand('help [commando]', 'toon de hulp bij een commando')
+    .version(leesVersie(), '-V, --version', 'toon het versienummer')
+    .option('--db <pad>', 'het databasebestand (anders KVZ_DB, anders ~/.local/share/kvz/kvz.db)')
+    .option('--gebruiker <naam>', 'naam in het auditlog (anders KVZ_GEBRUIKER, anders de OS-gebruiker)')
+    .option('--no-color', 'geen kleur in de uitvoer (ook met NO_COLOR)')
+    .option('--no-input', 'nooit vragen stellen; ontbrekende waarden zijn een fout');
+
+  registreerMelding(program, runtime);
+  registreerReferentie(program, runtime);
+  registreerBeheer(program, runtime);
+  return program;
+}

@@ -1,0 +1,60 @@
+/**
+ * Interactive questions. Handlers ask through the Prompter interface; the real one loads inquirer
+ * only when the first question is really asked, so non-interactive runs never pay for it.
+ */
+import { CancelledError } from '../domain/errors.js';
+import type { Io } from './context.js';
+
+export interface Keuze {
+  name: string;
+  value: string;
+  description?: string;
+}
+
+export interface Prompter {
+  input(vraag: { message: string; default?: string; validate?: (waarde: string) => true | string }): Promise<string>;
+  /** A list the user can filter by typing (kern, categorie). */
+  search(vraag: { message: string; choices: Keuze[] }): Promise<string>;
+  select(vraag: { message: string; choices: Keuze[]; default?: string }): Promise<string>;
+  checkbox(vraag: { message: string; choices: Keuze[] }): Promise<string[]>;
+  confirm(vraag: { message: string; default?: boolean }): Promise<boolean>;
+}
+
+type Inquirer = typeof import('@inquirer/prompts');
+
+function isAfgebroken(e: unknown): boolean {
+  return e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError');
+}
+
+export function inquirerPrompter(io: Io): Prompter {
+  let geladen: Promise<Inquirer> | undefined;
+  const context = { input: io.stdin, output: io.stdout as NodeJS.WritableStream, clearPromptOnDone: false };
+  async function vraag<T>(stel: (inq: Inquirer) => Promise<T>): Promise<T> {
+    geladen ??= import('@inquirer/prompts');
+    try {
+      return await stel(await geladen);
+    } catch (e) {
+      if (isAfgebroken(e)) throw new CancelledError();
+      throw e;
+    }
+  }
+  return {
+    input: (v) => vraag((inq) => inq.input(v, context)),
+    search: (v) =>
+      vraag((inq) =>
+        inq.search(
+          {
+            message: v.message,
+            source: (term) => {
+              const t = (term ?? '').toLowerCase();
+              return v.choices.filter((c) => c.name.toLowerCase().includes(t) || c.value.toLowerCase().includes(t));
+            },
+          },
+          context,
+        ),
+      ),
+    select: (v) => vraag((inq) => inq.select(v, context)),
+    checkbox: (v) => vraag((inq) => inq.checkbox(v, context)),
+    confirm: (v) => vraag((inq) => inq.confirm(v, context)),
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * Choosing one value from a closed list (kern, categorie, partner, kanaal, status…): forgiving in
+ * case and spacing, strict otherwise, and helpful when wrong ("Bedoelde u 'Spierdijk'?").
+ */
+import { UsageError } from './errors.js';
+import { dichtstbij, vindExact } from './suggestie.js';
+
+export interface Keuzelijst {
+  /** What the value is, for the message: 'kern', 'categorie', 'partner'. */
+  soort: string;
+  /** A het-word ('het kanaal'): 'Onbekend kanaal' rather than 'Onbekende …'. */
+  onzijdig?: boolean;
+  waarden: readonly string[];
+  /** Alternative spellings that also select a value (a partner's full name, say). */
+  aliassen?: ReadonlyMap<string, string>;
+  /** The command that lists the values, if there is one. */
+  lijstCommando?: string;
+}
+
+export function kies(input: string, veld: string, lijst: Keuzelijst): string {
+  const exact = vindExact(input, lijst.waarden);
+  if (exact !== undefined) return exact;
+  if (lijst.aliassen) {
+    const alias = vindExact(input, [...lijst.aliassen.keys()]);
+    if (alias !== undefined) return lijst.aliassen.get(alias)!;
+  }
+  throw new UsageError(onbekendBericht(input, veld, lijst));
+}
+
+export function kiesMeerdere(input: string, veld: string, lijst: Keuzelijst): string[] {
+  const delen = input.split(',').map((d) => d.trim()).filter(Boolean);
+  if (delen.length === 0) throw new UsageError(`${veld} mag niet leeg zijn; geef een of meer ${lijst.soort}s, gescheiden door komma's.`);
+  return [...new Set(delen.map((d) => kies(d, veld, lijst)))];
+}
+
+function onbekendBericht(input: string, veld: string, lijst: Keuzelijst): string {
+  const kandidaten = [...lijst.waarden, ...(lijst.aliassen?.keys() ?? [])];
+  const suggestie = dichtstbij(input, kandidaten);
+  const bedoeld = suggestie === undefined ? undefined : (lijst.aliassen?.get(suggestie) ?? suggestie);
+  const begin = `${lijst.onzijdig ? 'Onbekend' : 'Onbekende'} ${lijst.soort} '${input}' voor ${veld}.`;
+  if (bedoeld !== undefined) return `${begin} Bedoelde u '${bedoeld}'?`;
+  if (lijst.waarden.length <= 12) return `${begin} Kies uit: ${lijst.waarden.join(', ')}.`;
+  return `${begin} Zie ${lijst.lijstCommando ?? 'de lijst'} voor de geldige waarden.`;
+}

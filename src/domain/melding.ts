@@ -1,0 +1,66 @@
+/** Meldingen: the facts the front desk records, and the same-day forwarding rule. */
+import type { Datum } from './tijd.js';
+
+export const KANALEN = ['telefoon', 'balie', 'email', 'app', 'politie', 'anders'] as const;
+export type Kanaal = (typeof KANALEN)[number];
+
+export const MELDING_STATUSSEN = ['nieuw', 'doorgezet', 'afgehandeld'] as const;
+export type MeldingStatus = (typeof MELDING_STATUSSEN)[number];
+
+export const CONTACT_SOORTEN = ['informatie', 'terugkoppeling'] as const;
+export type ContactSoort = (typeof CONTACT_SOORTEN)[number];
+
+/** Field limits, shared by flags, prompts and import. */
+export const LENGTE = { omschrijving: 4000, adres: 200, naam: 200, notitie: 2000 } as const;
+
+/** The facts of a new melding, validated and resolved against the reference lists. */
+export interface NieuweMelding {
+  ontvangenOp: Date;
+  kanaal: Kanaal;
+  categorie: string;
+  kern: string;
+  adres?: string;
+  omschrijving: string;
+  melderNaam?: string;
+  melderTelefoon?: string;
+  melderEmail?: string;
+  terugkoppeling: boolean;
+  vergunninghouder: boolean;
+  vertrouwelijk: boolean;
+  zaak?: string;
+  doorzettenNaar: string[];
+  /** When the forwarding given with the melding happened; defaults to the moment of registration. */
+  doorgezetOp?: Date;
+}
+
+/** The changeable facts of a melding; undefined = unchanged, null = cleared. */
+export interface MeldingWijziging {
+  ontvangenOp?: Date;
+  kanaal?: Kanaal;
+  categorie?: string;
+  kern?: string;
+  adres?: string | null;
+  omschrijving?: string;
+  melderNaam?: string | null;
+  melderTelefoon?: string | null;
+  melderEmail?: string | null;
+  terugkoppeling?: boolean;
+  vergunninghouder?: boolean;
+  vertrouwelijk?: boolean;
+}
+
+/** Fields of a melding that hold the melder's personal data: never in lists, agendas or the audit log. */
+export const MELDER_VELDEN = ['melderNaam', 'melderTelefoon', 'melderEmail'] as const;
+
+/**
+ * The forwarding rule of the plan: a melding goes to the partners on the day it comes in.
+ * `eersteDoorzetting` is the Amsterdam date of the first forwarding, if any.
+ */
+export function doorzettingOordeel(
+  ontvangenDag: Datum,
+  eersteDoorzetting: Datum | undefined,
+  vandaag: Datum,
+): 'op-tijd' | 'te-laat' | 'vandaag-nog-doen' | 'niet-doorgezet' {
+  if (eersteDoorzetting !== undefined) return eersteDoorzetting <= ontvangenDag ? 'op-tijd' : 'te-laat';
+  return ontvangenDag >= vandaag ? 'vandaag-nog-doen' : 'niet-doorgezet';
+}

@@ -1,0 +1,57 @@
+/**
+ * Matching a typed value against a list of valid ones: exact (ignoring case, accents and extra
+ * spaces) or, failing that, a suggestion of the nearest valid value for the error message.
+ */
+
+export function normaliseer(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[\s_]+/g, ' ')
+    .trim();
+}
+
+function afstand(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j]!;
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length]!;
+}
+
+/** The valid value that `input` means exactly, ignoring case, accents and spacing. */
+export function vindExact(input: string, geldig: readonly string[]): string | undefined {
+  const n = normaliseer(input);
+  const compact = n.replace(/[ -]/g, '');
+  return (
+    geldig.find((g) => normaliseer(g) === n) ??
+    geldig.find((g) => normaliseer(g).replace(/[ -]/g, '') === compact)
+  );
+}
+
+/** The nearest valid value, if one is close enough to be a plausible typo or abbreviation. */
+export function dichtstbij(input: string, geldig: readonly string[]): string | undefined {
+  const n = normaliseer(input);
+  if (!n) return undefined;
+  const prefix = geldig.filter((g) => normaliseer(g).startsWith(n));
+  if (prefix.length === 1) return prefix[0];
+  let best: string | undefined;
+  let bestScore = Infinity;
+  for (const g of geldig) {
+    const score = afstand(n, normaliseer(g));
+    if (score < bestScore) {
+      best = g;
+      bestScore = score;
+    }
+  }
+  const limiet = Math.max(2, Math.floor(n.length / 3));
+  if (bestScore <= limiet) return best;
+  return geldig.find((g) => normaliseer(g).includes(n) && n.length >= 3);
+}

@@ -1,0 +1,179 @@
+/**
+ * Time on the Amsterdam calendar. Every day rule (same-day forwarding, meeting windows, overdue)
+ * is judged on the calendar of Europe/Amsterdam, whatever the machine's TZ: nothing here uses the
+ * local-time methods of Date. Instants are Date values (stored as UTC ISO); calendar dates are
+ * 'YYYY-MM-DD' strings, compared as strings and shifted with UTC arithmetic.
+ */
+import { UsageError } from './errors.js';
+
+export const TIJDZONE = 'Europe/Amsterdam';
+
+/** A calendar date, 'YYYY-MM-DD'. */
+export type Datum = string;
+
+/**
+ * The offset of Amsterdam from UTC at an instant, by the EU summer-time rule that has applied since
+ * 1996: CEST (UTC+2) from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of
+ * October, CET (UTC+1) otherwise. Computed rather than asked from Intl, whose time-zone data costs
+ * ~30 ms to load on every start; test/domain/tijd.test.ts checks it against Intl over many years.
+ */
+function offsetMs(utcMs: number): number {
+  const jaar = new Date(utcMs).getUTCFullYear();
+  const zomerBegin = laatsteZondagOm1UurUtc(jaar, 2);
+  const zomerEind = laatsteZondagOm1UurUtc(jaar, 9);
+  return utcMs >= zomerBegin && utcMs < zomerEind ? 7_200_000 : 3_600_000;
+}
+
+function laatsteZondagOm1UurUtc(jaar: number, maand: number): number {
+  const laatsteDag = new Date(Date.UTC(jaar, maand + 1, 0));
+  return Date.UTC(jaar, maand, laatsteDag.getUTCDate() - laatsteDag.getUTCDay(), 1);
+}
+
+function amsterdamParts(instant: Date): { datum: Datum; tijd: string } {
+  const wand = new Date(instant.getTime() + offsetMs(instant.getTime())).toISOString();
+  return { datum: wand.slice(0, 10), tijd: wand.slice(11, 16) };
+}
+
+/** The Amsterdam calendar date of an instant. */
+export function dagVan(instant: Date): Datum {
+  return amsterdamParts(instant).datum;
+}
+
+/** The Amsterdam wall-clock time 'HH:MM' of an instant. */
+export function tijdVan(instant: Date): string {
+  return amsterdamParts(instant).tijd;
+}
+
+/** The instant at which the Amsterdam wall clock shows `datum` `tijd` ('HH:MM'). */
+export function instantVan(datum: Datum, tijd = '00:00'): Date {
+  const [y, m, d] = datum.split('-').map(Number) as [number, number, number];
+  const [h, mi] = tijd.split(':').map(Number) as [number, number];
+  const wand = Date.UTC(y, m - 1, d, h, mi);
+  // Try winter time first; if that instant falls in summer time, the wall clock meant summer time.
+  const winter = wand - 3_600_000;
+  return new Date(offsetMs(winter) === 3_600_000 ? winter : wand - 7_200_000);
+}
+
+/** The half-open range of instants [start, end) that make up an Amsterdam calendar day. */
+export function dagGrenzen(datum: Datum): { start: Date; eind: Date } {
+  return { start: instantVan(datum), eind: instantVan(plusDagen(datum, 1)) };
+}
+
+function toUtc(datum: Datum): Date {
+  const [y, m, d] = datum.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d));
+}
+
+function fromUtc(date: Date): Datum {
+  return date.toISOString().slice(0, 10);
+}
+
+export function plusDagen(datum: Datum, dagen: number): Datum {
+  const d = toUtc(datum);
+  d.setUTCDate(d.getUTCDate() + dagen);
+  return fromUtc(d);
+}
+
+export function plusWeken(datum: Datum, weken: number): Datum {
+  return plusDagen(datum, weken * 7);
+}
+
+/** Days from `van` to `tot` (positive when `tot` is later). */
+export function dagenTussen(van: Datum, tot: Datum): number {
+  return Math.round((toUtc(tot).getTime() - toUtc(van).getTime()) / 86_400_000);
+}
+
+/** 0 = zondag … 6 = zaterdag. */
+export function weekdag(datum: Datum): number {
+  return toUtc(datum).getUTCDay();
+}
+
+/** Whether a string is a real 'YYYY-MM-DD' date (2027-02-30 is not). */
+export function isDatum(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [+m[1]!, +m[2]!, +m[3]!];
+  if (y < 1900 || y > 2199 || mo < 1 || mo > 12 || d < 1) return false;
+  return fromUtc(new Date(Date.UTC(y, mo - 1, d))) === text;
+}
+
+const ACCEPTED =
+  'JJJJ-MM-DD of DD-MM-JJJJ (eventueel met een tijd HH:MM), of vandaag, gisteren of morgen';
+
+interface Parsed {
+  datum: Datum;
+  tijd?: string;
+}
+
+function parse(input: string, veld: string, vandaag: Datum, metTijd: boolean): Parsed {
+  const text = input.trim().toLowerCase().replace(/\s+/g, ' ');
+  const m = /^(\S+?)(?:[ t](\d{1,2}):(\d{2}))?$/.exec(text);
+  const fout = (waarom: string) =>
+    new UsageError(
+      `Ongeldige datum voor ${veld}: '${input}' ${waarom}. Gebruik ${metTijd ? ACCEPTED : ACCEPTED.replace(' (eventueel met een tijd HH:MM)', '')}.`,
+    );
+  if (!m) throw fout('is geen datum');
+  const [, dagDeel, uur, minuut] = m as unknown as [string, string, string?, string?];
+  if (uur !== undefined && !metTijd) throw fout('mag hier geen tijd bevatten');
+
+  let datum: Datum;
+  const woorden: Record<string, number> = { vandaag: 0, gisteren: -1, morgen: 1 };
+  if (dagDeel in woorden) {
+    datum = plusDagen(vandaag, woorden[dagDeel]!);
+  } else {
+    const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(dagDeel);
+    const nl = /^(\d{1,2})-(\d{1,2})-(\d{4})$/.exec(dagDeel);
+    const delen = iso ? [iso[1]!, iso[2]!, iso[3]!] : nl ? [nl[3]!, nl[2]!, nl[1]!] : undefined;
+    if (!delen) throw fout('is geen datum');
+    datum = `${delen[0]}-${delen[1].padStart(2, '0')}-${delen[2].padStart(2, '0')}`;
+    if (!isDatum(datum)) throw fout('bestaat niet');
+  }
+  if (uur === undefined) return { datum };
+  if (+uur > 23 || +minuut! > 59) throw fout('heeft een tijd die niet bestaat');
+  return { datum, tijd: `${uur.padStart(2, '0')}:${minuut}` };
+}
+
+/** Parses a calendar date given by a user (a flag or a prompt answer named `veld`). */
+export function parseDatum(input: string, veld: string, vandaag: Datum): Datum {
+  return parse(input, veld, vandaag, false).datum;
+}
+
+/**
+ * Parses a moment given by a user. Without a time it means "now" when the date is today and
+ * 12:00 on any other day: the day rules only look at the date.
+ */
+export function parseTijdstip(input: string, veld: string, nu: Date): Date {
+  const vandaag = dagVan(nu);
+  const { datum, tijd } = parse(input, veld, vandaag, true);
+  if (tijd !== undefined) return instantVan(datum, tijd);
+  return datum === vandaag ? nu : instantVan(datum, '12:00');
+}
+
+/** Parses 'HH:MM'. */
+export function parseKloktijd(input: string, veld: string): string {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(input.trim());
+  if (!m || +m[1]! > 23 || +m[2]! > 59) {
+    throw new UsageError(`Ongeldige tijd voor ${veld}: '${input}'. Gebruik HH:MM, bijvoorbeeld 09:30.`);
+  }
+  return `${m[1]!.padStart(2, '0')}:${m[2]}`;
+}
+
+const DAGEN = ['zondag', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag'];
+const MAANDEN = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+
+/** 'dinsdag 16 maart 2027'. */
+export function datumLang(datum: Datum): string {
+  const [y, m, d] = datum.split('-').map(Number) as [number, number, number];
+  return `${DAGEN[weekdag(datum)]} ${d} ${MAANDEN[m - 1]} ${y}`;
+}
+
+/** '16-03-2027'. */
+export function datumKort(datum: Datum): string {
+  return `${datum.slice(8, 10)}-${datum.slice(5, 7)}-${datum.slice(0, 4)}`;
+}
+
+/** '16-03-2027 09:30' on the Amsterdam clock. */
+export function tijdstipKort(instant: Date): string {
+  const { datum, tijd } = amsterdamParts(instant);
+  return `${datumKort(datum)} ${tijd}`;
+}

@@ -1,0 +1,68 @@
+/**
+ * The audit log: one row per mutating command or export, written inside the same transaction as
+ * the change. Each row's hash covers the previous row's hash and its own content, so a row edited,
+ * inserted or removed behind kvz's back breaks the chain (verified by `kvz check`).
+ */
+import { createHash } from 'node:crypto';
+import type { Db } from './database.js';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** Who does what, when: passed to every use-case that writes. */
+export interface Actor {
+  gebruiker: string;
+  nu: Date;
+  /** The command as the user would name it: 'melding add'. */
+  commando: string;
+}
+
+export interface AuditRegel {
+  object?: string | undefined;
+  resultaat: string;
+  /** Extra facts; for changes {veld: [oud, nieuw]}. Never melder personal data. */
+  details?: Record<string, unknown>;
+}
+
+export interface AuditRij {
+  id: number;
+  op: string;
+  gebruiker: string;
+  commando: string;
+  object: string | null;
+  resultaat: string;
+  details: string;
+  vorige_hash: string;
+  hash: string;
+}
+
+export function auditHash(rij: Omit<AuditRij, 'hash'>): string {
+  const inhoud = JSON.stringify([rij.id, rij.op, rij.gebruiker, rij.commando, rij.object, rij.resultaat, rij.details]);
+  return createHash('sha256').update(rij.vorige_hash).update('\n').update(inhoud).digest('hex');
+}
+
+/** Appends one audit row; call inside the transaction of the change it records. */
+export function schrijfAudit(db: Db, actor: Actor, regel: AuditRegel): void {
+  if (!db.inTransaction) throw new Error('schrijfAudit hoort binnen de transactie van de wijziging');
+  const laatste = db.prepare('SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1').get() as
+    | { id: number; hash: string }
+    | undefined;
+  const rij: Omit<AuditRij, 'hash'> = {
+    id: (laatste?.id ?? 0) + 1,
+    op: actor.nu.toISOString(),
+    gebruiker: actor.gebruiker,
+    commando: actor.commando,
+    object: regel.object ?? null,
+    resultaat: regel.resultaat,
+    details: JSON.stringify(regel.details ?? {}),
+    vorige_hash: laatste?.hash ?? GENESIS_HASH,
+  };
+  db.prepare(
+    `INSERT INTO audit (id, op, gebruiker, commando, object, resultaat, details, vorige_hash, hash)
+     VALUES (@id, @op, @gebruiker, @commando, @object, @resultaat, @details, @vorige_hash, @hash)`,
+  ).run({ ...rij, hash: auditHash(rij) });
+}
+
+/** Runs `werk` and its audit row as one immediate transaction (safe for parallel writers). */
+export function inTransactie<T>(db: Db, werk: () => T): T {
+  return db.transaction(werk).immediate();
+}

@@ -1,0 +1,145 @@
+/**
+ * Opening the one SQLite file that holds kvz's state: where it lives, creating it from schema.sql,
+ * recognising (and refusing, untouched) files that are not kvz databases or come from a newer kvz,
+ * and migrating older ones forward in one transaction.
+ */
+import { closeSync, existsSync, mkdirSync, openSync, readSync, readFileSync, statSync, chmodSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { homedir } from 'node:os';
+import Database from 'better-sqlite3';
+import { DomainError } from '../domain/errors.js';
+import { dagVan, plusDagen, weekdag } from '../domain/tijd.js';
+import { MIGRATIES, type Migratie } from './migrations.js';
+
+export type Db = Database.Database;
+
+/** 'KVZ1': marks a file as a kvz database (PRAGMA application_id). */
+export const APPLICATION_ID = 0x4b565a31;
+/** The schema version this kvz writes (PRAGMA user_version). */
+export const SCHEMA_VERSIE = 1;
+
+const SCHEMA_PAD = new URL('../../schema.sql', import.meta.url);
+
+export interface DbLocatie {
+  pad: string;
+  bron: 'optie' | 'KVZ_DB' | 'standaard';
+}
+
+/** --db, else KVZ_DB, else $XDG_DATA_HOME/kvz/kvz.db (~/.local/share/kvz/kvz.db). */
+export function dbLocatie(optie: string | undefined, env: Record<string, string | undefined>, bestand = 'kvz.db'): DbLocatie {
+  if (optie) return { pad: optie, bron: 'optie' };
+  if (env.KVZ_DB) return { pad: env.KVZ_DB, bron: 'KVZ_DB' };
+  return { pad: join(dataMap(env), bestand), bron: 'standaard' };
+}
+
+export function dataMap(env: Record<string, string | undefined>): string {
+  const xdg = env.XDG_DATA_HOME?.trim();
+  const basis = xdg && xdg.startsWith('/') ? xdg : join(env.HOME || homedir(), '.local', 'share');
+  return join(basis, 'kvz');
+}
+
+export interface OpenOpties {
+  /** The moment of opening, used when the database is created (cadence start dates). */
+  nu: Date;
+  /** Forward migrations; tests pass their own. */
+  migraties?: readonly Migratie[];
+  versie?: number;
+}
+
+const SQLITE_KOP = Buffer.from('SQLite format 3\0', 'latin1');
+
+function isSqliteBestand(pad: string): boolean {
+  const fd = openSync(pad, 'r');
+  try {
+    const kop = Buffer.alloc(16);
+    return readSync(fd, kop, 0, 16, 0) === 16 && kop.equals(SQLITE_KOP);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function geenKvz(pad: string, waarom: string): DomainError {
+  return new DomainError(`'${pad}' is geen kvz-database (${waarom}); kvz heeft het bestand niet aangeraakt. Kies een ander bestand met --db.`);
+}
+
+/**
+ * Opens (and if needed creates) the database at `pad`. A file that is not a kvz database, or that
+ * a newer kvz wrote, is refused before anything is written to it.
+ */
+export function openDatabase(pad: string, opties: OpenOpties): Db {
+  const versie = opties.versie ?? SCHEMA_VERSIE;
+  const bestaat = existsSync(pad);
+  if (bestaat && statSync(pad).isDirectory()) throw new DomainError(`'${pad}' is een map, geen databasebestand.`);
+  const leeg = !bestaat || statSync(pad).size === 0;
+  if (!leeg && !isSqliteBestand(pad)) throw geenKvz(pad, 'het is geen SQLite-bestand');
+  if (!bestaat) maakBestand(pad);
+
+  const db = new Database(pad);
+  try {
+    db.pragma('busy_timeout = 5000');
+    const herkenning = leesHerkenning(db);
+    if (herkenning === 'vreemd') throw geenKvz(pad, 'het is een SQLite-bestand van een ander programma');
+    if (herkenning === 'nieuw') {
+      db.pragma('journal_mode = WAL');
+    } else if (herkenning.versie > versie) {
+      throw new DomainError(
+        `'${pad}' is gemaakt door een nieuwere kvz (schemaversie ${herkenning.versie}; deze kvz kent tot en met ${versie}). Werk kvz bij; het bestand is niet aangeraakt.`,
+      );
+    }
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = NORMAL');
+    if (herkenning === 'nieuw' || herkenning.versie < versie) {
+      bijwerken(db, versie, opties.migraties ?? MIGRATIES, opties.nu);
+    }
+    return db;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+function maakBestand(pad: string): void {
+  const map = dirname(pad);
+  if (!existsSync(map)) mkdirSync(map, { recursive: true, mode: 0o700 });
+  // Created readable by its owner only; SQLite gives the -wal and -shm files the same mode.
+  closeSync(openSync(pad, 'a', 0o600));
+  chmodSync(pad, 0o600);
+}
+
+type Herkenning = 'nieuw' | 'vreemd' | { versie: number };
+
+function leesHerkenning(db: Db): Herkenning {
+  const appId = db.pragma('application_id', { simple: true }) as number;
+  const versie = db.pragma('user_version', { simple: true }) as number;
+  if (appId === APPLICATION_ID) return { versie };
+  const objecten = db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get() as number;
+  return appId === 0 && versie === 0 && objecten === 0 ? 'nieuw' : 'vreemd';
+}
+
+/** Creates or migrates in one immediate transaction; a parallel process may have done it first. */
+function bijwerken(db: Db, doel: number, migraties: readonly Migratie[], nu: Date): void {
+  db.transaction(() => {
+    const herkenning = leesHerkenning(db);
+    if (herkenning === 'vreemd') throw new DomainError('De database is intussen door een ander programma gewijzigd.');
+    if (herkenning === 'nieuw') {
+      db.exec(readFileSync(SCHEMA_PAD, 'utf8'));
+      zaaiCadans(db, nu);
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+      db.pragma(`user_version = ${doel}`);
+      return;
+    }
+    for (const m of migraties) {
+      if (m.versie > herkenning.versie && m.versie <= doel) db.exec(m.sql);
+    }
+    db.pragma(`user_version = ${doel}`);
+  }).immediate();
+}
+
+/** A fresh database starts both series on the first Tuesday after its creation. */
+function zaaiCadans(db: Db, nu: Date): void {
+  const vandaag = dagVan(nu);
+  const dinsdag = plusDagen(vandaag, ((2 - weekdag(vandaag) + 7) % 7) || 7);
+  const insert = db.prepare('INSERT INTO cadans (soort, start, interval_weken, tijd, locatie) VALUES (?, ?, ?, ?, ?)');
+  insert.run('gio', dinsdag, 6, '10:00', 'Gemeentehuis Koggenland');
+  insert.run('politie', dinsdag, 8, '14:00', 'Gemeentehuis Koggenland');
+}

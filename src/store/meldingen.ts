@@ -1,0 +1,376 @@
+/**
+ * Meldingen in the database: registering, forwarding, contacts, changes and closing, each one
+ * immediate transaction with its audit row; and the read models that lists, `show` and `--json` use.
+ * The objects returned are the stable JSON interface of SPEC §2 (snake_case keys, ISO dates).
+ */
+import { DomainError, UsageError } from '../domain/errors.js';
+import {
+  doorzettingOordeel,
+  type ContactSoort,
+  type MeldingStatus,
+  type MeldingWijziging,
+  type NieuweMelding,
+} from '../domain/melding.js';
+import { formatNummer } from '../domain/nummers.js';
+import { dagVan, tijdstipKort, type Datum } from '../domain/tijd.js';
+import { inTransactie, schrijfAudit, type Actor } from './audit.js';
+import type { Db } from './database.js';
+
+export interface MeldingOverzicht {
+  nummer: string;
+  ontvangen_op: string;
+  ontvangen_dag: Datum;
+  kanaal: string;
+  categorie: string;
+  kern: string;
+  status: MeldingStatus;
+  zaak: string | null;
+  doorgezet_naar: string[];
+  eerste_doorzetting_op: string | null;
+  /** The same-day rule: op-tijd, te-laat, vandaag-nog-doen or niet-doorgezet. */
+  doorzetting: ReturnType<typeof doorzettingOordeel>;
+  vergunninghouder: boolean;
+  vertrouwelijk: boolean;
+  terugkoppeling: boolean;
+}
+
+export interface Doorzetting {
+  partner: string;
+  op: string;
+  door: string;
+  notitie: string | null;
+  zelfde_dag: boolean;
+}
+
+export interface Contact {
+  op: string;
+  soort: ContactSoort;
+  notitie: string;
+  door: string;
+}
+
+export interface MeldingDetail extends MeldingOverzicht {
+  adres: string | null;
+  omschrijving: string;
+  melder_naam: string | null;
+  melder_telefoon: string | null;
+  melder_email: string | null;
+  melder_gewist_op: string | null;
+  doorzettingen: Doorzetting[];
+  contacten: Contact[];
+  afgehandeld_op: string | null;
+  afhandeling: string | null;
+  geregistreerd_door: string;
+  aangemaakt_op: string;
+  gewijzigd_op: string;
+}
+
+export interface MeldingFilter {
+  status?: MeldingStatus;
+  categorie?: string;
+  kern?: string;
+  zaak?: string;
+  van?: Datum;
+  tot?: Datum;
+  vergunninghouder?: boolean;
+  nietDoorgezet?: boolean;
+  teLaatDoorgezet?: boolean;
+  limit?: number;
+}
+
+interface Rij {
+  id: number;
+  nummer: string;
+  ontvangen_op: string;
+  ontvangen_dag: string;
+  kanaal: string;
+  categorie: string;
+  kern: string;
+  status: MeldingStatus;
+  zaak: string | null;
+  doorgezet_naar: string | null;
+  eerste_doorzetting_op: string | null;
+  eerste_doorzetting_dag: string | null;
+  vergunninghouder: number;
+  vertrouwelijk: number;
+  terugkoppeling: number;
+}
+
+const OVERZICHT_SELECT = `
+  SELECT m.id, m.nummer, m.ontvangen_op, m.ontvangen_dag, m.kanaal, m.categorie, m.kern, m.status,
+         z.nummer AS zaak, m.vergunninghouder, m.vertrouwelijk, m.terugkoppeling,
+         (SELECT group_concat(partner, ',') FROM (SELECT partner FROM doorzetting d
+            WHERE d.melding_id = m.id ORDER BY d.op, d.partner)) AS doorgezet_naar,
+         (SELECT min(op) FROM doorzetting d WHERE d.melding_id = m.id) AS eerste_doorzetting_op,
+         (SELECT min(dag) FROM doorzetting d WHERE d.melding_id = m.id) AS eerste_doorzetting_dag
+  FROM melding m LEFT JOIN zaak z ON z.id = m.zaak_id`;
+
+function overzicht(rij: Rij, vandaag: Datum): MeldingOverzicht {
+  return {
+    nummer: rij.nummer,
+    ontvangen_op: rij.ontvangen_op,
+    ontvangen_dag: rij.ontvangen_dag,
+    kanaal: rij.kanaal,
+    categorie: rij.categorie,
+    kern: rij.kern,
+    status: rij.status,
+    zaak: rij.zaak,
+    doorgezet_naar: rij.doorgezet_naar ? rij.doorgezet_naar.split(',') : [],
+    eerste_doorzetting_op: rij.eerste_doorzetting_op,
+    doorzetting: doorzettingOordeel(rij.ontvangen_dag, rij.eerste_doorzetting_dag ?? undefined, vandaag),
+    vergunninghouder: rij.vergunninghouder === 1,
+    vertrouwelijk: rij.vertrouwelijk === 1,
+    terugkoppeling: rij.terugkoppeling === 1,
+  };
+}
+
+/** Meldingen matching `filter`, newest first, and how many match in all. */
+export function zoekMeldingen(db: Db, filter: MeldingFilter, nu: Date): { meldingen: MeldingOverzicht[]; totaal: number } {
+  const waar: string[] = [];
+  const p: Record<string, unknown> = {};
+  if (filter.status) (waar.push('m.status = @status'), (p.status = filter.status));
+  if (filter.categorie) (waar.push('m.categorie = @categorie'), (p.categorie = filter.categorie));
+  if (filter.kern) (waar.push('m.kern = @kern'), (p.kern = filter.kern));
+  if (filter.zaak) (waar.push('z.nummer = @zaak'), (p.zaak = filter.zaak));
+  if (filter.van) (waar.push('m.ontvangen_dag >= @van'), (p.van = filter.van));
+  if (filter.tot) (waar.push('m.ontvangen_dag <= @tot'), (p.tot = filter.tot));
+  if (filter.vergunninghouder !== undefined) {
+    waar.push('m.vergunninghouder = @vh');
+    p.vh = filter.vergunninghouder ? 1 : 0;
+  }
+  if (filter.nietDoorgezet) waar.push('NOT EXISTS (SELECT 1 FROM doorzetting d WHERE d.melding_id = m.id)');
+  if (filter.teLaatDoorgezet) {
+    waar.push('(SELECT min(dag) FROM doorzetting d WHERE d.melding_id = m.id) > m.ontvangen_dag');
+  }
+  const where = waar.length ? `WHERE ${waar.join(' AND ')}` : '';
+  const totaal = db.prepare(`SELECT count(*) FROM melding m LEFT JOIN zaak z ON z.id = m.zaak_id ${where}`).pluck().get(p) as number;
+  const limit = filter.limit === undefined ? '' : 'LIMIT @limit';
+  if (filter.limit !== undefined) p.limit = filter.limit;
+  const rijen = db.prepare(`${OVERZICHT_SELECT} ${where} ORDER BY m.ontvangen_op DESC, m.id DESC ${limit}`).all(p) as Rij[];
+  const vandaag = dagVan(nu);
+  return { meldingen: rijen.map((r) => overzicht(r, vandaag)), totaal };
+}
+
+function meldingId(db: Db, nummer: string): number {
+  const id = db.prepare('SELECT id FROM melding WHERE nummer = ?').pluck().get(nummer) as number | undefined;
+  if (id === undefined) throw new DomainError(`Melding ${nummer} bestaat niet. Zie kvz melding list.`);
+  return id;
+}
+
+export function toonMelding(db: Db, nummer: string, nu: Date): MeldingDetail {
+  const id = meldingId(db, nummer);
+  const rij = db.prepare(`${OVERZICHT_SELECT} WHERE m.id = ?`).get(id) as Rij;
+  const extra = db
+    .prepare(
+      `SELECT adres, omschrijving, melder_naam, melder_telefoon, melder_email, melder_gewist_op, afgehandeld_op,
+              afhandeling, geregistreerd_door, aangemaakt_op, gewijzigd_op
+       FROM melding WHERE id = ?`,
+    )
+    .get(id) as Omit<MeldingDetail, keyof MeldingOverzicht | 'doorzettingen' | 'contacten'>;
+  const doorzettingen = (
+    db.prepare('SELECT partner, op, dag, door, notitie FROM doorzetting WHERE melding_id = ? ORDER BY op, partner').all(id) as (Omit<
+      Doorzetting,
+      'zelfde_dag'
+    > & { dag: string })[]
+  ).map(({ dag, ...d }) => ({ ...d, zelfde_dag: dag <= rij.ontvangen_dag }));
+  const contacten = db
+    .prepare('SELECT op, soort, notitie, door FROM contact WHERE melding_id = ? ORDER BY op, id')
+    .all(id) as Contact[];
+  return { ...overzicht(rij, dagVan(nu)), ...extra, doorzettingen, contacten };
+}
+
+function volgendNummer(db: Db, jaar: number): { nummer: string; volgnummer: number } {
+  const volgnummer = (db.prepare('SELECT coalesce(max(volgnummer), 0) + 1 FROM melding WHERE jaar = ?').pluck().get(jaar) as number);
+  return { nummer: formatNummer('melding', jaar, volgnummer), volgnummer };
+}
+
+/** The id of an open zaak, for linking; refuses unknown and closed zaken. */
+export function openZaakId(db: Db, nummer: string): number {
+  const zaak = db.prepare('SELECT id, status FROM zaak WHERE nummer = ?').get(nummer) as { id: number; status: string } | undefined;
+  if (!zaak) throw new DomainError(`Zaak ${nummer} bestaat niet. Zie kvz zaak list.`);
+  if (zaak.status !== 'open') throw new DomainError(`Zaak ${nummer} is gesloten; koppel de melding aan een open zaak.`);
+  return zaak.id;
+}
+
+function nietInDeToekomst(op: Date, nu: Date, veld: string): void {
+  if (op.getTime() > nu.getTime() + 60_000) {
+    throw new UsageError(`${veld} ligt in de toekomst (${tijdstipKort(op)}); geef een moment tot en met nu.`);
+  }
+}
+
+function nietVoorOntvangst(op: Date, ontvangenOp: string, veld: string): void {
+  if (op.toISOString() < ontvangenOp) {
+    throw new UsageError(`${veld} (${tijdstipKort(op)}) ligt vóór de ontvangst van de melding (${tijdstipKort(new Date(ontvangenOp))}).`);
+  }
+}
+
+const INSERT_DOORZETTING = `INSERT INTO doorzetting (melding_id, partner, op, dag, door, notitie)
+  VALUES (?, ?, ?, ?, ?, ?)`;
+
+/** Registers a new melding (and the forwarding given with it) and returns it as `show` would. */
+export function voegMeldingToe(db: Db, actor: Actor, m: NieuweMelding): MeldingDetail {
+  nietInDeToekomst(m.ontvangenOp, actor.nu, '--ontvangen');
+  const doorgezetOp = m.doorgezetOp ?? (m.ontvangenOp > actor.nu ? m.ontvangenOp : actor.nu);
+  const nummer = inTransactie(db, () => {
+    const zaakId = m.zaak === undefined ? null : openZaakId(db, m.zaak);
+    const ontvangenDag = dagVan(m.ontvangenOp);
+    const jaar = Number(ontvangenDag.slice(0, 4));
+    const { nummer, volgnummer } = volgendNummer(db, jaar);
+    const nu = actor.nu.toISOString();
+    const status: MeldingStatus = m.doorzettenNaar.length > 0 ? 'doorgezet' : 'nieuw';
+    const { lastInsertRowid } = db
+      .prepare(
+        `INSERT INTO melding (nummer, jaar, volgnummer, ontvangen_op, ontvangen_dag, kanaal, categorie, kern, adres,
+           omschrijving, melder_naam, melder_telefoon, melder_email, terugkoppeling, vergunninghouder, vertrouwelijk,
+           zaak_id, status, geregistreerd_door, aangemaakt_op, gewijzigd_op)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        nummer, jaar, volgnummer, m.ontvangenOp.toISOString(), ontvangenDag, m.kanaal, m.categorie, m.kern,
+        m.adres ?? null, m.omschrijving, m.melderNaam ?? null, m.melderTelefoon ?? null, m.melderEmail ?? null,
+        +m.terugkoppeling, +m.vergunninghouder, +m.vertrouwelijk, zaakId, status, actor.gebruiker, nu, nu,
+      );
+    const doorzet = db.prepare(INSERT_DOORZETTING);
+    for (const partner of m.doorzettenNaar) {
+      doorzet.run(lastInsertRowid, partner, doorgezetOp.toISOString(), dagVan(doorgezetOp), actor.gebruiker, null);
+    }
+    schrijfAudit(db, actor, {
+      object: nummer,
+      resultaat: 'melding vastgelegd',
+      details: {
+        categorie: m.categorie,
+        kern: m.kern,
+        kanaal: m.kanaal,
+        ontvangen_op: m.ontvangenOp.toISOString(),
+        vergunninghouder: m.vergunninghouder,
+        vertrouwelijk: m.vertrouwelijk,
+        zaak: m.zaak ?? null,
+        doorgezet_naar: m.doorzettenNaar,
+        melder: m.melderNaam || m.melderTelefoon || m.melderEmail ? 'gegevens vastgelegd' : 'anoniem',
+      },
+    });
+    return nummer;
+  });
+  return toonMelding(db, nummer, actor.nu);
+}
+
+/** Records forwarding to one or more partners; refuses partners it already went to. */
+export function zetDoor(db: Db, actor: Actor, nummer: string, naar: string[], op: Date, notitie?: string): MeldingDetail {
+  nietInDeToekomst(op, actor.nu, '--op');
+  inTransactie(db, () => {
+    const id = meldingId(db, nummer);
+    const m = db.prepare('SELECT ontvangen_op, status FROM melding WHERE id = ?').get(id) as { ontvangen_op: string; status: MeldingStatus };
+    if (m.status === 'afgehandeld') throw new DomainError(`Melding ${nummer} is al afgehandeld; doorzetten kan niet meer.`);
+    nietVoorOntvangst(op, m.ontvangen_op, '--op');
+    const al = db.prepare('SELECT partner, op FROM doorzetting WHERE melding_id = ?').all(id) as { partner: string; op: string }[];
+    const dubbel = al.filter((d) => naar.includes(d.partner));
+    if (dubbel.length > 0) {
+      const wie = dubbel.map((d) => `${d.partner} (${tijdstipKort(new Date(d.op))})`).join(', ');
+      throw new DomainError(`Melding ${nummer} is al doorgezet naar ${wie}; er is niets vastgelegd.`);
+    }
+    const doorzet = db.prepare(INSERT_DOORZETTING);
+    for (const partner of naar) doorzet.run(id, partner, op.toISOString(), dagVan(op), actor.gebruiker, notitie ?? null);
+    db.prepare(`UPDATE melding SET status = 'doorgezet', gewijzigd_op = ? WHERE id = ? AND status = 'nieuw'`).run(actor.nu.toISOString(), id);
+    schrijfAudit(db, actor, { object: nummer, resultaat: `doorgezet naar ${naar.join(', ')}`, details: { naar, op: op.toISOString() } });
+  });
+  return toonMelding(db, nummer, actor.nu);
+}
+
+export function legContactVast(db: Db, actor: Actor, nummer: string, soort: ContactSoort, op: Date, notitie: string): MeldingDetail {
+  nietInDeToekomst(op, actor.nu, '--op');
+  inTransactie(db, () => {
+    const id = meldingId(db, nummer);
+    const ontvangenOp = db.prepare('SELECT ontvangen_op FROM melding WHERE id = ?').pluck().get(id) as string;
+    nietVoorOntvangst(op, ontvangenOp, '--op');
+    db.prepare('INSERT INTO contact (melding_id, op, soort, notitie, door) VALUES (?, ?, ?, ?, ?)').run(
+      id, op.toISOString(), soort, notitie, actor.gebruiker,
+    );
+    schrijfAudit(db, actor, { object: nummer, resultaat: `contact met melder (${soort})`, details: { soort, op: op.toISOString() } });
+  });
+  return toonMelding(db, nummer, actor.nu);
+}
+
+const KOLOM: Record<keyof MeldingWijziging, string> = {
+  ontvangenOp: 'ontvangen_op',
+  kanaal: 'kanaal',
+  categorie: 'categorie',
+  kern: 'kern',
+  adres: 'adres',
+  omschrijving: 'omschrijving',
+  melderNaam: 'melder_naam',
+  melderTelefoon: 'melder_telefoon',
+  melderEmail: 'melder_email',
+  terugkoppeling: 'terugkoppeling',
+  vergunninghouder: 'vergunninghouder',
+  vertrouwelijk: 'vertrouwelijk',
+};
+
+/** Personal (or possibly personal) fields: the audit log records that they changed, never the values. */
+const PRIVE = new Set(['melder_naam', 'melder_telefoon', 'melder_email', 'adres', 'omschrijving']);
+
+function opslagWaarde(v: unknown): string | number | null {
+  if (v === undefined || v === null) return null;
+  if (v instanceof Date) return v.toISOString();
+  if (typeof v === 'boolean') return +v;
+  return v as string;
+}
+
+/** Changes the given fields; returns the melding and the names of the fields that really changed. */
+export function wijzigMelding(db: Db, actor: Actor, nummer: string, w: MeldingWijziging): { melding: MeldingDetail; gewijzigd: string[] } {
+  if (w.ontvangenOp) nietInDeToekomst(w.ontvangenOp, actor.nu, '--ontvangen');
+  const gewijzigd = inTransactie(db, () => {
+    const id = meldingId(db, nummer);
+    const oud = db.prepare('SELECT * FROM melding WHERE id = ?').get(id) as Record<string, string | number | null>;
+    const sets: string[] = [];
+    const waarden: (string | number | null)[] = [];
+    const details: Record<string, unknown> = {};
+    for (const [sleutel, kolom] of Object.entries(KOLOM) as [keyof MeldingWijziging, string][]) {
+      if (w[sleutel] === undefined) continue;
+      const nieuw = opslagWaarde(w[sleutel]);
+      if (nieuw === oud[kolom]) continue;
+      sets.push(`${kolom} = ?`);
+      waarden.push(nieuw);
+      details[kolom] = PRIVE.has(kolom) ? 'gewijzigd' : [oud[kolom], nieuw];
+    }
+    if (w.ontvangenOp && sets.some((s) => s.startsWith('ontvangen_op'))) {
+      const eerste = db.prepare('SELECT min(op) FROM doorzetting WHERE melding_id = ?').pluck().get(id) as string | null;
+      if (eerste && w.ontvangenOp.toISOString() > eerste) {
+        throw new UsageError(`--ontvangen (${tijdstipKort(w.ontvangenOp)}) ligt na de eerste doorzetting (${tijdstipKort(new Date(eerste))}).`);
+      }
+      sets.push('ontvangen_dag = ?');
+      waarden.push(dagVan(w.ontvangenOp));
+    }
+    if (sets.length === 0) return [];
+    db.prepare(`UPDATE melding SET ${sets.join(', ')}, gewijzigd_op = ? WHERE id = ?`).run(...waarden, actor.nu.toISOString(), id);
+    schrijfAudit(db, actor, { object: nummer, resultaat: 'melding gewijzigd', details });
+    return Object.keys(details);
+  });
+  return { melding: toonMelding(db, nummer, actor.nu), gewijzigd };
+}
+
+export function sluitMelding(db: Db, actor: Actor, nummer: string, notitie?: string): MeldingDetail {
+  inTransactie(db, () => {
+    const id = meldingId(db, nummer);
+    const status = db.prepare('SELECT status FROM melding WHERE id = ?').pluck().get(id) as MeldingStatus;
+    if (status === 'afgehandeld') throw new DomainError(`Melding ${nummer} is al afgehandeld.`);
+    db.prepare(`UPDATE melding SET status = 'afgehandeld', afgehandeld_op = ?, afhandeling = ?, gewijzigd_op = ? WHERE id = ?`).run(
+      actor.nu.toISOString(), notitie ?? null, actor.nu.toISOString(), id,
+    );
+    schrijfAudit(db, actor, { object: nummer, resultaat: 'melding afgehandeld', details: { status: [status, 'afgehandeld'] } });
+  });
+  return toonMelding(db, nummer, actor.nu);
+}
+
+/** Attaches a melding to an open zaak; returns the zaak it belonged to before. */
+export function koppelMelding(db: Db, actor: Actor, nummer: string, zaak: string): { melding: MeldingDetail; was: string | null } {
+  const was = inTransactie(db, () => {
+    const id = meldingId(db, nummer);
+    const zaakId = openZaakId(db, zaak);
+    const oud = db.prepare('SELECT z.nummer FROM melding m JOIN zaak z ON z.id = m.zaak_id WHERE m.id = ?').pluck().get(id) as string | undefined;
+    if (oud === zaak) return oud;
+    db.prepare('UPDATE melding SET zaak_id = ?, gewijzigd_op = ? WHERE id = ?').run(zaakId, actor.nu.toISOString(), id);
+    schrijfAudit(db, actor, { object: nummer, resultaat: `gekoppeld aan ${zaak}`, details: { zaak: [oud ?? null, zaak] } });
+    return oud ?? null;
+  });
+  return { melding: toonMelding(db, nummer, actor.nu), was };
+}

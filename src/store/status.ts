@@ -1,0 +1,35 @@
+/** The figures behind `kvz status`: counts and today's to-dos. */
+import { dagGrenzen, type Datum } from '../domain/tijd.js';
+import type { Db } from './database.js';
+
+export interface StatusCijfers {
+  meldingen: { totaal: number; nieuw: number; doorgezet: number; afgehandeld: number; dit_jaar: number };
+  /** Received today and not forwarded yet: still in time. */
+  vandaag_door_te_zetten: string[];
+  /** Received on an earlier day and never forwarded: already late. */
+  niet_doorgezet: string[];
+}
+
+export function statusCijfers(db: Db, vandaag: Datum): StatusCijfers {
+  const perStatus = Object.fromEntries(
+    (db.prepare('SELECT status, count(*) AS n FROM melding GROUP BY status').all() as { status: string; n: number }[]).map((r) => [r.status, r.n]),
+  );
+  const ditJaar = db.prepare('SELECT count(*) FROM melding WHERE ontvangen_op >= ?').pluck().get(dagGrenzen(`${vandaag.slice(0, 4)}-01-01`).start.toISOString()) as number;
+  const nietDoorgezet = db.prepare(
+    `SELECT nummer, ontvangen_dag FROM melding m
+     WHERE m.status = 'nieuw' AND NOT EXISTS (SELECT 1 FROM doorzetting d WHERE d.melding_id = m.id)
+     ORDER BY ontvangen_op`,
+  ).all() as { nummer: string; ontvangen_dag: string }[];
+  const n = (s: string) => (perStatus[s] as number | undefined) ?? 0;
+  return {
+    meldingen: {
+      totaal: n('nieuw') + n('doorgezet') + n('afgehandeld'),
+      nieuw: n('nieuw'),
+      doorgezet: n('doorgezet'),
+      afgehandeld: n('afgehandeld'),
+      dit_jaar: ditJaar,
+    },
+    vandaag_door_te_zetten: nietDoorgezet.filter((m) => m.ontvangen_dag >= vandaag).map((m) => m.nummer),
+    niet_doorgezet: nietDoorgezet.filter((m) => m.ontvangen_dag < vandaag).map((m) => m.nummer),
+  };
+}

@@ -1,0 +1,157 @@
+/**
+ * Runs kvz in-process on a temporary database, the way a user would run it: argv in; stdout,
+ * stderr and the exit code out. The clock is fixed, TTYs can be switched on, and prompts can be
+ * answered by a script. `spawnKvz` runs the real binary for the few tests that need a process.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import Database from 'better-sqlite3';
+import { afterEach } from 'vitest';
+import { run } from '../../src/cli/main.js';
+import type { Keuze, Prompter } from '../../src/cli/prompts.js';
+
+export const ROOT = new URL('../..', import.meta.url).pathname;
+export const BIN = join(ROOT, 'bin', 'kvz.js');
+
+export interface Uitkomst {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+const mappen: string[] = [];
+afterEach(() => {
+  for (const m of mappen.splice(0)) rmSync(m, { recursive: true, force: true });
+});
+
+/** A fresh temporary directory, removed after the test. */
+export function tijdelijkeMap(): string {
+  const map = mkdtempSync(join(tmpdir(), 'kvz-test-'));
+  mappen.push(map);
+  return map;
+}
+
+/** A path for a database that does not exist yet. */
+export function nieuweDb(): string {
+  return join(tijdelijkeMap(), 'kvz.db');
+}
+
+export type Antwoord = string | boolean | string[];
+
+/** A prompter that answers from a script keyed by the start of the question, and remembers what it was asked. */
+export class ScriptPrompter implements Prompter {
+  gevraagd: string[] = [];
+  keuzes: Record<string, Keuze[]> = {};
+  constructor(private antwoorden: Record<string, Antwoord | Error>) {}
+  private antwoord<T extends Antwoord>(message: string): T {
+    this.gevraagd.push(message);
+    const sleutel = Object.keys(this.antwoorden).find((k) => message.startsWith(k));
+    if (sleutel === undefined) throw new Error(`Onverwachte vraag: ${message}`);
+    const a = this.antwoorden[sleutel]!;
+    if (a instanceof Error) throw a;
+    return a as T;
+  }
+  async input(v: { message: string; validate?: (w: string) => true | string }): Promise<string> {
+    const a = this.antwoord<string>(v.message);
+    const oordeel = v.validate?.(a);
+    if (oordeel !== undefined && oordeel !== true) throw new Error(`Antwoord '${a}' geweigerd: ${oordeel}`);
+    return a;
+  }
+  async search(v: { message: string; choices: Keuze[] }): Promise<string> {
+    this.keuzes[v.message] = v.choices;
+    return this.antwoord<string>(v.message);
+  }
+  async select(v: { message: string; choices: Keuze[] }): Promise<string> {
+    this.keuzes[v.message] = v.choices;
+    return this.antwoord<string>(v.message);
+  }
+  async checkbox(v: { message: string; choices: Keuze[] }): Promise<string[]> {
+    this.keuzes[v.message] = v.choices;
+    return this.antwoord<string[]>(v.message);
+  }
+  async confirm(v: { message: string }): Promise<boolean> {
+    return this.antwoord<boolean>(v.message);
+  }
+}
+
+export interface RunOpties {
+  db?: string;
+  /** The fixed "now": an ISO instant. */
+  nu?: string;
+  /** Pretend stdin and stdout are a terminal. */
+  tty?: boolean;
+  prompter?: Prompter;
+  env?: Record<string, string>;
+}
+
+export const STANDAARD_NU = '2027-03-16T10:00:00.000Z';
+
+export async function kvz(args: string[], opties: RunOpties = {}): Promise<Uitkomst> {
+  let stdout = '';
+  let stderr = '';
+  const stdin = Object.assign(new PassThrough(), { isTTY: opties.tty ?? false });
+  const io = {
+    stdin,
+    stdout: { write: (s: string) => ((stdout += s), true), isTTY: opties.tty ?? false, columns: 100 },
+    stderr: { write: (s: string) => ((stderr += s), true), isTTY: opties.tty ?? false },
+  };
+  const env: Record<string, string> = { HOME: tijdelijkeMap(), KVZ_GEBRUIKER: 'test', ...opties.env };
+  if (opties.db) env.KVZ_DB = opties.db;
+  const nu = new Date(opties.nu ?? STANDAARD_NU);
+  const code = await run(args, io, env, {
+    nu: () => nu,
+    ...(opties.prompter ? { prompter: opties.prompter } : {}),
+  });
+  return { code, stdout, stderr };
+}
+
+/** Runs kvz and fails the test with its output unless it exits 0. */
+export async function kvzOk(args: string[], opties: RunOpties = {}): Promise<Uitkomst> {
+  const u = await kvz(args, opties);
+  if (u.code !== 0) throw new Error(`kvz ${args.join(' ')} gaf exit ${u.code}\n${u.stderr}${u.stdout}`);
+  return u;
+}
+
+/** `--json` output of a successful run. */
+export async function kvzJson<T = unknown>(args: string[], opties: RunOpties = {}): Promise<T> {
+  return JSON.parse((await kvzOk([...args, '--json'], opties)).stdout) as T;
+}
+
+/** Read-only access to the database after a command, to check what is (not) there. */
+export function lees<T = Record<string, unknown>>(db: string, sql: string, ...params: unknown[]): T[] {
+  const conn = new Database(db, { readonly: true });
+  try {
+    return conn.prepare(sql).all(...params) as T[];
+  } finally {
+    conn.close();
+  }
+}
+
+export function telRijen(db: string, tabel: string): number {
+  return (lees<{ n: number }>(db, `SELECT count(*) AS n FROM ${tabel}`)[0]!).n;
+}
+
+/** The real binary in a child process (async, so several can run at once). */
+export function spawnKvz(args: string[], env: Record<string, string> = {}): Promise<Uitkomst> {
+  return new Promise((resolve) => {
+    const kind = spawn(process.execPath, [BIN, ...args], {
+      env: { PATH: process.env.PATH ?? '', HOME: tijdelijkeMap(), KVZ_GEBRUIKER: 'test', ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    kind.stdout.on('data', (d) => (stdout += d));
+    kind.stderr.on('data', (d) => (stderr += d));
+    kind.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+export function spawnKvzSync(args: string[], env: Record<string, string> = {}): Uitkomst {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    env: { PATH: process.env.PATH ?? '', HOME: tijdelijkeMap(), KVZ_GEBRUIKER: 'test', ...env },
+    encoding: 'utf8',
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}

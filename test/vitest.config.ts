@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    root: new URL('..', import.meta.url).pathname,
+    include: ['test/**/*.test.ts'],
+    // Every day rule must hold whatever the machine's zone: run the suite far from Amsterdam
+    // (UTC+14). test/tijdzone.test.ts also spawns kvz under several other zones.
+    env: { TZ: 'Pacific/Kiritimati', NO_COLOR: '1' },
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+  },
+});
