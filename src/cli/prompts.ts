@@ -26,6 +26,16 @@ function isAfgebroken(e: unknown): boolean {
   return e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError');
 }
 
+const TOETSEN: Record<string, string> = { navigate: 'bladeren', select: 'kiezen', submit: 'bevestigen', all: 'alles', invert: 'omkeren' };
+
+/** Inquirer's key hints and yes/no words, in Dutch. */
+const THEMA = {
+  style: {
+    keysHelpTip: (toetsen: [string, string][]) => toetsen.map(([toets, wat]) => `${toets} ${TOETSEN[wat] ?? wat}`).join(' • '),
+  },
+};
+const JA_NEE = { keywords: { yes: 'Ja', no: 'Nee', error: () => 'Antwoord met j(a) of n(ee).' } };
+
 export function inquirerPrompter(io: Io): Prompter {
   let geladen: Promise<Inquirer> | undefined;
   const context = { input: io.stdin, output: io.stdout as NodeJS.WritableStream, clearPromptOnDone: false };
@@ -45,6 +55,7 @@ export function inquirerPrompter(io: Io): Prompter {
         inq.search(
           {
             message: v.message,
+            theme: THEMA,
             source: (term) => {
               const t = (term ?? '').toLowerCase();
               return v.choices.filter((c) => c.name.toLowerCase().includes(t) || c.value.toLowerCase().includes(t));
@@ -53,8 +64,8 @@ export function inquirerPrompter(io: Io): Prompter {
           context,
         ),
       ),
-    select: (v) => vraag((inq) => inq.select(v, context)),
-    checkbox: (v) => vraag((inq) => inq.checkbox(v, context)),
-    confirm: (v) => vraag((inq) => inq.confirm(v, context)),
+    select: (v) => vraag((inq) => inq.select({ ...v, theme: THEMA }, context)),
+    checkbox: (v) => vraag((inq) => inq.checkbox({ ...v, theme: THEMA }, context)),
+    confirm: (v) => vraag((inq) => inq.confirm({ ...v, theme: JA_NEE }, context)),
   };
 }

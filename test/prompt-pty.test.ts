@@ -1,0 +1,64 @@
+/**
+ * The interactive front-desk flow through the real inquirer prompts, on a pseudo-terminal
+ * (test/helpers/pty_drive.py plays the person at the keyboard).
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, lees, nieuweDb, ROOT } from './helpers/run.js';
+
+const ENTER = '\r';
+const OMLAAG = '\x1b[B';
+
+function drive(db: string, argv: string[], steps: [string, string][]) {
+  const spec = { argv: [process.execPath, BIN, ...argv], env: { KVZ_DB: db, KVZ_GEBRUIKER: 'balie', TERM: 'xterm' }, steps };
+  return spawnSync('python3', [join(ROOT, 'test/helpers/pty_drive.py'), JSON.stringify(spec)], { encoding: 'utf8', timeout: 60_000 });
+}
+
+describe('kvz melding add on a terminal', () => {
+  it('asks for the missing fields with searchable lists and records the melding', () => {
+    const db = nieuweDb();
+    const r = drive(db, ['melding', 'add'], [
+      ['Kanaal', OMLAAG + ENTER], // balie
+      ['Categorie', 'treit'],
+      ['treiteren', ENTER],
+      ['Kern', 'obd'],
+      ['Obdam', ENTER],
+      ['Adres', 'Dorpsstraat 5' + ENTER],
+      ['Omschrijving', 'Bewoners gepest door buurjongens' + ENTER],
+      ['Naam melder', ENTER],
+      ['Telefoon melder', '0612345678' + ENTER],
+      ['E-mail melder', ENTER],
+      ['terugkoppeling', 'j' + ENTER],
+      ['vergunninghouder', 'ja' + ENTER],
+      ['Vertrouwelijk', ENTER],
+      ['doorzetten', ' ' + ENTER], // the first choice: politie
+    ]);
+    expect(r.stdout).toContain('Melding M-');
+    expect(r.stdout).toContain('vastgelegd.');
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(lees(db, 'SELECT kanaal, categorie, kern, adres, omschrijving, melder_telefoon, terugkoppeling, vergunninghouder, vertrouwelijk, status FROM melding')).toEqual([
+      {
+        kanaal: 'balie',
+        categorie: 'treiteren',
+        kern: 'Obdam',
+        adres: 'Dorpsstraat 5',
+        omschrijving: 'Bewoners gepest door buurjongens',
+        melder_telefoon: '0612345678',
+        terugkoppeling: 1,
+        vergunninghouder: 1,
+        vertrouwelijk: 0,
+        status: 'doorgezet',
+      },
+    ]);
+    expect(lees(db, 'SELECT partner FROM doorzetting')).toEqual([{ partner: 'politie' }]);
+  });
+
+  it('exits 130 and writes nothing when the user presses Ctrl-C at a prompt', () => {
+    const db = nieuweDb();
+    const r = drive(db, ['melding', 'add', '--kern', 'Obdam'], [['Kanaal', '\x03']]);
+    expect(r.status, r.stdout + r.stderr).toBe(130);
+    expect(r.stdout).toContain('Afgebroken');
+    expect(lees(db, 'SELECT count(*) AS n FROM melding')).toEqual([{ n: 0 }]);
+  });
+});

@@ -1,0 +1,163 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { APPLICATION_ID, dbLocatie, openDatabase, SCHEMA_VERSIE } from '../../src/store/database.js';
+import { kvz, kvzOk, lees, nieuweDb, spawnKvz, tijdelijkeMap } from '../helpers/run.js';
+
+const NU = new Date('2027-03-16T10:00:00Z');
+const ADD = ['melding', 'add', '--categorie', 'overig', '--kern', 'Obdam', '--omschrijving', 'test'];
+
+function vingerafdruk(pad: string): string {
+  return createHash('sha256').update(readFileSync(pad)).digest('hex');
+}
+
+describe('where the database lives', () => {
+  it('takes --db, then KVZ_DB, then $XDG_DATA_HOME/kvz/kvz.db, then ~/.local/share/kvz/kvz.db', () => {
+    expect(dbLocatie('/a.db', { KVZ_DB: '/b.db' }).pad).toBe('/a.db');
+    expect(dbLocatie(undefined, { KVZ_DB: '/b.db', XDG_DATA_HOME: '/x' }).pad).toBe('/b.db');
+    expect(dbLocatie(undefined, { XDG_DATA_HOME: '/x', HOME: '/h' }).pad).toBe('/x/kvz/kvz.db');
+    expect(dbLocatie(undefined, { HOME: '/h' }).pad).toBe('/h/.local/share/kvz/kvz.db');
+  });
+
+  it('creates the default location on first use, readable by its owner only', async () => {
+    const home = tijdelijkeMap();
+    const u = await kvzOk(['init'], { env: { HOME: home } });
+    const pad = join(home, '.local/share/kvz/kvz.db');
+    expect(u.stdout).toBe(`Nieuwe database aangemaakt: ${pad}\n`);
+    expect(statSync(pad).mode & 0o777).toBe(0o600);
+    expect(statSync(join(home, '.local/share/kvz')).mode & 0o777).toBe(0o700);
+    const opnieuw = await kvzOk(['init'], { env: { HOME: home } });
+    expect(opnieuw.stdout).toBe(`De database bestaat al: ${pad}\n`);
+  });
+});
+
+describe('creating and recognising a kvz database', () => {
+  it('applies schema.sql with the reference lists, WAL, foreign keys and the version marks', () => {
+    const pad = nieuweDb();
+    const db = openDatabase(pad, { nu: NU });
+    try {
+      expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+      expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSIE);
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(db.pragma('busy_timeout', { simple: true })).toBeGreaterThanOrEqual(5000);
+      expect(db.prepare('SELECT count(*) FROM kern').pluck().get()).toBe(16);
+      expect(db.prepare('SELECT count(*) FROM partner').pluck().get()).toBe(11);
+      expect(db.prepare('SELECT count(*) FROM categorie').pluck().get()).toBe(9);
+      // Both meeting series start on the first Tuesday after creation (16 March 2027 is a Tuesday).
+      expect(db.prepare('SELECT soort, start FROM cadans ORDER BY soort').all()).toEqual([
+        { soort: 'gio', start: '2027-03-23' },
+        { soort: 'politie', start: '2027-03-23' },
+      ]);
+      // While a connection is open, the WAL side files exist; they too are private.
+      db.prepare("INSERT INTO kern (naam) VALUES ('Testdorp')").run();
+      for (const f of [pad, `${pad}-wal`, `${pad}-shm`]) expect(statSync(f).mode & 0o777).toBe(0o600);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('uses STRICT tables and CHECK constraints as the last line of defence', () => {
+    const pad = nieuweDb();
+    openDatabase(pad, { nu: NU }).close();
+    const db = new Database(pad);
+    try {
+      expect(() => db.prepare("INSERT INTO partner (code, naam) VALUES ('Politie!', 'x')").run()).toThrow(/CHECK/);
+      expect(() => db.prepare("UPDATE cadans SET interval_weken = 'zes'").run()).toThrow();
+    } finally {
+      db.close();
+    }
+  });
+
+  it('leaves a text file byte-identical and says it is not a kvz database', async () => {
+    const pad = join(tijdelijkeMap(), 'notities.db');
+    writeFileSync(pad, 'Dit is geen database maar een boodschappenlijst.\n');
+    const voor = vingerafdruk(pad);
+    const u = await kvz(ADD, { db: pad });
+    expect(u.code).toBe(1);
+    expect(u.stderr).toContain('is geen kvz-database (het is geen SQLite-bestand); kvz heeft het bestand niet aangeraakt');
+    expect(vingerafdruk(pad)).toBe(voor);
+    expect(existsSync(`${pad}-wal`)).toBe(false);
+  });
+
+  it("leaves another program's SQLite file byte-identical", async () => {
+    const pad = join(tijdelijkeMap(), 'ander.sqlite');
+    const ander = new Database(pad);
+    ander.exec("CREATE TABLE klant (naam TEXT); INSERT INTO klant VALUES ('Jansen');");
+    ander.close();
+    const voor = vingerafdruk(pad);
+    for (const args of [ADD, ['melding', 'list'], ['status'], ['init']]) {
+      const u = await kvz(args, { db: pad });
+      expect(u.code).toBe(1);
+      expect(u.stderr).toContain('is een SQLite-bestand van een ander programma');
+    }
+    expect(vingerafdruk(pad)).toBe(voor);
+    expect(lees(pad, 'SELECT naam FROM klant')).toEqual([{ naam: 'Jansen' }]);
+  });
+
+  it('refuses, untouched, a database written by a newer kvz', async () => {
+    const pad = nieuweDb();
+    await kvzOk(ADD, { db: pad });
+    const db = new Database(pad);
+    db.pragma(`user_version = ${SCHEMA_VERSIE + 1}`);
+    db.close();
+    const voor = vingerafdruk(pad);
+    const u = await kvz(ADD, { db: pad });
+    expect(u.code).toBe(1);
+    expect(u.stderr).toContain(`gemaakt door een nieuwere kvz (schemaversie ${SCHEMA_VERSIE + 1}`);
+    expect(vingerafdruk(pad)).toBe(voor);
+  });
+
+  it('migrates an older database forward in one transaction, and rolls back a failing migration', () => {
+    const pad = nieuweDb();
+    openDatabase(pad, { nu: NU }).close();
+    const migraties = [{ versie: SCHEMA_VERSIE + 1, sql: 'ALTER TABLE kern ADD COLUMN opmerking TEXT' }];
+    const db = openDatabase(pad, { nu: NU, migraties, versie: SCHEMA_VERSIE + 1 });
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSIE + 1);
+    expect(db.prepare('SELECT opmerking FROM kern LIMIT 1').get()).toEqual({ opmerking: null });
+    db.close();
+
+    const fout = [
+      { versie: SCHEMA_VERSIE + 2, sql: 'ALTER TABLE kern ADD COLUMN tweede TEXT' },
+      { versie: SCHEMA_VERSIE + 3, sql: 'DIT IS GEEN SQL' },
+    ];
+    expect(() => openDatabase(pad, { nu: NU, migraties: fout, versie: SCHEMA_VERSIE + 3 })).toThrow();
+    const na = new Database(pad);
+    expect(na.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSIE + 1);
+    expect(na.prepare("SELECT count(*) FROM pragma_table_info('kern') WHERE name = 'tweede'").pluck().get()).toBe(0);
+    na.close();
+  });
+
+  it('treats an empty file as a new database', async () => {
+    const pad = join(tijdelijkeMap(), 'leeg.db');
+    writeFileSync(pad, '');
+    await kvzOk(ADD, { db: pad });
+    expect(lees(pad, 'SELECT nummer FROM melding')).toEqual([{ nummer: 'M-2027-0001' }]);
+  });
+});
+
+describe('several front desks at once', () => {
+  it('lets parallel processes add meldingen to one new file, all succeeding with unique numbers', async () => {
+    const pad = nieuweDb();
+    const processen = 6;
+    const perProces = 5;
+    const uitkomsten = await Promise.all(
+      Array.from({ length: processen }, () =>
+        spawnKvz(['--db', pad, 'melding', 'add', '--categorie', 'overig', '--kern', 'Obdam', '--omschrijving', 'parallel']).then(async (eerste) => {
+          const rest = [eerste];
+          for (let i = 1; i < perProces; i++) rest.push(await spawnKvz(['--db', pad, ...ADD]));
+          return rest;
+        }),
+      ),
+    );
+    const alle = uitkomsten.flat();
+    for (const u of alle) expect(u.stderr).toBe('');
+    expect(alle.every((u) => u.code === 0)).toBe(true);
+    const nummers = lees<{ nummer: string }>(pad, 'SELECT nummer FROM melding').map((r) => r.nummer);
+    expect(nummers).toHaveLength(processen * perProces);
+    expect(new Set(nummers).size).toBe(processen * perProces);
+    expect(lees(pad, 'SELECT count(*) AS n FROM audit')).toEqual([{ n: processen * perProces }]);
+  });
+});
