@@ -83,6 +83,8 @@ export function bouwProgramma(runtime: Runtime): Command {
     .configureOutput({
       writeOut: (s) => runtime.io.stdout.write(s),
       writeErr: (s) => runtime.io.stderr.write(s),
+      getOutHelpWidth: () => (runtime.io.stdout.isTTY ? (runtime.io.stdout.columns ?? 80) : 80),
+      getErrHelpWidth: () => 80,
       outputError: (s, schrijf) => schrijf(`${vertaalCommanderFout(s)}\n`),
     })
     .showSuggestionAfterError(true)
