@@ -75,7 +75,7 @@ function beschrijving(o: Overleg): string {
   if (o.status === 'geannuleerd') regels.push(`Geannuleerd${o.reden ? `: ${o.reden}` : ''}.`);
   if (o.verschoven_van) regels.push(`Verschoven van ${datumLang(o.verschoven_van)}${o.reden && o.status !== 'geannuleerd' ? ` (${o.reden})` : ''}.`);
   else if (o.status === 'verzet' && o.reden) regels.push(`Verzet: ${o.reden}.`);
-  regels.push(`Agenda: kvz agenda ${o.soort} --datum ${o.datum}`);
+  if (o.status !== 'geannuleerd') regels.push(`Agenda: kvz agenda ${o.soort} --datum ${o.datum}`);
   return regels.join('\n');
 }
 
