@@ -86,7 +86,7 @@ function wijzig(db: Db, actor: Actor, soort: CadansSoort, wijziging: CadansWijzi
     `UPDATE cadans SET start = @start, interval_weken = @interval_weken, tijd = @tijd, locatie = @locatie,
        ingesteld_op = @ingesteld_op, versie = @versie WHERE soort = @soort`,
   ).run(nieuw);
-  if (bewaard.length > 0) details.bewaard = bewaard.map((o) => `${o.soort}:${o.nominale_datum}`);
+  if (bewaard.length > 0) details.bewaard = bewaard.length;
   if (vervallen.length > 0) details.vervallen = vervallen.map((o) => `${o.soort}:${o.nominale_datum}`);
   schrijfAudit(db, actor, { object: `cadans ${soort}`, resultaat: 'cadans ingesteld', details });
   return { cadans: nieuw, gewijzigd, bewaard, vervallen };

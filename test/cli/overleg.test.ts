@@ -92,6 +92,15 @@ describe('kvz overleg plan', () => {
     ]);
   });
 
+  it('reminds on stderr that a cadence is still the default', async () => {
+    const db = nieuweDb();
+    await kvzOk(['overleg', 'cadans', 'gio', '--start', '2027-01-05'], { db });
+    expect((await kvzOk(['overleg', 'plan'], { db })).stderr).toBe(
+      '! De cadans van het politieoverleg staat nog op de standaard; stel haar in met kvz overleg cadans politie --start <datum>.\n',
+    );
+    expect((await kvzOk(['overleg', 'plan', '--soort', 'tweewekelijks'], { db })).stderr).toBe('');
+  });
+
   it('says so when a period has no meetings, and refuses a reversed period', async () => {
     const db = await metCadans();
     expect((await kvzOk(['overleg', 'plan', '--soort', 'gio', '--van', '2027-04-01', '--tot', '2027-04-30'], { db })).stdout)

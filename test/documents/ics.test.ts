@@ -122,12 +122,12 @@ describe('the iCalendar file of kvz overleg plan --ics', () => {
 
   it('leaves no file and no audit row when the file cannot be written', async () => {
     const db = nieuweDb();
-    await kvzOk(['init'], { db });
+    await kvzOk(['init', '--gio-start', '2027-01-05', '--politie-start', '2027-01-12'], { db });
     const u = await kvz(['overleg', 'plan', '--ics', join(tijdelijkeMap(), 'bestaat-niet', 'plan.ics')], { db });
     expect(u.code).toBe(1);
     expect(u.stdout).toBe('');
-    expect(u.stderr).toMatch(/^Het bestand of de map bestaat niet/);
-    expect(lees(db, 'SELECT count(*) AS n FROM audit')).toEqual([{ n: 0 }]);
+    expect(u.stderr).toMatch(/^Het bestand of de map bestaat niet: .*bestaat-niet/);
+    expect(lees(db, `SELECT count(*) AS n FROM audit WHERE commando = 'overleg plan'`)).toEqual([{ n: 0 }]);
   });
 });
 

@@ -1,5 +1,5 @@
 /** `kvz overleg plan`: the meetings ahead, as a table, JSON and/or an iCalendar file. */
-import { plusMaanden, type CadansSoort } from '../../../domain/cadans.js';
+import { cadansSoort, plusMaanden, soortNaam, type CadansSoort } from '../../../domain/cadans.js';
 import type { Overleg } from '../../../domain/overleg.js';
 import { UsageError } from '../../../domain/errors.js';
 import { dagVan, datumLang, parseDatum } from '../../../domain/tijd.js';
@@ -31,6 +31,11 @@ export default async function overlegPlan(ctx: Context, o: Opts): Promise<void> 
 
   const db = ctx.db();
   const lijst = overleggen(db, { soort, van, tot });
+  for (const c of Object.values(leesCadans(db))) {
+    if (c.ingesteld_op === null && (soort === undefined || cadansSoort(soort) === c.soort)) {
+      meld(ctx, `! De cadans van het ${soortNaam(c.soort)} staat nog op de standaard; stel haar in met kvz overleg cadans ${c.soort} --start <datum>.`);
+    }
+  }
   if (o.ics !== undefined) exporteerIcs(ctx, lijst, { van, tot, soort, pad: o.ics });
   if (o.ics === '-') return;
   if (o.json) schrijfJson(ctx, lijst.map(overlegJson));
