@@ -120,12 +120,18 @@ CREATE TABLE cadans (
   start TEXT NOT NULL,                               -- eerste (nominale) datum van de reeks
   interval_weken INTEGER NOT NULL CHECK (interval_weken BETWEEN 1 AND 52),
   tijd TEXT NOT NULL CHECK (tijd GLOB '[0-2][0-9]:[0-5][0-9]'),
-  locatie TEXT NOT NULL
+  locatie TEXT NOT NULL,
+  ingesteld_op TEXT,                                 -- NULL: nog de standaard van bij het aanmaken
+  versie INTEGER NOT NULL DEFAULT 0 CHECK (versie >= 0) -- telt elke wijziging (iCalendar SEQUENCE)
 ) STRICT;
 
 -- Een overleg dat ergens naar verwezen wordt, of dat verzet of geannuleerd is. Overleggen die
 -- gewoon op hun cadans plaatsvinden, staan hier pas zodra iets ernaar verwijst (een actie die er is
--- afgesproken, aanwezigheid uit de notulen).
+-- afgesproken, aanwezigheid uit de notulen). Wordt de startdatum of het interval van een cadans
+-- gewijzigd, dan blijven de overleggen van de oude cadans die al geweest zijn en vóór de nieuwe reeks
+-- vallen hier staan (status gepland), ook al ligt hun nominale datum niet meer op de cadans.
+-- Verschuiven vanwege een feestdag of weekend wordt niet opgeslagen maar berekend (domain/feestdagen.ts):
+-- zo'n overleg heeft status 'gepland' en een datum na de nominale datum.
 CREATE TABLE overleg (
   id INTEGER PRIMARY KEY,
   soort TEXT NOT NULL CHECK (soort IN ('gio', 'tweewekelijks', 'politie')),
@@ -133,7 +139,10 @@ CREATE TABLE overleg (
   datum TEXT NOT NULL,                               -- werkelijke datum
   status TEXT NOT NULL DEFAULT 'gepland' CHECK (status IN ('gepland', 'verzet', 'geannuleerd')),
   verschoven_van TEXT,                               -- bij verzetten: de datum ervoor
-  reden TEXT,
+  reden TEXT,                                        -- van het verzetten of annuleren
+  tijd TEXT CHECK (tijd IS NULL OR tijd GLOB '[0-2][0-9]:[0-5][0-9]'), -- NULL: die van de cadans
+  locatie TEXT,                                      -- NULL: die van de cadans
+  versie INTEGER NOT NULL DEFAULT 0 CHECK (versie >= 0), -- telt verzetten en annuleren (iCalendar SEQUENCE)
   gewijzigd_op TEXT NOT NULL,
   UNIQUE (soort, nominale_datum)
 ) STRICT;

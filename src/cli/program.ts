@@ -8,6 +8,7 @@ import type { Runtime } from './handler.js';
 import { registreerMelding } from './commands/melding/index.js';
 import { registreerReferentie } from './commands/referentie/index.js';
 import { registreerBeheer } from './commands/beheer/index.js';
+import { registreerOverleg } from './commands/overleg/index.js';
 
 const TITELS: Record<string, string> = {
   'Usage:': 'Gebruik:',
@@ -98,6 +99,7 @@ export function bouwProgramma(runtime: Runtime): Command {
 
   registreerMelding(program, runtime);
   registreerReferentie(program, runtime);
+  registreerOverleg(program, runtime);
   registreerBeheer(program, runtime);
   return program;
 }

@@ -8,7 +8,8 @@ import { dirname, join } from 'node:path';
 import { homedir } from 'node:os';
 import Database from 'better-sqlite3';
 import { DomainError } from '../domain/errors.js';
-import { dagVan, plusDagen, weekdag } from '../domain/tijd.js';
+import { standaardCadans } from '../domain/cadans.js';
+import { dagVan } from '../domain/tijd.js';
 import { MIGRATIES, type Migratie } from './migrations.js';
 
 export type Db = Database.Database;
@@ -135,11 +136,7 @@ function bijwerken(db: Db, doel: number, migraties: readonly Migratie[], nu: Dat
   }).immediate();
 }
 
-/** A fresh database starts both series on the first Tuesday after its creation. */
 function zaaiCadans(db: Db, nu: Date): void {
-  const vandaag = dagVan(nu);
-  const dinsdag = plusDagen(vandaag, ((2 - weekdag(vandaag) + 7) % 7) || 7);
-  const insert = db.prepare('INSERT INTO cadans (soort, start, interval_weken, tijd, locatie) VALUES (?, ?, ?, ?, ?)');
-  insert.run('gio', dinsdag, 6, '10:00', 'Gemeentehuis Koggenland');
-  insert.run('politie', dinsdag, 8, '14:00', 'Gemeentehuis Koggenland');
+  const insert = db.prepare('INSERT INTO cadans (soort, start, interval_weken, tijd, locatie) VALUES (@soort, @start, @interval_weken, @tijd, @locatie)');
+  for (const c of standaardCadans(dagVan(nu))) insert.run(c);
 }

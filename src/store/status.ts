@@ -1,6 +1,8 @@
 /** The figures behind `kvz status`: counts and today's to-dos. */
+import type { OverlegSoort } from '../domain/cadans.js';
 import { dagGrenzen, type Datum } from '../domain/tijd.js';
 import type { Db } from './database.js';
+import { volgendeOverleggen } from './overleggen.js';
 
 export interface StatusCijfers {
   meldingen: { totaal: number; nieuw: number; doorgezet: number; afgehandeld: number; dit_jaar: number };
@@ -8,6 +10,18 @@ export interface StatusCijfers {
   vandaag_door_te_zetten: string[];
   /** Received on an earlier day and never forwarded: already late. */
   niet_doorgezet: string[];
+  /** The next meeting of each soort, today included. */
+  volgende_overleggen: VolgendOverleg[];
+}
+
+export interface VolgendOverleg {
+  soort: OverlegSoort;
+  datum: Datum;
+  tijd: string;
+  locatie: string;
+  status: string;
+  verschoven_van: Datum | null;
+  reden: string | null;
 }
 
 export function statusCijfers(db: Db, vandaag: Datum): StatusCijfers {
@@ -31,5 +45,8 @@ export function statusCijfers(db: Db, vandaag: Datum): StatusCijfers {
     },
     vandaag_door_te_zetten: nietDoorgezet.filter((m) => m.ontvangen_dag >= vandaag).map((m) => m.nummer),
     niet_doorgezet: nietDoorgezet.filter((m) => m.ontvangen_dag < vandaag).map((m) => m.nummer),
+    volgende_overleggen: volgendeOverleggen(db, vandaag).map(({ soort, datum, tijd, locatie, status, verschoven_van, reden }) => ({
+      soort, datum, tijd, locatie, status, verschoven_van, reden,
+    })),
   };
 }

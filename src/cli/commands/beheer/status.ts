@@ -1,6 +1,7 @@
 /** `kvz status`: where the database is, what it holds, and what must happen today. */
-import { dagVan } from '../../../domain/tijd.js';
-import { statusCijfers } from '../../../store/status.js';
+import { soortNaam } from '../../../domain/cadans.js';
+import { dagVan, datumKort, datumLang } from '../../../domain/tijd.js';
+import { statusCijfers, type StatusCijfers } from '../../../store/status.js';
 import type { Context } from '../../context.js';
 import { kleuren, schrijf, schrijfJson } from '../../output.js';
 
@@ -23,7 +24,18 @@ export default function status(ctx: Context, o: { json?: boolean }): void {
     todo.push(k.red(`✗ ${cijfers.niet_doorgezet.length} melding(en) van eerdere dagen nooit doorgezet: ${lijst(cijfers.niet_doorgezet)}`));
   }
   if (todo.length === 0) todo.push(k.green('✓ niets openstaands'));
-  schrijf(ctx, [...uit, ...todo.map((t) => `  ${t}`)].join('\n'));
+  schrijf(ctx, [...uit, ...todo.map((t) => `  ${t}`), ...overleggen(ctx, cijfers)].join('\n'));
+}
+
+function overleggen(ctx: Context, cijfers: StatusCijfers): string[] {
+  if (cijfers.volgende_overleggen.length === 0) return [];
+  const k = kleuren(ctx);
+  const vandaag = dagVan(ctx.nu);
+  return ['', k.bold('Volgende overleggen'), ...cijfers.volgende_overleggen.map((o) => {
+    const wanneer = `${o.datum === vandaag ? 'vandaag, ' : ''}${datumLang(o.datum)} ${o.tijd}`;
+    const verschoven = o.verschoven_van ? ` (verschoven van ${datumKort(o.verschoven_van)}${o.reden ? `, ${o.reden}` : ''})` : '';
+    return `  ${soortNaam(o.soort).padEnd(23)}${wanneer}, ${o.locatie}${verschoven}`;
+  })];
 }
 
 function lijst(nummers: string[], max = 10): string {

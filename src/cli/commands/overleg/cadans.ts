@@ -1,0 +1,94 @@
+/** `kvz overleg cadans [gio|politie]`: show the cadences, or set that of the GIO or politieoverleg. */
+import { soortNaam, type CadansSoort } from '../../../domain/cadans.js';
+import { UsageError } from '../../../domain/errors.js';
+import { positiefGetal } from '../../../domain/tekst.js';
+import { dagVan, datumLang, parseDatum, parseKloktijd } from '../../../domain/tijd.js';
+import { leesCadans, stelCadansIn, type CadansInstelling } from '../../../store/cadans.js';
+import { volgendeOverleggen } from '../../../store/overleggen.js';
+import type { Context } from '../../context.js';
+import { kleuren, meervoud, schrijf, schrijfJson, tabel } from '../../output.js';
+import { parseLocatie, parseSoort } from './invoer.js';
+import { dagKort, toelichting } from './render.js';
+
+interface Opts {
+  start?: string;
+  interval?: string;
+  tijd?: string;
+  locatie?: string;
+  json?: boolean;
+}
+
+export default async function overlegCadans(ctx: Context, o: Opts, [soortInvoer]: string[]): Promise<void> {
+  const vandaag = dagVan(ctx.nu);
+  const wijziging = {
+    start: o.start === undefined ? undefined : parseDatum(o.start, '--start', vandaag),
+    interval_weken: o.interval === undefined ? undefined : positiefGetal(o.interval, '--interval', 52),
+    tijd: o.tijd === undefined ? undefined : parseKloktijd(o.tijd, '--tijd'),
+    locatie: parseLocatie(o.locatie, '--locatie'),
+  };
+  const wijzigt = Object.values(wijziging).some((w) => w !== undefined);
+  const soort = soortInvoer === undefined ? undefined : parseSoort(soortInvoer, 'de soort overleg');
+  if (soort === 'tweewekelijks') {
+    throw new UsageError('Het tweewekelijks overleg heeft geen eigen cadans: het is 14 dagen voor en 14 dagen na elk GIO. Stel de cadans van het GIO in (kvz overleg cadans gio).');
+  }
+  if (wijzigt && soort === undefined) throw new UsageError('Zeg welke cadans u instelt: kvz overleg cadans gio … of kvz overleg cadans politie ….');
+  if (wijziging.interval_weken !== undefined && wijziging.start === undefined) {
+    throw new UsageError('Geef bij --interval ook --start: de datum van het eerste overleg met het nieuwe interval.');
+  }
+
+  const db = ctx.db();
+  if (!wijzigt) return toon(ctx, soort, o.json === true);
+
+  const uitkomst = stelCadansIn(db, ctx.actor('overleg cadans'), soort!, wijziging);
+  if (o.json) return schrijfJson(ctx, { ...cadansJson(uitkomst.cadans), bewaard: uitkomst.bewaard.map((b) => b.datum), vervallen: uitkomst.vervallen.map((v) => v.datum) });
+  const k = kleuren(ctx);
+  const c = uitkomst.cadans;
+  if (!uitkomst.gewijzigd) {
+    schrijf(ctx, `De cadans van het ${soortNaam(c.soort)} stond al zo ingesteld; er is niets gewijzigd.`);
+  } else {
+    schrijf(ctx, k.green(`Cadans van het ${soortNaam(c.soort)} ingesteld: ${beschrijf(c)}.`));
+  }
+  if (c.soort === 'gio') schrijf(ctx, 'Het tweewekelijks overleg volgt: 14 dagen voor en 14 dagen na elk GIO.');
+  if (uitkomst.bewaard.length > 0) {
+    schrijf(ctx, `${meervoud(uitkomst.bewaard.length, 'overleg', 'overleggen')} van de oude cadans blijven als geschiedenis bewaard (het laatste op ${datumLang(uitkomst.bewaard.at(-1)!.datum)}).`);
+  }
+  for (const v of uitkomst.vervallen) {
+    schrijf(ctx, k.yellow(`! Vervallen met de oude cadans: ${soortNaam(v.soort)} van ${dagKort(v.datum)} (${v.status}${toelichting(v) ? `, ${toelichting(v)}` : ''}).`));
+  }
+  const volgende = volgendeOverleggen(db, vandaag).filter((v) => (c.soort === 'gio' ? v.soort !== 'politie' : v.soort === 'politie'));
+  if (volgende.length > 0) schrijf(ctx, `Eerstvolgende: ${volgende.map((v) => `${soortNaam(v.soort)} ${datumLang(v.datum)}`).join('; ')}.`);
+}
+
+function cadansJson(c: CadansInstelling) {
+  return { soort: c.soort, start: c.start, interval_weken: c.interval_weken, tijd: c.tijd, locatie: c.locatie, ingesteld: c.ingesteld_op !== null };
+}
+
+function beschrijf(c: CadansInstelling): string {
+  return `elke ${meervoud(c.interval_weken, 'week', 'weken')} vanaf ${datumLang(c.start)}, ${c.tijd}, ${c.locatie}`;
+}
+
+async function toon(ctx: Context, soort: CadansSoort | undefined, json: boolean): Promise<void> {
+  const db = ctx.db();
+  const alle = leesCadans(db);
+  const gekozen = (soort ? [soort] : (['gio', 'politie'] as const)).map((s) => alle[s]);
+  const volgende = new Map(volgendeOverleggen(db, dagVan(ctx.nu)).map((v) => [v.soort, v]));
+  if (json) {
+    return schrijfJson(ctx, gekozen.map((c) => ({ ...cadansJson(c), volgende: volgende.get(c.soort)?.datum ?? null })));
+  }
+  const rijen: string[][] = [];
+  for (const c of gekozen) {
+    rijen.push([soortNaam(c.soort), `elke ${meervoud(c.interval_weken, 'week', 'weken')} vanaf ${dagKort(c.start)}`, c.tijd, c.locatie, volgendeTekst(volgende.get(c.soort))]);
+    if (c.soort === 'gio') {
+      rijen.push(['tweewekelijks overleg', '14 dagen voor en na elk GIO', c.tijd, c.locatie, volgendeTekst(volgende.get('tweewekelijks'))]);
+    }
+  }
+  schrijf(ctx, await tabel(ctx, ['Overleg', 'Cadans', 'Tijd', 'Locatie', 'Volgende'], rijen));
+  const k = kleuren(ctx);
+  for (const c of gekozen.filter((c) => c.ingesteld_op === null)) {
+    schrijf(ctx, k.yellow(`! De cadans van het ${soortNaam(c.soort)} staat nog op de standaard (de eerste dinsdag na het aanmaken van de database). Stel haar in met kvz overleg cadans ${c.soort} --start <datum>.`));
+  }
+}
+
+function volgendeTekst(o: { datum: string } | undefined): string {
+  return o ? dagKort(o.datum) : '—';
+}

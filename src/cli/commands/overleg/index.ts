@@ -1,0 +1,52 @@
+/** `kvz overleg …`: the recurring meetings on their cadence (SPEC §4.3). */
+import type { Command } from 'commander';
+import { voer, type Runtime } from '../../handler.js';
+
+export function registreerOverleg(program: Command, runtime: Runtime): void {
+  const overleg = program
+    .command('overleg')
+    .description('de vaste overleggen (GIO, tweewekelijks, politie): cadans, planning, verzetten en annuleren');
+
+  overleg
+    .command('cadans')
+    .description('de cadans tonen, of die van het GIO of het politieoverleg instellen (het tweewekelijks overleg volgt het GIO)')
+    .argument('[soort]', 'gio of politie')
+    .option('--start <datum>', 'datum van het eerste overleg van de reeks')
+    .option('--interval <weken>', 'om de hoeveel weken (GIO standaard 6, politie 8); vraagt ook --start')
+    .option('--tijd <HH:MM>', 'begintijd, bijv. 10:00')
+    .option('--locatie <plek>', 'waar het overleg is')
+    .option('--json', 'uitvoer als JSON')
+    .addHelpText('after', '\nVoorbeeld:\n  kvz overleg cadans gio --start 2027-01-05 --interval 6 --tijd 10:00 --locatie "Gemeentehuis, zaal 2"')
+    .action(voer(runtime, () => import('./cadans.js')));
+
+  overleg
+    .command('plan')
+    .description('de overleggen in een periode (standaard de komende zes maanden), met verschuivingen en annuleringen')
+    .option('--soort <soort>', 'alleen gio, tweewekelijks of politie')
+    .option('--van <datum>', 'vanaf deze datum (standaard: vandaag)')
+    .option('--tot <datum>', 'tot en met deze datum (standaard: zes maanden na --van)')
+    .option('--json', 'uitvoer als JSON')
+    .option('--ics <bestand>', 'schrijf ook een iCalendar-bestand voor Outlook of Google Agenda ("-" voor de uitvoer)')
+    .action(voer(runtime, () => import('./plan.js')));
+
+  overleg
+    .command('verzet')
+    .description('een overleg naar een andere datum, tijd of plek verzetten (brengt ook een geannuleerd overleg terug)')
+    .argument('<soort>', 'gio, tweewekelijks of politie')
+    .argument('<datum>', 'de datum waarop het overleg nu staat')
+    .option('--naar <datum>', 'de nieuwe datum')
+    .option('--tijd <HH:MM>', 'een andere begintijd')
+    .option('--locatie <plek>', 'een andere plek')
+    .option('--reden <tekst>', 'waarom het verzet wordt')
+    .option('--json', 'toon het overleg daarna als JSON')
+    .action(voer(runtime, () => import('./verzet.js')));
+
+  overleg
+    .command('annuleer')
+    .description('een overleg laten vervallen')
+    .argument('<soort>', 'gio, tweewekelijks of politie')
+    .argument('<datum>', 'de datum van het overleg')
+    .option('--reden <tekst>', 'waarom het niet doorgaat')
+    .option('--json', 'toon het overleg daarna als JSON')
+    .action(voer(runtime, () => import('./annuleer.js')));
+}

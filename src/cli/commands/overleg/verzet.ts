@@ -1,0 +1,41 @@
+/** `kvz overleg verzet <soort> <datum> --naar <datum>`: move a meeting (or bring a cancelled one back). */
+import { geenWerkdag } from '../../../domain/feestdagen.js';
+import { UsageError } from '../../../domain/errors.js';
+import { dagVan, datumLang, parseDatum, parseKloktijd } from '../../../domain/tijd.js';
+import { verzetOverleg } from '../../../store/overleggen.js';
+import type { Context } from '../../context.js';
+import { kleuren, meld, schrijf, schrijfJson } from '../../output.js';
+import { parseLocatie, parseReden, parseSoort } from './invoer.js';
+import { hetOverleg, overlegJson } from './render.js';
+
+interface Opts {
+  naar?: string;
+  tijd?: string;
+  locatie?: string;
+  reden?: string;
+  json?: boolean;
+}
+
+export default function overlegVerzet(ctx: Context, o: Opts, [soortInvoer, datumInvoer]: string[]): void {
+  const vandaag = dagVan(ctx.nu);
+  const soort = parseSoort(soortInvoer!, 'de soort overleg');
+  const datum = parseDatum(datumInvoer!, 'de datum van het overleg', vandaag);
+  const verzetting = {
+    naar: o.naar === undefined ? undefined : parseDatum(o.naar, '--naar', vandaag),
+    tijd: o.tijd === undefined ? undefined : parseKloktijd(o.tijd, '--tijd'),
+    locatie: parseLocatie(o.locatie, '--locatie'),
+    reden: parseReden(o.reden),
+  };
+  if (!verzetting.naar && !verzetting.tijd && !verzetting.locatie) {
+    throw new UsageError('Geef met --naar de nieuwe datum (of met --tijd of --locatie wat er verandert).');
+  }
+
+  const { overleg, voorheen } = verzetOverleg(ctx.db(), ctx.actor('overleg verzet'), soort, datum, verzetting);
+  const waarschuwing = geenWerkdag(overleg.datum);
+  if (waarschuwing) meld(ctx, kleuren(ctx).yellow(`! Let op: ${datumLang(overleg.datum)} is geen werkdag (${waarschuwing}).`));
+  if (o.json) return schrijfJson(ctx, overlegJson(overleg));
+  const waar = `${datumLang(overleg.datum)} ${overleg.tijd}, ${overleg.locatie}`;
+  schrijf(ctx, voorheen.status === 'geannuleerd'
+    ? `${hetOverleg(voorheen)} gaat weer door: ${waar}.`
+    : `${hetOverleg(voorheen)} is verzet naar ${waar}.`);
+}

@@ -1,0 +1,239 @@
+/**
+ * The meetings as they are: the cadence (computed) merged with the stored moves, cancellations and
+ * references. This is what the plan, the agendas and the minutes ask: which meetings lie in a range,
+ * which is next or previous, and what window a meeting covers.
+ */
+import { DomainError, UsageError } from '../domain/errors.js';
+import {
+  beginVanReeks,
+  cadansSoort,
+  geplandeDatum,
+  isNominaal,
+  MAX_VERSCHUIVING,
+  nominaleDatums,
+  OVERLEG_SOORTEN,
+  soortNaam,
+  standaardVensterDagen,
+  type OverlegSoort,
+} from '../domain/cadans.js';
+import { opDatum, uitRij, voegSamen, volgensCadans, type Overleg } from '../domain/overleg.js';
+import { datumLang, plusDagen, type Datum } from '../domain/tijd.js';
+import { bepaalVenster, vorigeSoorten, type Venster } from '../domain/venster.js';
+import { inTransactie, schrijfAudit, type Actor } from './audit.js';
+import { leesCadans, type CadansInstelling } from './cadans.js';
+import type { Db } from './database.js';
+import { rijenRond, rijVan, voegRijToe, vroegsteRij, wordtVerwezen, type NieuweRij } from './overleg-rijen.js';
+
+export type { Overleg, Venster };
+
+type Cadansen = Record<'gio' | 'politie', CadansInstelling>;
+
+function vanSoort(db: Db, soort: OverlegSoort, van: Datum, tot: Datum, cadansen: Cadansen): Overleg[] {
+  const cadans = cadansen[cadansSoort(soort)];
+  const nominaalVan = plusDagen(van, -MAX_VERSCHUIVING);
+  const samen = voegSamen(soort, cadans, nominaleDatums(soort, cadans, nominaalVan, tot), rijenRond(db, soort, nominaalVan, van, tot));
+  return samen.filter((o) => o.datum >= van && o.datum <= tot);
+}
+
+/**
+ * The meetings whose (actual) date lies in [van, tot], of one soort or of all, in date order.
+ * Cancelled meetings are included (status 'geannuleerd'), at the date they would have been.
+ */
+export function overleggen(db: Db, filter: { soort?: OverlegSoort | undefined; van: Datum; tot: Datum }): Overleg[] {
+  const cadansen = leesCadans(db);
+  const soorten = filter.soort ? [filter.soort] : [...OVERLEG_SOORTEN];
+  return soorten.flatMap((s) => vanSoort(db, s, filter.van, filter.tot, cadansen)).sort(opDatum);
+}
+
+const STAP = 400;
+
+/** The first meeting of a soort on or after `vanaf` that is not cancelled. */
+export function volgendOverleg(db: Db, soort: OverlegSoort, vanaf: Datum): Overleg | undefined {
+  const cadansen = leesCadans(db);
+  // A series may be cancelled for a long stretch; ten years ahead is far enough to stop looking.
+  for (let van = vanaf, n = 0; n < 10; van = plusDagen(van, STAP), n++) {
+    const tot = plusDagen(van, STAP - 1);
+    const gevonden = vanSoort(db, soort, van, tot, cadansen).find((o) => o.status !== 'geannuleerd');
+    if (gevonden) return gevonden;
+  }
+  return undefined;
+}
+
+/** The last meeting of a soort strictly before `voor` that was not cancelled. */
+export function vorigOverleg(db: Db, soort: OverlegSoort, voor: Datum): Overleg | undefined {
+  const cadansen = leesCadans(db);
+  const cadans = cadansen[cadansSoort(soort)];
+  const vroegst = [beginVanReeks(cadans), vroegsteRij(db, [soort])].filter((d): d is Datum => d !== undefined).sort()[0]!;
+  for (let tot = plusDagen(voor, -1); tot >= vroegst; tot = plusDagen(tot, -STAP)) {
+    const van = plusDagen(tot, -(STAP - 1));
+    const gevonden = vanSoort(db, soort, van, tot, cadansen).filter((o) => o.status !== 'geannuleerd');
+    if (gevonden.length > 0) return gevonden[gevonden.length - 1];
+  }
+  return undefined;
+}
+
+/**
+ * The window of a meeting of `soort` on `datum` (see domain/venster.ts): [van, tot), from the date of
+ * the previous meeting that counts up to, not including, `datum`.
+ */
+export function venster(db: Db, soort: OverlegSoort, datum: Datum): Venster {
+  const vorigen = vorigeSoorten(soort)
+    .map((s) => vorigOverleg(db, s, datum))
+    .filter((o): o is Overleg => o !== undefined)
+    .sort(opDatum);
+  const cadans = leesCadans(db)[cadansSoort(soort)];
+  return bepaalVenster(datum, vorigen[vorigen.length - 1], standaardVensterDagen(soort, cadans));
+}
+
+/** The meeting of a soort that takes place on `datum`; a cancelled one only when no other is there. */
+export function overlegOp(db: Db, soort: OverlegSoort, datum: Datum): Overleg | undefined {
+  const op = overleggen(db, { soort, van: datum, tot: datum });
+  return op.find((o) => o.status !== 'geannuleerd') ?? op[0];
+}
+
+/** The usage error for a date on which no meeting of the soort takes place, naming the nearest ones. */
+export function geenOverlegOp(db: Db, soort: OverlegSoort, datum: Datum, geannuleerd?: Overleg): UsageError {
+  const naam = soortNaam(soort);
+  const wel = [vorigOverleg(db, soort, datum), volgendOverleg(db, soort, plusDagen(datum, 1))]
+    .filter((o): o is Overleg => o !== undefined)
+    .map((o) => datumLang(o.datum));
+  const begin = geannuleerd
+    ? `Het ${naam} van ${datumLang(datum)} is geannuleerd`
+    : `Er is geen ${naam} op ${datumLang(datum)}`;
+  // Someone who names the cadence date of a moved meeting is told where it went.
+  const elders = geannuleerd ? undefined : metNominaleDatum(db, soort, datum);
+  const uitleg = elders && elders.datum !== datum
+    ? `: het ${naam} van die datum is verschoven naar ${datumLang(elders.datum)}${elders.status === 'geannuleerd' ? ' en geannuleerd' : ''}${elders.reden ? ` (${elders.reden})` : ''}`
+    : wel.length ? `; wel op ${wel.join(' en op ')}` : '';
+  return new UsageError(`${begin}${uitleg}. Zie kvz overleg plan.`);
+}
+
+/** The meeting whose cadence date is `nominaal`, wherever it now takes place. */
+function metNominaleDatum(db: Db, soort: OverlegSoort, nominaal: Datum): Overleg | undefined {
+  const cadans = leesCadans(db)[cadansSoort(soort)];
+  const rij = rijVan(db, soort, nominaal);
+  if (rij) return uitRij(rij, cadans);
+  return isNominaal(soort, cadans, nominaal) ? volgensCadans(soort, nominaal, cadans) : undefined;
+}
+
+/**
+ * The id of the overleg row for the meeting of `soort` on (actual) date `datum`, created when the
+ * meeting had none yet. Call inside the transaction of the change that refers to it. Throws a
+ * UsageError naming the nearest meetings when none of that soort takes place that day.
+ */
+export function overlegVoor(db: Db, soort: OverlegSoort, datum: Datum, nu: Date): number {
+  const o = overlegOp(db, soort, datum);
+  if (!o || o.status === 'geannuleerd') throw geenOverlegOp(db, soort, datum, o);
+  if (o.id !== null) return o.id;
+  return voegRijToe(db, { soort, nominale_datum: o.nominale_datum, datum: o.datum, status: 'gepland' }, nu);
+}
+
+/** The next meeting of each soort on or after `vanaf` (for `kvz status`). */
+export function volgendeOverleggen(db: Db, vanaf: Datum): Overleg[] {
+  return OVERLEG_SOORTEN.map((s) => volgendOverleg(db, s, vanaf)).filter((o): o is Overleg => o !== undefined);
+}
+
+export interface Verzetting {
+  naar?: Datum | undefined;
+  tijd?: string | undefined;
+  locatie?: string | undefined;
+  reden?: string | undefined;
+}
+
+export interface OverlegWijziging {
+  overleg: Overleg;
+  voorheen: Overleg;
+}
+
+/** Finds the meeting a user names by soort and (actual) date, for moving or cancelling it. */
+function teWijzigen(db: Db, soort: OverlegSoort, datum: Datum): Overleg {
+  const o = overlegOp(db, soort, datum);
+  if (!o) throw geenOverlegOp(db, soort, datum);
+  return o;
+}
+
+/**
+ * Moves a meeting to another date and/or time or place (`kvz overleg verzet`); also brings a
+ * cancelled meeting back. Moving it back to its cadence date makes it 'gepland' again.
+ */
+export function verzetOverleg(db: Db, actor: Actor, soort: OverlegSoort, datum: Datum, v: Verzetting): OverlegWijziging {
+  return inTransactie(db, () => {
+    const voorheen = teWijzigen(db, soort, datum);
+    const naar = v.naar ?? voorheen.datum;
+    const naam = soortNaam(soort);
+    const tijd = v.tijd ?? voorheen.tijd;
+    const locatie = v.locatie ?? voorheen.locatie;
+    if (naar === voorheen.datum && tijd === voorheen.tijd && locatie === voorheen.locatie && voorheen.status !== 'geannuleerd') {
+      throw new UsageError(`Het ${naam} van ${datumLang(datum)} staat al zo gepland; geef met --naar een andere datum (of --tijd, --locatie).`);
+    }
+    const anderen = overleggen(db, { soort, van: plusDagen(naar, -400), tot: plusDagen(naar, 400) })
+      .filter((o) => o.nominale_datum !== voorheen.nominale_datum && o.status !== 'geannuleerd');
+    const botsing = anderen.find((o) => o.datum === naar);
+    if (botsing) throw new DomainError(`Op ${datumLang(naar)} is al een ${naam}; kies een andere datum.`);
+    const vorige = anderen.filter((o) => o.datum < voorheen.datum).pop();
+    const volgende = anderen.find((o) => o.datum > voorheen.datum);
+    if ((vorige && naar < vorige.datum) || (volgende && naar > volgende.datum)) {
+      const grens = naar < voorheen.datum ? `het vorige ${naam} (${datumLang(vorige!.datum)})` : `het volgende ${naam} (${datumLang(volgende!.datum)})`;
+      throw new UsageError(`--naar ${naar} ligt voorbij ${grens}; een overleg verzetten kan alleen tussen de overleggen ervoor en erna.`);
+    }
+
+    // Time and place are stored on the row only where they differ from the cadence's.
+    const cadans = leesCadans(db)[cadansSoort(soort)];
+    const eigen = { tijd: tijd === cadans.tijd ? null : tijd, locatie: locatie === cadans.locatie ? null : locatie };
+    const volgensPlan = naar === geplandeDatum(voorheen.nominale_datum).datum && eigen.tijd === null && eigen.locatie === null;
+    const rij = {
+      datum: naar,
+      status: volgensPlan ? ('gepland' as const) : ('verzet' as const),
+      verschoven_van: volgensPlan ? null : naar !== voorheen.datum ? voorheen.datum : voorheen.status === 'verzet' ? voorheen.verschoven_van : null,
+      reden: volgensPlan ? null : (v.reden ?? null),
+      ...eigen,
+      versie: voorheen.versie + 1,
+    };
+    bewaarRij(db, voorheen, rij, actor.nu);
+    const overleg = overlegOp(db, soort, naar)!;
+    const details: Record<string, unknown> = { datum: [voorheen.datum, naar] };
+    if (overleg.tijd !== voorheen.tijd) details.tijd = [voorheen.tijd, overleg.tijd];
+    if (overleg.locatie !== voorheen.locatie) details.locatie = [voorheen.locatie, overleg.locatie];
+    if (voorheen.status === 'geannuleerd') details.status = ['geannuleerd', overleg.status];
+    if (v.reden) details.reden = v.reden;
+    schrijfAudit(db, actor, { object: `${soort}:${voorheen.nominale_datum}`, resultaat: 'verzet', details });
+    return { overleg, voorheen };
+  });
+}
+
+/** Cancels a meeting (`kvz overleg annuleer`). A meeting that acties or attendance refer to took place. */
+export function annuleerOverleg(db: Db, actor: Actor, soort: OverlegSoort, datum: Datum, reden: string | undefined): OverlegWijziging {
+  return inTransactie(db, () => {
+    const voorheen = teWijzigen(db, soort, datum);
+    const naam = soortNaam(soort);
+    if (voorheen.status === 'geannuleerd') throw new DomainError(`Het ${naam} van ${datumLang(datum)} is al geannuleerd.`);
+    if (voorheen.id !== null && wordtVerwezen(db, voorheen.id)) {
+      throw new DomainError(`Het ${naam} van ${datumLang(datum)} kan niet worden geannuleerd: er zijn acties of aanwezigen bij vastgelegd.`);
+    }
+    bewaarRij(db, voorheen, { status: 'geannuleerd', reden: reden ?? null, versie: voorheen.versie + 1 }, actor.nu);
+    const overleg = overleggen(db, { soort, van: datum, tot: datum }).find((o) => o.nominale_datum === voorheen.nominale_datum)!;
+    schrijfAudit(db, actor, {
+      object: `${soort}:${voorheen.nominale_datum}`,
+      resultaat: 'geannuleerd',
+      details: { datum: voorheen.datum, status: [voorheen.status, 'geannuleerd'], ...(reden ? { reden } : {}) },
+    });
+    return { overleg, voorheen };
+  });
+}
+
+function bewaarRij(db: Db, o: Overleg, velden: Partial<NieuweRij>, nu: Date): void {
+  if (o.id === null) {
+    voegRijToe(db, { soort: o.soort, nominale_datum: o.nominale_datum, datum: o.datum, status: o.status, ...velden }, nu);
+    return;
+  }
+  const zet = Object.keys(velden).map((k) => `${k} = @${k}`).join(', ');
+  db.prepare(`UPDATE overleg SET ${zet}, gewijzigd_op = @op WHERE id = @id`).run({ ...velden, op: nu.toISOString(), id: o.id });
+}
+
+/** Records an export of the plan (an iCalendar file) and writes it, in one transaction. */
+export function exporteerPlan(db: Db, actor: Actor, details: Record<string, unknown>, schrijf: () => void): void {
+  inTransactie(db, () => {
+    schrijfAudit(db, actor, { object: 'overleg plan', resultaat: 'iCalendar geschreven', details });
+    schrijf();
+  });
+}
