@@ -5,6 +5,8 @@
 import { userInfo } from 'node:os';
 import { dbLocatie, openDatabase, type Db } from '../store/database.js';
 import type { Actor } from '../store/audit.js';
+import { UsageError } from '../domain/errors.js';
+import { optioneleTekst } from '../domain/tekst.js';
 import { inquirerPrompter, type Prompter } from './prompts.js';
 
 export interface Uitvoer {
@@ -70,6 +72,16 @@ function klokVan(env: Env, opties: RunOpties): Date {
   return new Date();
 }
 
+/** The name recorded in the audit log: printable text, no escape sequences, not absurdly long. */
+function leesGebruiker(optie: string | undefined, uitEnv: string | undefined): string | undefined {
+  if (optie !== undefined) {
+    const naam = optioneleTekst(optie, '--gebruiker', { max: 100 });
+    if (naam === undefined) throw new UsageError('--gebruiker mag niet leeg zijn; laat de optie weg om de naam van de OS-gebruiker te gebruiken.');
+    return naam;
+  }
+  return optioneleTekst(uitEnv, 'KVZ_GEBRUIKER', { max: 100 });
+}
+
 export function maakContext(
   io: Io,
   env: Env,
@@ -78,7 +90,10 @@ export function maakContext(
   houder: DbHouder,
 ): Context {
   const nu = klokVan(env, opties);
-  const gebruiker = (globaal.gebruiker ?? env.KVZ_GEBRUIKER ?? '').trim() || osGebruiker();
+  const gebruiker = leesGebruiker(globaal.gebruiker, env.KVZ_GEBRUIKER) ?? osGebruiker();
+  if (globaal.db !== undefined && (globaal.db.trim() === '' || globaal.db.includes('\0'))) {
+    throw new UsageError('--db heeft een leeg of ongeldig pad; geef het pad van het databasebestand (of laat --db weg).');
+  }
   const kleur = globaal.color !== false && !('NO_COLOR' in env && env.NO_COLOR !== '') && io.stdout.isTTY === true && env.TERM !== 'dumb';
   const kanVragen = globaal.input !== false && io.stdin.isTTY === true && io.stdout.isTTY === true;
   const pad = dbLocatie(globaal.db, env).pad;

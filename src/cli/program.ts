@@ -8,6 +8,7 @@ import type { Runtime } from './handler.js';
 import { registreerMelding } from './commands/melding/index.js';
 import { registreerReferentie } from './commands/referentie/index.js';
 import { registreerBeheer } from './commands/beheer/index.js';
+import { foutregel } from './zichtbaar.js';
 
 const TITELS: Record<string, string> = {
   'Usage:': 'Gebruik:',
@@ -83,7 +84,7 @@ export function bouwProgramma(runtime: Runtime): Command {
     .configureOutput({
       writeOut: (s) => runtime.io.stdout.write(s),
       writeErr: (s) => runtime.io.stderr.write(s),
-      outputError: (s, schrijf) => schrijf(`${vertaalCommanderFout(s)}\n`),
+      outputError: (s, schrijf) => schrijf(`${foutregel(vertaalCommanderFout(s))}\n`),
     })
     .showSuggestionAfterError(true)
     .helpOption('-h, --help', 'toon de hulp bij dit commando')

@@ -1,0 +1,21 @@
+/** `kvz backup <bestand>`: a checked copy of the database, made while others may keep working. */
+import { UsageError } from '../../../domain/errors.js';
+import { maakBackup } from '../../../store/backup.js';
+import type { Context } from '../../context.js';
+import { kleuren, schrijf, schrijfJson } from '../../output.js';
+import { bestaandeDb } from './bestaand.js';
+
+export default async function backup(ctx: Context, o: { overschrijf?: boolean; json?: boolean }, [bestand]: string[]): Promise<void> {
+  if (bestand === undefined || bestand.trim() === '' || bestand.includes('\0')) {
+    throw new UsageError('Geef het pad van het back-upbestand, bijvoorbeeld kvz backup /media/usb/kvz-backup.db.');
+  }
+  const db = bestaandeDb(ctx);
+  const b = await maakBackup(db, ctx.dbPad(), ctx.actor('backup'), bestand, o.overschrijf === true);
+  if (o.json) return schrijfJson(ctx, b);
+  const k = kleuren(ctx);
+  schrijf(ctx, k.green(`✓ Back-up gemaakt en gecontroleerd: ${b.bestand} (${Math.ceil(b.bytes / 1024)} kB).`));
+  schrijf(ctx, 'Alleen de eigenaar kan het bestand lezen. Bewaar het even veilig als de database: het bevat ook de gegevens van melders.');
+  if (b.laatste_audit) {
+    schrijf(ctx, `Later nagaan dat het auditlog sindsdien niet is herschreven: kvz check --vergelijk ${b.bestand}`);
+  }
+}
