@@ -73,11 +73,31 @@ function ontbrekendeTriggers(db: Db): string[] {
   return TRIGGERS.filter((t) => !er.has(t));
 }
 
+/** A damaged file can make a check throw rather than answer; that is an answer too. */
+function ondanksSchade<T>(werk: () => T, bijSchade: (melding: string) => T): T {
+  try {
+    return werk();
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^SQLITE_(CORRUPT|NOTADB|IOERR)/.test(code)) return bijSchade((e as Error).message);
+    throw e;
+  }
+}
+
 export function controleer(db: Db, pad: string): Controle {
-  const integriteit = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
-  const fk = db.pragma('foreign_key_check') as { table: string; rowid: number | null; parent: string }[];
-  const keten = controleerKeten(db);
-  const ontbrekend = ontbrekendeTriggers(db);
+  const integriteit = ondanksSchade(
+    () => (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check),
+    (m) => [m],
+  );
+  const fk = ondanksSchade(
+    () => db.pragma('foreign_key_check') as { table: string; rowid: number | null; parent: string }[],
+    (m) => [{ table: '?', rowid: null, parent: `niet na te gaan: ${m}` }],
+  );
+  const keten = ondanksSchade(
+    () => controleerKeten(db),
+    (m): KetenUitslag => ({ ok: false, rijen: 0, laatste: null, eerste_fout: { id: 0, op: '', commando: '', object: null, reden: `niet na te gaan: ${m}` } }),
+  );
+  const ontbrekend = ondanksSchade(() => ontbrekendeTriggers(db), () => TRIGGERS);
   const modus = statSync(pad).mode & 0o777;
   const uitslag: Controle = {
     ok: false,

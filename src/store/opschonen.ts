@@ -105,6 +105,13 @@ export function schoonOp(db: Db, actor: Actor, maanden: number): Opschoning {
 
 /** Copies the WAL into the database and truncates it, so the old page versions are gone from disk. */
 function leegLogbestand(db: Db): boolean {
-  const [uitslag] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
-  return uitslag !== undefined && uitslag.busy === 0;
+  // A reader elsewhere may hold the old pages for as long as it likes: wait a moment, not the full busy timeout.
+  const wachten = db.pragma('busy_timeout', { simple: true }) as number;
+  db.pragma('busy_timeout = 1000');
+  try {
+    const [uitslag] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    return uitslag !== undefined && uitslag.busy === 0;
+  } finally {
+    db.pragma(`busy_timeout = ${wachten}`);
+  }
 }

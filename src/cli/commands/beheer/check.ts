@@ -44,7 +44,8 @@ function verslag(ctx: Context, u: Controle): string {
   }
   const a = u.auditlog;
   if (a.eerste_fout) {
-    regels.push(fout(`Auditlog: de hashketen is verbroken bij ${rijNaam(a.eerste_fout)}: ${a.eerste_fout.reden}.`));
+    const waar = a.eerste_fout.id > 0 ? ` bij ${rijNaam(a.eerste_fout)}` : '';
+    regels.push(fout(`Auditlog: de hashketen is verbroken${waar}: ${a.eerste_fout.reden}.`));
   } else {
     const laatste = a.laatste ? ` (laatste regel ${a.laatste.id}, hash ${a.laatste.hash})` : '';
     regels.push(goed(`Auditlog: ${a.rijen} ${a.rijen === 1 ? 'regel' : 'regels'}, de hashketen klopt${laatste}`));
