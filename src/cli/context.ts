@@ -7,6 +7,7 @@ import { dbLocatie, openDatabase, type Db } from '../store/database.js';
 import type { Actor } from '../store/audit.js';
 import { UsageError } from '../domain/errors.js';
 import { optioneleTekst } from '../domain/tekst.js';
+import { leesPad } from './invoer.js';
 import { inquirerPrompter, type Prompter } from './prompts.js';
 
 export interface Uitvoer {
@@ -91,12 +92,9 @@ export function maakContext(
 ): Context {
   const nu = klokVan(env, opties);
   const gebruiker = leesGebruiker(globaal.gebruiker, env.KVZ_GEBRUIKER) ?? osGebruiker();
-  if (globaal.db !== undefined && (globaal.db.trim() === '' || globaal.db.includes('\0'))) {
-    throw new UsageError('--db heeft een leeg of ongeldig pad; geef het pad van het databasebestand (of laat --db weg).');
-  }
   const kleur = globaal.color !== false && !('NO_COLOR' in env && env.NO_COLOR !== '') && io.stdout.isTTY === true && env.TERM !== 'dumb';
   const kanVragen = globaal.input !== false && io.stdin.isTTY === true && io.stdout.isTTY === true;
-  const pad = dbLocatie(globaal.db, env).pad;
+  const pad = dbLocatie(globaal.db === undefined ? undefined : leesPad(globaal.db, '--db'), env).pad;
   const vraag = opties.prompter ?? inquirerPrompter(io);
   return {
     io,

@@ -1,6 +1,6 @@
 /** Reading flag values: the shared rules for required fields, numbers and --limit. */
 import { UsageError } from '../domain/errors.js';
-import { positiefGetal } from '../domain/tekst.js';
+import { optioneleTekst, positiefGetal } from '../domain/tekst.js';
 
 /** The usage error for required values that were not given and cannot be asked for. */
 export function ontbrekendeWaarden(flags: string[], kanVragen = false): UsageError {
@@ -27,3 +27,10 @@ export function limiet(input: string | undefined): number | undefined {
 
 /** A table shows at most this many rows unless --limit says otherwise (SPEC §4.1). */
 export const TABEL_STANDAARD_LIMIET = 50;
+
+/** A file path given by the user: not empty, no control characters or direction overrides, not absurdly long. */
+export function leesPad(invoer: string | undefined, veld: string): string {
+  const pad = optioneleTekst(invoer, veld, { max: 4096 });
+  if (pad === undefined) throw new UsageError(`${veld} mag niet leeg zijn; geef het pad van een bestand.`);
+  return pad;
+}

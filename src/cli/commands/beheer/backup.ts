@@ -1,16 +1,14 @@
 /** `kvz backup <bestand>`: a checked copy of the database, made while others may keep working. */
-import { UsageError } from '../../../domain/errors.js';
 import { maakBackup } from '../../../store/backup.js';
 import type { Context } from '../../context.js';
+import { leesPad } from '../../invoer.js';
 import { kleuren, schrijf, schrijfJson } from '../../output.js';
 import { bestaandeDb } from './bestaand.js';
 
 export default async function backup(ctx: Context, o: { overschrijf?: boolean; json?: boolean }, [bestand]: string[]): Promise<void> {
-  if (bestand === undefined || bestand.trim() === '' || bestand.includes('\0')) {
-    throw new UsageError('Geef het pad van het back-upbestand, bijvoorbeeld kvz backup /media/usb/kvz-backup.db.');
-  }
+  const doel = leesPad(bestand, 'het back-upbestand');
   const db = bestaandeDb(ctx);
-  const b = await maakBackup(db, ctx.dbPad(), ctx.actor('backup'), bestand, o.overschrijf === true);
+  const b = await maakBackup(db, ctx.dbPad(), ctx.actor('backup'), doel, o.overschrijf === true);
   if (o.json) return schrijfJson(ctx, b);
   const k = kleuren(ctx);
   schrijf(ctx, k.green(`✓ Back-up gemaakt en gecontroleerd: ${b.bestand} (${Math.ceil(b.bytes / 1024)} kB).`));

@@ -4,6 +4,7 @@ import { DomainError } from '../../../domain/errors.js';
 import { tijdstipKort } from '../../../domain/tijd.js';
 import { controleer, vergelijkMetKopie, type BrokenRij, type Controle } from '../../../store/controle.js';
 import type { Context } from '../../context.js';
+import { leesPad } from '../../invoer.js';
 import { kleuren, meld, schrijf, schrijfJson } from '../../output.js';
 import { zichtbaar } from '../../zichtbaar.js';
 import { bestaandeDb } from './bestaand.js';
@@ -15,13 +16,14 @@ function rijNaam(r: Pick<BrokenRij, 'id' | 'op' | 'commando' | 'object'>): strin
 }
 
 export default function check(ctx: Context, o: { vergelijk?: string; json?: boolean }): number {
+  const kopie = o.vergelijk === undefined ? undefined : leesPad(o.vergelijk, '--vergelijk');
   const db = bestaandeDb(ctx);
-  if (o.vergelijk !== undefined && !existsSync(o.vergelijk)) {
-    throw new DomainError(`De back-up ${o.vergelijk} bestaat niet; geef het pad van een kopie gemaakt met kvz backup.`);
+  if (kopie !== undefined && !existsSync(kopie)) {
+    throw new DomainError(`De back-up ${kopie} bestaat niet; geef het pad van een kopie gemaakt met kvz backup.`);
   }
   const uitslag: Controle = controleer(db, ctx.dbPad());
-  if (o.vergelijk !== undefined) {
-    uitslag.vergelijking = vergelijkMetKopie(db, o.vergelijk);
+  if (kopie !== undefined) {
+    uitslag.vergelijking = vergelijkMetKopie(db, kopie);
     uitslag.ok &&= uitslag.vergelijking.ok;
   }
   if (o.json) schrijfJson(ctx, { database: ctx.dbPad(), ...uitslag });
