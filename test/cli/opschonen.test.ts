@@ -1,6 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { kvz, kvzJson, kvzOk, lees, nieuweDb } from '../helpers/run.js';
 import { maakZaak } from '../helpers/zaken.js';
 
@@ -49,10 +51,15 @@ const alleMeldingen = (db: string) => lees(db, 'SELECT * FROM melding ORDER BY i
 const aantalAudit = (db: string) => lees<{ n: number }>(db, 'SELECT count(*) AS n FROM audit')[0]!.n;
 
 describe('kvz opschonen', () => {
+  // Built once, copied for every test.
+  const blijvend = mkdtempSync(join(tmpdir(), 'kvz-opschonen-'));
+  const sjabloon = join(blijvend, 'sjabloon.db');
+  beforeAll(() => vulDb(sjabloon));
+  afterAll(() => rmSync(blijvend, { recursive: true, force: true }));
   let db: string;
-  beforeEach(async () => {
+  beforeEach(() => {
     db = nieuweDb();
-    await vulDb(db);
+    copyFileSync(sjabloon, db);
   });
 
   it('by default only shows what is due, by number, and changes nothing', async () => {
