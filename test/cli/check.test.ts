@@ -66,7 +66,7 @@ describe('kvz check', () => {
     execFileSync(SQLITE3, [db, `DROP TRIGGER audit_geen_update; UPDATE audit SET gebruiker = 'iemand anders' WHERE id = 3;`]);
     const { code, json, tekst, stderr } = await check(db);
     expect(code).toBe(1);
-    expect(json.auditlog.eerste_fout).toMatchObject({ id: 3, commando: 'melding add', object: 'M-2027-0003', reden: 'de inhoud van deze rij is gewijzigd na het vastleggen' });
+    expect(json.auditlog.eerste_fout).toMatchObject({ id: 3, commando: 'melding add', object: 'M-2027-0003', reden: 'de inhoud van deze regel is gewijzigd na het vastleggen' });
     expect(tekst).toMatch(/✗ Auditlog: de hashketen is verbroken bij regel 3 \(16-03-2027 11:00, melding add, M-2027-0003\): de inhoud/);
     // The attacker left the update trigger dropped: that is reported too.
     expect(json.auditlog.beveiligd).toBe(false);
@@ -82,7 +82,7 @@ describe('kvz check', () => {
     });
     const { code, json } = await check(db);
     expect(code).toBe(1);
-    expect(json.auditlog.eerste_fout).toMatchObject({ id: 6, commando: 'melding close', reden: 'deze rij sluit niet aan op rij 5 (een rij is gewijzigd, verwijderd, ingevoegd of verplaatst)' });
+    expect(json.auditlog.eerste_fout).toMatchObject({ id: 6, commando: 'melding close', reden: 'deze regel sluit niet aan op regel 5 (een regel is gewijzigd, verwijderd, ingevoegd of verplaatst)' });
     expect(json.auditlog.beveiligd).toBe(true);
   });
 
@@ -90,7 +90,7 @@ describe('kvz check', () => {
     knoei(db, (c) => c.prepare('DELETE FROM audit WHERE id = 4').run());
     const { code, json } = await check(db);
     expect(code).toBe(1);
-    expect(json.auditlog.eerste_fout).toMatchObject({ id: 5, commando: 'melding forward', object: 'M-2027-0002', reden: 'rij 4 ontbreekt vóór deze rij (verwijderd buiten kvz om)' });
+    expect(json.auditlog.eerste_fout).toMatchObject({ id: 5, commando: 'melding forward', object: 'M-2027-0002', reden: 'regel 4 ontbreekt vóór deze regel (verwijderd buiten kvz om)' });
   });
 
   it('finds deleted rows even when the ids were closed up', async () => {
@@ -100,13 +100,13 @@ describe('kvz check', () => {
     });
     const { json } = await check(db);
     expect(json.auditlog.eerste_fout).toMatchObject({ id: 2, object: 'M-2027-0003' });
-    expect(json.auditlog.eerste_fout!.reden).toContain('sluit niet aan op rij 1');
+    expect(json.auditlog.eerste_fout!.reden).toContain('sluit niet aan op regel 1');
   });
 
   it('finds the first rows deleted', async () => {
     knoei(db, (c) => c.prepare('DELETE FROM audit WHERE id <= 2').run());
     const { json } = await check(db);
-    expect(json.auditlog.eerste_fout).toMatchObject({ id: 3, reden: 'de rijen 1 tot en met 2 ontbreken vóór deze rij (verwijderd buiten kvz om)' });
+    expect(json.auditlog.eerste_fout).toMatchObject({ id: 3, reden: 'de regels 1 tot en met 2 ontbreken vóór deze regel (verwijderd buiten kvz om)' });
   });
 
   it('finds a row inserted in the middle', async () => {
@@ -119,7 +119,7 @@ describe('kvz check', () => {
       ).run(vorige, 'a'.repeat(64));
     });
     const { json } = await check(db);
-    expect(json.auditlog.eerste_fout).toMatchObject({ id: 4, commando: 'melding close', object: 'M-2027-0001', reden: 'de inhoud van deze rij is gewijzigd na het vastleggen' });
+    expect(json.auditlog.eerste_fout).toMatchObject({ id: 4, commando: 'melding close', object: 'M-2027-0001', reden: 'de inhoud van deze regel is gewijzigd na het vastleggen' });
   });
 
   it('finds two rows swapped', async () => {
@@ -130,7 +130,7 @@ describe('kvz check', () => {
     });
     const { json } = await check(db);
     expect(json.auditlog.eerste_fout).toMatchObject({ id: 2, object: 'M-2027-0003' });
-    expect(json.auditlog.eerste_fout!.reden).toContain('sluit niet aan op rij 1');
+    expect(json.auditlog.eerste_fout!.reden).toContain('sluit niet aan op regel 1');
   });
 
   it('finds a row appended behind kvz’s back with a made-up hash', async () => {
@@ -215,14 +215,14 @@ describe('kvz check --vergelijk', () => {
     expect((await check(db)).json.auditlog.ok).toBe(true);
     const { code, json } = await check(db, '--vergelijk', kopie);
     expect(code).toBe(1);
-    expect(json.vergelijking!.eerste_verschil).toMatchObject({ id: 2, reden: 'deze rij verschilt van de kopie' });
+    expect(json.vergelijking!.eerste_verschil).toMatchObject({ id: 2, reden: 'deze regel verschilt van de kopie' });
   });
 
   it('finds the newest rows removed', async () => {
     knoei(db, (c) => c.prepare('DELETE FROM audit WHERE id >= 6').run());
     expect((await check(db)).json.auditlog.ok).toBe(true);
     const { json } = await check(db, '--vergelijk', kopie);
-    expect(json.vergelijking!.eerste_verschil).toMatchObject({ id: 6, reden: 'deze rij uit de kopie ontbreekt hier' });
+    expect(json.vergelijking!.eerste_verschil).toMatchObject({ id: 6, reden: 'deze regel uit de kopie ontbreekt hier' });
   });
 
   it('refuses a file that is not a kvz copy', async () => {
