@@ -46,7 +46,7 @@ export function registreerBeheer(program: Command, runtime: Runtime): void {
   program
     .command('opschonen')
     .description('AVG: naam, telefoon en e-mail van melders wissen na de bewaartermijn (zonder --uitvoeren alleen tonen)')
-    .option('--bewaartermijn <maanden>', 'maanden na het afhandelen van de melding of het sluiten van de zaak', '24')
+    .option('--bewaartermijn <maanden>', 'maanden na het afhandelen van de melding of het sluiten van de zaak (standaard: 24)')
     .option('--uitvoeren', 'echt wissen (anders alleen laten zien wat er gewist zou worden)')
     .option('--json', 'uitvoer als JSON')
     .action(voer(runtime, () => import('./opschonen.js')));
