@@ -4,10 +4,10 @@
  * Dutch line on stderr that cannot steer the terminal, and nothing written. The table is in
  * doelwitten.ts; the vijandig-*.test.ts files each run a part of it, so they run in parallel.
  */
-import { copyFileSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { kvz, kvzOk, lees, nieuweDb, tijdelijkeMap } from '../helpers/run.js';
@@ -18,17 +18,12 @@ let sjabloon: string;
 
 async function maakSjabloon(): Promise<void> {
   // Made once, copied for every case: a melding with melder data, and an open zaak.
-  sjabloon = join(tijdelijkeMapBlijvend(), 'sjabloon.db');
+  sjabloon = join(mkdtempSync(join(tmpdir(), 'kvz-sjabloon-')), 'sjabloon.db');
   await kvzOk(
     ['melding', 'add', '--categorie', 'treiteren', '--kern', 'Obdam', '--omschrijving', 'Scheldwoorden', '--melder-naam', 'Anna', '--ontvangen', '2027-03-15 09:00'],
     { db: sjabloon },
   );
   maakZaak(sjabloon, { nummer: 'Z-2027-001' });
-}
-
-/** tijdelijkeMap() is emptied after each test; the template must outlive them. */
-function tijdelijkeMapBlijvend(): string {
-  return mkdtempSync(join(tmpdir(), 'kvz-sjabloon-'));
 }
 
 /**
@@ -52,7 +47,9 @@ function alsOpgeslagen(w: string): string | null {
 
 /** Every place of every given command × every hostile value. */
 export function toetsVijandigeInvoer(doelwitten: Doelwit[]): void {
+  // Not in tijdelijkeMap(), which is emptied after each test: the template outlives them.
   beforeAll(maakSjabloon);
+  afterAll(() => rmSync(dirname(sjabloon), { recursive: true, force: true }));
   for (const doelwit of doelwitten) toetsDoelwit(doelwit);
 }
 
