@@ -8,6 +8,8 @@ export default defineConfig({
     // (UTC+14). test/tijdzone.test.ts also spawns kvz under several other zones.
     env: { TZ: 'Pacific/Kiritimati', NO_COLOR: '1' },
     testTimeout: 20_000,
+    // Much of test/breken waits on child processes (a held lock, a kill); more workers than cores pays.
+    maxWorkers: 3,
     hookTimeout: 60_000,
   },
 });

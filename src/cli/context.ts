@@ -5,6 +5,9 @@
 import { userInfo } from 'node:os';
 import { dbLocatie, openDatabase, type Db } from '../store/database.js';
 import type { Actor } from '../store/audit.js';
+import { UsageError } from '../domain/errors.js';
+import { optioneleTekst } from '../domain/tekst.js';
+import { leesPad } from './invoer.js';
 import { inquirerPrompter, type Prompter } from './prompts.js';
 
 export interface Uitvoer {
@@ -70,6 +73,16 @@ function klokVan(env: Env, opties: RunOpties): Date {
   return new Date();
 }
 
+/** The name recorded in the audit log: printable text, no escape sequences, not absurdly long. */
+function leesGebruiker(optie: string | undefined, uitEnv: string | undefined): string | undefined {
+  if (optie !== undefined) {
+    const naam = optioneleTekst(optie, '--gebruiker', { max: 100 });
+    if (naam === undefined) throw new UsageError('--gebruiker mag niet leeg zijn; laat de optie weg om de naam van de OS-gebruiker te gebruiken.');
+    return naam;
+  }
+  return optioneleTekst(uitEnv, 'KVZ_GEBRUIKER', { max: 100 });
+}
+
 export function maakContext(
   io: Io,
   env: Env,
@@ -78,10 +91,10 @@ export function maakContext(
   houder: DbHouder,
 ): Context {
   const nu = klokVan(env, opties);
-  const gebruiker = (globaal.gebruiker ?? env.KVZ_GEBRUIKER ?? '').trim() || osGebruiker();
+  const gebruiker = leesGebruiker(globaal.gebruiker, env.KVZ_GEBRUIKER) ?? osGebruiker();
   const kleur = globaal.color !== false && !('NO_COLOR' in env && env.NO_COLOR !== '') && io.stdout.isTTY === true && env.TERM !== 'dumb';
   const kanVragen = globaal.input !== false && io.stdin.isTTY === true && io.stdout.isTTY === true;
-  const pad = dbLocatie(globaal.db, env).pad;
+  const pad = dbLocatie(globaal.db === undefined ? undefined : leesPad(globaal.db, '--db'), env).pad;
   const vraag = opties.prompter ?? inquirerPrompter(io);
   return {
     io,

@@ -27,3 +27,20 @@ export function limiet(input: string | undefined): number | undefined {
 
 /** A table shows at most this many rows unless --limit says otherwise (SPEC §4.1). */
 export const TABEL_STANDAARD_LIMIET = 50;
+
+// C0 and C1 control characters (newline and tab included), DEL and direction overrides.
+const ONDRUKBAAR = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
+
+/**
+ * A file path given by the user, kept exactly as typed (no trimming or Unicode normalisation: the
+ * file system compares bytes). Refused: empty, control characters, direction overrides (a classic
+ * disguise of file names), broken Unicode, and absurd lengths.
+ */
+export function leesPad(invoer: string | undefined, veld: string): string {
+  if (invoer === undefined || invoer.trim() === '') throw new UsageError(`${veld} mag niet leeg zijn; geef het pad van een bestand.`);
+  if (!invoer.isWellFormed() || ONDRUKBAAR.test(invoer)) {
+    throw new UsageError(`${veld} bevat stuurtekens of ongeldige Unicode-tekens; geef een gewoon bestandspad.`);
+  }
+  if (invoer.length > 4096) throw new UsageError(`${veld} is te lang: ten hoogste 4096 tekens.`);
+  return invoer;
+}

@@ -7,6 +7,7 @@ import { KvzError } from '../domain/errors.js';
 import type { Env, Io, RunOpties } from './context.js';
 import type { Runtime } from './handler.js';
 import { bouwProgramma } from './program.js';
+import { foutregel } from './zichtbaar.js';
 
 export type { Io, Env, RunOpties };
 
@@ -46,8 +47,8 @@ const FS_BERICHTEN: Record<string, string> = {
 
 function foutNaarCode(e: unknown, io: Io, env: Env): number {
   const debug = env.KVZ_DEBUG === '1';
-  const meld = (tekst: string) => io.stderr.write(`${tekst}\n`);
-  if (debug && e instanceof Error && !(e instanceof CommanderError)) meld(e.stack ?? String(e));
+  const meld = (tekst: string) => io.stderr.write(`${foutregel(tekst)}\n`);
+  if (debug && e instanceof Error && !(e instanceof CommanderError)) io.stderr.write(`${e.stack ?? String(e)}\n`);
 
   if (e instanceof KvzError) {
     meld(e.message);

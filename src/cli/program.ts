@@ -9,6 +9,7 @@ import { registreerMelding } from './commands/melding/index.js';
 import { registreerReferentie } from './commands/referentie/index.js';
 import { registreerBeheer } from './commands/beheer/index.js';
 import { registreerOverleg } from './commands/overleg/index.js';
+import { foutregel } from './zichtbaar.js';
 
 const TITELS: Record<string, string> = {
   'Usage:': 'Gebruik:',
@@ -86,7 +87,7 @@ export function bouwProgramma(runtime: Runtime): Command {
       writeErr: (s) => runtime.io.stderr.write(s),
       getOutHelpWidth: () => (runtime.io.stdout.isTTY ? (runtime.io.stdout.columns ?? 80) : 80),
       getErrHelpWidth: () => 80,
-      outputError: (s, schrijf) => schrijf(`${vertaalCommanderFout(s)}\n`),
+      outputError: (s, schrijf) => schrijf(`${foutregel(vertaalCommanderFout(s))}\n`),
     })
     .showSuggestionAfterError(true)
     .helpOption('-h, --help', 'toon de hulp bij dit commando')

@@ -89,6 +89,8 @@ export function openDatabase(pad: string, opties: OpenOpties): Db {
     }
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
+    // Erased or changed melder data is overwritten in the file, not left in free space (AVG, kvz opschonen).
+    db.pragma('secure_delete = ON');
     if (herkenning === 'nieuw' || herkenning.versie < versie) {
       bijwerken(db, versie, opties.migraties ?? MIGRATIES, opties.nu);
     }

@@ -1,4 +1,4 @@
-/** `kvz init`, `kvz status`: the database itself and today's overview. */
+/** `kvz init`, `kvz status`, `log`, `check`, `backup`, `opschonen`: the database itself, its audit log and its care. */
 import type { Command } from 'commander';
 import { voer, type Runtime } from '../../handler.js';
 
@@ -16,4 +16,38 @@ export function registreerBeheer(program: Command, runtime: Runtime): void {
     .description('de database, de aantallen en wat er vandaag moet gebeuren')
     .option('--json', 'uitvoer als JSON')
     .action(voer(runtime, () => import('./status.js')));
+
+  program
+    .command('log')
+    .description('het auditlog: wie wat deed en wanneer, nieuwste eerst')
+    .option('--van <datum>', 'vanaf deze datum')
+    .option('--tot <datum>', 'tot en met deze datum')
+    .option('--object <nummer>', 'alleen over dit object, bijv. M-2027-0042, Z-2027-001 of een kern')
+    .option('--door <gebruiker>', 'alleen wat deze gebruiker deed')
+    .option('--limit <aantal>', 'hoeveel regels ten hoogste (tabel standaard 50, JSON standaard alle)')
+    .option('--json', 'uitvoer als JSON')
+    .action(voer(runtime, () => import('./log.js')));
+
+  program
+    .command('check')
+    .description('de database controleren: integriteit, verwijzingen en de hashketen van het auditlog')
+    .option('--vergelijk <back-up>', 'ook nagaan dat elke auditregel uit deze oudere back-up hier nog ongewijzigd staat')
+    .option('--json', 'uitvoer als JSON')
+    .action(voer(runtime, () => import('./check.js')));
+
+  program
+    .command('backup')
+    .description('een veilige kopie van de database maken (ook terwijl anderen kvz gebruiken) en die controleren')
+    .argument('<bestand>', 'het back-upbestand, bijv. /media/usb/kvz-2027-03-16.db')
+    .option('--overschrijf', 'een bestaand bestand vervangen')
+    .option('--json', 'uitvoer als JSON')
+    .action(voer(runtime, () => import('./backup.js')));
+
+  program
+    .command('opschonen')
+    .description('AVG: naam, telefoon en e-mail van melders wissen na de bewaartermijn (zonder --uitvoeren alleen tonen)')
+    .option('--bewaartermijn <maanden>', 'maanden na het afhandelen van de melding of het sluiten van de zaak (standaard: 24)')
+    .option('--uitvoeren', 'echt wissen (anders alleen laten zien wat er gewist zou worden)')
+    .option('--json', 'uitvoer als JSON')
+    .action(voer(runtime, () => import('./opschonen.js')));
 }

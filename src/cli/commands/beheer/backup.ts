@@ -1,0 +1,19 @@
+/** `kvz backup <bestand>`: a checked copy of the database, made while others may keep working. */
+import { maakBackup } from '../../../store/backup.js';
+import type { Context } from '../../context.js';
+import { leesPad } from '../../invoer.js';
+import { kleuren, schrijf, schrijfJson } from '../../output.js';
+import { bestaandeDb } from './bestaand.js';
+
+export default async function backup(ctx: Context, o: { overschrijf?: boolean; json?: boolean }, [bestand]: string[]): Promise<void> {
+  const doel = leesPad(bestand, 'het back-upbestand');
+  const db = bestaandeDb(ctx);
+  const b = await maakBackup(db, ctx.dbPad(), ctx.actor('backup'), doel, o.overschrijf === true);
+  if (o.json) return schrijfJson(ctx, b);
+  const k = kleuren(ctx);
+  schrijf(ctx, k.green(`✓ Back-up gemaakt en gecontroleerd: ${b.bestand} (${Math.ceil(b.bytes / 1024)} kB).`));
+  schrijf(ctx, 'Alleen de eigenaar kan het bestand lezen. Bewaar het even veilig als de database: het bevat ook de gegevens van melders.');
+  if (b.laatste_audit) {
+    schrijf(ctx, `Later nagaan dat het auditlog sindsdien niet is herschreven: kvz check --vergelijk ${b.bestand}`);
+  }
+}

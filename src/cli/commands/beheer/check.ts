@@ -1,0 +1,73 @@
+/** `kvz check`: exit 0 when the database is whole and its audit log is as kvz wrote it, else 1 naming what broke. */
+import { existsSync } from 'node:fs';
+import { DomainError } from '../../../domain/errors.js';
+import { tijdstipKort } from '../../../domain/tijd.js';
+import { controleer, vergelijkMetKopie, type BrokenRij, type Controle } from '../../../store/controle.js';
+import type { Context } from '../../context.js';
+import { leesPad } from '../../invoer.js';
+import { kleuren, meld, schrijf, schrijfJson } from '../../output.js';
+import { zichtbaar } from '../../zichtbaar.js';
+import { bestaandeDb } from './bestaand.js';
+
+function rijNaam(r: Pick<BrokenRij, 'id' | 'op' | 'commando' | 'object'>): string {
+  const d = new Date(r.op);
+  const op = Number.isNaN(d.getTime()) ? r.op : tijdstipKort(d);
+  return zichtbaar(`regel ${r.id} (${[op, r.commando, r.object].filter(Boolean).join(', ')})`);
+}
+
+export default function check(ctx: Context, o: { vergelijk?: string; json?: boolean }): number {
+  const kopie = o.vergelijk === undefined ? undefined : leesPad(o.vergelijk, '--vergelijk');
+  const db = bestaandeDb(ctx);
+  if (kopie !== undefined && !existsSync(kopie)) {
+    throw new DomainError(`De back-up ${kopie} bestaat niet; geef het pad van een kopie gemaakt met kvz backup.`);
+  }
+  const uitslag: Controle = controleer(db, ctx.dbPad());
+  if (kopie !== undefined) {
+    uitslag.vergelijking = vergelijkMetKopie(db, kopie);
+    uitslag.ok &&= uitslag.vergelijking.ok;
+  }
+  if (o.json) schrijfJson(ctx, { database: ctx.dbPad(), ...uitslag });
+  else schrijf(ctx, verslag(ctx, uitslag));
+  if (uitslag.ok) return 0;
+  meld(ctx, 'De database is niet in orde (zie hierboven). Maak geen wijzigingen meer, bewaar het bestand en herstel zo nodig een back-up.');
+  return 1;
+}
+
+function verslag(ctx: Context, u: Controle): string {
+  const k = kleuren(ctx);
+  const goed = (t: string) => k.green(`✓ ${t}`);
+  const fout = (t: string) => k.red(`✗ ${t}`);
+  const regels = [`${k.bold('Database')}  ${ctx.dbPad()}`];
+  regels.push(u.integriteit.ok ? goed('Integriteit: in orde') : fout(`Integriteit: ${zichtbaar(u.integriteit.meldingen.slice(0, 5).join('; '))}`));
+  if (u.verwijzingen.ok) regels.push(goed('Verwijzingen: in orde'));
+  else {
+    const f = u.verwijzingen.fouten[0]!;
+    regels.push(fout(`Verwijzingen: ${u.verwijzingen.fouten.length} rij(en) verwijzen naar iets dat niet bestaat, de eerste in ${f.tabel} (rij ${f.rij}) naar ${f.verwijst_naar}`));
+  }
+  const a = u.auditlog;
+  if (a.eerste_fout) {
+    const waar = a.eerste_fout.id > 0 ? ` bij ${rijNaam(a.eerste_fout)}` : '';
+    regels.push(fout(`Auditlog: de hashketen is verbroken${waar}: ${a.eerste_fout.reden}.`));
+  } else {
+    const laatste = a.laatste ? ` (laatste regel ${a.laatste.id}, hash ${a.laatste.hash})` : '';
+    regels.push(goed(`Auditlog: ${a.rijen} ${a.rijen === 1 ? 'regel' : 'regels'}, de hashketen klopt${laatste}`));
+  }
+  if (!a.beveiligd) {
+    regels.push(fout(`Auditlog: niet meer beveiligd tegen wijzigen; ontbrekende trigger(s): ${a.ontbrekende_triggers.join(', ')}`));
+  }
+  if (u.vergelijking) {
+    const v = u.vergelijking;
+    regels.push(
+      v.eerste_verschil
+        ? fout(`Vergeleken met ${v.bestand}: ${rijNaam(v.eerste_verschil)}: ${v.eerste_verschil.reden}.`)
+        : goed(`Vergeleken met ${v.bestand}: alle ${v.rijen} regels van de kopie staan hier ongewijzigd`),
+    );
+  }
+  regels.push(
+    u.rechten.ok
+      ? goed(`Rechten: alleen de eigenaar kan het bestand lezen (${u.rechten.modus})`)
+      : k.yellow(`! Rechten: ook anderen kunnen het bestand lezen (${u.rechten.modus}); zet ze met: chmod 600 ${ctx.dbPad()}`),
+  );
+  regels.push(u.ok ? k.green('Alles in orde.') : k.red('Niet in orde.'));
+  return regels.join('\n');
+}

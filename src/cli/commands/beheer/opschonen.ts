@@ -1,0 +1,47 @@
+/** `kvz opschonen`: AVG retention; a dry run unless --uitvoeren. Lists melding numbers, never the data. */
+import { leesBewaartermijn } from '../../../domain/bewaartermijn.js';
+import { datumKort, tijdstipKort } from '../../../domain/tijd.js';
+import { schoonOp, teOpschonen, type Opschoning } from '../../../store/opschonen.js';
+import type { Context } from '../../context.js';
+import { kleuren, meervoud, schrijf, schrijfJson, tabel } from '../../output.js';
+
+interface Opts {
+  bewaartermijn?: string;
+  uitvoeren?: boolean;
+  json?: boolean;
+}
+
+const TOON = 50;
+
+export default async function opschonen(ctx: Context, o: Opts): Promise<void> {
+  const maanden = leesBewaartermijn(o.bewaartermijn);
+  const db = ctx.db();
+  const uitslag = o.uitvoeren ? schoonOp(db, ctx.actor('opschonen'), maanden) : teOpschonen(db, ctx.nu, maanden);
+  if (o.json) return schrijfJson(ctx, uitslag);
+  schrijf(ctx, await verslag(ctx, uitslag));
+}
+
+async function verslag(ctx: Context, u: Opschoning): Promise<string> {
+  const k = kleuren(ctx);
+  const regels = [
+    `Bewaartermijn ${meervoud(u.bewaartermijn_maanden, 'maand', 'maanden')}: gegevens van melders (naam, telefoon, e-mail) bij meldingen die zijn afgehandeld, of waarvan de zaak is gesloten, op of vóór ${datumKort(u.grens)}.`,
+  ];
+  if (u.aantal === 0) {
+    regels.push(k.green('✓ Er hoeft niets gewist te worden.'));
+    return regels.join('\n');
+  }
+  const rijen = u.meldingen.slice(0, TOON).map((m) => [m.nummer, tijdstipKort(new Date(m.gesloten_op)), m.reden === 'zaak gesloten' ? `zaak ${m.zaak} gesloten` : 'melding afgehandeld']);
+  regels.push(await tabel(ctx, ['Melding', 'Gesloten', 'Waarom'], rijen));
+  if (u.aantal > TOON) regels.push(`… en nog ${u.aantal - TOON} (alle nummers met --json).`);
+  const aantal = meervoud(u.aantal, 'melding', 'meldingen');
+  if (!u.uitgevoerd) {
+    regels.push(k.yellow(`! Proefdraai: bij ${aantal} zouden de gegevens van de melder worden gewist. Er is niets gewist; wis ze met --uitvoeren.`));
+    return regels.join('\n');
+  }
+  regels.push(k.green(`✓ Gegevens van de melder gewist bij ${aantal}; vastgelegd in het auditlog (zonder de gewiste gegevens).`));
+  if (u.logbestand_opgeruimd === false) {
+    regels.push(k.yellow('! Een ander proces had de database open: de gewiste gegevens kunnen nog in het logbestand (-wal) staan tot dat proces stopt.'));
+  }
+  regels.push('Let op: back-ups van vóór vandaag bevatten de gegevens nog; vervang of vernietig ze volgens dezelfde termijn.');
+  return regels.join('\n');
+}

@@ -1,0 +1,111 @@
+/**
+ * `kvz backup`: a consistent copy of the live database through SQLite's online backup API, written
+ * next to the target under a temporary name, checked, and only then renamed into place: the target
+ * is never a half-written file. The copy is readable by its owner only, like the database.
+ */
+import { closeSync, existsSync, fsyncSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { DomainError } from '../domain/errors.js';
+import { inTransactie, schrijfAudit, type Actor } from './audit.js';
+import { APPLICATION_ID, type Db } from './database.js';
+
+export interface Backup {
+  bestand: string;
+  bytes: number;
+  /** The newest audit row in the copy: with its hash, `kvz check --vergelijk` can later prove the log was not rewritten. */
+  laatste_audit: { id: number; hash: string } | null;
+}
+
+function zelfdeBestand(a: string, b: string): boolean {
+  if (!existsSync(a) || !existsSync(b)) return false;
+  const [x, y] = [statSync(a), statSync(b)];
+  return x.dev === y.dev && x.ino === y.ino;
+}
+
+function controleerDoel(dbPad: string, doel: string, overschrijf: boolean): void {
+  const map = dirname(doel);
+  if (!existsSync(map)) throw new DomainError(`De map ${map} bestaat niet; maak haar eerst aan. Er is niets geschreven.`);
+  if (!statSync(map).isDirectory()) throw new DomainError(`${map} is geen map. Er is niets geschreven.`);
+  for (const deel of ['', '-wal', '-shm', '-journal']) {
+    if (zelfdeBestand(`${dbPad}${deel}`, doel) || resolve(doel) === resolve(`${dbPad}${deel}`)) {
+      throw new DomainError(`${doel} is de database zelf; kies een ander bestand voor de back-up.`);
+    }
+  }
+  if (!existsSync(doel)) return;
+  if (statSync(doel).isDirectory()) throw new DomainError(`${doel} is een map; geef de naam van het back-upbestand, bijvoorbeeld ${join(doel, 'kvz-backup.db')}.`);
+  if (!overschrijf) throw new DomainError(`${doel} bestaat al; kies een andere naam of gebruik --overschrijf.`);
+}
+
+function schrijfFout(e: unknown, map: string): unknown {
+  const code = (e as { code?: string }).code;
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code?.startsWith('SQLITE_READONLY') || code?.startsWith('SQLITE_CANTOPEN')) {
+    return new DomainError(`Kan de back-up niet schrijven in ${map}: geen schrijfrechten. Er is niets geschreven.`);
+  }
+  if (code === 'ENOSPC' || code === 'SQLITE_FULL') return new DomainError(`De schijf met ${map} is vol; er is geen back-up gemaakt.`);
+  return e;
+}
+
+/** Opens the copy as kvz would and checks that it is whole and a kvz database; returns its audit head. */
+function keurKopie(pad: string): Backup['laatste_audit'] {
+  const kopie = new Database(pad, { fileMustExist: true });
+  try {
+    const integriteit = kopie.pragma('integrity_check', { simple: true });
+    if (integriteit !== 'ok' || kopie.pragma('application_id', { simple: true }) !== APPLICATION_ID) {
+      throw new DomainError(`De kopie is niet in orde (${String(integriteit)}); er is geen back-up gemaakt. Draai kvz check op de database.`);
+    }
+    return (kopie.prepare('SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1').get() as Backup['laatste_audit'] | undefined) ?? null;
+  } finally {
+    kopie.close();
+  }
+}
+
+/** Temporary files of earlier backups to the same target whose process was killed; best effort. */
+function ruimAchtergeblevenOp(map: string, naam: string): void {
+  const patroon = new RegExp(`^\\.${naam.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(\\d+)\\.\\d+\\.tmp(-journal|-wal|-shm)?$`);
+  try {
+    for (const bestand of readdirSync(map)) {
+      const pid = patroon.exec(bestand)?.[1];
+      if (pid !== undefined && !leeft(Number(pid))) rmSync(join(map, bestand), { force: true });
+    }
+  } catch {
+    // An unreadable directory fails clearly a moment later, when the copy is written.
+  }
+}
+
+function leeft(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as { code?: string }).code === 'EPERM';
+  }
+}
+
+export async function maakBackup(db: Db, dbPad: string, actor: Actor, doelInvoer: string, overschrijf: boolean): Promise<Backup> {
+  const doel = resolve(doelInvoer);
+  controleerDoel(dbPad, doel, overschrijf);
+  const map = dirname(doel);
+  const tmp = join(map, `.${basename(doel)}.${process.pid}.${Date.now()}.tmp`);
+  ruimAchtergeblevenOp(map, basename(doel));
+  try {
+    // Created empty and owner-only first: SQLite keeps the mode of an existing file, and so do its journals.
+    closeSync(openSync(tmp, 'wx', 0o600));
+    // All pages in one step: one read transaction, so the copy is one committed state.
+    await db.backup(tmp, { progress: () => 0x7fffffff });
+    const laatste = keurKopie(tmp);
+    const fd = openSync(tmp, 'r+');
+    fsyncSync(fd);
+    closeSync(fd);
+    const bytes = statSync(tmp).size;
+    // The rename happens inside the audit transaction: if the audit row cannot be written, there is no backup.
+    inTransactie(db, () => {
+      schrijfAudit(db, actor, { object: doel, resultaat: 'back-up gemaakt', details: { bytes, laatste_audit: laatste } });
+      renameSync(tmp, doel);
+    });
+    return { bestand: realpathSync(doel), bytes, laatste_audit: laatste };
+  } catch (e) {
+    for (const deel of ['', '-journal', '-wal', '-shm']) rmSync(`${tmp}${deel}`, { force: true });
+    throw schrijfFout(e, map);
+  }
+}

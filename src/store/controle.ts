@@ -1,0 +1,161 @@
+/**
+ * `kvz check`: is the file whole, do all references hold, and is the audit log as kvz wrote it?
+ * The audit chain is recomputed row by row; the first row that does not follow from its predecessor
+ * is named. Reads only: a check never changes the database.
+ */
+import Database from 'better-sqlite3';
+import { existsSync, rmSync, statSync } from 'node:fs';
+import { DomainError } from '../domain/errors.js';
+import { auditHash, GENESIS_HASH, type AuditRij } from './audit.js';
+import { APPLICATION_ID, type Db } from './database.js';
+
+export interface BrokenRij {
+  id: number;
+  op: string;
+  commando: string;
+  object: string | null;
+  reden: string;
+}
+
+export interface KetenUitslag {
+  ok: boolean;
+  rijen: number;
+  /** The newest row: note its id and hash elsewhere to prove later that nothing before it changed. */
+  laatste: { id: number; hash: string } | null;
+  eerste_fout: BrokenRij | null;
+}
+
+export interface Controle {
+  ok: boolean;
+  integriteit: { ok: boolean; meldingen: string[] };
+  verwijzingen: { ok: boolean; fouten: { tabel: string; rij: number | null; verwijst_naar: string }[] };
+  auditlog: KetenUitslag & { beveiligd: boolean; ontbrekende_triggers: string[] };
+  rechten: { ok: boolean; modus: string };
+  vergelijking?: Vergelijking;
+}
+
+type RuweRij = [number, string, string, string, string | null, string, string, string, string];
+
+/** Walks the chain from the oldest row. */
+export function controleerKeten(db: Db): KetenUitslag {
+  let vorige: Pick<AuditRij, 'id' | 'hash'> = { id: 0, hash: GENESIS_HASH };
+  let rijen = 0;
+  // Raw rows: on a log of millions of rows, building result objects costs more than hashing them.
+  const alle = db.prepare('SELECT id, op, gebruiker, commando, object, resultaat, details, vorige_hash, hash FROM audit ORDER BY id').raw();
+  for (const [id, op, gebruiker, commando, object, resultaat, details, vorige_hash, hash] of alle.iterate() as IterableIterator<RuweRij>) {
+    const rij: AuditRij = { id, op, gebruiker, commando, object, resultaat, details, vorige_hash, hash };
+    rijen++;
+    const reden = ketenFout(rij, vorige);
+    if (reden) {
+      return { ok: false, rijen, laatste: null, eerste_fout: { id: rij.id, op: rij.op, commando: rij.commando, object: rij.object, reden } };
+    }
+    vorige = rij;
+  }
+  return { ok: true, rijen, laatste: vorige.id === 0 ? null : { id: vorige.id, hash: vorige.hash }, eerste_fout: null };
+}
+
+function ketenFout(rij: AuditRij, vorige: Pick<AuditRij, 'id' | 'hash'>): string | undefined {
+  if (rij.id !== vorige.id + 1) {
+    const van = vorige.id + 1;
+    const wat = van === rij.id - 1 ? `regel ${van} ontbreekt` : `de regels ${van} tot en met ${rij.id - 1} ontbreken`;
+    return `${wat} vóór deze regel (verwijderd buiten kvz om)`;
+  }
+  if (rij.vorige_hash !== vorige.hash) {
+    return vorige.id === 0
+      ? 'de eerste regel sluit niet aan op het begin van de keten (regels ervoor verwijderd, of deze regel ingevoegd)'
+      : `deze regel sluit niet aan op regel ${vorige.id} (een regel is gewijzigd, verwijderd, ingevoegd of verplaatst)`;
+  }
+  if (auditHash(rij) !== rij.hash) return 'de inhoud van deze regel is gewijzigd na het vastleggen';
+  return undefined;
+}
+
+const TRIGGERS = ['audit_geen_update', 'audit_geen_delete'];
+
+/** The triggers that make the log append-only: an attacker who dropped them to edit may not restore them. */
+function ontbrekendeTriggers(db: Db): string[] {
+  const er = new Set(db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'audit'`).pluck().all() as string[]);
+  return TRIGGERS.filter((t) => !er.has(t));
+}
+
+/** A damaged file can make a check throw rather than answer; that is an answer too. */
+function ondanksSchade<T>(werk: () => T, bijSchade: (melding: string) => T): T {
+  try {
+    return werk();
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^SQLITE_(CORRUPT|NOTADB|IOERR)/.test(code)) return bijSchade((e as Error).message);
+    throw e;
+  }
+}
+
+export function controleer(db: Db, pad: string): Controle {
+  const integriteit = ondanksSchade(
+    () => (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check),
+    (m) => [m],
+  );
+  const fk = ondanksSchade(
+    () => db.pragma('foreign_key_check') as { table: string; rowid: number | null; parent: string }[],
+    (m) => [{ table: '?', rowid: null, parent: `niet na te gaan: ${m}` }],
+  );
+  const keten = ondanksSchade(
+    () => controleerKeten(db),
+    (m): KetenUitslag => ({ ok: false, rijen: 0, laatste: null, eerste_fout: { id: 0, op: '', commando: '', object: null, reden: `niet na te gaan: ${m}` } }),
+  );
+  const ontbrekend = ondanksSchade(() => ontbrekendeTriggers(db), () => TRIGGERS);
+  const modus = statSync(pad).mode & 0o777;
+  const uitslag: Controle = {
+    ok: false,
+    integriteit: { ok: integriteit.length === 1 && integriteit[0] === 'ok', meldingen: integriteit.filter((m) => m !== 'ok') },
+    verwijzingen: { ok: fk.length === 0, fouten: fk.map((f) => ({ tabel: f.table, rij: f.rowid, verwijst_naar: f.parent })) },
+    auditlog: { ...keten, beveiligd: ontbrekend.length === 0, ontbrekende_triggers: ontbrekend },
+    rechten: { ok: (modus & 0o077) === 0, modus: modus.toString(8).padStart(4, '0') },
+  };
+  uitslag.ok = uitslag.integriteit.ok && uitslag.verwijzingen.ok && keten.ok && uitslag.auditlog.beveiligd;
+  return uitslag;
+}
+
+export interface Vergelijking {
+  ok: boolean;
+  bestand: string;
+  rijen: number;
+  /** The first row of the older copy that is missing or different in this database. */
+  eerste_verschil: { id: number; op: string; commando: string; object: string | null; reden: string } | null;
+}
+
+/**
+ * Compares this database's audit log with that of an older copy (a backup): every row of the copy
+ * must still be here, unchanged. This finds what the chain alone cannot: a log rewritten from some
+ * row on with freshly computed hashes, or its newest rows removed.
+ */
+export function vergelijkMetKopie(db: Db, kopiePad: string): Vergelijking {
+  // Only read; the -wal and -shm files SQLite creates beside it for reading are removed again after.
+  const bijbestanden = ['-wal', '-shm'].map((d) => `${kopiePad}${d}`).filter((p) => !existsSync(p));
+  const geenKopie = new DomainError(`${kopiePad} is geen kvz-database; geef een kopie gemaakt met kvz backup.`);
+  const kopie = new Database(kopiePad, { readonly: true, fileMustExist: true });
+  try {
+    let appId: unknown;
+    try {
+      appId = kopie.pragma('application_id', { simple: true });
+    } catch {
+      throw geenKopie;
+    }
+    if (appId !== APPLICATION_ID) throw geenKopie;
+    const hier = db.prepare('SELECT hash FROM audit WHERE id = ?').pluck();
+    let rijen = 0;
+    for (const rij of kopie.prepare('SELECT id, op, commando, object, hash FROM audit ORDER BY id').iterate() as IterableIterator<
+      Pick<AuditRij, 'id' | 'op' | 'commando' | 'object' | 'hash'>
+    >) {
+      rijen++;
+      const hash = hier.get(rij.id) as string | undefined;
+      if (hash !== rij.hash) {
+        const reden = hash === undefined ? 'deze regel uit de kopie ontbreekt hier' : 'deze regel verschilt van de kopie';
+        const { id, op, commando, object } = rij;
+        return { ok: false, bestand: kopiePad, rijen, eerste_verschil: { id, op, commando, object, reden } };
+      }
+    }
+    return { ok: true, bestand: kopiePad, rijen, eerste_verschil: null };
+  } finally {
+    kopie.close();
+    for (const p of bijbestanden) if (existsSync(p) && (p.endsWith('-shm') || statSync(p).size === 0)) rmSync(p);
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * AVG retention (SPEC §4.6): the name, phone and e-mail of melders are erased once their melding,
+ * or its zaak, has been closed for the retention term. The audit row names the meldingen, never the
+ * erased values; the erased bytes are overwritten in the file (secure_delete, database.ts) and pushed
+ * out of the write-ahead log by a checkpoint.
+ */
+import { bewaarGrens } from '../domain/bewaartermijn.js';
+import { dagGrenzen, dagVan, type Datum } from '../domain/tijd.js';
+import { inTransactie, schrijfAudit, type Actor } from './audit.js';
+import type { Db } from './database.js';
+
+export interface TeWissen {
+  nummer: string;
+  /** When the melding (or its zaak) was closed: the moment the term started. */
+  gesloten_op: string;
+  reden: 'melding afgehandeld' | 'zaak gesloten';
+  zaak: string | null;
+}
+
+export interface Opschoning {
+  uitgevoerd: boolean;
+  bewaartermijn_maanden: number;
+  /** Closed on or before this Amsterdam day means due. */
+  grens: Datum;
+  aantal: number;
+  meldingen: TeWissen[];
+  /** After --uitvoeren: whether the erased bytes also left the write-ahead log (no other process had it open). */
+  logbestand_opgeruimd?: boolean;
+}
+
+interface Rij {
+  id: number;
+  nummer: string;
+  afgehandeld_op: string | null;
+  zaak: string | null;
+  zaak_gesloten_op: string | null;
+}
+
+const VELDEN = ['melder_naam', 'melder_telefoon', 'melder_email'];
+
+function zoekTeWissen(db: Db, grens: Datum): (TeWissen & { id: number })[] {
+  const voor = dagGrenzen(grens).eind.toISOString();
+  const rijen = db
+    .prepare(
+      `SELECT m.id, m.nummer,
+              CASE WHEN m.status = 'afgehandeld' AND m.afgehandeld_op < @voor THEN m.afgehandeld_op END AS afgehandeld_op,
+              z.nummer AS zaak,
+              CASE WHEN z.status = 'gesloten' AND z.gesloten_op < @voor THEN z.gesloten_op END AS zaak_gesloten_op
+       FROM melding m LEFT JOIN zaak z ON z.id = m.zaak_id
+       WHERE (m.melder_naam IS NOT NULL OR m.melder_telefoon IS NOT NULL OR m.melder_email IS NOT NULL)
+         AND ((m.status = 'afgehandeld' AND m.afgehandeld_op < @voor) OR (z.status = 'gesloten' AND z.gesloten_op < @voor))
+       ORDER BY m.jaar, m.volgnummer`,
+    )
+    .all({ voor }) as Rij[];
+  return rijen.map((r) => {
+    const doorMelding = r.afgehandeld_op !== null && (r.zaak_gesloten_op === null || r.afgehandeld_op <= r.zaak_gesloten_op);
+    return {
+      id: r.id,
+      nummer: r.nummer,
+      gesloten_op: (doorMelding ? r.afgehandeld_op : r.zaak_gesloten_op)!,
+      reden: doorMelding ? 'melding afgehandeld' : 'zaak gesloten',
+      zaak: r.zaak,
+    };
+  });
+}
+
+function zonderId(lijst: (TeWissen & { id: number })[]): TeWissen[] {
+  return lijst.map(({ id: _id, ...m }) => m);
+}
+
+/** What `kvz opschonen` would erase now: the dry run. */
+export function teOpschonen(db: Db, nu: Date, maanden: number): Opschoning {
+  const grens = bewaarGrens(dagVan(nu), maanden);
+  const lijst = zoekTeWissen(db, grens);
+  return { uitgevoerd: false, bewaartermijn_maanden: maanden, grens, aantal: lijst.length, meldingen: zonderId(lijst) };
+}
+
+/** Erases the melder data that is due, in one transaction with one audit row. */
+export function schoonOp(db: Db, actor: Actor, maanden: number): Opschoning {
+  const grens = bewaarGrens(dagVan(actor.nu), maanden);
+  const lijst = inTransactie(db, () => {
+    const due = zoekTeWissen(db, grens);
+    if (due.length === 0) return due;
+    const nu = actor.nu.toISOString();
+    const wis = db.prepare(
+      `UPDATE melding SET ${VELDEN.map((v) => `${v} = NULL`).join(', ')}, melder_gewist_op = ?, gewijzigd_op = ? WHERE id = ?`,
+    );
+    for (const m of due) wis.run(nu, nu, m.id);
+    schrijfAudit(db, actor, {
+      resultaat: `gegevens van melders gewist bij ${due.length} ${due.length === 1 ? 'melding' : 'meldingen'}`,
+      details: { bewaartermijn_maanden: maanden, grens, velden: VELDEN, meldingen: due.map((m) => m.nummer) },
+    });
+    return due;
+  });
+  const opgeruimd = lijst.length === 0 || leegLogbestand(db);
+  return {
+    uitgevoerd: true,
+    bewaartermijn_maanden: maanden,
+    grens,
+    aantal: lijst.length,
+    meldingen: zonderId(lijst),
+    logbestand_opgeruimd: opgeruimd,
+  };
+}
+
+/** Copies the WAL into the database and truncates it, so the old page versions are gone from disk. */
+function leegLogbestand(db: Db): boolean {
+  // A reader elsewhere may hold the old pages for as long as it likes: wait a moment, not the full busy timeout.
+  const wachten = db.pragma('busy_timeout', { simple: true }) as number;
+  db.pragma('busy_timeout = 1000');
+  try {
+    const [uitslag] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    return uitslag !== undefined && uitslag.busy === 0;
+  } finally {
+    db.pragma(`busy_timeout = ${wachten}`);
+  }
+}

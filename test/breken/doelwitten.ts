@@ -1,0 +1,267 @@
+/**
+ * The table behind the hostile-input suite: every command × every place that takes a value × every
+ * hostile value. To cover a new command, add a Doelwit with its places; the suite does the rest.
+ *
+ * Whether a hostile value must be accepted depends on what the place takes (its Soort): free text
+ * must store SQL-looking text, emoji and combining characters literally; a kern, a number or a date
+ * must refuse them. Everything refused must exit 2 with one clean line and write nothing.
+ */
+import { join } from 'node:path';
+
+export type Soort =
+  | 'tekst' // one line of free text (adres, naam, kern add)
+  | 'regels' // free text with newlines (omschrijving, notitie)
+  | 'naam' // the user's name for the audit log
+  | 'keuze' // a value from a list: kern, categorie, partner, kanaal, status
+  | 'datum' // a date or moment
+  | 'getal' // a whole number (--limit, --bewaartermijn)
+  | 'nummer' // M-/Z-/A-number
+  | 'code' // a partner or categorie code
+  | 'telefoon'
+  | 'email'
+  | 'pad'; // a file path (placed inside the test's own directory)
+
+export interface Omgeving {
+  /** A fresh directory of this test, for file paths. */
+  map: string;
+}
+
+export interface Plek {
+  /** How the test title names the place. */
+  naam: string;
+  soort: Soort;
+  /** The whole command line with `w` in this place. Positional values come after `--`, so '-5' is a value. */
+  args: (w: string, o: Omgeving) => string[];
+  /** For places that store text: SQL returning the value as stored by the command, to compare with what was typed. */
+  opgeslagen?: string;
+  /** An empty value is allowed here: it means "none" (melding add --melder-naam "") or clears the field (update --adres ""). */
+  leegMag?: boolean;
+  /** Exit code of an accepted value when it is not 0 (a path to a file that does not exist: 1). */
+  aanvaardCode?: number;
+  /** The command runs without a database and must not create one when it refuses (kvz init). */
+  zonderDb?: boolean;
+}
+
+export interface Doelwit {
+  commando: string;
+  plekken: Plek[];
+}
+
+export interface Vijandig {
+  naam: string;
+  waarde: string;
+  /** The kinds of place that must accept this value. */
+  aanvaard: readonly Soort[];
+}
+
+const TEKST: Soort[] = ['tekst', 'regels', 'naam', 'pad'];
+
+export const VIJANDIG: Vijandig[] = [
+  { naam: 'zeer lange tekst', waarde: 'x'.repeat(100_000), aanvaard: [] },
+  { naam: 'NUL-teken', waarde: 'voor\u0000na', aanvaard: [] },
+  { naam: 'ANSI-escape', waarde: '\u001b[2J\u001b]0;gehackt\u0007rood', aanvaard: [] },
+  { naam: 'backspace', waarde: 'ab\u0008\u0008cd', aanvaard: [] },
+  { naam: 'RTL-override', waarde: 'factuur\u202Efdp.exe', aanvaard: [] },
+  { naam: 'losse surrogaat', waarde: 'a\uD800b', aanvaard: [] },
+  { naam: 'leeg', waarde: '', aanvaard: [] },
+  { naam: 'alleen spaties', waarde: '   ', aanvaard: [] },
+  { naam: 'SQL', waarde: "x'); DROP TABLE melding; --", aanvaard: TEKST },
+  { naam: 'combinerende tekens', waarde: 'Cafe\u0301 de Zwaan', aanvaard: TEKST },
+  { naam: 'emoji', waarde: 'Overlast 🚨👮‍♀️', aanvaard: TEKST },
+  { naam: 'regeleinde', waarde: 'regel een\nregel twee', aanvaard: ['regels'] },
+  { naam: 'datum waar een getal hoort', waarde: '2027-03-16', aanvaard: [...TEKST, 'datum', 'telefoon'] },
+  { naam: 'getal waar een datum hoort', waarde: '12', aanvaard: [...TEKST, 'getal'] },
+  { naam: 'negatief getal', waarde: '-5', aanvaard: TEKST },
+  { naam: 'onmogelijke datum', waarde: '2027-02-30', aanvaard: [...TEKST, 'telefoon'] },
+];
+
+/** A path inside the test's directory; an empty value stays empty, so that it reaches kvz as typed. */
+const inMap = (w: string, o: Omgeving) => (w.trim() === '' ? w : join(o.map, w));
+
+/** The test database holds M-2027-0001 (open, with melder data) and zaak Z-2027-001. */
+const M = 'M-2027-0001';
+const ADD = ['melding', 'add', '--categorie', 'jeugdoverlast', '--kern', 'Obdam', '--omschrijving', 'Groep op het plein'];
+const laatsteMelding = (kolom: string) => `SELECT ${kolom} FROM melding ORDER BY id DESC LIMIT 1`;
+
+/** `melding add` with one flag replaced (or added). */
+function add(flag: string, w: string): string[] {
+  const args = [...ADD];
+  const i = args.indexOf(flag);
+  if (i >= 0) args[i + 1] = w;
+  else args.push(flag, w);
+  return args;
+}
+
+const update = (flag: string, soort: Soort, kolom?: string, leegMag = false): Plek => ({
+  naam: flag,
+  soort,
+  args: (w) => ['melding', 'update', M, flag, w],
+  ...(kolom ? { opgeslagen: `SELECT ${kolom} FROM melding WHERE nummer = '${M}'` } : {}),
+  leegMag,
+});
+
+export const DOELWITTEN: Doelwit[] = [
+  {
+    commando: 'melding add',
+    plekken: [
+      { naam: '--categorie', soort: 'keuze', args: (w) => add('--categorie', w) },
+      { naam: '--kern', soort: 'keuze', args: (w) => add('--kern', w) },
+      { naam: '--omschrijving', soort: 'regels', args: (w) => add('--omschrijving', w), opgeslagen: laatsteMelding('omschrijving') },
+      { naam: '--adres', soort: 'tekst', args: (w) => add('--adres', w), opgeslagen: laatsteMelding('adres'), leegMag: true },
+      { naam: '--ontvangen', soort: 'datum', args: (w) => add('--ontvangen', w) },
+      { naam: '--kanaal', soort: 'keuze', args: (w) => add('--kanaal', w) },
+      { naam: '--melder-naam', soort: 'tekst', args: (w) => add('--melder-naam', w), opgeslagen: laatsteMelding('melder_naam'), leegMag: true },
+      { naam: '--melder-telefoon', soort: 'telefoon', args: (w) => add('--melder-telefoon', w), leegMag: true },
+      { naam: '--melder-email', soort: 'email', args: (w) => add('--melder-email', w), leegMag: true },
+      { naam: '--zaak', soort: 'nummer', args: (w) => add('--zaak', w) },
+      { naam: '--doorzetten', soort: 'keuze', args: (w) => add('--doorzetten', w) },
+      {
+        naam: '--gebruiker (globaal)',
+        soort: 'naam',
+        args: (w) => ['--gebruiker', w, ...ADD],
+        opgeslagen: 'SELECT gebruiker FROM audit ORDER BY id DESC LIMIT 1',
+      },
+    ],
+  },
+  {
+    commando: 'melding update',
+    plekken: [
+      { naam: '<nummer>', soort: 'nummer', args: (w) => ['melding', 'update', '--kern', 'Ursem', '--', w] },
+      update('--categorie', 'keuze'),
+      update('--kern', 'keuze'),
+      update('--omschrijving', 'regels', 'omschrijving'),
+      update('--adres', 'tekst', 'adres', true),
+      update('--ontvangen', 'datum'),
+      update('--kanaal', 'keuze'),
+      update('--melder-naam', 'tekst', 'melder_naam', true),
+      update('--melder-telefoon', 'telefoon', undefined, true),
+      update('--melder-email', 'email', undefined, true),
+    ],
+  },
+  {
+    commando: 'melding forward',
+    plekken: [
+      { naam: '<nummer>', soort: 'nummer', args: (w) => ['melding', 'forward', '--naar', 'politie', '--', w] },
+      { naam: '--naar', soort: 'keuze', args: (w) => ['melding', 'forward', M, '--naar', w] },
+      { naam: '--op', soort: 'datum', args: (w) => ['melding', 'forward', M, '--naar', 'politie', '--op', w] },
+      {
+        naam: '--notitie',
+        soort: 'regels',
+        args: (w) => ['melding', 'forward', M, '--naar', 'politie', '--notitie', w],
+        opgeslagen: 'SELECT notitie FROM doorzetting ORDER BY id DESC LIMIT 1',
+        leegMag: true,
+      },
+    ],
+  },
+  {
+    commando: 'melding contact',
+    plekken: [
+      { naam: '<nummer>', soort: 'nummer', args: (w) => ['melding', 'contact', '--soort', 'informatie', '--notitie', 'Gebeld', '--', w] },
+      { naam: '--soort', soort: 'keuze', args: (w) => ['melding', 'contact', M, '--soort', w, '--notitie', 'Gebeld'] },
+      {
+        naam: '--notitie',
+        soort: 'regels',
+        args: (w) => ['melding', 'contact', M, '--soort', 'informatie', '--notitie', w],
+        opgeslagen: 'SELECT notitie FROM contact ORDER BY id DESC LIMIT 1',
+      },
+      { naam: '--op', soort: 'datum', args: (w) => ['melding', 'contact', M, '--soort', 'informatie', '--notitie', 'Gebeld', '--op', w] },
+    ],
+  },
+  {
+    commando: 'melding close',
+    plekken: [
+      { naam: '<nummer>', soort: 'nummer', args: (w) => ['melding', 'close', '--', w] },
+      {
+        naam: '--notitie',
+        soort: 'regels',
+        args: (w) => ['melding', 'close', M, '--notitie', w],
+        opgeslagen: `SELECT afhandeling FROM melding WHERE nummer = '${M}'`,
+        leegMag: true,
+      },
+    ],
+  },
+  {
+    commando: 'melding link',
+    plekken: [
+      { naam: '<melding>', soort: 'nummer', args: (w) => ['melding', 'link', '--', w, 'Z-2027-001'] },
+      { naam: '<zaak>', soort: 'nummer', args: (w) => ['melding', 'link', '--', M, w] },
+    ],
+  },
+  {
+    commando: 'melding list',
+    plekken: [
+      { naam: '--status', soort: 'keuze', args: (w) => ['melding', 'list', '--status', w] },
+      { naam: '--categorie', soort: 'keuze', args: (w) => ['melding', 'list', '--categorie', w] },
+      { naam: '--kern', soort: 'keuze', args: (w) => ['melding', 'list', '--kern', w] },
+      { naam: '--zaak', soort: 'nummer', args: (w) => ['melding', 'list', '--zaak', w] },
+      { naam: '--van', soort: 'datum', args: (w) => ['melding', 'list', '--van', w] },
+      { naam: '--tot', soort: 'datum', args: (w) => ['melding', 'list', '--tot', w] },
+      { naam: '--limit', soort: 'getal', args: (w) => ['melding', 'list', '--limit', w] },
+    ],
+  },
+  {
+    commando: 'melding show',
+    plekken: [{ naam: '<nummer>', soort: 'nummer', args: (w) => ['melding', 'show', '--', w] }],
+  },
+  {
+    commando: 'kern add',
+    plekken: [{ naam: '<naam>', soort: 'tekst', args: (w) => ['kern', 'add', '--', w], opgeslagen: 'SELECT object FROM audit ORDER BY id DESC LIMIT 1' }],
+  },
+  {
+    commando: 'partner add',
+    plekken: [
+      { naam: '<code>', soort: 'code', args: (w) => ['partner', 'add', '--naam', 'Woningcorporatie', '--', w] },
+      {
+        naam: '--naam',
+        soort: 'tekst',
+        args: (w) => ['partner', 'add', 'woningcorporatie', '--naam', w],
+        opgeslagen: `SELECT naam FROM partner WHERE code = 'woningcorporatie'`,
+      },
+    ],
+  },
+  {
+    commando: 'categorie add',
+    plekken: [
+      { naam: '<code>', soort: 'code', args: (w) => ['categorie', 'add', '--omschrijving', 'Dieren', '--', w] },
+      {
+        naam: '--omschrijving',
+        soort: 'tekst',
+        args: (w) => ['categorie', 'add', 'dieren', '--omschrijving', w],
+        opgeslagen: `SELECT omschrijving FROM categorie WHERE code = 'dieren'`,
+      },
+    ],
+  },
+  {
+    commando: 'init',
+    plekken: [
+      { naam: '--gio-start', soort: 'datum', args: (w) => ['init', '--gio-start', w], zonderDb: true },
+      { naam: '--politie-start', soort: 'datum', args: (w) => ['init', '--politie-start', w], zonderDb: true },
+    ],
+  },
+  {
+    commando: 'status',
+    plekken: [{ naam: '--db (globaal)', soort: 'pad', args: (w, o) => ['--db', inMap(w, o), 'status'] }],
+  },
+  {
+    commando: 'log',
+    plekken: [
+      { naam: '--van', soort: 'datum', args: (w) => ['log', '--van', w] },
+      { naam: '--tot', soort: 'datum', args: (w) => ['log', '--tot', w] },
+      { naam: '--object', soort: 'tekst', args: (w) => ['log', '--object', w] },
+      { naam: '--door', soort: 'naam', args: (w) => ['log', '--door', w] },
+      { naam: '--limit', soort: 'getal', args: (w) => ['log', '--limit', w] },
+    ],
+  },
+  {
+    commando: 'check',
+    plekken: [{ naam: '--vergelijk', soort: 'pad', args: (w, o) => ['check', '--vergelijk', inMap(w, o)], aanvaardCode: 1 }],
+  },
+  {
+    commando: 'backup',
+    plekken: [{ naam: '<bestand>', soort: 'pad', args: (w, o) => ['backup', '--', inMap(w, o)] }],
+  },
+  {
+    commando: 'opschonen',
+    plekken: [{ naam: '--bewaartermijn', soort: 'getal', args: (w) => ['opschonen', '--uitvoeren', '--bewaartermijn', w] }],
+  },
+];

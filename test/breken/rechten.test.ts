@@ -1,0 +1,84 @@
+/**
+ * Who can read the file, and writing where one may not (SPEC §3, §5): the database, its -wal and
+ * -shm and every backup are readable by their owner only; an unwritable target fails clearly and
+ * leaves nothing behind.
+ */
+import { chmodSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { kvz, kvzOk, lees, nieuweDb, tijdelijkeMap } from '../helpers/run.js';
+import { alleenLezenMap } from '../helpers/rechten.js';
+
+const modus = (pad: string) => (statSync(pad).mode & 0o777).toString(8);
+const MELDING = ['melding', 'add', '--categorie', 'overig', '--kern', 'Zuidermeer', '--omschrijving', 'Test', '--melder-naam', 'Geheim'];
+
+/** Runs `werk` with a permissive umask, as on a badly set up machine: kvz must not rely on the umask. */
+async function zonderUmask<T>(werk: () => Promise<T>): Promise<T> {
+  const oud = process.umask(0);
+  try {
+    return await werk();
+  } finally {
+    process.umask(oud);
+  }
+}
+
+describe('file permissions', () => {
+  it('creates the database, its -wal and its -shm readable by the owner only', async () => {
+    const db = nieuweDb();
+    await zonderUmask(() => kvzOk(MELDING, { db }));
+    // While a connection is open (another kvz, say), the -wal and -shm files exist.
+    const conn = new Database(db);
+    try {
+      conn.prepare(`INSERT INTO kern (naam) VALUES ('Proef')`).run();
+      expect([modus(db), modus(`${db}-wal`), modus(`${db}-shm`)]).toEqual(['600', '600', '600']);
+    } finally {
+      conn.close();
+    }
+  });
+
+  it('creates the default data directory for the owner only', async () => {
+    const home = tijdelijkeMap();
+    await zonderUmask(() => kvzOk(['init'], { env: { HOME: home } }));
+    const map = join(home, '.local', 'share', 'kvz');
+    expect(modus(map)).toBe('700');
+    expect(modus(join(map, 'kvz.db'))).toBe('600');
+  });
+
+  it('makes every backup readable by the owner only, whatever the umask', async () => {
+    const db = nieuweDb();
+    await kvzOk(MELDING, { db });
+    const doel = join(tijdelijkeMap(), 'b.db');
+    await zonderUmask(() => kvzOk(['backup', doel], { db }));
+    expect(modus(doel)).toBe('600');
+  });
+
+  it('warns in kvz check when others can read the database', async () => {
+    const db = nieuweDb();
+    await kvzOk(MELDING, { db });
+    chmodSync(db, 0o644);
+    const u = await kvz(['check'], { db });
+    expect(u.stdout).toContain(`! Rechten: ook anderen kunnen het bestand lezen (0644); zet ze met: chmod 600 ${db}`);
+  });
+});
+
+describe('an unwritable target', () => {
+  const alleenLezen = alleenLezenMap();
+  afterAll(() => {
+    if ('herstel' in alleenLezen) alleenLezen.herstel();
+  });
+
+  it.skipIf('reden' in alleenLezen)(
+    `kvz backup into a read-only directory fails with exit 1 and a clear message, writing nothing${'reden' in alleenLezen ? ` (overgeslagen: ${alleenLezen.reden})` : ''}`,
+    async () => {
+      const { map } = alleenLezen as { map: string };
+      const db = nieuweDb();
+      await kvzOk(MELDING, { db });
+      const u = await kvz(['backup', join(map, 'b.db')], { db });
+      expect(u.code).toBe(1);
+      expect(u.stderr.trim()).toBe(`Kan de back-up niet schrijven in ${map}: geen schrijfrechten. Er is niets geschreven.`);
+      expect(readdirSync(map)).toEqual([]);
+      expect(lees(db, 'SELECT count(*) AS n FROM audit')).toEqual([{ n: 1 }]);
+    },
+  );
+});

@@ -1,0 +1,247 @@
+import { execFileSync } from 'node:child_process';
+import { closeSync, existsSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { auditHash, type AuditRij } from '../../src/store/audit.js';
+import { herbereken, knoei } from '../helpers/aanvaller.js';
+import { kvz, kvzJson, kvzOk, lees, nieuweDb, tijdelijkeMap } from '../helpers/run.js';
+
+const SQLITE3 = '/usr/bin/sqlite3';
+const MELDING = ['melding', 'add', '--categorie', 'burenoverlast', '--kern', 'Ursem', '--omschrijving', 'Harde muziek'];
+
+interface Check {
+  ok: boolean;
+  auditlog: { ok: boolean; rijen: number; laatste: { id: number; hash: string } | null; eerste_fout: { id: number; commando: string; object: string | null; reden: string } | null; beveiligd: boolean };
+  integriteit: { ok: boolean };
+  verwijzingen: { ok: boolean; fouten: unknown[] };
+  vergelijking?: { ok: boolean; eerste_verschil: { id: number; reden: string } | null };
+}
+
+async function check(db: string, ...extra: string[]): Promise<{ code: number; json: Check; tekst: string; stderr: string }> {
+  const j = await kvz(['check', '--json', ...extra], { db });
+  const t = await kvz(['check', ...extra], { db });
+  expect(t.code).toBe(j.code);
+  return { code: j.code, json: JSON.parse(j.stdout) as Check, tekst: t.stdout, stderr: t.stderr };
+}
+
+/** Six audit rows: four meldingen, one forwarding, one closing. */
+async function vulDb(db: string): Promise<void> {
+  for (let i = 0; i < 4; i++) await kvzOk(MELDING, { db });
+  await kvzOk(['melding', 'forward', 'M-2027-0002', '--naar', 'politie'], { db });
+  await kvzOk(['melding', 'close', 'M-2027-0003'], { db });
+}
+
+describe('kvz check', () => {
+  let db: string;
+  beforeEach(async () => {
+    db = nieuweDb();
+    await vulDb(db);
+  });
+
+  it('passes an untouched database and names the newest row and its hash', async () => {
+    const { code, json, tekst } = await check(db);
+    expect(code).toBe(0);
+    expect(json).toMatchObject({ ok: true, integriteit: { ok: true }, verwijzingen: { ok: true }, auditlog: { ok: true, rijen: 6, beveiligd: true } });
+    const laatste = lees<{ id: number; hash: string }>(db, 'SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1')[0]!;
+    expect(json.auditlog.laatste).toEqual(laatste);
+    expect(tekst).toContain(`✓ Auditlog: 6 regels, de hashketen klopt (laatste regel 6, hash ${laatste.hash})`);
+    expect(tekst).toContain('Alles in orde.');
+  });
+
+  it('does not write: no audit row for a check', async () => {
+    await check(db);
+    expect(lees(db, 'SELECT count(*) AS n FROM audit')).toEqual([{ n: 6 }]);
+  });
+
+  it('refuses a path where no database is, rather than creating one', async () => {
+    const pad = join(tijdelijkeMap(), 'tikfout.db');
+    const u = await kvz(['check'], { db: pad });
+    expect(u.code).toBe(1);
+    expect(u.stderr).toContain(`Er is geen database op ${pad}`);
+    expect(existsSync(pad)).toBe(false);
+  });
+
+  it.skipIf(!existsSync(SQLITE3))('finds a row changed with the sqlite3 tool and names it', async () => {
+    execFileSync(SQLITE3, [db, `DROP TRIGGER audit_geen_update; UPDATE audit SET gebruiker = 'iemand anders' WHERE id = 3;`]);
+    const { code, json, tekst, stderr } = await check(db);
+    expect(code).toBe(1);
+    expect(json.auditlog.eerste_fout).toMatchObject({ id: 3, commando: 'melding add', object: 'M-2027-0003', reden: 'de inhoud van deze regel is gewijzigd na het vastleggen' });
+    expect(tekst).toMatch(/✗ Auditlog: de hashketen is verbroken bij regel 3 \(16-03-2027 11:00, melding add, M-2027-0003\): de inhoud/);
+    // The attacker left the update trigger dropped: that is reported too.
+    expect(json.auditlog.beveiligd).toBe(false);
+    expect(tekst).toContain('ontbrekende trigger(s): audit_geen_update');
+    expect(stderr).toContain('De database is niet in orde');
+  });
+
+  it('finds a changed row even when its own hash was recomputed: the next row no longer follows', async () => {
+    knoei(db, (c) => {
+      c.prepare(`UPDATE audit SET resultaat = 'niets gebeurd' WHERE id = 5`).run();
+      const rij = c.prepare('SELECT * FROM audit WHERE id = 5').get() as AuditRij;
+      c.prepare('UPDATE audit SET hash = ? WHERE id = 5').run(auditHash(rij));
+    });
+    const { code, json } = await check(db);
+    expect(code).toBe(1);
+    expect(json.auditlog.eerste_fout).toMatchObject({ id: 6, commando: 'melding close', reden: 'deze regel sluit niet aan op regel 5 (een regel is gewijzigd, verwijderd, ingevoegd of verplaatst)' });
+    expect(json.auditlog.beveiligd).toBe(true);
+  });
+
+  it('finds a deleted row: the gap is named', async () => {
+    knoei(db, (c) => c.prepare('DELETE FROM audit WHERE id = 4').run());
+    const { code, json } = await check(db);
+    expect(code).toBe(1);
+    expect(json.auditlog.eerste_fout).toMatchObject({ id: 5, commando: 'melding forward', object: 'M-2027-0002', reden: 'regel 4 ontbreekt vóór deze regel (verwijderd buiten kvz om)' });
+  });
+
+  it('finds deleted rows even when the ids were closed up', async () => {
+    knoei(db, (c) => {
+      c.prepare('DELETE FROM audit WHERE id = 2').run();
+      for (let id = 3; id <= 6; id++) c.prepare('UPDATE audit SET id = ? WHERE id = ?').run(id - 1, id);
+    });
+    const { json } = await check(db);
+    expect(json.auditlog.eerste_fout).toMatchObject({ id: 2, object: 'M-2027-0003' });
+    expect(json.auditlog.eerste_fout!.reden).toContain('sluit niet aan op regel 1');
+  });
+
+  it('finds the first rows deleted', async () => {
+    knoei(db, (c) => c.prepare('DELETE FROM audit WHERE id <= 2').run());
+    const { json } = await check(db);
+    expect(json.auditlog.eerste_fout).toMatchObject({ id: 3, reden: 'de regels 1 tot en met 2 ontbreken vóór deze regel (verwijderd buiten kvz om)' });
+  });
+
+  it('finds a row inserted in the middle', async () => {
+    knoei(db, (c) => {
+      for (let id = 6; id >= 4; id--) c.prepare('UPDATE audit SET id = ? WHERE id = ?').run(id + 1, id);
+      const vorige = c.prepare('SELECT hash FROM audit WHERE id = 3').pluck().get() as string;
+      c.prepare(
+        `INSERT INTO audit (id, op, gebruiker, commando, object, resultaat, details, vorige_hash, hash)
+         VALUES (4, '2027-03-16T10:00:00.000Z', 'test', 'melding close', 'M-2027-0001', 'melding afgehandeld', '{}', ?, ?)`,
+      ).run(vorige, 'a'.repeat(64));
+    });
+    const { json } = await check(db);
+    expect(json.auditlog.eerste_fout).toMatchObject({ id: 4, commando: 'melding close', object: 'M-2027-0001', reden: 'de inhoud van deze regel is gewijzigd na het vastleggen' });
+  });
+
+  it('finds two rows swapped', async () => {
+    knoei(db, (c) => {
+      c.prepare('UPDATE audit SET id = 100 WHERE id = 2').run();
+      c.prepare('UPDATE audit SET id = 2 WHERE id = 3').run();
+      c.prepare('UPDATE audit SET id = 3 WHERE id = 100').run();
+    });
+    const { json } = await check(db);
+    expect(json.auditlog.eerste_fout).toMatchObject({ id: 2, object: 'M-2027-0003' });
+    expect(json.auditlog.eerste_fout!.reden).toContain('sluit niet aan op regel 1');
+  });
+
+  it('finds a row appended behind kvz’s back with a made-up hash', async () => {
+    const laatste = lees<{ hash: string }>(db, 'SELECT hash FROM audit WHERE id = 6')[0]!.hash;
+    // Appending needs no trigger to be dropped: only the hash gives it away.
+    const conn = new Database(db);
+    conn.prepare(
+      `INSERT INTO audit (id, op, gebruiker, commando, object, resultaat, details, vorige_hash, hash)
+       VALUES (7, '2027-03-16T12:00:00.000Z', 'beheerder', 'melding add', 'M-2027-0099', 'melding vastgelegd', '{}', ?, ?)`,
+    ).run(laatste, 'f'.repeat(64));
+    conn.close();
+    const { code, json } = await check(db);
+    expect(code).toBe(1);
+    expect(json.auditlog.eerste_fout).toMatchObject({ id: 7, commando: 'melding add', object: 'M-2027-0099' });
+  });
+
+  it('keeps working after a tampered row: kvz appends to the chain as before and check still names the old break', async () => {
+    knoei(db, (c) => c.prepare(`UPDATE audit SET object = 'M-2027-0004' WHERE id = 2`).run());
+    await kvzOk(MELDING, { db });
+    const { json } = await check(db);
+    expect(json.auditlog.eerste_fout).toMatchObject({ id: 2 });
+  });
+
+  it('reports a reference to something that does not exist', async () => {
+    const conn = new Database(db);
+    conn.pragma('foreign_keys = OFF');
+    conn.prepare(`UPDATE melding SET categorie = 'bestaat-niet' WHERE nummer = 'M-2027-0001'`).run();
+    conn.close();
+    const { code, json, tekst } = await check(db);
+    expect(code).toBe(1);
+    expect(json.verwijzingen).toMatchObject({ ok: false, fouten: [{ tabel: 'melding', verwijst_naar: 'categorie' }] });
+    expect(tekst).toContain('✗ Verwijzingen: 1 rij(en) verwijzen naar iets dat niet bestaat, de eerste in melding');
+    expect(json.auditlog.ok).toBe(true);
+  });
+
+  it('reports a damaged file', async () => {
+    // Garbage over an index page: the kind of damage a failing disk or a torn copy leaves.
+    const [{ rootpage, grootte }] = lees<{ rootpage: number; grootte: number }>(
+      db,
+      `SELECT rootpage, (SELECT page_size FROM pragma_page_size) AS grootte FROM sqlite_schema WHERE name = 'melding_ontvangen'`,
+    );
+    const fd = openSync(db, 'r+');
+    writeSync(fd, Buffer.alloc(200, 0xab), 0, 200, rootpage! * grootte! - 200);
+    closeSync(fd);
+    const { code, json, tekst } = await check(db);
+    expect(code).toBe(1);
+    expect(json.integriteit).toMatchObject({ ok: false, meldingen: [expect.stringContaining('malformed')] });
+    expect(tekst).toContain('✗ Integriteit: database disk image is malformed');
+  });
+
+  it('prints JSON that scripts can rely on', async () => {
+    const json = await kvzJson<Record<string, unknown>>(['check'], { db });
+    expect(Object.keys(json)).toEqual(['database', 'ok', 'integriteit', 'verwijzingen', 'auditlog', 'rechten']);
+  });
+});
+
+describe('kvz check --vergelijk', () => {
+  let db: string;
+  let kopie: string;
+  beforeEach(async () => {
+    db = nieuweDb();
+    await vulDb(db);
+    kopie = join(tijdelijkeMap(), 'kopie.db');
+    await kvzOk(['backup', kopie], { db });
+    await kvzOk(MELDING, { db });
+  });
+
+  it('passes when every row of the older copy is still here', async () => {
+    const { code, json, tekst } = await check(db, '--vergelijk', kopie);
+    expect(code).toBe(0);
+    expect(json.vergelijking).toMatchObject({ ok: true, eerste_verschil: null });
+    expect(tekst).toContain('alle 6 regels van de kopie staan hier ongewijzigd');
+    expect(existsSync(`${kopie}-wal`) || existsSync(`${kopie}-shm`)).toBe(false);
+  });
+
+  it('finds a log rewritten with freshly computed hashes, which the chain alone cannot', async () => {
+    knoei(db, (c) => {
+      c.prepare('DELETE FROM audit WHERE id = 2').run();
+      for (let id = 3; id <= 8; id++) c.prepare('UPDATE audit SET id = ? WHERE id = ?').run(id - 1, id);
+      herbereken(c);
+    });
+    expect((await check(db)).json.auditlog.ok).toBe(true);
+    const { code, json } = await check(db, '--vergelijk', kopie);
+    expect(code).toBe(1);
+    expect(json.vergelijking!.eerste_verschil).toMatchObject({ id: 2, reden: 'deze regel verschilt van de kopie' });
+  });
+
+  it('finds the newest rows removed', async () => {
+    knoei(db, (c) => c.prepare('DELETE FROM audit WHERE id >= 6').run());
+    expect((await check(db)).json.auditlog.ok).toBe(true);
+    const { json } = await check(db, '--vergelijk', kopie);
+    expect(json.vergelijking!.eerste_verschil).toMatchObject({ id: 6, reden: 'deze regel uit de kopie ontbreekt hier' });
+  });
+
+  it('refuses a file that is not a kvz copy', async () => {
+    const vreemd = join(tijdelijkeMap(), 'vreemd.db');
+    writeFileSync(vreemd, 'geen database');
+    const u = await kvz(['check', '--vergelijk', vreemd], { db });
+    expect(u.code).toBe(1);
+    expect(u.stderr).toContain(`${vreemd} is geen kvz-database`);
+  });
+});
+
+describe('the audit log itself', () => {
+  it('refuses UPDATE and DELETE, whatever tool is used', async () => {
+    const db = nieuweDb();
+    await vulDb(db);
+    const conn = new Database(db);
+    expect(() => conn.prepare(`UPDATE audit SET gebruiker = 'x' WHERE id = 1`).run()).toThrow('het auditlog kan niet worden gewijzigd');
+    expect(() => conn.prepare('DELETE FROM audit WHERE id = 6').run()).toThrow('het auditlog kan niet worden verwijderd');
+    conn.close();
+    expect(lees(db, `SELECT count(*) AS n FROM audit WHERE gebruiker = 'test'`)).toEqual([{ n: 6 }]);
+  });
+});

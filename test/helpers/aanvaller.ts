@@ -1,0 +1,35 @@
+/**
+ * What someone with the file and the sqlite3 tool can do behind kvz's back: drop the triggers that
+ * guard the audit log, change rows, and (knowing the published algorithm) recompute hashes.
+ */
+import Database from 'better-sqlite3';
+import { auditHash, GENESIS_HASH, type AuditRij } from '../../src/store/audit.js';
+
+/** Runs SQL on the file with the audit triggers dropped, and puts them back after, as a careful attacker would. */
+export function knoei(db: string, werk: (conn: Database.Database) => void, { triggersTerug = true } = {}): void {
+  const conn = new Database(db);
+  try {
+    const triggers = conn.prepare(`SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'audit'`).pluck().all() as string[];
+    conn.exec('DROP TRIGGER audit_geen_update; DROP TRIGGER audit_geen_delete;');
+    werk(conn);
+    if (triggersTerug) for (const sql of triggers) conn.exec(sql);
+  } finally {
+    conn.close();
+  }
+}
+
+/** Recomputes every hash from row `vanaf` on, so the chain is consistent again after an edit. */
+export function herbereken(conn: Database.Database, vanaf = 1): void {
+  const rijen = conn.prepare('SELECT * FROM audit ORDER BY id').all() as AuditRij[];
+  const zet = conn.prepare('UPDATE audit SET vorige_hash = ?, hash = ? WHERE id = ?');
+  let vorige = GENESIS_HASH;
+  for (const rij of rijen) {
+    if (rij.id >= vanaf) {
+      const hash = auditHash({ ...rij, vorige_hash: vorige });
+      zet.run(vorige, hash, rij.id);
+      vorige = hash;
+    } else {
+      vorige = rij.hash;
+    }
+  }
+}

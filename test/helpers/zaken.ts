@@ -1,0 +1,42 @@
+/**
+ * Zaken for tests of commands that only read them (opschonen, check). Written with SQL for now:
+ * `kvz zaak open|close` are built elsewhere; when they land, swap the bodies of these two functions
+ * for calls to kvzOk and nothing else needs to change.
+ */
+import Database from 'better-sqlite3';
+
+export interface TestZaak {
+  nummer: string;
+  kern?: string;
+  /** An ISO instant: the zaak is closed at that moment. */
+  geslotenOp?: string;
+}
+
+/** Opens a zaak (optionally already closed) and attaches the given meldingen to it. */
+export function maakZaak(db: string, zaak: TestZaak, meldingen: string[] = []): void {
+  const conn = new Database(db);
+  try {
+    const [, jaar, volgnummer] = /^Z-(\d{4})-(\d+)$/.exec(zaak.nummer)!;
+    const open = '2027-01-01T09:00:00.000Z';
+    const { lastInsertRowid } = conn
+      .prepare(
+        `INSERT INTO zaak (nummer, jaar, volgnummer, titel, soort, kern, status, geopend_op, gesloten_op, geopend_door, gewijzigd_op)
+         VALUES (?, ?, ?, 'Testzaak', 'overlast', ?, ?, ?, ?, 'test', ?)`,
+      )
+      .run(zaak.nummer, +jaar!, +volgnummer!, zaak.kern ?? 'Obdam', zaak.geslotenOp ? 'gesloten' : 'open', open, zaak.geslotenOp ?? null, open);
+    const koppel = conn.prepare('UPDATE melding SET zaak_id = ? WHERE nummer = ?');
+    for (const m of meldingen) koppel.run(lastInsertRowid, m);
+  } finally {
+    conn.close();
+  }
+}
+
+/** Closes an open zaak at the given instant. */
+export function sluitZaak(db: string, nummer: string, geslotenOp: string): void {
+  const conn = new Database(db);
+  try {
+    conn.prepare(`UPDATE zaak SET status = 'gesloten', gesloten_op = ? WHERE nummer = ?`).run(geslotenOp, nummer);
+  } finally {
+    conn.close();
+  }
+}
