@@ -8,6 +8,9 @@ import type { Runtime } from './handler.js';
 import { registreerMelding } from './commands/melding/index.js';
 import { registreerReferentie } from './commands/referentie/index.js';
 import { registreerBeheer } from './commands/beheer/index.js';
+import { registreerExport } from './commands/export/index.js';
+import { registreerImport } from './commands/import/index.js';
+import { registreerRapport } from './commands/rapport/index.js';
 
 const TITELS: Record<string, string> = {
   'Usage:': 'Gebruik:',
@@ -97,5 +100,8 @@ export function bouwProgramma(runtime: Runtime): Command {
   registreerMelding(program, runtime);
   registreerReferentie(program, runtime);
   registreerBeheer(program, runtime);
+  registreerExport(program, runtime);
+  registreerRapport(program, runtime);
+  registreerImport(program, runtime);
   return program;
 }
