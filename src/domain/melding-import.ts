@@ -188,7 +188,8 @@ function alleFouten(ruw: RuweMelding, regel: number, k: Koppeling, c: RegelConte
       continue;
     }
     try {
-      veldRegels[veld](w, k.naam(veld), c);
+      const waarde = veldRegels[veld](w, k.naam(veld), c);
+      if (waarde instanceof Date) nietInDeToekomst(waarde, c.nu, k.naam(veld));
     } catch (e) {
       if (!(e instanceof UsageError)) throw e;
       fouten.push(`Regel ${regel}: ${e.message}`);

@@ -50,16 +50,19 @@ export function perKern(db: Db, selectie: Selectie, p: Periode): Map<string, num
 
 /** Every melding of the period with its first forwarding, for the forwarding report. */
 export function doorzettingFeiten(db: Db, p: Periode): DoorzettingFeit[] {
-  return db
+  const rijen = db
     .prepare(
-      `SELECT substr(m.ontvangen_dag, 1, 7) AS maand, m.categorie, m.ontvangen_dag,
-              min(d.dag) AS eerste_dag,
-              (julianday(min(d.op)) - julianday(m.ontvangen_op)) * 1440 AS minuten
+      `SELECT substr(m.ontvangen_dag, 1, 7) AS maand, m.categorie, m.ontvangen_dag, m.ontvangen_op,
+              min(d.dag) AS eerste_dag, min(d.op) AS eerste_op
        FROM melding m LEFT JOIN doorzetting d ON d.melding_id = m.id
        WHERE m.ontvangen_dag BETWEEN ? AND ?
        GROUP BY m.id`,
     )
-    .all(p.van, p.tot) as DoorzettingFeit[];
+    .all(p.van, p.tot) as (Omit<DoorzettingFeit, 'minuten'> & { ontvangen_op: string; eerste_op: string | null })[];
+  return rijen.map(({ ontvangen_op, eerste_op, ...f }) => ({
+    ...f,
+    minuten: eerste_op === null ? null : (Date.parse(eerste_op) - Date.parse(ontvangen_op)) / 60_000,
+  }));
 }
 
 export interface Wachtend {
