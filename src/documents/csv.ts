@@ -6,7 +6,7 @@
  * apostrophe. Pure formatting, no I/O: cli/csv-uitvoer.ts writes the text out in batches.
  */
 import { stringify, type Options } from 'csv-stringify/sync';
-import { datumKort, tijdstipKort, type Datum } from '../domain/tijd.js';
+import { datumKort, plusDagen, tijdstipKort, tijdVan, type Datum } from '../domain/tijd.js';
 
 export const CSV_FORMATEN = ['excel', 'csv'] as const;
 export type CsvFormaat = (typeof CSV_FORMATEN)[number];
@@ -83,7 +83,7 @@ function viaStringify(rijen: readonly (readonly Cel[])[], formaat: CsvFormaat): 
  * neutralising goes through csv-stringify. Set to false to send every row through it (about 2x
  * slower: see the report in the export branch).
  */
-export const GEWONE_RIJEN_DIRECT = true;
+const GEWONE_RIJEN_DIRECT = true;
 
 const BIJZONDER: Record<CsvFormaat, RegExp> = { excel: /[;"\r\n]/, csv: /[,"\r\n]/ };
 
@@ -131,8 +131,42 @@ export function datumCel(datum: Datum | null, formaat: CsvFormaat): string {
 
 export function tijdstipCel(iso: string | null, formaat: CsvFormaat): string {
   if (!iso) return '';
+  // The stored form 2027-03-16T08:30:00.000Z: shift the UTC hour by the day's offset.
+  const dag = iso.length === 24 && iso.charCodeAt(23) === 0x5a ? utcDag(iso.slice(0, 10), formaat) : null;
+  if (dag === null) return langzaam(iso, formaat);
+  const uur = (iso.charCodeAt(11) - 48) * 10 + iso.charCodeAt(12) - 48 + dag.offset;
+  return uur < 24 ? `${dag.vandaag} ${uur < 10 ? '0' : ''}${uur}${iso.slice(13, 16)}` : `${dag.morgen} 0${uur - 24}${iso.slice(13, 16)}`;
+}
+
+function langzaam(iso: string, formaat: CsvFormaat): string {
   const kort = tijdstipKort(new Date(iso));
   return formaat === 'excel' ? kort : `${kort.slice(6, 10)}-${kort.slice(3, 5)}-${kort.slice(0, 2)}${kort.slice(10)}`;
+}
+
+/*
+ * An export converts a timestamp per row (200,000 in the matrix), and a Date per cell costs more
+ * than the CSV itself. Per UTC day the Amsterdam offset is one number, except on the two days a
+ * year the clocks change, which take the slow route. The days seen are remembered.
+ */
+interface UtcDag {
+  offset: number;
+  vandaag: string;
+  morgen: string;
+}
+
+const utcDagen: Record<CsvFormaat, Map<string, UtcDag | null>> = { excel: new Map(), csv: new Map() };
+
+function utcDag(datum: Datum, formaat: CsvFormaat): UtcDag | null {
+  const dagen = utcDagen[formaat];
+  let dag = dagen.get(datum);
+  if (dag === undefined) {
+    const begin = Number(tijdVan(new Date(`${datum}T00:00:00Z`)).slice(0, 2));
+    const eind = Number(tijdVan(new Date(`${datum}T23:00:00Z`)).slice(0, 2)) + 1;
+    dag = begin !== eind % 24 ? null : { offset: begin, vandaag: datumCel(datum, formaat), morgen: datumCel(plusDagen(datum, 1), formaat) };
+    if (dagen.size > 100_000) dagen.clear();
+    dagen.set(datum, dag);
+  }
+  return dag;
 }
 
 export function jaNeeCel(waarde: boolean | number): string {

@@ -2,6 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
 import { csvKop, csvRegels, isGeneutraliseerd, jaNeeCel, neutraliseer, tijdstipCel, datumCel, type Cel } from '../../src/documents/csv.js';
 import { leesCsv } from '../../src/documents/csv-lezen.js';
+import { tijdstipKort } from '../../src/domain/tijd.js';
 
 describe('neutraliseer', () => {
   it.each(['=1+1', '+31 6 1234', '-5', '@SUM(A1)', '\tx', '\rx', '＝1', '＋1', '－1', '＠x'])('puts an apostrophe before %j', (cel) => {
@@ -84,5 +85,16 @@ describe('cells for dates and yes/no', () => {
     expect(datumCel('2027-03-16', 'excel')).toBe('16-03-2027');
     expect(datumCel('2027-03-16', 'csv')).toBe('2027-03-16');
     expect([jaNeeCel(1), jaNeeCel(false)]).toEqual(['ja', 'nee']);
+  });
+
+  it('agrees with the Amsterdam clock of domain/tijd.ts on every quarter hour of two years, clock changes included', () => {
+    const verschillen: string[] = [];
+    for (let ms = Date.UTC(2026, 0, 1); ms < Date.UTC(2028, 0, 1); ms += 15 * 60_000) {
+      const iso = new Date(ms).toISOString();
+      const kort = tijdstipKort(new Date(ms));
+      const isoVolgorde = `${kort.slice(6, 10)}-${kort.slice(3, 5)}-${kort.slice(0, 2)}${kort.slice(10)}`;
+      if (tijdstipCel(iso, 'excel') !== kort || tijdstipCel(iso, 'csv') !== isoVolgorde) verschillen.push(iso);
+    }
+    expect(verschillen).toEqual([]);
   });
 });
