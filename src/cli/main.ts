@@ -3,7 +3,7 @@
  * (SPEC §2): 0 success, 1 domain or database error, 2 usage error, 130 cancelled.
  */
 import { CommanderError } from 'commander';
-import { KvzError } from '../domain/errors.js';
+import { KvzError, UsageErrors } from '../domain/errors.js';
 import type { Env, Io, RunOpties } from './context.js';
 import type { Runtime } from './handler.js';
 import { bouwProgramma } from './program.js';
@@ -50,6 +50,10 @@ function foutNaarCode(e: unknown, io: Io, env: Env): number {
   const meld = (tekst: string) => io.stderr.write(`${foutregel(tekst)}\n`);
   if (debug && e instanceof Error && !(e instanceof CommanderError)) io.stderr.write(`${e.stack ?? String(e)}\n`);
 
+  if (e instanceof UsageErrors) {
+    e.regels.forEach(meld);
+    return e.exitCode;
+  }
   if (e instanceof KvzError) {
     meld(e.message);
     return e.exitCode;

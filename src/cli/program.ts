@@ -9,6 +9,9 @@ import { registreerMelding } from './commands/melding/index.js';
 import { registreerReferentie } from './commands/referentie/index.js';
 import { registreerBeheer } from './commands/beheer/index.js';
 import { registreerOverleg } from './commands/overleg/index.js';
+import { registreerExport } from './commands/export/index.js';
+import { registreerImport } from './commands/import/index.js';
+import { registreerRapport } from './commands/rapport/index.js';
 import { foutregel } from './zichtbaar.js';
 
 const TITELS: Record<string, string> = {
@@ -102,5 +105,8 @@ export function bouwProgramma(runtime: Runtime): Command {
   registreerReferentie(program, runtime);
   registreerOverleg(program, runtime);
   registreerBeheer(program, runtime);
+  registreerExport(program, runtime);
+  registreerRapport(program, runtime);
+  registreerImport(program, runtime);
   return program;
 }

@@ -11,6 +11,13 @@ export class UsageError extends KvzError {
   readonly exitCode = 2;
 }
 
+/** Several bad inputs at once (the rows of an import): one message per line. */
+export class UsageErrors extends UsageError {
+  constructor(readonly regels: string[]) {
+    super(regels.join('\n'));
+  }
+}
+
 /** A domain or database refusal: not found, not allowed now, locked, not a kvz database. Exit 1. */
 export class DomainError extends KvzError {
   readonly exitCode = 1;

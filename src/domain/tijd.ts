@@ -19,10 +19,16 @@ export type Datum = string;
  */
 function offsetMs(utcMs: number): number {
   const jaar = new Date(utcMs).getUTCFullYear();
-  const zomerBegin = laatsteZondagOm1UurUtc(jaar, 2);
-  const zomerEind = laatsteZondagOm1UurUtc(jaar, 9);
-  return utcMs >= zomerBegin && utcMs < zomerEind ? 7_200_000 : 3_600_000;
+  let zomer = zomertijd.get(jaar);
+  if (zomer === undefined) {
+    zomer = [laatsteZondagOm1UurUtc(jaar, 2), laatsteZondagOm1UurUtc(jaar, 9)];
+    zomertijd.set(jaar, zomer);
+  }
+  return utcMs >= zomer[0] && utcMs < zomer[1] ? 7_200_000 : 3_600_000;
 }
+
+// Summer time per year, computed once: exports and imports convert hundreds of thousands of instants.
+const zomertijd = new Map<number, [number, number]>();
 
 function laatsteZondagOm1UurUtc(jaar: number, maand: number): number {
   const laatsteDag = new Date(Date.UTC(jaar, maand + 1, 0));
@@ -46,9 +52,8 @@ export function tijdVan(instant: Date): string {
 
 /** The instant at which the Amsterdam wall clock shows `datum` `tijd` ('HH:MM'). */
 export function instantVan(datum: Datum, tijd = '00:00'): Date {
-  const [y, m, d] = datum.split('-').map(Number) as [number, number, number];
-  const [h, mi] = tijd.split(':').map(Number) as [number, number];
-  const wand = Date.UTC(y, m - 1, d, h, mi);
+  const dubbelepunt = tijd.indexOf(':');
+  const wand = Date.UTC(+datum.slice(0, 4), +datum.slice(5, 7) - 1, +datum.slice(8, 10), +tijd.slice(0, dubbelepunt), +tijd.slice(dubbelepunt + 1));
   // Try winter time first; if that instant falls in summer time, the wall clock meant summer time.
   const winter = wand - 3_600_000;
   return new Date(offsetMs(winter) === 3_600_000 ? winter : wand - 7_200_000);
@@ -94,8 +99,11 @@ export function isDatum(text: string): boolean {
   if (!m) return false;
   const [y, mo, d] = [+m[1]!, +m[2]!, +m[3]!];
   if (y < 1900 || y > 2199 || mo < 1 || mo > 12 || d < 1) return false;
-  return fromUtc(new Date(Date.UTC(y, mo - 1, d))) === text;
+  const schrikkeljaar = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= (mo === 2 && schrikkeljaar ? 29 : DAGEN_IN_MAAND[mo - 1]!);
 }
+
+const DAGEN_IN_MAAND = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 const ACCEPTED =
   'JJJJ-MM-DD of DD-MM-JJJJ (eventueel met een tijd HH:MM), of vandaag, gisteren of morgen';
@@ -143,10 +151,21 @@ export function parseDatum(input: string, veld: string, vandaag: Datum): Datum {
  * 12:00 on any other day: the day rules only look at the date.
  */
 export function parseTijdstip(input: string, veld: string, nu: Date): Date {
-  const vandaag = dagVan(nu);
+  const vandaag = vandaagBij(nu);
   const { datum, tijd } = parse(input, veld, vandaag, true);
   if (tijd !== undefined) return instantVan(datum, tijd);
   return datum === vandaag ? nu : instantVan(datum, '12:00');
+}
+
+// An import parses every row against the same "now": remember its date.
+let laatsteNu = NaN;
+let laatsteVandaag: Datum = '';
+function vandaagBij(nu: Date): Datum {
+  if (nu.getTime() !== laatsteNu) {
+    laatsteVandaag = dagVan(nu);
+    laatsteNu = nu.getTime();
+  }
+  return laatsteVandaag;
 }
 
 /** Parses 'HH:MM'. */

@@ -1,0 +1,25 @@
+/** `kvz export …`: spreadsheets for the portefeuillehouders and partners (SPEC §4.5). */
+import type { Command } from 'commander';
+import { voer, type Runtime } from '../../handler.js';
+
+export function registreerExport(program: Command, runtime: Runtime): void {
+  const exp = program
+    .command('export')
+    .description('lijsten als spreadsheet (CSV) voor Excel; elke export komt in het auditlog');
+
+  exp
+    .command('meldingen')
+    .description('meldingen als spreadsheet, oudste eerst (zonder gegevens van melders, tenzij --met-melder)')
+    .option('--output <bestand>', 'schrijf naar dit bestand (anders naar de standaarduitvoer)')
+    .option('--formaat <formaat>', 'excel (UTF-8 met BOM, puntkomma) of csv (RFC 4180, komma)', 'excel')
+    .option('--van <datum>', 'ontvangen op of na deze datum')
+    .option('--tot <datum>', 'ontvangen op of voor deze datum')
+    .option('--categorie <categorie>', 'alleen deze categorie')
+    .option('--kern <kern>', 'alleen deze kern')
+    .option('--status <status>', 'nieuw, doorgezet of afgehandeld')
+    .option('--zaak <nummer>', 'alleen meldingen van deze zaak')
+    .option('--vergunninghouder', 'alleen meldingen over vergunninghouders')
+    .option('--vertrouwelijk', 'ook vertrouwelijke meldingen (komt in het auditlog)')
+    .option('--met-melder', 'met naam, telefoon en e-mail van de melder (komt in het auditlog)')
+    .action(voer(runtime, () => import('./meldingen.js')));
+}

@@ -1,0 +1,137 @@
+/**
+ * Reading CSV as spreadsheets write it (RFC 4180): quoted fields, doubled quotes, line breaks
+ * inside quotes, CRLF or LF (or a lone CR) between records, a byte-order mark, and ';' or ','
+ * between cells — whichever the header row uses. Every record keeps the line number where it
+ * starts, so that an error can name the line a user sees in an editor.
+ */
+import { UsageError } from '../domain/errors.js';
+
+export type Scheiding = ';' | ',';
+
+export interface CsvTabel {
+  scheiding: Scheiding;
+  /** The records, header first. Records whose cells are all empty are left out. */
+  rijen: string[][];
+  /** For each record, the line (1-based) on which it starts. */
+  regels: number[];
+}
+
+const AANHALING = 0x22;
+const CR = 0x0d;
+const LF = 0x0a;
+
+/** The separator of the first record: the one of ';' and ',' that occurs more often outside quotes. */
+export function herkenScheiding(tekst: string): Scheiding {
+  let puntkomma = 0;
+  let komma = 0;
+  let binnen = false;
+  for (let i = 0; i < tekst.length; i++) {
+    const c = tekst.charCodeAt(i);
+    if (c === AANHALING) binnen = !binnen;
+    else if (binnen) continue;
+    else if (c === LF || c === CR) break;
+    else if (c === 0x3b) puntkomma++;
+    else if (c === 0x2c) komma++;
+  }
+  return komma > puntkomma ? ',' : ';';
+}
+
+/** Parses `tekst` (a BOM at the start is skipped); the separator is detected unless given. */
+export function leesCsv(invoer: string, gegeven?: Scheiding): CsvTabel {
+  const tekst = invoer.charCodeAt(0) === 0xfeff ? invoer.slice(1) : invoer;
+  const scheiding = gegeven ?? herkenScheiding(tekst);
+  const sep = scheiding.charCodeAt(0);
+  const n = tekst.length;
+  const rijen: string[][] = [];
+  const regels: number[] = [];
+  let i = 0;
+  let regel = 1;
+  let rij: string[] = [];
+  let rijRegel = 1;
+  while (i < n) {
+    let waarde: string;
+    if (tekst.charCodeAt(i) === AANHALING) {
+      const beginRegel = regel;
+      waarde = '';
+      let j = i + 1;
+      for (;;) {
+        const k = tekst.indexOf('"', j);
+        if (k === -1) {
+          throw new UsageError(`Regel ${beginRegel}: een veld dat met een aanhalingsteken (") begint, wordt nergens afgesloten.`);
+        }
+        waarde += tekst.slice(j, k);
+        regel += telRegeleinden(tekst, j, k);
+        if (tekst.charCodeAt(k + 1) === AANHALING) {
+          waarde += '"';
+          j = k + 2;
+        } else {
+          i = k + 1;
+          break;
+        }
+      }
+      const na = tekst.charCodeAt(i);
+      if (i < n && na !== sep && na !== CR && na !== LF) {
+        throw new UsageError(
+          `Regel ${regel}: na een afsluitend aanhalingsteken hoort '${scheiding}' of een regeleinde; schrijf een aanhalingsteken in een veld dubbel ("").`,
+        );
+      }
+    } else {
+      let j = i;
+      while (j < n) {
+        const c = tekst.charCodeAt(j);
+        if (c === sep || c === CR || c === LF) break;
+        j++;
+      }
+      waarde = tekst.slice(i, j);
+      i = j;
+    }
+    rij.push(waarde);
+    const c = tekst.charCodeAt(i);
+    if (c === sep) {
+      i++;
+      // A separator at the very end still opens one last, empty cell.
+      if (i === n) rij.push('');
+      continue;
+    }
+    if (c === CR) i += tekst.charCodeAt(i + 1) === LF ? 2 : 1;
+    else if (c === LF) i++;
+    if (rij.some((w) => w !== '')) {
+      rijen.push(rij);
+      regels.push(rijRegel);
+    }
+    regel++;
+    rij = [];
+    rijRegel = regel;
+  }
+  if (rij.length > 0 && rij.some((w) => w !== '')) {
+    rijen.push(rij);
+    regels.push(rijRegel);
+  }
+  return { scheiding, rijen, regels };
+}
+
+function telRegeleinden(tekst: string, van: number, tot: number): number {
+  let aantal = 0;
+  for (let k = tekst.indexOf('\n', van); k !== -1 && k < tot; k = tekst.indexOf('\n', k + 1)) aantal++;
+  return aantal;
+}
+
+/**
+ * A file's bytes as text: UTF-8 (with or without BOM), or — when the bytes are not valid UTF-8,
+ * as with "CSV (gescheiden door lijstscheidingsteken)" from older Dutch Excel — Windows-1252.
+ */
+export function decodeerCsv(bytes: Uint8Array): { tekst: string; codering: 'utf-8' | 'windows-1252' } {
+  try {
+    return { tekst: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), codering: 'utf-8' };
+  } catch {
+    return { tekst: windows1252(bytes), codering: 'windows-1252' };
+  }
+}
+
+// Windows-1252 is Latin-1 except for 0x80–0x9F (€, ‘ ’ “ ” …). Node's TextDecoder reads the label
+// 'windows-1252' as plain Latin-1, so those bytes are mapped here.
+const CP1252 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+function windows1252(bytes: Uint8Array): string {
+  return Buffer.from(bytes).toString('latin1').replace(/[\u0080-\u009f]/g, (c) => CP1252[c.charCodeAt(0) - 0x80]!);
+}

@@ -1,0 +1,110 @@
+/**
+ * Meldingen for `kvz export meldingen`: a cursor over the rows (the export streams, it never holds
+ * them all), the count, and the audit row. Confidentiality is decided here: vertrouwelijke
+ * meldingen, and meldingen of a vertrouwelijke zaak, only with `vertrouwelijk`; melder data only
+ * with `metMelder`.
+ */
+import type { MeldingStatus } from '../domain/melding.js';
+import type { Datum } from '../domain/tijd.js';
+import { inTransactie, schrijfAudit, type Actor } from './audit.js';
+import type { Db } from './database.js';
+
+export interface MeldingExportFilter {
+  status?: MeldingStatus;
+  categorie?: string;
+  kern?: string;
+  zaak?: string;
+  van?: Datum;
+  tot?: Datum;
+  vergunninghouder?: boolean;
+}
+
+export interface MeldingExportOpties {
+  vertrouwelijk: boolean;
+  metMelder: boolean;
+}
+
+export interface MeldingExportRij {
+  nummer: string;
+  ontvangen_op: string;
+  ontvangen_dag: Datum;
+  kanaal: string;
+  categorie: string;
+  kern: string;
+  adres: string | null;
+  omschrijving: string;
+  status: MeldingStatus;
+  zaak: string | null;
+  doorgezet_naar: string | null;
+  eerste_doorzetting_op: string | null;
+  eerste_doorzetting_dag: Datum | null;
+  vergunninghouder: number;
+  vertrouwelijk: number;
+  terugkoppeling: number;
+  afgehandeld_op: string | null;
+  melder_naam?: string | null;
+  melder_telefoon?: string | null;
+  melder_email?: string | null;
+}
+
+function waar(filter: MeldingExportFilter, opties: MeldingExportOpties): { sql: string; p: Record<string, unknown> } {
+  const w: string[] = [];
+  const p: Record<string, unknown> = {};
+  if (!opties.vertrouwelijk) w.push('m.vertrouwelijk = 0 AND coalesce(z.vertrouwelijk, 0) = 0');
+  if (filter.status) (w.push('m.status = @status'), (p.status = filter.status));
+  if (filter.categorie) (w.push('m.categorie = @categorie'), (p.categorie = filter.categorie));
+  if (filter.kern) (w.push('m.kern = @kern'), (p.kern = filter.kern));
+  if (filter.zaak) (w.push('z.nummer = @zaak'), (p.zaak = filter.zaak));
+  if (filter.van) (w.push('m.ontvangen_dag >= @van'), (p.van = filter.van));
+  if (filter.tot) (w.push('m.ontvangen_dag <= @tot'), (p.tot = filter.tot));
+  if (filter.vergunninghouder !== undefined) (w.push('m.vergunninghouder = @vh'), (p.vh = filter.vergunninghouder ? 1 : 0));
+  return { sql: w.length ? `WHERE ${w.join(' AND ')}` : '', p };
+}
+
+/** How many meldingen the export holds. */
+export function telMeldingExport(db: Db, filter: MeldingExportFilter, opties: MeldingExportOpties): number {
+  const { sql, p } = waar(filter, opties);
+  return db.prepare(`SELECT count(*) FROM melding m LEFT JOIN zaak z ON z.id = m.zaak_id ${sql}`).pluck().get(p) as number;
+}
+
+/** The meldingen of the export, oldest first, as a cursor. */
+export function meldingExportRijen(db: Db, filter: MeldingExportFilter, opties: MeldingExportOpties): IterableIterator<MeldingExportRij> {
+  const { sql, p } = waar(filter, opties);
+  const melder = opties.metMelder ? ', m.melder_naam, m.melder_telefoon, m.melder_email' : '';
+  return db
+    .prepare(
+      `SELECT m.nummer, m.ontvangen_op, m.ontvangen_dag, m.kanaal, m.categorie, m.kern, m.adres, m.omschrijving, m.status,
+              z.nummer AS zaak, m.vergunninghouder, m.vertrouwelijk, m.terugkoppeling, m.afgehandeld_op,
+              (SELECT group_concat(partner, ', ') FROM (SELECT partner FROM doorzetting d
+                 WHERE d.melding_id = m.id ORDER BY d.op, d.partner)) AS doorgezet_naar,
+              (SELECT min(op) FROM doorzetting d WHERE d.melding_id = m.id) AS eerste_doorzetting_op,
+              (SELECT min(dag) FROM doorzetting d WHERE d.melding_id = m.id) AS eerste_doorzetting_dag
+              ${melder}
+       FROM melding m LEFT JOIN zaak z ON z.id = m.zaak_id ${sql}
+       ORDER BY m.ontvangen_op, m.id`,
+    )
+    .iterate(p) as IterableIterator<MeldingExportRij>;
+}
+
+/** The one audit row of an export: what was asked and how many rows left; never melder data itself. */
+export function auditMeldingExport(
+  db: Db,
+  actor: Actor,
+  filter: MeldingExportFilter,
+  opties: MeldingExportOpties & { formaat: string; bestand: string | null },
+  aantal: number,
+): void {
+  inTransactie(db, () =>
+    schrijfAudit(db, actor, {
+      resultaat: `${aantal} meldingen geëxporteerd${opties.metMelder ? ' met gegevens van melders' : ''}`,
+      details: {
+        aantal,
+        formaat: opties.formaat,
+        bestand: opties.bestand,
+        filter,
+        vertrouwelijk: opties.vertrouwelijk,
+        met_melder: opties.metMelder,
+      },
+    }),
+  );
+}

@@ -1,0 +1,90 @@
+/**
+ * The figures behind `kvz rapport …`, by the Amsterdam day of receipt. Vertrouwelijke meldingen
+ * are counted (IV's own overviews) but no report shows their details.
+ */
+import { maandenVan, type DoorzettingFeit, type Maand, type Periode } from '../domain/rapport.js';
+import { dagenTussen, type Datum } from '../domain/tijd.js';
+import type { Db } from './database.js';
+
+export interface Verdeling {
+  totaal: number;
+  per_maand: { maand: Maand; aantal: number }[];
+  per_categorie: { categorie: string; aantal: number }[];
+  per_kern: { kern: string; aantal: number }[];
+}
+
+/** Which meldingen a report is about. */
+export type Selectie = 'vergunninghouder' | 'jeugdoverlast';
+
+const SELECTIE: Record<Selectie, string> = {
+  vergunninghouder: 'vergunninghouder = 1',
+  jeugdoverlast: "categorie = 'jeugdoverlast'",
+};
+
+function groepeer(db: Db, kolom: string, selectie: Selectie, p: Periode): { k: string; n: number }[] {
+  return db
+    .prepare(
+      `SELECT ${kolom} AS k, count(*) AS n FROM melding
+       WHERE ontvangen_dag BETWEEN ? AND ? AND ${SELECTIE[selectie]}
+       GROUP BY k ORDER BY n DESC, k`,
+    )
+    .all(p.van, p.tot) as { k: string; n: number }[];
+}
+
+/** Counts per month (every month of the period, zeros too), per categorie and per kern; most first. */
+export function verdeling(db: Db, selectie: Selectie, p: Periode): Verdeling {
+  const perMaand = new Map(groepeer(db, 'substr(ontvangen_dag, 1, 7)', selectie, p).map((r) => [r.k, r.n]));
+  const per_maand = maandenVan(p).map((maand) => ({ maand, aantal: perMaand.get(maand) ?? 0 }));
+  return {
+    totaal: per_maand.reduce((som, m) => som + m.aantal, 0),
+    per_maand,
+    per_categorie: groepeer(db, 'categorie', selectie, p).map((r) => ({ categorie: r.k, aantal: r.n })),
+    per_kern: groepeer(db, 'kern', selectie, p).map((r) => ({ kern: r.k, aantal: r.n })),
+  };
+}
+
+/** Counts per kern only (for the previous period beside this one). */
+export function perKern(db: Db, selectie: Selectie, p: Periode): Map<string, number> {
+  return new Map(groepeer(db, 'kern', selectie, p).map((r) => [r.k, r.n]));
+}
+
+/** Every melding of the period with its first forwarding, for the forwarding report. */
+export function doorzettingFeiten(db: Db, p: Periode): DoorzettingFeit[] {
+  const rijen = db
+    .prepare(
+      `SELECT substr(m.ontvangen_dag, 1, 7) AS maand, m.categorie, m.ontvangen_dag, m.ontvangen_op,
+              min(d.dag) AS eerste_dag, min(d.op) AS eerste_op
+       FROM melding m LEFT JOIN doorzetting d ON d.melding_id = m.id
+       WHERE m.ontvangen_dag BETWEEN ? AND ?
+       GROUP BY m.id`,
+    )
+    .all(p.van, p.tot) as (Omit<DoorzettingFeit, 'minuten'> & { ontvangen_op: string; eerste_op: string | null })[];
+  return rijen.map(({ ontvangen_op, eerste_op, ...f }) => ({
+    ...f,
+    minuten: eerste_op === null ? null : (Date.parse(eerste_op) - Date.parse(ontvangen_op)) / 60_000,
+  }));
+}
+
+export interface Wachtend {
+  nummer: string;
+  ontvangen_op: string;
+  kern: string;
+  dagen_wachten: number;
+}
+
+/**
+ * Melders who asked for feedback and have not had it (no contact of soort terugkoppeling), oldest
+ * first. Meldingen whose melder data retention already erased are left out: nobody can be reached.
+ */
+export function wachtOpTerugkoppeling(db: Db, p: Partial<Periode>, vandaag: Datum): Wachtend[] {
+  const rijen = db
+    .prepare(
+      `SELECT m.nummer, m.ontvangen_op, m.ontvangen_dag, m.kern FROM melding m
+       WHERE m.terugkoppeling = 1 AND m.melder_gewist_op IS NULL
+         AND NOT EXISTS (SELECT 1 FROM contact c WHERE c.melding_id = m.id AND c.soort = 'terugkoppeling')
+         AND m.ontvangen_dag BETWEEN ? AND ?
+       ORDER BY m.ontvangen_op, m.id`,
+    )
+    .all(p.van ?? '0000-00-00', p.tot ?? '9999-99-99') as (Omit<Wachtend, 'dagen_wachten'> & { ontvangen_dag: Datum })[];
+  return rijen.map(({ ontvangen_dag, ...r }) => ({ ...r, dagen_wachten: Math.max(0, dagenTussen(ontvangen_dag, vandaag)) }));
+}

@@ -1,0 +1,160 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { kvz, kvzOk, lees, nieuweDb, telRijen, tijdelijkeMap } from '../helpers/run.js';
+
+function bestand(inhoud: string | Buffer, naam = 'meldingen.csv'): string {
+  const pad = join(tijdelijkeMap(), naam);
+  writeFileSync(pad, inhoud);
+  return pad;
+}
+
+const GOED = [
+  'Datum;Dorp;Categorie;Melding;Adres;Naam melder;Telefoon;Terugkoppeling;Vergunninghouder;Doorgezet naar;Doorgezet op',
+  '14-03-2027 09:30;Spierdijk;jeugdoverlast;Jongeren bij de bushalte;;;;nee;nee;politie, jongerenwerk;14-03-2027 10:00',
+  '2027-01-02 22:15;obdam;Treiteren;"Scheldwoorden; ""ga weg"", daarna\nstenen";Dorpsstraat 12;Anna;06-12345678;ja;ja;;',
+  '31-12-2026 23:30;Ursem;overig;Vuurwerk;;;;;;;',
+].join('\r\n');
+
+/** Nothing of a refused import may be in the database (a file refused before opening it creates none). */
+function leeg(db: string): void {
+  if (!existsSync(db)) return;
+  expect(telRijen(db, 'melding')).toBe(0);
+  expect(telRijen(db, 'doorzetting')).toBe(0);
+  expect(telRijen(db, 'audit')).toBe(0);
+}
+
+describe('kvz import meldingen', () => {
+  it('imports a good file in one go, numbered per year of receipt in order of receipt, with one audit row', async () => {
+    const db = nieuweDb();
+    const u = await kvzOk(['import', 'meldingen', bestand(`\uFEFF${GOED}\r\n`)], { db });
+    expect(u.stdout).toContain('✓ 3 meldingen geïmporteerd: M-2026-0001 en M-2027-0001 t/m M-2027-0002.');
+    expect(u.stdout).toContain('2 daarvan zijn nog niet doorgezet');
+    expect(lees(db, 'SELECT nummer, ontvangen_op, kern, categorie, omschrijving, adres, melder_naam, terugkoppeling, vergunninghouder, status FROM melding ORDER BY id')).toEqual([
+      // 31 December 23:30 in Amsterdam is still 2026.
+      { nummer: 'M-2026-0001', ontvangen_op: '2026-12-31T22:30:00.000Z', kern: 'Ursem', categorie: 'overig', omschrijving: 'Vuurwerk', adres: null, melder_naam: null, terugkoppeling: 0, vergunninghouder: 0, status: 'nieuw' },
+      {
+        nummer: 'M-2027-0001', ontvangen_op: '2027-01-02T21:15:00.000Z', kern: 'Obdam', categorie: 'treiteren',
+        omschrijving: 'Scheldwoorden; "ga weg", daarna\nstenen', adres: 'Dorpsstraat 12', melder_naam: 'Anna', terugkoppeling: 1, vergunninghouder: 1, status: 'nieuw',
+      },
+      { nummer: 'M-2027-0002', ontvangen_op: '2027-03-14T08:30:00.000Z', kern: 'Spierdijk', categorie: 'jeugdoverlast', omschrijving: 'Jongeren bij de bushalte', adres: null, melder_naam: null, terugkoppeling: 0, vergunninghouder: 0, status: 'doorgezet' },
+    ]);
+    expect(lees(db, 'SELECT partner, op, door FROM doorzetting ORDER BY partner')).toEqual([
+      { partner: 'jongerenwerk', op: '2027-03-14T09:00:00.000Z', door: 'test' },
+      { partner: 'politie', op: '2027-03-14T09:00:00.000Z', door: 'test' },
+    ]);
+    const audit = lees<{ commando: string; object: string; details: string }>(db, 'SELECT commando, object, details FROM audit');
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ commando: 'import meldingen', object: 'meldingen.csv' });
+    expect(JSON.parse(audit[0]!.details)).toMatchObject({ aantal: 3, eerste: 'M-2026-0001', laatste: 'M-2027-0002', met_melder: 1 });
+    expect(audit[0]!.details).not.toMatch(/Anna|12345678/);
+  });
+
+  it('reads a comma-separated file without BOM and with LF line ends just the same', async () => {
+    const db = nieuweDb();
+    const komma = 'Ontvangen,Kern,Categorie,Omschrijving,Kanaal\n16-03-2027 08:00,Avenhorn,vandalisme,"Bankje vernield, weer",balie\n';
+    const u = await kvzOk(['import', 'meldingen', bestand(komma)], { db });
+    expect(u.stdout).toContain('1 melding geïmporteerd: M-2027-0001.');
+    expect(lees(db, 'SELECT kern, omschrijving, kanaal FROM melding')).toEqual([{ kern: 'Avenhorn', omschrijving: 'Bankje vernield, weer', kanaal: 'balie' }]);
+  });
+
+  it('reports every bad row with its line number and column, imports nothing and exits 2', async () => {
+    const db = nieuweDb();
+    const fout = [
+      'Datum;Kern;Categorie;Omschrijving;Vertrouwelijk;Telefoon;Terugkoppeling',
+      '14-03-2027 09:30;Spierdijk;jeugdoverlast;Goed;nee;;',
+      '14-03-2027 09:30;Spierdyk;jeugdoverlast;Verkeerde kern;nee;;',
+      '"30-02-2027";Obdam;jeugdoverlst;"Twee fouten,',
+      'over twee regels";misschien;;',
+      '',
+      '14-03-2027;Obdam;overig;;nee;;',
+      '14-03-2027;Obdam;overig;Zonder nummer;nee;;ja',
+      'morgen;Obdam;overig;Toekomst;nee;bel maar;',
+    ].join('\n');
+    const u = await kvz(['import', 'meldingen', bestand(fout)], { db, nu: '2027-03-16T10:00:00.000Z' });
+    expect(u.code).toBe(2);
+    expect(u.stdout).toBe('');
+    expect(u.stderr.trim().split('\n')).toEqual([
+      "Regel 3: Onbekende kern 'Spierdyk' voor kolom 'Kern'. Bedoelde u 'Spierdijk'?",
+      "Regel 4: Ongeldige waarde voor kolom 'Vertrouwelijk': 'misschien'. Gebruik ja of nee.",
+      "Regel 4: Onbekende categorie 'jeugdoverlst' voor kolom 'Categorie'. Bedoelde u 'jeugdoverlast'?",
+      "Regel 4: Ongeldige datum voor kolom 'Datum': '30-02-2027' bestaat niet. Gebruik JJJJ-MM-DD of DD-MM-JJJJ (eventueel met een tijd HH:MM), of vandaag, gisteren of morgen.",
+      "Regel 7: kolom 'Omschrijving' is leeg; dat veld is verplicht.",
+      "Regel 8: kolom 'Terugkoppeling' vraagt om een manier om de melder te bereiken: geef ook kolom 'Telefoon' of kolom 'E-mail melder'.",
+      "Regel 9: Ongeldig telefoonnummer voor kolom 'Telefoon': 'bel maar'. Gebruik cijfers, eventueel met +, spaties of streepjes (bijvoorbeeld 06-12345678).",
+      "Regel 9: kolom 'Datum' ligt in de toekomst (17-03-2027 12:00); geef een moment tot en met nu.",
+      '5 van de 6 regels afgekeurd; er is niets geïmporteerd.',
+    ]);
+    leeg(db);
+  });
+
+  it('refuses a header without the required columns, naming them', async () => {
+    const db = nieuweDb();
+    const u = await kvz(['import', 'meldingen', bestand('Naam;Plaats\nJan;Obdam\n')], { db });
+    expect(u.code).toBe(2);
+    expect(u.stderr).toContain('Regel 1: de kopregel mist de kolommen Ontvangen op (of Ontvangen, Datum); Categorie');
+    leeg(db);
+  });
+
+  it('refuses two columns that mean the same field', async () => {
+    const db = nieuweDb();
+    const u = await kvz(['import', 'meldingen', bestand('Datum;Kern;Dorp;Categorie;Omschrijving\n')], { db });
+    expect(u.code).toBe(2);
+    expect(u.stderr).toContain("de kolommen 'Kern' en 'Dorp' betekenen hetzelfde");
+  });
+
+  it('with --dry-run checks everything and says what it would do, writing nothing', async () => {
+    const db = nieuweDb();
+    const u = await kvzOk(['import', 'meldingen', bestand(GOED), '--dry-run'], { db });
+    expect(u.stdout).toBe('Proef: 3 meldingen zijn in orde en zouden worden geïmporteerd als M-2026-0001 en M-2027-0001 t/m M-2027-0002. Er is niets vastgelegd.\n');
+    leeg(db);
+  });
+
+  it('numbers after the meldingen already there, never reusing a number', async () => {
+    const db = nieuweDb();
+    await kvzOk(['melding', 'add', '--categorie', 'overig', '--kern', 'Obdam', '--omschrijving', 'Eerder', '--ontvangen', '2027-03-15 12:00'], { db });
+    await kvzOk(['import', 'meldingen', bestand(GOED)], { db });
+    expect(lees(db, "SELECT nummer FROM melding WHERE jaar = 2027 ORDER BY volgnummer").map((r) => r.nummer)).toEqual(['M-2027-0001', 'M-2027-0002', 'M-2027-0003']);
+  });
+
+  it('reads back what kvz export meldingen wrote, formula guard and all (round trip)', async () => {
+    const bron = nieuweDb();
+    await kvzOk(['melding', 'add', '--categorie', 'overig', '--kern', 'De Goorn', '--omschrijving', '-- let op --\ntweede regel', '--adres', '=A1', '--ontvangen', '2027-03-01 09:00',
+      '--melder-naam', 'Piet', '--melder-email', 'piet@example.nl', '--terugkoppeling', '--vertrouwelijk', '--doorzetten', 'zorgteam'], { db: bron });
+    const pad = join(tijdelijkeMap(), 'export.csv');
+    await kvzOk(['export', 'meldingen', '--met-melder', '--vertrouwelijk', '--output', pad], { db: bron });
+
+    const doel = nieuweDb();
+    const u = await kvzOk(['import', 'meldingen', pad], { db: doel });
+    expect(u.stderr).toContain('Niet ingelezen kolommen: Nummer, Status, Zaak, Doorgezet op dag van ontvangst, Afgehandeld op.');
+    const kolommen = 'nummer, ontvangen_op, kern, categorie, omschrijving, adres, melder_naam, melder_email, terugkoppeling, vertrouwelijk, status';
+    expect(lees(doel, `SELECT ${kolommen} FROM melding`)).toEqual(lees(bron, `SELECT ${kolommen} FROM melding`));
+    expect(lees(doel, 'SELECT partner, op FROM doorzetting')).toEqual(lees(bron, 'SELECT partner, op FROM doorzetting'));
+  });
+
+  it('reads a file that older Dutch Excel saved in Windows-1252', async () => {
+    const db = nieuweDb();
+    const ansi = Buffer.from('Datum;Kern;Categorie;Omschrijving\n16-03-2027 08:00;Obdam;overig;Caf\xe9 \x80 5 schade\n', 'latin1');
+    const u = await kvzOk(['import', 'meldingen', bestand(ansi)], { db });
+    expect(u.stderr).toContain('gelezen als Windows-1252');
+    expect(lees(db, 'SELECT omschrijving FROM melding')).toEqual([{ omschrijving: 'Café € 5 schade' }]);
+  });
+
+  it.each([
+    ['', 'bevat niets'],
+    ['Datum;Kern;Categorie;Omschrijving\r\n', 'alleen een kopregel'],
+    ['Datum;Kern;Categorie;Omschrijving\n"16-03-2027;Obdam;overig;open\n', 'Regel 2: een veld dat met een aanhalingsteken'],
+  ])('refuses a file %j with exit 2', async (inhoud, bericht) => {
+    const db = nieuweDb();
+    const u = await kvz(['import', 'meldingen', bestand(inhoud)], { db });
+    expect(u.code).toBe(2);
+    expect(u.stderr).toContain(bericht);
+    leeg(db);
+  });
+
+  it('says so when the file does not exist (exit 1)', async () => {
+    const u = await kvz(['import', 'meldingen', '/bestaat/niet.csv'], { db: nieuweDb() });
+    expect(u.code).toBe(1);
+    expect(u.stderr).toContain('bestaat niet');
+  });
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { decodeerCsv, herkenScheiding, leesCsv } from '../../src/documents/csv-lezen.js';
+import { UsageError } from '../../src/domain/errors.js';
+
+describe('leesCsv', () => {
+  it('reads quoted fields, doubled quotes and line breaks inside quotes (RFC 4180)', () => {
+    const t = leesCsv('a;b;c\r\n"x;y";"zei ""hoi""";"regel 1\r\nregel 2"\r\n');
+    expect(t.rijen).toEqual([
+      ['a', 'b', 'c'],
+      ['x;y', 'zei "hoi"', 'regel 1\r\nregel 2'],
+    ]);
+  });
+
+  it('accepts LF, CRLF and a lone CR between records, and a last record without one', () => {
+    expect(leesCsv('a,b\nc,d\r\ne,f\rg,h').rijen).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+      ['e', 'f'],
+      ['g', 'h'],
+    ]);
+  });
+
+  it('names the line on which each record starts, past line breaks in cells and empty lines', () => {
+    const t = leesCsv('kop;x\n"een\ntwee\ndrie";1\n\n;;\nvier;2\n');
+    expect(t.rijen).toEqual([
+      ['kop', 'x'],
+      ['een\ntwee\ndrie', '1'],
+      ['vier', '2'],
+    ]);
+    expect(t.regels).toEqual([1, 2, 7]);
+  });
+
+  it('skips a byte-order mark and keeps empty cells, also a trailing one', () => {
+    expect(leesCsv('\uFEFFa;b;\n;2;').rijen).toEqual([
+      ['a', 'b', ''],
+      ['', '2', ''],
+    ]);
+  });
+
+  it('detects the separator from the header, ignoring separators inside quotes', () => {
+    expect(herkenScheiding('Datum;Kern;Omschrijving\n1,2,3,4,5')).toBe(';');
+    expect(herkenScheiding('"Datum; tijd",Kern,Omschrijving')).toBe(',');
+    expect(leesCsv('a,b\n"1;2",3').rijen).toEqual([
+      ['a', 'b'],
+      ['1;2', '3'],
+    ]);
+  });
+
+  it('refuses a quote that is never closed, naming the line where it opens', () => {
+    expect(() => leesCsv('a;b\n1;2\n"open;3\n4;5\n')).toThrow(new UsageError('Regel 3: een veld dat met een aanhalingsteken (") begint, wordt nergens afgesloten.'));
+  });
+
+  it('refuses text after a closing quote', () => {
+    expect(() => leesCsv('a;b\n"x"y;2\n')).toThrow(/Regel 2: na een afsluitend aanhalingsteken/);
+  });
+
+  it('reads an empty file as no records', () => {
+    expect(leesCsv('').rijen).toEqual([]);
+    expect(leesCsv('\uFEFF').rijen).toEqual([]);
+  });
+});
+
+describe('decodeerCsv', () => {
+  it('reads UTF-8, and falls back to Windows-1252 for files that are not UTF-8', () => {
+    expect(decodeerCsv(Buffer.from('\uFEFFCafé €', 'utf8'))).toEqual({ tekst: '\uFEFFCafé €', codering: 'utf-8' });
+    // 'Café €' as older Dutch Excel saves it: é = E9, € = 80.
+    expect(decodeerCsv(Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x80]))).toEqual({ tekst: 'Café €', codering: 'windows-1252' });
+  });
+});

@@ -1,0 +1,61 @@
+/**
+ * An independent reader for exported CSV: Python's csv module (on every machine), and LibreOffice
+ * Calc where it is installed. Tests read every export back with these rather than with kvz's own
+ * reader, so that a fault shared by kvz's writer and reader cannot hide.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tijdelijkeMap } from './run.js';
+
+const PYTHON = `
+import csv, json, sys
+pad, scheiding = sys.argv[1], sys.argv[2]
+with open(pad, 'rb') as f:
+    ruw = f.read()
+with open(pad, encoding='utf-8-sig', newline='') as f:
+    rijen = list(csv.reader(f, delimiter=scheiding, strict=True))
+print(json.dumps({'bom': ruw.startswith(b'\\xef\\xbb\\xbf'), 'rijen': rijen}))
+`;
+
+export interface GelezenCsv {
+  bom: boolean;
+  rijen: string[][];
+  /** The raw bytes as text (BOM included), to check separators and line ends. */
+  tekst: string;
+}
+
+/** Reads a CSV file (or text, written to a temporary file) with Python's csv module. */
+export function leesMetPython(bron: { pad: string } | { tekst: string }, scheiding: ';' | ','): GelezenCsv {
+  const pad = 'pad' in bron ? bron.pad : join(tijdelijkeMap(), 'export.csv');
+  if ('tekst' in bron) writeFileSync(pad, bron.tekst);
+  const r = spawnSync('python3', ['-c', PYTHON, pad, scheiding], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`python3 kon de CSV niet lezen: ${r.stderr}`);
+  const { bom, rijen } = JSON.parse(r.stdout) as { bom: boolean; rijen: string[][] };
+  return { bom, rijen, tekst: readFileSync(pad, 'utf8') };
+}
+
+/** LibreOffice's command, if installed (Debian: libreoffice-calc-nogui). */
+export function soffice(): string | undefined {
+  for (const naam of ['soffice', 'libreoffice']) {
+    if (spawnSync('which', [naam]).status === 0) return naam;
+  }
+  return undefined;
+}
+
+/**
+ * Lets LibreOffice Calc open the CSV with the given separator (UTF-8) and save it again as a
+ * comma-separated, fully quoted CSV; returns the rows Calc saw, read back with Python.
+ */
+export function leesMetCalc(pad: string, scheiding: ';' | ','): string[][] {
+  const uit = tijdelijkeMap();
+  const sep = scheiding.charCodeAt(0);
+  const r = spawnSync(
+    soffice()!,
+    ['--headless', `--infilter=CSV:${sep},34,76,1`, '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,true,true', '--outdir', uit, pad],
+    { encoding: 'utf8', timeout: 60_000 },
+  );
+  if (r.status !== 0) throw new Error(`LibreOffice kon de CSV niet openen: ${r.stderr}`);
+  const naam = pad.split('/').pop()!;
+  return leesMetPython({ pad: join(uit, naam) }, ',').rijen;
+}
