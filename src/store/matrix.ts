@@ -87,14 +87,14 @@ type Rij = [
   zaak_vertrouwelijk: number,
 ];
 
-export const ACTIE_SELECT = `
+const ACTIE_SELECT = `
   SELECT a.nummer, z.nummer, a.omschrijving, a.soort, a.partner, a.deadline, a.status, a.keer_uitgesteld,
          o.soort, o.datum, a.aangemaakt_op, a.gewijzigd_op,
          z.titel, z.soort, z.kern, z.status, z.vertrouwelijk
   FROM actie a JOIN zaak z ON z.id = a.zaak_id LEFT JOIN overleg o ON o.id = a.overleg_id`;
 
 /** The WHERE clause and its parameters for a filter (on `actie a JOIN zaak z`). */
-export function actieWaar(filter: MatrixFilter, vandaag: Datum): { where: string; p: Record<string, unknown> } {
+function actieWaar(filter: MatrixFilter, vandaag: Datum): { where: string; p: Record<string, unknown> } {
   const waar: string[] = [];
   const p: Record<string, unknown> = {};
   if (filter.alleenLopend) waar.push(`a.status IN ('open', 'loopt')`);

@@ -53,7 +53,7 @@ export function matrixTekst(ctx: Context, zaken: MatrixZaak[], vandaag: Datum): 
   const kolommen = actieKolommen(acties);
   for (const z of zaken) {
     uit.push('', ...zaakKop(ctx, z));
-    if (z.acties.length === 0) uit.push(k.yellow('  (geen lopende acties: aanpak bepalen)'));
+    if (z.acties.length === 0) uit.push(z.status === 'open' ? k.yellow('  (geen lopende acties: aanpak bepalen)') : '  (geen acties)');
     for (const a of z.acties) uit.push(...actieTekst(ctx, a, kolommen));
   }
   uit.push('');
