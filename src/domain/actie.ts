@@ -2,6 +2,7 @@
  * Acties, the rows of the matrix: what a partner does for a zaak and by when. The rules here decide
  * what "te laat" and "uitgesteld" mean; they are judged on Amsterdam calendar dates.
  */
+import type { OverlegSoort } from './cadans.js';
 import type { Datum } from './tijd.js';
 
 export const ACTIE_STATUSSEN = ['open', 'loopt', 'gereed', 'vervallen'] as const;
@@ -81,6 +82,3 @@ export interface OverlegVerwijzing {
   soort: OverlegSoort;
   datum: Datum;
 }
-
-export const OVERLEG_SOORTEN = ['gio', 'tweewekelijks', 'politie'] as const;
-export type OverlegSoort = (typeof OVERLEG_SOORTEN)[number];

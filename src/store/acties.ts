@@ -15,7 +15,7 @@ import { dagVan, type Datum } from '../domain/tijd.js';
 import { inTransactie, schrijfAudit, type Actor } from './audit.js';
 import type { Db } from './database.js';
 import { actieRijen, actieVan, telActies, type ActieOverzicht, type MatrixFilter, type MatrixRij, type OverlegRef } from './matrix.js';
-import { overlegId } from './overleg-ref.js';
+import { overlegVoor } from './overleggen.js';
 
 /** One line of an actie's history: its creation, or a change with who, when and why. */
 export interface HistorieRegel {
@@ -47,7 +47,7 @@ export function actieHistorie(db: Db, nummer: string): HistorieRegel[] {
        FROM actie_historie h JOIN actie a ON a.id = h.actie_id LEFT JOIN overleg o ON o.id = h.overleg_id
        WHERE a.nummer = ? ORDER BY h.id`,
     )
-    .all(nummer) as (Omit<HistorieRegel, 'overleg'> & { overleg_soort: string | null; overleg_datum: string | null })[];
+    .all(nummer) as (Omit<HistorieRegel, 'overleg'> & { overleg_soort: OverlegRef['soort'] | null; overleg_datum: string | null })[];
   return rijen.map(({ overleg_soort, overleg_datum, ...h }) => ({
     ...h,
     overleg: overleg_soort === null ? null : { soort: overleg_soort, datum: overleg_datum! },
@@ -92,7 +92,7 @@ export function voegActieToe(db: Db, actor: Actor, a: NieuweActie): ActieDetail 
     const zaak = db.prepare('SELECT id, status FROM zaak WHERE nummer = ?').get(a.zaak) as { id: number; status: string } | undefined;
     if (!zaak) throw new DomainError(`Zaak ${a.zaak} bestaat niet. Zie kvz zaak list.`);
     if (zaak.status !== 'open') throw new DomainError(`Zaak ${a.zaak} is gesloten; een actie kan alleen bij een open zaak.`);
-    const overleg = a.overleg ? overlegId(db, a.overleg.soort, a.overleg.datum, actor.nu) : undefined;
+    const overleg = a.overleg ? overlegVoor(db, a.overleg.soort, a.overleg.datum, actor.nu) : undefined;
     const jaar = Number(dagVan(actor.nu).slice(0, 4));
     const volgnummer = db.prepare('SELECT coalesce(max(volgnummer), 0) + 1 FROM actie WHERE jaar = ?').pluck().get(jaar) as number;
     const nummer = formatNummer('actie', jaar, volgnummer);
@@ -137,7 +137,7 @@ export function wijzigActie(
     if (oud.zaak_status !== 'open') throw new DomainError(`Actie ${nummer} hoort bij gesloten zaak ${oud.zaak}; wijzigen kan niet meer.`);
     const { nieuw, gewijzigd, uitgesteld } = pasWijzigingToe(oud, w);
     if (gewijzigd.length === 0 && w.notitie === undefined) return { gewijzigd: [] as string[], uitgesteld: false };
-    const overleg = w.overleg ? overlegId(db, w.overleg.soort, w.overleg.datum, actor.nu) : undefined;
+    const overleg = w.overleg ? overlegVoor(db, w.overleg.soort, w.overleg.datum, actor.nu) : undefined;
     db.prepare(
       'UPDATE actie SET status = ?, deadline = ?, partner = ?, keer_uitgesteld = keer_uitgesteld + ?, gewijzigd_op = ? WHERE id = ?',
     ).run(nieuw.status, nieuw.deadline, nieuw.partner, uitgesteld ? 1 : 0, actor.nu.toISOString(), oud.id);

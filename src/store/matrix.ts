@@ -5,13 +5,14 @@
  * them for the screen. Vertrouwelijke zaken are left out unless a caller asks for them.
  */
 import { isTeLaat, type ActieSoort, type ActieStatus } from '../domain/actie.js';
+import type { OverlegSoort } from '../domain/cadans.js';
 import type { ZaakSoort, ZaakStatus } from '../domain/zaak.js';
 import type { Datum } from '../domain/tijd.js';
 import type { Db } from './database.js';
 
 /** Where an actie (or a change to it) was agreed. */
 export interface OverlegRef {
-  soort: string;
+  soort: OverlegSoort;
   datum: Datum;
 }
 
@@ -76,7 +77,7 @@ type Rij = [
   deadline: string,
   status: ActieStatus,
   keer_uitgesteld: number,
-  overleg_soort: string | null,
+  overleg_soort: OverlegSoort | null,
   overleg_datum: string | null,
   aangemaakt_op: string,
   gewijzigd_op: string,

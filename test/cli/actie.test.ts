@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { kvz, kvzJson, kvzOk, lees, nieuweDb, ScriptPrompter, spawnKvzSync, telRijen } from '../helpers/run.js';
-import { auditRegels, nieuweActie, nieuweZaak, toestand } from '../helpers/zaken.js';
+import { auditRegels, nieuweActie, nieuweZaak, toestand, zetCadans } from '../helpers/zaken.js';
 
 const add = (zaak: string, ...extra: string[]) => [
   'actie', 'add', zaak, '--omschrijving', 'Gesprek met de groep jongeren', '--partner', 'jongerenwerk', '--deadline', '30-03-2027', ...extra,
@@ -37,31 +37,36 @@ describe('kvz actie add', () => {
 
   it('records with --overleg where it was agreed, creating the overleg once and reusing it', async () => {
     const db = nieuweDb();
+    await zetCadans(db);
     const z = await nieuweZaak(db);
-    const u = await kvzOk(add(z, '--overleg', 'gio:16-03-2027'), { db });
-    expect(u.stdout).toContain('afgesproken in GIO 16-03-2027.');
-    await kvzOk(add(z, '--overleg', 'GIO:2027-03-16'), { db });
-    await kvzOk(add(z, '--overleg', 'politie:vandaag'), { db });
+    const u = await kvzOk(add(z, '--overleg', 'gio:02-03-2027'), { db });
+    expect(u.stdout).toContain('afgesproken in GIO 02-03-2027.');
+    await kvzOk(add(z, '--overleg', 'GIO:2027-03-02'), { db });
+    await kvzOk(add(z, '--overleg', 'tweewekelijks:vandaag'), { db });
+    await kvzOk(add(z, '--overleg', 'politieoverleg:9-3-2027'), { db });
     expect(lees(db, 'SELECT id, soort, nominale_datum, datum, status FROM overleg ORDER BY id')).toEqual([
-      { id: 1, soort: 'gio', nominale_datum: '2027-03-16', datum: '2027-03-16', status: 'gepland' },
-      { id: 2, soort: 'politie', nominale_datum: '2027-03-16', datum: '2027-03-16', status: 'gepland' },
+      { id: 1, soort: 'gio', nominale_datum: '2027-03-02', datum: '2027-03-02', status: 'gepland' },
+      { id: 2, soort: 'tweewekelijks', nominale_datum: '2027-03-16', datum: '2027-03-16', status: 'gepland' },
+      { id: 3, soort: 'politie', nominale_datum: '2027-03-09', datum: '2027-03-09', status: 'gepland' },
     ]);
-    expect(lees(db, 'SELECT overleg_id FROM actie ORDER BY id').map((r) => r.overleg_id)).toEqual([1, 1, 2]);
-    expect(lees(db, 'SELECT overleg_id FROM actie_historie ORDER BY id').map((r) => r.overleg_id)).toEqual([1, 1, 2]);
-    expect((await kvzJson<{ afgesproken_in: unknown }>(['actie', 'show', 'A-2027-0001'], { db })).afgesproken_in).toEqual({ soort: 'gio', datum: '2027-03-16' });
+    expect(lees(db, 'SELECT overleg_id FROM actie ORDER BY id').map((r) => r.overleg_id)).toEqual([1, 1, 2, 3]);
+    expect(lees(db, 'SELECT overleg_id FROM actie_historie ORDER BY id').map((r) => r.overleg_id)).toEqual([1, 1, 2, 3]);
+    expect((await kvzJson<{ afgesproken_in: unknown }>(['actie', 'show', 'A-2027-0001'], { db })).afgesproken_in).toEqual({ soort: 'gio', datum: '2027-03-02' });
   });
 
-  it('finds a moved meeting by its actual date as well as by its planned one', async () => {
+  it('finds a moved meeting by its new date, and refuses a day without that meeting, writing nothing', async () => {
     const db = nieuweDb();
+    await zetCadans(db);
     const z = await nieuweZaak(db);
-    await kvzOk(add(z, '--overleg', 'gio:16-03-2027'), { db });
-    // As `kvz overleg verzet` would leave it: planned for the 16th, held on the 18th.
-    const conn = new (await import('better-sqlite3')).default(db);
-    conn.prepare(`UPDATE overleg SET datum = '2027-03-18', status = 'verzet', verschoven_van = '2027-03-16'`).run();
-    conn.close();
-    await kvzOk(add(z, '--overleg', 'gio:18-03-2027'), { db });
-    await kvzOk(add(z, '--overleg', 'gio:16-03-2027'), { db });
-    expect(telRijen(db, 'overleg')).toBe(1);
+    await kvzOk(add(z, '--overleg', 'gio:02-03-2027'), { db });
+    await kvzOk(['overleg', 'verzet', 'gio', '02-03-2027', '--naar', '04-03-2027', '--reden', 'Raadsvergadering'], { db });
+    await kvzOk(add(z, '--overleg', 'gio:04-03-2027'), { db });
+    expect(lees(db, 'SELECT overleg_id FROM actie ORDER BY id').map((r) => r.overleg_id)).toEqual([1, 1]);
+    const voor = toestand(db);
+    const u = await kvz(add(z, '--overleg', 'politie:16-03-2027'), { db });
+    expect(u.code).toBe(2);
+    expect(u.stderr).toMatch(/^Er is geen politieoverleg op dinsdag 16 maart 2027; wel op dinsdag 9 maart 2027/);
+    expect(toestand(db)).toEqual(voor);
   });
 
   it('warns when the deadline is already past', async () => {
@@ -77,9 +82,11 @@ describe('kvz actie add', () => {
     [['--deadline', '31-04-2027'], 2, "Ongeldige datum voor --deadline: '31-04-2027' bestaat niet."],
     [['--deadline', 'volgende week'], 2, "Ongeldige datum voor --deadline: 'volgende week' is geen datum."],
     [['--soort', 'gesprek'], 2, "Onbekende soort actie 'gesprek' voor --soort."],
-    [['--overleg', 'gio'], 2, "Ongeldige waarde voor --overleg: 'gio'."],
+    [['--overleg', 'gio'], 2, "Ongeldige waarde voor --overleg: 'gio'. Verwacht soort:datum"],
     [['--overleg', 'raad:16-03-2027'], 2, "Onbekende soort overleg 'raad' voor --overleg."],
-    [['--overleg', 'gio:2027-02-29'], 2, 'bestaat niet'],
+    [['--overleg', 'gi0:16-03-2027'], 2, "Bedoelde u 'gio'?"],
+    [['--overleg', 'gio:2027-02-29'], 2, "Ongeldige datum voor --overleg: '2027-02-29' bestaat niet"],
+    [['--overleg', 'gio:02-03-2027 10:00'], 2, 'mag hier geen tijd bevatten'],
     [['--omschrijving', ' '], 2, '--omschrijving mag niet leeg zijn.'],
   ])('refuses %j with a clear message and writes nothing', async (extra, code, bericht) => {
     const db = nieuweDb();
@@ -100,7 +107,7 @@ describe('kvz actie add', () => {
     const db = nieuweDb();
     await nieuweZaak(db);
     const voor = toestand(db);
-    const u = await kvz(add('Z-2027-002', '--overleg', 'gio:16-03-2027'), { db });
+    const u = await kvz(add('Z-2027-002', '--overleg', 'tweewekelijks:16-03-2027'), { db });
     expect(u.code).toBe(1);
     expect(u.stderr).toBe('Zaak Z-2027-002 bestaat niet. Zie kvz zaak list.\n');
     expect(toestand(db)).toEqual(voor);
@@ -125,9 +132,10 @@ describe('kvz actie add', () => {
 describe('kvz actie update', () => {
   it('keeps every change as history with who, when and the note, and one audit row each', async () => {
     const db = nieuweDb();
+    await zetCadans(db);
     const z = await nieuweZaak(db);
     const a = await nieuweActie(db, z, 'politie', '2027-03-30');
-    const u = await kvzOk(['actie', 'update', a.toLowerCase(), '--status', 'loopt', '--notitie', 'Eerste gesprek gevoerd', '--overleg', 'tweewekelijks:17-03-2027'], {
+    const u = await kvzOk(['actie', 'update', a.toLowerCase(), '--status', 'loopt', '--notitie', 'Eerste gesprek gevoerd', '--overleg', 'tweewekelijks:16-03-2027'], {
       db, nu: '2027-03-17T15:00:00.000Z', env: { KVZ_GEBRUIKER: 'anna' },
     });
     expect(u.stdout).toBe(`Actie ${a} bijgewerkt: status, notitie.\n`);
@@ -279,12 +287,13 @@ describe('kvz actie list and show', () => {
   it('shows one actie with its history, and says so when the list is empty', async () => {
     const db = nieuweDb();
     expect((await kvzOk(['actie', 'list'], { db })).stdout).toBe('Geen acties gevonden.\n');
+    await zetCadans(db);
     const z = await nieuweZaak(db);
-    const a = await nieuweActie(db, z, 'politie', '2027-03-30', ['--overleg', 'gio:16-03-2027']);
+    const a = await nieuweActie(db, z, 'politie', '2027-03-30', ['--overleg', 'gio:02-03-2027']);
     await kvzOk(['actie', 'update', a, '--deadline', '2027-04-06'], { db });
     const u = await kvzOk(['actie', 'show', a], { db });
     expect(u.stdout).toMatch(/Deadline\s+06-04-2027, uitgesteld 1×/);
-    expect(u.stdout).toMatch(/Afgesproken in\s+GIO 16-03-2027/);
+    expect(u.stdout).toMatch(/Afgesproken in\s+GIO 02-03-2027/);
     expect(u.stdout).toContain('test: deadline 30-03-2027 → 06-04-2027 (uitgesteld)');
     const niet = await kvz(['actie', 'show', 'A-2027-0009'], { db });
     expect(niet.code).toBe(1);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/database.js';
 import { matrixRijen } from '../../src/store/matrix.js';
 import { kvz, kvzJson, kvzOk, nieuweDb } from '../helpers/run.js';
-import { nieuweActie, nieuweMelding, nieuweZaak } from '../helpers/zaken.js';
+import { nieuweActie, nieuweMelding, nieuweZaak, zetCadans } from '../helpers/zaken.js';
 
 const LANG =
   'Extra surveillance rond de bushalte aan de Dorpsstraat op vrijdag- en zaterdagavond tussen 20 en 24 uur, met terugkoppeling aan de bewoners van de flat';
@@ -10,6 +10,7 @@ const LANG =
 /** Three zaken: one with an overdue, postponed actie and a long description; one vertrouwelijk; one without acties. */
 async function matrixDb(): Promise<{ db: string; z: string[]; a: string[] }> {
   const db = nieuweDb();
+  await zetCadans(db);
   const m = await nieuweMelding(db);
   const z1 = await nieuweZaak(db, ['--melding', m, '--titel', 'Jeugdoverlast bij de bushalte aan de Dorpsstraat, al maanden en ook in het weekend, met vernielingen']);
   const z2 = await nieuweZaak(db, ['--titel', 'Zorgen om bewoner Kerkstraat', '--soort', 'zorg', '--kern', 'Obdam', '--vertrouwelijk']);

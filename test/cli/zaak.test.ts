@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CancelledError } from '../../src/domain/errors.js';
 import { kvz, kvzJson, kvzOk, lees, nieuweDb, ScriptPrompter, telRijen } from '../helpers/run.js';
-import { auditRegels, nieuweActie, nieuweMelding, nieuweZaak, toestand } from '../helpers/zaken.js';
+import { auditRegels, nieuweActie, nieuweMelding, nieuweZaak, toestand, zetCadans } from '../helpers/zaken.js';
 
 const OPEN = ['zaak', 'open', '--titel', 'Jeugdoverlast bushalte', '--soort', 'overlast', '--kern', 'Spierdijk'];
 
@@ -149,9 +149,10 @@ describe('kvz zaak list', () => {
 describe('kvz zaak show', () => {
   it('shows meldingen, acties with their history, and the overleggen where they were agreed', async () => {
     const db = nieuweDb();
+    await zetCadans(db);
     const m = await nieuweMelding(db);
     const z = await nieuweZaak(db, ['--melding', m]);
-    const a = await nieuweActie(db, z, 'politie', '2027-03-30', ['--overleg', 'gio:16-03-2027']);
+    const a = await nieuweActie(db, z, 'politie', '2027-03-30', ['--overleg', 'gio:02-03-2027']);
     await kvzOk(['actie', 'update', a, '--deadline', '2027-04-13', '--notitie', 'Capaciteit', '--overleg', 'tweewekelijks:30-03-2027'], {
       db,
       nu: '2027-03-30T12:00:00.000Z',
@@ -162,16 +163,16 @@ describe('kvz zaak show', () => {
     expect(u.stdout).toMatch(/A-2027-0001 {2}politie {2}13-04-2027 {2}open +uitgesteld 1×/);
     // History lines wrap at 80 columns; read them as one text.
     const tekst = u.stdout.replace(/\n\s+/g, ' ');
-    expect(tekst).toContain('16-03-2027 11:00 test: aangemaakt: politie, deadline 30-03-2027 [GIO 16-03-2027]');
+    expect(tekst).toContain('16-03-2027 11:00 test: aangemaakt: politie, deadline 30-03-2027 [GIO 02-03-2027]');
     expect(tekst).toContain('30-03-2027 14:00 test: deadline 30-03-2027 → 13-04-2027 (uitgesteld) — Capaciteit [tweewekelijks overleg 30-03-2027]');
-    expect(u.stdout).toMatch(/Overleggen\n {2}GIO 16-03-2027 \(gepland\)\n {2}tweewekelijks overleg 30-03-2027 \(gepland\)/);
+    expect(u.stdout).toMatch(/Overleggen\n {2}GIO 02-03-2027 \(gepland\)\n {2}tweewekelijks overleg 30-03-2027 \(gepland\)/);
 
     const json = await kvzJson<Record<string, any>>(['zaak', 'show', z], { db });
     expect(json.meldingen.map((x: { nummer: string }) => x.nummer)).toEqual([m]);
     expect(json.acties[0]).toMatchObject({ nummer: a, zaak: z, partner: 'politie', deadline: '2027-04-13', status: 'open', keer_uitgesteld: 1, te_laat: false });
     expect(json.acties[0].historie).toHaveLength(2);
     expect(json.overleggen).toEqual([
-      { soort: 'gio', datum: '2027-03-16', status: 'gepland', verschoven_van: null },
+      { soort: 'gio', datum: '2027-03-02', status: 'gepland', verschoven_van: null },
       { soort: 'tweewekelijks', datum: '2027-03-30', status: 'gepland', verschoven_van: null },
     ]);
     // No melder data reaches the zaak view.

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { isTeLaat, isUitstel, pasWijzigingToe } from '../../src/domain/actie.js';
-import { UsageError } from '../../src/domain/errors.js';
-import { overlegLabel, parseOverlegVerwijzing } from '../../src/domain/overleg-ref.js';
 
 describe('isTeLaat', () => {
   it('is late only when the deadline is before today and the actie is still open or running', () => {
@@ -35,28 +33,5 @@ describe('postponement', () => {
       uitgesteld: true,
     });
     expect(pasWijzigingToe(oud, { deadline: '2027-03-01' }).uitgesteld).toBe(false);
-  });
-});
-
-describe('--overleg soort:datum', () => {
-  it('accepts every soort and every date format', () => {
-    expect(parseOverlegVerwijzing('gio:16-03-2027', '--overleg', '2027-03-20')).toEqual({ soort: 'gio', datum: '2027-03-16' });
-    expect(parseOverlegVerwijzing('Politie:2027-03-16', '--overleg', '2027-03-20')).toEqual({ soort: 'politie', datum: '2027-03-16' });
-    expect(parseOverlegVerwijzing('tweewekelijks:gisteren', '--overleg', '2027-03-20')).toEqual({ soort: 'tweewekelijks', datum: '2027-03-19' });
-  });
-
-  it.each([
-    ['gio', 'Verwacht soort:datum'],
-    ['gi0:16-03-2027', "Bedoelde u 'gio'?"],
-    ['gio:30-02-2027', 'bestaat niet'],
-    ['gio:16-03-2027 10:00', 'mag hier geen tijd bevatten'],
-  ])('refuses %j with a usage error naming the flag', (invoer, bericht) => {
-    expect(() => parseOverlegVerwijzing(invoer, '--overleg', '2027-03-20')).toThrow(UsageError);
-    expect(() => parseOverlegVerwijzing(invoer, '--overleg', '2027-03-20')).toThrow(bericht);
-  });
-
-  it('reads back as the meeting and its date', () => {
-    expect(overlegLabel({ soort: 'gio', datum: '2027-03-16' })).toBe('GIO 16-03-2027');
-    expect(overlegLabel({ soort: 'politie', datum: '2027-03-16' })).toBe('politieoverleg 16-03-2027');
   });
 });

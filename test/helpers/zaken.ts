@@ -1,5 +1,14 @@
 /** Building zaken and acties through the CLI, for tests of the matrix and its commands. */
-import { kvzJson, lees, type RunOpties } from './run.js';
+import { kvzJson, kvzOk, lees, type RunOpties } from './run.js';
+
+/**
+ * A cadence to refer to with --overleg: GIO on Tuesday 2 March 2027 and every 6 weeks (so tweewekelijks
+ * on 16 and 30 March), politieoverleg on Tuesday 9 March 2027 and every 8 weeks.
+ */
+export async function zetCadans(db: string): Promise<void> {
+  await kvzOk(['overleg', 'cadans', 'gio', '--start', '2027-03-02'], { db });
+  await kvzOk(['overleg', 'cadans', 'politie', '--start', '2027-03-09'], { db });
+}
 
 export async function nieuweMelding(db: string, extra: string[] = [], opties: RunOpties = {}): Promise<string> {
   const m = await kvzJson<{ nummer: string }>(

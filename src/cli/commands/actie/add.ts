@@ -2,7 +2,6 @@
 import type { NieuweActie } from '../../../domain/actie.js';
 import type { Keuzelijst } from '../../../domain/keuze.js';
 import { parseNummer } from '../../../domain/nummers.js';
-import { overlegLabel } from '../../../domain/overleg-ref.js';
 import { datumKort, dagVan, type Datum } from '../../../domain/tijd.js';
 import { voegActieToe } from '../../../store/acties.js';
 import { partnerLijst, partners } from '../../../store/referentie.js';
@@ -10,6 +9,7 @@ import type { Context } from '../../context.js';
 import { ontbrekendeWaarden } from '../../invoer.js';
 import { kleuren, schrijf, schrijfJson } from '../../output.js';
 import { actieInvoer, geldig } from './invoer.js';
+import { overlegLabel } from './render.js';
 
 interface Opts {
   omschrijving?: string;

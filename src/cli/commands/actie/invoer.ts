@@ -1,9 +1,11 @@
 /** Reading the flags of the actie commands: one validator per field, shared by add, update and list. */
 import { ACTIE_LENGTE, ACTIE_SOORTEN, ACTIE_STATUSSEN, type ActieSoort, type ActieStatus } from '../../../domain/actie.js';
+import type { OverlegVerwijzing } from '../../../domain/actie.js';
+import { UsageError } from '../../../domain/errors.js';
 import { kies, type Keuzelijst } from '../../../domain/keuze.js';
-import { parseOverlegVerwijzing } from '../../../domain/overleg-ref.js';
 import { optioneleTekst, tekst } from '../../../domain/tekst.js';
 import { parseDatum, type Datum } from '../../../domain/tijd.js';
+import { parseSoort } from '../overleg/invoer.js';
 
 export const SOORT_LIJST: Keuzelijst = { soort: 'soort actie', waarden: ACTIE_SOORTEN };
 export const STATUS_LIJST: Keuzelijst = { soort: 'status', waarden: ACTIE_STATUSSEN };
@@ -28,4 +30,15 @@ export function geldig(regel: (x: string) => unknown): (x: string) => true | str
       return (e as Error).message;
     }
   };
+}
+
+/** The meeting where something was agreed: 'gio:16-03-2027', 'politie:2027-03-16', 'tweewekelijks:vandaag'. */
+export function parseOverlegVerwijzing(input: string, veld: string, vandaag: Datum): OverlegVerwijzing {
+  const scheiding = input.indexOf(':');
+  if (scheiding < 0) {
+    throw new UsageError(
+      `Ongeldige waarde voor ${veld}: '${input}'. Verwacht soort:datum met soort gio, tweewekelijks of politie, bijvoorbeeld gio:16-03-2027.`,
+    );
+  }
+  return { soort: parseSoort(input.slice(0, scheiding), veld), datum: parseDatum(input.slice(scheiding + 1), veld, vandaag) };
 }

@@ -4,12 +4,17 @@
  * history; and the list table. Overdue is marked '!' as well as red.
  */
 import { datumKort, tijdstipKort } from '../../../domain/tijd.js';
-import { overlegLabel } from '../../../domain/overleg-ref.js';
+import { soortNaam, type OverlegSoort } from '../../../domain/cadans.js';
 import type { HistorieRegel } from '../../../store/acties.js';
 import type { ActieOverzicht, MatrixRij } from '../../../store/matrix.js';
 import type { Context } from '../../context.js';
 import { schermBreedte, vouw, vrijeKolom } from '../../opmaak.js';
 import { kleuren, tabel } from '../../output.js';
+
+/** 'GIO 16-03-2027'. */
+export function overlegLabel(o: { soort: OverlegSoort; datum: string }): string {
+  return `${soortNaam(o.soort)} ${datumKort(o.datum)}`;
+}
 
 export function uitgesteldTekst(n: number): string {
   return n > 0 ? `uitgesteld ${n}×` : '';

@@ -1,12 +1,11 @@
 /** `kvz actie show`: one actie with its whole history. */
 import { parseNummer } from '../../../domain/nummers.js';
-import { overlegLabel } from '../../../domain/overleg-ref.js';
 import { datumKort, tijdstipKort } from '../../../domain/tijd.js';
 import { toonActie } from '../../../store/acties.js';
 import type { Context } from '../../context.js';
 import { veldRegel } from '../../opmaak.js';
 import { kleuren, schrijf, schrijfJson } from '../../output.js';
-import { historieRegels, uitgesteldTekst } from './render.js';
+import { historieRegels, overlegLabel, uitgesteldTekst } from './render.js';
 
 export default function actieShow(ctx: Context, o: { json?: boolean }, [nummer]: string[]): void {
   const a = toonActie(ctx.db(), parseNummer('actie', nummer!, 'het actienummer'), ctx.nu);

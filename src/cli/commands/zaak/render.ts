@@ -1,11 +1,10 @@
 /** How zaken look on screen: the list table and the detail view with meldingen, acties and history. */
-import { overlegLabel } from '../../../domain/overleg-ref.js';
 import { tijdstipKort } from '../../../domain/tijd.js';
 import type { ZaakDetail, ZaakOverzicht } from '../../../store/zaken.js';
 import type { Context } from '../../context.js';
 import { veldRegel, vrijeKolom } from '../../opmaak.js';
 import { kleuren, tabel } from '../../output.js';
-import { actieKolommen, actieTekst, historieRegels } from '../actie/render.js';
+import { actieKolommen, actieTekst, historieRegels, overlegLabel } from '../actie/render.js';
 
 const t = (iso: string | null) => (iso ? tijdstipKort(new Date(iso)) : '—');
 
