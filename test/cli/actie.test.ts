@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { kvz, kvzJson, kvzOk, lees, nieuweDb, ScriptPrompter, spawnKvzSync, telRijen } from '../helpers/run.js';
-import { auditRegels, nieuweActie, nieuweZaak, toestand, zetCadans } from '../helpers/zaken.js';
+import { auditRegels, nieuweActie, nieuweZaak, toestand, zetCadans } from '../helpers/matrix.js';
 
 const add = (zaak: string, ...extra: string[]) => [
   'actie', 'add', zaak, '--omschrijving', 'Gesprek met de groep jongeren', '--partner', 'jongerenwerk', '--deadline', '30-03-2027', ...extra,

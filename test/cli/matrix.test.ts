@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/database.js';
 import { matrixRijen } from '../../src/store/matrix.js';
 import { kvz, kvzJson, kvzOk, nieuweDb } from '../helpers/run.js';
-import { nieuweActie, nieuweMelding, nieuweZaak, zetCadans } from '../helpers/zaken.js';
+import { nieuweActie, nieuweMelding, nieuweZaak, zetCadans } from '../helpers/matrix.js';
 
 const LANG =
   'Extra surveillance rond de bushalte aan de Dorpsstraat op vrijdag- en zaterdagavond tussen 20 en 24 uur, met terugkoppeling aan de bewoners van de flat';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { kvz, kvzJson, kvzOk, lees, nieuweDb } from '../helpers/run.js';
-import { auditRegels, nieuweMelding, nieuweZaak, toestand } from '../helpers/zaken.js';
+import { auditRegels, nieuweMelding, nieuweZaak, toestand } from '../helpers/matrix.js';
 
 const zaakVan = (db: string) => lees(db, 'SELECT z.nummer FROM melding m LEFT JOIN zaak z ON z.id = m.zaak_id').map((r) => r.nummer);
 

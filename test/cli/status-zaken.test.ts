@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { kvzJson, kvzOk, nieuweDb } from '../helpers/run.js';
-import { nieuweActie, nieuweZaak } from '../helpers/zaken.js';
+import { nieuweActie, nieuweZaak } from '../helpers/matrix.js';
 
 describe('kvz status: zaken and overdue acties', () => {
   it('counts open zaken and lists overdue acties per partner, most first', async () => {

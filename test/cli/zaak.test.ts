@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CancelledError } from '../../src/domain/errors.js';
 import { kvz, kvzJson, kvzOk, lees, nieuweDb, ScriptPrompter, telRijen } from '../helpers/run.js';
-import { auditRegels, nieuweActie, nieuweMelding, nieuweZaak, toestand, zetCadans } from '../helpers/zaken.js';
+import { auditRegels, nieuweActie, nieuweMelding, nieuweZaak, toestand, zetCadans } from '../helpers/matrix.js';
 
 const OPEN = ['zaak', 'open', '--titel', 'Jeugdoverlast bushalte', '--soort', 'overlast', '--kern', 'Spierdijk'];
 
