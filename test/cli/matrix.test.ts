@@ -98,6 +98,12 @@ describe('kvz matrix', () => {
     expect(fout.code).toBe(2);
     expect(fout.stderr).toBe("Onbekende partner 'politei' voor --partner. Bedoelde u 'politie'?\n");
     expect((await kvz(['matrix', '--status', 'dicht'], { db })).code).toBe(2);
+    // An empty filter is a mistake, not "no filter".
+    for (const args of [['matrix', '--zaak', ''], ['matrix', '--partner', ''], ['actie', 'list', '--partner', ''], ['zaak', 'list', '--kern', ' ']]) {
+      const leeg = await kvz(args, { db });
+      expect(leeg.code, args.join(' ')).toBe(2);
+      expect(leeg.stdout).toBe('');
+    }
   });
 
   it('shows closed zaken with --status alle, and says when the matrix is empty', async () => {

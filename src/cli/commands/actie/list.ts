@@ -21,11 +21,11 @@ export default async function actieList(ctx: Context, o: Opts): Promise<void> {
   // IV's own list: vertrouwelijke zaken are included (and marked).
   const filter: ActieFilter = { vertrouwelijk: true };
   const gevraagdeLimiet = limiet(o.limit);
-  if (o.zaak) filter.zaak = parseNummer('zaak', o.zaak, '--zaak');
-  if (o.status) filter.status = actieInvoer.status(o.status);
+  if (o.zaak !== undefined) filter.zaak = parseNummer('zaak', o.zaak, '--zaak');
+  if (o.status !== undefined) filter.status = actieInvoer.status(o.status);
   if (o.teLaat) filter.teLaat = true;
   const db = ctx.db();
-  if (o.partner) filter.partner = actieInvoer.partner(o.partner, partnerLijst(db));
+  if (o.partner !== undefined) filter.partner = actieInvoer.partner(o.partner, partnerLijst(db));
   filter.limit = gevraagdeLimiet ?? (o.json ? undefined : TABEL_STANDAARD_LIMIET);
 
   const { acties, totaal } = zoekActies(db, filter, ctx.nu);

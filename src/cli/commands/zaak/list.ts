@@ -21,13 +21,13 @@ interface Opts {
 export default async function zaakList(ctx: Context, o: Opts): Promise<void> {
   const filter: ZaakFilter = {};
   const gevraagdeLimiet = limiet(o.limit);
-  if (o.status) {
+  if (o.status !== undefined) {
     const status = kies(o.status, '--status', { soort: 'status', waarden: ['open', 'gesloten', 'alle'] });
     if (status !== 'alle') filter.status = status as ZaakStatus;
   }
-  if (o.soort) filter.soort = zaakInvoer.soort(o.soort);
+  if (o.soort !== undefined) filter.soort = zaakInvoer.soort(o.soort);
   const db = ctx.db();
-  if (o.kern) filter.kern = zaakInvoer.kern(o.kern, kernLijst(db));
+  if (o.kern !== undefined) filter.kern = zaakInvoer.kern(o.kern, kernLijst(db));
   filter.limit = gevraagdeLimiet ?? (o.json ? undefined : TABEL_STANDAARD_LIMIET);
 
   const { zaken, totaal } = zoekZaken(db, filter, dagVan(ctx.nu));
