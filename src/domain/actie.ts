@@ -8,9 +8,6 @@ import type { Datum } from './tijd.js';
 export const ACTIE_STATUSSEN = ['open', 'loopt', 'gereed', 'vervallen'] as const;
 export type ActieStatus = (typeof ACTIE_STATUSSEN)[number];
 
-/** Statuses of an actie that still has to happen: these count as what a partner owes. */
-export const LOPENDE_STATUSSEN = ['open', 'loopt'] as const satisfies readonly ActieStatus[];
-
 export const ACTIE_SOORTEN = [
   'gesprek-bewoners',
   'gesprek-melder',
@@ -24,6 +21,7 @@ export type ActieSoort = (typeof ACTIE_SOORTEN)[number];
 
 export const ACTIE_LENGTE = { omschrijving: 1000, notitie: 2000 } as const;
 
+/** Still to happen: what a partner owes. */
 export function isLopend(status: ActieStatus): boolean {
   return status === 'open' || status === 'loopt';
 }

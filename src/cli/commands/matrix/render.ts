@@ -3,6 +3,7 @@
  * title, then soort, kern, meldingen and owner), a compact line per actie with its omschrijving
  * wrapped below, and a summary of what each partner owes. Overdue: '!' and red; postponed: a count.
  */
+import { isLopend } from '../../../domain/actie.js';
 import { datumLang, type Datum } from '../../../domain/tijd.js';
 import type { MatrixZaak } from '../../../store/matrix.js';
 import type { Context } from '../../context.js';
@@ -27,7 +28,7 @@ function zaakKop(ctx: Context, z: MatrixZaak): string[] {
 function perPartner(zaken: MatrixZaak[]): string {
   const telling = new Map<string, { lopend: number; teLaat: number }>();
   for (const a of zaken.flatMap((z) => z.acties)) {
-    if (a.status !== 'open' && a.status !== 'loopt') continue;
+    if (!isLopend(a.status)) continue;
     const t = telling.get(a.partner) ?? { lopend: 0, teLaat: 0 };
     t.lopend++;
     if (a.te_laat) t.teLaat++;
@@ -42,7 +43,7 @@ function perPartner(zaken: MatrixZaak[]): string {
 export function matrixTekst(ctx: Context, zaken: MatrixZaak[], vandaag: Datum): string {
   const k = kleuren(ctx);
   const acties = zaken.flatMap((z) => z.acties);
-  const lopend = acties.filter((a) => a.status === 'open' || a.status === 'loopt').length;
+  const lopend = acties.filter((a) => isLopend(a.status)).length;
   const teLaat = acties.filter((a) => a.te_laat).length;
   const uitgesteld = acties.filter((a) => a.keer_uitgesteld > 0).length;
   const samenvatting = [meervoud(zaken.length, 'zaak', 'zaken'), meervoud(lopend, 'lopende actie', 'lopende acties'), `${teLaat} te laat`];
