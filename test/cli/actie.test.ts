@@ -246,11 +246,16 @@ describe('overdue', () => {
   it.each(['America/Los_Angeles', 'Asia/Tokyo', 'UTC'])('follows Amsterdam in the real binary under TZ=%s', (tz) => {
     const db = nieuweDb();
     const env = (nu: string) => ({ TZ: tz, KVZ_DB: db, KVZ_NU: nu });
-    expect(spawnKvzSync(['zaak', 'open', '--titel', 'x', '--soort', 'zorg', '--kern', 'Obdam'], env(VOOR_MIDDERNACHT)).code).toBe(0);
+    const json = (args: string[], nu: string) => {
+      const u = spawnKvzSync([...args, '--json'], env(nu));
+      expect(u.code, u.stderr).toBe(0);
+      return JSON.parse(u.stdout) as unknown;
+    };
+    json(['zaak', 'open', '--titel', 'x', '--soort', 'zorg', '--kern', 'Obdam'], VOOR_MIDDERNACHT);
     // 'vandaag' itself is the Amsterdam date: the 16th, though it is the 17th in Tokyo.
-    const a = JSON.parse(spawnKvzSync(['actie', 'add', 'Z-2027-001', '--omschrijving', 'x', '--partner', 'iv', '--deadline', 'vandaag', '--json'], env(VOOR_MIDDERNACHT)).stdout);
+    const a = json(['actie', 'add', 'Z-2027-001', '--omschrijving', 'x', '--partner', 'iv', '--deadline', 'vandaag'], VOOR_MIDDERNACHT);
     expect(a).toMatchObject({ deadline: '2027-03-16', te_laat: false });
-    const lijst = (nu: string) => JSON.parse(spawnKvzSync(['actie', 'list', '--te-laat', '--json'], env(nu)).stdout) as unknown[];
+    const lijst = (nu: string) => json(['actie', 'list', '--te-laat'], nu) as unknown[];
     expect(lijst(VOOR_MIDDERNACHT)).toHaveLength(0);
     expect(lijst(NA_MIDDERNACHT)).toHaveLength(1);
   });
