@@ -6,6 +6,9 @@ import { readFileSync } from 'node:fs';
 import { Command, Help, type Option } from 'commander';
 import type { Runtime } from './handler.js';
 import { registreerMelding } from './commands/melding/index.js';
+import { registreerZaak } from './commands/zaak/index.js';
+import { registreerActie } from './commands/actie/index.js';
+import { registreerMatrix } from './commands/matrix/index.js';
 import { registreerReferentie } from './commands/referentie/index.js';
 import { registreerBeheer } from './commands/beheer/index.js';
 import { registreerOverleg } from './commands/overleg/index.js';
@@ -102,6 +105,9 @@ export function bouwProgramma(runtime: Runtime): Command {
     .option('--no-input', 'nooit vragen stellen; ontbrekende waarden zijn een fout');
 
   registreerMelding(program, runtime);
+  registreerZaak(program, runtime);
+  registreerActie(program, runtime);
+  registreerMatrix(program, runtime);
   registreerReferentie(program, runtime);
   registreerOverleg(program, runtime);
   registreerBeheer(program, runtime);

@@ -12,6 +12,9 @@ export interface StatusCijfers {
   niet_doorgezet: string[];
   /** The next meeting of each soort, today included. */
   volgende_overleggen: VolgendOverleg[];
+  zaken: { open: number; gesloten: number };
+  /** Acties past their deadline and still open or running, per partner (most first). */
+  te_laat_per_partner: { partner: string; aantal: number }[];
 }
 
 export interface VolgendOverleg {
@@ -48,5 +51,15 @@ export function statusCijfers(db: Db, vandaag: Datum): StatusCijfers {
     volgende_overleggen: volgendeOverleggen(db, vandaag).map(({ soort, datum, tijd, locatie, status, verschoven_van, reden }) => ({
       soort, datum, tijd, locatie, status, verschoven_van, reden,
     })),
+    zaken: {
+      open: db.prepare(`SELECT count(*) FROM zaak WHERE status = 'open'`).pluck().get() as number,
+      gesloten: db.prepare(`SELECT count(*) FROM zaak WHERE status = 'gesloten'`).pluck().get() as number,
+    },
+    te_laat_per_partner: db
+      .prepare(
+        `SELECT partner, count(*) AS aantal FROM actie WHERE status IN ('open', 'loopt') AND deadline < ?
+         GROUP BY partner ORDER BY aantal DESC, partner`,
+      )
+      .all(vandaag) as { partner: string; aantal: number }[],
   };
 }

@@ -13,6 +13,7 @@ export default function status(ctx: Context, o: { json?: boolean }): void {
   const uit = [
     `${k.bold('Database')}  ${ctx.dbPad()}`,
     `${k.bold('Meldingen')} ${m.totaal} in totaal, ${m.dit_jaar} dit jaar; ${m.nieuw} nieuw, ${m.doorgezet} doorgezet, ${m.afgehandeld} afgehandeld`,
+    `${k.bold('Zaken')}     ${cijfers.zaken.open} open, ${cijfers.zaken.gesloten} gesloten`,
     '',
     k.bold('Vandaag te doen'),
   ];
@@ -22,6 +23,11 @@ export default function status(ctx: Context, o: { json?: boolean }): void {
   }
   if (cijfers.niet_doorgezet.length > 0) {
     todo.push(k.red(`✗ ${cijfers.niet_doorgezet.length} melding(en) van eerdere dagen nooit doorgezet: ${lijst(cijfers.niet_doorgezet)}`));
+  }
+  const teLaat = cijfers.te_laat_per_partner;
+  if (teLaat.length > 0) {
+    const totaal = teLaat.reduce((som, p) => som + p.aantal, 0);
+    todo.push(k.red(`! ${totaal} actie(s) te laat: ${teLaat.map((p) => `${p.partner} ${p.aantal}`).join(', ')} (zie kvz matrix --te-laat)`));
   }
   if (todo.length === 0) todo.push(k.green('✓ niets openstaands'));
   schrijf(ctx, [...uit, ...todo.map((t) => `  ${t}`), ...overleggen(ctx, cijfers)].join('\n'));

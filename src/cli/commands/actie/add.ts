@@ -1,0 +1,70 @@
+/** `kvz actie add`: a new row in the matrix, from flags or by answering questions. */
+import type { NieuweActie } from '../../../domain/actie.js';
+import type { Keuzelijst } from '../../../domain/keuze.js';
+import { parseNummer } from '../../../domain/nummers.js';
+import { datumKort, dagVan, type Datum } from '../../../domain/tijd.js';
+import { voegActieToe } from '../../../store/acties.js';
+import { partnerLijst, partners } from '../../../store/referentie.js';
+import type { Context } from '../../context.js';
+import { ontbrekendeWaarden } from '../../invoer.js';
+import { kleuren, schrijf, schrijfJson } from '../../output.js';
+import { actieInvoer, geldig } from './invoer.js';
+import { overlegLabel } from './render.js';
+
+interface Opts {
+  omschrijving?: string;
+  partner?: string;
+  deadline?: string;
+  soort?: string;
+  overleg?: string;
+  json?: boolean;
+}
+
+type Verplicht = Pick<NieuweActie, 'omschrijving' | 'partner' | 'deadline'>;
+
+export default async function actieAdd(ctx: Context, o: Opts, [z]: string[]): Promise<void> {
+  const zaak = parseNummer('zaak', z!, 'het zaaknummer');
+  const vandaag = dagVan(ctx.nu);
+  const db = ctx.db();
+  const lijst = partnerLijst(db);
+  // Everything typed is checked before anything is asked, so a typo is not found only at the end.
+  const gegeven: Partial<Verplicht> = {
+    omschrijving: o.omschrijving === undefined ? undefined : actieInvoer.omschrijving(o.omschrijving),
+    partner: o.partner === undefined ? undefined : actieInvoer.partner(o.partner, lijst),
+    deadline: o.deadline === undefined ? undefined : actieInvoer.deadline(o.deadline, vandaag),
+  };
+  const a: NieuweActie = {
+    zaak,
+    soort: o.soort === undefined ? 'overig' : actieInvoer.soort(o.soort),
+    ...(o.overleg === undefined ? {} : { overleg: actieInvoer.overleg(o.overleg, vandaag) }),
+    ...(await vraagAan(ctx, gegeven, lijst, vandaag)),
+  };
+  const actie = voegActieToe(db, ctx.actor('actie add'), a);
+  if (o.json) return schrijfJson(ctx, actie);
+  const k = kleuren(ctx);
+  const waar = actie.afgesproken_in ? `, afgesproken in ${overlegLabel(actie.afgesproken_in)}` : '';
+  schrijf(ctx, k.green(`Actie ${actie.nummer} toegevoegd aan zaak ${zaak}: ${actie.partner}, deadline ${datumKort(actie.deadline)}${waar}.`));
+  if (actie.te_laat) schrijf(ctx, k.red('! De deadline ligt al in het verleden: de actie is meteen te laat.'));
+}
+
+/** Asks on a terminal for the required fields that no flag gave. */
+async function vraagAan(ctx: Context, g: Partial<Verplicht>, lijst: Keuzelijst, vandaag: Datum): Promise<Verplicht> {
+  const ontbreekt = (['omschrijving', 'partner', 'deadline'] as const).filter((v) => g[v] === undefined);
+  if (ontbreekt.length > 0 && !ctx.kanVragen) throw ontbrekendeWaarden(ontbreekt.map((v) => `--${v}`));
+  const v = ctx.vraag;
+  const omschrijving =
+    g.omschrijving ?? actieInvoer.omschrijving(await v.input({ message: 'Omschrijving', validate: geldig((x) => actieInvoer.omschrijving(x)) }));
+  const partner =
+    g.partner ??
+    actieInvoer.partner(
+      await v.search({
+        message: 'Partner (typ om te zoeken)',
+        choices: partners(ctx.db()).map((p) => ({ name: `${p.code} — ${p.naam}`, value: p.code })),
+      }),
+      lijst,
+    );
+  const deadline =
+    g.deadline ??
+    actieInvoer.deadline(await v.input({ message: 'Deadline (bijv. 30-03-2027)', validate: geldig((x) => actieInvoer.deadline(x, vandaag)) }), vandaag);
+  return { omschrijving, partner, deadline };
+}

@@ -1,0 +1,44 @@
+/** Reading the flags of the actie commands: one validator per field, shared by add, update and list. */
+import { ACTIE_LENGTE, ACTIE_SOORTEN, ACTIE_STATUSSEN, type ActieSoort, type ActieStatus } from '../../../domain/actie.js';
+import type { OverlegVerwijzing } from '../../../domain/actie.js';
+import { UsageError } from '../../../domain/errors.js';
+import { kies, type Keuzelijst } from '../../../domain/keuze.js';
+import { optioneleTekst, tekst } from '../../../domain/tekst.js';
+import { parseDatum, type Datum } from '../../../domain/tijd.js';
+import { parseSoort } from '../overleg/invoer.js';
+
+export const SOORT_LIJST: Keuzelijst = { soort: 'soort actie', waarden: ACTIE_SOORTEN };
+export const STATUS_LIJST: Keuzelijst = { soort: 'status', waarden: ACTIE_STATUSSEN };
+
+export const actieInvoer = {
+  omschrijving: (v: string, veld = '--omschrijving') => tekst(v, veld, { max: ACTIE_LENGTE.omschrijving, meerdereRegels: true }),
+  partner: (v: string, lijst: Keuzelijst, veld = '--partner') => kies(v, veld, lijst),
+  deadline: (v: string, vandaag: Datum, veld = '--deadline') => parseDatum(v, veld, vandaag),
+  soort: (v: string) => kies(v, '--soort', SOORT_LIJST) as ActieSoort,
+  status: (v: string) => kies(v, '--status', STATUS_LIJST) as ActieStatus,
+  overleg: (v: string, vandaag: Datum) => parseOverlegVerwijzing(v, '--overleg', vandaag),
+  notitie: (v: string | undefined) => optioneleTekst(v, '--notitie', { max: ACTIE_LENGTE.notitie, meerdereRegels: true }),
+};
+
+/** A prompt validator from a field validator: true, or the message of its error. */
+export function geldig(regel: (x: string) => unknown): (x: string) => true | string {
+  return (x) => {
+    try {
+      regel(x);
+      return true;
+    } catch (e) {
+      return (e as Error).message;
+    }
+  };
+}
+
+/** The meeting where something was agreed: 'gio:16-03-2027', 'politie:2027-03-16', 'tweewekelijks:vandaag'. */
+export function parseOverlegVerwijzing(input: string, veld: string, vandaag: Datum): OverlegVerwijzing {
+  const scheiding = input.indexOf(':');
+  if (scheiding < 0) {
+    throw new UsageError(
+      `Ongeldige waarde voor ${veld}: '${input}'. Verwacht soort:datum met soort gio, tweewekelijks of politie, bijvoorbeeld gio:16-03-2027.`,
+    );
+  }
+  return { soort: parseSoort(input.slice(0, scheiding), veld), datum: parseDatum(input.slice(scheiding + 1), veld, vandaag) };
+}

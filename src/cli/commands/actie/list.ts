@@ -1,0 +1,41 @@
+/** `kvz actie list`: acties with filters, newest first. */
+import { parseNummer } from '../../../domain/nummers.js';
+import { zoekActies, type ActieFilter } from '../../../store/acties.js';
+import { partnerLijst } from '../../../store/referentie.js';
+import type { Context } from '../../context.js';
+import { limiet, TABEL_STANDAARD_LIMIET } from '../../invoer.js';
+import { meervoud, schrijf, schrijfJson } from '../../output.js';
+import { actieInvoer } from './invoer.js';
+import { actieTabel } from './render.js';
+
+interface Opts {
+  zaak?: string;
+  partner?: string;
+  status?: string;
+  teLaat?: boolean;
+  limit?: string;
+  json?: boolean;
+}
+
+export default async function actieList(ctx: Context, o: Opts): Promise<void> {
+  // IV's own list: vertrouwelijke zaken are included (and marked).
+  const filter: ActieFilter = { vertrouwelijk: true };
+  const gevraagdeLimiet = limiet(o.limit);
+  if (o.zaak !== undefined) filter.zaak = parseNummer('zaak', o.zaak, '--zaak');
+  if (o.status !== undefined) filter.status = actieInvoer.status(o.status);
+  if (o.teLaat) filter.teLaat = true;
+  const db = ctx.db();
+  if (o.partner !== undefined) filter.partner = actieInvoer.partner(o.partner, partnerLijst(db));
+  filter.limit = gevraagdeLimiet ?? (o.json ? undefined : TABEL_STANDAARD_LIMIET);
+
+  const { acties, totaal } = zoekActies(db, filter, ctx.nu);
+  if (o.json) return schrijfJson(ctx, acties);
+  if (acties.length === 0) return schrijf(ctx, 'Geen acties gevonden.');
+  schrijf(ctx, await actieTabel(ctx, acties));
+  const rest = totaal - acties.length;
+  const aantal = meervoud(totaal, 'actie', 'acties');
+  const regels = [rest > 0 ? `${aantal}; de nieuwste ${acties.length} staan hierboven, nog ${rest} met --limit ${totaal}.` : `${aantal}.`];
+  if (acties.some((a) => a.te_laat)) regels.push('! = te laat: de deadline is voorbij en de actie is nog open of loopt.');
+  if (acties.some((a) => a.zaak_vertrouwelijk)) regels.push('* = vertrouwelijke zaak (alleen politieoverleg).');
+  schrijf(ctx, regels.join('\n'));
+}

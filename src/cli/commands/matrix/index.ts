@@ -1,0 +1,16 @@
+/** `kvz matrix`: the matrix on screen, grouped by zaak (SPEC §4.2). */
+import type { Command } from 'commander';
+import { voer, type Runtime } from '../../handler.js';
+
+export function registreerMatrix(program: Command, runtime: Runtime): void {
+  program
+    .command('matrix')
+    .description('de matrix: per zaak de acties met partner, deadline en status; te laat gemarkeerd met !')
+    .option('--status <status>', 'open (acties die open zijn of lopen, bij open zaken) of alle (standaard: open)')
+    .option('--partner <partner>', 'alleen acties van deze partner')
+    .option('--zaak <nummer>', 'alleen deze zaak')
+    .option('--te-laat', 'alleen acties die te laat zijn')
+    .option('--zonder-vertrouwelijk', 'laat vertrouwelijke zaken weg (bijv. om te delen buiten het politieoverleg)')
+    .option('--json', 'uitvoer als JSON: een lijst zaken, elk met zijn acties')
+    .action(voer(runtime, () => import('./matrix.js')));
+}

@@ -1,0 +1,42 @@
+/** `kvz zaak list`: zaken with their counts, newest first. */
+import { kies } from '../../../domain/keuze.js';
+import type { ZaakStatus } from '../../../domain/zaak.js';
+import { dagVan } from '../../../domain/tijd.js';
+import { zoekZaken, type ZaakFilter } from '../../../store/zaken.js';
+import { kernLijst } from '../../../store/referentie.js';
+import type { Context } from '../../context.js';
+import { limiet, TABEL_STANDAARD_LIMIET } from '../../invoer.js';
+import { meervoud, schrijf, schrijfJson } from '../../output.js';
+import { zaakInvoer } from './invoer.js';
+import { zaakTabel } from './render.js';
+
+interface Opts {
+  status?: string;
+  kern?: string;
+  soort?: string;
+  limit?: string;
+  json?: boolean;
+}
+
+export default async function zaakList(ctx: Context, o: Opts): Promise<void> {
+  const filter: ZaakFilter = {};
+  const gevraagdeLimiet = limiet(o.limit);
+  if (o.status !== undefined) {
+    const status = kies(o.status, '--status', { soort: 'status', waarden: ['open', 'gesloten', 'alle'] });
+    if (status !== 'alle') filter.status = status as ZaakStatus;
+  }
+  if (o.soort !== undefined) filter.soort = zaakInvoer.soort(o.soort);
+  const db = ctx.db();
+  if (o.kern !== undefined) filter.kern = zaakInvoer.kern(o.kern, kernLijst(db));
+  filter.limit = gevraagdeLimiet ?? (o.json ? undefined : TABEL_STANDAARD_LIMIET);
+
+  const { zaken, totaal } = zoekZaken(db, filter, dagVan(ctx.nu));
+  if (o.json) return schrijfJson(ctx, zaken);
+  if (zaken.length === 0) return schrijf(ctx, 'Geen zaken gevonden.');
+  schrijf(ctx, await zaakTabel(ctx, zaken));
+  const rest = totaal - zaken.length;
+  const aantal = meervoud(totaal, 'zaak', 'zaken');
+  const regels = [rest > 0 ? `${aantal}; de nieuwste ${zaken.length} staan hierboven, nog ${rest} met --limit ${totaal}.` : `${aantal}.`];
+  if (zaken.some((z) => z.te_laat_acties > 0)) regels.push('! = acties te laat: de deadline is voorbij en de actie is nog open of loopt.');
+  schrijf(ctx, regels.join('\n'));
+}

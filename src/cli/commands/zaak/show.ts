@@ -1,0 +1,12 @@
+/** `kvz zaak show`: everything about one zaak. */
+import { parseNummer } from '../../../domain/nummers.js';
+import { toonZaak } from '../../../store/zaken.js';
+import type { Context } from '../../context.js';
+import { schrijfJson } from '../../output.js';
+import { zaakDetail } from './render.js';
+
+export default function zaakShow(ctx: Context, o: { json?: boolean }, [nummer]: string[]): void {
+  const zaak = toonZaak(ctx.db(), parseNummer('zaak', nummer!, 'het zaaknummer'), ctx.nu);
+  if (o.json) schrijfJson(ctx, zaak);
+  else ctx.io.stdout.write(zaakDetail(ctx, zaak));
+}

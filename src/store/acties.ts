@@ -1,0 +1,153 @@
+/**
+ * Acties in the database: adding one to a zaak and changing it, each one immediate transaction with
+ * its audit row. Every change is kept as history (who, when, what, the note and the meeting where it
+ * was agreed); a deadline moved later counts as a postponement.
+ */
+import {
+  pasWijzigingToe,
+  type ActieStand,
+  type ActieWijziging,
+  type NieuweActie,
+} from '../domain/actie.js';
+import { DomainError } from '../domain/errors.js';
+import { formatNummer } from '../domain/nummers.js';
+import { dagVan, type Datum } from '../domain/tijd.js';
+import { inTransactie, schrijfAudit, type Actor } from './audit.js';
+import type { Db } from './database.js';
+import { actieRijen, actieVan, telActies, type ActieOverzicht, type MatrixFilter, type MatrixRij, type OverlegRef } from './matrix.js';
+import { overlegVoor } from './overleggen.js';
+
+/** One line of an actie's history: its creation, or a change with who, when and why. */
+export interface HistorieRegel {
+  op: string;
+  door: string;
+  status_oud: string | null;
+  status_nieuw: string;
+  deadline_oud: Datum | null;
+  deadline_nieuw: Datum;
+  partner_oud: string | null;
+  partner_nieuw: string;
+  notitie: string | null;
+  overleg: OverlegRef | null;
+}
+
+export interface ActieDetail extends ActieOverzicht {
+  historie: HistorieRegel[];
+}
+
+export interface ActieFilter extends MatrixFilter {
+  limit?: number;
+}
+
+export function actieHistorie(db: Db, nummer: string): HistorieRegel[] {
+  const rijen = db
+    .prepare(
+      `SELECT h.op, h.door, h.status_oud, h.status_nieuw, h.deadline_oud, h.deadline_nieuw, h.partner_oud, h.partner_nieuw,
+              h.notitie, o.soort AS overleg_soort, o.datum AS overleg_datum
+       FROM actie_historie h JOIN actie a ON a.id = h.actie_id LEFT JOIN overleg o ON o.id = h.overleg_id
+       WHERE a.nummer = ? ORDER BY h.id`,
+    )
+    .all(nummer) as (Omit<HistorieRegel, 'overleg'> & { overleg_soort: OverlegRef['soort'] | null; overleg_datum: string | null })[];
+  return rijen.map(({ overleg_soort, overleg_datum, ...h }) => ({
+    ...h,
+    overleg: overleg_soort === null ? null : { soort: overleg_soort, datum: overleg_datum! },
+  }));
+}
+
+/** Writes one history row; `oud` is absent for the row that records the creation. Call inside the transaction. */
+export function legHistorieVast(
+  db: Db,
+  actor: Actor,
+  actieId: number | bigint,
+  r: { oud?: ActieStand; nieuw: ActieStand; notitie?: string | undefined; overlegId?: number | undefined },
+): void {
+  db.prepare(
+    `INSERT INTO actie_historie (actie_id, op, door, status_oud, status_nieuw, deadline_oud, deadline_nieuw, partner_oud,
+       partner_nieuw, notitie, overleg_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    actieId, actor.nu.toISOString(), actor.gebruiker, r.oud?.status ?? null, r.nieuw.status, r.oud?.deadline ?? null,
+    r.nieuw.deadline, r.oud?.partner ?? null, r.nieuw.partner, r.notitie ?? null, r.overlegId ?? null,
+  );
+}
+
+export function toonActie(db: Db, nummer: string, nu: Date): ActieDetail {
+  const [rij] = actieRijen(db, { actie: nummer, vertrouwelijk: true }, dagVan(nu), '');
+  if (!rij) throw new DomainError(`Actie ${nummer} bestaat niet. Zie kvz actie list.`);
+  return { ...actieVan(rij), historie: actieHistorie(db, nummer) };
+}
+
+/** Acties matching `filter`, newest first, and how many match in all. Vertrouwelijke zaken only when the filter asks. */
+export function zoekActies(db: Db, filter: ActieFilter, nu: Date): { acties: MatrixRij[]; totaal: number } {
+  const vandaag = dagVan(nu);
+  return {
+    acties: actieRijen(db, filter, vandaag, 'ORDER BY a.aangemaakt_op DESC, a.id DESC', filter.limit),
+    totaal: telActies(db, filter, vandaag),
+  };
+}
+
+/** Adds an actie to an open zaak, with its first history row. */
+export function voegActieToe(db: Db, actor: Actor, a: NieuweActie): ActieDetail {
+  const nummer = inTransactie(db, () => {
+    const zaak = db.prepare('SELECT id, status FROM zaak WHERE nummer = ?').get(a.zaak) as { id: number; status: string } | undefined;
+    if (!zaak) throw new DomainError(`Zaak ${a.zaak} bestaat niet. Zie kvz zaak list.`);
+    if (zaak.status !== 'open') throw new DomainError(`Zaak ${a.zaak} is gesloten; een actie kan alleen bij een open zaak.`);
+    const overleg = a.overleg ? overlegVoor(db, a.overleg.soort, a.overleg.datum, actor.nu) : undefined;
+    const jaar = Number(dagVan(actor.nu).slice(0, 4));
+    const volgnummer = db.prepare('SELECT coalesce(max(volgnummer), 0) + 1 FROM actie WHERE jaar = ?').pluck().get(jaar) as number;
+    const nummer = formatNummer('actie', jaar, volgnummer);
+    const nu = actor.nu.toISOString();
+    const { lastInsertRowid } = db
+      .prepare(
+        `INSERT INTO actie (nummer, jaar, volgnummer, zaak_id, omschrijving, soort, partner, deadline, status, overleg_id,
+           aangemaakt_op, aangemaakt_door, gewijzigd_op)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)`,
+      )
+      .run(nummer, jaar, volgnummer, zaak.id, a.omschrijving, a.soort, a.partner, a.deadline, overleg ?? null, nu, actor.gebruiker, nu);
+    legHistorieVast(db, actor, lastInsertRowid, {
+      nieuw: { status: 'open', deadline: a.deadline, partner: a.partner },
+      overlegId: overleg,
+    });
+    schrijfAudit(db, actor, {
+      object: nummer,
+      resultaat: `actie toegevoegd aan ${a.zaak}`,
+      details: { zaak: a.zaak, soort: a.soort, partner: a.partner, deadline: a.deadline, overleg: a.overleg ?? null },
+    });
+    return nummer;
+  });
+  return toonActie(db, nummer, actor.nu);
+}
+
+/**
+ * Changes status, deadline and/or partner, or adds a note: one history row and one audit row. Returns
+ * the fields that really changed and whether the deadline was postponed; nothing is written when the
+ * change changes nothing and has no note.
+ */
+export function wijzigActie(
+  db: Db,
+  actor: Actor,
+  nummer: string,
+  w: ActieWijziging,
+): { actie: ActieDetail; gewijzigd: string[]; uitgesteld: boolean } {
+  const uitkomst = inTransactie(db, () => {
+    const oud = db
+      .prepare('SELECT a.id, a.status, a.deadline, a.partner, z.nummer AS zaak, z.status AS zaak_status FROM actie a JOIN zaak z ON z.id = a.zaak_id WHERE a.nummer = ?')
+      .get(nummer) as (ActieStand & { id: number; zaak: string; zaak_status: string }) | undefined;
+    if (!oud) throw new DomainError(`Actie ${nummer} bestaat niet. Zie kvz actie list.`);
+    if (oud.zaak_status !== 'open') throw new DomainError(`Actie ${nummer} hoort bij gesloten zaak ${oud.zaak}; wijzigen kan niet meer.`);
+    const { nieuw, gewijzigd, uitgesteld } = pasWijzigingToe(oud, w);
+    if (gewijzigd.length === 0 && w.notitie === undefined) return { gewijzigd: [] as string[], uitgesteld: false };
+    const overleg = w.overleg ? overlegVoor(db, w.overleg.soort, w.overleg.datum, actor.nu) : undefined;
+    db.prepare(
+      'UPDATE actie SET status = ?, deadline = ?, partner = ?, keer_uitgesteld = keer_uitgesteld + ?, gewijzigd_op = ? WHERE id = ?',
+    ).run(nieuw.status, nieuw.deadline, nieuw.partner, uitgesteld ? 1 : 0, actor.nu.toISOString(), oud.id);
+    legHistorieVast(db, actor, oud.id, { oud, nieuw, notitie: w.notitie, overlegId: overleg });
+    const details: Record<string, unknown> = Object.fromEntries(gewijzigd.map((v) => [v, [oud[v], nieuw[v]]]));
+    if (uitgesteld) details.uitgesteld = true;
+    if (w.notitie !== undefined) details.notitie = 'toegevoegd';
+    if (w.overleg) details.overleg = w.overleg;
+    schrijfAudit(db, actor, { object: nummer, resultaat: gewijzigd.length > 0 ? 'actie gewijzigd' : 'notitie bij actie', details });
+    return { gewijzigd: w.notitie === undefined ? gewijzigd : [...gewijzigd, 'notitie'], uitgesteld };
+  });
+  return { actie: toonActie(db, nummer, actor.nu), ...uitkomst };
+}
