@@ -12,6 +12,14 @@
 --   * nummers (M-2027-0001, Z-2027-001, A-2027-0001) worden nooit hergebruikt: ze volgen uit
 --     (jaar, volgnummer), dat uniek is per tabel.
 
+-- Instellingen van deze database. Bij het aanmaken krijgt ze een eigen, willekeurige identiteit
+-- (sleutel 'database_id', een UUID): een notulenbestand draagt die, zodat `kvz notulen verwerk` een
+-- bestand dat bij een andere database hoort weigert. Een back-up is dezelfde database en houdt haar.
+CREATE TABLE instelling (
+  sleutel TEXT PRIMARY KEY CHECK (length(sleutel) BETWEEN 1 AND 60),
+  waarde TEXT NOT NULL
+) STRICT;
+
 -- Referentietabellen: gevuld bij het aanmaken, uit te breiden met `kvz kern|partner|categorie add`.
 
 -- De zestien kernen (dorpen) van Koggenland.
@@ -178,6 +186,7 @@ CREATE TABLE actie (
 CREATE INDEX actie_zaak ON actie (zaak_id, status);
 CREATE INDEX actie_open ON actie (status, deadline);
 CREATE INDEX actie_partner ON actie (partner, status);
+CREATE INDEX actie_overleg ON actie (overleg_id);               -- wat in een overleg is afgesproken
 
 -- De geschiedenis van een actie: één rij bij het aanmaken en één bij elke wijziging.
 CREATE TABLE actie_historie (
