@@ -94,7 +94,8 @@ CREATE TABLE melding (
   CHECK ((status = 'afgehandeld') = (afgehandeld_op IS NOT NULL))
 ) STRICT;
 CREATE INDEX melding_ontvangen ON melding (ontvangen_op);
-CREATE INDEX melding_dag ON melding (ontvangen_dag, categorie, kern);
+-- Dekt de tellingen van rapporten en agenda's over een periode: geen opzoeking in de tabel per melding.
+CREATE INDEX melding_dag ON melding (ontvangen_dag, categorie, kern, vergunninghouder, vertrouwelijk, zaak_id);
 CREATE INDEX melding_status ON melding (status, ontvangen_op);
 CREATE INDEX melding_zaak ON melding (zaak_id, ontvangen_dag);
 

@@ -15,6 +15,7 @@ import { registreerOverleg } from './commands/overleg/index.js';
 import { registreerExport } from './commands/export/index.js';
 import { registreerImport } from './commands/import/index.js';
 import { registreerRapport } from './commands/rapport/index.js';
+import { registreerAgenda } from './commands/agenda/index.js';
 import { foutregel } from './zichtbaar.js';
 
 const TITELS: Record<string, string> = {
@@ -113,6 +114,7 @@ export function bouwProgramma(runtime: Runtime): Command {
   registreerBeheer(program, runtime);
   registreerExport(program, runtime);
   registreerRapport(program, runtime);
+  registreerAgenda(program, runtime);
   registreerImport(program, runtime);
   return program;
 }
