@@ -16,6 +16,7 @@ import { registreerExport } from './commands/export/index.js';
 import { registreerImport } from './commands/import/index.js';
 import { registreerRapport } from './commands/rapport/index.js';
 import { registreerAgenda } from './commands/agenda/index.js';
+import { registreerNotulen } from './commands/notulen/index.js';
 import { foutregel } from './zichtbaar.js';
 
 const TITELS: Record<string, string> = {
@@ -115,6 +116,7 @@ export function bouwProgramma(runtime: Runtime): Command {
   registreerExport(program, runtime);
   registreerRapport(program, runtime);
   registreerAgenda(program, runtime);
+  registreerNotulen(program, runtime);
   registreerImport(program, runtime);
   return program;
 }
