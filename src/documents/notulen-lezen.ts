@@ -18,6 +18,14 @@ const ZAAK = /^(z-?\d{4}-?\d+)\b/i;
 const VINKJE = /^\s*[-*+]\s*\[([ xX])\]\s*(.*?)\s*$/;
 const SCHEIDING = /^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?$/;
 
+const PIJP = /(?<!\\)\|/;
+
+/** A table starts with a line that begins with a pipe, or (outer pipes left out) has a pipe and a separator row below it. */
+function isTabelBegin(regel: string, volgende: string | undefined): boolean {
+  const r = regel.trim();
+  return r.startsWith('|') || (PIJP.test(r) && volgende !== undefined && PIJP.test(volgende) && SCHEIDING.test(volgende.trim()));
+}
+
 /** The cells of a table line: outer pipes optional, `\|` is a pipe inside a cell. */
 export function cellenVan(regel: string): string[] {
   let r = regel.trim();
@@ -67,12 +75,12 @@ export function leesNotulen(tekst: string): GelezenNotulen {
       if (v) uit.aanwezig.push({ regel: nr, label: ontsnap(v[2]!), aangevinkt: v[1] !== ' ' });
       continue;
     }
-    if (!regel.trim().startsWith('|')) continue;
+    if (!isTabelBegin(regel, regels[i + 1])) continue;
 
-    // A table: its header, an optional separator, then rows up to the first line that is not a row.
+    // A table: its header, an optional separator, then rows up to the first blank line or line without a pipe.
     const kopCellen = cellenVan(regel);
     let j = i + 1;
-    while (j < regels.length && regels[j]!.trim().startsWith('|')) j++;
+    while (j < regels.length && regels[j]!.trim() !== '' && PIJP.test(regels[j]!)) j++;
     const rijRegels = regels.slice(i + 1, j).map((r, k) => ({ nr: i + 2 + k, r }));
     i = j - 1;
     if (!isMatrixKop(kopCellen) && !zaak) continue;
