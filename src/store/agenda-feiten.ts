@@ -118,24 +118,28 @@ export interface ZaakRij {
   heeft_acties: number;
 }
 
-const ZAAK_SELECT = `
+/** The zaak columns; `vertrouwelijk` decides whether vertrouwelijke meldingen count in `meldingen`. */
+const zaakSelect = (vertrouwelijk: boolean) => `
   SELECT z.id, z.nummer, z.titel, z.soort, z.kern, z.status, z.vertrouwelijk, z.eigenaar, z.geopend_op,
-         (SELECT count(*) FROM melding m WHERE m.zaak_id = z.id) AS meldingen,
+         (SELECT count(*) FROM melding m WHERE m.zaak_id = z.id ${vertrouwelijk ? '' : 'AND m.vertrouwelijk = 0'}) AS meldingen,
          EXISTS (SELECT 1 FROM actie a WHERE a.zaak_id = z.id) AS heeft_acties
   FROM zaak z`;
 
-/** The open zaken, in number order: the vertrouwelijke ones or the others. */
+/** The open zaken that are vertrouwelijk (for the politieoverleg), or those that are not, in number order. */
 export function openZaken(db: Db, vertrouwelijk: boolean): ZaakRij[] {
   return db
-    .prepare(`${ZAAK_SELECT} WHERE z.status = 'open' AND z.vertrouwelijk = ? ORDER BY z.jaar, z.volgnummer`)
+    .prepare(`${zaakSelect(vertrouwelijk)} WHERE z.status = 'open' AND z.vertrouwelijk = ? ORDER BY z.jaar, z.volgnummer`)
     .all(vertrouwelijk ? 1 : 0) as ZaakRij[];
 }
 
-/** Zaken by id or by number, in number order. */
-export function zakenMet(db: Db, sleutel: 'id' | 'nummer', waarden: readonly (number | string)[]): ZaakRij[] {
+/** Zaken by id or by number, in number order; vertrouwelijke ones (and meldingen) only when asked. */
+export function zakenMet(db: Db, sleutel: 'id' | 'nummer', waarden: readonly (number | string)[], vertrouwelijk: boolean): ZaakRij[] {
   if (waarden.length === 0) return [];
   return db
-    .prepare(`${ZAAK_SELECT} WHERE z.${sleutel} IN (SELECT value FROM json_each(?)) ORDER BY z.jaar, z.volgnummer`)
+    .prepare(
+      `${zaakSelect(vertrouwelijk)} WHERE z.${sleutel} IN (SELECT value FROM json_each(?)) ${vertrouwelijk ? '' : 'AND z.vertrouwelijk = 0'}
+       ORDER BY z.jaar, z.volgnummer`,
+    )
     .all(JSON.stringify(waarden)) as ZaakRij[];
 }
 

@@ -170,7 +170,7 @@ function tweewekelijks(db: Db, kop: AgendaKop & { soort: 'tweewekelijks' }, v: V
   const teLaat = teLateActies(db, peil);
 
   // The minutes get a table per open zaak of these acties, with all its open and running acties.
-  const zaken = zakenMet(db, 'nummer', [...new Set([...uitGio, ...teLaat].map((a) => a.zaak))]).filter((z) => z.status === 'open');
+  const zaken = zakenMet(db, 'nummer', [...new Set([...uitGio, ...teLaat].map((a) => a.zaak))], false).filter((z) => z.status === 'open');
   const lopend = actiesPerZaak(db, zaken, peil);
   const inPeriode = new Map<string, number>();
   for (const m of nieuwe) if (m.zaak !== null) telOp(inPeriode, m.zaak);
@@ -213,7 +213,7 @@ function politie(db: Db, kop: AgendaKop & { soort: 'politie' }, v: Venster): Pol
       per_categorie: alsTrend(trend(categorie.deze, categorie.vorige), 'categorie'),
       per_kern: alsTrend(trend(kern.deze, kern.vorige), 'kern'),
     },
-    zaken_veel_meldingen: metActies(db, zakenMet(db, 'id', veel), perZaak, sinds, kop.peildatum),
+    zaken_veel_meldingen: metActies(db, zakenMet(db, 'id', veel, alles), perZaak, sinds, kop.peildatum),
     vertrouwelijke_zaken: metActies(db, openZaken(db, true), perZaak, sinds, kop.peildatum),
     vertrouwelijke_meldingen: meldingenIn(db, v.van, v.tot, 'alleen-vertrouwelijk', kop.peildatum),
     vergunninghouders: { ...telt(vh), per_categorie: alsTrend(trend(vh.deze, vh.vorige), 'categorie') },
