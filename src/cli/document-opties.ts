@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { CSV_FORMATEN, type CsvFormaat } from '../documents/csv.js';
 import { UsageError } from '../domain/errors.js';
 import { kies } from '../domain/keuze.js';
+import { leesPad } from './invoer.js';
 
 export function leesFormaat(invoer: string | undefined): CsvFormaat {
   return invoer === undefined ? 'excel' : (kies(invoer, '--formaat', { soort: 'formaat', onzijdig: true, waarden: CSV_FORMATEN }) as CsvFormaat);
@@ -13,6 +14,7 @@ export function leesFormaat(invoer: string | undefined): CsvFormaat {
 export function leesOutput(invoer: string | undefined): string | undefined {
   if (invoer === undefined) return undefined;
   if (invoer.trim() === '') throw new UsageError('--output mag niet leeg zijn; geef een bestandsnaam.');
+  leesPad(invoer, '--output');
   const pad = resolve(invoer);
   if (existsSync(pad) && statSync(pad).isDirectory()) throw new UsageError(`--output '${invoer}' is een map; geef een bestandsnaam.`);
   const map = dirname(pad);

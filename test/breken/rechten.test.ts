@@ -81,4 +81,20 @@ describe('an unwritable target', () => {
       expect(lees(db, 'SELECT count(*) AS n FROM audit')).toEqual([{ n: 1 }]);
     },
   );
+
+  it.skipIf('reden' in alleenLezen)(
+    `kvz agenda and kvz notulen --output into a read-only directory fail with exit 1 and a clear message, leaving nothing${'reden' in alleenLezen ? ` (overgeslagen: ${alleenLezen.reden})` : ''}`,
+    async () => {
+      const { map } = alleenLezen as { map: string };
+      const db = nieuweDb();
+      await kvzOk(MELDING, { db });
+      for (const args of [['agenda', 'gio'], ['notulen', 'politie']]) {
+        const u = await kvz([...args, '--output', join(map, 'stuk.md')], { db });
+        expect(u.code).toBe(1);
+        expect(u.stdout).toBe('');
+        expect(u.stderr).toBe(`Kan het document niet schrijven in ${map}: geen schrijfrechten. Er is niets geschreven.\n`);
+      }
+      expect(readdirSync(map)).toEqual([]);
+    },
+  );
 });
