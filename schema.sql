@@ -97,7 +97,7 @@ CREATE INDEX melding_ontvangen ON melding (ontvangen_op);
 -- Dekt de tellingen van rapporten en agenda's over een periode: geen opzoeking in de tabel per melding.
 CREATE INDEX melding_dag ON melding (ontvangen_dag, categorie, kern, vergunninghouder, vertrouwelijk, zaak_id);
 CREATE INDEX melding_status ON melding (status, ontvangen_op);
-CREATE INDEX melding_zaak ON melding (zaak_id, ontvangen_dag);
+CREATE INDEX melding_zaak ON melding (zaak_id, ontvangen_dag, vertrouwelijk); -- dekt ook het tellen zonder vertrouwelijke meldingen (agenda's)
 
 -- Doorzetting van een melding naar een partner (één melding kan naar meerdere partners).
 CREATE TABLE doorzetting (

@@ -70,7 +70,6 @@ export interface ActieOpAgenda {
   status: ActieStatus;
   keer_uitgesteld: number;
   te_laat: boolean;
-  laatst_bijgewerkt: string;
 }
 
 export interface ZaakOpAgenda {
