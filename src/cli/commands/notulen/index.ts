@@ -13,7 +13,7 @@ export function registreerNotulen(program: Command, runtime: Runtime): void {
   for (const soort of ['gio', 'tweewekelijks', 'politie'] as const) {
     notulen
       .command(soort)
-      .description(`het notulenskelet van ${NAMEN[soort]}: de agendapunten met Besproken en Afspraken, aanwezigheid en per zaak de matrix`)
+      .description(`het notulenskelet van ${NAMEN[soort]}, om in te vullen: agendapunten, aanwezigheid, per zaak de matrix`)
       .option('--datum <datum>', 'de datum van het overleg (standaard: het eerstvolgende, vandaag meegerekend)')
       .option('--output <bestand>', 'schrijf naar dit bestand (anders naar de standaarduitvoer)')
       .action(voer(runtime, async () => ({ default: (await import('./skelet.js')).skeletVan(soort) })));
@@ -29,14 +29,15 @@ export function registreerNotulen(program: Command, runtime: Runtime): void {
       'after',
       [
         '',
-        'In het bestand: per actie een Nieuwe status (open, loopt, gereed, vervallen) en/of Nieuwe deadline;',
-        "nieuwe acties in de rijen 'nieuw' met omschrijving, partner (code of naam) en deadline; aanwezigen",
-        "aangevinkt met [x]. Datums als 30-03-2027 of 2027-03-30; 'vandaag' en 'morgen' tellen vanaf de dag van",
-        'het overleg. Een fout in het bestand wordt gemeld met het regelnummer, en dan verandert er niets.',
-        'Hetzelfde bestand nog eens verwerken verandert niets.',
+        'In het bestand: per actie een Nieuwe status (open, loopt, gereed, vervallen)',
+        "en/of Nieuwe deadline; nieuwe acties in de rijen 'nieuw' met omschrijving,",
+        'partner (code of naam) en deadline; aanwezigen aangevinkt met [x]. Datums als',
+        "30-03-2027 of 2027-03-30; 'vandaag' en 'morgen' tellen vanaf de dag van het",
+        'overleg. Een fout in het bestand wordt gemeld met het regelnummer, en dan',
+        'verandert er niets. Hetzelfde bestand nog eens verwerken verandert niets.',
         '',
         'Voorbeeld:',
-        '  kvz notulen gio --output notulen-gio.md     (invullen in een teksteditor, daarna:)',
+        '  kvz notulen gio --output notulen-gio.md   (invullen in een teksteditor)',
         '  kvz notulen verwerk notulen-gio.md',
         '  kvz notulen verwerk notulen-gio.md --uitvoeren',
       ].join('\n'),
