@@ -143,6 +143,18 @@ describe('kvz notulen verwerk', () => {
       aanwezig: ['politie', 'jongerenwerk', 'handhaving'],
     });
     await expect(kvzOk(['zaak', 'show', data.z.oud], { db }).then((r) => r.stdout)).resolves.toMatch(/GIO 02-03-2027/);
+    // The next GIO's agenda reports who was there, and how what was agreed stands now.
+    const volgende = (await kvzOk(['agenda', 'gio'], { db })).stdout;
+    expect(volgende).toContain('Aanwezig waren: Handhaving, Jongerenwerk, Politie.');
+    expect(volgende).toContain('Matrix: in dat GIO zijn 4 acties afgesproken; nu 2 open, 1 loopt, 1 gereed, waarvan 1 te laat.');
+  });
+
+  it('lets the politieoverleg record changes to vertrouwelijke zaken', async () => {
+    const db = kopie(data);
+    const md = zetRij(await skelet(db, 'politie', '09-03-2027'), data.a.drugs, { 5: 'loopt', 6: '27-03-2027' });
+    const u = await kvzOk(['notulen', 'verwerk', bewaar(md), '--uitvoeren'], { db });
+    expect(u.stdout).toContain(`  ${data.a.drugs}  status open → loopt, deadline 20-03-2027 → 27-03-2027 (uitgesteld; daarmee 1× uitgesteld)\n`);
+    expect(lees(db, 'SELECT status, deadline, keer_uitgesteld FROM actie WHERE nummer = ?', data.a.drugs)).toEqual([{ status: 'loopt', deadline: '2027-03-27', keer_uitgesteld: 1 }]);
   });
 
   it('changes nothing when the same file is processed again, nor undoes a change made since', async () => {
