@@ -180,7 +180,7 @@ function vorigGio(a: GioAgenda): string[] {
   if (v.aanwezig.length > 0) regels.push('', `Aanwezig waren: ${v.aanwezig.map(inline).join(', ')}.`);
   if (v.acties === 0) return [...regels, '', 'In dat GIO zijn geen acties vastgelegd.'];
   const stand = ACTIE_STATUSSEN.filter((s) => v.per_status[s] > 0).map((s) => `${v.per_status[s]} ${s}`);
-  regels.push('', `Matrix: in dat GIO ${v.acties === 1 ? 'is 1 actie' : `zijn ${v.acties} acties`} afgesproken; nu ${stand.join(', ')}${v.te_laat > 0 ? `, waarvan ${v.te_laat} te laat` : ''}.`);
+  regels.push('', `Matrix: in dat GIO ${v.acties === 1 ? 'is 1 actie' : `zijn ${v.acties} acties`} afgesproken; nu ${stand.join(', ')}${v.te_laat > 0 ? `; ${v.te_laat} daarvan ${v.te_laat === 1 ? 'is' : 'zijn'} te laat` : ''}.`);
   return regels;
 }
 

@@ -59,7 +59,7 @@ describe('kvz agenda gio', () => {
   it('summarises the previous GIO\'s matrix, the vergunninghouders and youth nuisance against the window before', async () => {
     const { stdout } = await kvzOk(['agenda', 'gio'], { db: data.db });
     expect(punt(stdout, 'Notulen en matrix van het vorige GIO')).toContain(
-      'Vaststellen van de notulen van het GIO van dinsdag 2 maart 2027.\n\nMatrix: in dat GIO zijn 2 acties afgesproken; nu 1 open, 1 loopt, waarvan 1 te laat.',
+      'Vaststellen van de notulen van het GIO van dinsdag 2 maart 2027.\n\nMatrix: in dat GIO zijn 2 acties afgesproken; nu 1 open, 1 loopt; 1 daarvan is te laat.',
     );
     const vh = punt(stdout, 'Monitoring vergunninghouders');
     expect(vh).toContain('1 melding in de periode over een vergunninghouder.');

@@ -146,7 +146,7 @@ describe('kvz notulen verwerk', () => {
     // The next GIO's agenda reports who was there, and how what was agreed stands now.
     const volgende = (await kvzOk(['agenda', 'gio'], { db })).stdout;
     expect(volgende).toContain('Aanwezig waren: Handhaving, Jongerenwerk, Politie.');
-    expect(volgende).toContain('Matrix: in dat GIO zijn 4 acties afgesproken; nu 2 open, 1 loopt, 1 gereed, waarvan 1 te laat.');
+    expect(volgende).toContain('Matrix: in dat GIO zijn 4 acties afgesproken; nu 2 open, 1 loopt, 1 gereed; 1 daarvan is te laat.');
   });
 
   it('lets the politieoverleg record changes to vertrouwelijke zaken', async () => {
