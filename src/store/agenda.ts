@@ -146,15 +146,17 @@ function vorigGio(db: Db, v: Venster, peildatum: Datum, namen: Map<string, strin
   if (!v.vorige) return null;
   const id = overlegOp(db, 'gio', v.vorige.datum)?.id ?? null;
   const per_status = Object.fromEntries(ACTIE_STATUSSEN.map((s) => [s, 0])) as Record<ActieStatus, number>;
+  let acties = 0;
   let te_laat = 0;
   for (const [status, laat, n] of id === null ? [] : standVanOverleg(db, id, peildatum)) {
     per_status[status] += n;
+    acties += n;
     if (laat) te_laat += n;
   }
   return {
     datum: v.vorige.datum,
     aanwezig: id === null ? [] : aanwezigen(db, id).map((p) => namen.get(p) ?? p),
-    acties: som(new Map(Object.entries(per_status))),
+    acties,
     per_status,
     te_laat,
   };
@@ -193,7 +195,7 @@ function politie(db: Db, kop: AgendaKop & { soort: 'politie' }, v: Venster): Pol
   const kern = nieuw();
   const vh = nieuw();
   const jeugd = nieuw();
-  const alles = zietVertrouwelijk('politie');
+  const alles = zietVertrouwelijk(kop.soort);
   for (const [deze, cat, k, vergunninghouder, n] of telling(db, { van: vv.van, grens: v.van, tot: v.tot }, alles)) {
     const welke = deze ? 'deze' : 'vorige';
     telOp(categorie[welke], cat, n);

@@ -12,7 +12,7 @@ import { isUitstel, type ActieStatus } from '../domain/actie.js';
 import { soortNaam } from '../domain/cadans.js';
 import { DomainError, UsageError } from '../domain/errors.js';
 import type { Overleg } from '../domain/overleg.js';
-import type { Fout, Voornemen } from '../domain/notulen.js';
+import type { ActieWens, Fout, Voornemen } from '../domain/notulen.js';
 import { dagVan, datumKort, datumLang, parseDatum, type Datum } from '../domain/tijd.js';
 import { databaseId, type Db } from './database.js';
 import { geenOverlegOp, overlegOp } from './overleggen.js';
@@ -98,14 +98,14 @@ export function planVerwerking(db: Db, v: Voornemen, nu: Date): { verwerking: Ve
   const fouten: Fout[] = [];
   const fout = (regel: number, tekst: string) => fouten.push({ regel, tekst });
   const waarschuwingen: Fout[] = [];
-  const numbers = v.zaken.flatMap((z) => z.acties.map((a) => a.actie));
+  const nummers = v.zaken.flatMap((z) => z.acties.map((a) => a.actie));
   const acties = new Map(
     (db
       .prepare(
         `SELECT a.id, a.nummer, z.nummer AS zaak, a.omschrijving, a.partner, a.deadline, a.status, a.keer_uitgesteld
          FROM actie a JOIN zaak z ON z.id = a.zaak_id WHERE a.nummer IN (SELECT value FROM json_each(?))`,
       )
-      .all(lijst(numbers)) as ActieNu[]).map((a) => [a.nummer, a]),
+      .all(lijst(nummers)) as ActieNu[]).map((a) => [a.nummer, a]),
   );
   const zaken = new Map(
     (db.prepare('SELECT nummer, titel, status, vertrouwelijk FROM zaak WHERE nummer IN (SELECT value FROM json_each(?))').all(lijst(v.zaken.map((z) => z.zaak))) as ZaakNu[]).map(
@@ -151,20 +151,20 @@ export function planVerwerking(db: Db, v: Voornemen, nu: Date): { verwerking: Ve
     }
     const plan: ZaakPlan = { zaak: w.zaak, titel: zaak.titel, wijzigingen: [], nieuwe_acties: [] };
     for (const a of w.acties) {
-      const nu_ = acties.get(a.actie);
-      if (!nu_) {
+      const huidig = acties.get(a.actie);
+      if (!huidig) {
         fout(a.regel, `onbekende actie ${a.actie}. Zie kvz actie list --zaak ${w.zaak}.`);
         continue;
       }
-      if (nu_.zaak !== w.zaak) {
-        fout(a.regel, `actie ${a.actie} hoort bij zaak ${nu_.zaak}, niet bij ${w.zaak}; zet haar in de tabel van haar eigen zaak.`);
+      if (huidig.zaak !== w.zaak) {
+        fout(a.regel, `actie ${a.actie} hoort bij zaak ${huidig.zaak}, niet bij ${w.zaak}; zet haar in de tabel van haar eigen zaak.`);
         continue;
       }
-      const al = eerder.get(nu_.id);
-      const status = a.status !== undefined && a.status !== nu_.status && !al?.status.has(a.status) ? a.status : undefined;
-      const deadline = a.deadline !== undefined && a.deadline !== nu_.deadline && !al?.deadline.has(a.deadline) ? a.deadline : undefined;
+      const al = eerder.get(huidig.id);
+      const status = a.status !== undefined && a.status !== huidig.status && !al?.status.has(a.status) ? a.status : undefined;
+      const deadline = a.deadline !== undefined && a.deadline !== huidig.deadline && !al?.deadline.has(a.deadline) ? a.deadline : undefined;
       alVerwerkt += (a.status !== undefined && status === undefined ? 1 : 0) + (a.deadline !== undefined && deadline === undefined ? 1 : 0);
-      const afwijkend = afwijkingen(a, nu_);
+      const afwijkend = afwijkingen(a, huidig);
       if (afwijkend.length > 0) {
         waarschuwingen.push({
           regel: a.regel,
@@ -172,13 +172,13 @@ export function planVerwerking(db: Db, v: Voornemen, nu: Date): { verwerking: Ve
         });
       }
       if (status === undefined && deadline === undefined) continue;
-      const uitgesteld = deadline !== undefined && isUitstel(nu_.deadline, deadline);
+      const uitgesteld = deadline !== undefined && isUitstel(huidig.deadline, deadline);
       plan.wijzigingen.push({
         regel: a.regel,
         actie: a.actie,
-        status: status === undefined ? null : { oud: nu_.status, nieuw: status },
-        deadline: deadline === undefined ? null : { oud: nu_.deadline, nieuw: deadline, uitgesteld },
-        keer_uitgesteld: nu_.keer_uitgesteld + (uitgesteld ? 1 : 0),
+        status: status === undefined ? null : { oud: huidig.status, nieuw: status },
+        deadline: deadline === undefined ? null : { oud: huidig.deadline, nieuw: deadline, uitgesteld },
+        keer_uitgesteld: huidig.keer_uitgesteld + (uitgesteld ? 1 : 0),
       });
     }
     for (const n of w.nieuw) {
@@ -206,7 +206,7 @@ function nieuwSleutel(zaak: string, omschrijving: string, partner: string): stri
 }
 
 /** The informative columns that were edited (changing them has no effect, which a person should hear). */
-function afwijkingen(a: Voornemen['zaken'][number]['acties'][number], nu: ActieNu): string[] {
+function afwijkingen(a: ActieWens, nu: ActieNu): string[] {
   const z = a.zoals;
   const uit: string[] = [];
   if (z.omschrijving !== '' && !gelijkeTekst(z.omschrijving, nu.omschrijving)) uit.push('Omschrijving');
