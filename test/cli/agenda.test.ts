@@ -208,6 +208,14 @@ describe('which meeting', () => {
     expect(stdout).toContain('- **Verschoven:** van dinsdag 13 april 2027 (zaal bezet)');
   });
 
+  it('warns on stderr while the cadence of that series is still the default', async () => {
+    const db = nieuweDb();
+    const u = await kvzOk(['agenda', 'tweewekelijks'], { db });
+    expect(u.stderr).toBe('! De cadans van het GIO staat nog op de standaard; stel haar in met kvz overleg cadans gio --start <datum>.\n');
+    expect(u.stdout).toContain('- **Datum:** dinsdag 6 april 2027, 10:00 uur');
+    expect((await kvzOk(['agenda', 'gio'], { db: data.db })).stderr).toBe('');
+  });
+
   it('rejects a bad soort or date with exit 2 before touching the database', async () => {
     const db = nieuweDb();
     const fout = await kvz(['agenda', 'gi'], { db });

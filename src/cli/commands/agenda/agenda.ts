@@ -8,7 +8,7 @@ import { leesOutput } from '../../document-opties.js';
 import { meld, schrijf } from '../../output.js';
 import { parseSoort } from '../overleg/invoer.js';
 import { schrijfDocument } from './document.js';
-import { kiesOverleg, leesDatum } from './overleg-keuze.js';
+import { kiesOverleg, leesDatum, waarschuwStandaardCadans } from './overleg-keuze.js';
 
 interface Opts {
   datum?: string;
@@ -23,6 +23,7 @@ export default function agenda(ctx: Context, o: Opts, [invoer]: string[]): void 
   const output = leesOutput(o.output);
   const db = ctx.db();
   const overleg = kiesOverleg(db, soort, datum, vandaag);
+  waarschuwStandaardCadans(ctx, db, soort);
   const a = agendaVoor(db, overleg, ctx.nu);
   const inhoud = o.json ? `${JSON.stringify(a, null, 2)}\n` : agendaMarkdown(a);
   if (output === undefined) return void ctx.io.stdout.write(inhoud);

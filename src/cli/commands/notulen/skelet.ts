@@ -9,7 +9,7 @@ import { leesOutput } from '../../document-opties.js';
 import type { Handler } from '../../handler.js';
 import { schrijf } from '../../output.js';
 import { schrijfDocument } from '../agenda/document.js';
-import { kiesOverleg, leesDatum } from '../agenda/overleg-keuze.js';
+import { kiesOverleg, leesDatum, waarschuwStandaardCadans } from '../agenda/overleg-keuze.js';
 
 interface Opts {
   datum?: string;
@@ -23,6 +23,7 @@ export function skeletVan(soort: OverlegSoort): Handler<Opts> {
     const output = leesOutput(o.output);
     const db = ctx.db();
     const overleg = kiesOverleg(db, soort, datum, vandaag);
+    waarschuwStandaardCadans(ctx, db, soort);
     const inhoud = notulenMarkdown(agendaVoor(db, overleg, ctx.nu), databaseId(db));
     if (output === undefined) return void ctx.io.stdout.write(inhoud);
     schrijfDocument(output, inhoud);
