@@ -30,20 +30,20 @@ export function zaakKop(z: ZaakOpAgenda): string {
   return kop(3, `${z.nummer} · ${inline(z.titel)}`);
 }
 
-function zaakInAgenda(z: ZaakOpAgenda, toelichting: string[]): string[][] {
-  return [
-    [zaakKop(z)],
-    [zaakKenmerken(z)],
-    toelichting,
-    z.acties.length === 0 ? ['Geen acties die open zijn of lopen.'] : actieTabel(z.acties),
-  ];
+/** Blocks as one piece of text: a GIO at region scale has thousands of zaken, and fewer, longer strings cost less. */
+export function alsEenBlok(blokken: readonly (readonly string[])[]): string[] {
+  return [blokken.filter((b) => b.length > 0).map((b) => b.join('\n')).join('\n\n')];
+}
+
+function zaakInAgenda(z: ZaakOpAgenda, toelichting: string[]): string[] {
+  return alsEenBlok([[zaakKop(z)], [zaakKenmerken(z)], toelichting, z.acties.length === 0 ? ['Geen acties die open zijn of lopen.'] : actieTabel(z.acties)]);
 }
 
 function puntInAgenda(p: Punt, nummer: number): string[][] {
   const uit: string[][] = [[kop(2, `${nummer}. ${p.titel}`)]];
   for (const b of p.blokken) {
     if (b.soort === 'zaak') {
-      if (b.alleen !== 'notulen') uit.push(...zaakInAgenda(b.zaak, b.toelichting));
+      if (b.alleen !== 'notulen') uit.push(zaakInAgenda(b.zaak, b.toelichting));
     } else if (b.alleen !== 'notulen') uit.push(b.regels);
   }
   return uit;

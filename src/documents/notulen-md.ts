@@ -8,7 +8,7 @@ import { isLopend } from '../domain/actie.js';
 import type { Agenda, ZaakOpAgenda } from '../domain/agenda.js';
 import { datumKort } from '../domain/tijd.js';
 import { punten, zaakKenmerken } from './agenda-inhoud.js';
-import { kopBlokken, zaakKop } from './agenda-md.js';
+import { alsEenBlok, kopBlokken, zaakKop } from './agenda-md.js';
 import { document, inline, kop, mdTabel } from './markdown.js';
 
 /** The columns of the per-zaak table, in order. */
@@ -47,10 +47,10 @@ function aandacht(z: ZaakOpAgenda): string[] {
   return laat.length === 0 ? [] : [`! Te laat: ${laat.join(', ')}.`];
 }
 
-function zaakInNotulen(z: ZaakOpAgenda, toelichting: string[]): string[][] {
+function zaakInNotulen(z: ZaakOpAgenda, toelichting: string[]): string[] {
   const uit = [[zaakKop(z)], [zaakKenmerken(z)], toelichting, aandacht(z), ...BESPREKING];
   uit.push(z.status === 'open' ? matrixTabel(z) : ['Deze zaak is gesloten: acties wijzigen of toevoegen kan niet meer.']);
-  return uit;
+  return alsEenBlok(uit);
 }
 
 export function notulenMarkdown(a: Agenda, databaseId: string): string {
@@ -72,7 +72,7 @@ export function notulenMarkdown(a: Agenda, databaseId: string): string {
         continue;
       }
       gezien.set(b.zaak.nummer, i + 1);
-      blokken.push(...zaakInNotulen(b.zaak, b.toelichting));
+      blokken.push(zaakInNotulen(b.zaak, b.toelichting));
     }
     if (verwijzingen.length > 0) blokken.push(['Ook bij dit punt:'], verwijzingen);
   });

@@ -113,25 +113,23 @@ export interface ZaakRij {
   vertrouwelijk: number;
   eigenaar: string;
   geopend_op: string;
-  /** How many meldingen it has, and whether it has any actie at all. */
+  /** How many meldingen it has. */
   meldingen: number;
-  heeft_acties: number;
 }
 
-type ZaakKolommen = [number, string, string, string, string, 'open' | 'gesloten', number, string, string, number, number];
+type ZaakKolommen = [number, string, string, string, string, 'open' | 'gesloten', number, string, string, number];
 
 /** The zaak columns; `vertrouwelijk` decides whether vertrouwelijke meldingen count in `meldingen`. */
 const zaakSelect = (vertrouwelijk: boolean) => `
   SELECT z.id, z.nummer, z.titel, z.soort, z.kern, z.status, z.vertrouwelijk, z.eigenaar, z.geopend_op,
-         (SELECT count(*) FROM melding m WHERE m.zaak_id = z.id ${vertrouwelijk ? '' : 'AND m.vertrouwelijk = 0'}),
-         EXISTS (SELECT 1 FROM actie a WHERE a.zaak_id = z.id)
+         (SELECT count(*) FROM melding m WHERE m.zaak_id = z.id ${vertrouwelijk ? '' : 'AND m.vertrouwelijk = 0'})
   FROM zaak z`;
 
 // Raw rows made into objects here: better-sqlite3's named rows cost several times more (region scale: 2,000 open zaken).
 function zaakRij(r: ZaakKolommen): ZaakRij {
   return {
     id: r[0], nummer: r[1], titel: r[2], soort: r[3], kern: r[4], status: r[5], vertrouwelijk: r[6], eigenaar: r[7], geopend_op: r[8],
-    meldingen: r[9], heeft_acties: r[10],
+    meldingen: r[9],
   };
 }
 
@@ -201,6 +199,12 @@ export function actiesPerZaak(db: Db, zaken: readonly ZaakRij[], peildatum: Datu
     else per.set(id, [actie]);
   }
   return per;
+}
+
+/** Which of these zaken have any actie at all, whatever its status. */
+export function metEenActie(db: Db, zaakIds: readonly number[]): Set<number> {
+  if (zaakIds.length === 0) return new Set();
+  return new Set(db.prepare('SELECT DISTINCT zaak_id FROM actie WHERE zaak_id IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(zaakIds)) as number[]);
 }
 
 /** How the acties agreed in one overleg row stand now: [status, te laat, n]; not of vertrouwelijke zaken. */

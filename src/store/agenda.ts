@@ -36,6 +36,7 @@ import {
   jeugdPerKern,
   meldingenIn,
   meldingenPerZaak,
+  metEenActie,
   nooitDoorgezet,
   openZaken,
   partnerNamen,
@@ -120,9 +121,13 @@ function gio(db: Db, kop: AgendaKop & { soort: 'gio' }, v: Venster, namen: Map<s
   const perZaak = meldingenPerZaak(db, v.van, v.tot, false);
 
   const rijen = openZaken(db, false);
+  const zaken = metActies(db, rijen, perZaak, instantVan(v.van).toISOString(), kop.peildatum);
+  // Only a zaak that shows no actie can have none at all: ask for those alone.
+  const metActie = metEenActie(db, rijen.filter((_, i) => zaken[i]!.acties.length === 0).map((z) => z.id));
   const plekken: Record<GioPlek, ZaakOpAgenda[]> = { nieuw: [], lopend: [], klaar: [] };
-  metActies(db, rijen, perZaak, instantVan(v.van).toISOString(), kop.peildatum).forEach((z, i) => {
-    plekken[gioPlek({ geopend_dag: z.geopend_dag, heeft_acties: rijen[i]!.heeft_acties === 1, acties: z.acties }, v)].push(z);
+  zaken.forEach((z, i) => {
+    const heeft_acties = z.acties.length > 0 || metActie.has(rijen[i]!.id);
+    plekken[gioPlek({ geopend_dag: z.geopend_dag, heeft_acties, acties: z.acties }, v)].push(z);
   });
 
   return {
