@@ -4,7 +4,7 @@ import { dagVan, datumLang } from '../../../domain/tijd.js';
 import { agendaMarkdown } from '../../../documents/agenda-md.js';
 import { agendaVoor } from '../../../store/agenda.js';
 import type { Context } from '../../context.js';
-import { leesOutput } from '../../document-opties.js';
+import { leesOutput } from '../../output-pad.js';
 import { meld, schrijf } from '../../output.js';
 import { parseSoort } from '../overleg/invoer.js';
 import { schrijfDocument } from './document.js';

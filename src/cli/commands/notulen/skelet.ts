@@ -5,7 +5,7 @@ import { notulenMarkdown } from '../../../documents/notulen-md.js';
 import { agendaVoor } from '../../../store/agenda.js';
 import { databaseId } from '../../../store/database.js';
 import type { Context } from '../../context.js';
-import { leesOutput } from '../../document-opties.js';
+import { leesOutput } from '../../output-pad.js';
 import type { Handler } from '../../handler.js';
 import { schrijf } from '../../output.js';
 import { schrijfDocument } from '../agenda/document.js';
