@@ -114,7 +114,7 @@ export function planVerwerking(db: Db, v: Voornemen, nu: Date): { verwerking: Ve
   );
   // What this meeting already changed and made (when it has a row: something refers to it).
   const eerder = new Map<number, { status: Set<string>; deadline: Set<string> }>();
-  const gemaakt = new Map<string, number>();
+  const gemaakt = new Map<string, { nummer: string; deadline: Datum }[]>();
   if (overleg.id !== null) {
     const ids = JSON.stringify([...acties.values()].map((a) => a.id));
     for (const h of db
@@ -130,10 +130,14 @@ export function planVerwerking(db: Db, v: Voornemen, nu: Date): { verwerking: Ve
       eerder.set(h.actie_id, e);
     }
     for (const a of db
-      .prepare('SELECT z.nummer AS zaak, a.omschrijving, a.partner FROM actie a JOIN zaak z ON z.id = a.zaak_id WHERE a.overleg_id = ?')
-      .all(overleg.id) as { zaak: string; omschrijving: string; partner: string }[]) {
+      .prepare(
+        `SELECT a.nummer, z.nummer AS zaak, a.omschrijving, a.partner,
+                (SELECT h.deadline_nieuw FROM actie_historie h WHERE h.actie_id = a.id ORDER BY h.id LIMIT 1) AS deadline
+         FROM actie a JOIN zaak z ON z.id = a.zaak_id WHERE a.overleg_id = ? ORDER BY a.id`,
+      )
+      .all(overleg.id) as { nummer: string; zaak: string; omschrijving: string; partner: string; deadline: Datum }[]) {
       const sleutel = nieuwSleutel(a.zaak, a.omschrijving, a.partner);
-      gemaakt.set(sleutel, (gemaakt.get(sleutel) ?? 0) + 1);
+      gemaakt.set(sleutel, [...(gemaakt.get(sleutel) ?? []), { nummer: a.nummer, deadline: a.deadline }]);
     }
   }
 
@@ -183,10 +187,15 @@ export function planVerwerking(db: Db, v: Voornemen, nu: Date): { verwerking: Ve
     }
     for (const n of w.nieuw) {
       const sleutel = nieuwSleutel(w.zaak, n.omschrijving, n.partner);
-      const al = gemaakt.get(sleutel) ?? 0;
-      if (al > 0) {
-        gemaakt.set(sleutel, al - 1);
+      const al = gemaakt.get(sleutel)?.shift();
+      if (al) {
         alVerwerkt++;
+        if (al.deadline !== n.deadline) {
+          waarschuwingen.push({
+            regel: n.regel,
+            tekst: `deze nieuwe actie is al gemaakt als ${al.nummer}, met deadline ${datumKort(al.deadline)}; een andere deadline zet u met kvz actie update ${al.nummer} --deadline <datum>.`,
+          });
+        }
         continue;
       }
       plan.nieuwe_acties.push({ regel: n.regel, actie: null, omschrijving: n.omschrijving, partner: n.partner, deadline: n.deadline, status: n.status });

@@ -183,6 +183,19 @@ describe('kvz notulen verwerk', () => {
     expect(lees(db, 'SELECT count(*) AS n FROM actie')).toEqual([{ n: 6 }]);
   });
 
+  it('does not make a new actie twice when its row was corrected after processing, and says how to change it', async () => {
+    const db = kopie(data);
+    const md = ingevuld(await skelet(db, 'gio', '02-03-2027'));
+    await kvzOk(['notulen', 'verwerk', bewaar(md), '--uitvoeren'], { db });
+    const anders = zetRij(md, 'nieuw', { 3: '13-04-2027' }, `### ${data.z.treiteren} `);
+    const u = await kvzOk(['notulen', 'verwerk', bewaar(anders, 'v2.md'), '--uitvoeren'], { db });
+    expect(u.stderr).toBe(
+      `! regel ${regelVan(anders, 'Gesprek met de nieuwe bewoners')}: deze nieuwe actie is al gemaakt als A-2027-0006, met deadline 06-04-2027; een andere deadline zet u met kvz actie update A-2027-0006 --deadline <datum>.\n`,
+    );
+    expect(u.stdout).toMatch(/Niets gewijzigd/);
+    expect(lees(db, 'SELECT count(*) AS n FROM actie')).toEqual([{ n: 6 }]);
+  });
+
   it('leaves attendance alone when no box is ticked', async () => {
     const db = kopie(data);
     const md = zetRij(await skelet(db, 'tweewekelijks'), data.a.surveillance, { 5: 'loopt' });
