@@ -5,10 +5,9 @@
  */
 import { closeSync, existsSync, fsyncSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import Database from 'better-sqlite3';
 import { DomainError } from '../domain/errors.js';
 import { inTransactie, schrijfAudit, type Actor } from './audit.js';
-import { APPLICATION_ID, type Db } from './database.js';
+import { APPLICATION_ID, verbind, type Db } from './database.js';
 
 export interface Backup {
   bestand: string;
@@ -48,7 +47,7 @@ function schrijfFout(e: unknown, map: string): unknown {
 
 /** Opens the copy as kvz would and checks that it is whole and a kvz database; returns its audit head. */
 function keurKopie(pad: string): Backup['laatste_audit'] {
-  const kopie = new Database(pad, { fileMustExist: true });
+  const kopie = verbind(pad, { fileMustExist: true });
   try {
     const integriteit = kopie.pragma('integrity_check', { simple: true });
     if (integriteit !== 'ok' || kopie.pragma('application_id', { simple: true }) !== APPLICATION_ID) {
