@@ -81,7 +81,7 @@ export function meldingExportRijen(db: Db, filter: MeldingExportFilter, opties: 
               (SELECT min(dag) FROM doorzetting d WHERE d.melding_id = m.id) AS eerste_doorzetting_dag
               ${melder}
        FROM melding m LEFT JOIN zaak z ON z.id = m.zaak_id ${sql}
-       ORDER BY m.ontvangen_op, m.id`,
+       ORDER BY m.ontvangen_dag, m.ontvangen_op, m.id`,
     )
     .iterate(p) as IterableIterator<MeldingExportRij>;
 }

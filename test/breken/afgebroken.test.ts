@@ -23,14 +23,14 @@ async function groteDb(map: string): Promise<string> {
   await kvzOk(['init'], { db });
   const conn = new Database(db);
   const insert = conn.prepare(
-    `INSERT INTO melding (nummer, jaar, volgnummer, ontvangen_op, ontvangen_dag, kanaal, categorie, kern, omschrijving,
+    `INSERT INTO melding (jaar, volgnummer, ontvangen_op, ontvangen_dag, kanaal, categorie, kern, omschrijving,
        melder_naam, melder_telefoon, melder_email, status, afgehandeld_op, geregistreerd_door, aangemaakt_op, gewijzigd_op)
-     VALUES (?, 2024, ?, '2024-02-01T10:00:00.000Z', '2024-02-01', 'telefoon', 'burenoverlast', 'Obdam', ?,
+     VALUES (2024, ?, '2024-02-01T10:00:00.000Z', '2024-02-01', 'telefoon', 'burenoverlast', 'Obdam', ?,
        ?, '06-12345678', 'melder@example.nl', 'afgehandeld', '2024-03-01T10:00:00.000Z', 'test', '2024-02-01T10:00:00.000Z', '2024-02-01T10:00:00.000Z')`,
   );
   const tekst = 'Geluidsoverlast van de buren, al weken elke nacht. '.repeat(20);
   conn.transaction(() => {
-    for (let i = 1; i <= AANTAL; i++) insert.run(`M-2024-${String(i).padStart(5, '0')}`, i, tekst, `Melder ${i}`);
+    for (let i = 1; i <= AANTAL; i++) insert.run(i, tekst, `Melder ${i}`);
   })();
   conn.close();
   return db;

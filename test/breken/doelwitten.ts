@@ -148,7 +148,7 @@ export const DOELWITTEN: Doelwit[] = [
         naam: '--notitie',
         soort: 'regels',
         args: (w) => ['melding', 'forward', M, '--naar', 'politie', '--notitie', w],
-        opgeslagen: 'SELECT notitie FROM doorzetting ORDER BY id DESC LIMIT 1',
+        opgeslagen: "SELECT notitie FROM doorzetting WHERE partner = 'politie' ORDER BY op DESC LIMIT 1",
         leegMag: true,
       },
     ],
