@@ -11,6 +11,7 @@ import Database from 'better-sqlite3';
 import { DomainError } from '../domain/errors.js';
 import { plusDagen, dagVan, instantVan } from '../domain/tijd.js';
 import { APPLICATION_ID, dataMap, openDatabase } from '../store/database.js';
+import { schrijfFout } from '../store/tijdelijk.js';
 import { vulDemoJaar, type DemoJaar } from './jaar.js';
 
 export const DEMO_BESTAND = 'demo.db';
@@ -100,6 +101,6 @@ export function maakDemo(pad: string, nu: Date, gebruiker: string): DemoJaar {
     return jaar;
   } catch (e) {
     weg(tmp);
-    throw e;
+    throw schrijfFout(e, pad);
   }
 }
