@@ -39,7 +39,10 @@ const UREN: [number, number][] = [[7, 2], [8, 4], [9, 6], [10, 6], [11, 6], [12,
 export interface DemoJaar {
   van: Datum;
   tot: Datum;
-  gebeurtenissen: number;
+  meldingen: number;
+  zaken: number;
+  acties: number;
+  auditregels: number;
 }
 
 /** Fills `db` (new and empty) with the year up to `nu`; the last audit row says it is a demo. */
@@ -64,7 +67,8 @@ export function vulDemoJaar(db: Db, nu: Date, gebruiker: string): DemoJaar {
       details: { zaad: ZAAD, van: begin, tot: vandaag, gebeurtenissen },
     }),
   );
-  return { van: begin, tot: vandaag, gebeurtenissen };
+  const tel = (tabel: string) => db.prepare(`SELECT count(*) FROM ${tabel}`).pluck().get() as number;
+  return { van: begin, tot: vandaag, meldingen: tel('melding'), zaken: tel('zaak'), acties: tel('actie'), auditregels: tel('audit') };
 }
 
 /** The day of the week on or after `datum` (0 = Sunday). */

@@ -43,7 +43,7 @@ describe('kvz demo', () => {
     expect(uitvoer).toMatch(/Matrix op dinsdag 16 maart 2027\n\d+ zaken · \d+ lopende acties · [1-9]\d* te laat/);
     expect(uitvoer).not.toContain('VERTROUWELIJK');
     expect(uitvoer).toContain(`kvz agenda gio --db ${demo}\n`);
-    expect(uitvoer).toContain(`Probeer ook:\n  kvz status --db ${demo}\n  kvz matrix --db ${demo}\n`);
+    expect(uitvoer).toContain(`Probeer ook:\n  kvz status --db ${demo}\n  kvz rapport jeugd --db ${demo}\n  kvz export matrix --output matrix.csv --db ${demo}\n`);
   });
 
   it('writes a database that kvz check passes: integrity, references and a whole audit chain ending in the demo row', async () => {
@@ -164,7 +164,7 @@ describe('kvz demo', () => {
     await maak(pad);
     const u = await kvzOk(['demo', '--db', pad]);
     expect(u.stdout).toContain(`Demodatabase gemaakt: ${pad}\n`);
-    expect(u.stdout).toContain(`kvz matrix --db '${pad}'\n`);
+    expect(u.stdout).toContain(`kvz status --db '${pad}'\n`);
     expect(readdirSync(map)).toEqual(['mijn demo.db']);
     expect((await kvz(['check'], { db: pad })).code).toBe(0);
   });

@@ -8,9 +8,9 @@ import { telMeldingExport } from '../../../store/export.js';
 import { matrixPerZaak } from '../../../store/matrix.js';
 import { venster, volgendOverleg } from '../../../store/overleggen.js';
 import type { Context } from '../../context.js';
+import { shellWoord } from '../../opmaak.js';
 import { kleuren, schrijf } from '../../output.js';
 import { matrixTekst } from '../matrix/render.js';
-import { shellWoord } from './demo.js';
 
 export async function toonVolgendeGioAgenda(ctx: Context): Promise<void> {
   const db = ctx.db();

@@ -3,6 +3,7 @@ import { datumLang } from '../../../domain/tijd.js';
 import { controleerDemoDoel, eigenDemoPad, maakDemo } from '../../../demo/bestand.js';
 import { openDatabase, type Db } from '../../../store/database.js';
 import type { Context } from '../../context.js';
+import { shellWoord } from '../../opmaak.js';
 import { kleuren, schrijf } from '../../output.js';
 import { toonVolgendeGioAgenda } from './agenda.js';
 
@@ -20,28 +21,22 @@ export default async function demo(ctx: Context): Promise<void> {
     db: () => (db ??= openDatabase(pad, { nu: ctx.nu })),
   };
   try {
-    const k = kleuren(ctx);
-    const tellen = (tabel: string) => demoCtx.db().prepare(`SELECT count(*) FROM ${tabel}`).pluck().get() as number;
-    schrijf(ctx, k.green(`${vervangt ? 'Demodatabase opnieuw gemaakt' : 'Demodatabase gemaakt'}: ${pad}`));
+    schrijf(ctx, kleuren(ctx).green(`${vervangt ? 'Demodatabase opnieuw gemaakt' : 'Demodatabase gemaakt'}: ${pad}`));
     schrijf(
       ctx,
-      `Een fictief jaar Koggenland, ${datumLang(jaar.van)} tot en met ${datumLang(jaar.tot)}: ${tellen('melding')} meldingen, ` +
-        `${tellen('zaak')} zaken, ${tellen('actie')} acties en ${tellen('audit')} regels in het auditlog. Alle namen en adressen zijn verzonnen.`,
+      `Een fictief jaar Koggenland, ${datumLang(jaar.van)} tot en met ${datumLang(jaar.tot)}: ${jaar.meldingen} meldingen, ` +
+        `${jaar.zaken} zaken, ${jaar.acties} acties en ${jaar.auditregels} regels in het auditlog. Alle namen en adressen zijn verzonnen.`,
     );
     schrijf(ctx);
+    // The integrator replaces this with the real agenda of kvz agenda gio.
     await toonVolgendeGioAgenda(demoCtx);
-    const db2 = `--db ${shellWoord(pad)}`;
+    const metDb = `--db ${shellWoord(pad)}`;
     schrijf(ctx);
     schrijf(ctx, 'Probeer ook:');
-    for (const c of [`kvz status ${db2}`, `kvz matrix ${db2}`, `kvz melding list --te-laat-doorgezet ${db2}`, `kvz export matrix --output matrix.csv ${db2}`]) {
+    for (const c of [`kvz status ${metDb}`, `kvz rapport jeugd ${metDb}`, `kvz export matrix --output matrix.csv ${metDb}`]) {
       schrijf(ctx, `  ${c}`);
     }
   } finally {
     if (db?.open) db.close();
   }
-}
-
-/** A path as one shell word: quoted when it holds anything a shell would read differently. */
-export function shellWoord(pad: string): string {
-  return /^[\w@%+=:,./-]+$/.test(pad) ? pad : `'${pad.replaceAll("'", `'\\''`)}'`;
 }
