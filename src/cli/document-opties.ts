@@ -4,18 +4,23 @@ import { dirname, resolve } from 'node:path';
 import { CSV_FORMATEN, type CsvFormaat } from '../documents/csv.js';
 import { UsageError } from '../domain/errors.js';
 import { kies } from '../domain/keuze.js';
+import { leesPad } from './invoer.js';
 
 export function leesFormaat(invoer: string | undefined): CsvFormaat {
   return invoer === undefined ? 'excel' : (kies(invoer, '--formaat', { soort: 'formaat', onzijdig: true, waarden: CSV_FORMATEN }) as CsvFormaat);
 }
 
-/** --output: checked before anything is exported, so a typo in the path leaves no audit row. */
-export function leesOutput(invoer: string | undefined): string | undefined {
+/**
+ * --output (or another file to write): checked before anything is exported, so a typo in the path
+ * leaves no audit row; an unprintable or broken name is refused like any other path (cli/invoer.ts).
+ */
+export function leesOutput(invoer: string | undefined, veld = '--output'): string | undefined {
   if (invoer === undefined) return undefined;
-  if (invoer.trim() === '') throw new UsageError('--output mag niet leeg zijn; geef een bestandsnaam.');
+  if (invoer.trim() === '') throw new UsageError(`${veld} mag niet leeg zijn; geef een bestandsnaam.`);
+  leesPad(invoer, veld);
   const pad = resolve(invoer);
-  if (existsSync(pad) && statSync(pad).isDirectory()) throw new UsageError(`--output '${invoer}' is een map; geef een bestandsnaam.`);
+  if (existsSync(pad) && statSync(pad).isDirectory()) throw new UsageError(`${veld} '${invoer}' is een map; geef een bestandsnaam.`);
   const map = dirname(pad);
-  if (!existsSync(map) || !statSync(map).isDirectory()) throw new UsageError(`De map voor --output bestaat niet: ${map}.`);
+  if (!existsSync(map) || !statSync(map).isDirectory()) throw new UsageError(`De map voor ${veld} bestaat niet: ${map}.`);
   return invoer;
 }

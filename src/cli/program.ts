@@ -15,6 +15,7 @@ import { registreerOverleg } from './commands/overleg/index.js';
 import { registreerExport } from './commands/export/index.js';
 import { registreerImport } from './commands/import/index.js';
 import { registreerRapport } from './commands/rapport/index.js';
+import { registreerDemo } from './commands/demo/index.js';
 import { foutregel } from './zichtbaar.js';
 
 const TITELS: Record<string, string> = {
@@ -114,5 +115,6 @@ export function bouwProgramma(runtime: Runtime): Command {
   registreerExport(program, runtime);
   registreerRapport(program, runtime);
   registreerImport(program, runtime);
+  registreerDemo(program, runtime);
   return program;
 }
