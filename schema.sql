@@ -10,7 +10,10 @@
 --   * datums (deadlines, overleggen, …_dag) zijn kalenderdatums in Europe/Amsterdam: 2027-03-16;
 --   * booleans zijn INTEGER 0/1;
 --   * nummers (M-2027-0001, Z-2027-001, A-2027-0001) worden nooit hergebruikt: ze volgen uit
---     (jaar, volgnummer), dat uniek is per tabel.
+--     (jaar, volgnummer), dat uniek is per tabel;
+--   * opsommingen worden gecontroleerd als `x = 'a' OR x = 'b'` en niet als `x IN ('a', 'b')`: SQLite
+--     bouwt voor een IN-lijst in een CHECK bij elke rij een tijdelijke tabel, wat een import van
+--     100.000 meldingen een derde trager maakt.
 
 -- Instellingen van deze database. Bij het aanmaken krijgt ze een eigen, willekeurige identiteit
 -- (sleutel 'database_id', een UUID): een notulenbestand draagt die, zodat `kvz notulen verwerk` een
@@ -46,11 +49,11 @@ CREATE TABLE zaak (
   jaar INTEGER NOT NULL,
   volgnummer INTEGER NOT NULL CHECK (volgnummer >= 1),
   titel TEXT NOT NULL CHECK (length(trim(titel)) BETWEEN 1 AND 200),
-  soort TEXT NOT NULL CHECK (soort IN ('overlast', 'zorg')),
+  soort TEXT NOT NULL CHECK (soort = 'overlast' OR soort = 'zorg'),
   kern TEXT NOT NULL REFERENCES kern (naam) ON UPDATE CASCADE,
   eigenaar TEXT NOT NULL DEFAULT 'iv' REFERENCES partner (code),
-  vertrouwelijk INTEGER NOT NULL DEFAULT 0 CHECK (vertrouwelijk IN (0, 1)),
-  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'gesloten')),
+  vertrouwelijk INTEGER NOT NULL DEFAULT 0 CHECK (vertrouwelijk = 0 OR vertrouwelijk = 1),
+  status TEXT NOT NULL DEFAULT 'open' CHECK (status = 'open' OR status = 'gesloten'),
   geopend_op TEXT NOT NULL,
   gesloten_op TEXT,
   resultaat TEXT,
@@ -64,12 +67,14 @@ CREATE INDEX zaak_status ON zaak (status, vertrouwelijk);
 -- Een melding zoals het Meldpunt Koggenland die ontvangt.
 CREATE TABLE melding (
   id INTEGER PRIMARY KEY,
-  nummer TEXT NOT NULL UNIQUE,                       -- M-2027-0042
   jaar INTEGER NOT NULL,                             -- jaar van ontvangst (Amsterdam)
   volgnummer INTEGER NOT NULL CHECK (volgnummer >= 1),
+  -- Afgeleid, niet opgeslagen: een eigen index op het nummer zou elke invoer vertragen; zoeken op
+  -- nummer gaat via (jaar, volgnummer).
+  nummer TEXT GENERATED ALWAYS AS (printf('M-%d-%04d', jaar, volgnummer)) VIRTUAL, -- M-2027-0042
   ontvangen_op TEXT NOT NULL,
   ontvangen_dag TEXT NOT NULL,                       -- kalenderdag van ontvangst in Amsterdam (dagregels)
-  kanaal TEXT NOT NULL CHECK (kanaal IN ('telefoon', 'balie', 'email', 'app', 'politie', 'anders')),
+  kanaal TEXT NOT NULL CHECK (kanaal = 'telefoon' OR kanaal = 'balie' OR kanaal = 'email' OR kanaal = 'app' OR kanaal = 'politie' OR kanaal = 'anders'),
   categorie TEXT NOT NULL REFERENCES categorie (code),
   kern TEXT NOT NULL REFERENCES kern (naam) ON UPDATE CASCADE,
   adres TEXT,
@@ -80,11 +85,11 @@ CREATE TABLE melding (
   melder_telefoon TEXT,
   melder_email TEXT,
   melder_gewist_op TEXT,                             -- wanneer `kvz opschonen` ze verwijderde
-  terugkoppeling INTEGER NOT NULL DEFAULT 0 CHECK (terugkoppeling IN (0, 1)),     -- melder wil terugkoppeling
-  vergunninghouder INTEGER NOT NULL DEFAULT 0 CHECK (vergunninghouder IN (0, 1)), -- betreft een vergunninghouder
-  vertrouwelijk INTEGER NOT NULL DEFAULT 0 CHECK (vertrouwelijk IN (0, 1)),       -- alleen politieoverleg
+  terugkoppeling INTEGER NOT NULL DEFAULT 0 CHECK (terugkoppeling = 0 OR terugkoppeling = 1),     -- melder wil terugkoppeling
+  vergunninghouder INTEGER NOT NULL DEFAULT 0 CHECK (vergunninghouder = 0 OR vergunninghouder = 1), -- betreft een vergunninghouder
+  vertrouwelijk INTEGER NOT NULL DEFAULT 0 CHECK (vertrouwelijk = 0 OR vertrouwelijk = 1),       -- alleen politieoverleg
   zaak_id INTEGER REFERENCES zaak (id),
-  status TEXT NOT NULL DEFAULT 'nieuw' CHECK (status IN ('nieuw', 'doorgezet', 'afgehandeld')),
+  status TEXT NOT NULL DEFAULT 'nieuw' CHECK (status = 'nieuw' OR status = 'doorgezet' OR status = 'afgehandeld'),
   afgehandeld_op TEXT,
   afhandeling TEXT,                                  -- notitie bij het afhandelen
   geregistreerd_door TEXT NOT NULL,
@@ -93,30 +98,32 @@ CREATE TABLE melding (
   UNIQUE (jaar, volgnummer),
   CHECK ((status = 'afgehandeld') = (afgehandeld_op IS NOT NULL))
 ) STRICT;
-CREATE INDEX melding_ontvangen ON melding (ontvangen_op);
--- Dekt de tellingen van rapporten en agenda's over een periode: geen opzoeking in de tabel per melding.
+-- Vensters, lijsten (nieuwste eerst) en tellingen per categorie en kern lopen via de kalenderdag; de
+-- index dekt ook de tellingen van de agenda's (vergunninghouders, vertrouwelijk, per zaak) zonder
+-- opzoeking in de tabel per melding.
 CREATE INDEX melding_dag ON melding (ontvangen_dag, categorie, kern, vergunninghouder, vertrouwelijk, zaak_id);
-CREATE INDEX melding_status ON melding (status, ontvangen_op);
-CREATE INDEX melding_zaak ON melding (zaak_id, ontvangen_dag, vertrouwelijk); -- dekt ook het tellen zonder vertrouwelijke meldingen (agenda's)
+-- Alleen de meldingen die nog aandacht vragen, en alleen die van een zaak: kleine indexen.
+CREATE INDEX melding_open ON melding (status, ontvangen_dag) WHERE status = 'nieuw' OR status = 'doorgezet';
+-- Met vertrouwelijk: een agenda telt de meldingen van een zaak zonder de vertrouwelijke, op de index.
+CREATE INDEX melding_zaak ON melding (zaak_id, ontvangen_dag, vertrouwelijk) WHERE zaak_id IS NOT NULL;
 
 -- Doorzetting van een melding naar een partner (één melding kan naar meerdere partners).
 CREATE TABLE doorzetting (
-  id INTEGER PRIMARY KEY,
   melding_id INTEGER NOT NULL REFERENCES melding (id),
   partner TEXT NOT NULL REFERENCES partner (code),
   op TEXT NOT NULL,
   dag TEXT NOT NULL,                                 -- kalenderdag van doorzetten in Amsterdam
   door TEXT NOT NULL,
   notitie TEXT,
-  UNIQUE (melding_id, partner)
-) STRICT;
+  PRIMARY KEY (melding_id, partner)
+) STRICT, WITHOUT ROWID;
 
 -- Contact met de melder: om informatie te vragen of om terug te koppelen.
 CREATE TABLE contact (
   id INTEGER PRIMARY KEY,
   melding_id INTEGER NOT NULL REFERENCES melding (id),
   op TEXT NOT NULL,
-  soort TEXT NOT NULL CHECK (soort IN ('informatie', 'terugkoppeling')),
+  soort TEXT NOT NULL CHECK (soort = 'informatie' OR soort = 'terugkoppeling'),
   notitie TEXT NOT NULL CHECK (length(trim(notitie)) >= 1),
   door TEXT NOT NULL
 ) STRICT;
@@ -125,7 +132,7 @@ CREATE INDEX contact_melding ON contact (melding_id, soort);
 -- Cadans van de vaste overleggen. Het tweewekelijks overleg volgt het GIO (14 dagen ervoor en erna)
 -- en heeft daarom geen eigen rij.
 CREATE TABLE cadans (
-  soort TEXT PRIMARY KEY CHECK (soort IN ('gio', 'politie')),
+  soort TEXT PRIMARY KEY CHECK (soort = 'gio' OR soort = 'politie'),
   start TEXT NOT NULL,                               -- eerste (nominale) datum van de reeks
   interval_weken INTEGER NOT NULL CHECK (interval_weken BETWEEN 1 AND 52),
   tijd TEXT NOT NULL CHECK (tijd GLOB '[0-2][0-9]:[0-5][0-9]'),
@@ -143,10 +150,10 @@ CREATE TABLE cadans (
 -- zo'n overleg heeft status 'gepland' en een datum na de nominale datum.
 CREATE TABLE overleg (
   id INTEGER PRIMARY KEY,
-  soort TEXT NOT NULL CHECK (soort IN ('gio', 'tweewekelijks', 'politie')),
+  soort TEXT NOT NULL CHECK (soort = 'gio' OR soort = 'tweewekelijks' OR soort = 'politie'),
   nominale_datum TEXT NOT NULL,                      -- datum volgens de cadans
   datum TEXT NOT NULL,                               -- werkelijke datum
-  status TEXT NOT NULL DEFAULT 'gepland' CHECK (status IN ('gepland', 'verzet', 'geannuleerd')),
+  status TEXT NOT NULL DEFAULT 'gepland' CHECK (status = 'gepland' OR status = 'verzet' OR status = 'geannuleerd'),
   verschoven_van TEXT,                               -- bij verzetten: de datum ervoor
   reden TEXT,                                        -- van het verzetten of annuleren
   tijd TEXT CHECK (tijd IS NULL OR tijd GLOB '[0-2][0-9]:[0-5][0-9]'), -- NULL: die van de cadans
@@ -172,11 +179,10 @@ CREATE TABLE actie (
   volgnummer INTEGER NOT NULL CHECK (volgnummer >= 1),
   zaak_id INTEGER NOT NULL REFERENCES zaak (id),
   omschrijving TEXT NOT NULL CHECK (length(trim(omschrijving)) >= 1),
-  soort TEXT NOT NULL DEFAULT 'overig' CHECK (soort IN
-    ('gesprek-bewoners', 'gesprek-melder', 'handhaving', 'huisbezoek', 'communicatie', 'zorg', 'overig')),
+  soort TEXT NOT NULL DEFAULT 'overig' CHECK (soort = 'gesprek-bewoners' OR soort = 'gesprek-melder' OR soort = 'handhaving' OR soort = 'huisbezoek' OR soort = 'communicatie' OR soort = 'zorg' OR soort = 'overig'),
   partner TEXT NOT NULL REFERENCES partner (code),
   deadline TEXT NOT NULL,
-  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'loopt', 'gereed', 'vervallen')),
+  status TEXT NOT NULL DEFAULT 'open' CHECK (status = 'open' OR status = 'loopt' OR status = 'gereed' OR status = 'vervallen'),
   keer_uitgesteld INTEGER NOT NULL DEFAULT 0 CHECK (keer_uitgesteld >= 0), -- deadline later gezet
   overleg_id INTEGER REFERENCES overleg (id),       -- afgesproken in
   aangemaakt_op TEXT NOT NULL,
@@ -187,7 +193,7 @@ CREATE TABLE actie (
 CREATE INDEX actie_zaak ON actie (zaak_id, status);
 CREATE INDEX actie_open ON actie (status, deadline);
 CREATE INDEX actie_partner ON actie (partner, status);
-CREATE INDEX actie_overleg ON actie (overleg_id);               -- wat in een overleg is afgesproken
+CREATE INDEX actie_overleg ON actie (overleg_id) WHERE overleg_id IS NOT NULL; -- wat in een overleg is afgesproken
 
 -- De geschiedenis van een actie: één rij bij het aanmaken en één bij elke wijziging.
 CREATE TABLE actie_historie (

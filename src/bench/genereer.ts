@@ -110,10 +110,10 @@ function vul(db: Db, omvang: Omvang, nu: Date): void {
   })();
 
   db.transaction(() => {
-    const ins = db.prepare(`INSERT INTO melding (nummer, jaar, volgnummer, ontvangen_op, ontvangen_dag, kanaal, categorie, kern,
+    const ins = db.prepare(`INSERT INTO melding (jaar, volgnummer, ontvangen_op, ontvangen_dag, kanaal, categorie, kern,
       adres, omschrijving, melder_naam, melder_telefoon, melder_email, terugkoppeling, vergunninghouder, vertrouwelijk, zaak_id,
       status, afgehandeld_op, geregistreerd_door, aangemaakt_op, gewijzigd_op)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'balie', ?, ?)`);
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'balie', ?, ?)`);
     const door = db.prepare(`INSERT INTO doorzetting (melding_id, partner, op, dag, door) VALUES (?, ?, ?, ?, 'balie')`);
     const contact = db.prepare(`INSERT INTO contact (melding_id, op, soort, notitie, door) VALUES (?, ?, 'terugkoppeling', 'Teruggebeld', 'iv')`);
     const perJaar = new Map<number, number>();
@@ -130,7 +130,7 @@ function vul(db: Db, omvang: Omvang, nu: Date): void {
       const zaak = r() < 0.3 ? 1 + Math.floor(r() * omvang.zaken) : null;
       const status = oud && r() < 0.95 ? 'afgehandeld' : doorgezet ? 'doorgezet' : 'nieuw';
       const id = Number(
-        ins.run(nummer, jaar, volg, iso(ontvangen), dag, kies(KANALEN), kies(CATEGORIEEN), kies(KERNEN), r() < 0.5 ? `Dorpsstraat ${i % 200}` : null,
+        ins.run(jaar, volg, iso(ontvangen), dag, kies(KANALEN), kies(CATEGORIEEN), kies(KERNEN), r() < 0.5 ? `Dorpsstraat ${i % 200}` : null,
           'Melding van overlast in de buurt', terug ? `Melder ${i}` : null, terug ? '0612345678' : null, null, terug ? 1 : 0,
           r() < 0.05 ? 1 : 0, r() < 0.03 ? 1 : 0, zaak, status, status === 'afgehandeld' ? iso(new Date(ontvangen.getTime() + 20 * 86_400_000)) : null,
           iso(ontvangen), iso(ontvangen)).lastInsertRowid,

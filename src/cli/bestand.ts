@@ -1,25 +1,33 @@
 /**
- * Writing documents to a file the safe way: into a temporary file next to the target, then a
- * rename. A reader (or Excel) never sees a half-written file, and a killed process leaves the old
- * file or none, never a torn one.
+ * Writing documents to a file the safe way: into a temporary file next to the target, flushed to
+ * disk, then a rename. A reader (or Excel) never sees a half-written file, and a killed process or a
+ * power cut leaves the old file or none, never a torn one. Where one may not write, the error says
+ * so in words, naming the directory.
  */
-import { createWriteStream, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { closeSync, createWriteStream, fsyncSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
+import { ruimAchtergeblevenOp, schrijfFout, tijdelijkPad } from '../store/tijdelijk.js';
 
-function tijdelijkPad(pad: string): string {
-  return join(dirname(pad), `.${basename(pad)}.${process.pid}.${Date.now()}.tmp`);
+function naarSchijf(pad: string): void {
+  const fd = openSync(pad, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Writes `inhoud` to `pad` atomically. */
 export function schrijfAtomisch(pad: string, inhoud: string | Buffer): void {
   const tmp = tijdelijkPad(pad);
+  ruimAchtergeblevenOp(pad);
   try {
     writeFileSync(tmp, inhoud, { mode: 0o600 });
+    naarSchijf(tmp);
     renameSync(tmp, pad);
   } catch (e) {
     rmSync(tmp, { force: true });
-    throw e;
+    throw schrijfFout(e, pad);
   }
 }
 
@@ -29,6 +37,7 @@ export function schrijfAtomisch(pad: string, inhoud: string | Buffer): void {
  */
 export async function schrijfAtomischStroom(pad: string, vul: (schrijf: (deel: string) => Promise<void>) => Promise<void>): Promise<void> {
   const tmp = tijdelijkPad(pad);
+  ruimAchtergeblevenOp(pad);
   const stroom = createWriteStream(tmp, { mode: 0o600 });
   try {
     await once(stroom, 'open');
@@ -36,11 +45,12 @@ export async function schrijfAtomischStroom(pad: string, vul: (schrijf: (deel: s
       if (!stroom.write(deel)) await once(stroom, 'drain');
     });
     stroom.end();
-    await once(stroom, 'finish');
+    await once(stroom, 'close');
+    naarSchijf(tmp);
     renameSync(tmp, pad);
   } catch (e) {
     stroom.destroy();
     rmSync(tmp, { force: true });
-    throw e;
+    throw schrijfFout(e, pad);
   }
 }

@@ -3,7 +3,7 @@
  * database (opened on first use, so `--help` and usage errors never touch a file).
  */
 import { userInfo } from 'node:os';
-import { dbLocatie, openDatabase, type Db } from '../store/database.js';
+import { dbLocatie, openDatabase, type Db, type DbLocatie } from '../store/database.js';
 import type { Actor } from '../store/audit.js';
 import { UsageError } from '../domain/errors.js';
 import { optioneleTekst } from '../domain/tekst.js';
@@ -46,6 +46,8 @@ export interface Context {
   kanVragen: boolean;
   vraag: Prompter;
   dbPad(): string;
+  /** Where the path came from: --db ('optie'), KVZ_DB or the default location. */
+  dbBron(): DbLocatie['bron'];
   db(): Db;
   actor(commando: string): Actor;
 }
@@ -94,7 +96,7 @@ export function maakContext(
   const gebruiker = leesGebruiker(globaal.gebruiker, env.KVZ_GEBRUIKER) ?? osGebruiker();
   const kleur = globaal.color !== false && !('NO_COLOR' in env && env.NO_COLOR !== '') && io.stdout.isTTY === true && env.TERM !== 'dumb';
   const kanVragen = globaal.input !== false && io.stdin.isTTY === true && io.stdout.isTTY === true;
-  const pad = dbLocatie(globaal.db === undefined ? undefined : leesPad(globaal.db, '--db'), env).pad;
+  const { pad, bron } = dbLocatie(globaal.db === undefined ? undefined : leesPad(globaal.db, '--db'), env);
   const vraag = opties.prompter ?? inquirerPrompter(io);
   return {
     io,
@@ -105,6 +107,7 @@ export function maakContext(
     kanVragen,
     vraag,
     dbPad: () => pad,
+    dbBron: () => bron,
     db() {
       if (!houder.db) {
         // Opened on first use: a usage error found before that creates no file.

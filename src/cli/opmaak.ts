@@ -44,3 +44,8 @@ export function vrijeKolom(ctx: Context, kop: string[], rijen: string[][], kolom
   const rest = schermBreedte(ctx) - nodig.reduce((som, b, i) => (i === kolom ? som : som + b), 0) - 2 * (kop.length - 1);
   return kop.map((_, i) => (i === kolom ? Math.max(minimum, rest) : null));
 }
+
+/** A path as one shell word, for commands the user may copy: quoted when a shell would read it otherwise. */
+export function shellWoord(pad: string): string {
+  return /^[\w@%+=:,./-]+$/.test(pad) ? pad : `'${pad.replaceAll("'", `'\\''`)}'`;
+}

@@ -17,6 +17,7 @@ import { registreerImport } from './commands/import/index.js';
 import { registreerRapport } from './commands/rapport/index.js';
 import { registreerAgenda } from './commands/agenda/index.js';
 import { registreerNotulen } from './commands/notulen/index.js';
+import { registreerDemo } from './commands/demo/index.js';
 import { foutregel } from './zichtbaar.js';
 
 const TITELS: Record<string, string> = {
@@ -118,5 +119,6 @@ export function bouwProgramma(runtime: Runtime): Command {
   registreerAgenda(program, runtime);
   registreerNotulen(program, runtime);
   registreerImport(program, runtime);
+  registreerDemo(program, runtime);
   return program;
 }

@@ -17,14 +17,22 @@ export interface Keuzelijst {
   lijstCommando?: string;
 }
 
+// What each list made of an input before: an import asks the same few kernen 100,000 times.
+const gekozen = new WeakMap<Keuzelijst, Map<string, string>>();
+
 export function kies(input: string, veld: string, lijst: Keuzelijst): string {
-  const exact = vindExact(input, lijst.waarden);
-  if (exact !== undefined) return exact;
-  if (lijst.aliassen) {
+  let eerder = gekozen.get(lijst);
+  if (!eerder) gekozen.set(lijst, (eerder = new Map()));
+  const bekend = eerder.get(input);
+  if (bekend !== undefined) return bekend;
+  let waarde = vindExact(input, lijst.waarden);
+  if (waarde === undefined && lijst.aliassen) {
     const alias = vindExact(input, [...lijst.aliassen.keys()]);
-    if (alias !== undefined) return lijst.aliassen.get(alias)!;
+    if (alias !== undefined) waarde = lijst.aliassen.get(alias)!;
   }
-  throw new UsageError(onbekendBericht(input, veld, lijst));
+  if (waarde === undefined) throw new UsageError(onbekendBericht(input, veld, lijst));
+  eerder.set(input, waarde);
+  return waarde;
 }
 
 export function kiesMeerdere(input: string, veld: string, lijst: Keuzelijst): string[] {

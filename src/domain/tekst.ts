@@ -34,7 +34,8 @@ export function optioneleTekst(input: string | undefined, veld: string, regels: 
     const wat = regels.meerdereRegels ? 'stuurtekens (alleen regeleinden en tabs zijn toegestaan)' : 'stuurtekens of regeleinden';
     throw new UsageError(`${veld} bevat ${wat}.`);
   }
-  if ([...waarde].length > regels.max) {
+  // Counted in characters, not UTF-16 units; only worth counting when the units could be too many.
+  if (waarde.length > regels.max && [...waarde].length > regels.max) {
     throw new UsageError(`${veld} is te lang: ten hoogste ${regels.max} tekens.`);
   }
   return waarde;

@@ -58,7 +58,11 @@ export function tijdVan(instant: Date): string {
 /** The instant at which the Amsterdam wall clock shows `datum` `tijd` ('HH:MM'). */
 export function instantVan(datum: Datum, tijd = '00:00'): Date {
   const dubbelepunt = tijd.indexOf(':');
-  const wand = Date.UTC(+datum.slice(0, 4), +datum.slice(5, 7) - 1, +datum.slice(8, 10), +tijd.slice(0, dubbelepunt), +tijd.slice(dubbelepunt + 1));
+  return vanWandklok(Date.UTC(+datum.slice(0, 4), +datum.slice(5, 7) - 1, +datum.slice(8, 10), +tijd.slice(0, dubbelepunt), +tijd.slice(dubbelepunt + 1)));
+}
+
+/** The instant at which Amsterdam's clock shows `wand` (the wall time written as if it were UTC). */
+function vanWandklok(wand: number): Date {
   // Try winter time first; if that instant falls in summer time, the wall clock meant summer time.
   const winter = wand - 3_600_000;
   return new Date(offsetMs(winter) === 3_600_000 ? winter : wand - 7_200_000);
@@ -104,8 +108,12 @@ export function isDatum(text: string): boolean {
   if (!m) return false;
   const [y, mo, d] = [+m[1]!, +m[2]!, +m[3]!];
   if (y < 1900 || y > 2199 || mo < 1 || mo > 12 || d < 1) return false;
-  const schrikkeljaar = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-  return d <= (mo === 2 && schrikkeljaar ? 29 : DAGEN_IN_MAAND[mo - 1]!);
+  return d <= dagenInMaand(y, mo);
+}
+
+function dagenInMaand(jaar: number, maand: number): number {
+  const schrikkeljaar = jaar % 4 === 0 && (jaar % 100 !== 0 || jaar % 400 === 0);
+  return maand === 2 && schrikkeljaar ? 29 : DAGEN_IN_MAAND[maand - 1]!;
 }
 
 const DAGEN_IN_MAAND = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -156,10 +164,29 @@ export function parseDatum(input: string, veld: string, vandaag: Datum): Datum {
  * 12:00 on any other day: the day rules only look at the date.
  */
 export function parseTijdstip(input: string, veld: string, nu: Date): Date {
+  const snel = snelTijdstip(input);
+  if (snel) return snel;
   const vandaag = vandaagBij(nu);
   const { datum, tijd } = parse(input, veld, vandaag, true);
   if (tijd !== undefined) return instantVan(datum, tijd);
   return datum === vandaag ? nu : instantVan(datum, '12:00');
+}
+
+const DATUM_EN_TIJD = /^\s*(?:(\d{1,2})-(\d{1,2})-(\d{4})|(\d{4})-(\d{1,2})-(\d{1,2}))[ Tt](\d{1,2}):(\d{2})\s*$/;
+
+/**
+ * The usual shape, a date and a time in digits, read without building strings: an import reads two
+ * per row. Anything else (or anything wrong) takes the general route, which explains what is wrong.
+ */
+function snelTijdstip(input: string): Date | undefined {
+  const m = DATUM_EN_TIJD.exec(input);
+  if (!m) return undefined;
+  const [jaar, maand, dag] = m[3] ? [+m[3], +m[2]!, +m[1]!] : [+m[4]!, +m[5]!, +m[6]!];
+  const [uur, minuut] = [+m[7]!, +m[8]!];
+  if (jaar < 1900 || jaar > 2199 || maand < 1 || maand > 12 || dag < 1 || dag > dagenInMaand(jaar, maand) || uur > 23 || minuut > 59) {
+    return undefined;
+  }
+  return vanWandklok(Date.UTC(jaar, maand - 1, dag, uur, minuut));
 }
 
 // An import parses every row against the same "now": remember its date.

@@ -89,12 +89,12 @@ export function meldingenIn(db: Db, van: Datum, tot: Datum, keuze: MeldingKeuze,
   ).map((r) => meldingVan(r, peildatum));
 }
 
-/** Meldingen received before `voor` (an instant) that were never forwarded nor closed, oldest first; not vertrouwelijk. */
-export function nooitDoorgezet(db: Db, voor: string, peildatum: Datum): MeldingOpAgenda[] {
+/** Meldingen received before day `voor` that were never forwarded nor closed, oldest first; not vertrouwelijk. */
+export function nooitDoorgezet(db: Db, voor: Datum, peildatum: Datum): MeldingOpAgenda[] {
   return (
     db
       .prepare(
-        `${MELDING_SELECT} WHERE m.status = 'nieuw' AND m.ontvangen_op < @voor AND ${GEHEIM}
+        `${MELDING_SELECT} WHERE m.status = 'nieuw' AND m.ontvangen_dag < @voor AND ${GEHEIM}
            AND NOT EXISTS (SELECT 1 FROM doorzetting d WHERE d.melding_id = m.id)
          ORDER BY m.ontvangen_op, m.id`,
       )

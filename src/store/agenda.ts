@@ -184,7 +184,7 @@ function tweewekelijks(db: Db, kop: AgendaKop & { soort: 'tweewekelijks' }, v: V
   return {
     ...kop,
     nieuwe_meldingen: nieuwe,
-    niet_op_tijd_doorgezet: [...nooitDoorgezet(db, instantVan(v.van).toISOString(), peil), ...laat],
+    niet_op_tijd_doorgezet: [...nooitDoorgezet(db, v.van, peil), ...laat],
     laatste_gio: laatste?.datum ?? null,
     volgende_gio: volgende?.datum ?? null,
     acties_laatste_gio: uitGio,

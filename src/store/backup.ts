@@ -3,12 +3,12 @@
  * next to the target under a temporary name, checked, and only then renamed into place: the target
  * is never a half-written file. The copy is readable by its owner only, like the database.
  */
-import { closeSync, existsSync, fsyncSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import Database from 'better-sqlite3';
+import { closeSync, existsSync, fsyncSync, openSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { DomainError } from '../domain/errors.js';
 import { inTransactie, schrijfAudit, type Actor } from './audit.js';
-import { APPLICATION_ID, type Db } from './database.js';
+import { APPLICATION_ID, verbind, type Db } from './database.js';
+import { ruimAchtergeblevenOp, tijdelijkPad } from './tijdelijk.js';
 
 export interface Backup {
   bestand: string;
@@ -48,7 +48,7 @@ function schrijfFout(e: unknown, map: string): unknown {
 
 /** Opens the copy as kvz would and checks that it is whole and a kvz database; returns its audit head. */
 function keurKopie(pad: string): Backup['laatste_audit'] {
-  const kopie = new Database(pad, { fileMustExist: true });
+  const kopie = verbind(pad, { fileMustExist: true });
   try {
     const integriteit = kopie.pragma('integrity_check', { simple: true });
     if (integriteit !== 'ok' || kopie.pragma('application_id', { simple: true }) !== APPLICATION_ID) {
@@ -60,34 +60,12 @@ function keurKopie(pad: string): Backup['laatste_audit'] {
   }
 }
 
-/** Temporary files of earlier backups to the same target whose process was killed; best effort. */
-function ruimAchtergeblevenOp(map: string, naam: string): void {
-  const patroon = new RegExp(`^\\.${naam.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(\\d+)\\.\\d+\\.tmp(-journal|-wal|-shm)?$`);
-  try {
-    for (const bestand of readdirSync(map)) {
-      const pid = patroon.exec(bestand)?.[1];
-      if (pid !== undefined && !leeft(Number(pid))) rmSync(join(map, bestand), { force: true });
-    }
-  } catch {
-    // An unreadable directory fails clearly a moment later, when the copy is written.
-  }
-}
-
-function leeft(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as { code?: string }).code === 'EPERM';
-  }
-}
-
 export async function maakBackup(db: Db, dbPad: string, actor: Actor, doelInvoer: string, overschrijf: boolean): Promise<Backup> {
   const doel = resolve(doelInvoer);
   controleerDoel(dbPad, doel, overschrijf);
   const map = dirname(doel);
-  const tmp = join(map, `.${basename(doel)}.${process.pid}.${Date.now()}.tmp`);
-  ruimAchtergeblevenOp(map, basename(doel));
+  const tmp = tijdelijkPad(doel);
+  ruimAchtergeblevenOp(doel);
   try {
     // Created empty and owner-only first: SQLite keeps the mode of an existing file, and so do its journals.
     closeSync(openSync(tmp, 'wx', 0o600));

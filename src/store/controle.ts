@@ -3,11 +3,10 @@
  * The audit chain is recomputed row by row; the first row that does not follow from its predecessor
  * is named. Reads only: a check never changes the database.
  */
-import Database from 'better-sqlite3';
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { DomainError } from '../domain/errors.js';
 import { auditHash, GENESIS_HASH, type AuditRij } from './audit.js';
-import { APPLICATION_ID, type Db } from './database.js';
+import { APPLICATION_ID, verbind, type Db } from './database.js';
 
 export interface BrokenRij {
   id: number;
@@ -131,7 +130,7 @@ export function vergelijkMetKopie(db: Db, kopiePad: string): Vergelijking {
   // Only read; the -wal and -shm files SQLite creates beside it for reading are removed again after.
   const bijbestanden = ['-wal', '-shm'].map((d) => `${kopiePad}${d}`).filter((p) => !existsSync(p));
   const geenKopie = new DomainError(`${kopiePad} is geen kvz-database; geef een kopie gemaakt met kvz backup.`);
-  const kopie = new Database(kopiePad, { readonly: true, fileMustExist: true });
+  const kopie = verbind(kopiePad, { readonly: true, fileMustExist: true });
   try {
     let appId: unknown;
     try {

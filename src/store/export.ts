@@ -2,8 +2,9 @@
  * Meldingen for `kvz export meldingen`: a cursor over the rows (the export streams, it never holds
  * them all), the count, and the audit row. Confidentiality is decided here: vertrouwelijke
  * meldingen, and meldingen of a vertrouwelijke zaak, only with `vertrouwelijk`; melder data only
- * with `metMelder`.
+ * with `metMelder`. The matrix export streams from store/matrix.ts; its checks and audit row are here.
  */
+import { DomainError } from '../domain/errors.js';
 import type { MeldingStatus } from '../domain/melding.js';
 import type { Datum } from '../domain/tijd.js';
 import { inTransactie, schrijfAudit, type Actor } from './audit.js';
@@ -81,7 +82,7 @@ export function meldingExportRijen(db: Db, filter: MeldingExportFilter, opties: 
               (SELECT min(dag) FROM doorzetting d WHERE d.melding_id = m.id) AS eerste_doorzetting_dag
               ${melder}
        FROM melding m LEFT JOIN zaak z ON z.id = m.zaak_id ${sql}
-       ORDER BY m.ontvangen_op, m.id`,
+       ORDER BY m.ontvangen_dag, m.ontvangen_op, m.id`,
     )
     .iterate(p) as IterableIterator<MeldingExportRij>;
 }
@@ -105,6 +106,38 @@ export function auditMeldingExport(
         vertrouwelijk: opties.vertrouwelijk,
         met_melder: opties.metMelder,
       },
+    }),
+  );
+}
+
+export interface MatrixExportOpties {
+  status: 'open' | 'alle';
+  partner: string | null;
+  zaak: string | null;
+  vertrouwelijk: boolean;
+  formaat: string;
+  bestand: string | null;
+}
+
+/**
+ * The zaak a matrix export is limited to must exist, and a vertrouwelijke one needs --vertrouwelijk:
+ * an empty file would otherwise look like a zaak without acties.
+ */
+export function controleerExportZaak(db: Db, nummer: string, vertrouwelijk: boolean): void {
+  const zaak = db.prepare('SELECT vertrouwelijk FROM zaak WHERE nummer = ?').get(nummer) as { vertrouwelijk: number } | undefined;
+  if (!zaak) throw new DomainError(`Zaak ${nummer} bestaat niet; er is niets geëxporteerd. Zie kvz zaak list.`);
+  if (zaak.vertrouwelijk === 1 && !vertrouwelijk) {
+    throw new DomainError(`Zaak ${nummer} is vertrouwelijk; exporteren kan alleen met --vertrouwelijk (dat komt in het auditlog). Er is niets geëxporteerd.`);
+  }
+}
+
+/** The one audit row of a matrix export: what was asked and how many acties left. */
+export function auditMatrixExport(db: Db, actor: Actor, opties: MatrixExportOpties, aantal: number): void {
+  inTransactie(db, () =>
+    schrijfAudit(db, actor, {
+      object: opties.zaak ?? undefined,
+      resultaat: `${aantal} ${aantal === 1 ? 'actie' : 'acties'} geëxporteerd${opties.vertrouwelijk ? ' met vertrouwelijke zaken' : ''}`,
+      details: { aantal, ...opties },
     }),
   );
 }

@@ -128,7 +128,11 @@ function overzicht(rij: Rij, vandaag: Datum): MeldingOverzicht {
 export function zoekMeldingen(db: Db, filter: MeldingFilter, nu: Date): { meldingen: MeldingOverzicht[]; totaal: number } {
   const waar: string[] = [];
   const p: Record<string, unknown> = {};
-  if (filter.status) (waar.push('m.status = @status'), (p.status = filter.status));
+  if (filter.status) {
+    // The constant terms let SQLite use the small index of meldingen that still need attention.
+    waar.push(filter.status === 'afgehandeld' ? 'm.status = @status' : "m.status = @status AND (m.status = 'nieuw' OR m.status = 'doorgezet')");
+    p.status = filter.status;
+  }
   if (filter.categorie) (waar.push('m.categorie = @categorie'), (p.categorie = filter.categorie));
   if (filter.kern) (waar.push('m.kern = @kern'), (p.kern = filter.kern));
   if (filter.zaak) (waar.push('z.nummer = @zaak'), (p.zaak = filter.zaak));
@@ -146,13 +150,20 @@ export function zoekMeldingen(db: Db, filter: MeldingFilter, nu: Date): { meldin
   const totaal = db.prepare(`SELECT count(*) FROM melding m LEFT JOIN zaak z ON z.id = m.zaak_id ${where}`).pluck().get(p) as number;
   const limit = filter.limit === undefined ? '' : 'LIMIT @limit';
   if (filter.limit !== undefined) p.limit = filter.limit;
-  const rijen = db.prepare(`${OVERZICHT_SELECT} ${where} ORDER BY m.ontvangen_op DESC, m.id DESC ${limit}`).all(p) as Rij[];
+  const rijen = db.prepare(`${OVERZICHT_SELECT} ${where} ORDER BY m.ontvangen_dag DESC, m.ontvangen_op DESC, m.id DESC ${limit}`).all(p) as Rij[];
   const vandaag = dagVan(nu);
   return { meldingen: rijen.map((r) => overzicht(r, vandaag)), totaal };
 }
 
+/** The id of a melding by its number (via its year and sequence number, which are indexed). */
+export function zoekMeldingId(db: Db, nummer: string): number | undefined {
+  const m = /^M-(\d{4})-(\d+)$/.exec(nummer);
+  if (!m) return undefined;
+  return db.prepare('SELECT id FROM melding WHERE jaar = ? AND volgnummer = ?').pluck().get(+m[1]!, +m[2]!) as number | undefined;
+}
+
 function meldingId(db: Db, nummer: string): number {
-  const id = db.prepare('SELECT id FROM melding WHERE nummer = ?').pluck().get(nummer) as number | undefined;
+  const id = zoekMeldingId(db, nummer);
   if (id === undefined) throw new DomainError(`Melding ${nummer} bestaat niet. Zie kvz melding list.`);
   return id;
 }
@@ -220,13 +231,13 @@ export function voegMeldingToe(db: Db, actor: Actor, m: NieuweMelding): MeldingD
     const status: MeldingStatus = m.doorzettenNaar.length > 0 ? 'doorgezet' : 'nieuw';
     const { lastInsertRowid } = db
       .prepare(
-        `INSERT INTO melding (nummer, jaar, volgnummer, ontvangen_op, ontvangen_dag, kanaal, categorie, kern, adres,
+        `INSERT INTO melding (jaar, volgnummer, ontvangen_op, ontvangen_dag, kanaal, categorie, kern, adres,
            omschrijving, melder_naam, melder_telefoon, melder_email, terugkoppeling, vergunninghouder, vertrouwelijk,
            zaak_id, status, geregistreerd_door, aangemaakt_op, gewijzigd_op)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
-        nummer, jaar, volgnummer, m.ontvangenOp.toISOString(), ontvangenDag, m.kanaal, m.categorie, m.kern,
+        jaar, volgnummer, m.ontvangenOp.toISOString(), ontvangenDag, m.kanaal, m.categorie, m.kern,
         m.adres ?? null, m.omschrijving, m.melderNaam ?? null, m.melderTelefoon ?? null, m.melderEmail ?? null,
         +m.terugkoppeling, +m.vergunninghouder, +m.vertrouwelijk, zaakId, status, actor.gebruiker, nu, nu,
       );

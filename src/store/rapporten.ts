@@ -83,7 +83,7 @@ export function wachtOpTerugkoppeling(db: Db, p: Partial<Periode>, vandaag: Datu
        WHERE m.terugkoppeling = 1 AND m.melder_gewist_op IS NULL
          AND NOT EXISTS (SELECT 1 FROM contact c WHERE c.melding_id = m.id AND c.soort = 'terugkoppeling')
          AND m.ontvangen_dag BETWEEN ? AND ?
-       ORDER BY m.ontvangen_op, m.id`,
+       ORDER BY m.ontvangen_dag, m.ontvangen_op, m.id`,
     )
     .all(p.van ?? '0000-00-00', p.tot ?? '9999-99-99') as (Omit<Wachtend, 'dagen_wachten'> & { ontvangen_dag: Datum })[];
   return rijen.map(({ ontvangen_dag, ...r }) => ({ ...r, dagen_wachten: Math.max(0, dagenTussen(ontvangen_dag, vandaag)) }));

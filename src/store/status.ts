@@ -1,6 +1,6 @@
 /** The figures behind `kvz status`: counts and today's to-dos. */
 import type { OverlegSoort } from '../domain/cadans.js';
-import { dagGrenzen, type Datum } from '../domain/tijd.js';
+import type { Datum } from '../domain/tijd.js';
 import type { Db } from './database.js';
 import { volgendeOverleggen } from './overleggen.js';
 
@@ -28,24 +28,20 @@ export interface VolgendOverleg {
 }
 
 export function statusCijfers(db: Db, vandaag: Datum): StatusCijfers {
-  const perStatus = Object.fromEntries(
-    (db.prepare('SELECT status, count(*) AS n FROM melding GROUP BY status').all() as { status: string; n: number }[]).map((r) => [r.status, r.n]),
-  );
-  const ditJaar = db.prepare('SELECT count(*) FROM melding WHERE ontvangen_op >= ?').pluck().get(dagGrenzen(`${vandaag.slice(0, 4)}-01-01`).start.toISOString()) as number;
+  // A GROUP BY over every melding reads the whole status index (150 ms at a million); SQLite counts
+  // a table from its pages, and the open statuses are small ranges of that index.
+  const tel = (sql: string, ...p: unknown[]) => db.prepare(sql).pluck().get(...p) as number;
+  const totaal = tel('SELECT count(*) FROM melding');
+  const nieuw = tel(`SELECT count(*) FROM melding WHERE status = 'nieuw'`);
+  const doorgezet = tel(`SELECT count(*) FROM melding WHERE status = 'doorgezet'`);
+  const ditJaar = tel('SELECT count(*) FROM melding WHERE ontvangen_dag >= ?', `${vandaag.slice(0, 4)}-01-01`);
   const nietDoorgezet = db.prepare(
     `SELECT nummer, ontvangen_dag FROM melding m
      WHERE m.status = 'nieuw' AND NOT EXISTS (SELECT 1 FROM doorzetting d WHERE d.melding_id = m.id)
      ORDER BY ontvangen_op`,
   ).all() as { nummer: string; ontvangen_dag: string }[];
-  const n = (s: string) => (perStatus[s] as number | undefined) ?? 0;
   return {
-    meldingen: {
-      totaal: n('nieuw') + n('doorgezet') + n('afgehandeld'),
-      nieuw: n('nieuw'),
-      doorgezet: n('doorgezet'),
-      afgehandeld: n('afgehandeld'),
-      dit_jaar: ditJaar,
-    },
+    meldingen: { totaal, nieuw, doorgezet, afgehandeld: totaal - nieuw - doorgezet, dit_jaar: ditJaar },
     vandaag_door_te_zetten: nietDoorgezet.filter((m) => m.ontvangen_dag >= vandaag).map((m) => m.nummer),
     niet_doorgezet: nietDoorgezet.filter((m) => m.ontvangen_dag < vandaag).map((m) => m.nummer),
     volgende_overleggen: volgendeOverleggen(db, vandaag).map(({ soort, datum, tijd, locatie, status, verschoven_van, reden }) => ({

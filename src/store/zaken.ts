@@ -11,7 +11,7 @@ import { actieHistorie, legHistorieVast, type ActieDetail } from './acties.js';
 import { inTransactie, schrijfAudit, type Actor } from './audit.js';
 import type { Db } from './database.js';
 import { actieRijen, actieVan, type OverlegRef } from './matrix.js';
-import { zoekMeldingen, type MeldingOverzicht } from './meldingen.js';
+import { zoekMeldingen, zoekMeldingId, type MeldingOverzicht } from './meldingen.js';
 
 /** A zaak in a list: `meldingen` and `acties` are counts here. */
 export interface ZaakOverzicht {
@@ -123,9 +123,10 @@ export function toonZaak(db: Db, nummer: string, nu: Date): ZaakDetail {
 }
 
 function meldingIds(db: Db, nummers: string[]): { id: number; nummer: string; zaak: string | null }[] {
-  const zoek = db.prepare('SELECT m.id, m.nummer, z.nummer AS zaak FROM melding m LEFT JOIN zaak z ON z.id = m.zaak_id WHERE m.nummer = ?');
+  const zoek = db.prepare('SELECT m.id, m.nummer, z.nummer AS zaak FROM melding m LEFT JOIN zaak z ON z.id = m.zaak_id WHERE m.id = ?');
   return nummers.map((n) => {
-    const m = zoek.get(n) as { id: number; nummer: string; zaak: string | null } | undefined;
+    const id = zoekMeldingId(db, n);
+    const m = id === undefined ? undefined : (zoek.get(id) as { id: number; nummer: string; zaak: string | null } | undefined);
     if (!m) throw new DomainError(`Melding ${n} bestaat niet; de zaak is niet geopend. Zie kvz melding list.`);
     return m;
   });

@@ -19,6 +19,8 @@ export type Soort =
   | 'code' // a partner or categorie code
   | 'telefoon'
   | 'email'
+  | 'tijd' // a clock time HH:MM
+  | 'overleg' // a meeting as soort:datum
   | 'pad'; // a file path (placed inside the test's own directory)
 
 export interface Omgeving {
@@ -78,8 +80,13 @@ export const VIJANDIG: Vijandig[] = [
 /** A path inside the test's directory; an empty value stays empty, so that it reaches kvz as typed. */
 const inMap = (w: string, o: Omgeving) => (w.trim() === '' ? w : join(o.map, w));
 
-/** The test database holds M-2027-0001 (open, with melder data) and zaak Z-2027-001. */
+/**
+ * The test database holds M-2027-0001 (open, with melder data), zaak Z-2027-001 with actie A-2027-0001,
+ * and a GIO cadence from 2 March 2027 (so a tweewekelijks overleg on 16 March 2027, today).
+ */
 const M = 'M-2027-0001';
+const Z = 'Z-2027-001';
+const A = 'A-2027-0001';
 const ADD = ['melding', 'add', '--categorie', 'jeugdoverlast', '--kern', 'Obdam', '--omschrijving', 'Groep op het plein'];
 const laatsteMelding = (kolom: string) => `SELECT ${kolom} FROM melding ORDER BY id DESC LIMIT 1`;
 
@@ -148,7 +155,7 @@ export const DOELWITTEN: Doelwit[] = [
         naam: '--notitie',
         soort: 'regels',
         args: (w) => ['melding', 'forward', M, '--naar', 'politie', '--notitie', w],
-        opgeslagen: 'SELECT notitie FROM doorzetting ORDER BY id DESC LIMIT 1',
+        opgeslagen: "SELECT notitie FROM doorzetting WHERE partner = 'politie' ORDER BY op DESC LIMIT 1",
         leegMag: true,
       },
     ],
@@ -264,7 +271,8 @@ export const DOELWITTEN: Doelwit[] = [
     commando: 'agenda',
     plekken: [
       { naam: '<soort>', soort: 'keuze', args: (w) => ['agenda', '--', w] },
-      // A real date on which no GIO meets is refused too (exit 2, naming the nearest meetings).
+      // The template's GIO meets on 2 March and 13 April: a real date between them is refused too
+      // (exit 2, naming those two).
       { naam: '--datum', soort: 'datum', args: (w) => ['agenda', 'gio', '--datum', w], aanvaardCode: 2 },
       { naam: '--output', soort: 'pad', args: (w, o) => ['agenda', 'politie', '--output', inMap(w, o)] },
     ],
@@ -272,7 +280,7 @@ export const DOELWITTEN: Doelwit[] = [
   {
     commando: 'notulen',
     plekken: [
-      { naam: '--datum', soort: 'datum', args: (w) => ['notulen', 'tweewekelijks', '--datum', w], aanvaardCode: 2 },
+      { naam: '--datum', soort: 'datum', args: (w) => ['notulen', 'gio', '--datum', w], aanvaardCode: 2 },
       { naam: '--output', soort: 'pad', args: (w, o) => ['notulen', 'gio', '--output', inMap(w, o)] },
       // No such file in the test's directory: accepted as a path, then exit 1.
       { naam: 'verwerk <bestand>', soort: 'pad', args: (w, o) => ['notulen', 'verwerk', '--', inMap(w, o)], aanvaardCode: 1 },
@@ -282,4 +290,179 @@ export const DOELWITTEN: Doelwit[] = [
     commando: 'opschonen',
     plekken: [{ naam: '--bewaartermijn', soort: 'getal', args: (w) => ['opschonen', '--uitvoeren', '--bewaartermijn', w] }],
   },
+  ...zaakDoelwitten(),
+  ...overlegDoelwitten(),
+  ...documentDoelwitten(),
 ];
+
+/** Places that each of a list of commands has: a flag and its kind, with the rest of the command line. */
+function plekken(basis: string[], lijst: [flag: string, soort: Soort, extra?: Partial<Plek>][]): Plek[] {
+  return lijst.map(([flag, soort, extra]) => ({ naam: flag, soort, args: (w) => [...basis, flag, w], ...extra }));
+}
+
+function zaakDoelwitten(): Doelwit[] {
+  const open = ['zaak', 'open', '--titel', 'Overlast plein', '--soort', 'overlast', '--kern', 'Obdam'];
+  const actieAdd = ['actie', 'add', Z, '--omschrijving', 'Gesprek met de groep', '--partner', 'jongerenwerk', '--deadline', '2027-04-01'];
+  return [
+    {
+      commando: 'zaak open',
+      plekken: [
+        { naam: '--titel', soort: 'tekst', args: (w) => vervang(open, '--titel', w), opgeslagen: 'SELECT titel FROM zaak ORDER BY id DESC LIMIT 1' },
+        { naam: '--soort', soort: 'keuze', args: (w) => vervang(open, '--soort', w) },
+        { naam: '--kern', soort: 'keuze', args: (w) => vervang(open, '--kern', w) },
+        { naam: '--melding', soort: 'nummer', args: (w) => [...open, '--melding', w] },
+        { naam: '--eigenaar', soort: 'keuze', args: (w) => [...open, '--eigenaar', w] },
+      ],
+    },
+    {
+      commando: 'zaak update',
+      plekken: [
+        { naam: '<nummer>', soort: 'nummer', args: (w) => ['zaak', 'update', '--kern', 'Ursem', '--', w] },
+        { naam: '--titel', soort: 'tekst', args: (w) => ['zaak', 'update', Z, '--titel', w], opgeslagen: `SELECT titel FROM zaak WHERE nummer = '${Z}'` },
+        ...plekken(['zaak', 'update', Z], [['--soort', 'keuze'], ['--kern', 'keuze'], ['--eigenaar', 'keuze']]),
+      ],
+    },
+    {
+      commando: 'zaak close',
+      plekken: [
+        { naam: '<nummer>', soort: 'nummer', args: (w) => ['zaak', 'close', '--resultaat', 'Opgelost', '--forceer', '--', w] },
+        {
+          naam: '--resultaat',
+          soort: 'regels',
+          args: (w) => ['zaak', 'close', Z, '--forceer', '--resultaat', w],
+          opgeslagen: `SELECT resultaat FROM zaak WHERE nummer = '${Z}'`,
+        },
+      ],
+    },
+    {
+      commando: 'zaak list',
+      plekken: plekken(['zaak', 'list'], [['--status', 'keuze'], ['--kern', 'keuze'], ['--soort', 'keuze'], ['--limit', 'getal']]),
+    },
+    { commando: 'zaak show', plekken: [{ naam: '<nummer>', soort: 'nummer', args: (w) => ['zaak', 'show', '--', w] }] },
+    {
+      commando: 'actie add',
+      plekken: [
+        { naam: '<zaak>', soort: 'nummer', args: (w) => ['actie', 'add', ...actieAdd.slice(3), '--', w] },
+        {
+          naam: '--omschrijving',
+          soort: 'regels',
+          args: (w) => vervang(actieAdd, '--omschrijving', w),
+          opgeslagen: 'SELECT omschrijving FROM actie ORDER BY id DESC LIMIT 1',
+        },
+        { naam: '--partner', soort: 'keuze', args: (w) => vervang(actieAdd, '--partner', w) },
+        { naam: '--deadline', soort: 'datum', args: (w) => vervang(actieAdd, '--deadline', w) },
+        { naam: '--soort', soort: 'keuze', args: (w) => [...actieAdd, '--soort', w] },
+        { naam: '--overleg', soort: 'overleg', args: (w) => [...actieAdd, '--overleg', w] },
+      ],
+    },
+    {
+      commando: 'actie update',
+      plekken: [
+        { naam: '<nummer>', soort: 'nummer', args: (w) => ['actie', 'update', '--status', 'loopt', '--', w] },
+        ...plekken(['actie', 'update', A], [['--status', 'keuze'], ['--deadline', 'datum'], ['--partner', 'keuze']]),
+        {
+          naam: '--notitie',
+          soort: 'regels',
+          args: (w) => ['actie', 'update', A, '--notitie', w],
+          opgeslagen: 'SELECT notitie FROM actie_historie ORDER BY id DESC LIMIT 1',
+        },
+        { naam: '--overleg', soort: 'overleg', args: (w) => ['actie', 'update', A, '--status', 'loopt', '--overleg', w] },
+      ],
+    },
+    {
+      commando: 'actie list',
+      plekken: plekken(['actie', 'list'], [['--zaak', 'nummer'], ['--partner', 'keuze'], ['--status', 'keuze'], ['--limit', 'getal']]),
+    },
+    { commando: 'actie show', plekken: [{ naam: '<nummer>', soort: 'nummer', args: (w) => ['actie', 'show', '--', w] }] },
+    { commando: 'matrix', plekken: plekken(['matrix'], [['--status', 'keuze'], ['--partner', 'keuze'], ['--zaak', 'nummer']]) },
+  ];
+}
+
+function overlegDoelwitten(): Doelwit[] {
+  const TW = ['tweewekelijks', '2027-03-16'];
+  const overlegRij = (kolom: string) => `SELECT ${kolom} FROM overleg WHERE soort = 'tweewekelijks'`;
+  return [
+    {
+      commando: 'overleg cadans',
+      plekken: [
+        { naam: '<soort>', soort: 'keuze', args: (w) => ['overleg', 'cadans', '--tijd', '10:00', '--', w] },
+        ...plekken(['overleg', 'cadans', 'gio'], [['--start', 'datum'], ['--tijd', 'tijd']]),
+        { naam: '--interval', soort: 'getal', args: (w) => ['overleg', 'cadans', 'gio', '--start', '2027-03-02', '--interval', w] },
+        { naam: '--locatie', soort: 'tekst', args: (w) => ['overleg', 'cadans', 'gio', '--locatie', w], opgeslagen: `SELECT locatie FROM cadans WHERE soort = 'gio'` },
+      ],
+    },
+    {
+      commando: 'overleg plan',
+      plekken: [
+        ...plekken(['overleg', 'plan'], [['--soort', 'keuze'], ['--van', 'datum'], ['--tot', 'datum']]),
+        { naam: '--ics', soort: 'pad', args: (w, o) => ['overleg', 'plan', '--ics', inMap(w, o)] },
+      ],
+    },
+    {
+      commando: 'overleg verzet',
+      plekken: [
+        { naam: '<soort>', soort: 'keuze', args: (w) => ['overleg', 'verzet', '--naar', '2027-03-17', '--', w, '2027-03-16'] },
+        { naam: '<datum>', soort: 'datum', args: (w) => ['overleg', 'verzet', '--naar', '2027-03-17', '--', 'tweewekelijks', w] },
+        // From the GIO of 2 March, the first of its series: today is a date it may move to.
+        { naam: '--naar', soort: 'datum', args: (w) => ['overleg', 'verzet', 'gio', '2027-03-02', '--naar', w] },
+        { naam: '--tijd', soort: 'tijd', args: (w) => ['overleg', 'verzet', ...TW, '--tijd', w] },
+        { naam: '--locatie', soort: 'tekst', args: (w) => ['overleg', 'verzet', ...TW, '--locatie', w], opgeslagen: overlegRij('locatie') },
+        {
+          naam: '--reden',
+          soort: 'tekst',
+          args: (w) => ['overleg', 'verzet', ...TW, '--naar', '2027-03-17', '--reden', w],
+          opgeslagen: overlegRij('reden'),
+          leegMag: true,
+        },
+      ],
+    },
+    {
+      commando: 'overleg annuleer',
+      plekken: [
+        { naam: '<soort>', soort: 'keuze', args: (w) => ['overleg', 'annuleer', '--', w, '2027-03-16'] },
+        { naam: '<datum>', soort: 'datum', args: (w) => ['overleg', 'annuleer', '--', 'tweewekelijks', w] },
+        { naam: '--reden', soort: 'tekst', args: (w) => ['overleg', 'annuleer', ...TW, '--reden', w], opgeslagen: overlegRij('reden'), leegMag: true },
+      ],
+    },
+  ];
+}
+
+function documentDoelwitten(): Doelwit[] {
+  const rapport = (soort: string, extra: [string, Soort][] = []): Doelwit => ({
+    commando: `rapport ${soort}`,
+    plekken: plekken(['rapport', soort], [['--van', 'datum'], ['--tot', 'datum'], ...extra]),
+  });
+  return [
+    // A path to a file that does not exist: accepted as a path, then "not found" (exit 1).
+    { commando: 'import meldingen', plekken: [{ naam: '<bestand>', soort: 'pad', args: (w, o) => ['import', 'meldingen', '--', inMap(w, o)], aanvaardCode: 1 }] },
+    {
+      commando: 'export meldingen',
+      plekken: [
+        { naam: '--output', soort: 'pad', args: (w, o) => ['export', 'meldingen', '--output', inMap(w, o)] },
+        ...plekken(['export', 'meldingen'], [
+          ['--formaat', 'keuze'], ['--van', 'datum'], ['--tot', 'datum'], ['--categorie', 'keuze'], ['--kern', 'keuze'], ['--status', 'keuze'],
+          ['--zaak', 'nummer'],
+        ]),
+      ],
+    },
+    {
+      commando: 'export matrix',
+      plekken: [
+        { naam: '--output', soort: 'pad', args: (w, o) => ['export', 'matrix', '--output', inMap(w, o)] },
+        ...plekken(['export', 'matrix'], [['--formaat', 'keuze'], ['--status', 'keuze'], ['--partner', 'keuze'], ['--zaak', 'nummer']]),
+      ],
+    },
+    rapport('vergunninghouders'),
+    rapport('jeugd'),
+    rapport('doorzetting'),
+    rapport('terugkoppeling', [['--limit', 'getal']]),
+    { commando: 'demo', plekken: [{ naam: '--db (globaal)', soort: 'pad', args: (w, o) => ['--db', inMap(w, o), 'demo'] }] },
+  ];
+}
+
+/** A command line with the value after `flag` replaced. */
+function vervang(args: string[], flag: string, w: string): string[] {
+  const uit = [...args];
+  uit[uit.indexOf(flag) + 1] = w;
+  return uit;
+}

@@ -76,8 +76,9 @@ describe('a database locked by another process', () => {
   it('backs up the committed state only: a write in progress elsewhere is not in the copy', async () => {
     const doel = join(tijdelijkeMap(), 'b.db');
     const slot = await houdSlot(db, `INSERT INTO kern (naam) VALUES ('Halfweg'); INSERT INTO melding
-      SELECT id + 100, 'M-2027-0100', jaar, 100, ontvangen_op, ontvangen_dag, kanaal, categorie, kern, adres, omschrijving,
-             NULL, NULL, NULL, NULL, 0, 0, 0, NULL, 'nieuw', NULL, NULL, geregistreerd_door, aangemaakt_op, gewijzigd_op FROM melding`);
+      (id, jaar, volgnummer, ontvangen_op, ontvangen_dag, kanaal, categorie, kern, adres, omschrijving, status, geregistreerd_door, aangemaakt_op, gewijzigd_op)
+      SELECT id + 100, jaar, 100, ontvangen_op, ontvangen_dag, kanaal, categorie, kern, adres, omschrijving,
+             'nieuw', geregistreerd_door, aangemaakt_op, gewijzigd_op FROM melding`);
     const bezig = spawnKvz(['backup', doel], omgeving(db));
     // The copy is taken while the other write is open; only the backup's own audit row waits for the lock.
     await wacht(1500);

@@ -1,4 +1,5 @@
 import { DOELWITTEN } from './doelwitten.js';
 import { toetsVijandigeInvoer } from './vijandig.js';
 
-toetsVijandigeInvoer(DOELWITTEN.filter((d) => !d.commando.startsWith('melding ')));
+const ELDERS = /^(melding|zaak|actie|matrix|overleg|import|export|rapport|demo)\b/;
+toetsVijandigeInvoer(DOELWITTEN.filter((d) => !ELDERS.test(d.commando)));

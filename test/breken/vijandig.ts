@@ -17,13 +17,15 @@ import { VIJANDIG, type Doelwit, type Plek, type Vijandig } from './doelwitten.j
 let sjabloon: string;
 
 async function maakSjabloon(): Promise<void> {
-  // Made once, copied for every case: a melding with melder data, and an open zaak.
+  // Made once, copied for every case: a melding with melder data, an open zaak with an actie, a GIO cadence.
   sjabloon = join(mkdtempSync(join(tmpdir(), 'kvz-sjabloon-')), 'sjabloon.db');
   await kvzOk(
     ['melding', 'add', '--categorie', 'treiteren', '--kern', 'Obdam', '--omschrijving', 'Scheldwoorden', '--melder-naam', 'Anna', '--ontvangen', '2027-03-15 09:00'],
     { db: sjabloon },
   );
   maakZaak(sjabloon, { nummer: 'Z-2027-001' });
+  await kvzOk(['actie', 'add', 'Z-2027-001', '--omschrijving', 'Buurtonderzoek', '--partner', 'politie', '--deadline', '2027-04-01'], { db: sjabloon });
+  await kvzOk(['overleg', 'cadans', 'gio', '--start', '2027-03-02'], { db: sjabloon });
 }
 
 /**

@@ -63,10 +63,10 @@ function genereer(pad: string, zaad: number) {
         kern: kies(KERNEN), vh: r() < 0.2, vertrouwelijk: r() < 0.15, zaak: r() < 0.5 ? kies(zaken) : null,
       };
       const id = db.prepare(
-        `INSERT INTO melding (nummer, jaar, volgnummer, ontvangen_op, ontvangen_dag, kanaal, categorie, kern, adres, omschrijving, melder_naam,
+        `INSERT INTO melding (jaar, volgnummer, ontvangen_op, ontvangen_dag, kanaal, categorie, kern, adres, omschrijving, melder_naam,
            melder_telefoon, melder_email, vergunninghouder, vertrouwelijk, zaak_id, status, geregistreerd_door, aangemaakt_op, gewijzigd_op)
-         VALUES (?, ?, ?, ?, ?, 'telefoon', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'nieuw', 'test', ?, ?)`,
-      ).run(m.nummer, +m.dag.slice(0, 4), i, m.op, m.dag, m.categorie, m.kern, `ADRES${i}Q`, `OMSCHRIJVING${i}Q`, `MELDER${i}Q`, `TEL${i}Q`,
+         VALUES (?, ?, ?, ?, 'telefoon', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'nieuw', 'test', ?, ?)`,
+      ).run(+m.dag.slice(0, 4), i, m.op, m.dag, m.categorie, m.kern, `ADRES${i}Q`, `OMSCHRIJVING${i}Q`, `MELDER${i}Q`, `TEL${i}Q`,
         `MAIL${i}Q@example.nl`, +m.vh, +m.vertrouwelijk, m.zaak?.id ?? null, m.op, m.op).lastInsertRowid;
       persoonlijk.push(`ADRES${i}Q`, `OMSCHRIJVING${i}Q`, `MELDER${i}Q`, `TEL${i}Q`, `MAIL${i}Q`);
       if (m.vertrouwelijk || m.zaak?.vertrouwelijk) geheim.push(m.nummer);

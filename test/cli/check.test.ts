@@ -170,7 +170,7 @@ describe('kvz check', () => {
     // Garbage over an index page: the kind of damage a failing disk or a torn copy leaves.
     const [{ rootpage, grootte }] = lees<{ rootpage: number; grootte: number }>(
       db,
-      `SELECT rootpage, (SELECT page_size FROM pragma_page_size) AS grootte FROM sqlite_schema WHERE name = 'melding_ontvangen'`,
+      `SELECT rootpage, (SELECT page_size FROM pragma_page_size) AS grootte FROM sqlite_schema WHERE name = 'melding_dag'`,
     );
     const fd = openSync(db, 'r+');
     writeSync(fd, Buffer.alloc(200, 0xab), 0, 200, rootpage! * grootte! - 200);

@@ -124,9 +124,10 @@ describe('the iCalendar file of kvz overleg plan --ics', () => {
     const db = nieuweDb();
     await kvzOk(['init', '--gio-start', '2027-01-05', '--politie-start', '2027-01-12'], { db });
     const u = await kvz(['overleg', 'plan', '--ics', join(tijdelijkeMap(), 'bestaat-niet', 'plan.ics')], { db });
-    expect(u.code).toBe(1);
+    // Checked before anything is done, like --output of the exports.
+    expect(u.code).toBe(2);
     expect(u.stdout).toBe('');
-    expect(u.stderr).toMatch(/^Het bestand of de map bestaat niet: .*bestaat-niet/);
+    expect(u.stderr).toMatch(/^De map voor --ics bestaat niet: .*bestaat-niet\.\n$/);
     expect(lees(db, `SELECT count(*) AS n FROM audit WHERE commando = 'overleg plan'`)).toEqual([{ n: 0 }]);
   });
 });

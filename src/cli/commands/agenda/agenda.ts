@@ -3,11 +3,11 @@ import { soortNaam } from '../../../domain/cadans.js';
 import { dagVan, datumLang } from '../../../domain/tijd.js';
 import { agendaMarkdown } from '../../../documents/agenda-md.js';
 import { agendaVoor } from '../../../store/agenda.js';
+import { schrijfAtomisch } from '../../bestand.js';
 import type { Context } from '../../context.js';
 import { leesOutput } from '../../output-pad.js';
 import { meld, schrijf } from '../../output.js';
 import { parseSoort } from '../overleg/invoer.js';
-import { schrijfDocument } from './document.js';
 import { kiesOverleg, leesDatum, waarschuwStandaardCadans } from './overleg-keuze.js';
 
 interface Opts {
@@ -27,6 +27,6 @@ export default function agenda(ctx: Context, o: Opts, [invoer]: string[]): void 
   const a = agendaVoor(db, overleg, ctx.nu);
   const inhoud = o.json ? `${JSON.stringify(a, null, 2)}\n` : agendaMarkdown(a);
   if (output === undefined) return void ctx.io.stdout.write(inhoud);
-  schrijfDocument(output, inhoud);
+  schrijfAtomisch(output, inhoud);
   (o.json ? meld : schrijf)(ctx, `Agenda van het ${soortNaam(soort)} van ${datumLang(overleg.datum)} geschreven naar ${output}.`);
 }

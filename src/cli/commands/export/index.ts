@@ -22,4 +22,15 @@ export function registreerExport(program: Command, runtime: Runtime): void {
     .option('--vertrouwelijk', 'ook vertrouwelijke meldingen (komt in het auditlog)')
     .option('--met-melder', 'met naam, telefoon en e-mail van de melder (komt in het auditlog)')
     .action(voer(runtime, () => import('./meldingen.js')));
+
+  exp
+    .command('matrix')
+    .description('de matrix als spreadsheet: per zaak de acties met partner, deadline en status (voor de portefeuillehouders)')
+    .option('--output <bestand>', 'schrijf naar dit bestand (anders naar de standaarduitvoer)')
+    .option('--formaat <formaat>', 'excel (UTF-8 met BOM, puntkomma) of csv (RFC 4180, komma)', 'excel')
+    .option('--status <status>', 'open (acties die open zijn of lopen) of alle (ook gereed en vervallen)', 'open')
+    .option('--partner <partner>', 'alleen acties van deze partner')
+    .option('--zaak <nummer>', 'alleen de acties van deze zaak')
+    .option('--vertrouwelijk', 'ook vertrouwelijke zaken, gemarkeerd in een extra kolom (komt in het auditlog)')
+    .action(voer(runtime, () => import('./matrix.js')));
 }

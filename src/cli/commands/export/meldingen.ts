@@ -37,15 +37,15 @@ export default async function exportMeldingen(ctx: Context, o: Opts): Promise<vo
   const formaat = leesFormaat(o.formaat);
   const output = leesOutput(o.output);
   const filter: MeldingExportFilter = {};
-  if (o.status) filter.status = kies(o.status, '--status', { soort: 'status', waarden: MELDING_STATUSSEN }) as MeldingStatus;
-  if (o.zaak) filter.zaak = parseNummer('zaak', o.zaak, '--zaak');
-  if (o.van) filter.van = parseDatum(o.van, '--van', vandaag);
-  if (o.tot) filter.tot = parseDatum(o.tot, '--tot', vandaag);
+  if (o.status !== undefined) filter.status = kies(o.status, '--status', { soort: 'status', waarden: MELDING_STATUSSEN }) as MeldingStatus;
+  if (o.zaak !== undefined) filter.zaak = parseNummer('zaak', o.zaak, '--zaak');
+  if (o.van !== undefined) filter.van = parseDatum(o.van, '--van', vandaag);
+  if (o.tot !== undefined) filter.tot = parseDatum(o.tot, '--tot', vandaag);
   if (filter.van && filter.tot && filter.van > filter.tot) throw new UsageError('--van ligt na --tot; draai ze om.');
   if (o.vergunninghouder) filter.vergunninghouder = true;
   const db = ctx.db();
-  if (o.categorie) filter.categorie = kies(o.categorie, '--categorie', categorieLijst(db));
-  if (o.kern) filter.kern = kies(o.kern, '--kern', kernLijst(db));
+  if (o.categorie !== undefined) filter.categorie = kies(o.categorie, '--categorie', categorieLijst(db));
+  if (o.kern !== undefined) filter.kern = kies(o.kern, '--kern', kernLijst(db));
 
   const opties: MeldingExportOpties = { vertrouwelijk: o.vertrouwelijk === true, metMelder: o.metMelder === true };
   const aantal = await exporteerCsv(

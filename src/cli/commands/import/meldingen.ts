@@ -9,14 +9,16 @@ import type { NieuweMelding } from '../../../domain/melding.js';
 import { importeerMeldingen, proefImport, type ImportUitkomst } from '../../../store/import.js';
 import { categorieLijst, kernLijst, partnerLijst } from '../../../store/referentie.js';
 import type { Context } from '../../context.js';
+import { leesPad } from '../../invoer.js';
 import { kleuren, meervoud, meld, schrijf } from '../../output.js';
 
 interface Opts {
   dryRun?: boolean;
 }
 
-export default function importMeldingen(ctx: Context, o: Opts, [bestand]: string[]): void {
-  const { tekst, codering } = decodeerCsv(readFileSync(bestand!));
+export default function importMeldingen(ctx: Context, o: Opts, [invoer]: string[]): void {
+  const bestand = leesPad(invoer, 'het CSV-bestand');
+  const { tekst, codering } = decodeerCsv(readFileSync(bestand));
   const { rijen, regels } = leesCsv(tekst);
   if (rijen.length === 0) throw new UsageError(`${bestand} bevat niets; verwacht een kopregel en een regel per melding.`);
   const koppeling = koppelKolommen(rijen[0]!);
@@ -44,7 +46,7 @@ export default function importMeldingen(ctx: Context, o: Opts, [bestand]: string
     schrijf(ctx, `Proef: ${meervoud(proef.aantal, 'melding is', 'meldingen zijn')} in orde en zou${proef.aantal === 1 ? '' : 'den'} worden geïmporteerd als ${reeks(proef)}. Er is niets vastgelegd.`);
     return;
   }
-  const uitkomst = importeerMeldingen(db, ctx.actor('import meldingen'), meldingen, basename(bestand!));
+  const uitkomst = importeerMeldingen(db, ctx.actor('import meldingen'), meldingen, basename(bestand));
   schrijf(ctx, kleuren(ctx).green(`✓ ${meervoud(uitkomst.aantal, 'melding', 'meldingen')} geïmporteerd: ${reeks(uitkomst)}.`));
   if (uitkomst.niet_doorgezet > 0) {
     schrijf(ctx, `! ${uitkomst.niet_doorgezet} daarvan ${uitkomst.niet_doorgezet === 1 ? 'is' : 'zijn'} nog niet doorgezet; zie kvz melding list --niet-doorgezet.`);

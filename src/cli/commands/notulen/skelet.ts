@@ -4,11 +4,11 @@ import { dagVan, datumLang } from '../../../domain/tijd.js';
 import { notulenMarkdown } from '../../../documents/notulen-md.js';
 import { agendaVoor } from '../../../store/agenda.js';
 import { databaseId } from '../../../store/database.js';
+import { schrijfAtomisch } from '../../bestand.js';
 import type { Context } from '../../context.js';
 import { leesOutput } from '../../output-pad.js';
 import type { Handler } from '../../handler.js';
 import { schrijf } from '../../output.js';
-import { schrijfDocument } from '../agenda/document.js';
 import { kiesOverleg, leesDatum, waarschuwStandaardCadans } from '../agenda/overleg-keuze.js';
 
 interface Opts {
@@ -26,7 +26,7 @@ export function skeletVan(soort: OverlegSoort): Handler<Opts> {
     waarschuwStandaardCadans(ctx, db, soort);
     const inhoud = notulenMarkdown(agendaVoor(db, overleg, ctx.nu), databaseId(db));
     if (output === undefined) return void ctx.io.stdout.write(inhoud);
-    schrijfDocument(output, inhoud);
+    schrijfAtomisch(output, inhoud);
     schrijf(ctx, `Notulenskelet van het ${soortNaam(soort)} van ${datumLang(overleg.datum)} geschreven naar ${output}.`);
     schrijf(ctx, `Vul het in en verwerk het daarna met: kvz notulen verwerk ${output}`);
   };

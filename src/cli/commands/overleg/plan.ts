@@ -7,6 +7,7 @@ import { icsKalender } from '../../../documents/ics.js';
 import { leesCadans } from '../../../store/cadans.js';
 import { exporteerPlan, overleggen } from '../../../store/overleggen.js';
 import { schrijfAtomisch } from '../../bestand.js';
+import { leesOutput } from '../../document-opties.js';
 import type { Context } from '../../context.js';
 import { meervoud, meld, schrijf, schrijfJson } from '../../output.js';
 import { parseSoort } from './invoer.js';
@@ -27,6 +28,7 @@ export default async function overlegPlan(ctx: Context, o: Opts): Promise<void> 
   const tot = o.tot === undefined ? plusMaanden(van, 6) : parseDatum(o.tot, '--tot', vandaag);
   if (van > tot) throw new UsageError('--van ligt na --tot; draai ze om.');
   if (o.ics !== undefined && o.ics.trim() === '') throw new UsageError('--ics heeft een bestandsnaam nodig, of "-" voor de uitvoer.');
+  if (o.ics !== undefined && o.ics !== '-') leesOutput(o.ics, '--ics');
   if (o.ics === '-' && o.json) throw new UsageError('--ics - en --json schrijven allebei naar de uitvoer; kies er één.');
 
   const db = ctx.db();

@@ -19,8 +19,8 @@ export default async function rapportTerugkoppeling(ctx: Context, o: Opts): Prom
   const vandaag = dagVan(ctx.nu);
   const gevraagd = limiet(o.limit);
   const periode: Partial<Periode> = {};
-  if (o.van) periode.van = parseDatum(o.van, '--van', vandaag);
-  if (o.tot) periode.tot = parseDatum(o.tot, '--tot', vandaag);
+  if (o.van !== undefined) periode.van = parseDatum(o.van, '--van', vandaag);
+  if (o.tot !== undefined) periode.tot = parseDatum(o.tot, '--tot', vandaag);
   if (periode.van && periode.tot && periode.van > periode.tot) throw new UsageError('--van ligt na --tot; draai ze om.');
   const wachtend = wachtOpTerugkoppeling(ctx.db(), periode, vandaag);
   if (o.json) return schrijfJson(ctx, gevraagd === undefined ? wachtend : wachtend.slice(0, gevraagd));

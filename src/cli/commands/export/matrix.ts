@@ -1,0 +1,54 @@
+/** `kvz export matrix`: the matrix as a spreadsheet for the portefeuillehouders; vertrouwelijke zaken only on request. */
+import { kies } from '../../../domain/keuze.js';
+import { parseNummer } from '../../../domain/nummers.js';
+import { dagVan } from '../../../domain/tijd.js';
+import { matrixCellen, matrixKop } from '../../../documents/matrix-csv.js';
+import { auditMatrixExport, controleerExportZaak, type MatrixExportOpties } from '../../../store/export.js';
+import { matrixRijen, telActies, type MatrixFilter } from '../../../store/matrix.js';
+import { partnerLijst } from '../../../store/referentie.js';
+import type { Context } from '../../context.js';
+import { exporteerCsv } from '../../csv-uitvoer.js';
+import { leesFormaat, leesOutput } from '../../document-opties.js';
+import { meervoud, meld, schrijf } from '../../output.js';
+import { actieInvoer } from '../actie/invoer.js';
+
+interface Opts {
+  output?: string;
+  formaat?: string;
+  status?: string;
+  partner?: string;
+  zaak?: string;
+  vertrouwelijk?: boolean;
+}
+
+export default async function exportMatrix(ctx: Context, o: Opts): Promise<void> {
+  const vandaag = dagVan(ctx.nu);
+  const formaat = leesFormaat(o.formaat);
+  const output = leesOutput(o.output);
+  const status = o.status === undefined ? 'open' : (kies(o.status, '--status', { soort: 'status', waarden: ['open', 'alle'] }) as 'open' | 'alle');
+  const zaak = o.zaak === undefined ? undefined : parseNummer('zaak', o.zaak, '--zaak');
+  const vertrouwelijk = o.vertrouwelijk === true;
+  const db = ctx.db();
+  const partner = o.partner === undefined ? undefined : actieInvoer.partner(o.partner, partnerLijst(db));
+  if (zaak !== undefined) controleerExportZaak(db, zaak, vertrouwelijk);
+
+  const filter: MatrixFilter = { alleenLopend: status === 'open', vertrouwelijk };
+  if (partner !== undefined) filter.partner = partner;
+  if (zaak !== undefined) filter.zaak = zaak;
+  const opties: MatrixExportOpties = { status, partner: partner ?? null, zaak: zaak ?? null, vertrouwelijk, formaat, bestand: output ?? null };
+  const aantal = await exporteerCsv(
+    ctx,
+    {
+      kop: matrixKop(vertrouwelijk),
+      formaat,
+      rijen: function* () {
+        for (const r of matrixRijen(db, filter, vandaag)) yield matrixCellen(r, formaat, vertrouwelijk);
+      },
+      tel: () => telActies(db, filter, vandaag),
+      audit: (n) => auditMatrixExport(db, ctx.actor('export matrix'), opties, n),
+    },
+    output,
+  );
+  if (output !== undefined) schrijf(ctx, `${meervoud(aantal, 'actie', 'acties')} geëxporteerd naar ${output}.`);
+  if (vertrouwelijk) meld(ctx, '! Met vertrouwelijke zaken (kolom Vertrouwelijk): deel dit bestand alleen binnen het politieoverleg.');
+}

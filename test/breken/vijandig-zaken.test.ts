@@ -1,0 +1,4 @@
+import { DOELWITTEN } from './doelwitten.js';
+import { toetsVijandigeInvoer } from './vijandig.js';
+
+toetsVijandigeInvoer(DOELWITTEN.filter((d) => /^(zaak|actie|matrix)\b/.test(d.commando)));
