@@ -270,7 +270,7 @@ export const DOELWITTEN: Doelwit[] = [
   {
     commando: 'agenda',
     plekken: [
-      { naam: '<soort>', soort: 'keuze', args: (w) => ['agenda', '--', w] },
+      { naam: '<soort>', soort: 'keuze', args: (w) => ['agenda', w] },
       // The template's GIO meets on 2 March and 13 April: a real date between them is refused too
       // (exit 2, naming those two).
       { naam: '--datum', soort: 'datum', args: (w) => ['agenda', 'gio', '--datum', w], aanvaardCode: 2 },
