@@ -82,19 +82,40 @@ export function letOp(a: ActieOpAgenda): string {
   return uitgesteld ? `! te laat, ${uitgesteld}` : '! te laat';
 }
 
-/** Acties as a table; with `metZaak` a column for the zaak (lists across zaken). */
+/**
+ * Acties as an aligned table; with `metZaak` a column for the zaak (lists across zaken). Written out
+ * rather than through mdTabel: a GIO agenda at region scale has thousands of these rows, and the
+ * columns of fixed width (number, zaak, date) need no measuring.
+ */
 export function actieTabel(acties: readonly ActieOpAgenda[], metZaak = false): string[] {
-  const kop = metZaak ? ['Actie', 'Zaak', ...ACTIE_KOP.slice(1)] : ACTIE_KOP;
-  // Built without spreads: a GIO agenda at region scale has thousands of rows.
-  const rijen = acties.map((a) => {
-    const rij = [a.nummer, inline(a.omschrijving), a.partner, datumKort(a.deadline), a.status, letOp(a)];
-    if (metZaak) rij.splice(1, 0, a.zaak);
-    return rij;
+  let wo = 'Omschrijving'.length;
+  let wp = 'Partner'.length;
+  let ws = 'Status'.length;
+  let wl = 'Let op'.length;
+  const omschrijving: string[] = [];
+  const aandacht: string[] = [];
+  for (const a of acties) {
+    const o = inline(a.omschrijving);
+    const l = letOp(a);
+    omschrijving.push(o);
+    aandacht.push(l);
+    wo = Math.max(wo, o.length);
+    wp = Math.max(wp, a.partner.length);
+    ws = Math.max(ws, a.status.length);
+    wl = Math.max(wl, l.length);
+  }
+  const zaak = (z: string) => (metZaak ? ` ${z.padEnd(10)} |` : '');
+  const uit = [
+    `| Actie       |${zaak('Zaak')} ${'Omschrijving'.padEnd(wo)} | ${'Partner'.padEnd(wp)} | Deadline   | ${'Status'.padEnd(ws)} | ${'Let op'.padEnd(wl)} |`,
+    `|-------------|${metZaak ? '------------|' : ''}${'-'.repeat(wo + 2)}|${'-'.repeat(wp + 2)}|------------|${'-'.repeat(ws + 2)}|${'-'.repeat(wl + 2)}|`,
+  ];
+  acties.forEach((a, k) => {
+    uit.push(
+      `| ${a.nummer.padEnd(11)} |${zaak(a.zaak)} ${omschrijving[k]!.padEnd(wo)} | ${a.partner.padEnd(wp)} | ${datumKort(a.deadline)} | ${a.status.padEnd(ws)} | ${aandacht[k]!.padEnd(wl)} |`,
+    );
   });
-  return mdTabel(kop, rijen);
+  return uit;
 }
-
-const ACTIE_KOP = ['Actie', 'Omschrijving', 'Partner', 'Deadline', 'Status', 'Let op'];
 
 function meldingTabel(meldingen: readonly MeldingOpAgenda[], metDoorzetting: boolean): string[] {
   const kop = ['Melding', 'Ontvangen', 'Categorie', 'Kern', 'Zaak', metDoorzetting ? 'Doorgezet' : 'Doorgezet naar', metDoorzetting ? 'Let op' : 'Vergunninghouder'];
