@@ -118,10 +118,8 @@ function gio(db: Db, kop: AgendaKop & { soort: 'gio' }, v: Venster, namen: Map<s
     telOp(vh.categorie, categorie, n);
     telOp(vh.kern, kern, n);
   }
-  const perZaak = meldingenPerZaak(db, v.van, v.tot, false);
-
-  const rijen = openZaken(db, false);
-  const zaken = metActies(db, rijen, perZaak, instantVan(v.van).toISOString(), kop.peildatum);
+  const rijen = openZaken(db, false, v);
+  const zaken = metActies(db, rijen, new Map(rijen.map((z) => [z.id, z.in_periode])), instantVan(v.van).toISOString(), kop.peildatum);
   // Only a zaak that shows no actie can have none at all: ask for those alone.
   const metActie = metEenActie(db, rijen.filter((_, i) => zaken[i]!.acties.length === 0).map((z) => z.id));
   const plekken: Record<GioPlek, ZaakOpAgenda[]> = { nieuw: [], lopend: [], klaar: [] };
