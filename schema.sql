@@ -15,6 +15,14 @@
 --     bouwt voor een IN-lijst in een CHECK bij elke rij een tijdelijke tabel, wat een import van
 --     100.000 meldingen een derde trager maakt.
 
+-- Instellingen van deze database. Bij het aanmaken krijgt ze een eigen, willekeurige identiteit
+-- (sleutel 'database_id', een UUID): een notulenbestand draagt die, zodat `kvz notulen verwerk` een
+-- bestand dat bij een andere database hoort weigert. Een back-up is dezelfde database en houdt haar.
+CREATE TABLE instelling (
+  sleutel TEXT PRIMARY KEY CHECK (length(sleutel) BETWEEN 1 AND 60),
+  waarde TEXT NOT NULL
+) STRICT;
+
 -- Referentietabellen: gevuld bij het aanmaken, uit te breiden met `kvz kern|partner|categorie add`.
 
 -- De zestien kernen (dorpen) van Koggenland.
@@ -90,11 +98,14 @@ CREATE TABLE melding (
   UNIQUE (jaar, volgnummer),
   CHECK ((status = 'afgehandeld') = (afgehandeld_op IS NOT NULL))
 ) STRICT;
--- Vensters, lijsten (nieuwste eerst) en tellingen per categorie en kern lopen via de kalenderdag.
-CREATE INDEX melding_dag ON melding (ontvangen_dag, categorie, kern);
+-- Vensters, lijsten (nieuwste eerst) en tellingen per categorie en kern lopen via de kalenderdag; de
+-- index dekt ook de tellingen van de agenda's (vergunninghouders, vertrouwelijk, per zaak) zonder
+-- opzoeking in de tabel per melding.
+CREATE INDEX melding_dag ON melding (ontvangen_dag, categorie, kern, vergunninghouder, vertrouwelijk, zaak_id);
 -- Alleen de meldingen die nog aandacht vragen, en alleen die van een zaak: kleine indexen.
 CREATE INDEX melding_open ON melding (status, ontvangen_dag) WHERE status = 'nieuw' OR status = 'doorgezet';
-CREATE INDEX melding_zaak ON melding (zaak_id, ontvangen_dag) WHERE zaak_id IS NOT NULL;
+-- Met vertrouwelijk: een agenda telt de meldingen van een zaak zonder de vertrouwelijke, op de index.
+CREATE INDEX melding_zaak ON melding (zaak_id, ontvangen_dag, vertrouwelijk) WHERE zaak_id IS NOT NULL;
 
 -- Doorzetting van een melding naar een partner (één melding kan naar meerdere partners).
 CREATE TABLE doorzetting (
@@ -182,6 +193,7 @@ CREATE TABLE actie (
 CREATE INDEX actie_zaak ON actie (zaak_id, status);
 CREATE INDEX actie_open ON actie (status, deadline);
 CREATE INDEX actie_partner ON actie (partner, status);
+CREATE INDEX actie_overleg ON actie (overleg_id) WHERE overleg_id IS NOT NULL; -- wat in een overleg is afgesproken
 
 -- De geschiedenis van een actie: één rij bij het aanmaken en één bij elke wijziging.
 CREATE TABLE actie_historie (

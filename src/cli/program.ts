@@ -15,6 +15,8 @@ import { registreerOverleg } from './commands/overleg/index.js';
 import { registreerExport } from './commands/export/index.js';
 import { registreerImport } from './commands/import/index.js';
 import { registreerRapport } from './commands/rapport/index.js';
+import { registreerAgenda } from './commands/agenda/index.js';
+import { registreerNotulen } from './commands/notulen/index.js';
 import { registreerDemo } from './commands/demo/index.js';
 import { foutregel } from './zichtbaar.js';
 
@@ -114,6 +116,8 @@ export function bouwProgramma(runtime: Runtime): Command {
   registreerBeheer(program, runtime);
   registreerExport(program, runtime);
   registreerRapport(program, runtime);
+  registreerAgenda(program, runtime);
+  registreerNotulen(program, runtime);
   registreerImport(program, runtime);
   registreerDemo(program, runtime);
   return program;

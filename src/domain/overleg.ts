@@ -82,8 +82,11 @@ export function uitRij(rij: OverlegRij, cadans: Cadans): Overleg {
 
 const VOLGORDE: Record<OverlegSoort, number> = { gio: 0, tweewekelijks: 1, politie: 2 };
 
+// Plain comparison: dates and times sort as strings, and localeCompare would load ICU (~15 ms at start-up).
+const vergelijk = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 export function opDatum(a: Overleg, b: Overleg): number {
-  return a.datum.localeCompare(b.datum) || a.tijd.localeCompare(b.tijd) || VOLGORDE[a.soort] - VOLGORDE[b.soort];
+  return vergelijk(a.datum, b.datum) || vergelijk(a.tijd, b.tijd) || VOLGORDE[a.soort] - VOLGORDE[b.soort];
 }
 
 /**

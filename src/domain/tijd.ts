@@ -45,6 +45,11 @@ export function dagVan(instant: Date): Datum {
   return amsterdamParts(instant).datum;
 }
 
+/** The Amsterdam date of a stored instant (UTC ISO): before 22:00 UTC it is the UTC date, Amsterdam being 1 or 2 hours ahead. */
+export function dagVanIso(iso: string): Datum {
+  return iso.slice(11, 13) < '22' ? iso.slice(0, 10) : dagVan(new Date(iso));
+}
+
 /** The Amsterdam wall-clock time 'HH:MM' of an instant. */
 export function tijdVan(instant: Date): string {
   return amsterdamParts(instant).tijd;

@@ -6,6 +6,7 @@
 import {
   pasWijzigingToe,
   type ActieStand,
+  type ActieVeld,
   type ActieWijziging,
   type NieuweActie,
 } from '../domain/actie.js';
@@ -89,25 +90,8 @@ export function zoekActies(db: Db, filter: ActieFilter, nu: Date): { acties: Mat
 /** Adds an actie to an open zaak, with its first history row. */
 export function voegActieToe(db: Db, actor: Actor, a: NieuweActie): ActieDetail {
   const nummer = inTransactie(db, () => {
-    const zaak = db.prepare('SELECT id, status FROM zaak WHERE nummer = ?').get(a.zaak) as { id: number; status: string } | undefined;
-    if (!zaak) throw new DomainError(`Zaak ${a.zaak} bestaat niet. Zie kvz zaak list.`);
-    if (zaak.status !== 'open') throw new DomainError(`Zaak ${a.zaak} is gesloten; een actie kan alleen bij een open zaak.`);
-    const overleg = a.overleg ? overlegVoor(db, a.overleg.soort, a.overleg.datum, actor.nu) : undefined;
-    const jaar = Number(dagVan(actor.nu).slice(0, 4));
-    const volgnummer = db.prepare('SELECT coalesce(max(volgnummer), 0) + 1 FROM actie WHERE jaar = ?').pluck().get(jaar) as number;
-    const nummer = formatNummer('actie', jaar, volgnummer);
-    const nu = actor.nu.toISOString();
-    const { lastInsertRowid } = db
-      .prepare(
-        `INSERT INTO actie (nummer, jaar, volgnummer, zaak_id, omschrijving, soort, partner, deadline, status, overleg_id,
-           aangemaakt_op, aangemaakt_door, gewijzigd_op)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)`,
-      )
-      .run(nummer, jaar, volgnummer, zaak.id, a.omschrijving, a.soort, a.partner, a.deadline, overleg ?? null, nu, actor.gebruiker, nu);
-    legHistorieVast(db, actor, lastInsertRowid, {
-      nieuw: { status: 'open', deadline: a.deadline, partner: a.partner },
-      overlegId: overleg,
-    });
+    const overleg = a.overleg ? () => overlegVoor(db, a.overleg!.soort, a.overleg!.datum, actor.nu) : undefined;
+    const nummer = maakActie(db, actor, a, overleg);
     schrijfAudit(db, actor, {
       object: nummer,
       resultaat: `actie toegevoegd aan ${a.zaak}`,
@@ -116,6 +100,34 @@ export function voegActieToe(db: Db, actor: Actor, a: NieuweActie): ActieDetail 
     return nummer;
   });
   return toonActie(db, nummer, actor.nu);
+}
+
+/**
+ * Writes a new actie and its first history row; `overleg` gives the overleg row it was agreed in (asked
+ * once the zaak is known to be open). Returns its number. Call inside a transaction that also writes
+ * the audit row (`kvz actie add`, the minutes).
+ */
+export function maakActie(db: Db, actor: Actor, a: Omit<NieuweActie, 'overleg'>, overleg?: () => number): string {
+  const zaak = db.prepare('SELECT id, status FROM zaak WHERE nummer = ?').get(a.zaak) as { id: number; status: string } | undefined;
+  if (!zaak) throw new DomainError(`Zaak ${a.zaak} bestaat niet. Zie kvz zaak list.`);
+  if (zaak.status !== 'open') throw new DomainError(`Zaak ${a.zaak} is gesloten; een actie kan alleen bij een open zaak.`);
+  const overlegId = overleg?.();
+  const jaar = Number(dagVan(actor.nu).slice(0, 4));
+  const volgnummer = db.prepare('SELECT coalesce(max(volgnummer), 0) + 1 FROM actie WHERE jaar = ?').pluck().get(jaar) as number;
+  const nummer = formatNummer('actie', jaar, volgnummer);
+  const nu = actor.nu.toISOString();
+  const { lastInsertRowid } = db
+    .prepare(
+      `INSERT INTO actie (nummer, jaar, volgnummer, zaak_id, omschrijving, soort, partner, deadline, status, overleg_id,
+         aangemaakt_op, aangemaakt_door, gewijzigd_op)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)`,
+    )
+    .run(nummer, jaar, volgnummer, zaak.id, a.omschrijving, a.soort, a.partner, a.deadline, overlegId ?? null, nu, actor.gebruiker, nu);
+  legHistorieVast(db, actor, lastInsertRowid, {
+    nieuw: { status: 'open', deadline: a.deadline, partner: a.partner },
+    overlegId,
+  });
+  return nummer;
 }
 
 /**
@@ -130,24 +142,43 @@ export function wijzigActie(
   w: ActieWijziging,
 ): { actie: ActieDetail; gewijzigd: string[]; uitgesteld: boolean } {
   const uitkomst = inTransactie(db, () => {
-    const oud = db
-      .prepare('SELECT a.id, a.status, a.deadline, a.partner, z.nummer AS zaak, z.status AS zaak_status FROM actie a JOIN zaak z ON z.id = a.zaak_id WHERE a.nummer = ?')
-      .get(nummer) as (ActieStand & { id: number; zaak: string; zaak_status: string }) | undefined;
-    if (!oud) throw new DomainError(`Actie ${nummer} bestaat niet. Zie kvz actie list.`);
-    if (oud.zaak_status !== 'open') throw new DomainError(`Actie ${nummer} hoort bij gesloten zaak ${oud.zaak}; wijzigen kan niet meer.`);
-    const { nieuw, gewijzigd, uitgesteld } = pasWijzigingToe(oud, w);
+    const overleg = w.overleg ? () => overlegVoor(db, w.overleg!.soort, w.overleg!.datum, actor.nu) : undefined;
+    const { gewijzigd, uitgesteld, details } = pasActieAan(db, actor, nummer, w, overleg);
     if (gewijzigd.length === 0 && w.notitie === undefined) return { gewijzigd: [] as string[], uitgesteld: false };
-    const overleg = w.overleg ? overlegVoor(db, w.overleg.soort, w.overleg.datum, actor.nu) : undefined;
-    db.prepare(
-      'UPDATE actie SET status = ?, deadline = ?, partner = ?, keer_uitgesteld = keer_uitgesteld + ?, gewijzigd_op = ? WHERE id = ?',
-    ).run(nieuw.status, nieuw.deadline, nieuw.partner, uitgesteld ? 1 : 0, actor.nu.toISOString(), oud.id);
-    legHistorieVast(db, actor, oud.id, { oud, nieuw, notitie: w.notitie, overlegId: overleg });
-    const details: Record<string, unknown> = Object.fromEntries(gewijzigd.map((v) => [v, [oud[v], nieuw[v]]]));
-    if (uitgesteld) details.uitgesteld = true;
-    if (w.notitie !== undefined) details.notitie = 'toegevoegd';
     if (w.overleg) details.overleg = w.overleg;
     schrijfAudit(db, actor, { object: nummer, resultaat: gewijzigd.length > 0 ? 'actie gewijzigd' : 'notitie bij actie', details });
     return { gewijzigd: w.notitie === undefined ? gewijzigd : [...gewijzigd, 'notitie'], uitgesteld };
   });
   return { actie: toonActie(db, nummer, actor.nu), ...uitkomst };
+}
+
+/**
+ * Applies a change to an actie: the update and one history row (nothing when it changes nothing and
+ * has no note). `overleg` gives the overleg row the change was agreed in, asked only when something
+ * is written. Returns what changed and the audit details {veld: [oud, nieuw]}. Call inside a
+ * transaction that also writes the audit row (`kvz actie update`, the minutes).
+ */
+export function pasActieAan(
+  db: Db,
+  actor: Actor,
+  nummer: string,
+  w: Omit<ActieWijziging, 'overleg'>,
+  overleg?: () => number,
+): { gewijzigd: ActieVeld[]; uitgesteld: boolean; details: Record<string, unknown> } {
+  const oud = db
+    .prepare('SELECT a.id, a.status, a.deadline, a.partner, z.nummer AS zaak, z.status AS zaak_status FROM actie a JOIN zaak z ON z.id = a.zaak_id WHERE a.nummer = ?')
+    .get(nummer) as (ActieStand & { id: number; zaak: string; zaak_status: string }) | undefined;
+  if (!oud) throw new DomainError(`Actie ${nummer} bestaat niet. Zie kvz actie list.`);
+  if (oud.zaak_status !== 'open') throw new DomainError(`Actie ${nummer} hoort bij gesloten zaak ${oud.zaak}; wijzigen kan niet meer.`);
+  const { nieuw, gewijzigd, uitgesteld } = pasWijzigingToe(oud, w);
+  if (gewijzigd.length === 0 && w.notitie === undefined) return { gewijzigd, uitgesteld: false, details: {} };
+  const overlegId = overleg?.();
+  db.prepare(
+    'UPDATE actie SET status = ?, deadline = ?, partner = ?, keer_uitgesteld = keer_uitgesteld + ?, gewijzigd_op = ? WHERE id = ?',
+  ).run(nieuw.status, nieuw.deadline, nieuw.partner, uitgesteld ? 1 : 0, actor.nu.toISOString(), oud.id);
+  legHistorieVast(db, actor, oud.id, { oud, nieuw, notitie: w.notitie, overlegId });
+  const details: Record<string, unknown> = Object.fromEntries(gewijzigd.map((v) => [v, [oud[v], nieuw[v]]]));
+  if (uitgesteld) details.uitgesteld = true;
+  if (w.notitie !== undefined) details.notitie = 'toegevoegd';
+  return { gewijzigd, uitgesteld, details };
 }

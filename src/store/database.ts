@@ -5,6 +5,7 @@
  */
 import { closeSync, existsSync, mkdirSync, openSync, readSync, readFileSync, statSync, chmodSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { homedir } from 'node:os';
 import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
@@ -152,6 +153,7 @@ function bijwerken(db: Db, doel: number, migraties: readonly Migratie[], nu: Dat
     if (herkenning === 'nieuw') {
       db.exec(readFileSync(SCHEMA_PAD, 'utf8'));
       zaaiCadans(db, nu);
+      db.prepare(`INSERT INTO instelling (sleutel, waarde) VALUES ('database_id', ?)`).run(randomUUID());
       db.pragma(`application_id = ${APPLICATION_ID}`);
       db.pragma(`user_version = ${doel}`);
       return;
@@ -161,6 +163,13 @@ function bijwerken(db: Db, doel: number, migraties: readonly Migratie[], nu: Dat
     }
     db.pragma(`user_version = ${doel}`);
   }).immediate();
+}
+
+/** The identity this database got at creation (minutes files carry it). */
+export function databaseId(db: Db): string {
+  const id = db.prepare(`SELECT waarde FROM instelling WHERE sleutel = 'database_id'`).pluck().get() as string | undefined;
+  if (id === undefined) throw new DomainError('De database mist haar identiteit (instelling database_id); draai kvz check.');
+  return id;
 }
 
 function zaaiCadans(db: Db, nu: Date): void {

@@ -268,6 +268,25 @@ export const DOELWITTEN: Doelwit[] = [
     plekken: [{ naam: '<bestand>', soort: 'pad', args: (w, o) => ['backup', '--', inMap(w, o)] }],
   },
   {
+    commando: 'agenda',
+    plekken: [
+      { naam: '<soort>', soort: 'keuze', args: (w) => ['agenda', w] },
+      // The template's GIO meets on 2 March and 13 April: a real date between them is refused too
+      // (exit 2, naming those two).
+      { naam: '--datum', soort: 'datum', args: (w) => ['agenda', 'gio', '--datum', w], aanvaardCode: 2 },
+      { naam: '--output', soort: 'pad', args: (w, o) => ['agenda', 'politie', '--output', inMap(w, o)] },
+    ],
+  },
+  {
+    commando: 'notulen',
+    plekken: [
+      { naam: '--datum', soort: 'datum', args: (w) => ['notulen', 'gio', '--datum', w], aanvaardCode: 2 },
+      { naam: '--output', soort: 'pad', args: (w, o) => ['notulen', 'gio', '--output', inMap(w, o)] },
+      // No such file in the test's directory: accepted as a path, then exit 1.
+      { naam: 'verwerk <bestand>', soort: 'pad', args: (w, o) => ['notulen', 'verwerk', '--', inMap(w, o)], aanvaardCode: 1 },
+    ],
+  },
+  {
     commando: 'opschonen',
     plekken: [{ naam: '--bewaartermijn', soort: 'getal', args: (w) => ['opschonen', '--uitvoeren', '--bewaartermijn', w] }],
   },

@@ -87,6 +87,8 @@ describe('an unwritable target', () => {
     ['export meldingen', (pad: string) => ['export', 'meldingen', '--met-melder', '--output', pad]],
     ['overleg plan', (pad: string) => ['overleg', 'plan', '--ics', pad]],
     ['demo', (pad: string) => ['demo', '--db', pad]],
+    ['agenda', (pad: string) => ['agenda', 'gio', '--output', pad]],
+    ['notulen', (pad: string) => ['notulen', 'politie', '--output', pad]],
   ])(
     `kvz %s into a read-only directory fails with exit 1 and a clear message, writing nothing and recording no export${'reden' in alleenLezen ? ` (overgeslagen: ${alleenLezen.reden})` : ''}`,
     async (_naam, args) => {

@@ -1,0 +1,36 @@
+/** `kvz notulen verwerk <bestand>`: a filled-in minutes skeleton into the matrix; a dry run unless --uitvoeren. */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { decodeerCsv } from '../../../documents/csv-lezen.js';
+import { leesNotulen } from '../../../documents/notulen-lezen.js';
+import { leesVoornemen } from '../../../domain/notulen.js';
+import { foutenInBestand, proefVerwerking, verwerkNotulen } from '../../../store/notulen.js';
+import { heeftWijzigingen } from '../../../store/notulen-plan.js';
+import { partnerLijst, partners } from '../../../store/referentie.js';
+import type { Context } from '../../context.js';
+import { leesPad } from '../../invoer.js';
+import { meld, schrijf, schrijfJson } from '../../output.js';
+import { verwerkingJson, verwerkingTekst } from './render.js';
+
+interface Opts {
+  uitvoeren?: boolean;
+  json?: boolean;
+}
+
+export default function notulenVerwerk(ctx: Context, o: Opts, [invoer]: string[]): void {
+  const bestand = leesPad(invoer, 'het bestand');
+  const { tekst, codering } = decodeerCsv(readFileSync(bestand));
+  const db = ctx.db();
+  const { voornemen, fouten } = leesVoornemen(leesNotulen(tekst), partnerLijst(db));
+  if (codering === 'windows-1252') meld(ctx, `Let op: ${bestand} is geen UTF-8; gelezen als Windows-1252 (ANSI).`);
+  if (!voornemen) throw foutenInBestand(fouten);
+
+  const v = o.uitvoeren
+    ? verwerkNotulen(db, ctx.actor('notulen verwerk'), voornemen, fouten, basename(bestand))
+    : proefVerwerking(db, voornemen, fouten, ctx.nu);
+  for (const w of v.waarschuwingen) meld(ctx, `! regel ${w.regel}: ${w.tekst}`);
+  const uitgevoerd = o.uitvoeren === true && heeftWijzigingen(v);
+  if (o.json) return schrijfJson(ctx, verwerkingJson(v, bestand, uitgevoerd));
+  const namen = new Map(partners(db).map((p) => [p.code, p.naam]));
+  schrijf(ctx, verwerkingTekst(ctx, v, { bestand, uitgevoerd, proef: !o.uitvoeren, namen }));
+}

@@ -1,0 +1,133 @@
+/**
+ * Reading a filled-in minutes skeleton back (documents/notulen-md.ts writes it): the marker line,
+ * the ticked attendance, and per zaak heading its matrix table. Forgiving where an editor or a person
+ * changes the look (spacing, re-aligned columns, missing outer pipes, a separator row left out, rows
+ * deleted or added); strict where the meaning would change (columns renamed, added or removed, a row
+ * with too many cells, a table without its zaak). Every problem names its line; this module only
+ * reads the structure, domain/notulen.ts judges the cells.
+ */
+import { OVERLEG_SOORTEN, type OverlegSoort } from '../domain/cadans.js';
+import type { Fout, GelezenNotulen, Kenmerk, ZaakTabel } from '../domain/notulen.js';
+import { isDatum } from '../domain/tijd.js';
+import { NOTULEN_KOLOMMEN } from './notulen-md.js';
+import { ontsnap } from './markdown.js';
+
+const MARKERING = /^<!--\s*kvz\s+notulen\s+(\S+)\s+(\S+)\s+db:(\S+)\s*-->$/i;
+const KOP = /^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
+const ZAAK = /^(z-?\d{4}-?\d+)\b/i;
+const VINKJE = /^\s*[-*+]\s*\[([ xX])\]\s*(.*?)\s*$/;
+const SCHEIDING = /^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?$/;
+
+const PIJP = /(?<!\\)\|/;
+
+/** A table starts with a line that begins with a pipe, or (outer pipes left out) has a pipe and a separator row below it. */
+function isTabelBegin(regel: string, volgende: string | undefined): boolean {
+  const r = regel.trim();
+  return r.startsWith('|') || (PIJP.test(r) && volgende !== undefined && PIJP.test(volgende) && SCHEIDING.test(volgende.trim()));
+}
+
+/** The cells of a table line: outer pipes optional, `\|` is a pipe inside a cell. */
+export function cellenVan(regel: string): string[] {
+  let r = regel.trim();
+  if (r.startsWith('|')) r = r.slice(1);
+  if (r.endsWith('|') && !r.endsWith('\\|')) r = r.slice(0, -1);
+  return r.split(/(?<!\\)\|/).map((c) => ontsnap(c.trim()));
+}
+
+const normaal = (c: string) => c.toLowerCase().replace(/\s+/g, ' ').trim();
+const KOLOMMEN_NORMAAL = NOTULEN_KOLOMMEN.map((k) => k.toLowerCase());
+const KOLOMMEN_TEKST = NOTULEN_KOLOMMEN.join(' | ');
+
+/** Whether a table's header is (an attempt at) the matrix table: it starts with the column Actie. */
+function isMatrixKop(cellen: string[]): boolean {
+  return normaal(cellen[0] ?? '') === 'actie';
+}
+
+export function leesNotulen(tekst: string): GelezenNotulen {
+  const regels = tekst.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  const uit: GelezenNotulen = { kenmerk: null, aanwezig: [], tabellen: [], fouten: [] };
+  const fout = (regel: number, t: string) => uit.fouten.push({ regel, tekst: t });
+  let zaak: { nummer: string; regel: number; tabel: boolean } | null = null;
+  let inAanwezig = false;
+  let markeringGezien = false;
+  const eerderGezien = new Map<string, number>();
+
+  for (let i = 0; i < regels.length; i++) {
+    const nr = i + 1;
+    const regel = regels[i]!;
+    const markering = MARKERING.exec(regel.trim());
+    if (markering) {
+      if (markeringGezien) fout(nr, 'een tweede regel <!-- kvz notulen … -->; een bestand hoort bij één overleg.');
+      else uit.kenmerk = kenmerkVan(markering, nr, fout);
+      markeringGezien = true;
+      continue;
+    }
+    const kop = KOP.exec(regel);
+    if (kop) {
+      const titel = kop[2]!;
+      inAanwezig = /^aanwezig\b/i.test(titel);
+      const z = ZAAK.exec(titel);
+      zaak = z ? { nummer: z[1]!, regel: nr, tabel: false } : null;
+      continue;
+    }
+    if (inAanwezig) {
+      const v = VINKJE.exec(regel);
+      if (v) uit.aanwezig.push({ regel: nr, label: ontsnap(v[2]!), aangevinkt: v[1] !== ' ' });
+      continue;
+    }
+    if (!isTabelBegin(regel, regels[i + 1])) continue;
+
+    // A table: its header, an optional separator, then rows up to the first blank line or line without a pipe.
+    const kopCellen = cellenVan(regel);
+    let j = i + 1;
+    while (j < regels.length && regels[j]!.trim() !== '' && PIJP.test(regels[j]!)) j++;
+    const rijRegels = regels.slice(i + 1, j).map((r, k) => ({ nr: i + 2 + k, r }));
+    i = j - 1;
+    if (!isMatrixKop(kopCellen) && !zaak) continue;
+    if (!zaak) {
+      fout(nr, `deze tabel staat niet onder de kop van een zaak (### Z-…); zet haar terug onder haar zaak.`);
+      continue;
+    }
+    if (kopCellen.length !== NOTULEN_KOLOMMEN.length || kopCellen.some((c, k) => normaal(c) !== KOLOMMEN_NORMAAL[k])) {
+      fout(nr, `de kolommen van de tabel bij ${zaak.nummer} zijn gewijzigd; verwacht: | ${KOLOMMEN_TEKST} |.`);
+      continue;
+    }
+    if (zaak.tabel) {
+      fout(nr, `een tweede tabel bij ${zaak.nummer}; zet alles voor deze zaak in één tabel.`);
+      continue;
+    }
+    const sleutel = zaak.nummer.toUpperCase().replace(/^Z-?(\d{4})-?0*(\d+)$/, '$1-$2');
+    const eerder = eerderGezien.get(sleutel);
+    if (eerder !== undefined) {
+      fout(nr, `zaak ${zaak.nummer} heeft al een tabel op regel ${eerder}; zet alles voor deze zaak in één tabel.`);
+      continue;
+    }
+    eerderGezien.set(sleutel, nr);
+    zaak.tabel = true;
+    const tabel: ZaakTabel = { zaak: zaak.nummer, kopRegel: zaak.regel, regel: nr, rijen: [] };
+    for (const { nr: rn, r } of rijRegels) {
+      if (SCHEIDING.test(r.trim())) continue;
+      const cellen = cellenVan(r);
+      if (cellen.length > NOTULEN_KOLOMMEN.length) {
+        fout(rn, `deze rij heeft ${cellen.length} cellen in plaats van ${NOTULEN_KOLOMMEN.length}; schrijf een | in een cel als \\|.`);
+        continue;
+      }
+      while (cellen.length < NOTULEN_KOLOMMEN.length) cellen.push('');
+      tabel.rijen.push({ regel: rn, cellen });
+    }
+    uit.tabellen.push(tabel);
+  }
+  if (!markeringGezien) {
+    fout(1, 'de regel <!-- kvz notulen <soort> <datum> db:… --> ontbreekt; dit is geen notulenbestand van kvz notulen (of die regel is verwijderd).');
+  }
+  return uit;
+}
+
+function kenmerkVan(m: RegExpExecArray, nr: number, fout: (regel: number, t: string) => void): Kenmerk | null {
+  const soort = m[1]!.toLowerCase();
+  if (!(OVERLEG_SOORTEN as readonly string[]).includes(soort) || !isDatum(m[2]!)) {
+    fout(nr, 'de regel <!-- kvz notulen … --> is gewijzigd; zet haar terug zoals kvz notulen haar schreef.');
+    return null;
+  }
+  return { soort: soort as OverlegSoort, datum: m[2]!, database: m[3]! };
+}

@@ -1,0 +1,190 @@
+/**
+ * What a filled-in minutes skeleton asks for, judged cell by cell (SPEC §4.4): per zaak a new status
+ * and/or deadline per actie and new acties, and who was present. Forgiving as a person is (partner by
+ * code or name in any case, dates in every accepted format, "vandaag" meaning the day of the meeting),
+ * strict where it matters (unknown partner or status, impossible dates, a new actie without its
+ * facts). Every problem is reported with its line; whether acties and zaken exist is for the store.
+ */
+import { ACTIE_LENGTE, ACTIE_STATUSSEN, type ActieStatus } from './actie.js';
+import { KvzError } from './errors.js';
+import { kies, type Keuzelijst } from './keuze.js';
+import { parseNummer } from './nummers.js';
+import { tekst } from './tekst.js';
+import { parseDatum, type Datum } from './tijd.js';
+import type { OverlegSoort } from './cadans.js';
+
+/** The structure of a minutes file as documents/notulen-lezen.ts reads it. */
+export interface Fout {
+  regel: number;
+  tekst: string;
+}
+
+export interface Kenmerk {
+  soort: OverlegSoort;
+  datum: Datum;
+  database: string;
+}
+
+export interface Vinkje {
+  regel: number;
+  label: string;
+  aangevinkt: boolean;
+}
+
+/** One data row of a matrix table: its cells in the order of NOTULEN_KOLOMMEN, un-escaped and trimmed. */
+export interface TabelRij {
+  regel: number;
+  cellen: string[];
+}
+
+export interface ZaakTabel {
+  /** The zaak number as written in the heading. */
+  zaak: string;
+  /** The line of the zaak's heading and of its table's header. */
+  kopRegel: number;
+  regel: number;
+  rijen: TabelRij[];
+}
+
+export interface GelezenNotulen {
+  kenmerk: Kenmerk | null;
+  aanwezig: Vinkje[];
+  tabellen: ZaakTabel[];
+  fouten: Fout[];
+}
+
+export interface ActieWens {
+  regel: number;
+  actie: string;
+  status?: ActieStatus;
+  deadline?: Datum;
+  /** The informative cells as they stand in the file (the partner as a code where possible), to warn when they differ from the matrix. */
+  zoals: { omschrijving: string; partner: string; deadline: string; status: string };
+}
+
+export interface NieuweActieWens {
+  regel: number;
+  omschrijving: string;
+  partner: string;
+  deadline: Datum;
+  status: ActieStatus;
+}
+
+export interface ZaakWens {
+  zaak: string;
+  regel: number;
+  acties: ActieWens[];
+  nieuw: NieuweActieWens[];
+}
+
+export interface Voornemen {
+  kenmerk: Kenmerk;
+  /** The partners ticked as present, or null when no box was ticked (attendance not filled in). */
+  aanwezig: { regel: number; partner: string }[] | null;
+  zaken: ZaakWens[];
+}
+
+const STATUSSEN: Keuzelijst = { soort: 'status', waarden: ACTIE_STATUSSEN };
+
+/** Runs a cell validator; its error becomes a line-numbered problem. */
+function cel<T>(fouten: Fout[], regel: number, lees: () => T): T | undefined {
+  try {
+    return lees();
+  } catch (e) {
+    if (!(e instanceof KvzError)) throw e;
+    fouten.push({ regel, tekst: e.message.charAt(0).toLowerCase() + e.message.slice(1) });
+    return undefined;
+  }
+}
+
+export function leesVoornemen(g: GelezenNotulen, partners: Keuzelijst): { voornemen: Voornemen | null; fouten: Fout[] } {
+  const fouten = [...g.fouten];
+  if (!g.kenmerk) return { voornemen: null, fouten };
+  const dag = g.kenmerk.datum;
+
+  const aangevinkt = g.aanwezig.filter((v) => v.aangevinkt);
+  const aanwezig: { regel: number; partner: string }[] = [];
+  for (const v of aangevinkt) {
+    const partner = cel(fouten, v.regel, () => kies(v.label, 'de aanwezigheid', partners));
+    if (partner !== undefined && !aanwezig.some((a) => a.partner === partner)) aanwezig.push({ regel: v.regel, partner });
+  }
+
+  const zaken: ZaakWens[] = [];
+  for (const t of g.tabellen) {
+    const zaak = cel(fouten, t.kopRegel, () => parseNummer('zaak', t.zaak, 'de kop van de zaak'));
+    if (zaak === undefined) continue;
+    const wens: ZaakWens = { zaak, regel: t.kopRegel, acties: [], nieuw: [] };
+    const gezien = new Map<string, number>();
+    for (const rij of t.rijen) {
+      const [actie = '', ...rest] = rij.cellen;
+      if (actie === '') {
+        if (rest.some((c) => c !== '')) fouten.push({ regel: rij.regel, tekst: "de kolom Actie is leeg; zet er een actienummer in, of 'nieuw' voor een nieuwe actie." });
+        continue;
+      }
+      if (actie.toLowerCase() === 'nieuw') {
+        const n = nieuweActie(rij, fouten, partners, dag);
+        if (n) wens.nieuw.push(n);
+        continue;
+      }
+      const nummer = cel(fouten, rij.regel, () => parseNummer('actie', actie, 'de kolom Actie'));
+      if (nummer === undefined) continue;
+      const eerder = gezien.get(nummer);
+      if (eerder !== undefined) {
+        fouten.push({ regel: rij.regel, tekst: `actie ${nummer} staat al op regel ${eerder}; één rij per actie.` });
+        continue;
+      }
+      gezien.set(nummer, rij.regel);
+      const [omschrijving = '', partner = '', deadline = '', status = '', nieuweStatus = '', nieuweDeadline = ''] = rest;
+      const w: ActieWens = { regel: rij.regel, actie: nummer, zoals: { omschrijving, partner: zoalsPartner(partner, partners), deadline, status } };
+      if (nieuweStatus !== '') {
+        const s = cel(fouten, rij.regel, () => kies(nieuweStatus, 'de kolom Nieuwe status', STATUSSEN) as ActieStatus);
+        if (s !== undefined) w.status = s;
+      }
+      if (nieuweDeadline !== '') {
+        const d = cel(fouten, rij.regel, () => parseDatum(nieuweDeadline, 'de kolom Nieuwe deadline', dag));
+        if (d !== undefined) w.deadline = d;
+      }
+      // Also a row whose new value was refused: whether its actie exists is worth reporting with it.
+      wens.acties.push(w);
+    }
+    zaken.push(wens);
+  }
+  return { voornemen: { kenmerk: g.kenmerk, aanwezig: aangevinkt.length === 0 ? null : aanwezig, zaken }, fouten };
+}
+
+/** The Partner cell of an actie row, as a code where it names one (it is informative: never an error). */
+function zoalsPartner(cel: string, partners: Keuzelijst): string {
+  try {
+    return cel === '' ? '' : kies(cel, 'Partner', partners);
+  } catch {
+    return cel;
+  }
+}
+
+/**
+ * A 'nieuw' row: omschrijving, partner and deadline are required, status is optional (open). A
+ * deadline or status typed in the Nieuwe … column instead is taken too; both, and different, is an error.
+ */
+function nieuweActie(rij: TabelRij, fouten: Fout[], partners: Keuzelijst, dag: Datum): NieuweActieWens | undefined {
+  const [, omschrijving = '', partner = '', deadline = '', status = '', nieuweStatus = '', nieuweDeadline = ''] = rij.cellen;
+  if ([omschrijving, partner, deadline, status, nieuweStatus, nieuweDeadline].every((c) => c === '')) return undefined;
+  const dubbel = (a: string, b: string, wat: string) => {
+    if (a !== '' && b !== '' && a !== b) fouten.push({ regel: rij.regel, tekst: `een nieuwe actie met twee ${wat} ('${a}' en '${b}'); laat er één staan.` });
+    return a || b;
+  };
+  const d = dubbel(deadline, nieuweDeadline, 'deadlines');
+  const s = dubbel(status, nieuweStatus, 'statussen');
+  const ontbreekt = [omschrijving === '' && 'omschrijving', partner === '' && 'partner', d === '' && 'deadline'].filter(Boolean);
+  if (ontbreekt.length > 0) {
+    fouten.push({ regel: rij.regel, tekst: `een nieuwe actie heeft een omschrijving, partner en deadline nodig; ${ontbreekt.join(' en ')} ontbreekt.` });
+    return undefined;
+  }
+  const uit = {
+    omschrijving: cel(fouten, rij.regel, () => tekst(omschrijving, 'de kolom Omschrijving', { max: ACTIE_LENGTE.omschrijving })),
+    partner: cel(fouten, rij.regel, () => kies(partner, 'de kolom Partner', partners)),
+    deadline: cel(fouten, rij.regel, () => parseDatum(d, 'de kolom Deadline', dag)),
+    status: s === '' ? 'open' : cel(fouten, rij.regel, () => kies(s, 'de kolom Status', STATUSSEN) as ActieStatus),
+  };
+  if (uit.omschrijving === undefined || uit.partner === undefined || uit.deadline === undefined || uit.status === undefined) return undefined;
+  return { regel: rij.regel, omschrijving: uit.omschrijving, partner: uit.partner, deadline: uit.deadline, status: uit.status };
+}

@@ -1,0 +1,258 @@
+/**
+ * The queries behind the agendas and minutes: each reads one kind of fact in one statement, on an
+ * index (region scale: a million meldingen, 50,000 zaken, 200,000 acties). Confidentiality is decided
+ * here: unless `vertrouwelijk` is asked for, vertrouwelijke meldingen, meldingen of a vertrouwelijke
+ * zaak, and vertrouwelijke zaken with their acties never leave the database. Melder data, addresses
+ * and descriptions of meldingen are never selected.
+ */
+import { isTeLaat, type ActieStatus } from '../domain/actie.js';
+import type { ActieOpAgenda, MeldingOpAgenda } from '../domain/agenda.js';
+import { doorzettingOordeel } from '../domain/melding.js';
+import type { Datum } from '../domain/tijd.js';
+import type { Db } from './database.js';
+
+// Counts group on the covering index melding_dag: no lookup in the melding table per melding.
+const OPENBAAR = `m.vertrouwelijk = 0 AND (m.zaak_id IS NULL OR m.zaak_id NOT IN (SELECT id FROM zaak WHERE vertrouwelijk = 1))`;
+const GEHEIM = 'm.vertrouwelijk = 0 AND coalesce(z.vertrouwelijk, 0) = 0';
+
+/** Meldingen from `van` up to `tot` (exclusive); `grens` splits them into the previous window (0) and this one (1). */
+export interface Vensters {
+  van: Datum;
+  grens: Datum;
+  tot: Datum;
+}
+
+function tel<T>(db: Db, kolommen: string, waar: string, groep: string, p: Record<string, unknown>, vertrouwelijk: boolean): T[] {
+  return db
+    .prepare(
+      `SELECT ${kolommen}, count(*) FROM melding m
+       WHERE m.ontvangen_dag >= @van AND m.ontvangen_dag < @tot ${waar} ${vertrouwelijk ? '' : `AND ${OPENBAAR}`}
+       GROUP BY ${groep}`,
+    )
+    .raw()
+    .all(p) as T[];
+}
+
+/** Every melding counted by [deze, categorie, kern, vergunninghouder] over both windows. */
+export function telling(db: Db, v: Vensters, vertrouwelijk: boolean): [deze: number, categorie: string, kern: string, vh: number, n: number][] {
+  return tel(db, 'm.ontvangen_dag >= @grens, m.categorie, m.kern, m.vergunninghouder', '', '1, 2, 3, 4', { ...v }, vertrouwelijk);
+}
+
+/** Jeugdoverlast by [deze, kern] over both windows. */
+export function jeugdPerKern(db: Db, v: Vensters, vertrouwelijk: boolean): [deze: number, kern: string, n: number][] {
+  return tel(db, 'm.ontvangen_dag >= @grens, m.kern', `AND m.categorie = 'jeugdoverlast'`, '1, 2', { ...v }, vertrouwelijk);
+}
+
+/** Meldingen about a vergunninghouder in [van, tot) by [categorie, kern]. */
+export function vergunninghoudersIn(db: Db, van: Datum, tot: Datum, vertrouwelijk: boolean): [categorie: string, kern: string, n: number][] {
+  return tel(db, 'm.categorie, m.kern', 'AND m.vergunninghouder = 1', '1, 2', { van, tot }, vertrouwelijk);
+}
+
+/** Meldingen in [van, tot) per zaak id. */
+export function meldingenPerZaak(db: Db, van: Datum, tot: Datum, vertrouwelijk: boolean): Map<number, number> {
+  return new Map(tel<[number, number]>(db, 'm.zaak_id', 'AND m.zaak_id IS NOT NULL', '1', { van, tot }, vertrouwelijk));
+}
+
+type MeldingRij = [nummer: string, op: string, dag: Datum, categorie: string, kern: string, zaak: string | null, vh: number, naar: string | null, eerste: Datum | null];
+
+const MELDING_SELECT = `
+  SELECT m.nummer, m.ontvangen_op, m.ontvangen_dag, m.categorie, m.kern, z.nummer, m.vergunninghouder,
+         (SELECT group_concat(partner, ',') FROM (SELECT partner FROM doorzetting d WHERE d.melding_id = m.id ORDER BY d.op, d.partner)),
+         (SELECT min(dag) FROM doorzetting d WHERE d.melding_id = m.id)
+  FROM melding m LEFT JOIN zaak z ON z.id = m.zaak_id`;
+
+function meldingVan(r: MeldingRij, peildatum: Datum): MeldingOpAgenda {
+  return {
+    nummer: r[0],
+    ontvangen_op: r[1],
+    ontvangen_dag: r[2],
+    categorie: r[3],
+    kern: r[4],
+    zaak: r[5],
+    vergunninghouder: r[6] === 1,
+    doorgezet_naar: r[7] ? r[7].split(',') : [],
+    eerste_doorzetting_dag: r[8],
+    doorzetting: doorzettingOordeel(r[2], r[8] ?? undefined, peildatum),
+  };
+}
+
+export type MeldingKeuze = 'alle' | 'openbaar' | 'alleen-vertrouwelijk';
+
+/** The meldingen received in [van, tot), oldest first. */
+export function meldingenIn(db: Db, van: Datum, tot: Datum, keuze: MeldingKeuze, peildatum: Datum): MeldingOpAgenda[] {
+  const filter = keuze === 'openbaar' ? `AND ${GEHEIM}` : keuze === 'alleen-vertrouwelijk' ? 'AND m.vertrouwelijk = 1' : '';
+  return (
+    db
+      .prepare(`${MELDING_SELECT} WHERE m.ontvangen_dag >= @van AND m.ontvangen_dag < @tot ${filter} ORDER BY m.ontvangen_op, m.id`)
+      .raw()
+      .all({ van, tot }) as MeldingRij[]
+  ).map((r) => meldingVan(r, peildatum));
+}
+
+/** Meldingen received before day `voor` that were never forwarded nor closed, oldest first; not vertrouwelijk. */
+export function nooitDoorgezet(db: Db, voor: Datum, peildatum: Datum): MeldingOpAgenda[] {
+  return (
+    db
+      .prepare(
+        `${MELDING_SELECT} WHERE m.status = 'nieuw' AND m.ontvangen_dag < @voor AND ${GEHEIM}
+           AND NOT EXISTS (SELECT 1 FROM doorzetting d WHERE d.melding_id = m.id)
+         ORDER BY m.ontvangen_op, m.id`,
+      )
+      .raw()
+      .all({ voor }) as MeldingRij[]
+  ).map((r) => meldingVan(r, peildatum));
+}
+
+export interface ZaakRij {
+  id: number;
+  nummer: string;
+  titel: string;
+  soort: string;
+  kern: string;
+  status: 'open' | 'gesloten';
+  vertrouwelijk: number;
+  eigenaar: string;
+  geopend_op: string;
+  /** How many meldingen it has, and how many of them were received in the window asked for (else 0). */
+  meldingen: number;
+  in_periode: number;
+}
+
+type ZaakKolommen = [number, string, string, string, string, 'open' | 'gesloten', number, string, string, number, number];
+
+/**
+ * The zaak columns; `vertrouwelijk` decides whether vertrouwelijke meldingen count. Counting the
+ * window's meldingen per zaak here, on the index melding_zaak, beats grouping the whole window.
+ */
+const zaakSelect = (vertrouwelijk: boolean, venster: boolean) => {
+  const tel = `SELECT count(*) FROM melding m WHERE m.zaak_id = z.id ${vertrouwelijk ? '' : 'AND m.vertrouwelijk = 0'}`;
+  return `
+  SELECT z.id, z.nummer, z.titel, z.soort, z.kern, z.status, z.vertrouwelijk, z.eigenaar, z.geopend_op, (${tel}),
+         ${venster ? `(${tel} AND m.ontvangen_dag >= @van AND m.ontvangen_dag < @tot)` : '0'}
+  FROM zaak z`;
+};
+
+// Raw rows made into objects here: better-sqlite3's named rows cost several times more (region scale: 2,000 open zaken).
+function zaakRij(r: ZaakKolommen): ZaakRij {
+  return {
+    id: r[0], nummer: r[1], titel: r[2], soort: r[3], kern: r[4], status: r[5], vertrouwelijk: r[6], eigenaar: r[7], geopend_op: r[8],
+    meldingen: r[9], in_periode: r[10],
+  };
+}
+
+/**
+ * The open zaken that are vertrouwelijk (for the politieoverleg), or those that are not, in number
+ * order; with `venster` also counting the meldingen of each received in [van, tot).
+ */
+export function openZaken(db: Db, vertrouwelijk: boolean, venster?: { van: Datum; tot: Datum }): ZaakRij[] {
+  return (
+    db
+      .prepare(`${zaakSelect(vertrouwelijk, venster !== undefined)} WHERE z.status = 'open' AND z.vertrouwelijk = @v ORDER BY z.jaar, z.volgnummer`)
+      .raw()
+      .all({ v: vertrouwelijk ? 1 : 0, ...(venster ? { van: venster.van, tot: venster.tot } : {}) }) as ZaakKolommen[]
+  ).map(zaakRij);
+}
+
+/** Zaken by id or by number, in number order; vertrouwelijke ones (and meldingen) only when asked. */
+export function zakenMet(db: Db, sleutel: 'id' | 'nummer', waarden: readonly (number | string)[], vertrouwelijk: boolean): ZaakRij[] {
+  if (waarden.length === 0) return [];
+  return (
+    db
+      .prepare(
+        `${zaakSelect(vertrouwelijk, false)} WHERE z.${sleutel} IN (SELECT value FROM json_each(?)) ${vertrouwelijk ? '' : 'AND z.vertrouwelijk = 0'}
+         ORDER BY z.jaar, z.volgnummer`,
+      )
+      .raw()
+      .all(JSON.stringify(waarden)) as ZaakKolommen[]
+  ).map(zaakRij);
+}
+
+type ActieRij = [zaak: string, nummer: string, omschrijving: string, partner: string, deadline: Datum, status: ActieStatus, uitgesteld: number];
+
+const ACTIE_KOLOMMEN = 'a.nummer, a.omschrijving, a.partner, a.deadline, a.status, a.keer_uitgesteld';
+const ACTIE_VOLGORDE = 'ORDER BY a.deadline, a.jaar, a.volgnummer';
+
+function actieVan(r: ActieRij, peildatum: Datum): ActieOpAgenda {
+  return {
+    nummer: r[1],
+    zaak: r[0],
+    omschrijving: r[2],
+    partner: r[3],
+    deadline: r[4],
+    status: r[5],
+    keer_uitgesteld: r[6],
+    te_laat: isTeLaat(r[4], r[5], peildatum),
+  };
+}
+
+/**
+ * The acties of these zaken per zaak, by deadline: those still open or running, and with `sinds` (an
+ * instant) also those finished since then.
+ */
+export function actiesPerZaak(db: Db, zaken: readonly ZaakRij[], peildatum: Datum, sinds?: string): Map<number, ActieOpAgenda[]> {
+  const per = new Map<number, ActieOpAgenda[]>();
+  if (zaken.length === 0) return per;
+  const nummer = new Map(zaken.map((z) => [z.id, z.nummer]));
+  const rijen = db
+    .prepare(
+      `SELECT a.zaak_id, ${ACTIE_KOLOMMEN} FROM actie a
+       WHERE a.zaak_id IN (SELECT value FROM json_each(@ids)) AND (a.status IN ('open', 'loopt') OR a.gewijzigd_op >= @sinds)
+       ${ACTIE_VOLGORDE}`,
+    )
+    .raw()
+    .all({ ids: JSON.stringify([...nummer.keys()]), sinds: sinds ?? '9999' }) as [number, string, string, string, Datum, ActieStatus, number][];
+  for (const r of rijen) {
+    const id = r[0];
+    const actie: ActieOpAgenda = {
+      nummer: r[1], zaak: nummer.get(id)!, omschrijving: r[2], partner: r[3], deadline: r[4], status: r[5], keer_uitgesteld: r[6],
+      te_laat: isTeLaat(r[4], r[5], peildatum),
+    };
+    const lijst = per.get(id);
+    if (lijst) lijst.push(actie);
+    else per.set(id, [actie]);
+  }
+  return per;
+}
+
+/** Which of these zaken have any actie at all, whatever its status. */
+export function metEenActie(db: Db, zaakIds: readonly number[]): Set<number> {
+  if (zaakIds.length === 0) return new Set();
+  return new Set(db.prepare('SELECT DISTINCT zaak_id FROM actie WHERE zaak_id IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(zaakIds)) as number[]);
+}
+
+/** How the acties agreed in one overleg row stand now: [status, te laat, n]; not of vertrouwelijke zaken. */
+export function standVanOverleg(db: Db, overlegId: number, peildatum: Datum): [status: ActieStatus, teLaat: number, n: number][] {
+  return db
+    .prepare(
+      `SELECT a.status, a.status IN ('open', 'loopt') AND a.deadline < ?, count(*)
+       FROM actie a JOIN zaak z ON z.id = a.zaak_id WHERE a.overleg_id = ? AND z.vertrouwelijk = 0 GROUP BY 1, 2`,
+    )
+    .raw()
+    .all(peildatum, overlegId) as [ActieStatus, number, number][];
+}
+
+function acties(db: Db, waar: string, peildatum: Datum, ...p: unknown[]): ActieOpAgenda[] {
+  return (
+    db.prepare(`SELECT z.nummer, ${ACTIE_KOLOMMEN} FROM actie a JOIN zaak z ON z.id = a.zaak_id WHERE ${waar} ${ACTIE_VOLGORDE}`).raw().all(...p) as ActieRij[]
+  ).map((r) => actieVan(r, peildatum));
+}
+
+/** The acties agreed in one overleg row; not of vertrouwelijke zaken. */
+export function actiesVanOverleg(db: Db, overlegId: number, peildatum: Datum): ActieOpAgenda[] {
+  return acties(db, 'a.overleg_id = ? AND z.vertrouwelijk = 0', peildatum, overlegId);
+}
+
+/** Acties still open or running whose deadline is before `peildatum`; not of vertrouwelijke zaken. */
+export function teLateActies(db: Db, peildatum: Datum): ActieOpAgenda[] {
+  return acties(db, `a.status IN ('open', 'loopt') AND a.deadline < ? AND z.vertrouwelijk = 0`, peildatum, peildatum);
+}
+
+/** Partner code → name. */
+export function partnerNamen(db: Db): Map<string, string> {
+  return new Map((db.prepare('SELECT code, naam FROM partner').raw().all() as [string, string][]));
+}
+
+/** The partners recorded as present at an overleg row. */
+export function aanwezigen(db: Db, overlegId: number): string[] {
+  return db.prepare('SELECT partner FROM aanwezigheid WHERE overleg_id = ? ORDER BY partner').pluck().all(overlegId) as string[];
+}

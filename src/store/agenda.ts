@@ -1,0 +1,227 @@
+/**
+ * The agenda of one meeting, gathered from the database (SPEC §4.4): a handful of index-driven
+ * queries per document (store/agenda-feiten.ts), put together by the rules of domain/agenda.ts.
+ * The minutes skeleton is made from the same object.
+ */
+import {
+  AGENDAPUNTEN,
+  DEELNEMERS,
+  gioPlek,
+  type GioPlek,
+  perSleutel,
+  som,
+  telOp,
+  trend,
+  VEEL_MELDINGEN,
+  zietVertrouwelijk,
+  type ActieOpAgenda,
+  type Agenda,
+  type AgendaKop,
+  type GioAgenda,
+  type Periode,
+  type PolitieAgenda,
+  type Telling,
+  type TweewekelijksAgenda,
+  type ZaakOpAgenda,
+} from '../domain/agenda.js';
+import { ACTIE_STATUSSEN, type ActieStatus } from '../domain/actie.js';
+import { soortTitel } from '../domain/cadans.js';
+import type { Overleg } from '../domain/overleg.js';
+import { dagenTussen, dagVan, dagVanIso, instantVan, plusDagen, type Datum } from '../domain/tijd.js';
+import { laatsteDag, type Venster } from '../domain/venster.js';
+import {
+  aanwezigen,
+  actiesPerZaak,
+  actiesVanOverleg,
+  jeugdPerKern,
+  meldingenIn,
+  meldingenPerZaak,
+  metEenActie,
+  nooitDoorgezet,
+  openZaken,
+  partnerNamen,
+  standVanOverleg,
+  teLateActies,
+  telling,
+  vergunninghoudersIn,
+  zakenMet,
+  type ZaakRij,
+} from './agenda-feiten.js';
+import type { Db } from './database.js';
+import { overlegOp, venster, volgendOverleg, vorigOverleg } from './overleggen.js';
+
+/** The agenda of `overleg` (a meeting that takes place), with the matrix as of `nu`. */
+export function agendaVoor(db: Db, overleg: Overleg, nu: Date): Agenda {
+  const v = venster(db, overleg.soort, overleg.datum);
+  const namen = partnerNamen(db);
+  const kop: AgendaKop = {
+    soort: overleg.soort,
+    titel: soortTitel(overleg.soort),
+    overleg: {
+      datum: overleg.datum,
+      tijd: overleg.tijd,
+      locatie: overleg.locatie,
+      status: overleg.status,
+      verschoven_van: overleg.verschoven_van,
+      reden: overleg.reden,
+    },
+    deelnemers: DEELNEMERS[overleg.soort].map((code) => ({ code, naam: namen.get(code) ?? code })),
+    venster: { van: v.van, tot_en_met: laatsteDag(v), vorige: v.vorige },
+    peildatum: dagVan(nu),
+    agendapunten: [...AGENDAPUNTEN[overleg.soort]],
+  };
+  if (kop.soort === 'gio') return gio(db, { ...kop, soort: 'gio' }, v, namen);
+  if (kop.soort === 'tweewekelijks') return tweewekelijks(db, { ...kop, soort: 'tweewekelijks' }, v);
+  return politie(db, { ...kop, soort: 'politie' }, v);
+}
+
+/** The window of the meeting before (for trends); for the first of a series, the same length before. */
+function vorigVenster(db: Db, kop: AgendaKop, v: Venster): { van: Datum; tot: Datum } {
+  if (v.vorige) return venster(db, kop.soort, v.van);
+  return { van: plusDagen(v.van, -dagenTussen(v.van, v.tot)), tot: v.van };
+}
+
+const periode = (v: { van: Datum; tot: Datum }): Periode => ({ van: v.van, tot_en_met: laatsteDag(v) });
+
+function zaakOpAgenda(z: ZaakRij, inPeriode: number, acties: ActieOpAgenda[]): ZaakOpAgenda {
+  return {
+    nummer: z.nummer,
+    titel: z.titel,
+    soort: z.soort,
+    kern: z.kern,
+    status: z.status,
+    vertrouwelijk: z.vertrouwelijk === 1,
+    eigenaar: z.eigenaar,
+    geopend_op: z.geopend_op,
+    geopend_dag: dagVanIso(z.geopend_op),
+    meldingen: z.meldingen,
+    meldingen_in_periode: inPeriode,
+    acties,
+  };
+}
+
+/** Zaken with the acties an agenda shows: open or running, or finished since `sinds` (an instant). */
+function metActies(db: Db, zaken: ZaakRij[], perZaak: ReadonlyMap<number, number>, sinds: string, peildatum: Datum): ZaakOpAgenda[] {
+  const acties = actiesPerZaak(db, zaken, peildatum, sinds);
+  return zaken.map((z) => zaakOpAgenda(z, perZaak.get(z.id) ?? 0, acties.get(z.id) ?? []));
+}
+
+const alsTrend = <K extends string>(rijen: ReturnType<typeof trend>, naam: K) =>
+  rijen.map(({ sleutel, aantal, vorige_periode }) => ({ [naam]: sleutel, aantal, vorige_periode }) as { [k in K]: string } & Telling);
+
+function gio(db: Db, kop: AgendaKop & { soort: 'gio' }, v: Venster, namen: Map<string, string>): GioAgenda {
+  const vv = vorigVenster(db, kop, v);
+  const jeugd = { deze: new Map<string, number>(), vorige: new Map<string, number>() };
+  for (const [deze, kern, n] of jeugdPerKern(db, { van: vv.van, grens: v.van, tot: v.tot }, false)) (deze ? jeugd.deze : jeugd.vorige).set(kern, n);
+  const vh = { categorie: new Map<string, number>(), kern: new Map<string, number>() };
+  for (const [categorie, kern, n] of vergunninghoudersIn(db, v.van, v.tot, false)) {
+    telOp(vh.categorie, categorie, n);
+    telOp(vh.kern, kern, n);
+  }
+  const rijen = openZaken(db, false, v);
+  const zaken = metActies(db, rijen, new Map(rijen.map((z) => [z.id, z.in_periode])), instantVan(v.van).toISOString(), kop.peildatum);
+  // Only a zaak that shows no actie can have none at all: ask for those alone.
+  const metActie = metEenActie(db, rijen.filter((_, i) => zaken[i]!.acties.length === 0).map((z) => z.id));
+  const plekken: Record<GioPlek, ZaakOpAgenda[]> = { nieuw: [], lopend: [], klaar: [] };
+  zaken.forEach((z, i) => {
+    const heeft_acties = z.acties.length > 0 || metActie.has(rijen[i]!.id);
+    plekken[gioPlek({ geopend_dag: z.geopend_dag, heeft_acties, acties: z.acties }, v)].push(z);
+  });
+
+  return {
+    ...kop,
+    vorig_venster: periode(vv),
+    vorig_gio: vorigGio(db, v, kop.peildatum, namen),
+    nieuwe_zaken: plekken.nieuw,
+    lopende_zaken: plekken.lopend,
+    vergunninghouders: {
+      totaal: som(vh.categorie),
+      per_categorie: perSleutel(vh.categorie).map(({ sleutel, aantal }) => ({ categorie: sleutel, aantal })),
+      per_kern: perSleutel(vh.kern).map(({ sleutel, aantal }) => ({ kern: sleutel, aantal })),
+    },
+    jeugdoverlast: { aantal: som(jeugd.deze), vorige_periode: som(jeugd.vorige), per_kern: alsTrend(trend(jeugd.deze, jeugd.vorige), 'kern') },
+    klaar_om_te_sluiten: plekken.klaar,
+  };
+}
+
+/** What the previous GIO agreed, and how those acties stand now; who was there, if recorded. */
+function vorigGio(db: Db, v: Venster, peildatum: Datum, namen: Map<string, string>): GioAgenda['vorig_gio'] {
+  if (!v.vorige) return null;
+  const id = overlegOp(db, 'gio', v.vorige.datum)?.id ?? null;
+  const per_status = Object.fromEntries(ACTIE_STATUSSEN.map((s) => [s, 0])) as Record<ActieStatus, number>;
+  let acties = 0;
+  let te_laat = 0;
+  for (const [status, laat, n] of id === null ? [] : standVanOverleg(db, id, peildatum)) {
+    per_status[status] += n;
+    acties += n;
+    if (laat) te_laat += n;
+  }
+  return {
+    datum: v.vorige.datum,
+    aanwezig: id === null ? [] : aanwezigen(db, id).map((p) => namen.get(p) ?? p),
+    acties,
+    per_status,
+    te_laat,
+  };
+}
+
+function tweewekelijks(db: Db, kop: AgendaKop & { soort: 'tweewekelijks' }, v: Venster): TweewekelijksAgenda {
+  const peil = kop.peildatum;
+  const nieuwe = meldingenIn(db, v.van, v.tot, 'openbaar', peil);
+  const laat = nieuwe.filter((m) => m.doorzetting === 'te-laat' || m.doorzetting === 'niet-doorgezet');
+  const laatste = vorigOverleg(db, 'gio', kop.overleg.datum);
+  const volgende = volgendOverleg(db, 'gio', kop.overleg.datum);
+  const uitGio = laatste?.id == null ? [] : actiesVanOverleg(db, laatste.id, peil).filter((a) => !volgende || a.deadline < volgende.datum);
+  const teLaat = teLateActies(db, peil);
+
+  // The minutes get a table per open zaak of these acties, with all its open and running acties.
+  const zaken = zakenMet(db, 'nummer', [...new Set([...uitGio, ...teLaat].map((a) => a.zaak))], false).filter((z) => z.status === 'open');
+  const lopend = actiesPerZaak(db, zaken, peil);
+  const inPeriode = new Map<string, number>();
+  for (const m of nieuwe) if (m.zaak !== null) telOp(inPeriode, m.zaak);
+  return {
+    ...kop,
+    nieuwe_meldingen: nieuwe,
+    niet_op_tijd_doorgezet: [...nooitDoorgezet(db, v.van, peil), ...laat],
+    laatste_gio: laatste?.datum ?? null,
+    volgende_gio: volgende?.datum ?? null,
+    acties_laatste_gio: uitGio,
+    te_late_acties: teLaat,
+    zaken: zaken.map((z) => zaakOpAgenda(z, inPeriode.get(z.nummer) ?? 0, lopend.get(z.id) ?? [])),
+  };
+}
+
+function politie(db: Db, kop: AgendaKop & { soort: 'politie' }, v: Venster): PolitieAgenda {
+  const vv = vorigVenster(db, kop, v);
+  const nieuw = () => ({ deze: new Map<string, number>(), vorige: new Map<string, number>() });
+  const categorie = nieuw();
+  const kern = nieuw();
+  const vh = nieuw();
+  const jeugd = nieuw();
+  const alles = zietVertrouwelijk(kop.soort);
+  for (const [deze, cat, k, vergunninghouder, n] of telling(db, { van: vv.van, grens: v.van, tot: v.tot }, alles)) {
+    const welke = deze ? 'deze' : 'vorige';
+    telOp(categorie[welke], cat, n);
+    telOp(kern[welke], k, n);
+    if (vergunninghouder === 1) telOp(vh[welke], cat, n);
+    if (cat === 'jeugdoverlast') telOp(jeugd[welke], k, n);
+  }
+  const telt = (t: ReturnType<typeof nieuw>) => ({ aantal: som(t.deze), vorige_periode: som(t.vorige) });
+  const perZaak = meldingenPerZaak(db, v.van, v.tot, alles);
+  const sinds = instantVan(v.van).toISOString();
+  const veel = [...perZaak].filter(([, n]) => n >= VEEL_MELDINGEN).map(([id]) => id);
+  return {
+    ...kop,
+    vorig_venster: periode(vv),
+    trends: {
+      ...telt(categorie),
+      per_categorie: alsTrend(trend(categorie.deze, categorie.vorige), 'categorie'),
+      per_kern: alsTrend(trend(kern.deze, kern.vorige), 'kern'),
+    },
+    zaken_veel_meldingen: metActies(db, zakenMet(db, 'id', veel, alles), perZaak, sinds, kop.peildatum),
+    vertrouwelijke_zaken: metActies(db, openZaken(db, true), perZaak, sinds, kop.peildatum),
+    vertrouwelijke_meldingen: meldingenIn(db, v.van, v.tot, 'alleen-vertrouwelijk', kop.peildatum),
+    vergunninghouders: { ...telt(vh), per_categorie: alsTrend(trend(vh.deze, vh.vorige), 'categorie') },
+    jeugdoverlast: { ...telt(jeugd), per_kern: alsTrend(trend(jeugd.deze, jeugd.vorige), 'kern') },
+  };
+}

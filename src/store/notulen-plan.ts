@@ -1,0 +1,245 @@
+/**
+ * What processing a minutes file would change, judged against the database: which acties get a new
+ * status or deadline, which new acties are made, who is recorded as present. It writes nothing; the
+ * dry run prints this plan, and store/notulen.ts makes it again inside its transaction and applies it.
+ *
+ * Processing the same file again changes nothing: a status or deadline that an actie already has, or
+ * that its history records as agreed in this meeting, is not applied again (so a later change made
+ * elsewhere is not undone); a new actie matching one already agreed in this meeting for the same zaak
+ * (same omschrijving and partner) is not made again.
+ */
+import { isUitstel, type ActieStatus } from '../domain/actie.js';
+import { soortNaam } from '../domain/cadans.js';
+import { DomainError, UsageError } from '../domain/errors.js';
+import type { Overleg } from '../domain/overleg.js';
+import type { ActieWens, Fout, Voornemen } from '../domain/notulen.js';
+import { dagVan, datumKort, datumLang, parseDatum, type Datum } from '../domain/tijd.js';
+import { databaseId, type Db } from './database.js';
+import { geenOverlegOp, overlegOp } from './overleggen.js';
+
+export interface ActiePlan {
+  regel: number;
+  actie: string;
+  status: { oud: ActieStatus; nieuw: ActieStatus } | null;
+  deadline: { oud: Datum; nieuw: Datum; uitgesteld: boolean } | null;
+  /** How often its deadline will have been postponed afterwards. */
+  keer_uitgesteld: number;
+}
+
+export interface NieuweActiePlan {
+  regel: number;
+  /** Its number once made (null in a dry run). */
+  actie: string | null;
+  omschrijving: string;
+  partner: string;
+  deadline: Datum;
+  status: ActieStatus;
+}
+
+export interface ZaakPlan {
+  zaak: string;
+  titel: string;
+  wijzigingen: ActiePlan[];
+  nieuwe_acties: NieuweActiePlan[];
+}
+
+export interface Verwerking {
+  overleg: Overleg;
+  /** Present as ticked, and how that differs from what was stored; null when nothing was ticked. */
+  aanwezig: { partners: string[]; erbij: string[]; eraf: string[] } | null;
+  zaken: ZaakPlan[];
+  /** Values in the file that need no change (already so, or already processed). */
+  al_verwerkt: number;
+  waarschuwingen: Fout[];
+}
+
+/** Whether the plan changes anything. */
+export function heeftWijzigingen(v: Verwerking): boolean {
+  return v.zaken.length > 0 || (v.aanwezig !== null && v.aanwezig.erbij.length + v.aanwezig.eraf.length > 0);
+}
+
+interface ActieNu {
+  id: number;
+  nummer: string;
+  zaak: string;
+  omschrijving: string;
+  partner: string;
+  deadline: Datum;
+  status: ActieStatus;
+  keer_uitgesteld: number;
+}
+
+interface ZaakNu {
+  nummer: string;
+  titel: string;
+  status: string;
+  vertrouwelijk: number;
+}
+
+/** The meeting a file belongs to: of this database, taking place (not cancelled), and not in the future. */
+export function overlegVanBestand(db: Db, v: Voornemen, nu: Date): Overleg {
+  const { soort, datum, database } = v.kenmerk;
+  if (database !== databaseId(db)) {
+    throw new UsageError('Dit notulenbestand hoort bij een andere kvz-database; er is niets verwerkt. Verwerk het met --db in de database waarvoor het is gemaakt.');
+  }
+  const o = overlegOp(db, soort, datum);
+  if (!o || o.status === 'geannuleerd') throw geenOverlegOp(db, soort, datum, o);
+  if (datum > dagVan(nu)) {
+    throw new DomainError(`Het ${soortNaam(soort)} van ${datumLang(datum)} moet nog plaatsvinden; verwerk de notulen op of na die dag.`);
+  }
+  return o;
+}
+
+const lijst = (waarden: Iterable<string>) => JSON.stringify([...new Set(waarden)]);
+const gelijkeTekst = (a: string, b: string) => a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
+
+export function planVerwerking(db: Db, v: Voornemen, nu: Date): { verwerking: Verwerking; fouten: Fout[] } {
+  const overleg = overlegVanBestand(db, v, nu);
+  const fouten: Fout[] = [];
+  const fout = (regel: number, tekst: string) => fouten.push({ regel, tekst });
+  const waarschuwingen: Fout[] = [];
+  const nummers = v.zaken.flatMap((z) => z.acties.map((a) => a.actie));
+  const acties = new Map(
+    (db
+      .prepare(
+        `SELECT a.id, a.nummer, z.nummer AS zaak, a.omschrijving, a.partner, a.deadline, a.status, a.keer_uitgesteld
+         FROM actie a JOIN zaak z ON z.id = a.zaak_id WHERE a.nummer IN (SELECT value FROM json_each(?))`,
+      )
+      .all(lijst(nummers)) as ActieNu[]).map((a) => [a.nummer, a]),
+  );
+  const zaken = new Map(
+    (db.prepare('SELECT nummer, titel, status, vertrouwelijk FROM zaak WHERE nummer IN (SELECT value FROM json_each(?))').all(lijst(v.zaken.map((z) => z.zaak))) as ZaakNu[]).map(
+      (z) => [z.nummer, z],
+    ),
+  );
+  // What this meeting already changed and made (when it has a row: something refers to it).
+  const eerder = new Map<number, { status: Set<string>; deadline: Set<string> }>();
+  const gemaakt = new Map<string, { nummer: string; deadline: Datum }[]>();
+  if (overleg.id !== null) {
+    const ids = JSON.stringify([...acties.values()].map((a) => a.id));
+    for (const h of db
+      .prepare(
+        `SELECT actie_id, CASE WHEN status_oud IS NOT status_nieuw THEN status_nieuw END AS status,
+                CASE WHEN deadline_oud IS NOT deadline_nieuw THEN deadline_nieuw END AS deadline
+         FROM actie_historie WHERE actie_id IN (SELECT value FROM json_each(?)) AND overleg_id = ?`,
+      )
+      .all(ids, overleg.id) as { actie_id: number; status: string | null; deadline: string | null }[]) {
+      const e = eerder.get(h.actie_id) ?? { status: new Set(), deadline: new Set() };
+      if (h.status !== null) e.status.add(h.status);
+      if (h.deadline !== null) e.deadline.add(h.deadline);
+      eerder.set(h.actie_id, e);
+    }
+    for (const a of db
+      .prepare(
+        `SELECT a.nummer, z.nummer AS zaak, a.omschrijving, a.partner,
+                (SELECT h.deadline_nieuw FROM actie_historie h WHERE h.actie_id = a.id ORDER BY h.id LIMIT 1) AS deadline
+         FROM actie a JOIN zaak z ON z.id = a.zaak_id WHERE a.overleg_id = ? ORDER BY a.id`,
+      )
+      .all(overleg.id) as { nummer: string; zaak: string; omschrijving: string; partner: string; deadline: Datum }[]) {
+      const sleutel = nieuwSleutel(a.zaak, a.omschrijving, a.partner);
+      gemaakt.set(sleutel, [...(gemaakt.get(sleutel) ?? []), { nummer: a.nummer, deadline: a.deadline }]);
+    }
+  }
+
+  let alVerwerkt = 0;
+  const plannen: ZaakPlan[] = [];
+  for (const w of v.zaken) {
+    const zaak = zaken.get(w.zaak);
+    if (!zaak) {
+      fout(w.regel, `onbekende zaak ${w.zaak}. Zie kvz zaak list.`);
+      continue;
+    }
+    if (zaak.vertrouwelijk === 1 && v.kenmerk.soort !== 'politie') {
+      fout(w.regel, `zaak ${w.zaak} is vertrouwelijk en hoort alleen in de notulen van het politieoverleg.`);
+      continue;
+    }
+    const plan: ZaakPlan = { zaak: w.zaak, titel: zaak.titel, wijzigingen: [], nieuwe_acties: [] };
+    for (const a of w.acties) {
+      const huidig = acties.get(a.actie);
+      if (!huidig) {
+        fout(a.regel, `onbekende actie ${a.actie}. Zie kvz actie list --zaak ${w.zaak}.`);
+        continue;
+      }
+      if (huidig.zaak !== w.zaak) {
+        fout(a.regel, `actie ${a.actie} hoort bij zaak ${huidig.zaak}, niet bij ${w.zaak}; zet haar in de tabel van haar eigen zaak.`);
+        continue;
+      }
+      const al = eerder.get(huidig.id);
+      const status = a.status !== undefined && a.status !== huidig.status && !al?.status.has(a.status) ? a.status : undefined;
+      const deadline = a.deadline !== undefined && a.deadline !== huidig.deadline && !al?.deadline.has(a.deadline) ? a.deadline : undefined;
+      alVerwerkt += (a.status !== undefined && status === undefined ? 1 : 0) + (a.deadline !== undefined && deadline === undefined ? 1 : 0);
+      const afwijkend = afwijkingen(a, huidig);
+      if (afwijkend.length > 0) {
+        waarschuwingen.push({
+          regel: a.regel,
+          tekst: `bij ${a.actie} ${afwijkend.length === 1 ? 'wijkt de kolom' : 'wijken de kolommen'} ${afwijkend.join(' en ')} af van de matrix en ${afwijkend.length === 1 ? 'wordt' : 'worden'} niet verwerkt; een wijziging hoort in Nieuwe status of Nieuwe deadline.`,
+        });
+      }
+      if (status === undefined && deadline === undefined) continue;
+      const uitgesteld = deadline !== undefined && isUitstel(huidig.deadline, deadline);
+      plan.wijzigingen.push({
+        regel: a.regel,
+        actie: a.actie,
+        status: status === undefined ? null : { oud: huidig.status, nieuw: status },
+        deadline: deadline === undefined ? null : { oud: huidig.deadline, nieuw: deadline, uitgesteld },
+        keer_uitgesteld: huidig.keer_uitgesteld + (uitgesteld ? 1 : 0),
+      });
+    }
+    for (const n of w.nieuw) {
+      const sleutel = nieuwSleutel(w.zaak, n.omschrijving, n.partner);
+      const al = gemaakt.get(sleutel)?.shift();
+      if (al) {
+        alVerwerkt++;
+        if (al.deadline !== n.deadline) {
+          waarschuwingen.push({
+            regel: n.regel,
+            tekst: `deze nieuwe actie is al gemaakt als ${al.nummer}, met deadline ${datumKort(al.deadline)}; een andere deadline zet u met kvz actie update ${al.nummer} --deadline <datum>.`,
+          });
+        }
+        continue;
+      }
+      plan.nieuwe_acties.push({ regel: n.regel, actie: null, omschrijving: n.omschrijving, partner: n.partner, deadline: n.deadline, status: n.status });
+    }
+    if (plan.wijzigingen.length + plan.nieuwe_acties.length === 0) continue;
+    if (zaak.status !== 'open') {
+      fout(w.regel, `zaak ${w.zaak} is gesloten; acties wijzigen of toevoegen kan niet meer.`);
+      continue;
+    }
+    plannen.push(plan);
+  }
+  return { verwerking: { overleg, aanwezig: aanwezigheid(db, overleg, v), zaken: plannen, al_verwerkt: alVerwerkt, waarschuwingen }, fouten };
+}
+
+function nieuwSleutel(zaak: string, omschrijving: string, partner: string): string {
+  return JSON.stringify([zaak, omschrijving.replace(/\s+/g, ' ').trim().toLowerCase(), partner]);
+}
+
+/** The informative columns that were edited (changing them has no effect, which a person should hear). */
+function afwijkingen(a: ActieWens, nu: ActieNu): string[] {
+  const z = a.zoals;
+  const uit: string[] = [];
+  if (z.omschrijving !== '' && !gelijkeTekst(z.omschrijving, nu.omschrijving)) uit.push('Omschrijving');
+  if (z.partner !== '' && z.partner !== nu.partner) uit.push('Partner');
+  if (a.deadline === undefined && z.deadline !== '' && probeerDatum(z.deadline, nu.deadline) !== nu.deadline) uit.push(`Deadline (${datumKort(nu.deadline)})`);
+  if (a.status === undefined && z.status !== '' && z.status.trim().toLowerCase() !== nu.status) uit.push(`Status (${nu.status})`);
+  return uit;
+}
+
+function probeerDatum(tekst: string, terug: Datum): Datum | undefined {
+  try {
+    return parseDatum(tekst, 'Deadline', terug);
+  } catch {
+    return undefined;
+  }
+}
+
+function aanwezigheid(db: Db, overleg: Overleg, v: Voornemen): Verwerking['aanwezig'] {
+  if (v.aanwezig === null) return null;
+  const partners = v.aanwezig.map((a) => a.partner);
+  const opgeslagen = overleg.id === null ? [] : (db.prepare('SELECT partner FROM aanwezigheid WHERE overleg_id = ?').pluck().all(overleg.id) as string[]);
+  return {
+    partners,
+    erbij: partners.filter((p) => !opgeslagen.includes(p)),
+    eraf: opgeslagen.filter((p) => !partners.includes(p)),
+  };
+}

@@ -1,0 +1,80 @@
+/**
+ * Minutes back into the matrix (`kvz notulen verwerk --uitvoeren`): the plan of store/notulen-plan.ts,
+ * made again inside one immediate transaction and applied with the rules of `kvz actie update` and
+ * `kvz actie add` (history rows that name the meeting, postponements counted, new acties agreed in
+ * this meeting), attendance stored on the meeting, and one audit row for all of it.
+ */
+import { soortNaam } from '../domain/cadans.js';
+import { UsageErrors } from '../domain/errors.js';
+import type { Fout, Voornemen } from '../domain/notulen.js';
+import { datumKort } from '../domain/tijd.js';
+import { maakActie, pasActieAan } from './acties.js';
+import { inTransactie, schrijfAudit, type Actor } from './audit.js';
+import type { Db } from './database.js';
+import { heeftWijzigingen, planVerwerking, type Verwerking } from './notulen-plan.js';
+import { overlegVoor } from './overleggen.js';
+
+/** Problems in the file as the usage error that lists them, one line each, and says nothing was applied. */
+export function foutenInBestand(fouten: Fout[]): UsageErrors {
+  const regels = [...fouten].sort((a, b) => a.regel - b.regel).map((f) => `regel ${f.regel}: ${f.tekst}`);
+  const n = fouten.length;
+  return new UsageErrors([...regels, `${n === 1 ? 'Eén probleem' : `${n} problemen`} in het bestand; er is niets verwerkt.`]);
+}
+
+/**
+ * The dry run: what would change. Writes nothing. `eerder` are the problems already found in the
+ * cells, reported together with those the database shows.
+ */
+export function proefVerwerking(db: Db, v: Voornemen, eerder: Fout[], nu: Date): Verwerking {
+  const { verwerking, fouten } = planVerwerking(db, v, nu);
+  if (eerder.length + fouten.length > 0) throw foutenInBestand([...eerder, ...fouten]);
+  return verwerking;
+}
+
+/** Applies the minutes in one transaction with one audit row; nothing when there is nothing to change. */
+export function verwerkNotulen(db: Db, actor: Actor, v: Voornemen, eerder: Fout[], bestand: string): Verwerking {
+  return inTransactie(db, () => {
+    const { verwerking, fouten } = planVerwerking(db, v, actor.nu);
+    if (eerder.length + fouten.length > 0) throw foutenInBestand([...eerder, ...fouten]);
+    if (!heeftWijzigingen(verwerking)) return verwerking;
+    const o = verwerking.overleg;
+    const overlegId = overlegVoor(db, o.soort, o.datum, actor.nu);
+    const notitie = `Notulen ${soortNaam(o.soort)} ${datumKort(o.datum)}`;
+    const details: Record<string, unknown> = { bestand, status: {}, deadline: {}, nieuwe_acties: [] as string[] };
+    for (const z of verwerking.zaken) {
+      for (const w of z.wijzigingen) {
+        pasActieAan(db, actor, w.actie, { status: w.status?.nieuw, deadline: w.deadline?.nieuw, notitie }, () => overlegId);
+        if (w.status) (details.status as Record<string, unknown>)[w.actie] = [w.status.oud, w.status.nieuw];
+        if (w.deadline) (details.deadline as Record<string, unknown>)[w.actie] = [w.deadline.oud, w.deadline.nieuw];
+      }
+      for (const n of z.nieuwe_acties) {
+        n.actie = maakActie(db, actor, { zaak: z.zaak, omschrijving: n.omschrijving, soort: 'overig', partner: n.partner, deadline: n.deadline }, () => overlegId);
+        if (n.status !== 'open') pasActieAan(db, actor, n.actie, { status: n.status, notitie }, () => overlegId);
+        (details.nieuwe_acties as string[]).push(n.actie);
+      }
+    }
+    const a = verwerking.aanwezig;
+    if (a && a.erbij.length + a.eraf.length > 0) {
+      const weg = db.prepare('DELETE FROM aanwezigheid WHERE overleg_id = ? AND partner = ?');
+      for (const p of a.eraf) weg.run(overlegId, p);
+      const erbij = db.prepare('INSERT INTO aanwezigheid (overleg_id, partner) VALUES (?, ?)');
+      for (const p of a.erbij) erbij.run(overlegId, p);
+      details.aanwezig = a.partners;
+    }
+    schrijfAudit(db, actor, { object: `${o.soort}:${o.nominale_datum}`, resultaat: samenvatting(verwerking), details });
+    return verwerking;
+  });
+}
+
+/** 'notulen verwerkt: 2 statuswijzigingen, 1 nieuwe deadline, 1 nieuwe actie, aanwezigheid'. */
+export function samenvatting(v: Verwerking): string {
+  const w = v.zaken.flatMap((z) => z.wijzigingen);
+  const tel = (n: number, een: string, meer: string) => (n === 0 ? [] : [`${n} ${n === 1 ? een : meer}`]);
+  const delen = [
+    ...tel(w.filter((x) => x.status).length, 'statuswijziging', 'statuswijzigingen'),
+    ...tel(w.filter((x) => x.deadline).length, 'nieuwe deadline', 'nieuwe deadlines'),
+    ...tel(v.zaken.reduce((n, z) => n + z.nieuwe_acties.length, 0), 'nieuwe actie', 'nieuwe acties'),
+  ];
+  if (v.aanwezig && v.aanwezig.erbij.length + v.aanwezig.eraf.length > 0) delen.push('aanwezigheid');
+  return `notulen verwerkt: ${delen.join(', ')}`;
+}

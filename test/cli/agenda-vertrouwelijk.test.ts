@@ -1,0 +1,169 @@
+/**
+ * Confidentiality over random data: every melder field, address and description, and every
+ * vertrouwelijke zaak, actie and melding carries a unique marker; no GIO or tweewekelijks agenda,
+ * its JSON or its minutes, over a year of windows, may show one; no document shows melder data,
+ * addresses or descriptions; and the counts equal counts made here, independently, over the data
+ * that is not confidential.
+ */
+import { describe, expect, it } from 'vitest';
+import { dagVan, instantVan, plusDagen, type Datum } from '../../src/domain/tijd.js';
+import { openDatabase } from '../../src/store/database.js';
+import { overleggen, overlegVoor } from '../../src/store/overleggen.js';
+import { kvzOk, nieuweDb, STANDAARD_NU } from '../helpers/run.js';
+
+const NU = new Date(STANDAARD_NU);
+const CATEGORIEEN = ['jeugdoverlast', 'burenoverlast', 'treiteren', 'drugs', 'overig'];
+const KERNEN = ['Obdam', 'Spierdijk', 'Ursem', 'Avenhorn'];
+const PARTNERS = ['politie', 'jongerenwerk', 'zorgteam', 'iv'];
+const STATUSSEN = ['open', 'loopt', 'gereed', 'vervallen'] as const;
+
+interface Zaak { id: number; nummer: string; vertrouwelijk: boolean; open: boolean }
+interface Melding { nummer: string; dag: Datum; op: string; categorie: string; kern: string; vh: boolean; vertrouwelijk: boolean; zaak: Zaak | null }
+interface Actie { nummer: string; zaak: Zaak; status: string; deadline: Datum; overleg: number | null }
+
+function toeval(zaad: number): () => number {
+  let a = zaad >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function genereer(pad: string, zaad: number) {
+  const r = toeval(zaad);
+  const kies = <T>(l: readonly T[]): T => l[Math.floor(r() * l.length)]!;
+  const db = openDatabase(pad, { nu: NU });
+  const geheim: string[] = [];
+  const persoonlijk: string[] = [];
+  try {
+    db.prepare(`UPDATE cadans SET start = ?, ingesteld_op = ? WHERE soort = 'gio'`).run('2026-03-03', STANDAARD_NU);
+    db.prepare(`UPDATE cadans SET start = ?, ingesteld_op = ? WHERE soort = 'politie'`).run('2026-03-10', STANDAARD_NU);
+    const gios = overleggen(db, { soort: 'gio', van: '2026-03-01', tot: dagVan(NU) }).map((o) => overlegVoor(db, 'gio', o.datum, NU));
+    const dag = () => plusDagen('2026-03-01', Math.floor(r() * 380));
+    const zaken: Zaak[] = [];
+    for (let i = 1; i <= 80; i++) {
+      const open = dag();
+      const z: Zaak = { id: i, nummer: `Z-${open.slice(0, 4)}-${String(i).padStart(3, '0')}`, vertrouwelijk: r() < 0.25, open: r() < 0.7 };
+      const geopend = instantVan(open, '10:00').toISOString();
+      db.prepare(
+        `INSERT INTO zaak (id, nummer, jaar, volgnummer, titel, soort, kern, vertrouwelijk, status, geopend_op, gesloten_op, geopend_door, gewijzigd_op)
+         VALUES (?, ?, ?, ?, ?, 'overlast', ?, ?, ?, ?, ?, 'test', ?)`,
+      ).run(i, z.nummer, +open.slice(0, 4), i, z.vertrouwelijk ? `GEHEIMZAAK${i}Q` : `Zaak ${i}`, kies(KERNEN), +z.vertrouwelijk,
+        z.open ? 'open' : 'gesloten', geopend, z.open ? null : STANDAARD_NU, geopend);
+      if (z.vertrouwelijk) geheim.push(z.nummer, `GEHEIMZAAK${i}Q`);
+      zaken.push(z);
+    }
+    const meldingen: Melding[] = [];
+    for (let i = 1; i <= 700; i++) {
+      const op = new Date(instantVan('2026-03-01').getTime() + r() * (NU.getTime() - instantVan('2026-03-01').getTime()));
+      const m: Melding = {
+        nummer: `M-${dagVan(op).slice(0, 4)}-${String(i).padStart(4, '0')}`, dag: dagVan(op), op: op.toISOString(), categorie: kies(CATEGORIEEN),
+        kern: kies(KERNEN), vh: r() < 0.2, vertrouwelijk: r() < 0.15, zaak: r() < 0.5 ? kies(zaken) : null,
+      };
+      const id = db.prepare(
+        `INSERT INTO melding (jaar, volgnummer, ontvangen_op, ontvangen_dag, kanaal, categorie, kern, adres, omschrijving, melder_naam,
+           melder_telefoon, melder_email, vergunninghouder, vertrouwelijk, zaak_id, status, geregistreerd_door, aangemaakt_op, gewijzigd_op)
+         VALUES (?, ?, ?, ?, 'telefoon', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'nieuw', 'test', ?, ?)`,
+      ).run(+m.dag.slice(0, 4), i, m.op, m.dag, m.categorie, m.kern, `ADRES${i}Q`, `OMSCHRIJVING${i}Q`, `MELDER${i}Q`, `TEL${i}Q`,
+        `MAIL${i}Q@example.nl`, +m.vh, +m.vertrouwelijk, m.zaak?.id ?? null, m.op, m.op).lastInsertRowid;
+      persoonlijk.push(`ADRES${i}Q`, `OMSCHRIJVING${i}Q`, `MELDER${i}Q`, `TEL${i}Q`, `MAIL${i}Q`);
+      if (m.vertrouwelijk || m.zaak?.vertrouwelijk) geheim.push(m.nummer);
+      if (r() < 0.7) {
+        const door = new Date(op.getTime() + (r() < 0.7 ? 600_000 : 2 * 86_400_000));
+        db.prepare(`INSERT INTO doorzetting (melding_id, partner, op, dag, door) VALUES (?, ?, ?, ?, 'test')`).run(id, kies(PARTNERS), door.toISOString(), dagVan(door));
+      }
+      meldingen.push(m);
+    }
+    const acties: Actie[] = [];
+    for (let i = 1; i <= 250; i++) {
+      const a: Actie = { nummer: `A-2027-${String(i).padStart(4, '0')}`, zaak: kies(zaken), status: kies(STATUSSEN), deadline: plusDagen('2026-10-01', Math.floor(r() * 300)),
+        overleg: r() < 0.6 ? kies(gios) : null };
+      const op = instantVan(plusDagen('2026-09-01', Math.floor(r() * 190))).toISOString();
+      db.prepare(
+        `INSERT INTO actie (nummer, jaar, volgnummer, zaak_id, omschrijving, partner, deadline, status, overleg_id, aangemaakt_op, aangemaakt_door, gewijzigd_op)
+         VALUES (?, 2027, ?, ?, ?, ?, ?, ?, ?, ?, 'test', ?)`,
+      ).run(a.nummer, i, a.zaak.id, a.zaak.vertrouwelijk ? `GEHEIMACTIE${i}Q` : `Actie ${i}`, kies(PARTNERS), a.deadline, a.status, a.overleg, op, op);
+      if (a.zaak.vertrouwelijk) geheim.push(a.nummer, `GEHEIMACTIE${i}Q`);
+      acties.push(a);
+    }
+    const overlegId = new Map(overleggen(db, { soort: 'gio', van: '2026-03-01', tot: dagVan(NU) }).map((o) => [o.datum, o.id]));
+    return { zaken, meldingen, acties, geheim, persoonlijk, overlegId };
+  } finally {
+    db.close();
+  }
+}
+
+const MARKERING = /(?:ADRES|OMSCHRIJVING|MELDER|TEL|MAIL|GEHEIMZAAK|GEHEIMACTIE)\d+Q/g;
+
+/** Every marker in a document, and every number in it that is confidential. */
+function lekken(tekst: string, geheim: ReadonlySet<string>): string[] {
+  const uit = [...tekst.matchAll(MARKERING)].map((m) => m[0]);
+  for (const [n] of tekst.matchAll(/[MZA]-\d{4}-\d{3,4}/g)) if (geheim.has(n)) uit.push(n);
+  return uit;
+}
+
+const vertrouwelijk = (m: Melding) => m.vertrouwelijk || m.zaak?.vertrouwelijk === true;
+const binnen = (d: Datum, p: { van: Datum; tot_en_met: Datum }) => d >= p.van && d <= p.tot_en_met;
+
+describe.each([11, 2027, 1598])('random data, seed %i', (zaad) => {
+  it('shows no confidential or personal text in any GIO or tweewekelijks document, and counts only what is not confidential', async () => {
+    const db = nieuweDb();
+    const g = genereer(db, zaad);
+    const conn = openDatabase(db, { nu: NU });
+    const plan = overleggen(conn, { van: '2026-04-01', tot: '2027-04-30' }).filter((o) => o.soort !== 'politie');
+    conn.close();
+    expect(plan.length).toBeGreaterThan(20);
+    const openbaar = g.meldingen.filter((m) => !vertrouwelijk(m));
+    const geheim = new Set(g.geheim.filter((n) => /^[MZA]-/.test(n)));
+    // The check itself: a document made of the markers is caught.
+    expect(lekken(`${g.persoonlijk[0]} ${g.geheim.at(-1)} ${[...geheim][0]}`, geheim)).toHaveLength(3);
+
+    for (const o of plan) {
+      const args = ['--datum', o.datum];
+      const documenten = [
+        (await kvzOk(['agenda', o.soort, ...args], { db })).stdout,
+        (await kvzOk(['notulen', o.soort, ...args], { db })).stdout,
+        (await kvzOk(['agenda', o.soort, ...args, '--json'], { db })).stdout,
+      ];
+      for (const tekst of documenten) expect(lekken(tekst, geheim), `${o.soort} ${o.datum}`).toEqual([]);
+      const a = JSON.parse(documenten[2]!);
+      const inVenster = openbaar.filter((m) => binnen(m.dag, a.venster));
+      if (o.soort === 'gio') {
+        expect(a.vergunninghouders.totaal).toBe(inVenster.filter((m) => m.vh).length);
+        expect(a.jeugdoverlast.aantal).toBe(inVenster.filter((m) => m.categorie === 'jeugdoverlast').length);
+        expect(a.jeugdoverlast.vorige_periode).toBe(openbaar.filter((m) => binnen(m.dag, a.vorig_venster) && m.categorie === 'jeugdoverlast').length);
+        const zaken = [...a.nieuwe_zaken, ...a.lopende_zaken, ...a.klaar_om_te_sluiten];
+        expect(zaken.map((z: { nummer: string }) => z.nummer).sort()).toEqual(g.zaken.filter((z) => z.open && !z.vertrouwelijk).map((z) => z.nummer).sort());
+        for (const z of zaken) {
+          expect(z.meldingen, z.nummer).toBe(openbaar.filter((m) => m.zaak?.nummer === z.nummer).length);
+          expect(z.meldingen_in_periode, z.nummer).toBe(inVenster.filter((m) => m.zaak?.nummer === z.nummer).length);
+        }
+        if (a.vorig_gio) {
+          const id = g.overlegId.get(a.vorig_gio.datum);
+          expect(a.vorig_gio.acties).toBe(g.acties.filter((x) => x.overleg === id && !x.zaak.vertrouwelijk).length);
+        }
+      } else {
+        expect(a.nieuwe_meldingen.map((m: { nummer: string }) => m.nummer)).toEqual(inVenster.sort((x, y) => x.op.localeCompare(y.op)).map((m) => m.nummer));
+        const teLaat = g.acties.filter((x) => !x.zaak.vertrouwelijk && ['open', 'loopt'].includes(x.status) && x.deadline < a.peildatum);
+        expect(a.te_late_acties.map((x: { nummer: string }) => x.nummer).sort()).toEqual(teLaat.map((x) => x.nummer).sort());
+        const laatste = a.laatste_gio ? g.overlegId.get(a.laatste_gio) : undefined;
+        const uitGio = g.acties.filter((x) => x.overleg === laatste && laatste !== undefined && !x.zaak.vertrouwelijk && (!a.volgende_gio || x.deadline < a.volgende_gio));
+        expect(a.acties_laatste_gio.map((x: { nummer: string }) => x.nummer).sort()).toEqual(uitGio.map((x) => x.nummer).sort());
+        for (const z of a.zaken) expect(g.zaken.find((x) => x.nummer === z.nummer)!.vertrouwelijk).toBe(false);
+      }
+    }
+  }, 120_000);
+
+  it('shows no melder data, address or description in a politieoverleg document either', async () => {
+    const db = nieuweDb();
+    const g = genereer(db, zaad);
+    for (const datum of ['2026-05-05', '2026-12-15', '2027-02-09']) {
+      for (const args of [['agenda', 'politie'], ['agenda', 'politie', '--json'], ['notulen', 'politie']]) {
+        const { stdout } = await kvzOk([...args, '--datum', datum], { db });
+        expect([...stdout.matchAll(MARKERING)].map((m) => m[0]).filter((m) => !/^GEHEIM/.test(m)), `${args.join(' ')} ${datum}`).toEqual([]);
+      }
+    }
+  }, 60_000);
+});
