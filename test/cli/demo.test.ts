@@ -38,11 +38,12 @@ describe('kvz demo', () => {
     expect(uitvoer).toMatch(/Een fictief jaar Koggenland, maandag 16 maart 2026 tot en met dinsdag 16 maart 2027: \d{3} meldingen, \d\d zaken, \d+ acties/);
   });
 
-  it('ends with the next GIO, the open matrix as the GIO sees it, and commands to try on the demo', () => {
-    expect(uitvoer).toContain('Volgende GIO: dinsdag 6 april 2027 09:30');
-    expect(uitvoer).toMatch(/Matrix op dinsdag 16 maart 2027\n\d+ zaken · \d+ lopende acties · [1-9]\d* te laat/);
-    expect(uitvoer).not.toContain('VERTROUWELIJK');
-    expect(uitvoer).toContain(`kvz agenda gio --db ${demo}\n`);
+  it('ends with the agenda of the next GIO, exactly as kvz agenda gio writes it, and commands to try on the demo', async () => {
+    const agenda = (await kvzOk(['agenda', 'gio'], { db: demo })).stdout;
+    expect(agenda).toContain('- **Datum:** dinsdag 6 april 2027, 09:30 uur');
+    expect(agenda).toMatch(/## 4\. Lopende zaken: voortgang\n\n\d+ lopende zaken; .*[1-9]\d* met acties die te laat zijn/);
+    expect(uitvoer).toContain(agenda);
+    expect(uitvoer).not.toMatch(/vertrouwelijk/i);
     expect(uitvoer).toContain(`Probeer ook:\n  kvz status --db ${demo}\n  kvz rapport jeugd --db ${demo}\n  kvz export matrix --output matrix.csv --db ${demo}\n`);
   });
 

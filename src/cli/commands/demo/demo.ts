@@ -28,7 +28,6 @@ export default async function demo(ctx: Context): Promise<void> {
         `${jaar.zaken} zaken, ${jaar.acties} acties en ${jaar.auditregels} regels in het auditlog. Alle namen en adressen zijn verzonnen.`,
     );
     schrijf(ctx);
-    // The integrator replaces this with the real agenda of kvz agenda gio.
     await toonVolgendeGioAgenda(demoCtx);
     const metDb = `--db ${shellWoord(pad)}`;
     schrijf(ctx);
