@@ -76,7 +76,7 @@ function vul(db: Db, omvang: Omvang, nu: Date): void {
 
   // The GIO series runs on Tuesdays over the whole period; acties refer to its meetings.
   const gioStart = plusDagen(eersteDag, (2 - weekdag(eersteDag) + 7) % 7);
-  db.prepare("UPDATE cadans SET start = ? WHERE soort IN ('gio', 'politie')").run(gioStart);
+  db.prepare("UPDATE cadans SET start = ?, ingesteld_op = ? WHERE soort IN ('gio', 'politie')").run(gioStart, iso(nu));
   const gios: { id: number; datum: Datum }[] = [];
   db.transaction(() => {
     const ins = db.prepare(`INSERT INTO overleg (soort, nominale_datum, datum, gewijzigd_op) VALUES ('gio', ?, ?, ?)`);

@@ -99,6 +99,17 @@ function zonderSeconden(waarde: string): string {
   return waarde.indexOf(':') === waarde.lastIndexOf(':') ? waarde : waarde.replace(/(\d:\d{2}):\d{2}(?:\.\d+)?$/, '$1');
 }
 
+/** The moment of receipt as the row gives it: the date cell, with the time cell if there is one. */
+export function ontvangstTekst(cellen: readonly string[], k: Koppeling): string {
+  const cel = (veld: ImportVeld) => {
+    const i = k.kolom[veld];
+    return i === undefined ? undefined : zonderNeutralisatie(cellen[i] ?? '');
+  };
+  const datum = cel('ontvangen') ?? '';
+  const tijd = cel('tijd')?.trim();
+  return zonderSeconden(tijd ? `${datum.trim()} ${tijd}` : datum);
+}
+
 export interface ImportMelding {
   regel: number;
   melding: NieuweMelding;
@@ -146,9 +157,7 @@ export function leesImportRij(
     const w = cel(veld);
     if (w !== undefined) ruw[veld] = probeer(() => leesJaNee(w, k.naam(veld))) ?? false;
   }
-  const datum = cel('ontvangen') ?? '';
-  const tijd = cel('tijd')?.trim();
-  ruw.ontvangen = zonderSeconden(tijd ? `${datum.trim()} ${tijd}` : datum);
+  ruw.ontvangen = ontvangstTekst(cellen, k);
 
   let melding: NieuweMelding | undefined;
   if (fouten.length === 0) {

@@ -22,6 +22,8 @@ export const KANAAL_LIJST: Keuzelijst = { soort: 'kanaal', waarden: KANALEN, onz
 export interface RegelContext {
   lijsten: Lijsten;
   nu: Date;
+  /** Moments already read from these texts (an import sorts on them before checking the rows). */
+  tijdstippen?: ReadonlyMap<string, Date>;
 }
 
 type Regel = (waarde: string, veld: string, c: RegelContext) => unknown;
@@ -33,7 +35,7 @@ export const veldRegels = {
   omschrijving: (v, veld) => tekst(v, veld, { max: LENGTE.omschrijving, meerdereRegels: true }),
   adres: (v, veld) => optioneleTekst(v, veld, { max: LENGTE.adres }),
   kanaal: (v, veld) => kies(v, veld, KANAAL_LIJST) as Kanaal,
-  ontvangen: (v, veld, c) => parseTijdstip(v, veld, c.nu),
+  ontvangen: (v, veld, c) => c.tijdstippen?.get(v) ?? parseTijdstip(v, veld, c.nu),
   melderNaam: (v, veld) => optioneleTekst(v, veld, { max: LENGTE.naam }),
   melderTelefoon: (v, veld) => telefoon(v, veld),
   melderEmail: (v, veld) => email(v, veld),

@@ -18,17 +18,16 @@ export type Datum = string;
  * ~30 ms to load on every start; test/domain/tijd.test.ts checks it against Intl over many years.
  */
 function offsetMs(utcMs: number): number {
-  const jaar = new Date(utcMs).getUTCFullYear();
-  let zomer = zomertijd.get(jaar);
-  if (zomer === undefined) {
-    zomer = [laatsteZondagOm1UurUtc(jaar, 2), laatsteZondagOm1UurUtc(jaar, 9)];
-    zomertijd.set(jaar, zomer);
+  if (!(utcMs >= bekendJaar.begin && utcMs < bekendJaar.eind)) {
+    const j = new Date(utcMs).getUTCFullYear();
+    bekendJaar = { begin: Date.UTC(j, 0, 1), eind: Date.UTC(j + 1, 0, 1), zomer: laatsteZondagOm1UurUtc(j, 2), winter: laatsteZondagOm1UurUtc(j, 9) };
   }
-  return utcMs >= zomer[0] && utcMs < zomer[1] ? 7_200_000 : 3_600_000;
+  return utcMs >= bekendJaar.zomer && utcMs < bekendJaar.winter ? 7_200_000 : 3_600_000;
 }
 
-// Summer time per year, computed once: exports and imports convert hundreds of thousands of instants.
-const zomertijd = new Map<number, [number, number]>();
+// The summer time of the year last asked about: exports and imports convert hundreds of thousands
+// of instants, mostly of the same year.
+let bekendJaar = { begin: 0, eind: 0, zomer: 0, winter: 0 };
 
 function laatsteZondagOm1UurUtc(jaar: number, maand: number): number {
   const laatsteDag = new Date(Date.UTC(jaar, maand + 1, 0));
@@ -42,8 +41,14 @@ function amsterdamParts(instant: Date): { datum: Datum; tijd: string } {
 
 /** The Amsterdam calendar date of an instant. */
 export function dagVan(instant: Date): Datum {
-  return amsterdamParts(instant).datum;
+  const ms = instant.getTime();
+  const dag = Math.floor((ms + offsetMs(ms)) / 86_400_000);
+  // Many instants in a row fall on the same day (an import, an export): reuse its string.
+  if (dag !== laatsteDag.nummer) laatsteDag = { nummer: dag, datum: new Date(dag * 86_400_000).toISOString().slice(0, 10) };
+  return laatsteDag.datum;
 }
+
+let laatsteDag = { nummer: NaN, datum: '' };
 
 /** The Amsterdam date of a stored instant (UTC ISO): before 22:00 UTC it is the UTC date, Amsterdam being 1 or 2 hours ahead. */
 export function dagVanIso(iso: string): Datum {

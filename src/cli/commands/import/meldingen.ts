@@ -1,12 +1,10 @@
 /** `kvz import meldingen <bestand>`: a spreadsheet list in, all rows or none. */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { decodeerCsv, leesCsv } from '../../../documents/csv-lezen.js';
+import { Worker } from 'node:worker_threads';
+import { leesImport, type ImportBasis, type ImportBericht, type ImportUitkomst } from '../../../documents/import-lezen.js';
 import { UsageError, UsageErrors } from '../../../domain/errors.js';
-import { koppelKolommen, leesImportRij } from '../../../domain/melding-import.js';
-import type { RegelContext } from '../../../domain/melding-invoer.js';
-import type { NieuweMelding } from '../../../domain/melding.js';
-import { importeerMeldingen, proefImport, type ImportUitkomst } from '../../../store/import.js';
+import { importBasis, ImportSchrijver } from '../../../store/import.js';
 import { categorieLijst, kernLijst, partnerLijst } from '../../../store/referentie.js';
 import type { Context } from '../../context.js';
 import { leesPad } from '../../invoer.js';
@@ -16,41 +14,81 @@ interface Opts {
   dryRun?: boolean;
 }
 
-export default function importMeldingen(ctx: Context, o: Opts, [invoer]: string[]): void {
-  const bestand = leesPad(invoer, 'het CSV-bestand');
-  const { tekst, codering } = decodeerCsv(readFileSync(bestand));
-  const { rijen, regels } = leesCsv(tekst);
-  if (rijen.length === 0) throw new UsageError(`${bestand} bevat niets; verwacht een kopregel en een regel per melding.`);
-  const koppeling = koppelKolommen(rijen[0]!);
-  if (rijen.length === 1) throw new UsageError(`${bestand} bevat alleen een kopregel; er is niets te importeren.`);
+/** Set to true by the build (esbuild --define): only the bundle has a worker file to start. */
+declare const __KVZ_BUNDEL__: boolean | undefined;
+const GEBUNDELD = typeof __KVZ_BUNDEL__ !== 'undefined' && __KVZ_BUNDEL__;
 
+/** Above this size the file is read in a worker thread while the rows already read are written. */
+const GROOT = 256 * 1024;
+
+export default async function importMeldingen(ctx: Context, o: Opts, [invoer]: string[]): Promise<void> {
+  const bestand = leesPad(invoer, 'het CSV-bestand');
+  const bytes = readFileSync(bestand);
+  const bron = basename(bestand);
   const db = ctx.db();
-  const c: RegelContext = { lijsten: { kern: kernLijst(db), categorie: categorieLijst(db), partner: partnerLijst(db) }, nu: ctx.nu };
-  const meldingen: NieuweMelding[] = [];
-  const fouten: string[] = [];
-  let fouteRegels = 0;
-  for (let r = 1; r < rijen.length; r++) {
-    const uit = leesImportRij(rijen[r]!, regels[r]!, koppeling, c);
-    if ('melding' in uit) meldingen.push(uit.melding);
-    else (fouten.push(...uit.fouten), fouteRegels++);
-  }
-  if (codering === 'windows-1252') meld(ctx, `Let op: ${bestand} is geen UTF-8; gelezen als Windows-1252 (ANSI).`);
-  if (koppeling.genegeerd.length > 0) meld(ctx, `Niet ingelezen kolommen: ${koppeling.genegeerd.join(', ')}.`);
-  if (fouten.length > 0) {
-    const totaal = rijen.length - 1;
-    throw new UsageErrors([...fouten, `${fouteRegels} van de ${meervoud(totaal, 'regel', 'regels')} afgekeurd; er is niets geïmporteerd.`]);
+  const lijsten = { kern: kernLijst(db), categorie: categorieLijst(db), partner: partnerLijst(db) };
+  // The write transaction starts before the numbers are read, so no other writer can take them.
+  const schrijver = o.dryRun ? undefined : new ImportSchrijver(db);
+  let u: ImportUitkomst;
+  try {
+    const basis: ImportBasis = { lijsten, nu: ctx.nu, gebruiker: ctx.gebruiker, ...importBasis(db) };
+    const einde = await lees(bytes, bestand, basis, (meldingen, doorzettingen) => schrijver?.schrijf(meldingen, doorzettingen));
+    if (einde.codering === 'windows-1252') meld(ctx, `Let op: ${bestand} is geen UTF-8; gelezen als Windows-1252 (ANSI).`);
+    if (einde.genegeerd.length > 0) meld(ctx, `Niet ingelezen kolommen: ${einde.genegeerd.join(', ')}.`);
+    if (einde.soort === 'afgekeurd') throw new UsageErrors(einde.regels);
+    u = einde.uitkomst;
+    schrijver?.voltooi(ctx.actor('import meldingen'), bron, u);
+  } catch (e) {
+    schrijver?.afbreken();
+    throw e;
   }
 
   if (o.dryRun) {
-    const proef = proefImport(db, meldingen);
-    schrijf(ctx, `Proef: ${meervoud(proef.aantal, 'melding is', 'meldingen zijn')} in orde en zou${proef.aantal === 1 ? '' : 'den'} worden geïmporteerd als ${reeks(proef)}. Er is niets vastgelegd.`);
+    schrijf(ctx, `Proef: ${meervoud(u.aantal, 'melding is', 'meldingen zijn')} in orde en zou${u.aantal === 1 ? '' : 'den'} worden geïmporteerd als ${reeks(u)}. Er is niets vastgelegd.`);
     return;
   }
-  const uitkomst = importeerMeldingen(db, ctx.actor('import meldingen'), meldingen, basename(bestand));
-  schrijf(ctx, kleuren(ctx).green(`✓ ${meervoud(uitkomst.aantal, 'melding', 'meldingen')} geïmporteerd: ${reeks(uitkomst)}.`));
-  if (uitkomst.niet_doorgezet > 0) {
-    schrijf(ctx, `! ${uitkomst.niet_doorgezet} daarvan ${uitkomst.niet_doorgezet === 1 ? 'is' : 'zijn'} nog niet doorgezet; zie kvz melding list --niet-doorgezet.`);
+  schrijf(ctx, kleuren(ctx).green(`✓ ${meervoud(u.aantal, 'melding', 'meldingen')} geïmporteerd: ${reeks(u)}.`));
+  if (u.niet_doorgezet > 0) {
+    schrijf(ctx, `! ${u.niet_doorgezet} daarvan ${u.niet_doorgezet === 1 ? 'is' : 'zijn'} nog niet doorgezet; zie kvz melding list --niet-doorgezet.`);
   }
+}
+
+type Schrijf = (meldingen: (string | number | null)[], doorzettingen: (string | number | null)[]) => void;
+type Einde = Extract<ImportBericht, { soort: 'klaar' | 'afgekeurd' }>;
+
+/**
+ * Reads the file, handing each batch of rows to `schrijf` as soon as it is ready; resolves with
+ * the end report — 'afgekeurd' when rows are wrong, and then the batches written must be undone.
+ * A large file is read in a worker thread, so that checking and writing share the two cores.
+ */
+function lees(bytes: Buffer, bron: string, basis: ImportBasis, schrijf: Schrijf): Promise<Einde> {
+  return new Promise((klaar, mis) => {
+    const ontvang = (b: ImportBericht) => {
+      if (b.soort === 'rijen') schrijf(b.meldingen, b.doorzettingen);
+      else if (b.soort === 'onleesbaar') mis(new UsageError(b.bericht));
+      else klaar(b);
+    };
+    if (!GEBUNDELD || bytes.length < GROOT) {
+      try {
+        leesImport(bytes, bron, basis, ontvang);
+      } catch (e) {
+        mis(e);
+      }
+      return;
+    }
+    const werker = new Worker(new URL('../documents/import-werker.js', import.meta.url), { workerData: { bytes, bron, basis } });
+    werker.on('message', (b: ImportBericht) => {
+      try {
+        ontvang(b);
+      } catch (e) {
+        // Writing failed (the disk, a lock): stop reading, report the fault.
+        void werker.terminate();
+        mis(e);
+      }
+    });
+    werker.on('error', mis);
+    werker.on('exit', (code) => mis(new Error(`het inlezen stopte onverwacht (code ${code})`)));
+  });
 }
 
 function reeks(u: ImportUitkomst): string {

@@ -1,0 +1,149 @@
+/**
+ * Reading a spreadsheet list of meldingen into rows ready to write (`kvz import meldingen`): every
+ * row checked by the rules of `kvz melding add`, numbered per year in order of receipt, and handed
+ * on in batches as soon as they are ready, so that writing can start while later rows are still
+ * being checked (in a worker thread, see cli/commands/import/meldingen.ts). No database here: what
+ * numbering needs from it (the highest number per year, the highest id) comes in `ImportBasis`.
+ */
+import { UsageError } from '../domain/errors.js';
+import { koppelKolommen, leesImportRij, ontvangstTekst } from '../domain/melding-import.js';
+import type { Lijsten } from '../domain/melding-invoer.js';
+import type { NieuweMelding } from '../domain/melding.js';
+import { formatNummer } from '../domain/nummers.js';
+import { dagVan, parseTijdstip } from '../domain/tijd.js';
+import { decodeerCsv, leesCsv } from './csv-lezen.js';
+
+export type Waarde = string | number | null;
+
+/** The columns of a melding row and of a doorzetting row as the batches carry them, in this order. */
+export const MELDING_KOLOMMEN = [
+  'id', 'jaar', 'volgnummer', 'ontvangen_op', 'ontvangen_dag', 'kanaal', 'categorie', 'kern', 'adres', 'omschrijving',
+  'melder_naam', 'melder_telefoon', 'melder_email', 'terugkoppeling', 'vergunninghouder', 'vertrouwelijk', 'status',
+  'geregistreerd_door', 'aangemaakt_op', 'gewijzigd_op',
+] as const;
+export const DOORZETTING_KOLOMMEN = ['melding_id', 'partner', 'op', 'dag', 'door'] as const;
+
+/** What the database tells the reader before it starts. */
+export interface ImportBasis {
+  lijsten: Lijsten;
+  nu: Date;
+  gebruiker: string;
+  /** The highest id of a melding so far. */
+  hoogsteId: number;
+  /** The highest sequence number per year so far. */
+  hoogste: Record<number, number>;
+}
+
+export interface ImportUitkomst {
+  aantal: number;
+  /** Per year of receipt, the first and last number given. */
+  reeksen: { jaar: number; eerste: string; laatste: string }[];
+  niet_doorgezet: number;
+  vertrouwelijk: number;
+  met_melder: number;
+}
+
+export type ImportBericht =
+  | { soort: 'rijen'; meldingen: Waarde[]; doorzettingen: Waarde[] }
+  | { soort: 'klaar'; uitkomst: ImportUitkomst; codering: 'utf-8' | 'windows-1252'; genegeerd: string[] }
+  /** Rows that are wrong: one message per problem, in line order. Nothing may be written. */
+  | { soort: 'afgekeurd'; regels: string[]; codering: 'utf-8' | 'windows-1252'; genegeerd: string[] }
+  /** The file as a whole cannot be read (no header, nothing in it). */
+  | { soort: 'onleesbaar'; bericht: string };
+
+/** Rows per batch: enough to keep the statements full, few enough that writing starts early. */
+const PARTIJ = 2000;
+
+/**
+ * Reads `bytes` and reports through `zend`: batches of rows, then 'klaar' — or, if any row is wrong,
+ * 'afgekeurd' with every problem (batches sent before that must then be thrown away).
+ */
+export function leesImport(bytes: Uint8Array, bron: string, basis: ImportBasis, zend: (b: ImportBericht) => void): void {
+  const { tekst, codering } = decodeerCsv(bytes);
+  const { rijen, regels } = leesCsv(tekst);
+  if (rijen.length === 0) throw new UsageError(`${bron} bevat niets; verwacht een kopregel en een regel per melding.`);
+  const koppeling = koppelKolommen(rijen[0]!);
+  if (rijen.length === 1) throw new UsageError(`${bron} bevat alleen een kopregel; er is niets te importeren.`);
+  const tijdstippen = new Map<string, Date>();
+  const c = { lijsten: basis.lijsten, nu: basis.nu, tijdstippen };
+
+  // Numbers follow the order of receipt: sort on the moment first (rows whose moment cannot be
+  // read go last; they are refused below anyway), then check and write in that order.
+  const moment = (r: number) => {
+    const tekst = ontvangstTekst(rijen[r]!, koppeling);
+    try {
+      const op = parseTijdstip(tekst, 'ontvangen', basis.nu);
+      tijdstippen.set(tekst, op);
+      return op.getTime();
+    } catch {
+      return Infinity;
+    }
+  };
+  const volgorde = Array.from({ length: rijen.length - 1 }, (_, i) => ({ r: i + 1, t: moment(i + 1) })).sort((a, b) => a.t - b.t || a.r - b.r);
+
+  const fouten: { regel: number; tekst: string }[] = [];
+  let fouteRegels = 0;
+  const volgnummers = new Map<number, number>();
+  const nu = basis.nu.toISOString();
+  const uitkomst: ImportUitkomst = { aantal: 0, reeksen: [], niet_doorgezet: 0, vertrouwelijk: 0, met_melder: 0 };
+  const reeksen = new Map<number, { jaar: number; eerste: string; laatste: string }>();
+  let meldingen: Waarde[] = [];
+  let doorzettingen: Waarde[] = [];
+
+  for (const { r } of volgorde) {
+    const uit = leesImportRij(rijen[r]!, regels[r]!, koppeling, c);
+    if (!('melding' in uit)) {
+      fouteRegels++;
+      for (const f of uit.fouten) fouten.push({ regel: regels[r]!, tekst: f });
+      continue;
+    }
+    if (fouten.length > 0) continue; // only looking for more problems now
+    const m = uit.melding;
+    const dag = dagVan(m.ontvangenOp);
+    const jaar = Number(dag.slice(0, 4));
+    const volgnummer = (volgnummers.get(jaar) ?? basis.hoogste[jaar] ?? 0) + 1;
+    volgnummers.set(jaar, volgnummer);
+    const id = basis.hoogsteId + uitkomst.aantal + 1;
+    meldingen.push(...meldingRij(m, id, jaar, volgnummer, dag, basis.gebruiker, nu));
+    if (m.doorzettenNaar.length > 0) {
+      // As `melding add --doorzetten`: without a moment of its own, forwarding happens now.
+      const op = m.doorgezetOp ?? (m.ontvangenOp > basis.nu ? m.ontvangenOp : basis.nu);
+      const [opIso, opDag] = [op.toISOString(), dagVan(op)];
+      for (const partner of m.doorzettenNaar) doorzettingen.push(id, partner, opIso, opDag, basis.gebruiker);
+    }
+    tel(uitkomst, reeksen, m, formatNummer('melding', jaar, volgnummer), jaar);
+    if (uitkomst.aantal % PARTIJ === 0) {
+      zend({ soort: 'rijen', meldingen, doorzettingen });
+      meldingen = [];
+      doorzettingen = [];
+    }
+  }
+  if (fouten.length > 0) {
+    const totaal = rijen.length - 1;
+    const regelsTekst = fouten.sort((a, b) => a.regel - b.regel).map((f) => f.tekst);
+    regelsTekst.push(`${fouteRegels} van de ${totaal} ${totaal === 1 ? 'regel' : 'regels'} afgekeurd; er is niets geïmporteerd.`);
+    zend({ soort: 'afgekeurd', regels: regelsTekst, codering, genegeerd: koppeling.genegeerd });
+    return;
+  }
+  if (meldingen.length > 0) zend({ soort: 'rijen', meldingen, doorzettingen });
+  uitkomst.reeksen = [...reeksen.values()].sort((a, b) => a.jaar - b.jaar);
+  zend({ soort: 'klaar', uitkomst, codering, genegeerd: koppeling.genegeerd });
+}
+
+function meldingRij(m: NieuweMelding, id: number, jaar: number, volgnummer: number, dag: string, door: string, nu: string): Waarde[] {
+  return [
+    id, jaar, volgnummer, m.ontvangenOp.toISOString(), dag, m.kanaal, m.categorie, m.kern, m.adres ?? null, m.omschrijving,
+    m.melderNaam ?? null, m.melderTelefoon ?? null, m.melderEmail ?? null, +m.terugkoppeling, +m.vergunninghouder,
+    +m.vertrouwelijk, m.doorzettenNaar.length > 0 ? 'doorgezet' : 'nieuw', door, nu, nu,
+  ];
+}
+
+function tel(u: ImportUitkomst, reeksen: Map<number, { jaar: number; eerste: string; laatste: string }>, m: NieuweMelding, nummer: string, jaar: number): void {
+  u.aantal++;
+  if (m.doorzettenNaar.length === 0) u.niet_doorgezet++;
+  if (m.vertrouwelijk) u.vertrouwelijk++;
+  if (m.melderNaam || m.melderTelefoon || m.melderEmail) u.met_melder++;
+  const reeks = reeksen.get(jaar);
+  if (reeks) reeks.laatste = nummer;
+  else reeksen.set(jaar, { jaar, eerste: nummer, laatste: nummer });
+}

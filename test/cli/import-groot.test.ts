@@ -1,0 +1,81 @@
+/**
+ * A large import is read in a worker thread while the main thread writes (the built binary only):
+ * the same rules, the same numbering in order of receipt, and still all or nothing.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lees, nieuweDb, spawnKvz, telRijen, tijdelijkeMap } from '../helpers/run.js';
+
+const KOP = 'Datum;Kern;Categorie;Omschrijving;Doorgezet naar;Doorgezet op';
+const NU = '2027-03-16T10:00:00.000Z';
+
+/** `aantal` rows, from 1 January 2026 onwards, written newest first so that numbering must sort them. */
+function lijst(aantal: number, fout: Map<number, string> = new Map()): string {
+  const regels: string[] = [];
+  for (let i = aantal - 1; i >= 0; i--) {
+    const dag = new Date(Date.UTC(2026, 0, 1) + Math.floor(i / 200) * 86_400_000);
+    const datum = `${String(dag.getUTCDate()).padStart(2, '0')}-${String(dag.getUTCMonth() + 1).padStart(2, '0')}-${dag.getUTCFullYear()}`;
+    const minuut = 8 * 60 + (i % 200); // every row of a day its own minute
+    const tijd = `${String(Math.floor(minuut / 60)).padStart(2, '0')}:${String(minuut % 60).padStart(2, '0')}`;
+    regels.push(fout.get(i) ?? `${datum} ${tijd};Obdam;jeugdoverlast;Overlast nummer ${i} bij het sportveld;politie;${datum} 20:00`);
+  }
+  return `${KOP}\r\n${regels.join('\r\n')}\r\n`;
+}
+
+function bestand(inhoud: string): string {
+  const pad = join(tijdelijkeMap(), 'groot.csv');
+  writeFileSync(pad, inhoud);
+  return pad;
+}
+
+describe('kvz import meldingen of a large file', () => {
+  it('imports every row, numbered in order of receipt, with their forwardings and one audit row', async () => {
+    const db = nieuweDb();
+    const u = await spawnKvz(['import', 'meldingen', bestand(lijst(12_000))], { KVZ_DB: db, KVZ_NU: NU });
+    expect(u.stderr).toBe('');
+    expect(u.code).toBe(0);
+    expect(u.stdout).toContain('✓ 12000 meldingen geïmporteerd: M-2026-0001 t/m M-2026-12000.');
+    expect(telRijen(db, 'melding')).toBe(12_000);
+    expect(telRijen(db, 'doorzetting')).toBe(12_000);
+    expect(telRijen(db, 'audit')).toBe(1);
+    // The file lists the newest first; the numbers follow the moment of receipt.
+    const rijen = lees<{ nummer: string; omschrijving: string }>(db, "SELECT nummer, omschrijving FROM melding WHERE nummer IN ('M-2026-0001', 'M-2026-12000') ORDER BY nummer");
+    expect(rijen).toEqual([
+      { nummer: 'M-2026-0001', omschrijving: 'Overlast nummer 0 bij het sportveld' },
+      { nummer: 'M-2026-12000', omschrijving: 'Overlast nummer 11999 bij het sportveld' },
+    ]);
+    expect(lees(db, "SELECT count(*) AS n FROM melding m JOIN doorzetting d ON d.melding_id = m.id WHERE d.partner = 'politie'")).toEqual([{ n: 12_000 }]);
+  });
+
+  it('names every bad row by its line, in line order, and writes nothing', async () => {
+    const db = nieuweDb();
+    // Row i is on line aantal - i + 1 (newest first, after the header).
+    const fout = new Map([
+      [11_000, '30-02-2026 10:00;Obdam;jeugdoverlast;Onmogelijke datum;;'],
+      [50, '02-01-2026 10:00;Spierdyk;jeugdoverlast;Tikfout in de kern;;'],
+      [6_000, '02-01-2026 10:00;Obdam;jeugdoverlast;Naar wie?;wijkagent;'],
+    ]);
+    const u = await spawnKvz(['import', 'meldingen', bestand(lijst(12_000, fout))], { KVZ_DB: db, KVZ_NU: NU });
+    expect(u.code).toBe(2);
+    expect(u.stdout).toBe('');
+    expect(u.stderr.trim().split('\n')).toEqual([
+      "Regel 1001: Ongeldige datum voor kolom 'Datum': '30-02-2026 10:00' bestaat niet. Gebruik JJJJ-MM-DD of DD-MM-JJJJ (eventueel met een tijd HH:MM), of vandaag, gisteren of morgen.",
+      "Regel 6001: Onbekende partner 'wijkagent' voor kolom 'Doorgezet naar'. Kies uit: burgemeester, casemanager-jeugd, communicatie, handhaving, iv, jongerenwerk, oov, politie, portefeuillehouder, vluchtelingenwerk, zorgteam.",
+      "Regel 11951: Onbekende kern 'Spierdyk' voor kolom 'Kern'. Bedoelde u 'Spierdijk'?",
+      '3 van de 12000 regels afgekeurd; er is niets geïmporteerd.',
+    ]);
+    expect(telRijen(db, 'melding')).toBe(0);
+    expect(telRijen(db, 'doorzetting')).toBe(0);
+    expect(telRijen(db, 'audit')).toBe(0);
+  });
+
+  it('only reports with --dry-run, writing nothing', async () => {
+    const db = nieuweDb();
+    const u = await spawnKvz(['import', 'meldingen', bestand(lijst(12_000)), '--dry-run'], { KVZ_DB: db, KVZ_NU: NU });
+    expect(u.code).toBe(0);
+    expect(u.stdout).toContain('Proef: 12000 meldingen zijn in orde en zouden worden geïmporteerd als M-2026-0001 t/m M-2026-12000. Er is niets vastgelegd.');
+    expect(telRijen(db, 'melding')).toBe(0);
+    expect(telRijen(db, 'audit')).toBe(0);
+  });
+});
