@@ -1,11 +1,44 @@
 #!/usr/bin/env node
 // The kvz command: runs the compiled CLI (dist/, built by `npm install` / `npm run build`).
+import { writeSync } from 'node:fs';
+import { isatty } from 'node:tty';
 import { run } from '../dist/cli/main.js';
 
-process.stdout.on('error', (e) => {
-  // `kvz melding list | head` closes the pipe early; that is not an error.
-  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw e;
-});
+/**
+ * Output that is not a terminal is written straight to its file descriptor: setting up Node's
+ * process.stdout/stdin streams costs start-up time that most runs (scripts, pipes) never use.
+ */
+function naarBestand(fd) {
+  return {
+    isTTY: false,
+    write(tekst) {
+      const buf = Buffer.from(tekst);
+      for (let klaar = 0; klaar < buf.length; ) {
+        try {
+          klaar += writeSync(fd, buf, klaar);
+        } catch (e) {
+          // A full non-blocking pipe: wait a moment. A closed pipe (`kvz … | head`): stop quietly.
+          if (e.code === 'EAGAIN') Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+          else if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+          else throw e;
+        }
+      }
+      return true;
+    },
+  };
+}
 
-process.exitCode = await run(process.argv.slice(2), process, process.env);
+const io = {
+  // Prompts need the real streams; they only happen when stdin and stdout are both terminals.
+  stdin: isatty(0) ? process.stdin : { isTTY: false },
+  stdout: isatty(1) ? process.stdout : naarBestand(1),
+  stderr: isatty(2) ? process.stderr : naarBestand(2),
+};
+if (io.stdout === process.stdout) {
+  process.stdout.on('error', (e) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
+process.exitCode = await run(process.argv.slice(2), io, process.env);
