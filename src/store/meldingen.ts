@@ -196,7 +196,7 @@ function volgendNummer(db: Db, jaar: number): { nummer: string; volgnummer: numb
 }
 
 /** The id of an open zaak, for linking; refuses unknown and closed zaken. */
-export function openZaakId(db: Db, nummer: string): number {
+function openZaakId(db: Db, nummer: string): number {
   const zaak = db.prepare('SELECT id, status FROM zaak WHERE nummer = ?').get(nummer) as { id: number; status: string } | undefined;
   if (!zaak) throw new DomainError(`Zaak ${nummer} bestaat niet. Zie kvz zaak list.`);
   if (zaak.status !== 'open') throw new DomainError(`Zaak ${nummer} is gesloten; koppel de melding aan een open zaak.`);

@@ -77,7 +77,7 @@ interface ZaakNu {
 }
 
 /** The meeting a file belongs to: of this database, taking place (not cancelled), and not in the future. */
-export function overlegVanBestand(db: Db, v: Voornemen, nu: Date): Overleg {
+function overlegVanBestand(db: Db, v: Voornemen, nu: Date): Overleg {
   const { soort, datum, database } = v.kenmerk;
   if (database !== databaseId(db)) {
     throw new UsageError('Dit notulenbestand hoort bij een andere kvz-database; er is niets verwerkt. Verwerk het met --db in de database waarvoor het is gemaakt.');
