@@ -11,10 +11,10 @@ import {
   type MeldingWijziging,
   type NieuweMelding,
 } from '../domain/melding.js';
-import { formatNummer } from '../domain/nummers.js';
 import { dagVan, tijdstipKort, type Datum } from '../domain/tijd.js';
 import { inTransactie, schrijfAudit, type Actor } from './audit.js';
 import type { Db } from './database.js';
+import { volgendNummer } from './nummering.js';
 
 export interface MeldingOverzicht {
   nummer: string;
@@ -190,11 +190,6 @@ export function toonMelding(db: Db, nummer: string, nu: Date): MeldingDetail {
   return { ...overzicht(rij, dagVan(nu)), ...extra, doorzettingen, contacten };
 }
 
-function volgendNummer(db: Db, jaar: number): { nummer: string; volgnummer: number } {
-  const volgnummer = (db.prepare('SELECT coalesce(max(volgnummer), 0) + 1 FROM melding WHERE jaar = ?').pluck().get(jaar) as number);
-  return { nummer: formatNummer('melding', jaar, volgnummer), volgnummer };
-}
-
 /** The id of an open zaak, for linking; refuses unknown and closed zaken. */
 function openZaakId(db: Db, nummer: string): number {
   const zaak = db.prepare('SELECT id, status FROM zaak WHERE nummer = ?').get(nummer) as { id: number; status: string } | undefined;
@@ -226,7 +221,7 @@ export function voegMeldingToe(db: Db, actor: Actor, m: NieuweMelding): MeldingD
     const zaakId = m.zaak === undefined ? null : openZaakId(db, m.zaak);
     const ontvangenDag = dagVan(m.ontvangenOp);
     const jaar = Number(ontvangenDag.slice(0, 4));
-    const { nummer, volgnummer } = volgendNummer(db, jaar);
+    const { nummer, volgnummer } = volgendNummer(db, 'melding', jaar);
     const nu = actor.nu.toISOString();
     const status: MeldingStatus = m.doorzettenNaar.length > 0 ? 'doorgezet' : 'nieuw';
     const { lastInsertRowid } = db
