@@ -14,6 +14,7 @@ import {
 import { dagVan, tijdstipKort, type Datum } from '../domain/tijd.js';
 import { inTransactie, schrijfAudit, type Actor } from './audit.js';
 import type { Db } from './database.js';
+import { selectieVoorwaarden, type MeldingSelectie } from './melding-selectie.js';
 import { volgendNummer } from './nummering.js';
 
 export interface MeldingOverzicht {
@@ -65,14 +66,7 @@ export interface MeldingDetail extends MeldingOverzicht {
   gewijzigd_op: string;
 }
 
-export interface MeldingFilter {
-  status?: MeldingStatus;
-  categorie?: string;
-  kern?: string;
-  zaak?: string;
-  van?: Datum;
-  tot?: Datum;
-  vergunninghouder?: boolean;
+export interface MeldingFilter extends MeldingSelectie {
   nietDoorgezet?: boolean;
   teLaatDoorgezet?: boolean;
   limit?: number;
@@ -128,20 +122,7 @@ function overzicht(rij: Rij, vandaag: Datum): MeldingOverzicht {
 export function zoekMeldingen(db: Db, filter: MeldingFilter, nu: Date): { meldingen: MeldingOverzicht[]; totaal: number } {
   const waar: string[] = [];
   const p: Record<string, unknown> = {};
-  if (filter.status) {
-    // The constant terms let SQLite use the small index of meldingen that still need attention.
-    waar.push(filter.status === 'afgehandeld' ? 'm.status = @status' : "m.status = @status AND (m.status = 'nieuw' OR m.status = 'doorgezet')");
-    p.status = filter.status;
-  }
-  if (filter.categorie) (waar.push('m.categorie = @categorie'), (p.categorie = filter.categorie));
-  if (filter.kern) (waar.push('m.kern = @kern'), (p.kern = filter.kern));
-  if (filter.zaak) (waar.push('z.nummer = @zaak'), (p.zaak = filter.zaak));
-  if (filter.van) (waar.push('m.ontvangen_dag >= @van'), (p.van = filter.van));
-  if (filter.tot) (waar.push('m.ontvangen_dag <= @tot'), (p.tot = filter.tot));
-  if (filter.vergunninghouder !== undefined) {
-    waar.push('m.vergunninghouder = @vh');
-    p.vh = filter.vergunninghouder ? 1 : 0;
-  }
+  selectieVoorwaarden(filter, waar, p);
   if (filter.nietDoorgezet) waar.push('NOT EXISTS (SELECT 1 FROM doorzetting d WHERE d.melding_id = m.id)');
   if (filter.teLaatDoorgezet) {
     waar.push('(SELECT min(dag) FROM doorzetting d WHERE d.melding_id = m.id) > m.ontvangen_dag');
