@@ -3,7 +3,8 @@ import { meldingCellen, meldingKop } from '../../../documents/meldingen-csv.js';
 import { auditMeldingExport, meldingExportRijen, telMeldingExport, type MeldingExportOpties } from '../../../store/export.js';
 import type { Context } from '../../context.js';
 import { exporteerCsv } from '../../csv-uitvoer.js';
-import { leesFormaat, leesOutput } from '../../document-opties.js';
+import { leesFormaat } from '../../document-opties.js';
+import { leesOutput } from '../../output-pad.js';
 import { meervoud, meld, schrijf } from '../../output.js';
 import { leesMeldingSelectie, type SelectieOpts } from '../melding/selectie.js';
 

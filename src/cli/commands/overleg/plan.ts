@@ -7,7 +7,7 @@ import { icsKalender } from '../../../documents/ics.js';
 import { leesCadans } from '../../../store/cadans.js';
 import { exporteerPlan, overleggen } from '../../../store/overleggen.js';
 import { schrijfAtomisch } from '../../bestand.js';
-import { leesOutput } from '../../document-opties.js';
+import { leesOutput } from '../../output-pad.js';
 import type { Context } from '../../context.js';
 import { meervoud, meld, schrijf, schrijfJson } from '../../output.js';
 import { waarschuwStandaardCadans } from '../agenda/overleg-keuze.js';
