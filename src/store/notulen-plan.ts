@@ -8,7 +8,7 @@
  * elsewhere is not undone); a new actie matching one already agreed in this meeting for the same zaak
  * (same omschrijving and partner) is not made again.
  */
-import { isUitstel, type ActieStatus } from '../domain/actie.js';
+import { isUitstel, type ActieBasis, type ActieStatus } from '../domain/actie.js';
 import { soortNaam } from '../domain/cadans.js';
 import { DomainError, UsageError } from '../domain/errors.js';
 import type { Overleg } from '../domain/overleg.js';
@@ -58,15 +58,8 @@ export function heeftWijzigingen(v: Verwerking): boolean {
   return v.zaken.length > 0 || (v.aanwezig !== null && v.aanwezig.erbij.length + v.aanwezig.eraf.length > 0);
 }
 
-interface ActieNu {
+interface ActieNu extends Omit<ActieBasis, 'te_laat'> {
   id: number;
-  nummer: string;
-  zaak: string;
-  omschrijving: string;
-  partner: string;
-  deadline: Datum;
-  status: ActieStatus;
-  keer_uitgesteld: number;
 }
 
 interface ZaakNu {

@@ -5,7 +5,7 @@
 import { isLopend, type ActieStatus } from '../domain/actie.js';
 import { DomainError } from '../domain/errors.js';
 import { dagVan, type Datum } from '../domain/tijd.js';
-import type { NieuweZaak, ZaakSoort, ZaakStatus, ZaakWijziging } from '../domain/zaak.js';
+import type { NieuweZaak, ZaakBasis, ZaakSoort, ZaakStatus, ZaakWijziging } from '../domain/zaak.js';
 import { actieHistorie, legHistorieVast, type ActieDetail } from './acties.js';
 import { inTransactie, schrijfAudit, type Actor } from './audit.js';
 import type { Db } from './database.js';
@@ -14,13 +14,7 @@ import { zoekMeldingen, zoekMeldingId, type MeldingOverzicht } from './meldingen
 import { volgendNummer } from './nummering.js';
 
 /** A zaak in a list: `meldingen` and `acties` are counts here. */
-export interface ZaakOverzicht {
-  nummer: string;
-  titel: string;
-  soort: ZaakSoort;
-  kern: string;
-  status: ZaakStatus;
-  vertrouwelijk: boolean;
+export interface ZaakOverzicht extends ZaakBasis {
   meldingen: number;
   acties: number;
   open_acties: number;
