@@ -26,16 +26,6 @@ export interface CsvExport extends CsvDocument {
 // Large enough that csv-stringify's per-call set-up does not count, small enough to stay flat.
 const BATCH = 500;
 
-/** Writes `doc` to `output` (atomically) or else to stdout; returns the number of rows written. */
-export async function schrijfCsv(ctx: Context, doc: CsvDocument, output?: string): Promise<number> {
-  if (output === undefined) return vul(doc, (deel) => naarUitvoer(ctx.io.stdout, deel));
-  let aantal = 0;
-  await schrijfAtomischStroom(output, async (schrijf) => {
-    aantal = await vul(doc, schrijf);
-  });
-  return aantal;
-}
-
 /**
  * Writes an export with its audit row, so that no row leaves kvz unrecorded: to stdout the audit
  * row comes first; to a file it comes after the last row and before the rename, so a failed write
@@ -44,7 +34,7 @@ export async function schrijfCsv(ctx: Context, doc: CsvDocument, output?: string
 export async function exporteerCsv(ctx: Context, exp: CsvExport, output?: string): Promise<number> {
   if (output === undefined) {
     exp.audit(exp.tel());
-    return schrijfCsv(ctx, exp);
+    return vul(exp, (deel) => naarUitvoer(ctx.io.stdout, deel));
   }
   let aantal = 0;
   await schrijfAtomischStroom(output, async (schrijf) => {

@@ -4,8 +4,8 @@ import type { Context, DbHouder, Env, GlobaleOpties, Io, RunOpties } from './con
 
 /** A command: parse options → ask for what is missing → one use-case → print. May return an exit code. */
 export type Handler<O = Record<string, unknown>> = (ctx: Context, opts: O, args: string[]) => Promise<number | void> | number | void;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Laad = () => Promise<{ default: Handler<any> }>;
+/** Loads a handler module. Each handler types its own options, so any handler is a Handler<never> here. */
+export type Laad = () => Promise<{ default: Handler<never> }>;
 
 /** What one run shares between the tree and its handlers. */
 export interface Runtime {
@@ -22,7 +22,8 @@ export function voer(runtime: Runtime, laad: Laad) {
     const cmd = a[a.length - 1] as Command;
     const [{ default: handler }, { maakContext }] = await Promise.all([laad(), import('./context.js')]);
     const ctx = maakContext(runtime.io, runtime.env, cmd.optsWithGlobals<GlobaleOpties>(), runtime.opties, runtime.houder);
-    const code = await handler(ctx, cmd.opts(), cmd.processedArgs as string[]);
+    // Commander has parsed the options this command declares, which are what its handler expects.
+    const code = await handler(ctx, cmd.opts() as never, cmd.processedArgs as string[]);
     if (typeof code === 'number') runtime.exitCode = code;
   };
 }

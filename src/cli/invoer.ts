@@ -1,6 +1,7 @@
-/** Reading flag values: the shared rules for required fields, numbers and --limit. */
+/** Reading flag values: the shared rules for required fields, numbers, --limit and --van/--tot. */
 import { UsageError } from '../domain/errors.js';
 import { positiefGetal } from '../domain/tekst.js';
+import { parseDatum, type Datum } from '../domain/tijd.js';
 
 /** The usage error for required values that were not given and cannot be asked for. */
 export function ontbrekendeWaarden(flags: string[], kanVragen = false): UsageError {
@@ -27,6 +28,20 @@ export function limiet(input: string | undefined): number | undefined {
 
 /** A table shows at most this many rows unless --limit says otherwise (SPEC §4.1). */
 export const TABEL_STANDAARD_LIMIET = 50;
+
+/** How many rows a list asks for: --limit, else the table's standard; JSON gets every row. */
+export function lijstLimiet(input: string | undefined, json: boolean | undefined): number | undefined {
+  return limiet(input) ?? (json ? undefined : TABEL_STANDAARD_LIMIET);
+}
+
+/** --van and --tot as dates, either one optional; refused the wrong way round. */
+export function leesVanTot(van: string | undefined, tot: string | undefined, vandaag: Datum): { van?: Datum; tot?: Datum } {
+  const uit: { van?: Datum; tot?: Datum } = {};
+  if (van !== undefined) uit.van = parseDatum(van, '--van', vandaag);
+  if (tot !== undefined) uit.tot = parseDatum(tot, '--tot', vandaag);
+  if (uit.van && uit.tot && uit.van > uit.tot) throw new UsageError('--van ligt na --tot; draai ze om.');
+  return uit;
+}
 
 // C0 and C1 control characters (newline and tab included), DEL and direction overrides.
 const ONDRUKBAAR = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;

@@ -60,3 +60,10 @@ export function jaNee(waarde: boolean): string {
 export function meervoud(aantal: number, enkel: string, meer: string): string {
   return `${aantal} ${aantal === 1 ? enkel : meer}`;
 }
+
+/** The line under a list shown newest first: how many there are, and how to see the ones cut off. */
+export function lijstTelling(totaal: number, getoond: number, enkel: string, meer: string): string {
+  const aantal = meervoud(totaal, enkel, meer);
+  const rest = totaal - getoond;
+  return rest > 0 ? `${aantal}; de nieuwste ${getoond} staan hierboven, nog ${rest} met --limit ${totaal}.` : `${aantal}.`;
+}

@@ -52,7 +52,7 @@ class DutchHelp extends Help {
 }
 
 /** Commander's own error messages, in Dutch. */
-export function vertaalCommanderFout(bericht: string): string {
+function vertaalCommanderFout(bericht: string): string {
   const b = bericht.replace(/^error: /, '').trim();
   const regels: [RegExp, (...m: string[]) => string][] = [
     [/^unknown option '(.+?)'(?:\s*\(Did you mean (.+)\?\))?$/s, (o, s) => `Onbekende optie '${o}'.${s ? ` Bedoelde u '${s}'?` : ''} Zie --help.`],

@@ -9,7 +9,7 @@ import type { Command } from 'commander';
 import { bouwProgramma } from './program.js';
 
 export const BEGIN = '<!-- referentie:begin (gegenereerd door npm run docs) -->';
-export const EIND = '<!-- referentie:eind -->';
+const EIND = '<!-- referentie:eind -->';
 
 function alle(cmd: Command): Command[] {
   return [cmd, ...cmd.commands.filter((c) => c.name() !== 'help').flatMap(alle)];
@@ -21,7 +21,7 @@ function pad(cmd: Command): string {
   return namen.join(' ');
 }
 
-export function commandoReferentie(): string {
+function commandoReferentie(): string {
   const stil = { write: () => true };
   const program = bouwProgramma({
     io: { stdin: process.stdin, stdout: stil, stderr: stil },

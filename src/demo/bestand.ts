@@ -14,7 +14,7 @@ import { APPLICATION_ID, dataMap, openDatabase } from '../store/database.js';
 import { schrijfFout } from '../store/tijdelijk.js';
 import { vulDemoJaar, type DemoJaar } from './jaar.js';
 
-export const DEMO_BESTAND = 'demo.db';
+const DEMO_BESTAND = 'demo.db';
 
 export function eigenDemoPad(env: Record<string, string | undefined>): string {
   return join(dataMap(env), DEMO_BESTAND);

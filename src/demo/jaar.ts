@@ -15,7 +15,7 @@ import { VERHALEN } from './verhalen.js';
 import { isWerkdag, later, toeval, Wachtrij, werkdagVanaf, type Toeval } from './wachtrij.js';
 import { bespreek, planVerhaal, type ZaakStaat } from './zaken.js';
 
-export const ZAAD = 1598;
+const ZAAD = 1598;
 
 /** The kernen, roughly as large as they are: more meldingen where more people live. */
 const KERNEN: [string, number][] = [

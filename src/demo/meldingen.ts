@@ -10,7 +10,7 @@ import { legContactVast, sluitMelding, voegMeldingToe, zetDoor } from '../store/
 import { ACHTERNAMEN, AFHANDELING, INFORMATIE, OMSCHRIJVINGEN, TERUGKOPPELING, VOORNAMEN } from './teksten.js';
 import { binnenKantoortijd, later, werkdagVanaf, type Toeval, type Wachtrij } from './wachtrij.js';
 
-export const BALIE = ['m.kok', 'a.stam'];
+const BALIE = ['m.kok', 'a.stam'];
 export const IV = ['s.demir', 'r.visser'];
 
 /** Who a melding of a categorie goes to. */

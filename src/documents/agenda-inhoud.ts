@@ -76,7 +76,7 @@ export function zaakKenmerken(z: ZaakOpAgenda): string {
 }
 
 /** What needs attention on an actie: overdue, postponed. */
-export function letOp(a: ActieOpAgenda): string {
+function letOp(a: ActieOpAgenda): string {
   const uitgesteld = a.keer_uitgesteld > 0 ? `${a.keer_uitgesteld}× uitgesteld` : '';
   if (!a.te_laat) return uitgesteld;
   return uitgesteld ? `! te laat, ${uitgesteld}` : '! te laat';

@@ -7,7 +7,7 @@
  * reads the structure, domain/notulen.ts judges the cells.
  */
 import { OVERLEG_SOORTEN, type OverlegSoort } from '../domain/cadans.js';
-import type { Fout, GelezenNotulen, Kenmerk, ZaakTabel } from '../domain/notulen.js';
+import type { GelezenNotulen, Kenmerk, ZaakTabel } from '../domain/notulen.js';
 import { isDatum } from '../domain/tijd.js';
 import { NOTULEN_KOLOMMEN } from './notulen-md.js';
 import { ontsnap } from './markdown.js';

@@ -6,6 +6,7 @@
  */
 import { isLopend } from '../domain/actie.js';
 import type { Agenda, ZaakOpAgenda } from '../domain/agenda.js';
+import { NIEUW } from '../domain/notulen.js';
 import { datumKort } from '../domain/tijd.js';
 import { punten, zaakKenmerken } from './agenda-inhoud.js';
 import { alsEenBlok, kopBlokken, zaakKop } from './agenda-md.js';
@@ -13,9 +14,6 @@ import { document, inline, kop, mdTabel } from './markdown.js';
 
 /** The columns of the per-zaak table, in order. */
 export const NOTULEN_KOLOMMEN = ['Actie', 'Omschrijving', 'Partner', 'Deadline', 'Status', 'Nieuwe status', 'Nieuwe deadline'] as const;
-
-/** The word in the Actie column of a row for a new actie. */
-export const NIEUW = 'nieuw';
 
 /** Empty rows for new acties under each zaak. */
 const NIEUWE_RIJEN = 3;

@@ -36,6 +36,18 @@ export function isUitstel(oud: Datum, nieuw: Datum): boolean {
   return nieuw > oud;
 }
 
+/** An actie as lists, agendas and `--json` show it: the keys SPEC §2 names, in its order. */
+export interface ActieBasis {
+  nummer: string;
+  zaak: string;
+  omschrijving: string;
+  partner: string;
+  deadline: Datum;
+  status: ActieStatus;
+  keer_uitgesteld: number;
+  te_laat: boolean;
+}
+
 /** The facts of an actie that its history follows. */
 export interface ActieStand {
   status: ActieStatus;

@@ -7,7 +7,7 @@
  * the tweewekelijks overleg the store leaves them out of every list and every count. No document
  * carries a melder's name, phone or e-mail, nor a melding's address or description.
  */
-import { isLopend, type ActieStatus } from './actie.js';
+import { isLopend, type ActieBasis, type ActieStatus } from './actie.js';
 import type { OverlegSoort } from './cadans.js';
 import type { Datum } from './tijd.js';
 
@@ -61,16 +61,7 @@ export interface Periode {
   tot_en_met: Datum;
 }
 
-export interface ActieOpAgenda {
-  nummer: string;
-  zaak: string;
-  omschrijving: string;
-  partner: string;
-  deadline: Datum;
-  status: ActieStatus;
-  keer_uitgesteld: number;
-  te_laat: boolean;
-}
+export type ActieOpAgenda = ActieBasis;
 
 export interface ZaakOpAgenda {
   nummer: string;

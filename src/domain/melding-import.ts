@@ -16,7 +16,7 @@ export type ImportVeld = Exclude<keyof RuweMelding, 'zaak'> | 'tijd' | 'doorgeze
  * Column names per field, compared without case, accents, spaces or punctuation. The first name
  * is the one `kvz export meldingen` writes, so its output can be read back.
  */
-export const KOLOMNAMEN: Record<ImportVeld, readonly string[]> = {
+const KOLOMNAMEN: Record<ImportVeld, readonly string[]> = {
   ontvangen: ['Ontvangen op', 'Ontvangen', 'Datum', 'Datum ontvangen', 'Datum melding', 'Meldingsdatum', 'Datum en tijd', 'Datum/tijd'],
   tijd: ['Tijd', 'Tijdstip', 'Uur'],
   kanaal: ['Kanaal', 'Binnengekomen via', 'Via'],
@@ -82,7 +82,7 @@ export function koppelKolommen(kop: readonly string[]): Koppeling {
 }
 
 /** 'ja'/'nee' and the usual spellings; empty is nee. */
-export function leesJaNee(waarde: string, veld: string): boolean {
+function leesJaNee(waarde: string, veld: string): boolean {
   const w = waarde.trim().toLowerCase();
   if (['ja', 'j', 'yes', 'y', 'waar', 'true', '1', 'x'].includes(w)) return true;
   if (['', 'nee', 'n', 'no', 'onwaar', 'false', '0', '-'].includes(w)) return false;
@@ -108,11 +108,6 @@ export function ontvangstTekst(cellen: readonly string[], k: Koppeling): string 
   const datum = cel('ontvangen') ?? '';
   const tijd = cel('tijd')?.trim();
   return zonderSeconden(tijd ? `${datum.trim()} ${tijd}` : datum);
-}
-
-export interface ImportMelding {
-  regel: number;
-  melding: NieuweMelding;
 }
 
 const TEKSTVELDEN = ['categorie', 'kern', 'omschrijving', 'adres', 'kanaal', 'melderNaam', 'melderTelefoon', 'melderEmail', 'doorzetten'] as const;

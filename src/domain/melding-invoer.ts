@@ -16,7 +16,7 @@ export interface Lijsten {
   partner: Keuzelijst;
 }
 
-export const KANAAL_LIJST: Keuzelijst = { soort: 'kanaal', waarden: KANALEN, onzijdig: true };
+const KANAAL_LIJST: Keuzelijst = { soort: 'kanaal', waarden: KANALEN, onzijdig: true };
 
 /** What some validators need besides the text: the reference lists and the clock. */
 export interface RegelContext {

@@ -49,9 +49,6 @@ export interface MeldingWijziging {
   vertrouwelijk?: boolean;
 }
 
-/** Fields of a melding that hold the melder's personal data: never in lists, agendas or the audit log. */
-export const MELDER_VELDEN = ['melderNaam', 'melderTelefoon', 'melderEmail'] as const;
-
 /**
  * The forwarding rule of the plan: a melding goes to the partners on the day it comes in.
  * `eersteDoorzetting` is the Amsterdam date of the first forwarding, if any.

@@ -13,6 +13,9 @@ import { tekst } from './tekst.js';
 import { parseDatum, type Datum } from './tijd.js';
 import type { OverlegSoort } from './cadans.js';
 
+/** The word in the Actie column of a row for a new actie: the skeleton writes it, the reader looks for it. */
+export const NIEUW = 'nieuw';
+
 /** The structure of a minutes file as documents/notulen-lezen.ts reads it. */
 export interface Fout {
   regel: number;
@@ -121,7 +124,7 @@ export function leesVoornemen(g: GelezenNotulen, partners: Keuzelijst): { voorne
         if (rest.some((c) => c !== '')) fouten.push({ regel: rij.regel, tekst: "de kolom Actie is leeg; zet er een actienummer in, of 'nieuw' voor een nieuwe actie." });
         continue;
       }
-      if (actie.toLowerCase() === 'nieuw') {
+      if (actie.toLowerCase() === NIEUW) {
         const n = nieuweActie(rij, fouten, partners, dag);
         if (n) wens.nieuw.push(n);
         continue;

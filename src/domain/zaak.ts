@@ -6,6 +6,16 @@ export type ZaakSoort = (typeof ZAAK_SOORTEN)[number];
 export const ZAAK_STATUSSEN = ['open', 'gesloten'] as const;
 export type ZaakStatus = (typeof ZAAK_STATUSSEN)[number];
 
+/** The facts every view of a zaak starts with (SPEC §2); `meldingen` and `acties` differ per view. */
+export interface ZaakBasis {
+  nummer: string;
+  titel: string;
+  soort: ZaakSoort;
+  kern: string;
+  status: ZaakStatus;
+  vertrouwelijk: boolean;
+}
+
 /** Field limits, shared by flags and prompts. */
 export const ZAAK_LENGTE = { titel: 200, resultaat: 2000 } as const;
 

@@ -11,11 +11,11 @@ import {
   type NieuweActie,
 } from '../domain/actie.js';
 import { DomainError } from '../domain/errors.js';
-import { formatNummer } from '../domain/nummers.js';
 import { dagVan, type Datum } from '../domain/tijd.js';
 import { inTransactie, schrijfAudit, type Actor } from './audit.js';
 import type { Db } from './database.js';
 import { actieRijen, actieVan, telActies, type ActieOverzicht, type MatrixFilter, type MatrixRij, type OverlegRef } from './matrix.js';
+import { volgendNummer } from './nummering.js';
 import { overlegVoor } from './overleggen.js';
 
 /** One line of an actie's history: its creation, or a change with who, when and why. */
@@ -113,8 +113,7 @@ export function maakActie(db: Db, actor: Actor, a: Omit<NieuweActie, 'overleg'>,
   if (zaak.status !== 'open') throw new DomainError(`Zaak ${a.zaak} is gesloten; een actie kan alleen bij een open zaak.`);
   const overlegId = overleg?.();
   const jaar = Number(dagVan(actor.nu).slice(0, 4));
-  const volgnummer = db.prepare('SELECT coalesce(max(volgnummer), 0) + 1 FROM actie WHERE jaar = ?').pluck().get(jaar) as number;
-  const nummer = formatNummer('actie', jaar, volgnummer);
+  const { nummer, volgnummer } = volgendNummer(db, 'actie', jaar);
   const nu = actor.nu.toISOString();
   const { lastInsertRowid } = db
     .prepare(

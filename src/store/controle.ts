@@ -36,7 +36,7 @@ export interface Controle {
 type RuweRij = [number, string, string, string, string | null, string, string, string, string];
 
 /** Walks the chain from the oldest row. */
-export function controleerKeten(db: Db): KetenUitslag {
+function controleerKeten(db: Db): KetenUitslag {
   let vorige: Pick<AuditRij, 'id' | 'hash'> = { id: 0, hash: GENESIS_HASH };
   let rijen = 0;
   // Raw rows: on a log of millions of rows, building result objects costs more than hashing them.

@@ -9,16 +9,7 @@ import type { MeldingStatus } from '../domain/melding.js';
 import type { Datum } from '../domain/tijd.js';
 import { inTransactie, schrijfAudit, type Actor } from './audit.js';
 import type { Db } from './database.js';
-
-export interface MeldingExportFilter {
-  status?: MeldingStatus;
-  categorie?: string;
-  kern?: string;
-  zaak?: string;
-  van?: Datum;
-  tot?: Datum;
-  vergunninghouder?: boolean;
-}
+import { selectieVoorwaarden, type MeldingSelectie } from './melding-selectie.js';
 
 export interface MeldingExportOpties {
   vertrouwelijk: boolean;
@@ -48,28 +39,22 @@ export interface MeldingExportRij {
   melder_email?: string | null;
 }
 
-function waar(filter: MeldingExportFilter, opties: MeldingExportOpties): { sql: string; p: Record<string, unknown> } {
+function waar(filter: MeldingSelectie, opties: MeldingExportOpties): { sql: string; p: Record<string, unknown> } {
   const w: string[] = [];
   const p: Record<string, unknown> = {};
   if (!opties.vertrouwelijk) w.push('m.vertrouwelijk = 0 AND coalesce(z.vertrouwelijk, 0) = 0');
-  if (filter.status) (w.push('m.status = @status'), (p.status = filter.status));
-  if (filter.categorie) (w.push('m.categorie = @categorie'), (p.categorie = filter.categorie));
-  if (filter.kern) (w.push('m.kern = @kern'), (p.kern = filter.kern));
-  if (filter.zaak) (w.push('z.nummer = @zaak'), (p.zaak = filter.zaak));
-  if (filter.van) (w.push('m.ontvangen_dag >= @van'), (p.van = filter.van));
-  if (filter.tot) (w.push('m.ontvangen_dag <= @tot'), (p.tot = filter.tot));
-  if (filter.vergunninghouder !== undefined) (w.push('m.vergunninghouder = @vh'), (p.vh = filter.vergunninghouder ? 1 : 0));
+  selectieVoorwaarden(filter, w, p);
   return { sql: w.length ? `WHERE ${w.join(' AND ')}` : '', p };
 }
 
 /** How many meldingen the export holds. */
-export function telMeldingExport(db: Db, filter: MeldingExportFilter, opties: MeldingExportOpties): number {
+export function telMeldingExport(db: Db, filter: MeldingSelectie, opties: MeldingExportOpties): number {
   const { sql, p } = waar(filter, opties);
   return db.prepare(`SELECT count(*) FROM melding m LEFT JOIN zaak z ON z.id = m.zaak_id ${sql}`).pluck().get(p) as number;
 }
 
 /** The meldingen of the export, oldest first, as a cursor. */
-export function meldingExportRijen(db: Db, filter: MeldingExportFilter, opties: MeldingExportOpties): IterableIterator<MeldingExportRij> {
+export function meldingExportRijen(db: Db, filter: MeldingSelectie, opties: MeldingExportOpties): IterableIterator<MeldingExportRij> {
   const { sql, p } = waar(filter, opties);
   const melder = opties.metMelder ? ', m.melder_naam, m.melder_telefoon, m.melder_email' : '';
   return db
@@ -91,7 +76,7 @@ export function meldingExportRijen(db: Db, filter: MeldingExportFilter, opties: 
 export function auditMeldingExport(
   db: Db,
   actor: Actor,
-  filter: MeldingExportFilter,
+  filter: MeldingSelectie,
   opties: MeldingExportOpties & { formaat: string; bestand: string | null },
   aantal: number,
 ): void {

@@ -4,9 +4,9 @@
  * better-sqlite3's iterate(), so an export of 200,000 rows keeps memory flat; `matrixPerZaak` groups
  * them for the screen. Vertrouwelijke zaken are left out unless a caller asks for them.
  */
-import { isTeLaat, type ActieSoort, type ActieStatus } from '../domain/actie.js';
+import { isTeLaat, type ActieBasis, type ActieSoort, type ActieStatus } from '../domain/actie.js';
 import type { OverlegSoort } from '../domain/cadans.js';
-import type { ZaakSoort, ZaakStatus } from '../domain/zaak.js';
+import type { ZaakBasis, ZaakSoort, ZaakStatus } from '../domain/zaak.js';
 import type { Datum } from '../domain/tijd.js';
 import type { Db } from './database.js';
 
@@ -17,15 +17,7 @@ export interface OverlegRef {
 }
 
 /** An actie as lists and `--json` show it (SPEC §2 keys first). */
-export interface ActieOverzicht {
-  nummer: string;
-  zaak: string;
-  omschrijving: string;
-  partner: string;
-  deadline: Datum;
-  status: ActieStatus;
-  keer_uitgesteld: number;
-  te_laat: boolean;
+export interface ActieOverzicht extends ActieBasis {
   soort: ActieSoort;
   afgesproken_in: OverlegRef | null;
   aangemaakt_op: string;
@@ -42,13 +34,7 @@ export interface MatrixRij extends ActieOverzicht {
 }
 
 /** A zaak in the matrix with its acties. `meldingen` is the number of meldingen linked to it. */
-export interface MatrixZaak {
-  nummer: string;
-  titel: string;
-  soort: ZaakSoort;
-  kern: string;
-  status: ZaakStatus;
-  vertrouwelijk: boolean;
+export interface MatrixZaak extends ZaakBasis {
   eigenaar: string;
   meldingen: number;
   acties: ActieOverzicht[];

@@ -11,10 +11,11 @@ import {
   type MeldingWijziging,
   type NieuweMelding,
 } from '../domain/melding.js';
-import { formatNummer } from '../domain/nummers.js';
 import { dagVan, tijdstipKort, type Datum } from '../domain/tijd.js';
 import { inTransactie, schrijfAudit, type Actor } from './audit.js';
 import type { Db } from './database.js';
+import { selectieVoorwaarden, type MeldingSelectie } from './melding-selectie.js';
+import { volgendNummer } from './nummering.js';
 
 export interface MeldingOverzicht {
   nummer: string;
@@ -65,14 +66,7 @@ export interface MeldingDetail extends MeldingOverzicht {
   gewijzigd_op: string;
 }
 
-export interface MeldingFilter {
-  status?: MeldingStatus;
-  categorie?: string;
-  kern?: string;
-  zaak?: string;
-  van?: Datum;
-  tot?: Datum;
-  vergunninghouder?: boolean;
+export interface MeldingFilter extends MeldingSelectie {
   nietDoorgezet?: boolean;
   teLaatDoorgezet?: boolean;
   limit?: number;
@@ -128,20 +122,7 @@ function overzicht(rij: Rij, vandaag: Datum): MeldingOverzicht {
 export function zoekMeldingen(db: Db, filter: MeldingFilter, nu: Date): { meldingen: MeldingOverzicht[]; totaal: number } {
   const waar: string[] = [];
   const p: Record<string, unknown> = {};
-  if (filter.status) {
-    // The constant terms let SQLite use the small index of meldingen that still need attention.
-    waar.push(filter.status === 'afgehandeld' ? 'm.status = @status' : "m.status = @status AND (m.status = 'nieuw' OR m.status = 'doorgezet')");
-    p.status = filter.status;
-  }
-  if (filter.categorie) (waar.push('m.categorie = @categorie'), (p.categorie = filter.categorie));
-  if (filter.kern) (waar.push('m.kern = @kern'), (p.kern = filter.kern));
-  if (filter.zaak) (waar.push('z.nummer = @zaak'), (p.zaak = filter.zaak));
-  if (filter.van) (waar.push('m.ontvangen_dag >= @van'), (p.van = filter.van));
-  if (filter.tot) (waar.push('m.ontvangen_dag <= @tot'), (p.tot = filter.tot));
-  if (filter.vergunninghouder !== undefined) {
-    waar.push('m.vergunninghouder = @vh');
-    p.vh = filter.vergunninghouder ? 1 : 0;
-  }
+  selectieVoorwaarden(filter, waar, p);
   if (filter.nietDoorgezet) waar.push('NOT EXISTS (SELECT 1 FROM doorzetting d WHERE d.melding_id = m.id)');
   if (filter.teLaatDoorgezet) {
     waar.push('(SELECT min(dag) FROM doorzetting d WHERE d.melding_id = m.id) > m.ontvangen_dag');
@@ -190,13 +171,8 @@ export function toonMelding(db: Db, nummer: string, nu: Date): MeldingDetail {
   return { ...overzicht(rij, dagVan(nu)), ...extra, doorzettingen, contacten };
 }
 
-function volgendNummer(db: Db, jaar: number): { nummer: string; volgnummer: number } {
-  const volgnummer = (db.prepare('SELECT coalesce(max(volgnummer), 0) + 1 FROM melding WHERE jaar = ?').pluck().get(jaar) as number);
-  return { nummer: formatNummer('melding', jaar, volgnummer), volgnummer };
-}
-
 /** The id of an open zaak, for linking; refuses unknown and closed zaken. */
-export function openZaakId(db: Db, nummer: string): number {
+function openZaakId(db: Db, nummer: string): number {
   const zaak = db.prepare('SELECT id, status FROM zaak WHERE nummer = ?').get(nummer) as { id: number; status: string } | undefined;
   if (!zaak) throw new DomainError(`Zaak ${nummer} bestaat niet. Zie kvz zaak list.`);
   if (zaak.status !== 'open') throw new DomainError(`Zaak ${nummer} is gesloten; koppel de melding aan een open zaak.`);
@@ -226,7 +202,7 @@ export function voegMeldingToe(db: Db, actor: Actor, m: NieuweMelding): MeldingD
     const zaakId = m.zaak === undefined ? null : openZaakId(db, m.zaak);
     const ontvangenDag = dagVan(m.ontvangenOp);
     const jaar = Number(ontvangenDag.slice(0, 4));
-    const { nummer, volgnummer } = volgendNummer(db, jaar);
+    const { nummer, volgnummer } = volgendNummer(db, 'melding', jaar);
     const nu = actor.nu.toISOString();
     const status: MeldingStatus = m.doorzettenNaar.length > 0 ? 'doorgezet' : 'nieuw';
     const { lastInsertRowid } = db

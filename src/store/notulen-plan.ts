@@ -8,7 +8,7 @@
  * elsewhere is not undone); a new actie matching one already agreed in this meeting for the same zaak
  * (same omschrijving and partner) is not made again.
  */
-import { isUitstel, type ActieStatus } from '../domain/actie.js';
+import { isUitstel, type ActieBasis, type ActieStatus } from '../domain/actie.js';
 import { soortNaam } from '../domain/cadans.js';
 import { DomainError, UsageError } from '../domain/errors.js';
 import type { Overleg } from '../domain/overleg.js';
@@ -58,15 +58,8 @@ export function heeftWijzigingen(v: Verwerking): boolean {
   return v.zaken.length > 0 || (v.aanwezig !== null && v.aanwezig.erbij.length + v.aanwezig.eraf.length > 0);
 }
 
-interface ActieNu {
+interface ActieNu extends Omit<ActieBasis, 'te_laat'> {
   id: number;
-  nummer: string;
-  zaak: string;
-  omschrijving: string;
-  partner: string;
-  deadline: Datum;
-  status: ActieStatus;
-  keer_uitgesteld: number;
 }
 
 interface ZaakNu {
@@ -77,7 +70,7 @@ interface ZaakNu {
 }
 
 /** The meeting a file belongs to: of this database, taking place (not cancelled), and not in the future. */
-export function overlegVanBestand(db: Db, v: Voornemen, nu: Date): Overleg {
+function overlegVanBestand(db: Db, v: Voornemen, nu: Date): Overleg {
   const { soort, datum, database } = v.kenmerk;
   if (database !== databaseId(db)) {
     throw new UsageError('Dit notulenbestand hoort bij een andere kvz-database; er is niets verwerkt. Verwerk het met --db in de database waarvoor het is gemaakt.');

@@ -1,5 +1,6 @@
 /** The reference lists: kernen, partners and categorieën, seeded by schema.sql and extendable. */
 import type { Keuzelijst } from '../domain/keuze.js';
+import type { Lijsten } from '../domain/melding-invoer.js';
 import { DomainError } from '../domain/errors.js';
 import { schrijfAudit, inTransactie, type Actor } from './audit.js';
 import type { Db } from './database.js';
@@ -44,6 +45,11 @@ export function partnerLijst(db: Db): Keuzelijst {
     aliassen: new Map(alle.map((p) => [p.naam, p.code])),
     lijstCommando: 'kvz partner list',
   };
+}
+
+/** The lists a melding is checked against, by melding add, melding update and the import. */
+export function meldingLijsten(db: Db): Lijsten {
+  return { kern: kernLijst(db), categorie: categorieLijst(db), partner: partnerLijst(db) };
 }
 
 function bestaatAl(db: Db, sql: string, waarde: string, wat: string): void {

@@ -4,23 +4,17 @@
  */
 import { isLopend, type ActieStatus } from '../domain/actie.js';
 import { DomainError } from '../domain/errors.js';
-import { formatNummer } from '../domain/nummers.js';
 import { dagVan, type Datum } from '../domain/tijd.js';
-import type { NieuweZaak, ZaakSoort, ZaakStatus, ZaakWijziging } from '../domain/zaak.js';
+import type { NieuweZaak, ZaakBasis, ZaakSoort, ZaakStatus, ZaakWijziging } from '../domain/zaak.js';
 import { actieHistorie, legHistorieVast, type ActieDetail } from './acties.js';
 import { inTransactie, schrijfAudit, type Actor } from './audit.js';
 import type { Db } from './database.js';
 import { actieRijen, actieVan, type OverlegRef } from './matrix.js';
 import { zoekMeldingen, zoekMeldingId, type MeldingOverzicht } from './meldingen.js';
+import { volgendNummer } from './nummering.js';
 
 /** A zaak in a list: `meldingen` and `acties` are counts here. */
-export interface ZaakOverzicht {
-  nummer: string;
-  titel: string;
-  soort: ZaakSoort;
-  kern: string;
-  status: ZaakStatus;
-  vertrouwelijk: boolean;
+export interface ZaakOverzicht extends ZaakBasis {
   meldingen: number;
   acties: number;
   open_acties: number;
@@ -137,8 +131,7 @@ export function openZaak(db: Db, actor: Actor, z: NieuweZaak): { zaak: ZaakDetai
   const { nummer, verplaatst } = inTransactie(db, () => {
     const meldingen = meldingIds(db, z.meldingen);
     const jaar = Number(dagVan(actor.nu).slice(0, 4));
-    const volgnummer = db.prepare('SELECT coalesce(max(volgnummer), 0) + 1 FROM zaak WHERE jaar = ?').pluck().get(jaar) as number;
-    const nummer = formatNummer('zaak', jaar, volgnummer);
+    const { nummer, volgnummer } = volgendNummer(db, 'zaak', jaar);
     const nu = actor.nu.toISOString();
     const { lastInsertRowid } = db
       .prepare(

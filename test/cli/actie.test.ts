@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { kvz, kvzJson, kvzOk, lees, nieuweDb, ScriptPrompter, spawnKvzSync, telRijen } from '../helpers/run.js';
-import { auditRegels, nieuweActie, nieuweZaak, toestand, zetCadans } from '../helpers/matrix.js';
+import { auditRegels, metOptie, nieuweActie, nieuweZaak, toestand, zetCadans } from '../helpers/matrix.js';
 
 const add = (zaak: string, ...extra: string[]) => [
   'actie', 'add', zaak, '--omschrijving', 'Gesprek met de groep jongeren', '--partner', 'jongerenwerk', '--deadline', '30-03-2027', ...extra,
@@ -92,11 +92,7 @@ describe('kvz actie add', () => {
     const db = nieuweDb();
     const z = await nieuweZaak(db);
     const voor = toestand(db);
-    const args = add(z);
-    const plek = args.indexOf(extra[0]!);
-    if (plek >= 0) args[plek + 1] = extra[1]!;
-    else args.push(...extra);
-    const u = await kvz(args, { db });
+    const u = await kvz(metOptie(add(z), extra), { db });
     expect(u.code).toBe(code);
     expect(u.stderr).toContain(bericht);
     expect(u.stderr.trim().split('\n')).toHaveLength(1);

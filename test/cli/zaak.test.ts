@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CancelledError } from '../../src/domain/errors.js';
 import { kvz, kvzJson, kvzOk, lees, nieuweDb, ScriptPrompter, telRijen } from '../helpers/run.js';
-import { auditRegels, nieuweActie, nieuweMelding, nieuweZaak, toestand, zetCadans } from '../helpers/matrix.js';
+import { auditRegels, metOptie, nieuweActie, nieuweMelding, nieuweZaak, toestand, zetCadans } from '../helpers/matrix.js';
 
 const OPEN = ['zaak', 'open', '--titel', 'Jeugdoverlast bushalte', '--soort', 'overlast', '--kern', 'Spierdijk'];
 
@@ -58,11 +58,7 @@ describe('kvz zaak open', () => {
     const db = nieuweDb();
     await nieuweMelding(db);
     const voor = toestand(db);
-    const args = [...OPEN];
-    const plek = args.indexOf(extra[0]!);
-    if (plek >= 0) args[plek + 1] = extra[1]!;
-    else args.push(...extra);
-    const u = await kvz(args, { db });
+    const u = await kvz(metOptie(OPEN, extra), { db });
     expect(u.code).toBe(code);
     expect(u.stderr).toContain(bericht);
     expect(u.stderr.trim().split('\n')).toHaveLength(1);

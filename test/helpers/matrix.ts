@@ -46,6 +46,15 @@ export function auditRegels(db: string): { commando: string; object: string | nu
   return lees(db, 'SELECT commando, object, resultaat, details FROM audit ORDER BY id');
 }
 
+/** `args` with the value of option `extra[0]` replaced by `extra[1]`, or `extra` added when the option is not there. */
+export function metOptie(args: readonly string[], extra: readonly string[]): string[] {
+  const uit = [...args];
+  const plek = uit.indexOf(extra[0]!);
+  if (plek >= 0) uit[plek + 1] = extra[1]!;
+  else uit.push(...extra);
+  return uit;
+}
+
 /** A snapshot of every table a zaak or actie command may write, to prove that a refusal wrote nothing. */
 export function toestand(db: string): Record<string, unknown[]> {
   return Object.fromEntries(

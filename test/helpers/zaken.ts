@@ -1,7 +1,7 @@
 /**
- * Zaken for tests of commands that only read them (opschonen, check). Written with SQL for now:
- * `kvz zaak open|close` are built elsewhere; when they land, swap the bodies of these two functions
- * for calls to kvzOk and nothing else needs to change.
+ * Zaken for tests of commands that only read them (opschonen, the hostile-input tables). Written with
+ * SQL rather than `kvz zaak open|close`: a zaak closed years before the test's "now" needs its closing
+ * moment set directly.
  */
 import Database from 'better-sqlite3';
 
@@ -26,16 +26,6 @@ export function maakZaak(db: string, zaak: TestZaak, meldingen: string[] = []): 
       .run(zaak.nummer, +jaar!, +volgnummer!, zaak.kern ?? 'Obdam', zaak.geslotenOp ? 'gesloten' : 'open', open, zaak.geslotenOp ?? null, open);
     const koppel = conn.prepare('UPDATE melding SET zaak_id = ? WHERE nummer = ?');
     for (const m of meldingen) koppel.run(lastInsertRowid, m);
-  } finally {
-    conn.close();
-  }
-}
-
-/** Closes an open zaak at the given instant. */
-export function sluitZaak(db: string, nummer: string, geslotenOp: string): void {
-  const conn = new Database(db);
-  try {
-    conn.prepare(`UPDATE zaak SET status = 'gesloten', gesloten_op = ? WHERE nummer = ?`).run(geslotenOp, nummer);
   } finally {
     conn.close();
   }

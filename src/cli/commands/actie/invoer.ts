@@ -7,8 +7,8 @@ import { optioneleTekst, tekst } from '../../../domain/tekst.js';
 import { parseDatum, type Datum } from '../../../domain/tijd.js';
 import { parseSoort } from '../overleg/invoer.js';
 
-export const SOORT_LIJST: Keuzelijst = { soort: 'soort actie', waarden: ACTIE_SOORTEN };
-export const STATUS_LIJST: Keuzelijst = { soort: 'status', waarden: ACTIE_STATUSSEN };
+const SOORT_LIJST: Keuzelijst = { soort: 'soort actie', waarden: ACTIE_SOORTEN };
+const STATUS_LIJST: Keuzelijst = { soort: 'status', waarden: ACTIE_STATUSSEN };
 
 export const actieInvoer = {
   omschrijving: (v: string, veld = '--omschrijving') => tekst(v, veld, { max: ACTIE_LENGTE.omschrijving, meerdereRegels: true }),
@@ -33,7 +33,7 @@ export function geldig(regel: (x: string) => unknown): (x: string) => true | str
 }
 
 /** The meeting where something was agreed: 'gio:16-03-2027', 'politie:2027-03-16', 'tweewekelijks:vandaag'. */
-export function parseOverlegVerwijzing(input: string, veld: string, vandaag: Datum): OverlegVerwijzing {
+function parseOverlegVerwijzing(input: string, veld: string, vandaag: Datum): OverlegVerwijzing {
   const scheiding = input.indexOf(':');
   if (scheiding < 0) {
     throw new UsageError(

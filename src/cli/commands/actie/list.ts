@@ -3,8 +3,8 @@ import { parseNummer } from '../../../domain/nummers.js';
 import { zoekActies, type ActieFilter } from '../../../store/acties.js';
 import { partnerLijst } from '../../../store/referentie.js';
 import type { Context } from '../../context.js';
-import { limiet, TABEL_STANDAARD_LIMIET } from '../../invoer.js';
-import { meervoud, schrijf, schrijfJson } from '../../output.js';
+import { lijstLimiet } from '../../invoer.js';
+import { lijstTelling, schrijf, schrijfJson } from '../../output.js';
 import { actieInvoer } from './invoer.js';
 import { actieTabel } from './render.js';
 
@@ -20,21 +20,18 @@ interface Opts {
 export default async function actieList(ctx: Context, o: Opts): Promise<void> {
   // IV's own list: vertrouwelijke zaken are included (and marked).
   const filter: ActieFilter = { vertrouwelijk: true };
-  const gevraagdeLimiet = limiet(o.limit);
+  filter.limit = lijstLimiet(o.limit, o.json);
   if (o.zaak !== undefined) filter.zaak = parseNummer('zaak', o.zaak, '--zaak');
   if (o.status !== undefined) filter.status = actieInvoer.status(o.status);
   if (o.teLaat) filter.teLaat = true;
   const db = ctx.db();
   if (o.partner !== undefined) filter.partner = actieInvoer.partner(o.partner, partnerLijst(db));
-  filter.limit = gevraagdeLimiet ?? (o.json ? undefined : TABEL_STANDAARD_LIMIET);
 
   const { acties, totaal } = zoekActies(db, filter, ctx.nu);
   if (o.json) return schrijfJson(ctx, acties);
   if (acties.length === 0) return schrijf(ctx, 'Geen acties gevonden.');
   schrijf(ctx, await actieTabel(ctx, acties));
-  const rest = totaal - acties.length;
-  const aantal = meervoud(totaal, 'actie', 'acties');
-  const regels = [rest > 0 ? `${aantal}; de nieuwste ${acties.length} staan hierboven, nog ${rest} met --limit ${totaal}.` : `${aantal}.`];
+  const regels = [lijstTelling(totaal, acties.length, 'actie', 'acties')];
   if (acties.some((a) => a.te_laat)) regels.push('! = te laat: de deadline is voorbij en de actie is nog open of loopt.');
   if (acties.some((a) => a.zaak_vertrouwelijk)) regels.push('* = vertrouwelijke zaak (alleen politieoverleg).');
   schrijf(ctx, regels.join('\n'));

@@ -48,7 +48,7 @@ export function actieTekst(ctx: Context, a: ActieOverzicht, kolommen: { partner:
 }
 
 /** One history line: 'aangemaakt …' or the changes, the note and the meeting. */
-export function historieTekst(h: HistorieRegel): string {
+function historieTekst(h: HistorieRegel): string {
   const delen: string[] = [];
   if (h.status_oud === null) {
     delen.push(`aangemaakt: ${h.partner_nieuw}, deadline ${datumKort(h.deadline_nieuw)}`);

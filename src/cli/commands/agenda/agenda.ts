@@ -1,14 +1,13 @@
 /** `kvz agenda <soort>`: the agenda as Markdown, or its content as JSON; to stdout or a file. */
 import { soortNaam, type OverlegSoort } from '../../../domain/cadans.js';
-import { dagVan, datumLang } from '../../../domain/tijd.js';
+import { datumLang } from '../../../domain/tijd.js';
 import { agendaMarkdown } from '../../../documents/agenda-md.js';
 import { agendaVoor } from '../../../store/agenda.js';
 import { schrijfAtomisch } from '../../bestand.js';
 import type { Context } from '../../context.js';
 import type { Handler } from '../../handler.js';
 import { meld, schrijf } from '../../output.js';
-import { leesOutput } from '../../output-pad.js';
-import { kiesOverleg, leesDatum, waarschuwStandaardCadans } from './overleg-keuze.js';
+import { documentOverleg } from './overleg-keuze.js';
 
 interface Opts {
   datum?: string;
@@ -18,12 +17,7 @@ interface Opts {
 
 export function agendaVan(soort: OverlegSoort): Handler<Opts> {
   return (ctx: Context, o: Opts) => {
-    const vandaag = dagVan(ctx.nu);
-    const datum = leesDatum(o.datum, vandaag);
-    const output = leesOutput(o.output);
-    const db = ctx.db();
-    const overleg = kiesOverleg(db, soort, datum, vandaag);
-    waarschuwStandaardCadans(ctx, db, soort);
+    const { db, overleg, output } = documentOverleg(ctx, soort, o);
     const a = agendaVoor(db, overleg, ctx.nu);
     const inhoud = o.json ? `${JSON.stringify(a, null, 2)}\n` : agendaMarkdown(a);
     if (output === undefined) return void ctx.io.stdout.write(inhoud);

@@ -2,20 +2,30 @@
 import { cadansSoort, soortNaam, type OverlegSoort } from '../../../domain/cadans.js';
 import { DomainError } from '../../../domain/errors.js';
 import type { Overleg } from '../../../domain/overleg.js';
-import { parseDatum, type Datum } from '../../../domain/tijd.js';
+import { dagVan, parseDatum, type Datum } from '../../../domain/tijd.js';
 import { leesCadans } from '../../../store/cadans.js';
 import type { Db } from '../../../store/database.js';
 import type { Context } from '../../context.js';
 import { meld } from '../../output.js';
+import { leesOutput } from '../../output-pad.js';
 import { geenOverlegOp, overlegOp, volgendOverleg } from '../../../store/overleggen.js';
 
-/** Checks --datum as a date; whether that soort meets then is asked of the database later. */
-export function leesDatum(invoer: string | undefined, vandaag: Datum): Datum | undefined {
-  return invoer === undefined ? undefined : parseDatum(invoer, '--datum', vandaag);
+/**
+ * The meeting an agenda or minutes skeleton is for, and the file to write it to: --datum and
+ * --output are checked before the database is opened; whether that soort meets then is asked of it.
+ */
+export function documentOverleg(ctx: Context, soort: OverlegSoort, o: { datum?: string; output?: string }): { db: Db; overleg: Overleg; output: string | undefined } {
+  const vandaag = dagVan(ctx.nu);
+  const datum = o.datum === undefined ? undefined : parseDatum(o.datum, '--datum', vandaag);
+  const output = leesOutput(o.output);
+  const db = ctx.db();
+  const overleg = kiesOverleg(db, soort, datum, vandaag);
+  waarschuwStandaardCadans(ctx, db, soort);
+  return { db, overleg, output };
 }
 
 /** The meeting on `datum` (refused, naming the nearest, when that soort does not meet then), else the next one from today. */
-export function kiesOverleg(db: Db, soort: OverlegSoort, datum: Datum | undefined, vandaag: Datum): Overleg {
+function kiesOverleg(db: Db, soort: OverlegSoort, datum: Datum | undefined, vandaag: Datum): Overleg {
   if (datum === undefined) {
     const o = volgendOverleg(db, soort, vandaag);
     if (!o) throw new DomainError(`Er is geen ${soortNaam(soort)} gepland. Zie kvz overleg plan.`);
@@ -26,10 +36,14 @@ export function kiesOverleg(db: Db, soort: OverlegSoort, datum: Datum | undefine
   return o;
 }
 
-/** A document for a series whose cadence was never set is probably for the wrong date: say so (on stderr). */
-export function waarschuwStandaardCadans(ctx: Context, db: Db, soort: OverlegSoort): void {
-  const c = leesCadans(db)[cadansSoort(soort)];
-  if (c.ingesteld_op === null) {
-    meld(ctx, `! De cadans van het ${soortNaam(c.soort)} staat nog op de standaard; stel haar in met kvz overleg cadans ${c.soort} --start <datum>.`);
+/**
+ * Dates planned on a cadence that was never set are probably wrong: say so (on stderr), for one
+ * soort or, without one, for every series.
+ */
+export function waarschuwStandaardCadans(ctx: Context, db: Db, soort?: OverlegSoort): void {
+  for (const c of Object.values(leesCadans(db))) {
+    if (c.ingesteld_op === null && (soort === undefined || cadansSoort(soort) === c.soort)) {
+      meld(ctx, `! De cadans van het ${soortNaam(c.soort)} staat nog op de standaard; stel haar in met kvz overleg cadans ${c.soort} --start <datum>.`);
+    }
   }
 }

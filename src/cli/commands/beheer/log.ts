@@ -5,11 +5,11 @@
 import { UsageError } from '../../../domain/errors.js';
 import { parseNummer, type NummerSoort } from '../../../domain/nummers.js';
 import { optioneleTekst } from '../../../domain/tekst.js';
-import { dagGrenzen, dagVan, parseDatum, tijdstipKort } from '../../../domain/tijd.js';
+import { dagGrenzen, dagVan, tijdstipKort } from '../../../domain/tijd.js';
 import { zoekAudit, type AuditFilter } from '../../../store/auditlog.js';
 import type { Context } from '../../context.js';
-import { limiet, TABEL_STANDAARD_LIMIET } from '../../invoer.js';
-import { meervoud, schrijf, schrijfJson, tabel } from '../../output.js';
+import { leesVanTot, lijstLimiet } from '../../invoer.js';
+import { lijstTelling, schrijf, schrijfJson, tabel } from '../../output.js';
 import { zichtbaar } from '../../zichtbaar.js';
 
 interface Opts {
@@ -40,9 +40,7 @@ function moment(op: string): string {
 export default async function log(ctx: Context, o: Opts): Promise<void> {
   const vandaag = dagVan(ctx.nu);
   const filter: AuditFilter = {};
-  const van = o.van === undefined ? undefined : parseDatum(o.van, '--van', vandaag);
-  const tot = o.tot === undefined ? undefined : parseDatum(o.tot, '--tot', vandaag);
-  if (van && tot && van > tot) throw new UsageError('--van ligt na --tot; draai ze om.');
+  const { van, tot } = leesVanTot(o.van, o.tot, vandaag);
   if (van) filter.van = dagGrenzen(van).start.toISOString();
   if (tot) filter.tot = dagGrenzen(tot).eind.toISOString();
   if (o.object !== undefined) filter.object = leesObject(o.object);
@@ -50,8 +48,7 @@ export default async function log(ctx: Context, o: Opts): Promise<void> {
     filter.door = optioneleTekst(o.door, '--door', { max: 100 });
     if (filter.door === undefined) throw new UsageError('--door mag niet leeg zijn; geef de naam van een gebruiker.');
   }
-  const gevraagd = limiet(o.limit);
-  filter.limit = gevraagd ?? (o.json ? undefined : TABEL_STANDAARD_LIMIET);
+  filter.limit = lijstLimiet(o.limit, o.json);
 
   const { regels, totaal } = zoekAudit(ctx.db(), filter);
   if (o.json) return schrijfJson(ctx, regels);
@@ -59,7 +56,5 @@ export default async function log(ctx: Context, o: Opts): Promise<void> {
   const rijen = regels.map((r) => [String(r.id), moment(r.op), r.gebruiker, r.actie, r.object ?? '—', r.resultaat]);
   // Rows written by another tool could hold escape sequences; they must not reach the terminal raw.
   schrijf(ctx, await tabel(ctx, ['Nr', 'Op', 'Gebruiker', 'Actie', 'Object', 'Resultaat'], rijen.map((r) => r.map(zichtbaar)), { breedtes: [7, 17, 14, 16, 16, null] }));
-  const rest = totaal - regels.length;
-  const aantal = meervoud(totaal, 'regel', 'regels');
-  schrijf(ctx, rest > 0 ? `${aantal}; de nieuwste ${regels.length} staan hierboven, nog ${rest} met --limit ${totaal}.` : `${aantal}.`);
+  schrijf(ctx, lijstTelling(totaal, regels.length, 'regel', 'regels'));
 }

@@ -8,7 +8,8 @@ import { matrixRijen, telActies, type MatrixFilter } from '../../../store/matrix
 import { partnerLijst } from '../../../store/referentie.js';
 import type { Context } from '../../context.js';
 import { exporteerCsv } from '../../csv-uitvoer.js';
-import { leesFormaat, leesOutput } from '../../document-opties.js';
+import { leesFormaat } from '../../document-opties.js';
+import { leesOutput } from '../../output-pad.js';
 import { meervoud, meld, schrijf } from '../../output.js';
 import { actieInvoer } from '../actie/invoer.js';
 

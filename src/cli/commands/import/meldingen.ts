@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { leesImport, type ImportBasis, type ImportBericht, type ImportUitkomst } from '../../../documents/import-lezen.js';
 import { UsageError, UsageErrors } from '../../../domain/errors.js';
 import { importBasis, ImportSchrijver } from '../../../store/import.js';
-import { categorieLijst, kernLijst, partnerLijst } from '../../../store/referentie.js';
+import { meldingLijsten } from '../../../store/referentie.js';
 import type { Context } from '../../context.js';
 import { leesPad } from '../../invoer.js';
 import { kleuren, meervoud, meld, schrijf } from '../../output.js';
@@ -26,7 +26,7 @@ export default async function importMeldingen(ctx: Context, o: Opts, [invoer]: s
   const bytes = readFileSync(bestand);
   const bron = basename(bestand);
   const db = ctx.db();
-  const lijsten = { kern: kernLijst(db), categorie: categorieLijst(db), partner: partnerLijst(db) };
+  const lijsten = meldingLijsten(db);
   // The write transaction starts before the numbers are read, so no other writer can take them.
   const schrijver = o.dryRun ? undefined : new ImportSchrijver(db);
   let u: ImportUitkomst;

@@ -10,7 +10,7 @@ import {
 } from '../../../domain/melding-invoer.js';
 import { KANALEN } from '../../../domain/melding.js';
 import { voegMeldingToe } from '../../../store/meldingen.js';
-import { categorieen, categorieLijst, kernLijst, partnerLijst, partners } from '../../../store/referentie.js';
+import { categorieen, meldingLijsten, partners } from '../../../store/referentie.js';
 import type { Context } from '../../context.js';
 import { ontbrekendeWaarden } from '../../invoer.js';
 import { schrijfJson } from '../../output.js';
@@ -23,7 +23,7 @@ interface Opts extends RuweMelding {
 export default async function meldingAdd(ctx: Context, opts: Opts): Promise<void> {
   const db = ctx.db();
   const c: RegelContext = {
-    lijsten: { kern: kernLijst(db), categorie: categorieLijst(db), partner: partnerLijst(db) },
+    lijsten: meldingLijsten(db),
     nu: ctx.nu,
   };
   const ruw: RuweMelding = { ...opts };

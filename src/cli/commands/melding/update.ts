@@ -1,26 +1,15 @@
 /** `kvz melding update`: correct or complete a melding; every change is audited. */
 import { UsageError } from '../../../domain/errors.js';
-import { alsFlag, veldRegels, type RegelContext } from '../../../domain/melding-invoer.js';
+import { alsFlag, veldRegels, type RegelContext, type RuweMelding } from '../../../domain/melding-invoer.js';
 import type { Kanaal, MeldingWijziging } from '../../../domain/melding.js';
 import { parseNummer } from '../../../domain/nummers.js';
 import { wijzigMelding } from '../../../store/meldingen.js';
-import { categorieLijst, kernLijst, partnerLijst } from '../../../store/referentie.js';
+import { meldingLijsten } from '../../../store/referentie.js';
 import type { Context } from '../../context.js';
 import { schrijf, schrijfJson } from '../../output.js';
 
-interface Opts {
-  categorie?: string;
-  kern?: string;
-  omschrijving?: string;
-  adres?: string;
-  ontvangen?: string;
-  kanaal?: string;
-  melderNaam?: string;
-  melderTelefoon?: string;
-  melderEmail?: string;
-  terugkoppeling?: boolean;
-  vergunninghouder?: boolean;
-  vertrouwelijk?: boolean;
+/** The flags of melding add, except the zaak and forwarding, which have commands of their own. */
+interface Opts extends Omit<RuweMelding, 'zaak' | 'doorzetten'> {
   json?: boolean;
 }
 
@@ -28,7 +17,7 @@ export default function meldingUpdate(ctx: Context, o: Opts, [invoer]: string[])
   const nummer = parseNummer('melding', invoer!, 'het meldingnummer');
   const db = ctx.db();
   const c: RegelContext = {
-    lijsten: { kern: kernLijst(db), categorie: categorieLijst(db), partner: partnerLijst(db) },
+    lijsten: meldingLijsten(db),
     nu: ctx.nu,
   };
   const w: MeldingWijziging = {};

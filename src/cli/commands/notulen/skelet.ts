@@ -1,15 +1,14 @@
 /** `kvz notulen gio|tweewekelijks|politie`: the minutes skeleton of the next (or a given) meeting. */
 import { soortNaam, type OverlegSoort } from '../../../domain/cadans.js';
-import { dagVan, datumLang } from '../../../domain/tijd.js';
+import { datumLang } from '../../../domain/tijd.js';
 import { notulenMarkdown } from '../../../documents/notulen-md.js';
 import { agendaVoor } from '../../../store/agenda.js';
 import { databaseId } from '../../../store/database.js';
 import { schrijfAtomisch } from '../../bestand.js';
 import type { Context } from '../../context.js';
-import { leesOutput } from '../../output-pad.js';
 import type { Handler } from '../../handler.js';
 import { schrijf } from '../../output.js';
-import { kiesOverleg, leesDatum, waarschuwStandaardCadans } from '../agenda/overleg-keuze.js';
+import { documentOverleg } from '../agenda/overleg-keuze.js';
 
 interface Opts {
   datum?: string;
@@ -18,12 +17,7 @@ interface Opts {
 
 export function skeletVan(soort: OverlegSoort): Handler<Opts> {
   return (ctx: Context, o: Opts) => {
-    const vandaag = dagVan(ctx.nu);
-    const datum = leesDatum(o.datum, vandaag);
-    const output = leesOutput(o.output);
-    const db = ctx.db();
-    const overleg = kiesOverleg(db, soort, datum, vandaag);
-    waarschuwStandaardCadans(ctx, db, soort);
+    const { db, overleg, output } = documentOverleg(ctx, soort, o);
     const inhoud = notulenMarkdown(agendaVoor(db, overleg, ctx.nu), databaseId(db));
     if (output === undefined) return void ctx.io.stdout.write(inhoud);
     schrijfAtomisch(output, inhoud);

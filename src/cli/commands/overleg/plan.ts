@@ -1,5 +1,5 @@
 /** `kvz overleg plan`: the meetings ahead, as a table, JSON and/or an iCalendar file. */
-import { cadansSoort, plusMaanden, soortNaam, type CadansSoort } from '../../../domain/cadans.js';
+import { plusMaanden, type CadansSoort } from '../../../domain/cadans.js';
 import type { Overleg } from '../../../domain/overleg.js';
 import { UsageError } from '../../../domain/errors.js';
 import { dagVan, datumLang, parseDatum } from '../../../domain/tijd.js';
@@ -7,9 +7,10 @@ import { icsKalender } from '../../../documents/ics.js';
 import { leesCadans } from '../../../store/cadans.js';
 import { exporteerPlan, overleggen } from '../../../store/overleggen.js';
 import { schrijfAtomisch } from '../../bestand.js';
-import { leesOutput } from '../../document-opties.js';
+import { leesOutput } from '../../output-pad.js';
 import type { Context } from '../../context.js';
 import { meervoud, meld, schrijf, schrijfJson } from '../../output.js';
+import { waarschuwStandaardCadans } from '../agenda/overleg-keuze.js';
 import { parseSoort } from './invoer.js';
 import { overlegJson, planTabel } from './render.js';
 
@@ -33,11 +34,7 @@ export default async function overlegPlan(ctx: Context, o: Opts): Promise<void> 
 
   const db = ctx.db();
   const lijst = overleggen(db, { soort, van, tot });
-  for (const c of Object.values(leesCadans(db))) {
-    if (c.ingesteld_op === null && (soort === undefined || cadansSoort(soort) === c.soort)) {
-      meld(ctx, `! De cadans van het ${soortNaam(c.soort)} staat nog op de standaard; stel haar in met kvz overleg cadans ${c.soort} --start <datum>.`);
-    }
-  }
+  waarschuwStandaardCadans(ctx, db, soort);
   if (o.ics !== undefined) exporteerIcs(ctx, lijst, { van, tot, soort, pad: o.ics });
   if (o.ics === '-') return;
   if (o.json) schrijfJson(ctx, lijst.map(overlegJson));

@@ -1,10 +1,9 @@
 /** `kvz rapport terugkoppeling`: melders still waiting for feedback, longest waiting first; only numbers, no personal data. */
-import { UsageError } from '../../../domain/errors.js';
 import type { Periode } from '../../../domain/rapport.js';
-import { dagVan, datumKort, parseDatum, tijdstipKort } from '../../../domain/tijd.js';
+import { dagVan, datumKort, tijdstipKort } from '../../../domain/tijd.js';
 import { wachtOpTerugkoppeling } from '../../../store/rapporten.js';
 import type { Context } from '../../context.js';
-import { limiet, TABEL_STANDAARD_LIMIET } from '../../invoer.js';
+import { leesVanTot, limiet, TABEL_STANDAARD_LIMIET } from '../../invoer.js';
 import { kleuren, meervoud, schrijf, schrijfJson, tabel } from '../../output.js';
 import { getallen } from './render.js';
 
@@ -18,10 +17,7 @@ interface Opts {
 export default async function rapportTerugkoppeling(ctx: Context, o: Opts): Promise<void> {
   const vandaag = dagVan(ctx.nu);
   const gevraagd = limiet(o.limit);
-  const periode: Partial<Periode> = {};
-  if (o.van !== undefined) periode.van = parseDatum(o.van, '--van', vandaag);
-  if (o.tot !== undefined) periode.tot = parseDatum(o.tot, '--tot', vandaag);
-  if (periode.van && periode.tot && periode.van > periode.tot) throw new UsageError('--van ligt na --tot; draai ze om.');
+  const periode: Partial<Periode> = leesVanTot(o.van, o.tot, vandaag);
   const wachtend = wachtOpTerugkoppeling(ctx.db(), periode, vandaag);
   if (o.json) return schrijfJson(ctx, gevraagd === undefined ? wachtend : wachtend.slice(0, gevraagd));
 

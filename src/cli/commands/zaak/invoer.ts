@@ -5,7 +5,7 @@ import { tekst } from '../../../domain/tekst.js';
 import { UsageError } from '../../../domain/errors.js';
 import { ZAAK_LENGTE, ZAAK_SOORTEN, type ZaakSoort } from '../../../domain/zaak.js';
 
-export const ZAAK_SOORT_LIJST: Keuzelijst = { soort: 'soort zaak', waarden: ZAAK_SOORTEN };
+const ZAAK_SOORT_LIJST: Keuzelijst = { soort: 'soort zaak', waarden: ZAAK_SOORTEN };
 
 export const zaakInvoer = {
   titel: (v: string) => tekst(v, '--titel', { max: ZAAK_LENGTE.titel }),

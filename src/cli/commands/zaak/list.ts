@@ -5,8 +5,8 @@ import { dagVan } from '../../../domain/tijd.js';
 import { zoekZaken, type ZaakFilter } from '../../../store/zaken.js';
 import { kernLijst } from '../../../store/referentie.js';
 import type { Context } from '../../context.js';
-import { limiet, TABEL_STANDAARD_LIMIET } from '../../invoer.js';
-import { meervoud, schrijf, schrijfJson } from '../../output.js';
+import { lijstLimiet } from '../../invoer.js';
+import { lijstTelling, schrijf, schrijfJson } from '../../output.js';
 import { zaakInvoer } from './invoer.js';
 import { zaakTabel } from './render.js';
 
@@ -20,7 +20,7 @@ interface Opts {
 
 export default async function zaakList(ctx: Context, o: Opts): Promise<void> {
   const filter: ZaakFilter = {};
-  const gevraagdeLimiet = limiet(o.limit);
+  filter.limit = lijstLimiet(o.limit, o.json);
   if (o.status !== undefined) {
     const status = kies(o.status, '--status', { soort: 'status', waarden: ['open', 'gesloten', 'alle'] });
     if (status !== 'alle') filter.status = status as ZaakStatus;
@@ -28,15 +28,12 @@ export default async function zaakList(ctx: Context, o: Opts): Promise<void> {
   if (o.soort !== undefined) filter.soort = zaakInvoer.soort(o.soort);
   const db = ctx.db();
   if (o.kern !== undefined) filter.kern = zaakInvoer.kern(o.kern, kernLijst(db));
-  filter.limit = gevraagdeLimiet ?? (o.json ? undefined : TABEL_STANDAARD_LIMIET);
 
   const { zaken, totaal } = zoekZaken(db, filter, dagVan(ctx.nu));
   if (o.json) return schrijfJson(ctx, zaken);
   if (zaken.length === 0) return schrijf(ctx, 'Geen zaken gevonden.');
   schrijf(ctx, await zaakTabel(ctx, zaken));
-  const rest = totaal - zaken.length;
-  const aantal = meervoud(totaal, 'zaak', 'zaken');
-  const regels = [rest > 0 ? `${aantal}; de nieuwste ${zaken.length} staan hierboven, nog ${rest} met --limit ${totaal}.` : `${aantal}.`];
+  const regels = [lijstTelling(totaal, zaken.length, 'zaak', 'zaken')];
   if (zaken.some((z) => z.te_laat_acties > 0)) regels.push('! = acties te laat: de deadline is voorbij en de actie is nog open of loopt.');
   schrijf(ctx, regels.join('\n'));
 }
