@@ -71,6 +71,8 @@ interface Meting {
   naam: string;
   ms: number;
   basis?: { naam: string; ms: number };
+  /** Shown instead of a time (peak memory). */
+  waarde?: string;
 }
 
 /** Measures `meet` and `basis` alternately, `runs` times each, and keeps the medians. */
@@ -139,7 +141,7 @@ function main(): number {
   {
     ratio('kvz export matrix --status alle', kvz('export', 'matrix', '--status', 'alle', '--output', uit), () => tijd('sqlite3', ['-csv', db, MATRIX_SQL]).ms, 'sqlite3 -csv', 3);
     const mb = piekGeheugen(process.execPath, [BIN, 'export', 'matrix', '--status', 'alle', '--output', uit], env);
-    metingen.push({ naam: 'export matrix: piekgeheugen', ms: NaN });
+    metingen.push({ naam: 'kvz export matrix: piekgeheugen', ms: NaN, waarde: `${mb.toFixed(0)} MB` });
     budgetten.push({ naam: 'export matrix piekgeheugen', gemeten: mb, grens: 150, eenheid: ' MB' });
   }
 
@@ -171,7 +173,7 @@ function druk(o: Opties, omvang: Omvang, metingen: Meting[], budgetten: Budget[]
   console.log(`kvz bench${o.klein ? ' (klein: 1/20)' : ''} — ${omvang.meldingen} meldingen, ${omvang.zaken} zaken, ${omvang.acties} acties; mediaan van ${o.runs} runs`);
   console.log('');
   const kop = ['meting', 'kvz', 'basis', 'basis (ms)'];
-  const rijen = metingen.map((m) => [m.naam, ms(m.ms), m.basis?.naam ?? '', m.basis ? ms(m.basis.ms) : '']);
+  const rijen = metingen.map((m) => [m.naam, m.waarde ?? ms(m.ms), m.basis?.naam ?? '', m.basis ? ms(m.basis.ms) : '']);
   const breedte = kop.map((k, i) => Math.max(k.length, ...rijen.map((r) => r[i]!.length)));
   for (const r of [kop, ...rijen]) console.log(r.map((c, i) => c.padEnd(breedte[i]!)).join('  ').trimEnd());
   console.log('');
