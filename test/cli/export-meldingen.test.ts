@@ -103,6 +103,15 @@ describe('kvz export meldingen', () => {
     conn.close();
     expect((await kvzOk(['export', 'meldingen'], { db })).stdout).not.toContain('M-2027-0001');
     expect((await kvzOk(['export', 'meldingen', '--vertrouwelijk'], { db })).stdout).toContain('M-2027-0001;');
+    // Asked for by number, it is refused as export matrix refuses it, not exported as an empty sheet.
+    const voor = telRijen(db, 'audit');
+    const u = await kvz(['export', 'meldingen', '--zaak', 'Z-2027-001'], { db });
+    expect(u.code).toBe(1);
+    expect(u.stderr).toBe('Zaak Z-2027-001 is vertrouwelijk; exporteren kan alleen met --vertrouwelijk (dat komt in het auditlog). Er is niets geëxporteerd.\n');
+    expect(u.stdout).toBe('');
+    expect(telRijen(db, 'audit')).toBe(voor);
+    expect((await kvz(['export', 'meldingen', '--zaak', 'Z-2027-009'], { db })).stderr).toBe('Zaak Z-2027-009 bestaat niet; er is niets geëxporteerd. Zie kvz zaak list.\n');
+    expect((await kvzOk(['export', 'meldingen', '--zaak', 'Z-2027-001', '--vertrouwelijk'], { db })).stdout).toContain('M-2027-0001;');
   });
 
   it('writes RFC 4180 with --formaat csv: commas, CRLF, no BOM, ISO dates', async () => {

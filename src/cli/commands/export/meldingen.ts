@@ -7,6 +7,7 @@ import { UsageError } from '../../../domain/errors.js';
 import { meldingCellen, meldingKop } from '../../../documents/meldingen-csv.js';
 import {
   auditMeldingExport,
+  controleerExportZaak,
   meldingExportRijen,
   telMeldingExport,
   type MeldingExportFilter,
@@ -48,6 +49,7 @@ export default async function exportMeldingen(ctx: Context, o: Opts): Promise<vo
   if (o.kern !== undefined) filter.kern = kies(o.kern, '--kern', kernLijst(db));
 
   const opties: MeldingExportOpties = { vertrouwelijk: o.vertrouwelijk === true, metMelder: o.metMelder === true };
+  if (filter.zaak !== undefined) controleerExportZaak(db, filter.zaak, opties.vertrouwelijk);
   const aantal = await exporteerCsv(
     ctx,
     {
