@@ -83,9 +83,11 @@ describe('kvz export meldingen', () => {
     expect(csv.rijen.find((r) => r[6] === 'Melder met gegevens')!.slice(-3)).toEqual(['Anna de Vries', '06-11223344', 'anna@example.nl']);
     expect(csv.rijen.find((r) => r[6] === 'Geheim verhaal')![13]).toBe('ja');
     expect(u.stderr).toContain('Met gegevens van melders');
+    // As export matrix --vertrouwelijk: a warning, and the log's own line says what left the database.
+    expect(u.stderr).toContain('Met vertrouwelijke meldingen (kolom Vertrouwelijk): deel dit bestand alleen binnen het politieoverleg.');
     const audit = exportAudit(db);
     expect(audit).toHaveLength(1);
-    expect(audit[0]!.resultaat).toBe('10 meldingen geëxporteerd met gegevens van melders');
+    expect(audit[0]!.resultaat).toBe('10 meldingen geëxporteerd met vertrouwelijke meldingen en gegevens van melders');
     expect(JSON.parse(audit[0]!.details)).toMatchObject({ aantal: 10, vertrouwelijk: true, met_melder: true });
     expect(audit[0]!.details).not.toMatch(/Anna|11223344|example/);
   });

@@ -65,4 +65,5 @@ export default async function exportMeldingen(ctx: Context, o: Opts): Promise<vo
   );
   if (output !== undefined) schrijf(ctx, `${meervoud(aantal, 'melding', 'meldingen')} geëxporteerd naar ${output}.`);
   if (opties.metMelder) meld(ctx, '! Met gegevens van melders: deel dit bestand alleen met wie ze nodig heeft, en verwijder het daarna.');
+  if (opties.vertrouwelijk) meld(ctx, '! Met vertrouwelijke meldingen (kolom Vertrouwelijk): deel dit bestand alleen binnen het politieoverleg.');
 }
