@@ -21,7 +21,7 @@ import { meervoud, meld, schrijf } from '../../output.js';
 
 interface Opts {
   output?: string;
-  formaat: string;
+  formaat?: string;
   van?: string;
   tot?: string;
   categorie?: string;
