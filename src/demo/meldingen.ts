@@ -56,6 +56,8 @@ function melder(r: Toeval): Pick<NieuweMelding, 'melderNaam' | 'melderTelefoon' 
   const uit: ReturnType<typeof melder> = { melderNaam: naam, terugkoppeling: r.kans(0.5) };
   if (r.kans(0.85)) uit.melderTelefoon = `06-${String(r.tussen(10_000_000, 99_999_999))}`;
   if (r.kans(0.3)) uit.melderEmail = `${voornaam.toLowerCase()}.${achternaam.replace(/ /g, '').toLowerCase()}@example.nl`;
+  // As melding add demands: feedback only for a melder who can be reached.
+  if (!uit.melderTelefoon && !uit.melderEmail) uit.terugkoppeling = false;
   return uit;
 }
 

@@ -73,6 +73,8 @@ describe('kvz demo', () => {
     // The last year up to now, and today's work still to do.
     expect(getal(demo, `SELECT count(*) FROM melding WHERE ontvangen_op < '2026-03-16' OR ontvangen_op > '${STANDAARD_NU}'`)).toBe(0);
     expect(getal(demo, `SELECT count(*) FROM melding m WHERE ontvangen_dag = '2027-03-16' AND NOT EXISTS (SELECT 1 FROM doorzetting d WHERE d.melding_id = m.id)`)).toBeGreaterThan(0);
+    // Made by the rules of melding add: a melder who wants feedback left a phone number or an e-mail address.
+    expect(getal(demo, 'SELECT count(*) FROM melding WHERE terugkoppeling = 1 AND melder_telefoon IS NULL AND melder_email IS NULL')).toBe(0);
     // Invented melders, with example.nl addresses only.
     expect(kolom<string>(demo, 'SELECT melder_email FROM melding WHERE melder_email IS NOT NULL').every((e) => e.endsWith('@example.nl'))).toBe(true);
   });
