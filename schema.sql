@@ -104,6 +104,8 @@ CREATE TABLE melding (
 CREATE INDEX melding_dag ON melding (ontvangen_dag, categorie, kern, vergunninghouder, vertrouwelijk, zaak_id);
 -- Alleen de meldingen die nog aandacht vragen, en alleen die van een zaak: kleine indexen.
 CREATE INDEX melding_open ON melding (status, ontvangen_dag) WHERE status = 'nieuw' OR status = 'doorgezet';
+-- Melders die op terugkoppeling wachten (kvz status): alleen open meldingen waarom gevraagd is.
+CREATE INDEX melding_wacht ON melding (ontvangen_op) WHERE terugkoppeling = 1 AND melder_gewist_op IS NULL AND status <> 'afgehandeld';
 -- Met vertrouwelijk: een agenda telt de meldingen van een zaak zonder de vertrouwelijke, op de index.
 CREATE INDEX melding_zaak ON melding (zaak_id, ontvangen_dag, vertrouwelijk) WHERE zaak_id IS NOT NULL;
 

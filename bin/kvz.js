@@ -4,6 +4,18 @@ import { writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import { run } from '../dist/cli/main.js';
 
+/** Output that cannot be written: a closed pipe (`kvz … | head`) is no error; anything else is one sentence. */
+function uitvoerFout(e) {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  if (process.env.KVZ_DEBUG === '1') writeSync(2, `${e.stack ?? e}\n`);
+  const waarom = e.code === 'ENOSPC' ? ': de schijf is vol' : e.code ? ` (${e.code})` : '';
+  try {
+    writeSync(2, `De uitvoer kon niet worden geschreven${waarom}.\n`);
+  } finally {
+    process.exit(1);
+  }
+}
+
 /**
  * Output that is not a terminal is written straight to its file descriptor: setting up Node's
  * process.stdout/stdin streams costs start-up time that most runs (scripts, pipes) never use.
@@ -17,10 +29,9 @@ function naarBestand(fd) {
         try {
           klaar += writeSync(fd, buf, klaar);
         } catch (e) {
-          // A full non-blocking pipe: wait a moment. A closed pipe (`kvz … | head`): stop quietly.
+          // A full non-blocking pipe: wait a moment and go on.
           if (e.code === 'EAGAIN') Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
-          else if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-          else throw e;
+          else uitvoerFout(e);
         }
       }
       return true;
@@ -34,11 +45,6 @@ const io = {
   stdout: isatty(1) ? process.stdout : naarBestand(1),
   stderr: isatty(2) ? process.stderr : naarBestand(2),
 };
-if (io.stdout === process.stdout) {
-  process.stdout.on('error', (e) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
-  });
-}
+if (io.stdout === process.stdout) process.stdout.on('error', uitvoerFout);
 
 process.exitCode = await run(process.argv.slice(2), io, process.env);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bijgewerkteReadme } from '../src/cli/referentie.js';
+import { bijgewerkteReadme, commandoReferentie } from '../src/cli/referentie.js';
 import { ROOT } from './helpers/run.js';
 
 describe('README.md', () => {
@@ -9,6 +9,10 @@ describe('README.md', () => {
 
   it('has a command reference in step with --help (run `npm run docs` after changing a command)', () => {
     expect(readme).toBe(bijgewerkteReadme(readme));
+  });
+
+  it('writes every default in --help the same way, without quotes: (standaard: excel)', () => {
+    expect(commandoReferentie()).not.toContain('(standaard: "');
   });
 
   it('shows the two commands a newcomer needs', () => {

@@ -14,6 +14,11 @@ export function leesOutput(invoer: string | undefined, veld = '--output'): strin
   leesPad(invoer, veld);
   const pad = resolve(invoer);
   if (existsSync(pad) && statSync(pad).isDirectory()) throw new UsageError(`${veld} '${invoer}' is een map; geef een bestandsnaam.`);
+  // The atomic rename would replace a device or pipe (/dev/null, /dev/stdout) by a plain file.
+  if (existsSync(pad) && !statSync(pad).isFile()) {
+    const standaard = veld === '--ics' ? 'gebruik --ics -' : `laat ${veld} weg`;
+    throw new UsageError(`${veld} '${invoer}' is geen gewoon bestand; ${standaard} om naar de standaarduitvoer te schrijven.`);
+  }
   const map = dirname(pad);
   if (!existsSync(map) || !statSync(map).isDirectory()) throw new UsageError(`De map voor ${veld} bestaat niet: ${map}.`);
   return invoer;

@@ -21,7 +21,7 @@ function pad(cmd: Command): string {
   return namen.join(' ');
 }
 
-function commandoReferentie(): string {
+export function commandoReferentie(): string {
   const stil = { write: () => true };
   const program = bouwProgramma({
     io: { stdin: process.stdin, stdout: stil, stderr: stil },

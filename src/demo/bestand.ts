@@ -7,10 +7,9 @@
  */
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import Database from 'better-sqlite3';
 import { DomainError } from '../domain/errors.js';
 import { plusDagen, dagVan, instantVan } from '../domain/tijd.js';
-import { APPLICATION_ID, dataMap, openDatabase } from '../store/database.js';
+import { APPLICATION_ID, dataMap, openDatabase, verbind, type Db } from '../store/database.js';
 import { schrijfFout } from '../store/tijdelijk.js';
 import { vulDemoJaar, type DemoJaar } from './jaar.js';
 
@@ -29,9 +28,10 @@ function inhoudVan(pad: string): Inhoud {
   if (!stat.isFile()) return 'anders';
   if (stat.size === 0) return 'leeg';
   // Opened read-write but only read: SQLite then removes its -wal and -shm again on closing.
-  let db: Database.Database | undefined;
+  let db: Db | undefined;
   try {
-    db = new Database(pad, { fileMustExist: true });
+    // Through verbind: in the bundle, better-sqlite3's own search for its addon fails, and that would read as 'anders'.
+    db = verbind(pad, { fileMustExist: true });
     if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID) return 'anders';
     if (db.prepare(`SELECT 1 FROM audit WHERE commando = 'demo' LIMIT 1`).get()) return 'demo';
     const iets = db.prepare('SELECT (SELECT count(*) FROM audit) + (SELECT count(*) FROM melding) + (SELECT count(*) FROM zaak)').pluck().get();
@@ -66,9 +66,9 @@ export function controleerDemoDoel(pad: string, eigen: boolean): { vervangt: boo
  * the demo's time. On this connection only, a statement is prepared once per SQL text and reused,
  * reset to plain rows first (callers set pluck or raw themselves); one still iterating is not reused.
  */
-function hergebruikStatements(db: Database.Database): void {
+function hergebruikStatements(db: Db): void {
   const bereid = db.prepare.bind(db);
-  const klaar = new Map<string, Database.Statement>();
+  const klaar = new Map<string, ReturnType<Db['prepare']>>();
   db.prepare = ((sql: string) => {
     const stmt = klaar.get(sql);
     if (stmt && !stmt.busy) return stmt.reader ? stmt.raw(false).pluck(false).expand(false) : stmt;

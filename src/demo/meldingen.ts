@@ -56,6 +56,11 @@ function melder(r: Toeval): Pick<NieuweMelding, 'melderNaam' | 'melderTelefoon' 
   const uit: ReturnType<typeof melder> = { melderNaam: naam, terugkoppeling: r.kans(0.5) };
   if (r.kans(0.85)) uit.melderTelefoon = `06-${String(r.tussen(10_000_000, 99_999_999))}`;
   if (r.kans(0.3)) uit.melderEmail = `${voornaam.toLowerCase()}.${achternaam.replace(/ /g, '').toLowerCase()}@example.nl`;
+  // As melding add demands, who wants feedback leaves a number; made from the name, not drawn, so
+  // that the rest of the demo year stays as it was.
+  if (uit.terugkoppeling && !uit.melderTelefoon && !uit.melderEmail) {
+    uit.melderTelefoon = `06-${10_000_000 + [...naam].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 90_000_000, 7)}`;
+  }
   return uit;
 }
 

@@ -47,7 +47,8 @@ export function telefoon(input: string | undefined, veld: string): string | unde
   if (waarde === undefined) return undefined;
   const cijfers = waarde.replace(/\D/g, '').length;
   if (!/^\+?[\d\s()-]+$/.test(waarde) || cijfers < 6 || cijfers > 15) {
-    throw new UsageError(`Ongeldig telefoonnummer voor ${veld}: '${waarde}'. Gebruik cijfers, eventueel met +, spaties of streepjes (bijvoorbeeld 06-12345678).`);
+    // The value itself is not repeated: it is the melder's personal data (stderr ends up in logs).
+    throw new UsageError(`Ongeldig telefoonnummer voor ${veld}: gebruik cijfers, eventueel met +, spaties of streepjes (bijvoorbeeld 06-12345678).`);
   }
   return waarde;
 }
@@ -56,7 +57,7 @@ export function email(input: string | undefined, veld: string): string | undefin
   const waarde = optioneleTekst(input, veld, { max: 254 });
   if (waarde === undefined) return undefined;
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(waarde)) {
-    throw new UsageError(`Ongeldig e-mailadres voor ${veld}: '${waarde}'. Verwacht iets als naam@voorbeeld.nl.`);
+    throw new UsageError(`Ongeldig e-mailadres voor ${veld}: verwacht iets als naam@voorbeeld.nl.`);
   }
   return waarde;
 }

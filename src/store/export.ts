@@ -73,6 +73,12 @@ export function meldingExportRijen(db: Db, filter: MeldingSelectie, opties: Meld
 }
 
 /** The one audit row of an export: what was asked and how many rows left; never melder data itself. */
+/** What a melding export carried beyond the default, for the audit row's one line (kvz log shows no details). */
+function meeGegeven(opties: MeldingExportOpties): string {
+  const mee = [opties.vertrouwelijk ? 'vertrouwelijke meldingen' : '', opties.metMelder ? 'gegevens van melders' : ''].filter(Boolean);
+  return mee.length ? ` met ${mee.join(' en ')}` : '';
+}
+
 export function auditMeldingExport(
   db: Db,
   actor: Actor,
@@ -82,7 +88,7 @@ export function auditMeldingExport(
 ): void {
   inTransactie(db, () =>
     schrijfAudit(db, actor, {
-      resultaat: `${aantal} meldingen geëxporteerd${opties.metMelder ? ' met gegevens van melders' : ''}`,
+      resultaat: `${aantal} ${aantal === 1 ? 'melding' : 'meldingen'} geëxporteerd${meeGegeven(opties)}`,
       details: {
         aantal,
         formaat: opties.formaat,

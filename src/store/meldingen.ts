@@ -319,6 +319,12 @@ export function wijzigMelding(db: Db, actor: Actor, nummer: string, w: MeldingWi
       waarden.push(nieuw);
       details[kolom] = PRIVE.has(kolom) ? 'gewijzigd' : [oud[kolom], nieuw];
     }
+    // The rule of melding add: a melder who wants feedback must be reachable.
+    const na = (sleutel: keyof MeldingWijziging) => (w[sleutel] === undefined ? oud[KOLOM[sleutel]] : opslagWaarde(w[sleutel]));
+    const raaktBereikbaarheid = w.terugkoppeling !== undefined || w.melderTelefoon !== undefined || w.melderEmail !== undefined;
+    if (raaktBereikbaarheid && na('terugkoppeling') === 1 && na('melderTelefoon') === null && na('melderEmail') === null) {
+      throw new UsageError('--terugkoppeling vraagt om een manier om de melder te bereiken: geef ook --melder-telefoon of --melder-email.');
+    }
     if (w.ontvangenOp && sets.some((s) => s.startsWith('ontvangen_op'))) {
       const eerste = db.prepare('SELECT min(op) FROM doorzetting WHERE melding_id = ?').pluck().get(id) as string | null;
       if (eerste && w.ontvangenOp.toISOString() > eerste) {

@@ -10,6 +10,8 @@ export interface StatusCijfers {
   vandaag_door_te_zetten: string[];
   /** Received on an earlier day and never forwarded: already late. */
   niet_doorgezet: string[];
+  /** Open meldingen whose melder asked for feedback and has had none yet, oldest first. */
+  wacht_op_terugkoppeling: string[];
   /** The next meeting of each soort, today included. */
   volgende_overleggen: VolgendOverleg[];
   zaken: { open: number; gesloten: number };
@@ -40,10 +42,19 @@ export function statusCijfers(db: Db, vandaag: Datum): StatusCijfers {
      WHERE m.status = 'nieuw' AND NOT EXISTS (SELECT 1 FROM doorzetting d WHERE d.melding_id = m.id)
      ORDER BY ontvangen_op`,
   ).all() as { nummer: string; ontvangen_dag: string }[];
+  // Written as the partial index melding_wacht is (status <> 'afgehandeld', not the open statuses):
+  // otherwise SQLite reads every open melding through melding_open, 130 ms at region scale.
+  const wacht = db.prepare(
+    `SELECT nummer FROM melding m
+     WHERE m.terugkoppeling = 1 AND m.melder_gewist_op IS NULL AND m.status <> 'afgehandeld'
+       AND NOT EXISTS (SELECT 1 FROM contact c WHERE c.melding_id = m.id AND c.soort = 'terugkoppeling')
+     ORDER BY m.ontvangen_op, m.id`,
+  ).pluck().all() as string[];
   return {
     meldingen: { totaal, nieuw, doorgezet, afgehandeld: totaal - nieuw - doorgezet, dit_jaar: ditJaar },
     vandaag_door_te_zetten: nietDoorgezet.filter((m) => m.ontvangen_dag >= vandaag).map((m) => m.nummer),
     niet_doorgezet: nietDoorgezet.filter((m) => m.ontvangen_dag < vandaag).map((m) => m.nummer),
+    wacht_op_terugkoppeling: wacht,
     volgende_overleggen: volgendeOverleggen(db, vandaag).map(({ soort, datum, tijd, locatie, status, verschoven_van, reden }) => ({
       soort, datum, tijd, locatie, status, verschoven_van, reden,
     })),

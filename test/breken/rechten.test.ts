@@ -3,11 +3,12 @@
  * -shm and every backup are readable by their owner only; an unwritable target fails clearly and
  * leaves nothing behind.
  */
-import { chmodSync, readdirSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, closeSync, existsSync, openSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { kvz, kvzOk, lees, nieuweDb, tijdelijkeMap } from '../helpers/run.js';
+import { BIN, kvz, kvzOk, lees, nieuweDb, tijdelijkeMap } from '../helpers/run.js';
 import { alleenLezenMap } from '../helpers/rechten.js';
 
 const modus = (pad: string) => (statSync(pad).mode & 0o777).toString(8);
@@ -102,6 +103,30 @@ describe('an unwritable target', () => {
       expect(u.stdout).toBe('');
       expect(readdirSync(map)).toEqual([]);
       expect(lees(db, 'SELECT count(*) AS n FROM audit')).toEqual([{ n: 1 }]);
+    },
+  );
+});
+
+describe('standard output that cannot be written', () => {
+  it.skipIf(!existsSync('/dev/full')).each([['melding', 'list'], ['agenda', 'gio'], ['export', 'matrix']])(
+    'kvz %s %s to a full disk ends with exit 1 and one Dutch sentence, not a stack trace',
+    async (...args) => {
+      const db = nieuweDb();
+      await kvzOk(MELDING, { db });
+      const vol = openSync('/dev/full', 'w');
+      try {
+        const r = spawnSync(process.execPath, [BIN, ...args], {
+          env: { PATH: process.env.PATH ?? '', HOME: tijdelijkeMap(), KVZ_DB: db, KVZ_GEBRUIKER: 'test' },
+          stdio: ['ignore', vol, 'pipe'],
+          encoding: 'utf8',
+        });
+        expect(r.status).toBe(1);
+        // (agenda may first remind that the cadence is still the default)
+        expect(r.stderr.trimEnd().split('\n').at(-1)).toBe('De uitvoer kon niet worden geschreven: de schijf is vol.');
+        expect(r.stderr).not.toMatch(/ at |Error/);
+      } finally {
+        closeSync(vol);
+      }
     },
   );
 });

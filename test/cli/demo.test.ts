@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdir
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { kvz, kvzOk, lees, nieuweDb, STANDAARD_NU, tijdelijkeMap } from '../helpers/run.js';
+import { kvz, kvzOk, lees, nieuweDb, spawnKvz, STANDAARD_NU, tijdelijkeMap } from '../helpers/run.js';
 
 const KERNEN = [
   'Avenhorn', 'Berkhout', 'Bobeldijk', 'De Goorn', 'Grosthuizen', 'Hensbroek', 'Obdam', 'Oostmijzen', 'Oudendijk', 'Rustenburg',
@@ -73,6 +73,8 @@ describe('kvz demo', () => {
     // The last year up to now, and today's work still to do.
     expect(getal(demo, `SELECT count(*) FROM melding WHERE ontvangen_op < '2026-03-16' OR ontvangen_op > '${STANDAARD_NU}'`)).toBe(0);
     expect(getal(demo, `SELECT count(*) FROM melding m WHERE ontvangen_dag = '2027-03-16' AND NOT EXISTS (SELECT 1 FROM doorzetting d WHERE d.melding_id = m.id)`)).toBeGreaterThan(0);
+    // Made by the rules of melding add: a melder who wants feedback left a phone number or an e-mail address.
+    expect(getal(demo, 'SELECT count(*) FROM melding WHERE terugkoppeling = 1 AND melder_telefoon IS NULL AND melder_email IS NULL')).toBe(0);
     // Invented melders, with example.nl addresses only.
     expect(kolom<string>(demo, 'SELECT melder_email FROM melding WHERE melder_email IS NOT NULL').every((e) => e.endsWith('@example.nl'))).toBe(true);
   });
@@ -124,6 +126,20 @@ describe('kvz demo', () => {
     expect(readdirSync(join(thuis, '.local', 'share', 'kvz'))).toEqual(['demo.db']);
     expect(getal(eigenPad(thuis), `SELECT count(*) FROM melding WHERE omschrijving = 'Uitgeprobeerd'`)).toBe(0);
     expect((await kvz(['check'], { db: eigenPad(thuis) })).code).toBe(0);
+  });
+
+  it('as the installed binary, replaces its own demo on a second run and fills a database made by kvz init', async () => {
+    // The bundle cannot use better-sqlite3's own addon lookup; an in-process run would not notice.
+    const thuis = tijdelijkeMap();
+    expect((await spawnKvz(['demo'], { HOME: thuis, KVZ_NU: STANDAARD_NU })).code).toBe(0);
+    const tweede = await spawnKvz(['demo'], { HOME: thuis, KVZ_NU: STANDAARD_NU });
+    expect(tweede.stderr).toBe('');
+    expect(tweede.stdout).toContain(`Demodatabase opnieuw gemaakt: ${eigenPad(thuis)}\n`);
+    const pad = join(tijdelijkeMap(), 'kvz.db');
+    expect((await spawnKvz(['init', '--db', pad])).code).toBe(0);
+    const gevuld = await spawnKvz(['demo', '--db', pad], { KVZ_NU: STANDAARD_NU });
+    expect(gevuld.stderr).toBe('');
+    expect(gevuld.stdout).toContain(`Demodatabase gemaakt: ${pad}\n`);
   });
 
   it('refuses, untouched, a demo.db of its own place that is not a kvz demo', async () => {

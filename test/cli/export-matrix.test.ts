@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -170,5 +171,17 @@ describe('kvz export matrix', () => {
     expect(u.stdout).toBe('');
     expect(toestand(db)).toEqual(voor);
     expect(telRijen(db, 'audit')).toBe(voor.audit!.length);
+  });
+
+  it('refuses an --output that is not a regular file (a pipe, a device), instead of renaming a file over it', async () => {
+    const { db } = await matrixDb();
+    const voor = toestand(db);
+    const pijp = join(tijdelijkeMap(), 'pijp');
+    execFileSync('mkfifo', [pijp]);
+    const u = await kvz(['export', 'matrix', '--output', pijp], { db });
+    expect(u.code).toBe(2);
+    expect(u.stderr).toBe(`--output '${pijp}' is geen gewoon bestand; laat --output weg om naar de standaarduitvoer te schrijven.\n`);
+    expect(statSync(pijp).isFIFO()).toBe(true);
+    expect(toestand(db)).toEqual(voor);
   });
 });

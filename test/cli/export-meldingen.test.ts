@@ -83,9 +83,11 @@ describe('kvz export meldingen', () => {
     expect(csv.rijen.find((r) => r[6] === 'Melder met gegevens')!.slice(-3)).toEqual(['Anna de Vries', '06-11223344', 'anna@example.nl']);
     expect(csv.rijen.find((r) => r[6] === 'Geheim verhaal')![13]).toBe('ja');
     expect(u.stderr).toContain('Met gegevens van melders');
+    // As export matrix --vertrouwelijk: a warning, and the log's own line says what left the database.
+    expect(u.stderr).toContain('Met vertrouwelijke meldingen (kolom Vertrouwelijk): deel dit bestand alleen binnen het politieoverleg.');
     const audit = exportAudit(db);
     expect(audit).toHaveLength(1);
-    expect(audit[0]!.resultaat).toBe('10 meldingen geëxporteerd met gegevens van melders');
+    expect(audit[0]!.resultaat).toBe('10 meldingen geëxporteerd met vertrouwelijke meldingen en gegevens van melders');
     expect(JSON.parse(audit[0]!.details)).toMatchObject({ aantal: 10, vertrouwelijk: true, met_melder: true });
     expect(audit[0]!.details).not.toMatch(/Anna|11223344|example/);
   });
@@ -103,6 +105,15 @@ describe('kvz export meldingen', () => {
     conn.close();
     expect((await kvzOk(['export', 'meldingen'], { db })).stdout).not.toContain('M-2027-0001');
     expect((await kvzOk(['export', 'meldingen', '--vertrouwelijk'], { db })).stdout).toContain('M-2027-0001;');
+    // Asked for by number, it is refused as export matrix refuses it, not exported as an empty sheet.
+    const voor = telRijen(db, 'audit');
+    const u = await kvz(['export', 'meldingen', '--zaak', 'Z-2027-001'], { db });
+    expect(u.code).toBe(1);
+    expect(u.stderr).toBe('Zaak Z-2027-001 is vertrouwelijk; exporteren kan alleen met --vertrouwelijk (dat komt in het auditlog). Er is niets geëxporteerd.\n');
+    expect(u.stdout).toBe('');
+    expect(telRijen(db, 'audit')).toBe(voor);
+    expect((await kvz(['export', 'meldingen', '--zaak', 'Z-2027-009'], { db })).stderr).toBe('Zaak Z-2027-009 bestaat niet; er is niets geëxporteerd. Zie kvz zaak list.\n');
+    expect((await kvzOk(['export', 'meldingen', '--zaak', 'Z-2027-001', '--vertrouwelijk'], { db })).stdout).toContain('M-2027-0001;');
   });
 
   it('writes RFC 4180 with --formaat csv: commas, CRLF, no BOM, ISO dates', async () => {

@@ -81,7 +81,7 @@ describe('kvz import meldingen', () => {
       "Regel 4: Ongeldige datum voor kolom 'Datum': '30-02-2027' bestaat niet. Gebruik JJJJ-MM-DD of DD-MM-JJJJ (eventueel met een tijd HH:MM), of vandaag, gisteren of morgen.",
       "Regel 7: kolom 'Omschrijving' is leeg; dat veld is verplicht.",
       "Regel 8: kolom 'Terugkoppeling' vraagt om een manier om de melder te bereiken: geef ook kolom 'Telefoon' of kolom 'E-mail melder'.",
-      "Regel 9: Ongeldig telefoonnummer voor kolom 'Telefoon': 'bel maar'. Gebruik cijfers, eventueel met +, spaties of streepjes (bijvoorbeeld 06-12345678).",
+      "Regel 9: Ongeldig telefoonnummer voor kolom 'Telefoon': gebruik cijfers, eventueel met +, spaties of streepjes (bijvoorbeeld 06-12345678).",
       "Regel 9: kolom 'Datum' ligt in de toekomst (17-03-2027 12:00); geef een moment tot en met nu.",
       '5 van de 6 regels afgekeurd; er is niets geïmporteerd.',
     ]);

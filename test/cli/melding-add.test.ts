@@ -145,6 +145,18 @@ describe('kvz melding add', () => {
     leeg(db);
   });
 
+  it.each([
+    ['--melder-telefoon', '06-1234567B'],
+    ['--melder-email', 'anna.devries@gmail'],
+  ])('does not repeat a rejected %s in its message: it is personal data of the melder', async (vlag, waarde) => {
+    const db = nieuweDb();
+    const u = await kvz([...BASIS, vlag, waarde], { db });
+    expect(u.code).toBe(2);
+    expect(u.stderr).toContain(vlag);
+    expect(u.stderr).not.toContain(waarde);
+    leeg(db);
+  });
+
   it('asks on a terminal for what is missing, with kern and categorie as searchable lists', async () => {
     const db = nieuweDb();
     const prompter = new ScriptPrompter({

@@ -192,6 +192,19 @@ describe('one melding: show, forward, contact, update, close', () => {
     expect(telRijen(db, 'audit')).toBe(voor);
   });
 
+  it('refuses to take away the last way to reach a melder who wants feedback, as melding add does', async () => {
+    const voor = telRijen(db, 'audit');
+    const u = await kvz(['melding', 'update', nummer, '--melder-email', ''], { db, nu: NU });
+    expect(u.code).toBe(2);
+    expect(u.stderr).toBe('--terugkoppeling vraagt om een manier om de melder te bereiken: geef ook --melder-telefoon of --melder-email.\n');
+    expect(lees(db, 'SELECT melder_email FROM melding')).toEqual([{ melder_email: 'karin@example.nl' }]);
+    expect(telRijen(db, 'audit')).toBe(voor);
+    // Together with --no-terugkoppeling, or with a phone number in its place, it is fine.
+    await kvzOk(['melding', 'update', nummer, '--melder-email', '', '--melder-telefoon', '0612345678'], { db, nu: NU });
+    await kvzOk(['melding', 'update', nummer, '--melder-telefoon', '', '--no-terugkoppeling'], { db, nu: NU });
+    expect((await kvz(['melding', 'update', nummer, '--terugkoppeling'], { db, nu: NU })).code).toBe(2);
+  });
+
   it('closes a melding once; forwarding afterwards is refused', async () => {
     const u = await kvzOk(['melding', 'close', nummer, '--notitie', 'Opgelost na gesprek'], { db, nu: NU });
     expect(u.stdout).toContain(`Melding ${nummer} afgehandeld.`);

@@ -34,3 +34,27 @@ describe('kvz status: zaken and overdue acties', () => {
     expect((await kvzOk(['status'], { db })).stdout).toContain('✓ niets openstaands');
   });
 });
+
+describe('kvz status: melders waiting for feedback', () => {
+  it('lists the open meldingen whose melder asked for feedback and has not had it, oldest first, without melder data', async () => {
+    const db = nieuweDb();
+    const add = (...extra: string[]) =>
+      kvzJson<{ nummer: string }>(
+        ['melding', 'add', '--categorie', 'burenoverlast', '--kern', 'Obdam', '--omschrijving', 'Harde muziek', '--doorzetten', 'politie', ...extra],
+        { db },
+      ).then((m) => m.nummer);
+    const wacht = await add('--ontvangen', '2027-03-10 09:00', '--melder-naam', 'Anna de Vries', '--melder-telefoon', '0612345678', '--terugkoppeling');
+    const gebeld = await add('--ontvangen', '2027-03-11 09:00', '--melder-email', 'bas@example.nl', '--terugkoppeling');
+    await kvzOk(['melding', 'contact', gebeld, '--soort', 'terugkoppeling', '--notitie', 'Gebeld'], { db });
+    const alleenInfo = await add('--ontvangen', '2027-03-12 09:00', '--melder-email', 'cor@example.nl', '--terugkoppeling');
+    await kvzOk(['melding', 'contact', alleenInfo, '--soort', 'informatie', '--notitie', 'Adres nagevraagd'], { db });
+    await add('--ontvangen', '2027-03-13 09:00'); // no feedback asked
+
+    const json = await kvzJson<{ wacht_op_terugkoppeling: string[] }>(['status'], { db });
+    expect(json.wacht_op_terugkoppeling).toEqual([wacht, alleenInfo]);
+    const u = await kvzOk(['status'], { db });
+    expect(u.stdout).toContain(`! 2 melder(s) wachten op terugkoppeling: ${wacht}, ${alleenInfo} (zie kvz rapport terugkoppeling)`);
+    expect(u.stdout).not.toContain('niets openstaands');
+    expect(u.stdout).not.toMatch(/Anna|0612345678|example\.nl/);
+  });
+});

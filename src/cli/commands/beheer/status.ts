@@ -24,6 +24,10 @@ export default function status(ctx: Context, o: { json?: boolean }): void {
   if (cijfers.niet_doorgezet.length > 0) {
     todo.push(k.red(`✗ ${cijfers.niet_doorgezet.length} melding(en) van eerdere dagen nooit doorgezet: ${lijst(cijfers.niet_doorgezet)}`));
   }
+  if (cijfers.wacht_op_terugkoppeling.length > 0) {
+    const wacht = cijfers.wacht_op_terugkoppeling;
+    todo.push(k.yellow(`! ${wacht.length} melder(s) wachten op terugkoppeling: ${lijst(wacht)} (zie kvz rapport terugkoppeling)`));
+  }
   const teLaat = cijfers.te_laat_per_partner;
   if (teLaat.length > 0) {
     const totaal = teLaat.reduce((som, p) => som + p.aantal, 0);

@@ -1,6 +1,12 @@
 /** `kvz export meldingen`: meldingen as a spreadsheet; melder data and vertrouwelijke meldingen only on request. */
 import { meldingCellen, meldingKop } from '../../../documents/meldingen-csv.js';
-import { auditMeldingExport, meldingExportRijen, telMeldingExport, type MeldingExportOpties } from '../../../store/export.js';
+import {
+  auditMeldingExport,
+  controleerExportZaak,
+  meldingExportRijen,
+  telMeldingExport,
+  type MeldingExportOpties,
+} from '../../../store/export.js';
 import type { Context } from '../../context.js';
 import { exporteerCsv } from '../../csv-uitvoer.js';
 import { leesFormaat } from '../../document-opties.js';
@@ -21,6 +27,7 @@ export default async function exportMeldingen(ctx: Context, o: Opts): Promise<vo
   const { db, selectie: filter } = leesMeldingSelectie(ctx, o);
 
   const opties: MeldingExportOpties = { vertrouwelijk: o.vertrouwelijk === true, metMelder: o.metMelder === true };
+  if (filter.zaak !== undefined) controleerExportZaak(db, filter.zaak, opties.vertrouwelijk);
   const aantal = await exporteerCsv(
     ctx,
     {
@@ -36,4 +43,5 @@ export default async function exportMeldingen(ctx: Context, o: Opts): Promise<vo
   );
   if (output !== undefined) schrijf(ctx, `${meervoud(aantal, 'melding', 'meldingen')} geëxporteerd naar ${output}.`);
   if (opties.metMelder) meld(ctx, '! Met gegevens van melders: deel dit bestand alleen met wie ze nodig heeft, en verwijder het daarna.');
+  if (opties.vertrouwelijk) meld(ctx, '! Met vertrouwelijke meldingen (kolom Vertrouwelijk): deel dit bestand alleen binnen het politieoverleg.');
 }

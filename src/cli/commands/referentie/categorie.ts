@@ -11,10 +11,11 @@ export async function list(ctx: Context, o: { json?: boolean }): Promise<void> {
   schrijf(ctx, await tabel(ctx, ['Code', 'Omschrijving'], alle.map((c) => [c.code, c.omschrijving])));
 }
 
-export function add(ctx: Context, o: { omschrijving?: string }, [invoer]: string[]): void {
+export function add(ctx: Context, o: { omschrijving?: string; json?: boolean }, [invoer]: string[]): void {
   const code = leesCode(invoer!, 'categoriecode');
   eisWaarden({ '--omschrijving': o.omschrijving });
   const omschrijving = tekst(o.omschrijving!, '--omschrijving', { max: 200 });
   voegCategorieToe(ctx.db(), ctx.actor('categorie add'), { code, omschrijving });
+  if (o.json) return schrijfJson(ctx, { code, omschrijving });
   schrijf(ctx, `Categorie ${code} toegevoegd.`);
 }

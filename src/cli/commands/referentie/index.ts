@@ -13,6 +13,7 @@ export function registreerReferentie(program: Command, runtime: Runtime): void {
     .command('add')
     .description('een kern toevoegen')
     .argument('<naam>', 'naam van de kern')
+    .option('--json', 'toon de toegevoegde kern als JSON')
     .action(voer(runtime, () => import('./kern.js').then((m) => ({ default: m.add }))));
 
   const partner = program.command('partner').description('de samenwerkingspartners');
@@ -26,6 +27,7 @@ export function registreerReferentie(program: Command, runtime: Runtime): void {
     .description('een partner toevoegen')
     .argument('<code>', 'korte code in kleine letters, bijv. woningcorporatie')
     .option('--naam <naam>', 'volledige naam (verplicht)')
+    .option('--json', 'toon de toegevoegde partner als JSON')
     .action(voer(runtime, () => import('./partner.js').then((m) => ({ default: m.add }))));
 
   const categorie = program.command('categorie').description('de categorieën van meldingen');
@@ -39,5 +41,6 @@ export function registreerReferentie(program: Command, runtime: Runtime): void {
     .description('een categorie toevoegen')
     .argument('<code>', 'korte code in kleine letters, bijv. overlast-dieren')
     .option('--omschrijving <tekst>', 'omschrijving (verplicht)')
+    .option('--json', 'toon de toegevoegde categorie als JSON')
     .action(voer(runtime, () => import('./categorie.js').then((m) => ({ default: m.add }))));
 }

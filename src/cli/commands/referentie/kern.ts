@@ -9,8 +9,9 @@ export function list(ctx: Context, o: { json?: boolean }): void {
   for (const naam of alle) schrijf(ctx, naam);
 }
 
-export function add(ctx: Context, _o: unknown, [invoer]: string[]): void {
+export function add(ctx: Context, o: { json?: boolean }, [invoer]: string[]): void {
   const naam = tekst(invoer!, 'de naam van de kern', { max: 60 });
   voegKernToe(ctx.db(), ctx.actor('kern add'), naam);
+  if (o.json) return schrijfJson(ctx, { naam });
   schrijf(ctx, `Kern ${naam} toegevoegd.`);
 }

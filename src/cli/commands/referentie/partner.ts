@@ -11,10 +11,11 @@ export async function list(ctx: Context, o: { json?: boolean }): Promise<void> {
   schrijf(ctx, await tabel(ctx, ['Code', 'Naam'], alle.map((p) => [p.code, p.naam])));
 }
 
-export function add(ctx: Context, o: { naam?: string }, [invoer]: string[]): void {
+export function add(ctx: Context, o: { naam?: string; json?: boolean }, [invoer]: string[]): void {
   const code = leesCode(invoer!, 'partnercode');
   eisWaarden({ '--naam': o.naam });
   const naam = tekst(o.naam!, '--naam', { max: 100 });
   voegPartnerToe(ctx.db(), ctx.actor('partner add'), { code, naam });
+  if (o.json) return schrijfJson(ctx, { code, naam });
   schrijf(ctx, `Partner ${code} (${naam}) toegevoegd.`);
 }
