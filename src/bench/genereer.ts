@@ -98,7 +98,8 @@ function vul(db: Db, omvang: Omvang, nu: Date): void {
       perJaar.set(jaar, volg);
       const nummer = formatNummer('zaak', jaar, volg);
       const kern = kies(KERNEN);
-      const open = dag > plusDagen(vandaag, -120) || r() < 0.01;
+      // A zaak runs one or two GIO cycles: open are those of the last 60 days, and a few that linger.
+      const open = dag > plusDagen(vandaag, -60) || r() < 0.005;
       const gesloten = open ? null : iso(instantVan(plusDagen(dag, 30 + Math.floor(r() * 200)), '16:00'));
       const geopend = instantVan(dag, '10:00');
       ins.run(nummer, jaar, volg, `${kies(['Jeugdoverlast', 'Burenruzie', 'Treiteren', 'Overlast'])} ${kern} ${volg}`,

@@ -65,5 +65,6 @@ export function meervoud(aantal: number, enkel: string, meer: string): string {
 export function lijstTelling(totaal: number, getoond: number, enkel: string, meer: string): string {
   const aantal = meervoud(totaal, enkel, meer);
   const rest = totaal - getoond;
-  return rest > 0 ? `${aantal}; de nieuwste ${getoond} staan hierboven, nog ${rest} met --limit ${totaal}.` : `${aantal}.`;
+  const bovenaan = getoond === 1 ? 'de nieuwste staat hierboven' : `de nieuwste ${getoond} staan hierboven`;
+  return rest > 0 ? `${aantal}; ${bovenaan}, nog ${rest} met --limit ${totaal}.` : `${aantal}.`;
 }

@@ -79,7 +79,7 @@ describe('kvz melding list', () => {
 
   it('says how many more there are when the table is cut off', async () => {
     const u = await kvzOk(['melding', 'list', '--limit', '1'], { db, nu: NU });
-    expect(u.stdout).toContain('4 meldingen; de nieuwste 1 staan hierboven, nog 3 met --limit 4.');
+    expect(u.stdout).toContain('4 meldingen; de nieuwste staat hierboven, nog 3 met --limit 4.');
   });
 
   it('is an empty success when nothing matches, and a usage error for bad filters', async () => {

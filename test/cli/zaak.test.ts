@@ -130,7 +130,7 @@ describe('kvz zaak list', () => {
     expect(await nummers(['--kern', 'spierdijk'])).toEqual(['Z-2027-001']);
     expect(await nummers(['--soort', 'zorg'])).toEqual(['Z-2027-002']);
     const u = await kvzOk(['zaak', 'list', '--limit', '1'], { db });
-    expect(u.stdout).toContain('2 zaken; de nieuwste 1 staan hierboven, nog 1 met --limit 2.');
+    expect(u.stdout).toContain('2 zaken; de nieuwste staat hierboven, nog 1 met --limit 2.');
     const fout = await kvz(['zaak', 'list', '--status', 'dicht'], { db });
     expect(fout.code).toBe(2);
     expect(fout.stderr).toContain("Onbekende status 'dicht' voor --status. Kies uit: open, gesloten, alle.");
