@@ -10,6 +10,7 @@ import type { ActieOpAgenda, MeldingOpAgenda } from '../domain/agenda.js';
 import { doorzettingOordeel } from '../domain/melding.js';
 import type { Datum } from '../domain/tijd.js';
 import type { Db } from './database.js';
+import { doorgezetNaar, EERSTE_DOORZETTING_DAG } from './doorzetting-sql.js';
 
 // Counts group on the covering index melding_dag: no lookup in the melding table per melding.
 const OPENBAAR = `m.vertrouwelijk = 0 AND (m.zaak_id IS NULL OR m.zaak_id NOT IN (SELECT id FROM zaak WHERE vertrouwelijk = 1))`;
@@ -57,8 +58,8 @@ type MeldingRij = [nummer: string, op: string, dag: Datum, categorie: string, ke
 
 const MELDING_SELECT = `
   SELECT m.nummer, m.ontvangen_op, m.ontvangen_dag, m.categorie, m.kern, z.nummer, m.vergunninghouder,
-         (SELECT group_concat(partner, ',') FROM (SELECT partner FROM doorzetting d WHERE d.melding_id = m.id ORDER BY d.op, d.partner)),
-         (SELECT min(dag) FROM doorzetting d WHERE d.melding_id = m.id)
+         ${doorgezetNaar(',')},
+         ${EERSTE_DOORZETTING_DAG}
   FROM melding m LEFT JOIN zaak z ON z.id = m.zaak_id`;
 
 function meldingVan(r: MeldingRij, peildatum: Datum): MeldingOpAgenda {

@@ -10,6 +10,7 @@ import type { Datum } from '../domain/tijd.js';
 import { inTransactie, schrijfAudit, type Actor } from './audit.js';
 import type { Db } from './database.js';
 import { selectieVoorwaarden, type MeldingSelectie } from './melding-selectie.js';
+import { doorgezetNaar, EERSTE_DOORZETTING_DAG, EERSTE_DOORZETTING_OP } from './doorzetting-sql.js';
 
 export interface MeldingExportOpties {
   vertrouwelijk: boolean;
@@ -61,10 +62,9 @@ export function meldingExportRijen(db: Db, filter: MeldingSelectie, opties: Meld
     .prepare(
       `SELECT m.nummer, m.ontvangen_op, m.ontvangen_dag, m.kanaal, m.categorie, m.kern, m.adres, m.omschrijving, m.status,
               z.nummer AS zaak, m.vergunninghouder, m.vertrouwelijk, m.terugkoppeling, m.afgehandeld_op,
-              (SELECT group_concat(partner, ', ') FROM (SELECT partner FROM doorzetting d
-                 WHERE d.melding_id = m.id ORDER BY d.op, d.partner)) AS doorgezet_naar,
-              (SELECT min(op) FROM doorzetting d WHERE d.melding_id = m.id) AS eerste_doorzetting_op,
-              (SELECT min(dag) FROM doorzetting d WHERE d.melding_id = m.id) AS eerste_doorzetting_dag
+              ${doorgezetNaar(', ')} AS doorgezet_naar,
+              ${EERSTE_DOORZETTING_OP} AS eerste_doorzetting_op,
+              ${EERSTE_DOORZETTING_DAG} AS eerste_doorzetting_dag
               ${melder}
        FROM melding m LEFT JOIN zaak z ON z.id = m.zaak_id ${sql}
        ORDER BY m.ontvangen_dag, m.ontvangen_op, m.id`,

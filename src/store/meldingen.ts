@@ -16,6 +16,7 @@ import { inTransactie, schrijfAudit, type Actor } from './audit.js';
 import type { Db } from './database.js';
 import { selectieVoorwaarden, type MeldingSelectie } from './melding-selectie.js';
 import { volgendNummer } from './nummering.js';
+import { doorgezetNaar, EERSTE_DOORZETTING_DAG, EERSTE_DOORZETTING_OP } from './doorzetting-sql.js';
 
 export interface MeldingOverzicht {
   nummer: string;
@@ -93,10 +94,9 @@ interface Rij {
 const OVERZICHT_SELECT = `
   SELECT m.id, m.nummer, m.ontvangen_op, m.ontvangen_dag, m.kanaal, m.categorie, m.kern, m.status,
          z.nummer AS zaak, m.vergunninghouder, m.vertrouwelijk, m.terugkoppeling,
-         (SELECT group_concat(partner, ',') FROM (SELECT partner FROM doorzetting d
-            WHERE d.melding_id = m.id ORDER BY d.op, d.partner)) AS doorgezet_naar,
-         (SELECT min(op) FROM doorzetting d WHERE d.melding_id = m.id) AS eerste_doorzetting_op,
-         (SELECT min(dag) FROM doorzetting d WHERE d.melding_id = m.id) AS eerste_doorzetting_dag
+         ${doorgezetNaar(',')} AS doorgezet_naar,
+         ${EERSTE_DOORZETTING_OP} AS eerste_doorzetting_op,
+         ${EERSTE_DOORZETTING_DAG} AS eerste_doorzetting_dag
   FROM melding m LEFT JOIN zaak z ON z.id = m.zaak_id`;
 
 function overzicht(rij: Rij, vandaag: Datum): MeldingOverzicht {
@@ -125,7 +125,7 @@ export function zoekMeldingen(db: Db, filter: MeldingFilter, nu: Date): { meldin
   selectieVoorwaarden(filter, waar, p);
   if (filter.nietDoorgezet) waar.push('NOT EXISTS (SELECT 1 FROM doorzetting d WHERE d.melding_id = m.id)');
   if (filter.teLaatDoorgezet) {
-    waar.push('(SELECT min(dag) FROM doorzetting d WHERE d.melding_id = m.id) > m.ontvangen_dag');
+    waar.push(`${EERSTE_DOORZETTING_DAG} > m.ontvangen_dag`);
   }
   const where = waar.length ? `WHERE ${waar.join(' AND ')}` : '';
   const totaal = db.prepare(`SELECT count(*) FROM melding m LEFT JOIN zaak z ON z.id = m.zaak_id ${where}`).pluck().get(p) as number;
