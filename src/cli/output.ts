@@ -4,6 +4,7 @@
  */
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Context } from './context.js';
+import { meervoud } from '../domain/taal.js';
 
 export function kleuren(ctx: Context): ChalkInstance {
   return new Chalk({ level: ctx.kleur ? 1 : 0 });
@@ -57,9 +58,7 @@ export function jaNee(waarde: boolean): string {
   return waarde ? 'ja' : 'nee';
 }
 
-export function meervoud(aantal: number, enkel: string, meer: string): string {
-  return `${aantal} ${aantal === 1 ? enkel : meer}`;
-}
+export { meervoud } from '../domain/taal.js';
 
 /** The line under a list shown newest first: how many there are, and how to see the ones cut off. */
 export function lijstTelling(totaal: number, getoond: number, enkel: string, meer: string): string {

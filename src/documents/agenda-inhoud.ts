@@ -8,6 +8,7 @@ import type { ActieOpAgenda, Agenda, GioAgenda, MeldingOpAgenda, PolitieAgenda, 
 import { datumKort, datumLang } from '../domain/tijd.js';
 import { inline, mdTabel } from './markdown.js';
 import { staafdiagram } from './staaf.js';
+import { meervoud } from '../domain/taal.js';
 
 export type Blok =
   | { soort: 'tekst'; regels: string[]; alleen?: 'agenda' | 'notulen' }
@@ -18,9 +19,6 @@ export interface Punt {
   blokken: Blok[];
 }
 
-export function aantal(n: number, enkel: string, meer: string): string {
-  return `${n} ${n === 1 ? enkel : meer}`;
-}
 
 const tekst = (...regels: string[]): Blok => ({ soort: 'tekst', regels });
 const zaakBlok = (zaak: ZaakOpAgenda, toelichting: string[] = []): Blok => ({ soort: 'zaak', zaak, toelichting });
@@ -69,7 +67,7 @@ function telTabel(naam: string, rijen: readonly { naam: string; aantal: number }
 /** The line under a zaak's heading: soort, kern, when opened, owner, meldingen. */
 export function zaakKenmerken(z: ZaakOpAgenda): string {
   const delen = [z.soort === 'zorg' ? 'Zorgzaak' : 'Overlastzaak', inline(z.kern), `geopend ${datumKort(z.geopend_dag)}`, `eigenaar ${z.eigenaar}`];
-  delen.push(`${aantal(z.meldingen, 'melding', 'meldingen')}${z.meldingen_in_periode > 0 ? `, waarvan ${z.meldingen_in_periode} in de periode` : ''}`);
+  delen.push(`${meervoud(z.meldingen, 'melding', 'meldingen')}${z.meldingen_in_periode > 0 ? `, waarvan ${z.meldingen_in_periode} in de periode` : ''}`);
   if (z.status === 'gesloten') delen.push('gesloten');
   if (z.vertrouwelijk) delen.push('**vertrouwelijk**');
   return delen.join(' · ');
@@ -151,21 +149,21 @@ function gio(a: GioAgenda): Punt[] {
       titel: nieuw,
       blokken: a.nieuwe_zaken.length === 0
         ? [tekst('Geen nieuwe zaken.')]
-        : [tekst(`${aantal(a.nieuwe_zaken.length, 'zaak', 'zaken')}: geopend in de periode, of nog zonder acties.`), ...a.nieuwe_zaken.map((z) => zaakBlok(z))],
+        : [tekst(`${meervoud(a.nieuwe_zaken.length, 'zaak', 'zaken')}: geopend in de periode, of nog zonder acties.`), ...a.nieuwe_zaken.map((z) => zaakBlok(z))],
     },
     {
       titel: lopend,
       blokken: a.lopende_zaken.length === 0
         ? [tekst('Geen lopende zaken.')]
         : [
-            tekst(`${aantal(a.lopende_zaken.length, 'lopende zaak', 'lopende zaken')}; ${metNieuws} met nieuwe meldingen in de periode, ${metTeLaat} met acties die te laat zijn.`),
+            tekst(`${meervoud(a.lopende_zaken.length, 'lopende zaak', 'lopende zaken')}; ${metNieuws} met nieuwe meldingen in de periode, ${metTeLaat} met acties die te laat zijn.`),
             ...a.lopende_zaken.map((z) => zaakBlok(z)),
           ],
     },
     {
       titel: vh,
       blokken: [
-        tekst(`${aantal(a.vergunninghouders.totaal, 'melding', 'meldingen')} in de periode over een vergunninghouder.`),
+        tekst(`${meervoud(a.vergunninghouders.totaal, 'melding', 'meldingen')} in de periode over een vergunninghouder.`),
         ...(a.vergunninghouders.totaal === 0
           ? []
           : [
@@ -177,7 +175,7 @@ function gio(a: GioAgenda): Punt[] {
     {
       titel: jeugd,
       blokken: [
-        tekst(`${aantal(a.jeugdoverlast.aantal, 'melding', 'meldingen')} van jeugdoverlast in de periode; in de periode ervoor (${datumKort(vp.van)} tot en met ${datumKort(vp.tot_en_met)}) ${a.jeugdoverlast.vorige_periode}.`),
+        tekst(`${meervoud(a.jeugdoverlast.aantal, 'melding', 'meldingen')} van jeugdoverlast in de periode; in de periode ervoor (${datumKort(vp.van)} tot en met ${datumKort(vp.tot_en_met)}) ${a.jeugdoverlast.vorige_periode}.`),
         tekst(...trendTabel('Kern', a.jeugdoverlast.per_kern.map((r) => ({ ...r, naam: r.kern })))),
       ],
     },
@@ -216,7 +214,7 @@ function tweewekelijks(a: TweewekelijksAgenda): Punt[] {
     {
       titel: nieuw,
       blokken: [
-        tekst(`${aantal(a.nieuwe_meldingen.length, 'melding', 'meldingen')} ontvangen in de periode.`),
+        tekst(`${meervoud(a.nieuwe_meldingen.length, 'melding', 'meldingen')} ontvangen in de periode.`),
         ...(a.nieuwe_meldingen.length > 0 ? [tekst(...meldingTabel(a.nieuwe_meldingen, false))] : []),
       ],
     },
@@ -243,7 +241,7 @@ function tweewekelijks(a: TweewekelijksAgenda): Punt[] {
       blokken: a.te_late_acties.length === 0
         ? [tekst('Geen acties te laat.')]
         : [
-            tekst(`${aantal(a.te_late_acties.length, 'actie is', 'acties zijn')} te laat: de deadline is voorbij en de actie is nog open of loopt.`),
+            tekst(`${meervoud(a.te_late_acties.length, 'actie is', 'acties zijn')} te laat: de deadline is voorbij en de actie is nog open of loopt.`),
             ...perZaakInNotulen(a.te_late_acties, zaken, 'Te laat'),
           ],
     },
@@ -262,7 +260,7 @@ function politie(a: PolitieAgenda): Punt[] {
     {
       titel: trends,
       blokken: [
-        tekst(`${aantal(a.trends.aantal, 'melding', 'meldingen')} in de periode, vertrouwelijke meegeteld; in de periode ervoor (${datumKort(vp.van)} tot en met ${datumKort(vp.tot_en_met)}) ${a.trends.vorige_periode} (${verschil(a.trends)}).`),
+        tekst(`${meervoud(a.trends.aantal, 'melding', 'meldingen')} in de periode, vertrouwelijke meegeteld; in de periode ervoor (${datumKort(vp.van)} tot en met ${datumKort(vp.tot_en_met)}) ${a.trends.vorige_periode} (${verschil(a.trends)}).`),
         tekst('**Per categorie**'),
         tekst(...trendTabel('Categorie', categorieen)),
         tekst(...staafBlok(categorieen)),
@@ -282,16 +280,16 @@ function politie(a: PolitieAgenda): Punt[] {
       blokken: [
         tekst('Alleen voor dit overleg: niet bespreken in het GIO of het tweewekelijks overleg.'),
         ...(a.vertrouwelijke_zaken.length === 0 ? [tekst('Geen open vertrouwelijke zaken.')] : a.vertrouwelijke_zaken.map((z) => zaakBlok(z))),
-        tekst(`${aantal(a.vertrouwelijke_meldingen.length, 'vertrouwelijke melding', 'vertrouwelijke meldingen')} in de periode.`),
+        tekst(`${meervoud(a.vertrouwelijke_meldingen.length, 'vertrouwelijke melding', 'vertrouwelijke meldingen')} in de periode.`),
         ...(a.vertrouwelijke_meldingen.length > 0 ? [tekst(...meldingTabel(a.vertrouwelijke_meldingen, false))] : []),
       ],
     },
     {
       titel: vhJeugd,
       blokken: [
-        tekst(`**Vergunninghouders:** ${aantal(a.vergunninghouders.aantal, 'melding', 'meldingen')} in de periode; in de periode ervoor ${a.vergunninghouders.vorige_periode} (${verschil(a.vergunninghouders)}).`),
+        tekst(`**Vergunninghouders:** ${meervoud(a.vergunninghouders.aantal, 'melding', 'meldingen')} in de periode; in de periode ervoor ${a.vergunninghouders.vorige_periode} (${verschil(a.vergunninghouders)}).`),
         ...(a.vergunninghouders.per_categorie.length > 0 ? [tekst(...trendTabel('Categorie', a.vergunninghouders.per_categorie.map((r) => ({ ...r, naam: r.categorie }))))] : []),
-        tekst(`**Jeugdoverlast:** ${aantal(a.jeugdoverlast.aantal, 'melding', 'meldingen')} in de periode; in de periode ervoor ${a.jeugdoverlast.vorige_periode} (${verschil(a.jeugdoverlast)}).`),
+        tekst(`**Jeugdoverlast:** ${meervoud(a.jeugdoverlast.aantal, 'melding', 'meldingen')} in de periode; in de periode ervoor ${a.jeugdoverlast.vorige_periode} (${verschil(a.jeugdoverlast)}).`),
         ...(a.jeugdoverlast.per_kern.length > 0 ? [tekst(...trendTabel('Kern', a.jeugdoverlast.per_kern.map((r) => ({ ...r, naam: r.kern }))))] : []),
       ],
     },
