@@ -68,9 +68,11 @@ export function instantVan(datum: Datum, tijd = '00:00'): Date {
 
 /** The instant at which Amsterdam's clock shows `wand` (the wall time written as if it were UTC). */
 function vanWandklok(wand: number): Date {
-  // Try winter time first; if that instant falls in summer time, the wall clock meant summer time.
-  const winter = wand - 3_600_000;
-  return new Date(offsetMs(winter) === 3_600_000 ? winter : wand - 7_200_000);
+  // Summer time if that reading fits, else winter time. As in RFC 5545: a time the clock shows twice
+  // (02:30 on the last Sunday of October) is the first one, and a time it skips (02:30 on the last
+  // Sunday of March) is read with the offset before the change, which makes it 03:30 summer time.
+  const zomer = wand - 7_200_000;
+  return new Date(offsetMs(zomer) === 7_200_000 ? zomer : wand - 3_600_000);
 }
 
 /** The half-open range of instants [start, end) that make up an Amsterdam calendar day. */

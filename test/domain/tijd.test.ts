@@ -40,6 +40,11 @@ describe('the Amsterdam calendar', () => {
     expect(instantVan('2027-07-16', '09:30').toISOString()).toBe('2027-07-16T07:30:00.000Z');
     expect(instantVan('2027-03-28', '00:00').toISOString()).toBe('2027-03-27T23:00:00.000Z'); // DST starts that night
     expect(instantVan('2027-10-31', '12:00').toISOString()).toBe('2027-10-31T11:00:00.000Z'); // DST ended
+    // 02:30 does not exist on 28 March 2027: read with the winter offset, it is 03:30 summer time.
+    expect(instantVan('2027-03-28', '02:30').toISOString()).toBe('2027-03-28T01:30:00.000Z');
+    expect(tijdstipKort(instantVan('2027-03-28', '02:30'))).toBe('28-03-2027 03:30');
+    // 02:30 happens twice on 31 October 2027: the first time (summer time).
+    expect(instantVan('2027-10-31', '02:30').toISOString()).toBe('2027-10-31T00:30:00.000Z');
   });
 
   it('writes dates the Dutch way', () => {
