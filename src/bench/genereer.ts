@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { GENESIS_HASH } from '../store/audit.js';
-import { openDatabase, type Db } from '../store/database.js';
+import { openDatabase, type SqliteBestand as Db } from '../store/database.js';
 import { formatNummer } from '../domain/nummers.js';
 import { dagVan, instantVan, plusDagen, plusWeken, weekdag, type Datum } from '../domain/tijd.js';
 
@@ -50,7 +50,7 @@ const ACTIE_SOORTEN = ['gesprek-bewoners', 'gesprek-melder', 'handhaving', 'huis
 
 /** Creates `pad` (which must not exist) and fills it; `nu` is the benchmark's fixed clock. */
 export function genereer(pad: string, omvang: Omvang, nu: Date): void {
-  const db = openDatabase(pad, { nu });
+  const db = openDatabase(pad, { nu }).ruw;
   try {
     // Generation only: the data is consistent by construction, and the file is thrown away on failure.
     db.pragma('synchronous = OFF');

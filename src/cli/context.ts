@@ -3,7 +3,8 @@
  * database (opened on first use, so `--help` and usage errors never touch a file).
  */
 import { userInfo } from 'node:os';
-import { dbLocatie, openDatabase, type Db, type DbLocatie } from '../store/database.js';
+import { dbLocatie, openDatabase, type DbLocatie } from '../store/database.js';
+import type { Db } from '../store/db.js';
 import type { Actor } from '../store/audit.js';
 import { UsageError } from '../domain/errors.js';
 import { optioneleTekst } from '../domain/tekst.js';
@@ -48,7 +49,8 @@ export interface Context {
   dbPad(): string;
   /** Where the path came from: --db ('optie'), KVZ_DB or the default location. */
   dbBron(): DbLocatie['bron'];
-  db(): Db;
+  /** The database, opened on first use. */
+  db(): Promise<Db>;
   actor(commando: string): Actor;
 }
 
@@ -108,11 +110,9 @@ export function maakContext(
     vraag,
     dbPad: () => pad,
     dbBron: () => bron,
-    db() {
-      if (!houder.db) {
-        // Opened on first use: a usage error found before that creates no file.
-        houder.db = openDatabase(pad, { nu });
-      }
+    async db() {
+      // Opened on first use: a usage error found before that creates no file.
+      houder.db ??= openDatabase(pad, { nu });
       return houder.db;
     },
     actor: (commando) => ({ gebruiker, nu, commando }),

@@ -10,17 +10,17 @@ import type { Context, Uitvoer } from './context.js';
 
 export interface CsvDocument {
   kop: readonly string[];
-  /** Called once, when writing starts: a cursor may not be open while the audit row is written. */
-  rijen: () => Iterable<readonly Cel[]>;
+  /** Called once, when writing starts, for batches of rows: a cursor may not be open while the audit row is written. */
+  rijen: () => AsyncIterable<readonly (readonly Cel[])[]>;
   formaat: CsvFormaat;
 }
 
 /** An export: a document whose delivery is recorded in the audit log (SPEC §3). */
 export interface CsvExport extends CsvDocument {
   /** Writes the one audit row of this export, in its own transaction. */
-  audit: (aantal: number) => void;
+  audit: (aantal: number) => Promise<void>;
   /** How many rows the export will have (for the audit row written before streaming to stdout). */
-  tel: () => number;
+  tel: () => Promise<number>;
 }
 
 // Large enough that csv-stringify's per-call set-up does not count, small enough to stay flat.
@@ -33,13 +33,13 @@ const BATCH = 500;
  */
 export async function exporteerCsv(ctx: Context, exp: CsvExport, output?: string): Promise<number> {
   if (output === undefined) {
-    exp.audit(exp.tel());
+    await exp.audit(await exp.tel());
     return vul(exp, (deel) => naarUitvoer(ctx.io.stdout, deel));
   }
   let aantal = 0;
   await schrijfAtomischStroom(output, async (schrijf) => {
     aantal = await vul(exp, schrijf);
-    exp.audit(aantal);
+    await exp.audit(aantal);
   });
   return aantal;
 }
@@ -48,12 +48,14 @@ async function vul(doc: CsvDocument, schrijf: (deel: string) => Promise<void>): 
   await schrijf(csvKop(doc.kop, doc.formaat));
   let aantal = 0;
   let batch: (readonly Cel[])[] = [];
-  for (const rij of doc.rijen()) {
-    batch.push(rij);
-    if (batch.length === BATCH) {
-      aantal += batch.length;
-      await schrijf(csvRegels(batch, doc.formaat));
-      batch = [];
+  for await (const rijen of doc.rijen()) {
+    for (const rij of rijen) {
+      batch.push(rij);
+      if (batch.length === BATCH) {
+        aantal += batch.length;
+        await schrijf(csvRegels(batch, doc.formaat));
+        batch = [];
+      }
     }
   }
   if (batch.length > 0) {

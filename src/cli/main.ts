@@ -19,7 +19,7 @@ export async function run(argv: string[], io: Io, env: Env, opties: RunOpties = 
   } catch (e) {
     return foutNaarCode(e, io, env);
   } finally {
-    if (runtime.houder.db?.open) runtime.houder.db.close();
+    await runtime.houder.db?.sluit();
   }
 }
 

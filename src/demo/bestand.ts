@@ -9,7 +9,7 @@ import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { DomainError } from '../domain/errors.js';
 import { plusDagen, dagVan, instantVan } from '../domain/tijd.js';
-import { APPLICATION_ID, dataMap, openDatabase, verbind, type Db } from '../store/database.js';
+import { APPLICATION_ID, dataMap, openDatabase, verbind, type SqliteBestand } from '../store/database.js';
 import { schrijfFout } from '../store/tijdelijk.js';
 import { vulDemoJaar, type DemoJaar } from './jaar.js';
 
@@ -28,7 +28,7 @@ function inhoudVan(pad: string): Inhoud {
   if (!stat.isFile()) return 'anders';
   if (stat.size === 0) return 'leeg';
   // Opened read-write but only read: SQLite then removes its -wal and -shm again on closing.
-  let db: Db | undefined;
+  let db: SqliteBestand | undefined;
   try {
     // Through verbind: in the bundle, better-sqlite3's own search for its addon fails, and that would read as 'anders'.
     db = verbind(pad, { fileMustExist: true });
@@ -61,25 +61,8 @@ export function controleerDemoDoel(pad: string, eigen: boolean): { vervangt: boo
   );
 }
 
-/**
- * kvz's use-cases prepare their statements on every call; over a thousand calls that is a third of
- * the demo's time. On this connection only, a statement is prepared once per SQL text and reused,
- * reset to plain rows first (callers set pluck or raw themselves); one still iterating is not reused.
- */
-function hergebruikStatements(db: Db): void {
-  const bereid = db.prepare.bind(db);
-  const klaar = new Map<string, ReturnType<Db['prepare']>>();
-  db.prepare = ((sql: string) => {
-    const stmt = klaar.get(sql);
-    if (stmt && !stmt.busy) return stmt.reader ? stmt.raw(false).pluck(false).expand(false) : stmt;
-    const nieuw = bereid(sql);
-    klaar.set(sql, nieuw);
-    return nieuw;
-  }) as typeof db.prepare;
-}
-
 /** Builds the demo year up to `nu` at `pad` (checked with controleerDemoDoel first). */
-export function maakDemo(pad: string, nu: Date, gebruiker: string): DemoJaar {
+export async function maakDemo(pad: string, nu: Date, gebruiker: string): Promise<DemoJaar> {
   const tmp = join(dirname(pad), `.${basename(pad)}.${process.pid}.tmp`);
   const weg = (p: string) => ['', '-wal', '-shm'].forEach((s) => rmSync(`${p}${s}`, { force: true }));
   weg(tmp);
@@ -88,11 +71,10 @@ export function maakDemo(pad: string, nu: Date, gebruiker: string): DemoJaar {
     const db = openDatabase(tmp, { nu: instantVan(plusDagen(dagVan(nu), -366), '08:00') });
     let jaar: DemoJaar;
     try {
-      hergebruikStatements(db);
       // One transaction: a fraction of the time of a thousand small ones, and all or nothing.
-      jaar = db.transaction(() => vulDemoJaar(db, nu, gebruiker))();
+      jaar = await db.transactie(() => vulDemoJaar(db, nu, gebruiker));
     } finally {
-      db.close();
+      await db.sluit();
     }
     // A stale -wal of the file being replaced must not be applied to the new one.
     rmSync(`${pad}-wal`, { force: true });

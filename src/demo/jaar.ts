@@ -7,7 +7,7 @@ import type { Kanaal } from '../domain/melding.js';
 import { dagVan, instantVan, plusDagen, weekdag, type Datum } from '../domain/tijd.js';
 import { inTransactie, schrijfAudit, type Actor } from '../store/audit.js';
 import { stelCadansIn } from '../store/cadans.js';
-import type { Db } from '../store/database.js';
+import type { Db } from '../store/db.js';
 import { annuleerOverleg, overleggen, verzetOverleg, type Overleg } from '../store/overleggen.js';
 import { planMelding } from './meldingen.js';
 import { HOTSPOTS, PLEKKEN, STRATEN } from './teksten.js';
@@ -46,29 +46,27 @@ export interface DemoJaar {
 }
 
 /** Fills `db` (new and empty) with the year up to `nu`; the last audit row says it is a demo. */
-export function vulDemoJaar(db: Db, nu: Date, gebruiker: string): DemoJaar {
+export async function vulDemoJaar(db: Db, nu: Date, gebruiker: string): Promise<DemoJaar> {
   const r = toeval(ZAAD);
   const vandaag = dagVan(nu);
   const begin = plusDagen(vandaag, -365);
   const w = new Wachtrij(nu);
   const staten: ZaakStaat[] = [];
 
-  w.plan(instantVan(begin, '08:40'), 'r.visser', 'overleg cadans', (a) => {
-    planOverleggen(db, w, r, a, begin, vandaag, staten);
-  });
+  w.plan(instantVan(begin, '08:40'), 'r.visser', 'overleg cadans', (a) => planOverleggen(db, w, r, a, begin, vandaag, staten));
   for (const v of VERHALEN) staten.push(planVerhaal(db, w, r, begin, v));
   planAchtergrond(db, w, r, begin, nu);
   planVandaag(db, w, r, nu);
-  const gebeurtenissen = w.voerUit();
+  const gebeurtenissen = await w.voerUit();
 
-  inTransactie(db, () =>
+  await inTransactie(db, () =>
     schrijfAudit(db, { gebruiker, nu, commando: 'demo' }, {
       resultaat: 'fictieve gegevens aangemaakt',
       details: { zaad: ZAAD, van: begin, tot: vandaag, gebeurtenissen },
     }),
   );
-  const tel = (tabel: string) => db.prepare(`SELECT count(*) FROM ${tabel}`).pluck().get() as number;
-  return { van: begin, tot: vandaag, meldingen: tel('melding'), zaken: tel('zaak'), acties: tel('actie'), auditregels: tel('audit') };
+  const tel = async (tabel: string) => (await db.waarde<number>(`SELECT count(*) FROM ${tabel}`))!;
+  return { van: begin, tot: vandaag, meldingen: await tel('melding'), zaken: await tel('zaak'), acties: await tel('actie'), auditregels: await tel('audit') };
 }
 
 /** The day of the week on or after `datum` (0 = Sunday). */
@@ -77,15 +75,15 @@ function eerste(datum: Datum, dag: number): Datum {
 }
 
 /** The cadence, one GIO moved for the council's budget debate, one summer tweewekelijks cancelled, and every meeting held. */
-function planOverleggen(db: Db, w: Wachtrij, r: Toeval, a: Actor, begin: Datum, vandaag: Datum, staten: ZaakStaat[]): void {
-  stelCadansIn(db, a, 'gio', { start: eerste(plusDagen(begin, 7), 2), interval_weken: 6, tijd: '09:30', locatie: 'Gemeentehuis Koggenland, raadzaal' });
-  stelCadansIn(db, { ...a, nu: later(a.nu, 1) }, 'politie', {
+async function planOverleggen(db: Db, w: Wachtrij, r: Toeval, a: Actor, begin: Datum, vandaag: Datum, staten: ZaakStaat[]): Promise<void> {
+  await stelCadansIn(db, a, 'gio', { start: eerste(plusDagen(begin, 7), 2), interval_weken: 6, tijd: '09:30', locatie: 'Gemeentehuis Koggenland, raadzaal' });
+  await stelCadansIn(db, { ...a, nu: later(a.nu, 1) }, 'politie', {
     start: eerste(plusDagen(begin, 14), 4),
     interval_weken: 8,
     tijd: '14:00',
     locatie: 'Gemeentehuis Koggenland, kamer van de burgemeester',
   });
-  const jaar = overleggen(db, { van: begin, tot: plusDagen(vandaag, -1) });
+  const jaar = await overleggen(db, { van: begin, tot: plusDagen(vandaag, -1) });
   const gios = jaar.filter((o) => o.soort === 'gio');
   const verzet = gios.find((o) => /-1[01]-/.test(o.datum) && o.datum === o.nominale_datum && isWerkdag(plusDagen(o.datum, 2))) ??
     gios.find((o, i) => i >= 3 && o.datum === o.nominale_datum && isWerkdag(plusDagen(o.datum, 2)));

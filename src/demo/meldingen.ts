@@ -5,7 +5,7 @@
  */
 import type { Kanaal, NieuweMelding } from '../domain/melding.js';
 import { dagVan, instantVan, plusDagen } from '../domain/tijd.js';
-import type { Db } from '../store/database.js';
+import type { Db } from '../store/db.js';
 import { legContactVast, sluitMelding, voegMeldingToe, zetDoor } from '../store/meldingen.js';
 import { ACHTERNAMEN, AFHANDELING, INFORMATIE, OMSCHRIJVINGEN, TERUGKOPPELING, VOORNAMEN } from './teksten.js';
 import { binnenKantoortijd, later, werkdagVanaf, type Toeval, type Wachtrij } from './wachtrij.js';
@@ -78,9 +78,9 @@ export function planMelding(db: Db, w: Wachtrij, r: Toeval, m: Melding): void {
   const balie = r.kies(BALIE);
   const iv = r.kies(IV);
   const doorzetNotitie = r.kans(0.3) ? 'Telefonisch doorgegeven en per e-mail bevestigd.' : undefined;
-  w.plan(geregistreerd, balie, 'melding add', (actor) => {
+  w.plan(geregistreerd, balie, 'melding add', async (actor) => {
     const zaak = m.zaak?.();
-    const { nummer } = voegMeldingToe(db, actor, {
+    const { nummer } = await voegMeldingToe(db, actor, {
       ontvangenOp: m.ontvangen,
       kanaal: m.kanaal,
       categorie: m.categorie,

@@ -13,7 +13,7 @@ export interface Gebeurtenis {
   volgorde: number;
   gebruiker: string;
   commando: string;
-  doe: (actor: Actor) => void;
+  doe: (actor: Actor) => unknown;
 }
 
 export class Wachtrij {
@@ -24,7 +24,7 @@ export class Wachtrij {
   constructor(readonly nu: Date) {}
 
   /** Plans `doe` at `op`; never before the event that is running, and dropped when it lies after now. */
-  plan(op: Date, gebruiker: string, commando: string, doe: (actor: Actor) => void): void {
+  plan(op: Date, gebruiker: string, commando: string, doe: (actor: Actor) => unknown): void {
     const tijd = Math.max(op.getTime(), this.klok);
     if (tijd > this.nu.getTime()) return;
     const g = { op: tijd, volgorde: this.teller++, gebruiker, commando, doe };
@@ -39,11 +39,11 @@ export class Wachtrij {
   }
 
   /** Does every event in time order, including those that events plan. */
-  voerUit(): number {
+  async voerUit(): Promise<number> {
     let aantal = 0;
     for (let g = this.rij.shift(); g; g = this.rij.shift()) {
       this.klok = g.op;
-      g.doe({ gebruiker: g.gebruiker, nu: new Date(g.op), commando: g.commando });
+      await g.doe({ gebruiker: g.gebruiker, nu: new Date(g.op), commando: g.commando });
       aantal++;
     }
     return aantal;

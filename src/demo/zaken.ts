@@ -8,7 +8,7 @@ import type { ActieStatus, ActieWijziging } from '../domain/actie.js';
 import type { OverlegSoort } from '../domain/cadans.js';
 import { instantVan, plusDagen, type Datum } from '../domain/tijd.js';
 import type { Actor } from '../store/audit.js';
-import type { Db } from '../store/database.js';
+import type { Db } from '../store/db.js';
 import { voegActieToe, wijzigActie } from '../store/acties.js';
 import { koppelMelding } from '../store/meldingen.js';
 import { openZaak, sluitZaak } from '../store/zaken.js';
@@ -57,8 +57,8 @@ export function planVerhaal(db: Db, w: Wachtrij, r: Toeval, jaarBegin: Datum, v:
         staat.meldingen.push(nummer);
         if (staat.nummer === undefined && staat.meldingen.length === drempel) planOpenen(db, w, r, staat, op);
         else if (staat.nummer !== undefined && zaak === undefined && !staat.gesloten) {
-          w.plan(binnenKantoortijd(later(op, r.tussen(60, 48 * 60)), r.tussen(0, 300)), r.kies(IV), 'melding link', (a) => {
-            if (!staat.gesloten) koppelMelding(db, a, nummer, staat.nummer!);
+          w.plan(binnenKantoortijd(later(op, r.tussen(60, 48 * 60)), r.tussen(0, 300)), r.kies(IV), 'melding link', async (a) => {
+            if (!staat.gesloten) await koppelMelding(db, a, nummer, staat.nummer!);
           });
         }
       },
@@ -69,8 +69,8 @@ export function planVerhaal(db: Db, w: Wachtrij, r: Toeval, jaarBegin: Datum, v:
 
 function planOpenen(db: Db, w: Wachtrij, r: Toeval, staat: ZaakStaat, op: Date): void {
   const { v } = staat;
-  w.plan(binnenKantoortijd(later(op, r.tussen(60, 3 * 24 * 60)), r.tussen(0, 300)), r.kies(IV), 'zaak open', (a) => {
-    const { zaak } = openZaak(db, a, {
+  w.plan(binnenKantoortijd(later(op, r.tussen(60, 3 * 24 * 60)), r.tussen(0, 300)), r.kies(IV), 'zaak open', async (a) => {
+    const { zaak } = await openZaak(db, a, {
       titel: v.titel,
       soort: v.soort,
       kern: v.kern,
@@ -86,7 +86,7 @@ function planOpenen(db: Db, w: Wachtrij, r: Toeval, staat: ZaakStaat, op: Date):
 export function bespreek(db: Db, w: Wachtrij, r: Toeval, staten: ZaakStaat[], soort: OverlegSoort, datum: Datum, jaarBegin: Datum): void {
   let op = instantVan(datum, soort === 'politie' ? '15:45' : '11:45');
   const secretaris = soort === 'politie' ? 'r.visser' : 's.demir';
-  const doe = (commando: string, werk: (a: Actor) => void) => {
+  const doe = (commando: string, werk: (a: Actor) => Promise<void>) => {
     op = later(op, r.tussen(1, 3));
     w.plan(op, secretaris, commando, werk);
   };
@@ -122,8 +122,8 @@ export function bespreek(db: Db, w: Wachtrij, r: Toeval, staten: ZaakStaat[], so
             doe('actie update', (a) => wijzig(db, a, actie, { status: 'gereed', notitie: 'Afgerond; de zaak kan dicht.', overleg }));
           }
         }
-        doe('zaak close', (a) => {
-          sluitZaak(db, a, staat.nummer!, staat.v.resultaat!, staat.v.forceer === true);
+        doe('zaak close', async (a) => {
+          await sluitZaak(db, a, staat.nummer!, staat.v.resultaat!, staat.v.forceer === true);
           staat.gesloten = true;
           for (const actie of staat.acties.filter(lopend)) actie.status = 'vervallen';
         });
@@ -133,14 +133,14 @@ export function bespreek(db: Db, w: Wachtrij, r: Toeval, staten: ZaakStaat[], so
   }
 }
 
-function voegToe(db: Db, a: Actor, staat: ZaakStaat, afspraak: Afspraak, datum: Datum, overleg: ActieWijziging['overleg'], r: Toeval): void {
+async function voegToe(db: Db, a: Actor, staat: ZaakStaat, afspraak: Afspraak, datum: Datum, overleg: ActieWijziging['overleg'], r: Toeval): Promise<void> {
   const deadline = werkdagVanaf(plusDagen(datum, r.tussen(10, 42)));
-  const actie = voegActieToe(db, a, { zaak: staat.nummer!, ...afspraak, deadline, ...(overleg ? { overleg } : {}) });
+  const actie = await voegActieToe(db, a, { zaak: staat.nummer!, ...afspraak, deadline, ...(overleg ? { overleg } : {}) });
   staat.acties.push({ nummer: actie.nummer, status: 'open', deadline });
 }
 
-function wijzig(db: Db, a: Actor, actie: Actie, w: ActieWijziging): void {
-  const { actie: nieuw } = wijzigActie(db, a, actie.nummer, w);
+async function wijzig(db: Db, a: Actor, actie: Actie, w: ActieWijziging): Promise<void> {
+  const { actie: nieuw } = await wijzigActie(db, a, actie.nummer, w);
   actie.status = nieuw.status;
   actie.deadline = nieuw.deadline;
 }

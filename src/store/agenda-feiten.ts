@@ -9,12 +9,14 @@ import { isTeLaat, type ActieStatus } from '../domain/actie.js';
 import type { ActieOpAgenda, MeldingOpAgenda } from '../domain/agenda.js';
 import { doorzettingOordeel } from '../domain/melding.js';
 import type { Datum } from '../domain/tijd.js';
-import type { Db } from './database.js';
-import { doorgezetNaar, EERSTE_DOORZETTING_DAG } from './doorzetting-sql.js';
+import type { Db } from './db.js';
+import { EERSTE_DOORZETTING_DAG } from './doorzetting-sql.js';
 
 // Counts group on the covering index melding_dag: no lookup in the melding table per melding.
 const OPENBAAR = `m.vertrouwelijk = 0 AND (m.zaak_id IS NULL OR m.zaak_id NOT IN (SELECT id FROM zaak WHERE vertrouwelijk = 1))`;
 const GEHEIM = 'm.vertrouwelijk = 0 AND coalesce(z.vertrouwelijk, 0) = 0';
+/** 1 for a melding of this window, 0 for one of the window before. */
+const DEZE = 'CASE WHEN m.ontvangen_dag >= @grens THEN 1 ELSE 0 END';
 
 /** Meldingen from `van` up to `tot` (exclusive); `grens` splits them into the previous window (0) and this one (1). */
 export interface Vensters {
@@ -23,42 +25,40 @@ export interface Vensters {
   tot: Datum;
 }
 
-function tel<T>(db: Db, kolommen: string, waar: string, groep: string, p: Record<string, unknown>, vertrouwelijk: boolean): T[] {
-  return db
-    .prepare(
-      `SELECT ${kolommen}, count(*) FROM melding m
-       WHERE m.ontvangen_dag >= @van AND m.ontvangen_dag < @tot ${waar} ${vertrouwelijk ? '' : `AND ${OPENBAAR}`}
-       GROUP BY ${groep}`,
-    )
-    .raw()
-    .all(p) as T[];
+function tel<T extends readonly unknown[]>(db: Db, kolommen: string, waar: string, groep: string, p: Record<string, unknown>, vertrouwelijk: boolean): Promise<T[]> {
+  return db.rauw<T>(
+    `SELECT ${kolommen}, count(*) FROM melding m
+     WHERE m.ontvangen_dag >= @van AND m.ontvangen_dag < @tot ${waar} ${vertrouwelijk ? '' : `AND ${OPENBAAR}`}
+     GROUP BY ${groep}`,
+    p,
+  );
 }
 
-/** Every melding counted by [deze, categorie, kern, vergunninghouder] over both windows. */
-export function telling(db: Db, v: Vensters, vertrouwelijk: boolean): [deze: number, categorie: string, kern: string, vh: number, n: number][] {
-  return tel(db, 'm.ontvangen_dag >= @grens, m.categorie, m.kern, m.vergunninghouder', '', '1, 2, 3, 4', { ...v }, vertrouwelijk);
+/** Every melding counted by [deze, categorie, kern, vergunninghouder] over both windows (deze: 1 or 0). */
+export function telling(db: Db, v: Vensters, vertrouwelijk: boolean): Promise<[deze: number, categorie: string, kern: string, vh: number, n: number][]> {
+  return tel(db, `${DEZE}, m.categorie, m.kern, m.vergunninghouder`, '', '1, 2, 3, 4', { ...v }, vertrouwelijk);
 }
 
 /** Jeugdoverlast by [deze, kern] over both windows. */
-export function jeugdPerKern(db: Db, v: Vensters, vertrouwelijk: boolean): [deze: number, kern: string, n: number][] {
-  return tel(db, 'm.ontvangen_dag >= @grens, m.kern', `AND m.categorie = 'jeugdoverlast'`, '1, 2', { ...v }, vertrouwelijk);
+export function jeugdPerKern(db: Db, v: Vensters, vertrouwelijk: boolean): Promise<[deze: number, kern: string, n: number][]> {
+  return tel(db, `${DEZE}, m.kern`, `AND m.categorie = 'jeugdoverlast'`, '1, 2', { ...v }, vertrouwelijk);
 }
 
 /** Meldingen about a vergunninghouder in [van, tot) by [categorie, kern]. */
-export function vergunninghoudersIn(db: Db, van: Datum, tot: Datum, vertrouwelijk: boolean): [categorie: string, kern: string, n: number][] {
+export function vergunninghoudersIn(db: Db, van: Datum, tot: Datum, vertrouwelijk: boolean): Promise<[categorie: string, kern: string, n: number][]> {
   return tel(db, 'm.categorie, m.kern', 'AND m.vergunninghouder = 1', '1, 2', { van, tot }, vertrouwelijk);
 }
 
 /** Meldingen in [van, tot) per zaak id. */
-export function meldingenPerZaak(db: Db, van: Datum, tot: Datum, vertrouwelijk: boolean): Map<number, number> {
-  return new Map(tel<[number, number]>(db, 'm.zaak_id', 'AND m.zaak_id IS NOT NULL', '1', { van, tot }, vertrouwelijk));
+export async function meldingenPerZaak(db: Db, van: Datum, tot: Datum, vertrouwelijk: boolean): Promise<Map<number, number>> {
+  return new Map(await tel<[number, number]>(db, 'm.zaak_id', 'AND m.zaak_id IS NOT NULL', '1', { van, tot }, vertrouwelijk));
 }
 
 type MeldingRij = [nummer: string, op: string, dag: Datum, categorie: string, kern: string, zaak: string | null, vh: number, naar: string | null, eerste: Datum | null];
 
-const MELDING_SELECT = `
+const meldingSelect = (db: Db) => `
   SELECT m.nummer, m.ontvangen_op, m.ontvangen_dag, m.categorie, m.kern, z.nummer, m.vergunninghouder,
-         ${doorgezetNaar(',')},
+         ${db.d.doorgezetNaar(',')},
          ${EERSTE_DOORZETTING_DAG}
   FROM melding m LEFT JOIN zaak z ON z.id = m.zaak_id`;
 
@@ -80,27 +80,22 @@ function meldingVan(r: MeldingRij, peildatum: Datum): MeldingOpAgenda {
 export type MeldingKeuze = 'alle' | 'openbaar' | 'alleen-vertrouwelijk';
 
 /** The meldingen received in [van, tot), oldest first. */
-export function meldingenIn(db: Db, van: Datum, tot: Datum, keuze: MeldingKeuze, peildatum: Datum): MeldingOpAgenda[] {
+export async function meldingenIn(db: Db, van: Datum, tot: Datum, keuze: MeldingKeuze, peildatum: Datum): Promise<MeldingOpAgenda[]> {
   const filter = keuze === 'openbaar' ? `AND ${GEHEIM}` : keuze === 'alleen-vertrouwelijk' ? 'AND m.vertrouwelijk = 1' : '';
   return (
-    db
-      .prepare(`${MELDING_SELECT} WHERE m.ontvangen_dag >= @van AND m.ontvangen_dag < @tot ${filter} ORDER BY m.ontvangen_op, m.id`)
-      .raw()
-      .all({ van, tot }) as MeldingRij[]
+    await db.rauw<MeldingRij>(`${meldingSelect(db)} WHERE m.ontvangen_dag >= @van AND m.ontvangen_dag < @tot ${filter} ORDER BY m.ontvangen_op, m.id`, { van, tot })
   ).map((r) => meldingVan(r, peildatum));
 }
 
 /** Meldingen received before day `voor` that were never forwarded nor closed, oldest first; not vertrouwelijk. */
-export function nooitDoorgezet(db: Db, voor: Datum, peildatum: Datum): MeldingOpAgenda[] {
+export async function nooitDoorgezet(db: Db, voor: Datum, peildatum: Datum): Promise<MeldingOpAgenda[]> {
   return (
-    db
-      .prepare(
-        `${MELDING_SELECT} WHERE m.status = 'nieuw' AND m.ontvangen_dag < @voor AND ${GEHEIM}
-           AND NOT EXISTS (SELECT 1 FROM doorzetting d WHERE d.melding_id = m.id)
-         ORDER BY m.ontvangen_op, m.id`,
-      )
-      .raw()
-      .all({ voor }) as MeldingRij[]
+    await db.rauw<MeldingRij>(
+      `${meldingSelect(db)} WHERE m.status = 'nieuw' AND m.ontvangen_dag < @voor AND ${GEHEIM}
+         AND NOT EXISTS (SELECT 1 FROM doorzetting d WHERE d.melding_id = m.id)
+       ORDER BY m.ontvangen_op, m.id`,
+      { voor },
+    )
   ).map((r) => meldingVan(r, peildatum));
 }
 
@@ -145,26 +140,24 @@ function zaakRij(r: ZaakKolommen): ZaakRij {
  * The open zaken that are vertrouwelijk (for the politieoverleg), or those that are not, in number
  * order; with `venster` also counting the meldingen of each received in [van, tot).
  */
-export function openZaken(db: Db, vertrouwelijk: boolean, venster?: { van: Datum; tot: Datum }): ZaakRij[] {
+export async function openZaken(db: Db, vertrouwelijk: boolean, venster?: { van: Datum; tot: Datum }): Promise<ZaakRij[]> {
   return (
-    db
-      .prepare(`${zaakSelect(vertrouwelijk, venster !== undefined)} WHERE z.status = 'open' AND z.vertrouwelijk = @v ORDER BY z.jaar, z.volgnummer`)
-      .raw()
-      .all({ v: vertrouwelijk ? 1 : 0, ...(venster ? { van: venster.van, tot: venster.tot } : {}) }) as ZaakKolommen[]
+    await db.rauw<ZaakKolommen>(
+      `${zaakSelect(vertrouwelijk, venster !== undefined)} WHERE z.status = 'open' AND z.vertrouwelijk = @v ORDER BY z.jaar, z.volgnummer`,
+      { v: vertrouwelijk ? 1 : 0, ...(venster ? { van: venster.van, tot: venster.tot } : {}) },
+    )
   ).map(zaakRij);
 }
 
 /** Zaken by id or by number, in number order; vertrouwelijke ones (and meldingen) only when asked. */
-export function zakenMet(db: Db, sleutel: 'id' | 'nummer', waarden: readonly (number | string)[], vertrouwelijk: boolean): ZaakRij[] {
+export async function zakenMet(db: Db, sleutel: 'id' | 'nummer', waarden: readonly (number | string)[], vertrouwelijk: boolean): Promise<ZaakRij[]> {
   if (waarden.length === 0) return [];
   return (
-    db
-      .prepare(
-        `${zaakSelect(vertrouwelijk, false)} WHERE z.${sleutel} IN (SELECT value FROM json_each(?)) ${vertrouwelijk ? '' : 'AND z.vertrouwelijk = 0'}
-         ORDER BY z.jaar, z.volgnummer`,
-      )
-      .raw()
-      .all(JSON.stringify(waarden)) as ZaakKolommen[]
+    await db.rauw<ZaakKolommen>(
+      `${zaakSelect(vertrouwelijk, false)} WHERE z.${sleutel} IN ${db.d.jsonLijst('?', sleutel === 'id' ? 'getal' : 'tekst')} ${vertrouwelijk ? '' : 'AND z.vertrouwelijk = 0'}
+       ORDER BY z.jaar, z.volgnummer`,
+      [JSON.stringify(waarden)],
+    )
   ).map(zaakRij);
 }
 
@@ -190,18 +183,16 @@ function actieVan(r: ActieRij, peildatum: Datum): ActieOpAgenda {
  * The acties of these zaken per zaak, by deadline: those still open or running, and with `sinds` (an
  * instant) also those finished since then.
  */
-export function actiesPerZaak(db: Db, zaken: readonly ZaakRij[], peildatum: Datum, sinds?: string): Map<number, ActieOpAgenda[]> {
+export async function actiesPerZaak(db: Db, zaken: readonly ZaakRij[], peildatum: Datum, sinds?: string): Promise<Map<number, ActieOpAgenda[]>> {
   const per = new Map<number, ActieOpAgenda[]>();
   if (zaken.length === 0) return per;
   const nummer = new Map(zaken.map((z) => [z.id, z.nummer]));
-  const rijen = db
-    .prepare(
-      `SELECT a.zaak_id, ${ACTIE_KOLOMMEN} FROM actie a
-       WHERE a.zaak_id IN (SELECT value FROM json_each(@ids)) AND (a.status IN ('open', 'loopt') OR a.gewijzigd_op >= @sinds)
-       ${ACTIE_VOLGORDE}`,
-    )
-    .raw()
-    .all({ ids: JSON.stringify([...nummer.keys()]), sinds: sinds ?? '9999' }) as [number, string, string, string, Datum, ActieStatus, number][];
+  const rijen = await db.rauw<[number, string, string, string, Datum, ActieStatus, number]>(
+    `SELECT a.zaak_id, ${ACTIE_KOLOMMEN} FROM actie a
+     WHERE a.zaak_id IN ${db.d.jsonLijst('@ids', 'getal')} AND (a.status IN ('open', 'loopt') OR a.gewijzigd_op >= @sinds)
+     ${ACTIE_VOLGORDE}`,
+    { ids: JSON.stringify([...nummer.keys()]), sinds: sinds ?? '9999' },
+  );
   for (const r of rijen) {
     const id = r[0];
     const actie: ActieOpAgenda = {
@@ -216,44 +207,42 @@ export function actiesPerZaak(db: Db, zaken: readonly ZaakRij[], peildatum: Datu
 }
 
 /** Which of these zaken have any actie at all, whatever its status. */
-export function metEenActie(db: Db, zaakIds: readonly number[]): Set<number> {
+export async function metEenActie(db: Db, zaakIds: readonly number[]): Promise<Set<number>> {
   if (zaakIds.length === 0) return new Set();
-  return new Set(db.prepare('SELECT DISTINCT zaak_id FROM actie WHERE zaak_id IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(zaakIds)) as number[]);
+  return new Set(await db.kolom<number>(`SELECT DISTINCT zaak_id FROM actie WHERE zaak_id IN ${db.d.jsonLijst('?', 'getal')}`, [JSON.stringify(zaakIds)]));
 }
 
-/** How the acties agreed in one overleg row stand now: [status, te laat, n]; not of vertrouwelijke zaken. */
-export function standVanOverleg(db: Db, overlegId: number, peildatum: Datum): [status: ActieStatus, teLaat: number, n: number][] {
-  return db
-    .prepare(
-      `SELECT a.status, a.status IN ('open', 'loopt') AND a.deadline < ?, count(*)
-       FROM actie a JOIN zaak z ON z.id = a.zaak_id WHERE a.overleg_id = ? AND z.vertrouwelijk = 0 GROUP BY 1, 2`,
-    )
-    .raw()
-    .all(peildatum, overlegId) as [ActieStatus, number, number][];
+/** How the acties agreed in one overleg row stand now: [status, te laat (1 or 0), n]; not of vertrouwelijke zaken. */
+export function standVanOverleg(db: Db, overlegId: number, peildatum: Datum): Promise<[status: ActieStatus, teLaat: number, n: number][]> {
+  return db.rauw(
+    `SELECT a.status, CASE WHEN a.status IN ('open', 'loopt') AND a.deadline < ? THEN 1 ELSE 0 END, count(*)
+     FROM actie a JOIN zaak z ON z.id = a.zaak_id WHERE a.overleg_id = ? AND z.vertrouwelijk = 0 GROUP BY 1, 2`,
+    [peildatum, overlegId],
+  );
 }
 
-function acties(db: Db, waar: string, peildatum: Datum, ...p: unknown[]): ActieOpAgenda[] {
+async function acties(db: Db, waar: string, peildatum: Datum, p: unknown[]): Promise<ActieOpAgenda[]> {
   return (
-    db.prepare(`SELECT z.nummer, ${ACTIE_KOLOMMEN} FROM actie a JOIN zaak z ON z.id = a.zaak_id WHERE ${waar} ${ACTIE_VOLGORDE}`).raw().all(...p) as ActieRij[]
+    await db.rauw<ActieRij>(`SELECT z.nummer, ${ACTIE_KOLOMMEN} FROM actie a JOIN zaak z ON z.id = a.zaak_id WHERE ${waar} ${ACTIE_VOLGORDE}`, p)
   ).map((r) => actieVan(r, peildatum));
 }
 
 /** The acties agreed in one overleg row; not of vertrouwelijke zaken. */
-export function actiesVanOverleg(db: Db, overlegId: number, peildatum: Datum): ActieOpAgenda[] {
-  return acties(db, 'a.overleg_id = ? AND z.vertrouwelijk = 0', peildatum, overlegId);
+export function actiesVanOverleg(db: Db, overlegId: number, peildatum: Datum): Promise<ActieOpAgenda[]> {
+  return acties(db, 'a.overleg_id = ? AND z.vertrouwelijk = 0', peildatum, [overlegId]);
 }
 
 /** Acties still open or running whose deadline is before `peildatum`; not of vertrouwelijke zaken. */
-export function teLateActies(db: Db, peildatum: Datum): ActieOpAgenda[] {
-  return acties(db, `a.status IN ('open', 'loopt') AND a.deadline < ? AND z.vertrouwelijk = 0`, peildatum, peildatum);
+export function teLateActies(db: Db, peildatum: Datum): Promise<ActieOpAgenda[]> {
+  return acties(db, `a.status IN ('open', 'loopt') AND a.deadline < ? AND z.vertrouwelijk = 0`, peildatum, [peildatum]);
 }
 
 /** Partner code → name. */
-export function partnerNamen(db: Db): Map<string, string> {
-  return new Map((db.prepare('SELECT code, naam FROM partner').raw().all() as [string, string][]));
+export async function partnerNamen(db: Db): Promise<Map<string, string>> {
+  return new Map(await db.rauw<[string, string]>('SELECT code, naam FROM partner'));
 }
 
 /** The partners recorded as present at an overleg row. */
-export function aanwezigen(db: Db, overlegId: number): string[] {
-  return db.prepare('SELECT partner FROM aanwezigheid WHERE overleg_id = ? ORDER BY partner').pluck().all(overlegId) as string[];
+export function aanwezigen(db: Db, overlegId: number): Promise<string[]> {
+  return db.kolom<string>('SELECT partner FROM aanwezigheid WHERE overleg_id = ? ORDER BY partner', [overlegId]);
 }

@@ -47,13 +47,13 @@ import {
   zakenMet,
   type ZaakRij,
 } from './agenda-feiten.js';
-import type { Db } from './database.js';
+import type { Db } from './db.js';
 import { overlegOp, venster, volgendOverleg, vorigOverleg } from './overleggen.js';
 
 /** The agenda of `overleg` (a meeting that takes place), with the matrix as of `nu`. */
-export function agendaVoor(db: Db, overleg: Overleg, nu: Date): Agenda {
-  const v = venster(db, overleg.soort, overleg.datum);
-  const namen = partnerNamen(db);
+export async function agendaVoor(db: Db, overleg: Overleg, nu: Date): Promise<Agenda> {
+  const v = await venster(db, overleg.soort, overleg.datum);
+  const namen = await partnerNamen(db);
   const kop: AgendaKop = {
     soort: overleg.soort,
     titel: soortTitel(overleg.soort),
@@ -76,7 +76,7 @@ export function agendaVoor(db: Db, overleg: Overleg, nu: Date): Agenda {
 }
 
 /** The window of the meeting before (for trends); for the first of a series, the same length before. */
-function vorigVenster(db: Db, kop: AgendaKop, v: Venster): { van: Datum; tot: Datum } {
+async function vorigVenster(db: Db, kop: AgendaKop, v: Venster): Promise<{ van: Datum; tot: Datum }> {
   if (v.vorige) return venster(db, kop.soort, v.van);
   return { van: plusDagen(v.van, -dagenTussen(v.van, v.tot)), tot: v.van };
 }
@@ -101,27 +101,27 @@ function zaakOpAgenda(z: ZaakRij, inPeriode: number, acties: ActieOpAgenda[]): Z
 }
 
 /** Zaken with the acties an agenda shows: open or running, or finished since `sinds` (an instant). */
-function metActies(db: Db, zaken: ZaakRij[], perZaak: ReadonlyMap<number, number>, sinds: string, peildatum: Datum): ZaakOpAgenda[] {
-  const acties = actiesPerZaak(db, zaken, peildatum, sinds);
+async function metActies(db: Db, zaken: ZaakRij[], perZaak: ReadonlyMap<number, number>, sinds: string, peildatum: Datum): Promise<ZaakOpAgenda[]> {
+  const acties = await actiesPerZaak(db, zaken, peildatum, sinds);
   return zaken.map((z) => zaakOpAgenda(z, perZaak.get(z.id) ?? 0, acties.get(z.id) ?? []));
 }
 
 const alsTrend = <K extends string>(rijen: ReturnType<typeof trend>, naam: K) =>
   rijen.map(({ sleutel, aantal, vorige_periode }) => ({ [naam]: sleutel, aantal, vorige_periode }) as { [k in K]: string } & Telling);
 
-function gio(db: Db, kop: AgendaKop & { soort: 'gio' }, v: Venster, namen: Map<string, string>): GioAgenda {
-  const vv = vorigVenster(db, kop, v);
+async function gio(db: Db, kop: AgendaKop & { soort: 'gio' }, v: Venster, namen: Map<string, string>): Promise<GioAgenda> {
+  const vv = await vorigVenster(db, kop, v);
   const jeugd = { deze: new Map<string, number>(), vorige: new Map<string, number>() };
-  for (const [deze, kern, n] of jeugdPerKern(db, { van: vv.van, grens: v.van, tot: v.tot }, false)) (deze ? jeugd.deze : jeugd.vorige).set(kern, n);
+  for (const [deze, kern, n] of await jeugdPerKern(db, { van: vv.van, grens: v.van, tot: v.tot }, false)) (deze ? jeugd.deze : jeugd.vorige).set(kern, n);
   const vh = { categorie: new Map<string, number>(), kern: new Map<string, number>() };
-  for (const [categorie, kern, n] of vergunninghoudersIn(db, v.van, v.tot, false)) {
+  for (const [categorie, kern, n] of await vergunninghoudersIn(db, v.van, v.tot, false)) {
     telOp(vh.categorie, categorie, n);
     telOp(vh.kern, kern, n);
   }
-  const rijen = openZaken(db, false, v);
-  const zaken = metActies(db, rijen, new Map(rijen.map((z) => [z.id, z.in_periode])), instantVan(v.van).toISOString(), kop.peildatum);
+  const rijen = await openZaken(db, false, v);
+  const zaken = await metActies(db, rijen, new Map(rijen.map((z) => [z.id, z.in_periode])), instantVan(v.van).toISOString(), kop.peildatum);
   // Only a zaak that shows no actie can have none at all: ask for those alone.
-  const metActie = metEenActie(db, rijen.filter((_, i) => zaken[i]!.acties.length === 0).map((z) => z.id));
+  const metActie = await metEenActie(db, rijen.filter((_, i) => zaken[i]!.acties.length === 0).map((z) => z.id));
   const plekken: Record<GioPlek, ZaakOpAgenda[]> = { nieuw: [], lopend: [], klaar: [] };
   zaken.forEach((z, i) => {
     const heeft_acties = z.acties.length > 0 || metActie.has(rijen[i]!.id);
@@ -131,7 +131,7 @@ function gio(db: Db, kop: AgendaKop & { soort: 'gio' }, v: Venster, namen: Map<s
   return {
     ...kop,
     vorig_venster: periode(vv),
-    vorig_gio: vorigGio(db, v, kop.peildatum, namen),
+    vorig_gio: await vorigGio(db, v, kop.peildatum, namen),
     nieuwe_zaken: plekken.nieuw,
     lopende_zaken: plekken.lopend,
     vergunninghouders: {
@@ -145,44 +145,44 @@ function gio(db: Db, kop: AgendaKop & { soort: 'gio' }, v: Venster, namen: Map<s
 }
 
 /** What the previous GIO agreed, and how those acties stand now; who was there, if recorded. */
-function vorigGio(db: Db, v: Venster, peildatum: Datum, namen: Map<string, string>): GioAgenda['vorig_gio'] {
+async function vorigGio(db: Db, v: Venster, peildatum: Datum, namen: Map<string, string>): Promise<GioAgenda['vorig_gio']> {
   if (!v.vorige) return null;
-  const id = overlegOp(db, 'gio', v.vorige.datum)?.id ?? null;
+  const id = (await overlegOp(db, 'gio', v.vorige.datum))?.id ?? null;
   const per_status = Object.fromEntries(ACTIE_STATUSSEN.map((s) => [s, 0])) as Record<ActieStatus, number>;
   let acties = 0;
   let te_laat = 0;
-  for (const [status, laat, n] of id === null ? [] : standVanOverleg(db, id, peildatum)) {
+  for (const [status, laat, n] of id === null ? [] : await standVanOverleg(db, id, peildatum)) {
     per_status[status] += n;
     acties += n;
     if (laat) te_laat += n;
   }
   return {
     datum: v.vorige.datum,
-    aanwezig: id === null ? [] : aanwezigen(db, id).map((p) => namen.get(p) ?? p),
+    aanwezig: id === null ? [] : (await aanwezigen(db, id)).map((p) => namen.get(p) ?? p),
     acties,
     per_status,
     te_laat,
   };
 }
 
-function tweewekelijks(db: Db, kop: AgendaKop & { soort: 'tweewekelijks' }, v: Venster): TweewekelijksAgenda {
+async function tweewekelijks(db: Db, kop: AgendaKop & { soort: 'tweewekelijks' }, v: Venster): Promise<TweewekelijksAgenda> {
   const peil = kop.peildatum;
-  const nieuwe = meldingenIn(db, v.van, v.tot, 'openbaar', peil);
+  const nieuwe = await meldingenIn(db, v.van, v.tot, 'openbaar', peil);
   const laat = nieuwe.filter((m) => m.doorzetting === 'te-laat' || m.doorzetting === 'niet-doorgezet');
-  const laatste = vorigOverleg(db, 'gio', kop.overleg.datum);
-  const volgende = volgendOverleg(db, 'gio', kop.overleg.datum);
-  const uitGio = laatste?.id == null ? [] : actiesVanOverleg(db, laatste.id, peil).filter((a) => !volgende || a.deadline < volgende.datum);
-  const teLaat = teLateActies(db, peil);
+  const laatste = await vorigOverleg(db, 'gio', kop.overleg.datum);
+  const volgende = await volgendOverleg(db, 'gio', kop.overleg.datum);
+  const uitGio = laatste?.id == null ? [] : (await actiesVanOverleg(db, laatste.id, peil)).filter((a) => !volgende || a.deadline < volgende.datum);
+  const teLaat = await teLateActies(db, peil);
 
   // The minutes get a table per open zaak of these acties, with all its open and running acties.
-  const zaken = zakenMet(db, 'nummer', [...new Set([...uitGio, ...teLaat].map((a) => a.zaak))], false).filter((z) => z.status === 'open');
-  const lopend = actiesPerZaak(db, zaken, peil);
+  const zaken = (await zakenMet(db, 'nummer', [...new Set([...uitGio, ...teLaat].map((a) => a.zaak))], false)).filter((z) => z.status === 'open');
+  const lopend = await actiesPerZaak(db, zaken, peil);
   const inPeriode = new Map<string, number>();
   for (const m of nieuwe) if (m.zaak !== null) telOp(inPeriode, m.zaak);
   return {
     ...kop,
     nieuwe_meldingen: nieuwe,
-    niet_op_tijd_doorgezet: [...nooitDoorgezet(db, v.van, peil), ...laat],
+    niet_op_tijd_doorgezet: [...(await nooitDoorgezet(db, v.van, peil)), ...laat],
     laatste_gio: laatste?.datum ?? null,
     volgende_gio: volgende?.datum ?? null,
     acties_laatste_gio: uitGio,
@@ -191,15 +191,15 @@ function tweewekelijks(db: Db, kop: AgendaKop & { soort: 'tweewekelijks' }, v: V
   };
 }
 
-function politie(db: Db, kop: AgendaKop & { soort: 'politie' }, v: Venster): PolitieAgenda {
-  const vv = vorigVenster(db, kop, v);
+async function politie(db: Db, kop: AgendaKop & { soort: 'politie' }, v: Venster): Promise<PolitieAgenda> {
+  const vv = await vorigVenster(db, kop, v);
   const nieuw = () => ({ deze: new Map<string, number>(), vorige: new Map<string, number>() });
   const categorie = nieuw();
   const kern = nieuw();
   const vh = nieuw();
   const jeugd = nieuw();
   const alles = zietVertrouwelijk(kop.soort);
-  for (const [deze, cat, k, vergunninghouder, n] of telling(db, { van: vv.van, grens: v.van, tot: v.tot }, alles)) {
+  for (const [deze, cat, k, vergunninghouder, n] of await telling(db, { van: vv.van, grens: v.van, tot: v.tot }, alles)) {
     const welke = deze ? 'deze' : 'vorige';
     telOp(categorie[welke], cat, n);
     telOp(kern[welke], k, n);
@@ -207,7 +207,7 @@ function politie(db: Db, kop: AgendaKop & { soort: 'politie' }, v: Venster): Pol
     if (cat === 'jeugdoverlast') telOp(jeugd[welke], k, n);
   }
   const telt = (t: ReturnType<typeof nieuw>) => ({ aantal: som(t.deze), vorige_periode: som(t.vorige) });
-  const perZaak = meldingenPerZaak(db, v.van, v.tot, alles);
+  const perZaak = await meldingenPerZaak(db, v.van, v.tot, alles);
   const sinds = instantVan(v.van).toISOString();
   const veel = [...perZaak].filter(([, n]) => n >= VEEL_MELDINGEN).map(([id]) => id);
   return {
@@ -218,9 +218,9 @@ function politie(db: Db, kop: AgendaKop & { soort: 'politie' }, v: Venster): Pol
       per_categorie: alsTrend(trend(categorie.deze, categorie.vorige), 'categorie'),
       per_kern: alsTrend(trend(kern.deze, kern.vorige), 'kern'),
     },
-    zaken_veel_meldingen: metActies(db, zakenMet(db, 'id', veel, alles), perZaak, sinds, kop.peildatum),
-    vertrouwelijke_zaken: metActies(db, openZaken(db, true), perZaak, sinds, kop.peildatum),
-    vertrouwelijke_meldingen: meldingenIn(db, v.van, v.tot, 'alleen-vertrouwelijk', kop.peildatum),
+    zaken_veel_meldingen: await metActies(db, await zakenMet(db, 'id', veel, alles), perZaak, sinds, kop.peildatum),
+    vertrouwelijke_zaken: await metActies(db, await openZaken(db, true), perZaak, sinds, kop.peildatum),
+    vertrouwelijke_meldingen: await meldingenIn(db, v.van, v.tot, 'alleen-vertrouwelijk', kop.peildatum),
     vergunninghouders: { ...telt(vh), per_categorie: alsTrend(trend(vh.deze, vh.vorige), 'categorie') },
     jeugdoverlast: { ...telt(jeugd), per_kern: alsTrend(trend(jeugd.deze, jeugd.vorige), 'kern') },
   };

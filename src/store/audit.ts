@@ -4,7 +4,7 @@
  * inserted or removed behind kvz's back breaks the chain (verified by `kvz check`).
  */
 import { createHash } from 'node:crypto';
-import type { Db } from './database.js';
+import type { Db } from './db.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -41,11 +41,9 @@ export function auditHash(rij: Omit<AuditRij, 'hash'>): string {
 }
 
 /** Appends one audit row; call inside the transaction of the change it records. */
-export function schrijfAudit(db: Db, actor: Actor, regel: AuditRegel): void {
-  if (!db.inTransaction) throw new Error('schrijfAudit hoort binnen de transactie van de wijziging');
-  const laatste = db.prepare('SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1').get() as
-    | { id: number; hash: string }
-    | undefined;
+export async function schrijfAudit(db: Db, actor: Actor, regel: AuditRegel): Promise<void> {
+  if (!db.inTransactie) throw new Error('schrijfAudit hoort binnen de transactie van de wijziging');
+  const laatste = await db.een<{ id: number; hash: string }>('SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1');
   const rij: Omit<AuditRij, 'hash'> = {
     id: (laatste?.id ?? 0) + 1,
     op: actor.nu.toISOString(),
@@ -56,13 +54,14 @@ export function schrijfAudit(db: Db, actor: Actor, regel: AuditRegel): void {
     details: JSON.stringify(regel.details ?? {}),
     vorige_hash: laatste?.hash ?? GENESIS_HASH,
   };
-  db.prepare(
+  await db.voer(
     `INSERT INTO audit (id, op, gebruiker, commando, object, resultaat, details, vorige_hash, hash)
      VALUES (@id, @op, @gebruiker, @commando, @object, @resultaat, @details, @vorige_hash, @hash)`,
-  ).run({ ...rij, hash: auditHash(rij) });
+    { ...rij, hash: auditHash(rij) },
+  );
 }
 
-/** Runs `werk` and its audit row as one immediate transaction (safe for parallel writers). */
-export function inTransactie<T>(db: Db, werk: () => T): T {
-  return db.transaction(werk).immediate();
+/** Runs `werk` and its audit row as one transaction that holds the write lock (safe for parallel writers). */
+export function inTransactie<T>(db: Db, werk: () => Promise<T>): Promise<T> {
+  return db.transactie(werk);
 }

@@ -1,5 +1,5 @@
 /** Reading the audit log for `kvz log`: filters, newest first. */
-import type { Db } from './database.js';
+import type { Db } from './db.js';
 
 export interface AuditFilter {
   /** Instants (UTC ISO): van inclusive, tot exclusive. */
@@ -23,25 +23,24 @@ export interface AuditRegelUit {
   hash: string;
 }
 
-export function zoekAudit(db: Db, filter: AuditFilter): { regels: AuditRegelUit[]; totaal: number } {
+export async function zoekAudit(db: Db, filter: AuditFilter): Promise<{ regels: AuditRegelUit[]; totaal: number }> {
   const waar: string[] = [];
   const p: Record<string, unknown> = {};
   if (filter.van) (waar.push('op >= @van'), (p.van = filter.van));
   if (filter.tot) (waar.push('op < @tot'), (p.tot = filter.tot));
   if (filter.object) {
-    waar.push(filter.object.exact ? 'object = @object' : 'object = @object COLLATE NOCASE');
+    waar.push(filter.object.exact ? 'object = @object' : 'lower(object) = lower(@object)');
     p.object = filter.object.waarde;
   }
-  if (filter.door) (waar.push('gebruiker = @door COLLATE NOCASE'), (p.door = filter.door));
+  if (filter.door) (waar.push('lower(gebruiker) = lower(@door)'), (p.door = filter.door));
   const where = waar.length ? `WHERE ${waar.join(' AND ')}` : '';
-  const totaal = db.prepare(`SELECT count(*) FROM audit ${where}`).pluck().get(p) as number;
+  const totaal = (await db.waarde<number>(`SELECT count(*) FROM audit ${where}`, p))!;
   if (filter.limit !== undefined) p.limit = filter.limit;
-  const rijen = db
-    .prepare(
-      `SELECT id, op, gebruiker, commando, object, resultaat, details, hash FROM audit ${where}
-       ORDER BY id DESC ${filter.limit === undefined ? '' : 'LIMIT @limit'}`,
-    )
-    .all(p) as { id: number; op: string; gebruiker: string; commando: string; object: string | null; resultaat: string; details: string; hash: string }[];
+  const rijen = await db.alle<{ id: number; op: string; gebruiker: string; commando: string; object: string | null; resultaat: string; details: string; hash: string }>(
+    `SELECT id, op, gebruiker, commando, object, resultaat, details, hash FROM audit ${where}
+     ORDER BY id DESC ${filter.limit === undefined ? '' : 'LIMIT @limit'}`,
+    p,
+  );
   const regels = rijen.map((r) => ({
     id: r.id,
     op: r.op,

@@ -7,7 +7,8 @@ import { closeSync, existsSync, fsyncSync, openSync, realpathSync, renameSync, r
 import { dirname, join, resolve } from 'node:path';
 import { DomainError } from '../domain/errors.js';
 import { inTransactie, schrijfAudit, type Actor } from './audit.js';
-import { APPLICATION_ID, verbind, type Db } from './database.js';
+import { APPLICATION_ID, verbind } from './database.js';
+import type { SqliteDb } from './sqlite.js';
 import { ruimAchtergeblevenOp, tijdelijkPad } from './tijdelijk.js';
 
 export interface Backup {
@@ -60,7 +61,7 @@ function keurKopie(pad: string): Backup['laatste_audit'] {
   }
 }
 
-export async function maakBackup(db: Db, dbPad: string, actor: Actor, doelInvoer: string, overschrijf: boolean): Promise<Backup> {
+export async function maakBackup(db: SqliteDb, dbPad: string, actor: Actor, doelInvoer: string, overschrijf: boolean): Promise<Backup> {
   const doel = resolve(doelInvoer);
   controleerDoel(dbPad, doel, overschrijf);
   const map = dirname(doel);
@@ -70,15 +71,15 @@ export async function maakBackup(db: Db, dbPad: string, actor: Actor, doelInvoer
     // Created empty and owner-only first: SQLite keeps the mode of an existing file, and so do its journals.
     closeSync(openSync(tmp, 'wx', 0o600));
     // All pages in one step: one read transaction, so the copy is one committed state.
-    await db.backup(tmp, { progress: () => 0x7fffffff });
+    await db.ruw.backup(tmp, { progress: () => 0x7fffffff });
     const laatste = keurKopie(tmp);
     const fd = openSync(tmp, 'r+');
     fsyncSync(fd);
     closeSync(fd);
     const bytes = statSync(tmp).size;
     // The rename happens inside the audit transaction: if the audit row cannot be written, there is no backup.
-    inTransactie(db, () => {
-      schrijfAudit(db, actor, { object: doel, resultaat: 'back-up gemaakt', details: { bytes, laatste_audit: laatste } });
+    await inTransactie(db, async () => {
+      await schrijfAudit(db, actor, { object: doel, resultaat: 'back-up gemaakt', details: { bytes, laatste_audit: laatste } });
       renameSync(tmp, doel);
     });
     return { bestand: realpathSync(doel), bytes, laatste_audit: laatste };

@@ -17,7 +17,7 @@ import {
 import { volgensCadans, uitRij, type Overleg } from '../domain/overleg.js';
 import { dagVan, plusDagen, type Datum } from '../domain/tijd.js';
 import { inTransactie, schrijfAudit, type Actor } from './audit.js';
-import type { Db } from './database.js';
+import type { Db } from './db.js';
 import { alleRijen, voegRijToe, wordtVerwezen } from './overleg-rijen.js';
 
 export interface CadansInstelling extends Cadans {
@@ -26,8 +26,8 @@ export interface CadansInstelling extends Cadans {
   versie: number;
 }
 
-export function leesCadans(db: Db): Record<CadansSoort, CadansInstelling> {
-  const rijen = db.prepare('SELECT soort, start, interval_weken, tijd, locatie, ingesteld_op, versie FROM cadans').all() as CadansInstelling[];
+export async function leesCadans(db: Db): Promise<Record<CadansSoort, CadansInstelling>> {
+  const rijen = await db.alle<CadansInstelling>('SELECT soort, start, interval_weken, tijd, locatie, ingesteld_op, versie FROM cadans');
   const per = Object.fromEntries(rijen.map((r) => [r.soort, r])) as Partial<Record<CadansSoort, CadansInstelling>>;
   if (!per.gio || !per.politie) throw new Error('de tabel cadans mist een rij');
   return per as Record<CadansSoort, CadansInstelling>;
@@ -50,23 +50,23 @@ export interface CadansUitkomst {
   vervallen: Overleg[];
 }
 
-export function stelCadansIn(db: Db, actor: Actor, soort: CadansSoort, wijziging: CadansWijziging): CadansUitkomst {
+export function stelCadansIn(db: Db, actor: Actor, soort: CadansSoort, wijziging: CadansWijziging): Promise<CadansUitkomst> {
   return inTransactie(db, () => wijzig(db, actor, soort, wijziging));
 }
 
 /** `kvz init --gio-start/--politie-start`: both in one transaction. */
-export function zetCadansStart(db: Db, actor: Actor, start: { gio?: Datum | undefined; politie?: Datum | undefined }): void {
-  inTransactie(db, () => {
+export async function zetCadansStart(db: Db, actor: Actor, start: { gio?: Datum | undefined; politie?: Datum | undefined }): Promise<void> {
+  await inTransactie(db, async () => {
     for (const soort of ['gio', 'politie'] as const) {
-      if (start[soort]) wijzig(db, actor, soort, { start: start[soort] });
+      if (start[soort]) await wijzig(db, actor, soort, { start: start[soort] });
     }
   });
 }
 
 const VELDEN = ['start', 'interval_weken', 'tijd', 'locatie'] as const;
 
-function wijzig(db: Db, actor: Actor, soort: CadansSoort, wijziging: CadansWijziging): CadansUitkomst {
-  const oud = leesCadans(db)[soort];
+async function wijzig(db: Db, actor: Actor, soort: CadansSoort, wijziging: CadansWijziging): Promise<CadansUitkomst> {
+  const oud = (await leesCadans(db))[soort];
   const nieuw: CadansInstelling = { ...oud };
   const details: Record<string, unknown> = {};
   for (const veld of VELDEN) {
@@ -79,16 +79,17 @@ function wijzig(db: Db, actor: Actor, soort: CadansSoort, wijziging: CadansWijzi
   if (!gewijzigd) return { cadans: oud, gewijzigd, bewaard: [], vervallen: [] };
 
   const reeksAnders = nieuw.start !== oud.start || nieuw.interval_weken !== oud.interval_weken;
-  const { bewaard, vervallen } = reeksAnders ? bewaarVerleden(db, actor, oud, nieuw) : { bewaard: [], vervallen: [] };
+  const { bewaard, vervallen } = reeksAnders ? await bewaarVerleden(db, actor, oud, nieuw) : { bewaard: [], vervallen: [] };
   nieuw.ingesteld_op = actor.nu.toISOString();
   nieuw.versie = oud.versie + 1;
-  db.prepare(
+  await db.voer(
     `UPDATE cadans SET start = @start, interval_weken = @interval_weken, tijd = @tijd, locatie = @locatie,
        ingesteld_op = @ingesteld_op, versie = @versie WHERE soort = @soort`,
-  ).run(nieuw);
+    { ...nieuw },
+  );
   if (bewaard.length > 0) details.bewaard = bewaard.length;
   if (vervallen.length > 0) details.vervallen = vervallen.map((o) => `${o.soort}:${o.nominale_datum}`);
-  schrijfAudit(db, actor, { object: `cadans ${soort}`, resultaat: 'cadans ingesteld', details });
+  await schrijfAudit(db, actor, { object: `cadans ${soort}`, resultaat: 'cadans ingesteld', details });
   return { cadans: nieuw, gewijzigd, bewaard, vervallen };
 }
 
@@ -96,29 +97,29 @@ function wijzig(db: Db, actor: Actor, soort: CadansSoort, wijziging: CadansWijzi
  * Keeps the old cadence's meetings that took place (before today) and lie before the new series
  * begins; drops stored rows that the new cadence does not have, unless kept by that rule or referred to.
  */
-function bewaarVerleden(db: Db, actor: Actor, oud: Cadans, nieuw: Cadans): { bewaard: Overleg[]; vervallen: Overleg[] } {
+async function bewaarVerleden(db: Db, actor: Actor, oud: Cadans, nieuw: Cadans): Promise<{ bewaard: Overleg[]; vervallen: Overleg[] }> {
   const vandaag = dagVan(actor.nu);
   const begin = beginVanReeks(nieuw);
   const bewaard: Overleg[] = [];
   const vervallen: Overleg[] = [];
   for (const soort of soortenVan(oud.soort)) {
-    const rijen = alleRijen(db, soort);
+    const rijen = await alleRijen(db, soort);
     const opgeslagen = new Set(rijen.map((r) => r.nominale_datum));
     const vroegst = plusDagen(oud.start, -TWEEWEKELIJKS_AFSTAND);
     for (const n of nominaleDatums(soort, oud, vroegst, plusDagen(begin, -1))) {
       const o = volgensCadans(soort, n, oud);
       if (opgeslagen.has(n) || o.datum >= vandaag) continue;
-      voegRijToe(db, { soort, nominale_datum: n, datum: o.datum, status: 'gepland', tijd: oud.tijd, locatie: oud.locatie }, actor.nu);
+      await voegRijToe(db, { soort, nominale_datum: n, datum: o.datum, status: 'gepland', tijd: oud.tijd, locatie: oud.locatie }, actor.nu);
       bewaard.push(o);
     }
     for (const r of rijen) {
       if (isNominaal(soort, nieuw, r.nominale_datum)) continue;
-      if ((r.nominale_datum < begin && r.datum < vandaag) || wordtVerwezen(db, r.id)) {
+      if ((r.nominale_datum < begin && r.datum < vandaag) || (await wordtVerwezen(db, r.id))) {
         // It stays, off the new cadence: it keeps the time and place of the old one.
-        db.prepare('UPDATE overleg SET tijd = coalesce(tijd, ?), locatie = coalesce(locatie, ?) WHERE id = ?').run(oud.tijd, oud.locatie, r.id);
+        await db.voer('UPDATE overleg SET tijd = coalesce(tijd, ?), locatie = coalesce(locatie, ?) WHERE id = ?', [oud.tijd, oud.locatie, r.id]);
         continue;
       }
-      db.prepare('DELETE FROM overleg WHERE id = ?').run(r.id);
+      await db.voer('DELETE FROM overleg WHERE id = ?', [r.id]);
       vervallen.push(uitRij(r, oud));
     }
   }

@@ -6,7 +6,9 @@
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { DomainError } from '../domain/errors.js';
 import { auditHash, GENESIS_HASH, type AuditRij } from './audit.js';
-import { APPLICATION_ID, verbind, type Db } from './database.js';
+import { APPLICATION_ID, verbind } from './database.js';
+import type { Db } from './db.js';
+import type { SqliteDb } from './sqlite.js';
 
 export interface BrokenRij {
   id: number;
@@ -36,19 +38,21 @@ export interface Controle {
 type RuweRij = [number, string, string, string, string | null, string, string, string, string];
 
 /** Walks the chain from the oldest row. */
-function controleerKeten(db: Db): KetenUitslag {
+export async function controleerKeten(db: Db): Promise<KetenUitslag> {
   let vorige: Pick<AuditRij, 'id' | 'hash'> = { id: 0, hash: GENESIS_HASH };
   let rijen = 0;
   // Raw rows: on a log of millions of rows, building result objects costs more than hashing them.
-  const alle = db.prepare('SELECT id, op, gebruiker, commando, object, resultaat, details, vorige_hash, hash FROM audit ORDER BY id').raw();
-  for (const [id, op, gebruiker, commando, object, resultaat, details, vorige_hash, hash] of alle.iterate() as IterableIterator<RuweRij>) {
-    const rij: AuditRij = { id, op, gebruiker, commando, object, resultaat, details, vorige_hash, hash };
-    rijen++;
-    const reden = ketenFout(rij, vorige);
-    if (reden) {
-      return { ok: false, rijen, laatste: null, eerste_fout: { id: rij.id, op: rij.op, commando: rij.commando, object: rij.object, reden } };
+  const alle = db.stroom<RuweRij>('SELECT id, op, gebruiker, commando, object, resultaat, details, vorige_hash, hash FROM audit ORDER BY id');
+  for await (const batch of alle) {
+    for (const [id, op, gebruiker, commando, object, resultaat, details, vorige_hash, hash] of batch) {
+      const rij: AuditRij = { id, op, gebruiker, commando, object, resultaat, details, vorige_hash, hash };
+      rijen++;
+      const reden = ketenFout(rij, vorige);
+      if (reden) {
+        return { ok: false, rijen, laatste: null, eerste_fout: { id: rij.id, op: rij.op, commando: rij.commando, object: rij.object, reden } };
+      }
+      vorige = rij;
     }
-    vorige = rij;
   }
   return { ok: true, rijen, laatste: vorige.id === 0 ? null : { id: vorige.id, hash: vorige.hash }, eerste_fout: null };
 }
@@ -71,15 +75,15 @@ function ketenFout(rij: AuditRij, vorige: Pick<AuditRij, 'id' | 'hash'>): string
 const TRIGGERS = ['audit_geen_update', 'audit_geen_delete'];
 
 /** The triggers that make the log append-only: an attacker who dropped them to edit may not restore them. */
-function ontbrekendeTriggers(db: Db): string[] {
-  const er = new Set(db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'audit'`).pluck().all() as string[]);
+async function ontbrekendeTriggers(db: Db): Promise<string[]> {
+  const er = new Set(await db.kolom<string>(`SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'audit'`));
   return TRIGGERS.filter((t) => !er.has(t));
 }
 
 /** A damaged file can make a check throw rather than answer; that is an answer too. */
-function ondanksSchade<T>(werk: () => T, bijSchade: (melding: string) => T): T {
+async function ondanksSchade<T>(werk: () => T | Promise<T>, bijSchade: (melding: string) => T): Promise<T> {
   try {
-    return werk();
+    return await werk();
   } catch (e) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string' && /^SQLITE_(CORRUPT|NOTADB|IOERR)/.test(code)) return bijSchade((e as Error).message);
@@ -87,20 +91,20 @@ function ondanksSchade<T>(werk: () => T, bijSchade: (melding: string) => T): T {
   }
 }
 
-export function controleer(db: Db, pad: string): Controle {
-  const integriteit = ondanksSchade(
-    () => (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check),
+export async function controleer(db: SqliteDb, pad: string): Promise<Controle> {
+  const integriteit = await ondanksSchade(
+    () => (db.ruw.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check),
     (m) => [m],
   );
-  const fk = ondanksSchade(
-    () => db.pragma('foreign_key_check') as { table: string; rowid: number | null; parent: string }[],
+  const fk = await ondanksSchade(
+    () => db.ruw.pragma('foreign_key_check') as { table: string; rowid: number | null; parent: string }[],
     (m) => [{ table: '?', rowid: null, parent: `niet na te gaan: ${m}` }],
   );
-  const keten = ondanksSchade(
+  const keten = await ondanksSchade(
     () => controleerKeten(db),
     (m): KetenUitslag => ({ ok: false, rijen: 0, laatste: null, eerste_fout: { id: 0, op: '', commando: '', object: null, reden: `niet na te gaan: ${m}` } }),
   );
-  const ontbrekend = ondanksSchade(() => ontbrekendeTriggers(db), () => TRIGGERS);
+  const ontbrekend = await ondanksSchade(() => ontbrekendeTriggers(db), () => TRIGGERS);
   const modus = statSync(pad).mode & 0o777;
   const uitslag: Controle = {
     ok: false,
@@ -126,7 +130,7 @@ export interface Vergelijking {
  * must still be here, unchanged. This finds what the chain alone cannot: a log rewritten from some
  * row on with freshly computed hashes, or its newest rows removed.
  */
-export function vergelijkMetKopie(db: Db, kopiePad: string): Vergelijking {
+export async function vergelijkMetKopie(db: Db, kopiePad: string): Promise<Vergelijking> {
   // Only read; the -wal and -shm files SQLite creates beside it for reading are removed again after.
   const bijbestanden = ['-wal', '-shm'].map((d) => `${kopiePad}${d}`).filter((p) => !existsSync(p));
   const geenKopie = new DomainError(`${kopiePad} is geen kvz-database; geef een kopie gemaakt met kvz backup.`);
@@ -139,13 +143,12 @@ export function vergelijkMetKopie(db: Db, kopiePad: string): Vergelijking {
       throw geenKopie;
     }
     if (appId !== APPLICATION_ID) throw geenKopie;
-    const hier = db.prepare('SELECT hash FROM audit WHERE id = ?').pluck();
     let rijen = 0;
     for (const rij of kopie.prepare('SELECT id, op, commando, object, hash FROM audit ORDER BY id').iterate() as IterableIterator<
       Pick<AuditRij, 'id' | 'op' | 'commando' | 'object' | 'hash'>
     >) {
       rijen++;
-      const hash = hier.get(rij.id) as string | undefined;
+      const hash = await db.waarde<string>('SELECT hash FROM audit WHERE id = ?', [rij.id]);
       if (hash !== rij.hash) {
         const reden = hash === undefined ? 'deze regel uit de kopie ontbreekt hier' : 'deze regel verschilt van de kopie';
         const { id, op, commando, object } = rij;

@@ -13,8 +13,12 @@ import { DomainError } from '../domain/errors.js';
 import { standaardCadans } from '../domain/cadans.js';
 import { dagVan } from '../domain/tijd.js';
 import { MIGRATIES, type Migratie } from './migrations.js';
+import type { Db } from './db.js';
+import { SqliteDb } from './sqlite.js';
 
-export type Db = Database.Database;
+export type { Db } from './db.js';
+/** A raw better-sqlite3 connection: only the SQLite-specific parts of kvz (backup, check, the bench) use one. */
+export type SqliteBestand = Database.Database;
 
 /** 'KVZ1': marks a file as a kvz database (PRAGMA application_id). */
 export const APPLICATION_ID = 0x4b565a31;
@@ -42,7 +46,7 @@ function sqliteAddon(): string | undefined {
 }
 
 /** A connection to a SQLite file: every connection kvz makes goes through here. */
-export function verbind(pad: string, opties: Database.Options = {}): Db {
+export function verbind(pad: string, opties: Database.Options = {}): SqliteBestand {
   const nativeBinding = sqliteAddon();
   return new Database(pad, nativeBinding ? { ...opties, nativeBinding } : opties);
 }
@@ -93,7 +97,7 @@ function geenKvz(pad: string, waarom: string): DomainError {
  * Opens (and if needed creates) the database at `pad`. A file that is not a kvz database, or that
  * a newer kvz wrote, is refused before anything is written to it.
  */
-export function openDatabase(pad: string, opties: OpenOpties): Db {
+export function openDatabase(pad: string, opties: OpenOpties): SqliteDb {
   const versie = opties.versie ?? SCHEMA_VERSIE;
   const bestaat = existsSync(pad);
   if (bestaat && statSync(pad).isDirectory()) throw new DomainError(`'${pad}' is een map, geen databasebestand.`);
@@ -120,7 +124,7 @@ export function openDatabase(pad: string, opties: OpenOpties): Db {
     if (herkenning === 'nieuw' || herkenning.versie < versie) {
       bijwerken(db, versie, opties.migraties ?? MIGRATIES, opties.nu);
     }
-    return db;
+    return new SqliteDb(db);
   } catch (e) {
     db.close();
     throw e;
@@ -137,7 +141,7 @@ function maakBestand(pad: string): void {
 
 type Herkenning = 'nieuw' | 'vreemd' | { versie: number };
 
-function leesHerkenning(db: Db): Herkenning {
+function leesHerkenning(db: SqliteBestand): Herkenning {
   const appId = db.pragma('application_id', { simple: true }) as number;
   const versie = db.pragma('user_version', { simple: true }) as number;
   if (appId === APPLICATION_ID) return { versie };
@@ -146,7 +150,7 @@ function leesHerkenning(db: Db): Herkenning {
 }
 
 /** Creates or migrates in one immediate transaction; a parallel process may have done it first. */
-function bijwerken(db: Db, doel: number, migraties: readonly Migratie[], nu: Date): void {
+function bijwerken(db: SqliteBestand, doel: number, migraties: readonly Migratie[], nu: Date): void {
   db.transaction(() => {
     const herkenning = leesHerkenning(db);
     if (herkenning === 'vreemd') throw new DomainError('De database is intussen door een ander programma gewijzigd.');
@@ -166,13 +170,13 @@ function bijwerken(db: Db, doel: number, migraties: readonly Migratie[], nu: Dat
 }
 
 /** The identity this database got at creation (minutes files carry it). */
-export function databaseId(db: Db): string {
-  const id = db.prepare(`SELECT waarde FROM instelling WHERE sleutel = 'database_id'`).pluck().get() as string | undefined;
+export async function databaseId(db: Db): Promise<string> {
+  const id = await db.waarde<string>(`SELECT waarde FROM instelling WHERE sleutel = 'database_id'`);
   if (id === undefined) throw new DomainError('De database mist haar identiteit (instelling database_id); draai kvz check.');
   return id;
 }
 
-function zaaiCadans(db: Db, nu: Date): void {
+function zaaiCadans(db: SqliteBestand, nu: Date): void {
   const insert = db.prepare('INSERT INTO cadans (soort, start, interval_weken, tijd, locatie) VALUES (@soort, @start, @interval_weken, @tijd, @locatie)');
   for (const c of standaardCadans(dagVan(nu))) insert.run(c);
 }

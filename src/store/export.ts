@@ -8,9 +8,9 @@ import { DomainError } from '../domain/errors.js';
 import type { MeldingStatus } from '../domain/melding.js';
 import type { Datum } from '../domain/tijd.js';
 import { inTransactie, schrijfAudit, type Actor } from './audit.js';
-import type { Db } from './database.js';
+import type { Db } from './db.js';
 import { selectieVoorwaarden, type MeldingSelectie } from './melding-selectie.js';
-import { doorgezetNaar, EERSTE_DOORZETTING_DAG, EERSTE_DOORZETTING_OP } from './doorzetting-sql.js';
+import { EERSTE_DOORZETTING_DAG, EERSTE_DOORZETTING_OP } from './doorzetting-sql.js';
 
 export interface MeldingExportOpties {
   vertrouwelijk: boolean;
@@ -49,27 +49,40 @@ function waar(filter: MeldingSelectie, opties: MeldingExportOpties): { sql: stri
 }
 
 /** How many meldingen the export holds. */
-export function telMeldingExport(db: Db, filter: MeldingSelectie, opties: MeldingExportOpties): number {
+export async function telMeldingExport(db: Db, filter: MeldingSelectie, opties: MeldingExportOpties): Promise<number> {
   const { sql, p } = waar(filter, opties);
-  return db.prepare(`SELECT count(*) FROM melding m LEFT JOIN zaak z ON z.id = m.zaak_id ${sql}`).pluck().get(p) as number;
+  return (await db.waarde<number>(`SELECT count(*) FROM melding m LEFT JOIN zaak z ON z.id = m.zaak_id ${sql}`, p))!;
 }
 
-/** The meldingen of the export, oldest first, as a cursor. */
-export function meldingExportRijen(db: Db, filter: MeldingSelectie, opties: MeldingExportOpties): IterableIterator<MeldingExportRij> {
+const EXPORT_KOLOMMEN = [
+  'nummer', 'ontvangen_op', 'ontvangen_dag', 'kanaal', 'categorie', 'kern', 'adres', 'omschrijving', 'status', 'zaak',
+  'vergunninghouder', 'vertrouwelijk', 'terugkoppeling', 'afgehandeld_op', 'doorgezet_naar', 'eerste_doorzetting_op',
+  'eerste_doorzetting_dag', 'melder_naam', 'melder_telefoon', 'melder_email',
+] as const;
+
+/** The meldingen of the export, oldest first, in batches from a cursor. */
+export async function* meldingExportRijen(db: Db, filter: MeldingSelectie, opties: MeldingExportOpties): AsyncGenerator<MeldingExportRij[]> {
   const { sql, p } = waar(filter, opties);
   const melder = opties.metMelder ? ', m.melder_naam, m.melder_telefoon, m.melder_email' : '';
-  return db
-    .prepare(
-      `SELECT m.nummer, m.ontvangen_op, m.ontvangen_dag, m.kanaal, m.categorie, m.kern, m.adres, m.omschrijving, m.status,
-              z.nummer AS zaak, m.vergunninghouder, m.vertrouwelijk, m.terugkoppeling, m.afgehandeld_op,
-              ${doorgezetNaar(', ')} AS doorgezet_naar,
-              ${EERSTE_DOORZETTING_OP} AS eerste_doorzetting_op,
-              ${EERSTE_DOORZETTING_DAG} AS eerste_doorzetting_dag
-              ${melder}
-       FROM melding m LEFT JOIN zaak z ON z.id = m.zaak_id ${sql}
-       ORDER BY m.ontvangen_dag, m.ontvangen_op, m.id`,
-    )
-    .iterate(p) as IterableIterator<MeldingExportRij>;
+  const rijen = db.stroom(
+    `SELECT m.nummer, m.ontvangen_op, m.ontvangen_dag, m.kanaal, m.categorie, m.kern, m.adres, m.omschrijving, m.status,
+            z.nummer AS zaak, m.vergunninghouder, m.vertrouwelijk, m.terugkoppeling, m.afgehandeld_op,
+            ${db.d.doorgezetNaar(', ')} AS doorgezet_naar,
+            ${EERSTE_DOORZETTING_OP} AS eerste_doorzetting_op,
+            ${EERSTE_DOORZETTING_DAG} AS eerste_doorzetting_dag
+            ${melder}
+     FROM melding m LEFT JOIN zaak z ON z.id = m.zaak_id ${sql}
+     ORDER BY m.ontvangen_dag, m.ontvangen_op, m.id`,
+    p,
+  );
+  const n = opties.metMelder ? EXPORT_KOLOMMEN.length : EXPORT_KOLOMMEN.length - 3;
+  for await (const batch of rijen) {
+    yield batch.map((r) => {
+      const rij: Record<string, unknown> = {};
+      for (let i = 0; i < n; i++) rij[EXPORT_KOLOMMEN[i]!] = r[i];
+      return rij as unknown as MeldingExportRij;
+    });
+  }
 }
 
 /** The one audit row of an export: what was asked and how many rows left; never melder data itself. */
@@ -85,8 +98,8 @@ export function auditMeldingExport(
   filter: MeldingSelectie,
   opties: MeldingExportOpties & { formaat: string; bestand: string | null },
   aantal: number,
-): void {
-  inTransactie(db, () =>
+): Promise<void> {
+  return inTransactie(db, () =>
     schrijfAudit(db, actor, {
       resultaat: `${aantal} ${aantal === 1 ? 'melding' : 'meldingen'} geëxporteerd${meeGegeven(opties)}`,
       details: {
@@ -114,8 +127,8 @@ export interface MatrixExportOpties {
  * The zaak a matrix export is limited to must exist, and a vertrouwelijke one needs --vertrouwelijk:
  * an empty file would otherwise look like a zaak without acties.
  */
-export function controleerExportZaak(db: Db, nummer: string, vertrouwelijk: boolean): void {
-  const zaak = db.prepare('SELECT vertrouwelijk FROM zaak WHERE nummer = ?').get(nummer) as { vertrouwelijk: number } | undefined;
+export async function controleerExportZaak(db: Db, nummer: string, vertrouwelijk: boolean): Promise<void> {
+  const zaak = await db.een<{ vertrouwelijk: number }>('SELECT vertrouwelijk FROM zaak WHERE nummer = ?', [nummer]);
   if (!zaak) throw new DomainError(`Zaak ${nummer} bestaat niet; er is niets geëxporteerd. Zie kvz zaak list.`);
   if (zaak.vertrouwelijk === 1 && !vertrouwelijk) {
     throw new DomainError(`Zaak ${nummer} is vertrouwelijk; exporteren kan alleen met --vertrouwelijk (dat komt in het auditlog). Er is niets geëxporteerd.`);
@@ -123,8 +136,8 @@ export function controleerExportZaak(db: Db, nummer: string, vertrouwelijk: bool
 }
 
 /** The one audit row of a matrix export: what was asked and how many acties left. */
-export function auditMatrixExport(db: Db, actor: Actor, opties: MatrixExportOpties, aantal: number): void {
-  inTransactie(db, () =>
+export function auditMatrixExport(db: Db, actor: Actor, opties: MatrixExportOpties, aantal: number): Promise<void> {
+  return inTransactie(db, () =>
     schrijfAudit(db, actor, {
       object: opties.zaak ?? undefined,
       resultaat: `${aantal} ${aantal === 1 ? 'actie' : 'acties'} geëxporteerd${opties.vertrouwelijk ? ' met vertrouwelijke zaken' : ''}`,

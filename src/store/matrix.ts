@@ -1,14 +1,14 @@
 /**
  * The matrix read model: acties with their zaak, as the screen (`kvz matrix`, `kvz actie list`), the
- * GIO agenda and the export (`kvz export matrix`) read them. `matrixRijen` streams flat rows with
- * better-sqlite3's iterate(), so an export of 200,000 rows keeps memory flat; `matrixPerZaak` groups
+ * GIO agenda and the export (`kvz export matrix`) read them. `matrixRijen` streams flat rows in
+ * batches from a cursor, so an export of 200,000 rows keeps memory flat; `matrixPerZaak` groups
  * them for the screen. Vertrouwelijke zaken are left out unless a caller asks for them.
  */
 import { isTeLaat, type ActieBasis, type ActieSoort, type ActieStatus } from '../domain/actie.js';
 import type { OverlegSoort } from '../domain/cadans.js';
 import type { ZaakBasis, ZaakSoort, ZaakStatus } from '../domain/zaak.js';
 import type { Datum } from '../domain/tijd.js';
-import type { Db } from './database.js';
+import type { Db } from './db.js';
 
 /** Where an actie (or a change to it) was agreed. */
 export interface OverlegRef {
@@ -139,26 +139,26 @@ export function actieVan(m: MatrixRij): ActieOverzicht {
 const MATRIX_VOLGORDE = 'ORDER BY z.jaar, z.volgnummer, a.deadline, a.jaar, a.volgnummer';
 
 /**
- * The matrix as flat rows, by zaak number, then deadline: streamed, one row in memory at a time.
+ * The matrix as flat rows, by zaak number, then deadline: streamed in batches from a cursor.
  * Consume it fully or stop it with `return()` (a for-of loop with `break` does) before writing to `db`.
  */
-export function* matrixRijen(db: Db, filter: MatrixFilter, vandaag: Datum): Generator<MatrixRij, void, undefined> {
+export async function* matrixRijen(db: Db, filter: MatrixFilter, vandaag: Datum): AsyncGenerator<MatrixRij[], void, undefined> {
   const { where, p } = actieWaar(filter, vandaag);
-  for (const r of db.prepare(`${ACTIE_SELECT} ${where} ${MATRIX_VOLGORDE}`).raw().iterate(p) as IterableIterator<Rij>) {
-    yield matrixRijVan(r, vandaag);
+  for await (const batch of db.stroom<Rij>(`${ACTIE_SELECT} ${where} ${MATRIX_VOLGORDE}`, p)) {
+    yield batch.map((r) => matrixRijVan(r, vandaag));
   }
 }
 
 /** The same rows, all at once (for lists that need them newest first, say). */
-export function actieRijen(db: Db, filter: MatrixFilter, vandaag: Datum, volgorde: string, limit?: number): MatrixRij[] {
+export async function actieRijen(db: Db, filter: MatrixFilter, vandaag: Datum, volgorde: string, limit?: number): Promise<MatrixRij[]> {
   const { where, p } = actieWaar(filter, vandaag);
   const grens = limit === undefined ? '' : `LIMIT ${Math.trunc(limit)}`;
-  return (db.prepare(`${ACTIE_SELECT} ${where} ${volgorde} ${grens}`).raw().all(p) as Rij[]).map((r) => matrixRijVan(r, vandaag));
+  return (await db.rauw<Rij>(`${ACTIE_SELECT} ${where} ${volgorde} ${grens}`, p)).map((r) => matrixRijVan(r, vandaag));
 }
 
-export function telActies(db: Db, filter: MatrixFilter, vandaag: Datum): number {
+export async function telActies(db: Db, filter: MatrixFilter, vandaag: Datum): Promise<number> {
   const { where, p } = actieWaar(filter, vandaag);
-  return db.prepare(`SELECT count(*) FROM actie a JOIN zaak z ON z.id = a.zaak_id ${where}`).pluck().get(p) as number;
+  return (await db.waarde<number>(`SELECT count(*) FROM actie a JOIN zaak z ON z.id = a.zaak_id ${where}`, p))!;
 }
 
 /**
@@ -166,25 +166,26 @@ export function telActies(db: Db, filter: MatrixFilter, vandaag: Datum): number 
  * open and running acties, including zaken that have none yet (their approach is still to be decided);
  * a filter on partner, status or overdue shows only the zaken that have such acties.
  */
-export function matrixPerZaak(db: Db, filter: MatrixFilter, vandaag: Datum): MatrixZaak[] {
+export async function matrixPerZaak(db: Db, filter: MatrixFilter, vandaag: Datum): Promise<MatrixZaak[]> {
   const waar: string[] = [];
   const p: Record<string, unknown> = {};
   if (filter.alleenLopend) waar.push(`z.status = 'open'`);
   if (filter.zaak) (waar.push('z.nummer = @zaak'), (p.zaak = filter.zaak));
   if (!filter.vertrouwelijk) waar.push('z.vertrouwelijk = 0');
-  const zaken = db
-    .prepare(
-      `SELECT z.nummer, z.titel, z.soort, z.kern, z.status, z.vertrouwelijk, z.eigenaar,
-              (SELECT count(*) FROM melding m WHERE m.zaak_id = z.id) AS meldingen
-       FROM zaak z ${waar.length ? `WHERE ${waar.join(' AND ')}` : ''} ORDER BY z.jaar, z.volgnummer`,
-    )
-    .all(p) as (Omit<MatrixZaak, 'acties' | 'vertrouwelijk'> & { vertrouwelijk: number })[];
+  const zaken = await db.alle<Omit<MatrixZaak, 'acties' | 'vertrouwelijk'> & { vertrouwelijk: number }>(
+    `SELECT z.nummer, z.titel, z.soort, z.kern, z.status, z.vertrouwelijk, z.eigenaar,
+            (SELECT count(*) FROM melding m WHERE m.zaak_id = z.id) AS meldingen
+     FROM zaak z ${waar.length ? `WHERE ${waar.join(' AND ')}` : ''} ORDER BY z.jaar, z.volgnummer`,
+    p,
+  );
   const perZaak = new Map<string, ActieOverzicht[]>();
-  for (const rij of matrixRijen(db, filter, vandaag)) {
-    const actie = actieVan(rij);
-    const lijst = perZaak.get(rij.zaak);
-    if (lijst) lijst.push(actie);
-    else perZaak.set(rij.zaak, [actie]);
+  for await (const batch of matrixRijen(db, filter, vandaag)) {
+    for (const rij of batch) {
+      const actie = actieVan(rij);
+      const lijst = perZaak.get(rij.zaak);
+      if (lijst) lijst.push(actie);
+      else perZaak.set(rij.zaak, [actie]);
+    }
   }
   const alleenMetActies = Boolean(filter.partner || filter.status || filter.teLaat);
   return zaken

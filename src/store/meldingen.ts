@@ -13,10 +13,10 @@ import {
 } from '../domain/melding.js';
 import { dagVan, tijdstipKort, type Datum } from '../domain/tijd.js';
 import { inTransactie, schrijfAudit, type Actor } from './audit.js';
-import type { Db } from './database.js';
+import type { Db } from './db.js';
 import { selectieVoorwaarden, type MeldingSelectie } from './melding-selectie.js';
 import { volgendNummer } from './nummering.js';
-import { doorgezetNaar, EERSTE_DOORZETTING_DAG, EERSTE_DOORZETTING_OP } from './doorzetting-sql.js';
+import { EERSTE_DOORZETTING_DAG, EERSTE_DOORZETTING_OP } from './doorzetting-sql.js';
 
 export interface MeldingOverzicht {
   nummer: string;
@@ -91,10 +91,10 @@ interface Rij {
   terugkoppeling: number;
 }
 
-const OVERZICHT_SELECT = `
+const overzichtSelect = (db: Db) => `
   SELECT m.id, m.nummer, m.ontvangen_op, m.ontvangen_dag, m.kanaal, m.categorie, m.kern, m.status,
          z.nummer AS zaak, m.vergunninghouder, m.vertrouwelijk, m.terugkoppeling,
-         ${doorgezetNaar(',')} AS doorgezet_naar,
+         ${db.d.doorgezetNaar(',')} AS doorgezet_naar,
          ${EERSTE_DOORZETTING_OP} AS eerste_doorzetting_op,
          ${EERSTE_DOORZETTING_DAG} AS eerste_doorzetting_dag
   FROM melding m LEFT JOIN zaak z ON z.id = m.zaak_id`;
@@ -119,7 +119,7 @@ function overzicht(rij: Rij, vandaag: Datum): MeldingOverzicht {
 }
 
 /** Meldingen matching `filter`, newest first, and how many match in all. */
-export function zoekMeldingen(db: Db, filter: MeldingFilter, nu: Date): { meldingen: MeldingOverzicht[]; totaal: number } {
+export async function zoekMeldingen(db: Db, filter: MeldingFilter, nu: Date): Promise<{ meldingen: MeldingOverzicht[]; totaal: number }> {
   const waar: string[] = [];
   const p: Record<string, unknown> = {};
   selectieVoorwaarden(filter, waar, p);
@@ -128,52 +128,49 @@ export function zoekMeldingen(db: Db, filter: MeldingFilter, nu: Date): { meldin
     waar.push(`${EERSTE_DOORZETTING_DAG} > m.ontvangen_dag`);
   }
   const where = waar.length ? `WHERE ${waar.join(' AND ')}` : '';
-  const totaal = db.prepare(`SELECT count(*) FROM melding m LEFT JOIN zaak z ON z.id = m.zaak_id ${where}`).pluck().get(p) as number;
+  const totaal = (await db.waarde<number>(`SELECT count(*) FROM melding m LEFT JOIN zaak z ON z.id = m.zaak_id ${where}`, p))!;
   const limit = filter.limit === undefined ? '' : 'LIMIT @limit';
   if (filter.limit !== undefined) p.limit = filter.limit;
-  const rijen = db.prepare(`${OVERZICHT_SELECT} ${where} ORDER BY m.ontvangen_dag DESC, m.ontvangen_op DESC, m.id DESC ${limit}`).all(p) as Rij[];
+  const rijen = await db.alle<Rij>(`${overzichtSelect(db)} ${where} ORDER BY m.ontvangen_dag DESC, m.ontvangen_op DESC, m.id DESC ${limit}`, p);
   const vandaag = dagVan(nu);
   return { meldingen: rijen.map((r) => overzicht(r, vandaag)), totaal };
 }
 
 /** The id of a melding by its number (via its year and sequence number, which are indexed). */
-export function zoekMeldingId(db: Db, nummer: string): number | undefined {
+export async function zoekMeldingId(db: Db, nummer: string): Promise<number | undefined> {
   const m = /^M-(\d{4})-(\d+)$/.exec(nummer);
   if (!m) return undefined;
-  return db.prepare('SELECT id FROM melding WHERE jaar = ? AND volgnummer = ?').pluck().get(+m[1]!, +m[2]!) as number | undefined;
+  return db.waarde<number>('SELECT id FROM melding WHERE jaar = ? AND volgnummer = ?', [+m[1]!, +m[2]!]);
 }
 
-function meldingId(db: Db, nummer: string): number {
-  const id = zoekMeldingId(db, nummer);
+async function meldingId(db: Db, nummer: string): Promise<number> {
+  const id = await zoekMeldingId(db, nummer);
   if (id === undefined) throw new DomainError(`Melding ${nummer} bestaat niet. Zie kvz melding list.`);
   return id;
 }
 
-export function toonMelding(db: Db, nummer: string, nu: Date): MeldingDetail {
-  const id = meldingId(db, nummer);
-  const rij = db.prepare(`${OVERZICHT_SELECT} WHERE m.id = ?`).get(id) as Rij;
-  const extra = db
-    .prepare(
-      `SELECT adres, omschrijving, melder_naam, melder_telefoon, melder_email, melder_gewist_op, afgehandeld_op,
-              afhandeling, geregistreerd_door, aangemaakt_op, gewijzigd_op
-       FROM melding WHERE id = ?`,
-    )
-    .get(id) as Omit<MeldingDetail, keyof MeldingOverzicht | 'doorzettingen' | 'contacten'>;
+export async function toonMelding(db: Db, nummer: string, nu: Date): Promise<MeldingDetail> {
+  const id = await meldingId(db, nummer);
+  const rij = (await db.een<Rij>(`${overzichtSelect(db)} WHERE m.id = ?`, [id]))!;
+  const extra = (await db.een<Omit<MeldingDetail, keyof MeldingOverzicht | 'doorzettingen' | 'contacten'>>(
+    `SELECT adres, omschrijving, melder_naam, melder_telefoon, melder_email, melder_gewist_op, afgehandeld_op,
+            afhandeling, geregistreerd_door, aangemaakt_op, gewijzigd_op
+     FROM melding WHERE id = ?`,
+    [id],
+  ))!;
   const doorzettingen = (
-    db.prepare('SELECT partner, op, dag, door, notitie FROM doorzetting WHERE melding_id = ? ORDER BY op, partner').all(id) as (Omit<
-      Doorzetting,
-      'zelfde_dag'
-    > & { dag: string })[]
+    await db.alle<Omit<Doorzetting, 'zelfde_dag'> & { dag: string }>(
+      'SELECT partner, op, dag, door, notitie FROM doorzetting WHERE melding_id = ? ORDER BY op, partner',
+      [id],
+    )
   ).map(({ dag, ...d }) => ({ ...d, zelfde_dag: dag <= rij.ontvangen_dag }));
-  const contacten = db
-    .prepare('SELECT op, soort, notitie, door FROM contact WHERE melding_id = ? ORDER BY op, id')
-    .all(id) as Contact[];
+  const contacten = await db.alle<Contact>('SELECT op, soort, notitie, door FROM contact WHERE melding_id = ? ORDER BY op, id', [id]);
   return { ...overzicht(rij, dagVan(nu)), ...extra, doorzettingen, contacten };
 }
 
 /** The id of an open zaak, for linking; refuses unknown and closed zaken. */
-function openZaakId(db: Db, nummer: string): number {
-  const zaak = db.prepare('SELECT id, status FROM zaak WHERE nummer = ?').get(nummer) as { id: number; status: string } | undefined;
+async function openZaakId(db: Db, nummer: string): Promise<number> {
+  const zaak = await db.een<{ id: number; status: string }>('SELECT id, status FROM zaak WHERE nummer = ?', [nummer]);
   if (!zaak) throw new DomainError(`Zaak ${nummer} bestaat niet. Zie kvz zaak list.`);
   if (zaak.status !== 'open') throw new DomainError(`Zaak ${nummer} is gesloten; koppel de melding aan een open zaak.`);
   return zaak.id;
@@ -195,33 +192,31 @@ const INSERT_DOORZETTING = `INSERT INTO doorzetting (melding_id, partner, op, da
   VALUES (?, ?, ?, ?, ?, ?)`;
 
 /** Registers a new melding (and the forwarding given with it) and returns it as `show` would. */
-export function voegMeldingToe(db: Db, actor: Actor, m: NieuweMelding): MeldingDetail {
+export async function voegMeldingToe(db: Db, actor: Actor, m: NieuweMelding): Promise<MeldingDetail> {
   nietInDeToekomst(m.ontvangenOp, actor.nu, '--ontvangen');
   const doorgezetOp = m.doorgezetOp ?? (m.ontvangenOp > actor.nu ? m.ontvangenOp : actor.nu);
-  const nummer = inTransactie(db, () => {
-    const zaakId = m.zaak === undefined ? null : openZaakId(db, m.zaak);
+  const nummer = await inTransactie(db, async () => {
+    const zaakId = m.zaak === undefined ? null : await openZaakId(db, m.zaak);
     const ontvangenDag = dagVan(m.ontvangenOp);
     const jaar = Number(ontvangenDag.slice(0, 4));
-    const { nummer, volgnummer } = volgendNummer(db, 'melding', jaar);
+    const { nummer, volgnummer } = await volgendNummer(db, 'melding', jaar);
     const nu = actor.nu.toISOString();
     const status: MeldingStatus = m.doorzettenNaar.length > 0 ? 'doorgezet' : 'nieuw';
-    const { lastInsertRowid } = db
-      .prepare(
-        `INSERT INTO melding (jaar, volgnummer, ontvangen_op, ontvangen_dag, kanaal, categorie, kern, adres,
-           omschrijving, melder_naam, melder_telefoon, melder_email, terugkoppeling, vergunninghouder, vertrouwelijk,
-           zaak_id, status, geregistreerd_door, aangemaakt_op, gewijzigd_op)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
+    const id = await db.waarde<number>(
+      `INSERT INTO melding (jaar, volgnummer, ontvangen_op, ontvangen_dag, kanaal, categorie, kern, adres,
+         omschrijving, melder_naam, melder_telefoon, melder_email, terugkoppeling, vergunninghouder, vertrouwelijk,
+         zaak_id, status, geregistreerd_door, aangemaakt_op, gewijzigd_op)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      [
         jaar, volgnummer, m.ontvangenOp.toISOString(), ontvangenDag, m.kanaal, m.categorie, m.kern,
         m.adres ?? null, m.omschrijving, m.melderNaam ?? null, m.melderTelefoon ?? null, m.melderEmail ?? null,
         +m.terugkoppeling, +m.vergunninghouder, +m.vertrouwelijk, zaakId, status, actor.gebruiker, nu, nu,
-      );
-    const doorzet = db.prepare(INSERT_DOORZETTING);
+      ],
+    );
     for (const partner of m.doorzettenNaar) {
-      doorzet.run(lastInsertRowid, partner, doorgezetOp.toISOString(), dagVan(doorgezetOp), actor.gebruiker, null);
+      await db.voer(INSERT_DOORZETTING, [id, partner, doorgezetOp.toISOString(), dagVan(doorgezetOp), actor.gebruiker, null]);
     }
-    schrijfAudit(db, actor, {
+    await schrijfAudit(db, actor, {
       object: nummer,
       resultaat: 'melding vastgelegd',
       details: {
@@ -238,43 +233,42 @@ export function voegMeldingToe(db: Db, actor: Actor, m: NieuweMelding): MeldingD
     });
     return nummer;
   });
-  return toonMelding(db, nummer, actor.nu);
+  return await toonMelding(db, nummer, actor.nu);
 }
 
 /** Records forwarding to one or more partners; refuses partners it already went to. */
-export function zetDoor(db: Db, actor: Actor, nummer: string, naar: string[], op: Date, notitie?: string): MeldingDetail {
+export async function zetDoor(db: Db, actor: Actor, nummer: string, naar: string[], op: Date, notitie?: string): Promise<MeldingDetail> {
   nietInDeToekomst(op, actor.nu, '--op');
-  inTransactie(db, () => {
-    const id = meldingId(db, nummer);
-    const m = db.prepare('SELECT ontvangen_op, status FROM melding WHERE id = ?').get(id) as { ontvangen_op: string; status: MeldingStatus };
+  await inTransactie(db, async () => {
+    const id = await meldingId(db, nummer);
+    const m = (await db.een<{ ontvangen_op: string; status: MeldingStatus }>('SELECT ontvangen_op, status FROM melding WHERE id = ?', [id]))!;
     if (m.status === 'afgehandeld') throw new DomainError(`Melding ${nummer} is al afgehandeld; doorzetten kan niet meer.`);
     nietVoorOntvangst(op, m.ontvangen_op, '--op');
-    const al = db.prepare('SELECT partner, op FROM doorzetting WHERE melding_id = ?').all(id) as { partner: string; op: string }[];
+    const al = await db.alle<{ partner: string; op: string }>('SELECT partner, op FROM doorzetting WHERE melding_id = ?', [id]);
     const dubbel = al.filter((d) => naar.includes(d.partner));
     if (dubbel.length > 0) {
       const wie = dubbel.map((d) => `${d.partner} (${tijdstipKort(new Date(d.op))})`).join(', ');
       throw new DomainError(`Melding ${nummer} is al doorgezet naar ${wie}; er is niets vastgelegd.`);
     }
-    const doorzet = db.prepare(INSERT_DOORZETTING);
-    for (const partner of naar) doorzet.run(id, partner, op.toISOString(), dagVan(op), actor.gebruiker, notitie ?? null);
-    db.prepare(`UPDATE melding SET status = 'doorgezet', gewijzigd_op = ? WHERE id = ? AND status = 'nieuw'`).run(actor.nu.toISOString(), id);
-    schrijfAudit(db, actor, { object: nummer, resultaat: `doorgezet naar ${naar.join(', ')}`, details: { naar, op: op.toISOString() } });
+    for (const partner of naar) await db.voer(INSERT_DOORZETTING, [id, partner, op.toISOString(), dagVan(op), actor.gebruiker, notitie ?? null]);
+    await db.voer(`UPDATE melding SET status = 'doorgezet', gewijzigd_op = ? WHERE id = ? AND status = 'nieuw'`, [actor.nu.toISOString(), id]);
+    await schrijfAudit(db, actor, { object: nummer, resultaat: `doorgezet naar ${naar.join(', ')}`, details: { naar, op: op.toISOString() } });
   });
-  return toonMelding(db, nummer, actor.nu);
+  return await toonMelding(db, nummer, actor.nu);
 }
 
-export function legContactVast(db: Db, actor: Actor, nummer: string, soort: ContactSoort, op: Date, notitie: string): MeldingDetail {
+export async function legContactVast(db: Db, actor: Actor, nummer: string, soort: ContactSoort, op: Date, notitie: string): Promise<MeldingDetail> {
   nietInDeToekomst(op, actor.nu, '--op');
-  inTransactie(db, () => {
-    const id = meldingId(db, nummer);
-    const ontvangenOp = db.prepare('SELECT ontvangen_op FROM melding WHERE id = ?').pluck().get(id) as string;
+  await inTransactie(db, async () => {
+    const id = await meldingId(db, nummer);
+    const ontvangenOp = (await db.waarde<string>('SELECT ontvangen_op FROM melding WHERE id = ?', [id]))!;
     nietVoorOntvangst(op, ontvangenOp, '--op');
-    db.prepare('INSERT INTO contact (melding_id, op, soort, notitie, door) VALUES (?, ?, ?, ?, ?)').run(
+    await db.voer('INSERT INTO contact (melding_id, op, soort, notitie, door) VALUES (?, ?, ?, ?, ?)', [
       id, op.toISOString(), soort, notitie, actor.gebruiker,
-    );
-    schrijfAudit(db, actor, { object: nummer, resultaat: `contact met melder (${soort})`, details: { soort, op: op.toISOString() } });
+    ]);
+    await schrijfAudit(db, actor, { object: nummer, resultaat: `contact met melder (${soort})`, details: { soort, op: op.toISOString() } });
   });
-  return toonMelding(db, nummer, actor.nu);
+  return await toonMelding(db, nummer, actor.nu);
 }
 
 const KOLOM: Record<keyof MeldingWijziging, string> = {
@@ -303,11 +297,11 @@ function opslagWaarde(v: unknown): string | number | null {
 }
 
 /** Changes the given fields; returns the melding and the names of the fields that really changed. */
-export function wijzigMelding(db: Db, actor: Actor, nummer: string, w: MeldingWijziging): { melding: MeldingDetail; gewijzigd: string[] } {
+export async function wijzigMelding(db: Db, actor: Actor, nummer: string, w: MeldingWijziging): Promise<{ melding: MeldingDetail; gewijzigd: string[] }> {
   if (w.ontvangenOp) nietInDeToekomst(w.ontvangenOp, actor.nu, '--ontvangen');
-  const gewijzigd = inTransactie(db, () => {
-    const id = meldingId(db, nummer);
-    const oud = db.prepare('SELECT * FROM melding WHERE id = ?').get(id) as Record<string, string | number | null>;
+  const gewijzigd = await inTransactie(db, async () => {
+    const id = await meldingId(db, nummer);
+    const oud = (await db.een<Record<string, string | number | null>>('SELECT * FROM melding WHERE id = ?', [id]))!;
     const sets: string[] = [];
     const waarden: (string | number | null)[] = [];
     const details: Record<string, unknown> = {};
@@ -326,7 +320,7 @@ export function wijzigMelding(db: Db, actor: Actor, nummer: string, w: MeldingWi
       throw new UsageError('--terugkoppeling vraagt om een manier om de melder te bereiken: geef ook --melder-telefoon of --melder-email.');
     }
     if (w.ontvangenOp && sets.some((s) => s.startsWith('ontvangen_op'))) {
-      const eerste = db.prepare('SELECT min(op) FROM doorzetting WHERE melding_id = ?').pluck().get(id) as string | null;
+      const eerste = (await db.waarde<string | null>('SELECT min(op) FROM doorzetting WHERE melding_id = ?', [id])) ?? null;
       if (eerste && w.ontvangenOp.toISOString() > eerste) {
         throw new UsageError(`--ontvangen (${tijdstipKort(w.ontvangenOp)}) ligt na de eerste doorzetting (${tijdstipKort(new Date(eerste))}).`);
       }
@@ -334,36 +328,36 @@ export function wijzigMelding(db: Db, actor: Actor, nummer: string, w: MeldingWi
       waarden.push(dagVan(w.ontvangenOp));
     }
     if (sets.length === 0) return [];
-    db.prepare(`UPDATE melding SET ${sets.join(', ')}, gewijzigd_op = ? WHERE id = ?`).run(...waarden, actor.nu.toISOString(), id);
-    schrijfAudit(db, actor, { object: nummer, resultaat: 'melding gewijzigd', details });
+    await db.voer(`UPDATE melding SET ${sets.join(', ')}, gewijzigd_op = ? WHERE id = ?`, [...waarden, actor.nu.toISOString(), id]);
+    await schrijfAudit(db, actor, { object: nummer, resultaat: 'melding gewijzigd', details });
     return Object.keys(details);
   });
-  return { melding: toonMelding(db, nummer, actor.nu), gewijzigd };
+  return { melding: await toonMelding(db, nummer, actor.nu), gewijzigd };
 }
 
-export function sluitMelding(db: Db, actor: Actor, nummer: string, notitie?: string): MeldingDetail {
-  inTransactie(db, () => {
-    const id = meldingId(db, nummer);
-    const status = db.prepare('SELECT status FROM melding WHERE id = ?').pluck().get(id) as MeldingStatus;
+export async function sluitMelding(db: Db, actor: Actor, nummer: string, notitie?: string): Promise<MeldingDetail> {
+  await inTransactie(db, async () => {
+    const id = await meldingId(db, nummer);
+    const status = (await db.waarde<MeldingStatus>('SELECT status FROM melding WHERE id = ?', [id]))!;
     if (status === 'afgehandeld') throw new DomainError(`Melding ${nummer} is al afgehandeld.`);
-    db.prepare(`UPDATE melding SET status = 'afgehandeld', afgehandeld_op = ?, afhandeling = ?, gewijzigd_op = ? WHERE id = ?`).run(
+    await db.voer(`UPDATE melding SET status = 'afgehandeld', afgehandeld_op = ?, afhandeling = ?, gewijzigd_op = ? WHERE id = ?`, [
       actor.nu.toISOString(), notitie ?? null, actor.nu.toISOString(), id,
-    );
-    schrijfAudit(db, actor, { object: nummer, resultaat: 'melding afgehandeld', details: { status: [status, 'afgehandeld'] } });
+    ]);
+    await schrijfAudit(db, actor, { object: nummer, resultaat: 'melding afgehandeld', details: { status: [status, 'afgehandeld'] } });
   });
-  return toonMelding(db, nummer, actor.nu);
+  return await toonMelding(db, nummer, actor.nu);
 }
 
 /** Attaches a melding to an open zaak; returns the zaak it belonged to before. */
-export function koppelMelding(db: Db, actor: Actor, nummer: string, zaak: string): { melding: MeldingDetail; was: string | null } {
-  const was = inTransactie(db, () => {
-    const id = meldingId(db, nummer);
-    const zaakId = openZaakId(db, zaak);
-    const oud = db.prepare('SELECT z.nummer FROM melding m JOIN zaak z ON z.id = m.zaak_id WHERE m.id = ?').pluck().get(id) as string | undefined;
+export async function koppelMelding(db: Db, actor: Actor, nummer: string, zaak: string): Promise<{ melding: MeldingDetail; was: string | null }> {
+  const was = await inTransactie(db, async () => {
+    const id = await meldingId(db, nummer);
+    const zaakId = await openZaakId(db, zaak);
+    const oud = await db.waarde<string>('SELECT z.nummer FROM melding m JOIN zaak z ON z.id = m.zaak_id WHERE m.id = ?', [id]);
     if (oud === zaak) return oud;
-    db.prepare('UPDATE melding SET zaak_id = ?, gewijzigd_op = ? WHERE id = ?').run(zaakId, actor.nu.toISOString(), id);
-    schrijfAudit(db, actor, { object: nummer, resultaat: `gekoppeld aan ${zaak}`, details: { zaak: [oud ?? null, zaak] } });
+    await db.voer('UPDATE melding SET zaak_id = ?, gewijzigd_op = ? WHERE id = ?', [zaakId, actor.nu.toISOString(), id]);
+    await schrijfAudit(db, actor, { object: nummer, resultaat: `gekoppeld aan ${zaak}`, details: { zaak: [oud ?? null, zaak] } });
     return oud ?? null;
   });
-  return { melding: toonMelding(db, nummer, actor.nu), was };
+  return { melding: await toonMelding(db, nummer, actor.nu), was };
 }

@@ -14,7 +14,8 @@ import { DomainError, UsageError } from '../domain/errors.js';
 import type { Overleg } from '../domain/overleg.js';
 import type { ActieWens, Fout, Voornemen } from '../domain/notulen.js';
 import { dagVan, datumKort, datumLang, parseDatum, type Datum } from '../domain/tijd.js';
-import { databaseId, type Db } from './database.js';
+import { databaseId } from './database.js';
+import type { Db } from './db.js';
 import { geenOverlegOp, overlegOp } from './overleggen.js';
 
 export interface ActiePlan {
@@ -70,13 +71,13 @@ interface ZaakNu {
 }
 
 /** The meeting a file belongs to: of this database, taking place (not cancelled), and not in the future. */
-function overlegVanBestand(db: Db, v: Voornemen, nu: Date): Overleg {
+async function overlegVanBestand(db: Db, v: Voornemen, nu: Date): Promise<Overleg> {
   const { soort, datum, database } = v.kenmerk;
-  if (database !== databaseId(db)) {
+  if (database !== (await databaseId(db))) {
     throw new UsageError('Dit notulenbestand hoort bij een andere kvz-database; er is niets verwerkt. Verwerk het met --db in de database waarvoor het is gemaakt.');
   }
-  const o = overlegOp(db, soort, datum);
-  if (!o || o.status === 'geannuleerd') throw geenOverlegOp(db, soort, datum, o);
+  const o = await overlegOp(db, soort, datum);
+  if (!o || o.status === 'geannuleerd') throw await geenOverlegOp(db, soort, datum, o);
   if (datum > dagVan(nu)) {
     throw new DomainError(`Het ${soortNaam(soort)} van ${datumLang(datum)} moet nog plaatsvinden; verwerk de notulen op of na die dag.`);
   }
@@ -86,49 +87,50 @@ function overlegVanBestand(db: Db, v: Voornemen, nu: Date): Overleg {
 const lijst = (waarden: Iterable<string>) => JSON.stringify([...new Set(waarden)]);
 const gelijkeTekst = (a: string, b: string) => a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
 
-export function planVerwerking(db: Db, v: Voornemen, nu: Date): { verwerking: Verwerking; fouten: Fout[] } {
-  const overleg = overlegVanBestand(db, v, nu);
+export async function planVerwerking(db: Db, v: Voornemen, nu: Date): Promise<{ verwerking: Verwerking; fouten: Fout[] }> {
+  const overleg = await overlegVanBestand(db, v, nu);
   const fouten: Fout[] = [];
   const fout = (regel: number, tekst: string) => fouten.push({ regel, tekst });
   const waarschuwingen: Fout[] = [];
   const nummers = v.zaken.flatMap((z) => z.acties.map((a) => a.actie));
   const acties = new Map(
-    (db
-      .prepare(
+    (
+      await db.alle<ActieNu>(
         `SELECT a.id, a.nummer, z.nummer AS zaak, a.omschrijving, a.partner, a.deadline, a.status, a.keer_uitgesteld
-         FROM actie a JOIN zaak z ON z.id = a.zaak_id WHERE a.nummer IN (SELECT value FROM json_each(?))`,
+         FROM actie a JOIN zaak z ON z.id = a.zaak_id WHERE a.nummer IN ${db.d.jsonLijst('?', 'tekst')}`,
+        [lijst(nummers)],
       )
-      .all(lijst(nummers)) as ActieNu[]).map((a) => [a.nummer, a]),
+    ).map((a) => [a.nummer, a]),
   );
   const zaken = new Map(
-    (db.prepare('SELECT nummer, titel, status, vertrouwelijk FROM zaak WHERE nummer IN (SELECT value FROM json_each(?))').all(lijst(v.zaken.map((z) => z.zaak))) as ZaakNu[]).map(
-      (z) => [z.nummer, z],
-    ),
+    (
+      await db.alle<ZaakNu>(`SELECT nummer, titel, status, vertrouwelijk FROM zaak WHERE nummer IN ${db.d.jsonLijst('?', 'tekst')}`, [
+        lijst(v.zaken.map((z) => z.zaak)),
+      ])
+    ).map((z) => [z.nummer, z]),
   );
   // What this meeting already changed and made (when it has a row: something refers to it).
   const eerder = new Map<number, { status: Set<string>; deadline: Set<string> }>();
   const gemaakt = new Map<string, { nummer: string; deadline: Datum }[]>();
   if (overleg.id !== null) {
     const ids = JSON.stringify([...acties.values()].map((a) => a.id));
-    for (const h of db
-      .prepare(
-        `SELECT actie_id, CASE WHEN status_oud IS NOT status_nieuw THEN status_nieuw END AS status,
-                CASE WHEN deadline_oud IS NOT deadline_nieuw THEN deadline_nieuw END AS deadline
-         FROM actie_historie WHERE actie_id IN (SELECT value FROM json_each(?)) AND overleg_id = ?`,
-      )
-      .all(ids, overleg.id) as { actie_id: number; status: string | null; deadline: string | null }[]) {
+    for (const h of await db.alle<{ actie_id: number; status: string | null; deadline: string | null }>(
+      `SELECT actie_id, CASE WHEN status_oud IS DISTINCT FROM status_nieuw THEN status_nieuw END AS status,
+              CASE WHEN deadline_oud IS DISTINCT FROM deadline_nieuw THEN deadline_nieuw END AS deadline
+       FROM actie_historie WHERE actie_id IN ${db.d.jsonLijst('?', 'getal')} AND overleg_id = ?`,
+      [ids, overleg.id],
+    )) {
       const e = eerder.get(h.actie_id) ?? { status: new Set(), deadline: new Set() };
       if (h.status !== null) e.status.add(h.status);
       if (h.deadline !== null) e.deadline.add(h.deadline);
       eerder.set(h.actie_id, e);
     }
-    for (const a of db
-      .prepare(
-        `SELECT a.nummer, z.nummer AS zaak, a.omschrijving, a.partner,
-                (SELECT h.deadline_nieuw FROM actie_historie h WHERE h.actie_id = a.id ORDER BY h.id LIMIT 1) AS deadline
-         FROM actie a JOIN zaak z ON z.id = a.zaak_id WHERE a.overleg_id = ? ORDER BY a.id`,
-      )
-      .all(overleg.id) as { nummer: string; zaak: string; omschrijving: string; partner: string; deadline: Datum }[]) {
+    for (const a of await db.alle<{ nummer: string; zaak: string; omschrijving: string; partner: string; deadline: Datum }>(
+      `SELECT a.nummer, z.nummer AS zaak, a.omschrijving, a.partner,
+              (SELECT h.deadline_nieuw FROM actie_historie h WHERE h.actie_id = a.id ORDER BY h.id LIMIT 1) AS deadline
+       FROM actie a JOIN zaak z ON z.id = a.zaak_id WHERE a.overleg_id = ? ORDER BY a.id`,
+      [overleg.id],
+    )) {
       const sleutel = nieuwSleutel(a.zaak, a.omschrijving, a.partner);
       gemaakt.set(sleutel, [...(gemaakt.get(sleutel) ?? []), { nummer: a.nummer, deadline: a.deadline }]);
     }
@@ -200,7 +202,7 @@ export function planVerwerking(db: Db, v: Voornemen, nu: Date): { verwerking: Ve
     }
     plannen.push(plan);
   }
-  return { verwerking: { overleg, aanwezig: aanwezigheid(db, overleg, v), zaken: plannen, al_verwerkt: alVerwerkt, waarschuwingen }, fouten };
+  return { verwerking: { overleg, aanwezig: await aanwezigheid(db, overleg, v), zaken: plannen, al_verwerkt: alVerwerkt, waarschuwingen }, fouten };
 }
 
 function nieuwSleutel(zaak: string, omschrijving: string, partner: string): string {
@@ -226,10 +228,10 @@ function probeerDatum(tekst: string, terug: Datum): Datum | undefined {
   }
 }
 
-function aanwezigheid(db: Db, overleg: Overleg, v: Voornemen): Verwerking['aanwezig'] {
+async function aanwezigheid(db: Db, overleg: Overleg, v: Voornemen): Promise<Verwerking['aanwezig']> {
   if (v.aanwezig === null) return null;
   const partners = v.aanwezig.map((a) => a.partner);
-  const opgeslagen = overleg.id === null ? [] : (db.prepare('SELECT partner FROM aanwezigheid WHERE overleg_id = ?').pluck().all(overleg.id) as string[]);
+  const opgeslagen = overleg.id === null ? [] : await db.kolom<string>('SELECT partner FROM aanwezigheid WHERE overleg_id = ?', [overleg.id]);
   return {
     partners,
     erbij: partners.filter((p) => !opgeslagen.includes(p)),

@@ -10,7 +10,7 @@ import type { Fout, Voornemen } from '../domain/notulen.js';
 import { datumKort } from '../domain/tijd.js';
 import { maakActie, pasActieAan } from './acties.js';
 import { inTransactie, schrijfAudit, type Actor } from './audit.js';
-import type { Db } from './database.js';
+import type { Db } from './db.js';
 import { heeftWijzigingen, planVerwerking, type Verwerking } from './notulen-plan.js';
 import { overlegVoor } from './overleggen.js';
 
@@ -25,43 +25,42 @@ export function foutenInBestand(fouten: Fout[]): UsageErrors {
  * The dry run: what would change. Writes nothing. `eerder` are the problems already found in the
  * cells, reported together with those the database shows.
  */
-export function proefVerwerking(db: Db, v: Voornemen, eerder: Fout[], nu: Date): Verwerking {
-  const { verwerking, fouten } = planVerwerking(db, v, nu);
+export async function proefVerwerking(db: Db, v: Voornemen, eerder: Fout[], nu: Date): Promise<Verwerking> {
+  const { verwerking, fouten } = await planVerwerking(db, v, nu);
   if (eerder.length + fouten.length > 0) throw foutenInBestand([...eerder, ...fouten]);
   return verwerking;
 }
 
 /** Applies the minutes in one transaction with one audit row; nothing when there is nothing to change. */
-export function verwerkNotulen(db: Db, actor: Actor, v: Voornemen, eerder: Fout[], bestand: string): Verwerking {
-  return inTransactie(db, () => {
-    const { verwerking, fouten } = planVerwerking(db, v, actor.nu);
+export function verwerkNotulen(db: Db, actor: Actor, v: Voornemen, eerder: Fout[], bestand: string): Promise<Verwerking> {
+  return inTransactie(db, async () => {
+    const { verwerking, fouten } = await planVerwerking(db, v, actor.nu);
     if (eerder.length + fouten.length > 0) throw foutenInBestand([...eerder, ...fouten]);
     if (!heeftWijzigingen(verwerking)) return verwerking;
     const o = verwerking.overleg;
-    const overlegId = overlegVoor(db, o.soort, o.datum, actor.nu);
+    const overlegId = await overlegVoor(db, o.soort, o.datum, actor.nu);
+    const inOverleg = async () => overlegId;
     const notitie = `Notulen ${soortNaam(o.soort)} ${datumKort(o.datum)}`;
     const details: Record<string, unknown> = { bestand, status: {}, deadline: {}, nieuwe_acties: [] as string[] };
     for (const z of verwerking.zaken) {
       for (const w of z.wijzigingen) {
-        pasActieAan(db, actor, w.actie, { status: w.status?.nieuw, deadline: w.deadline?.nieuw, notitie }, () => overlegId);
+        await pasActieAan(db, actor, w.actie, { status: w.status?.nieuw, deadline: w.deadline?.nieuw, notitie }, inOverleg);
         if (w.status) (details.status as Record<string, unknown>)[w.actie] = [w.status.oud, w.status.nieuw];
         if (w.deadline) (details.deadline as Record<string, unknown>)[w.actie] = [w.deadline.oud, w.deadline.nieuw];
       }
       for (const n of z.nieuwe_acties) {
-        n.actie = maakActie(db, actor, { zaak: z.zaak, omschrijving: n.omschrijving, soort: 'overig', partner: n.partner, deadline: n.deadline }, () => overlegId);
-        if (n.status !== 'open') pasActieAan(db, actor, n.actie, { status: n.status, notitie }, () => overlegId);
+        n.actie = await maakActie(db, actor, { zaak: z.zaak, omschrijving: n.omschrijving, soort: 'overig', partner: n.partner, deadline: n.deadline }, inOverleg);
+        if (n.status !== 'open') await pasActieAan(db, actor, n.actie, { status: n.status, notitie }, inOverleg);
         (details.nieuwe_acties as string[]).push(n.actie);
       }
     }
     const a = verwerking.aanwezig;
     if (a && a.erbij.length + a.eraf.length > 0) {
-      const weg = db.prepare('DELETE FROM aanwezigheid WHERE overleg_id = ? AND partner = ?');
-      for (const p of a.eraf) weg.run(overlegId, p);
-      const erbij = db.prepare('INSERT INTO aanwezigheid (overleg_id, partner) VALUES (?, ?)');
-      for (const p of a.erbij) erbij.run(overlegId, p);
+      for (const p of a.eraf) await db.voer('DELETE FROM aanwezigheid WHERE overleg_id = ? AND partner = ?', [overlegId, p]);
+      for (const p of a.erbij) await db.voer('INSERT INTO aanwezigheid (overleg_id, partner) VALUES (?, ?)', [overlegId, p]);
       details.aanwezig = a.partners;
     }
-    schrijfAudit(db, actor, { object: `${o.soort}:${o.nominale_datum}`, resultaat: samenvatting(verwerking), details });
+    await schrijfAudit(db, actor, { object: `${o.soort}:${o.nominale_datum}`, resultaat: samenvatting(verwerking), details });
     return verwerking;
   });
 }

@@ -7,7 +7,8 @@
 import { bewaarGrens } from '../domain/bewaartermijn.js';
 import { dagGrenzen, dagVan, type Datum } from '../domain/tijd.js';
 import { inTransactie, schrijfAudit, type Actor } from './audit.js';
-import type { Db } from './database.js';
+import type { Db } from './db.js';
+import { SqliteDb } from './sqlite.js';
 
 export interface TeWissen {
   nummer: string;
@@ -38,20 +39,19 @@ interface Rij {
 
 const VELDEN = ['melder_naam', 'melder_telefoon', 'melder_email'];
 
-function zoekTeWissen(db: Db, grens: Datum): (TeWissen & { id: number })[] {
+async function zoekTeWissen(db: Db, grens: Datum): Promise<(TeWissen & { id: number })[]> {
   const voor = dagGrenzen(grens).eind.toISOString();
-  const rijen = db
-    .prepare(
-      `SELECT m.id, m.nummer,
-              CASE WHEN m.status = 'afgehandeld' AND m.afgehandeld_op < @voor THEN m.afgehandeld_op END AS afgehandeld_op,
-              z.nummer AS zaak,
-              CASE WHEN z.status = 'gesloten' AND z.gesloten_op < @voor THEN z.gesloten_op END AS zaak_gesloten_op
-       FROM melding m LEFT JOIN zaak z ON z.id = m.zaak_id
-       WHERE (m.melder_naam IS NOT NULL OR m.melder_telefoon IS NOT NULL OR m.melder_email IS NOT NULL)
-         AND ((m.status = 'afgehandeld' AND m.afgehandeld_op < @voor) OR (z.status = 'gesloten' AND z.gesloten_op < @voor))
-       ORDER BY m.jaar, m.volgnummer`,
-    )
-    .all({ voor }) as Rij[];
+  const rijen = await db.alle<Rij>(
+    `SELECT m.id, m.nummer,
+            CASE WHEN m.status = 'afgehandeld' AND m.afgehandeld_op < @voor THEN m.afgehandeld_op END AS afgehandeld_op,
+            z.nummer AS zaak,
+            CASE WHEN z.status = 'gesloten' AND z.gesloten_op < @voor THEN z.gesloten_op END AS zaak_gesloten_op
+     FROM melding m LEFT JOIN zaak z ON z.id = m.zaak_id
+     WHERE (m.melder_naam IS NOT NULL OR m.melder_telefoon IS NOT NULL OR m.melder_email IS NOT NULL)
+       AND ((m.status = 'afgehandeld' AND m.afgehandeld_op < @voor) OR (z.status = 'gesloten' AND z.gesloten_op < @voor))
+     ORDER BY m.jaar, m.volgnummer`,
+    { voor },
+  );
   return rijen.map((r) => {
     const doorMelding = r.afgehandeld_op !== null && (r.zaak_gesloten_op === null || r.afgehandeld_op <= r.zaak_gesloten_op);
     return {
@@ -69,24 +69,22 @@ function zonderId(lijst: (TeWissen & { id: number })[]): TeWissen[] {
 }
 
 /** What `kvz opschonen` would erase now: the dry run. */
-export function teOpschonen(db: Db, nu: Date, maanden: number): Opschoning {
+export async function teOpschonen(db: Db, nu: Date, maanden: number): Promise<Opschoning> {
   const grens = bewaarGrens(dagVan(nu), maanden);
-  const lijst = zoekTeWissen(db, grens);
+  const lijst = await zoekTeWissen(db, grens);
   return { uitgevoerd: false, bewaartermijn_maanden: maanden, grens, aantal: lijst.length, meldingen: zonderId(lijst) };
 }
 
 /** Erases the melder data that is due, in one transaction with one audit row. */
-export function schoonOp(db: Db, actor: Actor, maanden: number): Opschoning {
+export async function schoonOp(db: Db, actor: Actor, maanden: number): Promise<Opschoning> {
   const grens = bewaarGrens(dagVan(actor.nu), maanden);
-  const lijst = inTransactie(db, () => {
-    const due = zoekTeWissen(db, grens);
+  const lijst = await inTransactie(db, async () => {
+    const due = await zoekTeWissen(db, grens);
     if (due.length === 0) return due;
     const nu = actor.nu.toISOString();
-    const wis = db.prepare(
-      `UPDATE melding SET ${VELDEN.map((v) => `${v} = NULL`).join(', ')}, melder_gewist_op = ?, gewijzigd_op = ? WHERE id = ?`,
-    );
-    for (const m of due) wis.run(nu, nu, m.id);
-    schrijfAudit(db, actor, {
+    const wis = `UPDATE melding SET ${VELDEN.map((v) => `${v} = NULL`).join(', ')}, melder_gewist_op = ?, gewijzigd_op = ? WHERE id = ?`;
+    for (const m of due) await db.voer(wis, [nu, nu, m.id]);
+    await schrijfAudit(db, actor, {
       resultaat: `gegevens van melders gewist bij ${due.length} ${due.length === 1 ? 'melding' : 'meldingen'}`,
       details: { bewaartermijn_maanden: maanden, grens, velden: VELDEN, meldingen: due.map((m) => m.nummer) },
     });
@@ -103,8 +101,13 @@ export function schoonOp(db: Db, actor: Actor, maanden: number): Opschoning {
   };
 }
 
-/** Copies the WAL into the database and truncates it, so the old page versions are gone from disk. */
-function leegLogbestand(db: Db): boolean {
+/**
+ * Copies the WAL into the database and truncates it, so the old page versions are gone from disk. On
+ * PostgreSQL the server reuses the space of the old row versions itself.
+ */
+function leegLogbestand(alle: Db): boolean {
+  if (!(alle instanceof SqliteDb)) return true;
+  const db = alle.ruw;
   // A reader elsewhere may hold the old pages for as long as it likes: wait a moment, not the full busy timeout.
   const wachten = db.pragma('busy_timeout', { simple: true }) as number;
   db.pragma('busy_timeout = 1000');

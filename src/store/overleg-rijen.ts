@@ -2,50 +2,43 @@
 import type { OverlegSoort } from '../domain/cadans.js';
 import type { OverlegRij } from '../domain/overleg.js';
 import type { Datum } from '../domain/tijd.js';
-import type { Db } from './database.js';
+import type { Db } from './db.js';
 
 const KOLOMMEN = 'id, soort, nominale_datum, datum, status, verschoven_van, reden, tijd, locatie, versie';
 
 /** Rows of a soort whose nominal date lies in [nominaalVan, tot] or whose actual date lies in [van, tot]. */
-export function rijenRond(db: Db, soort: OverlegSoort, nominaalVan: Datum, van: Datum, tot: Datum): OverlegRij[] {
-  return db
-    .prepare(
-      `SELECT ${KOLOMMEN} FROM overleg
-       WHERE soort = @soort AND ((nominale_datum BETWEEN @nominaalVan AND @tot) OR (datum BETWEEN @van AND @tot))`,
-    )
-    .all({ soort, nominaalVan, van, tot }) as OverlegRij[];
+export function rijenRond(db: Db, soort: OverlegSoort, nominaalVan: Datum, van: Datum, tot: Datum): Promise<OverlegRij[]> {
+  return db.alle<OverlegRij>(
+    `SELECT ${KOLOMMEN} FROM overleg
+     WHERE soort = @soort AND ((nominale_datum BETWEEN @nominaalVan AND @tot) OR (datum BETWEEN @van AND @tot))`,
+    { soort, nominaalVan, van, tot },
+  );
 }
 
-export function alleRijen(db: Db, soort: OverlegSoort): OverlegRij[] {
-  return db.prepare(`SELECT ${KOLOMMEN} FROM overleg WHERE soort = ? ORDER BY nominale_datum`).all(soort) as OverlegRij[];
+export function alleRijen(db: Db, soort: OverlegSoort): Promise<OverlegRij[]> {
+  return db.alle<OverlegRij>(`SELECT ${KOLOMMEN} FROM overleg WHERE soort = ? ORDER BY nominale_datum`, [soort]);
 }
 
-export function rijVan(db: Db, soort: OverlegSoort, nominaal: Datum): OverlegRij | undefined {
-  return db.prepare(`SELECT ${KOLOMMEN} FROM overleg WHERE soort = ? AND nominale_datum = ?`).get(soort, nominaal) as OverlegRij | undefined;
+export function rijVan(db: Db, soort: OverlegSoort, nominaal: Datum): Promise<OverlegRij | undefined> {
+  return db.een<OverlegRij>(`SELECT ${KOLOMMEN} FROM overleg WHERE soort = ? AND nominale_datum = ?`, [soort, nominaal]);
 }
 
 /** The earliest date any stored row of these soorten has, nominal or actual. */
-export function vroegsteRij(db: Db, soorten: OverlegSoort[]): Datum | undefined {
+export async function vroegsteRij(db: Db, soorten: OverlegSoort[]): Promise<Datum | undefined> {
   const plek = soorten.map(() => '?').join(', ');
-  const d = db
-    .prepare(`SELECT min(min(nominale_datum), min(datum)) FROM overleg WHERE soort IN (${plek})`)
-    .pluck()
-    .get(...soorten) as Datum | null;
+  const d = await db.waarde<Datum | null>(`SELECT ${db.d.kleinste('min(nominale_datum)', 'min(datum)')} FROM overleg WHERE soort IN (${plek})`, soorten);
   return d ?? undefined;
 }
 
 /** Whether an actie, its history or an attendance list names this overleg (then it must stay). */
-export function wordtVerwezen(db: Db, id: number): boolean {
-  return (
-    db
-      .prepare(
-        `SELECT EXISTS (SELECT 1 FROM actie WHERE overleg_id = @id)
-             OR EXISTS (SELECT 1 FROM actie_historie WHERE overleg_id = @id)
-             OR EXISTS (SELECT 1 FROM aanwezigheid WHERE overleg_id = @id)`,
-      )
-      .pluck()
-      .get({ id }) === 1
+export async function wordtVerwezen(db: Db, id: number): Promise<boolean> {
+  const n = await db.waarde<number>(
+    `SELECT CASE WHEN EXISTS (SELECT 1 FROM actie WHERE overleg_id = @id)
+                   OR EXISTS (SELECT 1 FROM actie_historie WHERE overleg_id = @id)
+                   OR EXISTS (SELECT 1 FROM aanwezigheid WHERE overleg_id = @id) THEN 1 ELSE 0 END`,
+    { id },
   );
+  return n === 1;
 }
 
 export interface NieuweRij {
@@ -60,12 +53,11 @@ export interface NieuweRij {
   versie?: number;
 }
 
-export function voegRijToe(db: Db, rij: NieuweRij, nu: Date): number {
-  const r = db
-    .prepare(
-      `INSERT INTO overleg (soort, nominale_datum, datum, status, verschoven_van, reden, tijd, locatie, versie, gewijzigd_op)
-       VALUES (@soort, @nominale_datum, @datum, @status, @verschoven_van, @reden, @tijd, @locatie, @versie, @op)`,
-    )
-    .run({ verschoven_van: null, reden: null, tijd: null, locatie: null, versie: 0, ...rij, op: nu.toISOString() });
-  return Number(r.lastInsertRowid);
+export async function voegRijToe(db: Db, rij: NieuweRij, nu: Date): Promise<number> {
+  const id = await db.waarde<number>(
+    `INSERT INTO overleg (soort, nominale_datum, datum, status, verschoven_van, reden, tijd, locatie, versie, gewijzigd_op)
+     VALUES (@soort, @nominale_datum, @datum, @status, @verschoven_van, @reden, @tijd, @locatie, @versie, @op) RETURNING id`,
+    { verschoven_van: null, reden: null, tijd: null, locatie: null, versie: 0, ...rij, op: nu.toISOString() },
+  );
+  return id!;
 }

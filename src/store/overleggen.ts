@@ -21,17 +21,17 @@ import { datumLang, plusDagen, type Datum } from '../domain/tijd.js';
 import { bepaalVenster, vorigeSoorten, type Venster } from '../domain/venster.js';
 import { inTransactie, schrijfAudit, type Actor } from './audit.js';
 import { leesCadans, type CadansInstelling } from './cadans.js';
-import type { Db } from './database.js';
+import type { Db } from './db.js';
 import { rijenRond, rijVan, voegRijToe, vroegsteRij, wordtVerwezen, type NieuweRij } from './overleg-rijen.js';
 
 export type { Overleg, Venster };
 
 type Cadansen = Record<'gio' | 'politie', CadansInstelling>;
 
-function vanSoort(db: Db, soort: OverlegSoort, van: Datum, tot: Datum, cadansen: Cadansen): Overleg[] {
+async function vanSoort(db: Db, soort: OverlegSoort, van: Datum, tot: Datum, cadansen: Cadansen): Promise<Overleg[]> {
   const cadans = cadansen[cadansSoort(soort)];
   const nominaalVan = plusDagen(van, -MAX_VERSCHUIVING);
-  const samen = voegSamen(soort, cadans, nominaleDatums(soort, cadans, nominaalVan, tot), rijenRond(db, soort, nominaalVan, van, tot));
+  const samen = voegSamen(soort, cadans, nominaleDatums(soort, cadans, nominaalVan, tot), await rijenRond(db, soort, nominaalVan, van, tot));
   return samen.filter((o) => o.datum >= van && o.datum <= tot);
 }
 
@@ -39,34 +39,36 @@ function vanSoort(db: Db, soort: OverlegSoort, van: Datum, tot: Datum, cadansen:
  * The meetings whose (actual) date lies in [van, tot], of one soort or of all, in date order.
  * Cancelled meetings are included (status 'geannuleerd'), at the date they would have been.
  */
-export function overleggen(db: Db, filter: { soort?: OverlegSoort | undefined; van: Datum; tot: Datum }): Overleg[] {
-  const cadansen = leesCadans(db);
+export async function overleggen(db: Db, filter: { soort?: OverlegSoort | undefined; van: Datum; tot: Datum }): Promise<Overleg[]> {
+  const cadansen = await leesCadans(db);
   const soorten = filter.soort ? [filter.soort] : [...OVERLEG_SOORTEN];
-  return soorten.flatMap((s) => vanSoort(db, s, filter.van, filter.tot, cadansen)).sort(opDatum);
+  const uit: Overleg[] = [];
+  for (const s of soorten) uit.push(...(await vanSoort(db, s, filter.van, filter.tot, cadansen)));
+  return uit.sort(opDatum);
 }
 
 const STAP = 400;
 
 /** The first meeting of a soort on or after `vanaf` that is not cancelled. */
-export function volgendOverleg(db: Db, soort: OverlegSoort, vanaf: Datum): Overleg | undefined {
-  const cadansen = leesCadans(db);
+export async function volgendOverleg(db: Db, soort: OverlegSoort, vanaf: Datum): Promise<Overleg | undefined> {
+  const cadansen = await leesCadans(db);
   // A series may be cancelled for a long stretch; ten years ahead is far enough to stop looking.
   for (let van = vanaf, n = 0; n < 10; van = plusDagen(van, STAP), n++) {
     const tot = plusDagen(van, STAP - 1);
-    const gevonden = vanSoort(db, soort, van, tot, cadansen).find((o) => o.status !== 'geannuleerd');
+    const gevonden = (await vanSoort(db, soort, van, tot, cadansen)).find((o) => o.status !== 'geannuleerd');
     if (gevonden) return gevonden;
   }
   return undefined;
 }
 
 /** The last meeting of a soort strictly before `voor` that was not cancelled. */
-export function vorigOverleg(db: Db, soort: OverlegSoort, voor: Datum): Overleg | undefined {
-  const cadansen = leesCadans(db);
+export async function vorigOverleg(db: Db, soort: OverlegSoort, voor: Datum): Promise<Overleg | undefined> {
+  const cadansen = await leesCadans(db);
   const cadans = cadansen[cadansSoort(soort)];
-  const vroegst = [beginVanReeks(cadans), vroegsteRij(db, [soort])].filter((d): d is Datum => d !== undefined).sort()[0]!;
+  const vroegst = [beginVanReeks(cadans), await vroegsteRij(db, [soort])].filter((d): d is Datum => d !== undefined).sort()[0]!;
   for (let tot = plusDagen(voor, -1); tot >= vroegst; tot = plusDagen(tot, -STAP)) {
     const van = plusDagen(tot, -(STAP - 1));
-    const gevonden = vanSoort(db, soort, van, tot, cadansen).filter((o) => o.status !== 'geannuleerd');
+    const gevonden = (await vanSoort(db, soort, van, tot, cadansen)).filter((o) => o.status !== 'geannuleerd');
     if (gevonden.length > 0) return gevonden[gevonden.length - 1];
   }
   return undefined;
@@ -76,32 +78,34 @@ export function vorigOverleg(db: Db, soort: OverlegSoort, voor: Datum): Overleg 
  * The window of a meeting of `soort` on `datum` (see domain/venster.ts): [van, tot), from the date of
  * the previous meeting that counts up to, not including, `datum`.
  */
-export function venster(db: Db, soort: OverlegSoort, datum: Datum): Venster {
-  const vorigen = vorigeSoorten(soort)
-    .map((s) => vorigOverleg(db, s, datum))
-    .filter((o): o is Overleg => o !== undefined)
-    .sort(opDatum);
-  const cadans = leesCadans(db)[cadansSoort(soort)];
+export async function venster(db: Db, soort: OverlegSoort, datum: Datum): Promise<Venster> {
+  const vorigen: Overleg[] = [];
+  for (const s of vorigeSoorten(soort)) {
+    const o = await vorigOverleg(db, s, datum);
+    if (o !== undefined) vorigen.push(o);
+  }
+  vorigen.sort(opDatum);
+  const cadans = (await leesCadans(db))[cadansSoort(soort)];
   return bepaalVenster(datum, vorigen[vorigen.length - 1], standaardVensterDagen(soort, cadans));
 }
 
 /** The meeting of a soort that takes place on `datum`; a cancelled one only when no other is there. */
-export function overlegOp(db: Db, soort: OverlegSoort, datum: Datum): Overleg | undefined {
-  const op = overleggen(db, { soort, van: datum, tot: datum });
+export async function overlegOp(db: Db, soort: OverlegSoort, datum: Datum): Promise<Overleg | undefined> {
+  const op = await overleggen(db, { soort, van: datum, tot: datum });
   return op.find((o) => o.status !== 'geannuleerd') ?? op[0];
 }
 
 /** The usage error for a date on which no meeting of the soort takes place, naming the nearest ones. */
-export function geenOverlegOp(db: Db, soort: OverlegSoort, datum: Datum, geannuleerd?: Overleg): UsageError {
+export async function geenOverlegOp(db: Db, soort: OverlegSoort, datum: Datum, geannuleerd?: Overleg): Promise<UsageError> {
   const naam = soortNaam(soort);
-  const wel = [vorigOverleg(db, soort, datum), volgendOverleg(db, soort, plusDagen(datum, 1))]
+  const wel = [await vorigOverleg(db, soort, datum), await volgendOverleg(db, soort, plusDagen(datum, 1))]
     .filter((o): o is Overleg => o !== undefined)
     .map((o) => datumLang(o.datum));
   const begin = geannuleerd
     ? `Het ${naam} van ${datumLang(datum)} is geannuleerd`
     : `Er is geen ${naam} op ${datumLang(datum)}`;
   // Someone who names the cadence date of a moved meeting is told where it went.
-  const elders = geannuleerd ? undefined : metNominaleDatum(db, soort, datum);
+  const elders = geannuleerd ? undefined : await metNominaleDatum(db, soort, datum);
   const uitleg = elders && elders.datum !== datum
     ? `: het ${naam} van die datum is verschoven naar ${datumLang(elders.datum)}${elders.status === 'geannuleerd' ? ' en geannuleerd' : ''}${elders.reden ? ` (${elders.reden})` : ''}`
     : wel.length ? `; wel op ${wel.join(' en op ')}` : '';
@@ -109,9 +113,9 @@ export function geenOverlegOp(db: Db, soort: OverlegSoort, datum: Datum, geannul
 }
 
 /** The meeting whose cadence date is `nominaal`, wherever it now takes place. */
-function metNominaleDatum(db: Db, soort: OverlegSoort, nominaal: Datum): Overleg | undefined {
-  const cadans = leesCadans(db)[cadansSoort(soort)];
-  const rij = rijVan(db, soort, nominaal);
+async function metNominaleDatum(db: Db, soort: OverlegSoort, nominaal: Datum): Promise<Overleg | undefined> {
+  const cadans = (await leesCadans(db))[cadansSoort(soort)];
+  const rij = await rijVan(db, soort, nominaal);
   if (rij) return uitRij(rij, cadans);
   return isNominaal(soort, cadans, nominaal) ? volgensCadans(soort, nominaal, cadans) : undefined;
 }
@@ -121,16 +125,21 @@ function metNominaleDatum(db: Db, soort: OverlegSoort, nominaal: Datum): Overleg
  * meeting had none yet. Call inside the transaction of the change that refers to it. Throws a
  * UsageError naming the nearest meetings when none of that soort takes place that day.
  */
-export function overlegVoor(db: Db, soort: OverlegSoort, datum: Datum, nu: Date): number {
-  const o = overlegOp(db, soort, datum);
-  if (!o || o.status === 'geannuleerd') throw geenOverlegOp(db, soort, datum, o);
+export async function overlegVoor(db: Db, soort: OverlegSoort, datum: Datum, nu: Date): Promise<number> {
+  const o = await overlegOp(db, soort, datum);
+  if (!o || o.status === 'geannuleerd') throw await geenOverlegOp(db, soort, datum, o);
   if (o.id !== null) return o.id;
   return voegRijToe(db, { soort, nominale_datum: o.nominale_datum, datum: o.datum, status: 'gepland' }, nu);
 }
 
 /** The next meeting of each soort on or after `vanaf` (for `kvz status`). */
-export function volgendeOverleggen(db: Db, vanaf: Datum): Overleg[] {
-  return OVERLEG_SOORTEN.map((s) => volgendOverleg(db, s, vanaf)).filter((o): o is Overleg => o !== undefined);
+export async function volgendeOverleggen(db: Db, vanaf: Datum): Promise<Overleg[]> {
+  const uit: Overleg[] = [];
+  for (const s of OVERLEG_SOORTEN) {
+    const o = await volgendOverleg(db, s, vanaf);
+    if (o !== undefined) uit.push(o);
+  }
+  return uit;
 }
 
 export interface Verzetting {
@@ -146,9 +155,9 @@ export interface OverlegWijziging {
 }
 
 /** Finds the meeting a user names by soort and (actual) date, for moving or cancelling it. */
-function teWijzigen(db: Db, soort: OverlegSoort, datum: Datum): Overleg {
-  const o = overlegOp(db, soort, datum);
-  if (!o) throw geenOverlegOp(db, soort, datum);
+async function teWijzigen(db: Db, soort: OverlegSoort, datum: Datum): Promise<Overleg> {
+  const o = await overlegOp(db, soort, datum);
+  if (!o) throw await geenOverlegOp(db, soort, datum);
   return o;
 }
 
@@ -156,9 +165,9 @@ function teWijzigen(db: Db, soort: OverlegSoort, datum: Datum): Overleg {
  * Moves a meeting to another date and/or time or place (`kvz overleg verzet`); also brings a
  * cancelled meeting back. Moving it back to its cadence date makes it 'gepland' again.
  */
-export function verzetOverleg(db: Db, actor: Actor, soort: OverlegSoort, datum: Datum, v: Verzetting): OverlegWijziging {
-  return inTransactie(db, () => {
-    const voorheen = teWijzigen(db, soort, datum);
+export function verzetOverleg(db: Db, actor: Actor, soort: OverlegSoort, datum: Datum, v: Verzetting): Promise<OverlegWijziging> {
+  return inTransactie(db, async () => {
+    const voorheen = await teWijzigen(db, soort, datum);
     const naar = v.naar ?? voorheen.datum;
     const naam = soortNaam(soort);
     const tijd = v.tijd ?? voorheen.tijd;
@@ -166,7 +175,7 @@ export function verzetOverleg(db: Db, actor: Actor, soort: OverlegSoort, datum: 
     if (naar === voorheen.datum && tijd === voorheen.tijd && locatie === voorheen.locatie && voorheen.status !== 'geannuleerd') {
       throw new UsageError(`Het ${naam} van ${datumLang(datum)} staat al zo gepland; geef met --naar een andere datum (of --tijd, --locatie).`);
     }
-    const anderen = overleggen(db, { soort, van: plusDagen(naar, -400), tot: plusDagen(naar, 400) })
+    const anderen = (await overleggen(db, { soort, van: plusDagen(naar, -400), tot: plusDagen(naar, 400) }))
       .filter((o) => o.nominale_datum !== voorheen.nominale_datum && o.status !== 'geannuleerd');
     const botsing = anderen.find((o) => o.datum === naar);
     if (botsing) throw new DomainError(`Op ${datumLang(naar)} is al een ${naam}; kies een andere datum.`);
@@ -178,7 +187,7 @@ export function verzetOverleg(db: Db, actor: Actor, soort: OverlegSoort, datum: 
     }
 
     // Time and place are stored on the row only where they differ from the cadence's.
-    const cadans = leesCadans(db)[cadansSoort(soort)];
+    const cadans = (await leesCadans(db))[cadansSoort(soort)];
     const eigen = { tijd: tijd === cadans.tijd ? null : tijd, locatie: locatie === cadans.locatie ? null : locatie };
     const volgensPlan = naar === geplandeDatum(voorheen.nominale_datum).datum && eigen.tijd === null && eigen.locatie === null;
     const rij = {
@@ -189,30 +198,30 @@ export function verzetOverleg(db: Db, actor: Actor, soort: OverlegSoort, datum: 
       ...eigen,
       versie: voorheen.versie + 1,
     };
-    bewaarRij(db, voorheen, rij, actor.nu);
-    const overleg = overlegOp(db, soort, naar)!;
+    await bewaarRij(db, voorheen, rij, actor.nu);
+    const overleg = (await overlegOp(db, soort, naar))!;
     const details: Record<string, unknown> = { datum: [voorheen.datum, naar] };
     if (overleg.tijd !== voorheen.tijd) details.tijd = [voorheen.tijd, overleg.tijd];
     if (overleg.locatie !== voorheen.locatie) details.locatie = [voorheen.locatie, overleg.locatie];
     if (voorheen.status === 'geannuleerd') details.status = ['geannuleerd', overleg.status];
     if (v.reden) details.reden = v.reden;
-    schrijfAudit(db, actor, { object: `${soort}:${voorheen.nominale_datum}`, resultaat: 'verzet', details });
+    await schrijfAudit(db, actor, { object: `${soort}:${voorheen.nominale_datum}`, resultaat: 'verzet', details });
     return { overleg, voorheen };
   });
 }
 
 /** Cancels a meeting (`kvz overleg annuleer`). A meeting that acties or attendance refer to took place. */
-export function annuleerOverleg(db: Db, actor: Actor, soort: OverlegSoort, datum: Datum, reden: string | undefined): OverlegWijziging {
-  return inTransactie(db, () => {
-    const voorheen = teWijzigen(db, soort, datum);
+export function annuleerOverleg(db: Db, actor: Actor, soort: OverlegSoort, datum: Datum, reden: string | undefined): Promise<OverlegWijziging> {
+  return inTransactie(db, async () => {
+    const voorheen = await teWijzigen(db, soort, datum);
     const naam = soortNaam(soort);
     if (voorheen.status === 'geannuleerd') throw new DomainError(`Het ${naam} van ${datumLang(datum)} is al geannuleerd.`);
-    if (voorheen.id !== null && wordtVerwezen(db, voorheen.id)) {
+    if (voorheen.id !== null && (await wordtVerwezen(db, voorheen.id))) {
       throw new DomainError(`Het ${naam} van ${datumLang(datum)} kan niet worden geannuleerd: er zijn acties of aanwezigen bij vastgelegd.`);
     }
-    bewaarRij(db, voorheen, { status: 'geannuleerd', reden: reden ?? null, versie: voorheen.versie + 1 }, actor.nu);
-    const overleg = overleggen(db, { soort, van: datum, tot: datum }).find((o) => o.nominale_datum === voorheen.nominale_datum)!;
-    schrijfAudit(db, actor, {
+    await bewaarRij(db, voorheen, { status: 'geannuleerd', reden: reden ?? null, versie: voorheen.versie + 1 }, actor.nu);
+    const overleg = (await overleggen(db, { soort, van: datum, tot: datum })).find((o) => o.nominale_datum === voorheen.nominale_datum)!;
+    await schrijfAudit(db, actor, {
       object: `${soort}:${voorheen.nominale_datum}`,
       resultaat: 'geannuleerd',
       details: { datum: voorheen.datum, status: [voorheen.status, 'geannuleerd'], ...(reden ? { reden } : {}) },
@@ -221,19 +230,19 @@ export function annuleerOverleg(db: Db, actor: Actor, soort: OverlegSoort, datum
   });
 }
 
-function bewaarRij(db: Db, o: Overleg, velden: Partial<NieuweRij>, nu: Date): void {
+async function bewaarRij(db: Db, o: Overleg, velden: Partial<NieuweRij>, nu: Date): Promise<void> {
   if (o.id === null) {
-    voegRijToe(db, { soort: o.soort, nominale_datum: o.nominale_datum, datum: o.datum, status: o.status, ...velden }, nu);
+    await voegRijToe(db, { soort: o.soort, nominale_datum: o.nominale_datum, datum: o.datum, status: o.status, ...velden }, nu);
     return;
   }
   const zet = Object.keys(velden).map((k) => `${k} = @${k}`).join(', ');
-  db.prepare(`UPDATE overleg SET ${zet}, gewijzigd_op = @op WHERE id = @id`).run({ ...velden, op: nu.toISOString(), id: o.id });
+  await db.voer(`UPDATE overleg SET ${zet}, gewijzigd_op = @op WHERE id = @id`, { ...velden, op: nu.toISOString(), id: o.id });
 }
 
 /** Records an export of the plan (an iCalendar file) and writes it, in one transaction. */
-export function exporteerPlan(db: Db, actor: Actor, details: Record<string, unknown>, schrijf: () => void): void {
-  inTransactie(db, () => {
-    schrijfAudit(db, actor, { object: 'overleg plan', resultaat: 'iCalendar geschreven', details });
-    schrijf();
+export async function exporteerPlan(db: Db, actor: Actor, details: Record<string, unknown>, schrijf: () => void | Promise<void>): Promise<void> {
+  await inTransactie(db, async () => {
+    await schrijfAudit(db, actor, { object: 'overleg plan', resultaat: 'iCalendar geschreven', details });
+    await schrijf();
   });
 }

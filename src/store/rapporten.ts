@@ -4,7 +4,7 @@
  */
 import { maandenVan, type DoorzettingFeit, type Maand, type Periode } from '../domain/rapport.js';
 import { dagenTussen, type Datum } from '../domain/tijd.js';
-import type { Db } from './database.js';
+import type { Db } from './db.js';
 
 export interface Verdeling {
   totaal: number;
@@ -21,44 +21,42 @@ const SELECTIE: Record<Selectie, string> = {
   jeugdoverlast: "categorie = 'jeugdoverlast'",
 };
 
-function groepeer(db: Db, kolom: string, selectie: Selectie, p: Periode): { k: string; n: number }[] {
-  return db
-    .prepare(
-      `SELECT ${kolom} AS k, count(*) AS n FROM melding
-       WHERE ontvangen_dag BETWEEN ? AND ? AND ${SELECTIE[selectie]}
-       GROUP BY k ORDER BY n DESC, k`,
-    )
-    .all(p.van, p.tot) as { k: string; n: number }[];
+function groepeer(db: Db, kolom: string, selectie: Selectie, p: Periode): Promise<{ k: string; n: number }[]> {
+  return db.alle<{ k: string; n: number }>(
+    `SELECT ${kolom} AS k, count(*) AS n FROM melding
+     WHERE ontvangen_dag BETWEEN ? AND ? AND ${SELECTIE[selectie]}
+     GROUP BY ${kolom} ORDER BY n DESC, k`,
+    [p.van, p.tot],
+  );
 }
 
 /** Counts per month (every month of the period, zeros too), per categorie and per kern; most first. */
-export function verdeling(db: Db, selectie: Selectie, p: Periode): Verdeling {
-  const perMaand = new Map(groepeer(db, 'substr(ontvangen_dag, 1, 7)', selectie, p).map((r) => [r.k, r.n]));
+export async function verdeling(db: Db, selectie: Selectie, p: Periode): Promise<Verdeling> {
+  const perMaand = new Map((await groepeer(db, 'substr(ontvangen_dag, 1, 7)', selectie, p)).map((r) => [r.k, r.n]));
   const per_maand = maandenVan(p).map((maand) => ({ maand, aantal: perMaand.get(maand) ?? 0 }));
   return {
     totaal: per_maand.reduce((som, m) => som + m.aantal, 0),
     per_maand,
-    per_categorie: groepeer(db, 'categorie', selectie, p).map((r) => ({ categorie: r.k, aantal: r.n })),
-    per_kern: groepeer(db, 'kern', selectie, p).map((r) => ({ kern: r.k, aantal: r.n })),
+    per_categorie: (await groepeer(db, 'categorie', selectie, p)).map((r) => ({ categorie: r.k, aantal: r.n })),
+    per_kern: (await groepeer(db, 'kern', selectie, p)).map((r) => ({ kern: r.k, aantal: r.n })),
   };
 }
 
 /** Counts per kern only (for the previous period beside this one). */
-export function perKern(db: Db, selectie: Selectie, p: Periode): Map<string, number> {
-  return new Map(groepeer(db, 'kern', selectie, p).map((r) => [r.k, r.n]));
+export async function perKern(db: Db, selectie: Selectie, p: Periode): Promise<Map<string, number>> {
+  return new Map((await groepeer(db, 'kern', selectie, p)).map((r) => [r.k, r.n]));
 }
 
 /** Every melding of the period with its first forwarding, for the forwarding report. */
-export function doorzettingFeiten(db: Db, p: Periode): DoorzettingFeit[] {
-  const rijen = db
-    .prepare(
-      `SELECT substr(m.ontvangen_dag, 1, 7) AS maand, m.categorie, m.ontvangen_dag, m.ontvangen_op,
-              min(d.dag) AS eerste_dag, min(d.op) AS eerste_op
-       FROM melding m LEFT JOIN doorzetting d ON d.melding_id = m.id
-       WHERE m.ontvangen_dag BETWEEN ? AND ?
-       GROUP BY m.id`,
-    )
-    .all(p.van, p.tot) as (Omit<DoorzettingFeit, 'minuten'> & { ontvangen_op: string; eerste_op: string | null })[];
+export async function doorzettingFeiten(db: Db, p: Periode): Promise<DoorzettingFeit[]> {
+  const rijen = await db.alle<Omit<DoorzettingFeit, 'minuten'> & { ontvangen_op: string; eerste_op: string | null }>(
+    `SELECT substr(m.ontvangen_dag, 1, 7) AS maand, m.categorie, m.ontvangen_dag, m.ontvangen_op,
+            min(d.dag) AS eerste_dag, min(d.op) AS eerste_op
+     FROM melding m LEFT JOIN doorzetting d ON d.melding_id = m.id
+     WHERE m.ontvangen_dag BETWEEN ? AND ?
+     GROUP BY m.id`,
+    [p.van, p.tot],
+  );
   return rijen.map(({ ontvangen_op, eerste_op, ...f }) => ({
     ...f,
     minuten: eerste_op === null ? null : (Date.parse(eerste_op) - Date.parse(ontvangen_op)) / 60_000,
@@ -76,15 +74,14 @@ export interface Wachtend {
  * Melders who asked for feedback and have not had it (no contact of soort terugkoppeling), oldest
  * first. Meldingen whose melder data retention already erased are left out: nobody can be reached.
  */
-export function wachtOpTerugkoppeling(db: Db, p: Partial<Periode>, vandaag: Datum): Wachtend[] {
-  const rijen = db
-    .prepare(
-      `SELECT m.nummer, m.ontvangen_op, m.ontvangen_dag, m.kern FROM melding m
-       WHERE m.terugkoppeling = 1 AND m.melder_gewist_op IS NULL
-         AND NOT EXISTS (SELECT 1 FROM contact c WHERE c.melding_id = m.id AND c.soort = 'terugkoppeling')
-         AND m.ontvangen_dag BETWEEN ? AND ?
-       ORDER BY m.ontvangen_dag, m.ontvangen_op, m.id`,
-    )
-    .all(p.van ?? '0000-00-00', p.tot ?? '9999-99-99') as (Omit<Wachtend, 'dagen_wachten'> & { ontvangen_dag: Datum })[];
+export async function wachtOpTerugkoppeling(db: Db, p: Partial<Periode>, vandaag: Datum): Promise<Wachtend[]> {
+  const rijen = await db.alle<Omit<Wachtend, 'dagen_wachten'> & { ontvangen_dag: Datum }>(
+    `SELECT m.nummer, m.ontvangen_op, m.ontvangen_dag, m.kern FROM melding m
+     WHERE m.terugkoppeling = 1 AND m.melder_gewist_op IS NULL
+       AND NOT EXISTS (SELECT 1 FROM contact c WHERE c.melding_id = m.id AND c.soort = 'terugkoppeling')
+       AND m.ontvangen_dag BETWEEN ? AND ?
+     ORDER BY m.ontvangen_dag, m.ontvangen_op, m.id`,
+    [p.van ?? '0000-00-00', p.tot ?? '9999-99-99'],
+  );
   return rijen.map(({ ontvangen_dag, ...r }) => ({ ...r, dagen_wachten: Math.max(0, dagenTussen(ontvangen_dag, vandaag)) }));
 }

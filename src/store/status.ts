@@ -1,7 +1,7 @@
 /** The figures behind `kvz status`: counts and today's to-dos. */
 import type { OverlegSoort } from '../domain/cadans.js';
 import type { Datum } from '../domain/tijd.js';
-import type { Db } from './database.js';
+import type { Db } from './db.js';
 import { volgendeOverleggen } from './overleggen.js';
 
 export interface StatusCijfers {
@@ -29,44 +29,43 @@ export interface VolgendOverleg {
   reden: string | null;
 }
 
-export function statusCijfers(db: Db, vandaag: Datum): StatusCijfers {
+export async function statusCijfers(db: Db, vandaag: Datum): Promise<StatusCijfers> {
   // A GROUP BY over every melding reads the whole status index (150 ms at a million); SQLite counts
   // a table from its pages, and the open statuses are small ranges of that index.
-  const tel = (sql: string, ...p: unknown[]) => db.prepare(sql).pluck().get(...p) as number;
-  const totaal = tel('SELECT count(*) FROM melding');
-  const nieuw = tel(`SELECT count(*) FROM melding WHERE status = 'nieuw'`);
-  const doorgezet = tel(`SELECT count(*) FROM melding WHERE status = 'doorgezet'`);
-  const ditJaar = tel('SELECT count(*) FROM melding WHERE ontvangen_dag >= ?', `${vandaag.slice(0, 4)}-01-01`);
-  const nietDoorgezet = db.prepare(
+  const tel = async (sql: string, ...p: unknown[]) => (await db.waarde<number>(sql, p))!;
+  const totaal = await tel('SELECT count(*) FROM melding');
+  const nieuw = await tel(`SELECT count(*) FROM melding WHERE status = 'nieuw'`);
+  const doorgezet = await tel(`SELECT count(*) FROM melding WHERE status = 'doorgezet'`);
+  const ditJaar = await tel('SELECT count(*) FROM melding WHERE ontvangen_dag >= ?', `${vandaag.slice(0, 4)}-01-01`);
+  const nietDoorgezet = await db.alle<{ nummer: string; ontvangen_dag: string }>(
     `SELECT nummer, ontvangen_dag FROM melding m
      WHERE m.status = 'nieuw' AND NOT EXISTS (SELECT 1 FROM doorzetting d WHERE d.melding_id = m.id)
      ORDER BY ontvangen_op`,
-  ).all() as { nummer: string; ontvangen_dag: string }[];
+  );
   // Written as the partial index melding_wacht is (status <> 'afgehandeld', not the open statuses):
   // otherwise SQLite reads every open melding through melding_open, 130 ms at region scale.
-  const wacht = db.prepare(
+  const wacht = await db.kolom<string>(
     `SELECT nummer FROM melding m
      WHERE m.terugkoppeling = 1 AND m.melder_gewist_op IS NULL AND m.status <> 'afgehandeld'
        AND NOT EXISTS (SELECT 1 FROM contact c WHERE c.melding_id = m.id AND c.soort = 'terugkoppeling')
      ORDER BY m.ontvangen_op, m.id`,
-  ).pluck().all() as string[];
+  );
   return {
     meldingen: { totaal, nieuw, doorgezet, afgehandeld: totaal - nieuw - doorgezet, dit_jaar: ditJaar },
     vandaag_door_te_zetten: nietDoorgezet.filter((m) => m.ontvangen_dag >= vandaag).map((m) => m.nummer),
     niet_doorgezet: nietDoorgezet.filter((m) => m.ontvangen_dag < vandaag).map((m) => m.nummer),
     wacht_op_terugkoppeling: wacht,
-    volgende_overleggen: volgendeOverleggen(db, vandaag).map(({ soort, datum, tijd, locatie, status, verschoven_van, reden }) => ({
+    volgende_overleggen: (await volgendeOverleggen(db, vandaag)).map(({ soort, datum, tijd, locatie, status, verschoven_van, reden }) => ({
       soort, datum, tijd, locatie, status, verschoven_van, reden,
     })),
     zaken: {
-      open: db.prepare(`SELECT count(*) FROM zaak WHERE status = 'open'`).pluck().get() as number,
-      gesloten: db.prepare(`SELECT count(*) FROM zaak WHERE status = 'gesloten'`).pluck().get() as number,
+      open: await tel(`SELECT count(*) FROM zaak WHERE status = 'open'`),
+      gesloten: await tel(`SELECT count(*) FROM zaak WHERE status = 'gesloten'`),
     },
-    te_laat_per_partner: db
-      .prepare(
-        `SELECT partner, count(*) AS aantal FROM actie WHERE status IN ('open', 'loopt') AND deadline < ?
-         GROUP BY partner ORDER BY aantal DESC, partner`,
-      )
-      .all(vandaag) as { partner: string; aantal: number }[],
+    te_laat_per_partner: await db.alle<{ partner: string; aantal: number }>(
+      `SELECT partner, count(*) AS aantal FROM actie WHERE status IN ('open', 'loopt') AND deadline < ?
+       GROUP BY partner ORDER BY aantal DESC, partner`,
+      [vandaag],
+    ),
   };
 }

@@ -31,16 +31,18 @@ function toeval(zaad: number): () => number {
   };
 }
 
-function genereer(pad: string, zaad: number) {
+async function genereer(pad: string, zaad: number) {
   const r = toeval(zaad);
   const kies = <T>(l: readonly T[]): T => l[Math.floor(r() * l.length)]!;
-  const db = openDatabase(pad, { nu: NU });
+  const conn = openDatabase(pad, { nu: NU });
+  const db = conn.ruw;
   const geheim: string[] = [];
   const persoonlijk: string[] = [];
   try {
     db.prepare(`UPDATE cadans SET start = ?, ingesteld_op = ? WHERE soort = 'gio'`).run('2026-03-03', STANDAARD_NU);
     db.prepare(`UPDATE cadans SET start = ?, ingesteld_op = ? WHERE soort = 'politie'`).run('2026-03-10', STANDAARD_NU);
-    const gios = overleggen(db, { soort: 'gio', van: '2026-03-01', tot: dagVan(NU) }).map((o) => overlegVoor(db, 'gio', o.datum, NU));
+    const gios: number[] = [];
+    for (const o of await overleggen(conn, { soort: 'gio', van: '2026-03-01', tot: dagVan(NU) })) gios.push(await overlegVoor(conn, 'gio', o.datum, NU));
     const dag = () => plusDagen('2026-03-01', Math.floor(r() * 380));
     const zaken: Zaak[] = [];
     for (let i = 1; i <= 80; i++) {
@@ -88,10 +90,10 @@ function genereer(pad: string, zaad: number) {
       if (a.zaak.vertrouwelijk) geheim.push(a.nummer, `GEHEIMACTIE${i}Q`);
       acties.push(a);
     }
-    const overlegId = new Map(overleggen(db, { soort: 'gio', van: '2026-03-01', tot: dagVan(NU) }).map((o) => [o.datum, o.id]));
+    const overlegId = new Map((await overleggen(conn, { soort: 'gio', van: '2026-03-01', tot: dagVan(NU) })).map((o) => [o.datum, o.id]));
     return { zaken, meldingen, acties, geheim, persoonlijk, overlegId };
   } finally {
-    db.close();
+    await conn.sluit();
   }
 }
 
@@ -110,10 +112,10 @@ const binnen = (d: Datum, p: { van: Datum; tot_en_met: Datum }) => d >= p.van &&
 describe.each([11, 2027, 1598])('random data, seed %i', (zaad) => {
   it('shows no confidential or personal text in any GIO or tweewekelijks document, and counts only what is not confidential', async () => {
     const db = nieuweDb();
-    const g = genereer(db, zaad);
+    const g = await genereer(db, zaad);
     const conn = openDatabase(db, { nu: NU });
-    const plan = overleggen(conn, { van: '2026-04-01', tot: '2027-04-30' }).filter((o) => o.soort !== 'politie');
-    conn.close();
+    const plan = (await overleggen(conn, { van: '2026-04-01', tot: '2027-04-30' })).filter((o) => o.soort !== 'politie');
+    await conn.sluit();
     expect(plan.length).toBeGreaterThan(20);
     const openbaar = g.meldingen.filter((m) => !vertrouwelijk(m));
     const geheim = new Set(g.geheim.filter((n) => /^[MZA]-/.test(n)));
@@ -158,7 +160,7 @@ describe.each([11, 2027, 1598])('random data, seed %i', (zaad) => {
 
   it('shows no melder data, address or description in a politieoverleg document either', async () => {
     const db = nieuweDb();
-    const g = genereer(db, zaad);
+    const g = await genereer(db, zaad);
     for (const datum of ['2026-05-05', '2026-12-15', '2027-02-09']) {
       for (const args of [['agenda', 'politie'], ['agenda', 'politie', '--json'], ['notulen', 'politie']]) {
         const { stdout } = await kvzOk([...args, '--datum', datum], { db });

@@ -124,14 +124,19 @@ describe('the matrix read model (for the agenda and the export)', () => {
     const { db: pad, z, a } = await matrixDb();
     const db = openDatabase(pad, { nu: new Date('2027-03-16T10:00:00Z') });
     try {
-      const nummers = (filter: Parameters<typeof matrixRijen>[1]) => [...matrixRijen(db, filter, '2027-03-16')].map((r) => r.nummer);
-      expect(nummers({})).toEqual([a[0], a[2], a[1]]);
-      expect(nummers({ vertrouwelijk: true })).toEqual([a[0], a[2], a[1], a[3]]);
-      expect(nummers({ alleenLopend: true, vertrouwelijk: true })).toEqual([a[0], a[1], a[3]]);
-      expect(nummers({ partner: 'zorgteam', vertrouwelijk: true })).toEqual([a[3]]);
-      expect(nummers({ zaak: z[0] })).toEqual([a[0], a[2], a[1]]);
-      expect(nummers({ teLaat: true })).toEqual([a[0]]);
-      const [eerste] = matrixRijen(db, { vertrouwelijk: true, zaak: z[1] }, '2027-03-16');
+      const rijen = async (filter: Parameters<typeof matrixRijen>[1]) => {
+        const uit = [];
+        for await (const batch of matrixRijen(db, filter, '2027-03-16')) uit.push(...batch);
+        return uit;
+      };
+      const nummers = async (filter: Parameters<typeof matrixRijen>[1]) => (await rijen(filter)).map((r) => r.nummer);
+      expect(await nummers({})).toEqual([a[0], a[2], a[1]]);
+      expect(await nummers({ vertrouwelijk: true })).toEqual([a[0], a[2], a[1], a[3]]);
+      expect(await nummers({ alleenLopend: true, vertrouwelijk: true })).toEqual([a[0], a[1], a[3]]);
+      expect(await nummers({ partner: 'zorgteam', vertrouwelijk: true })).toEqual([a[3]]);
+      expect(await nummers({ zaak: z[0] })).toEqual([a[0], a[2], a[1]]);
+      expect(await nummers({ teLaat: true })).toEqual([a[0]]);
+      const [eerste] = await rijen({ vertrouwelijk: true, zaak: z[1] });
       expect(eerste).toEqual({
         nummer: a[3], zaak: z[1], omschrijving: 'Actie voor zorgteam', partner: 'zorgteam', deadline: '2027-03-30', status: 'open',
         keer_uitgesteld: 0, te_laat: false, soort: 'overig', afgesproken_in: { soort: 'politie', datum: '2027-03-09' },
@@ -139,10 +144,10 @@ describe('the matrix read model (for the agenda and the export)', () => {
         zaak_titel: 'Zorgen om bewoner Kerkstraat', zaak_soort: 'zorg', zaak_kern: 'Obdam', zaak_status: 'open', zaak_vertrouwelijk: true,
       });
       // Stopping early releases the statement: the connection can write again.
-      for (const _ of matrixRijen(db, {}, '2027-03-16')) break;
-      expect(() => db.prepare(`UPDATE kern SET naam = naam WHERE 0`).run()).not.toThrow();
+      for await (const _ of matrixRijen(db, {}, '2027-03-16')) break;
+      await expect(db.voer(`UPDATE kern SET naam = naam WHERE 0`)).resolves.toBe(0);
     } finally {
-      db.close();
+      await db.sluit();
     }
   });
 });

@@ -36,7 +36,7 @@ describe('where the database lives', () => {
 describe('creating and recognising a kvz database', () => {
   it('applies schema.sql with the reference lists, WAL, foreign keys and the version marks', () => {
     const pad = nieuweDb();
-    const db = openDatabase(pad, { nu: NU });
+    const db = openDatabase(pad, { nu: NU }).ruw;
     try {
       expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
       expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSIE);
@@ -61,7 +61,7 @@ describe('creating and recognising a kvz database', () => {
 
   it('uses STRICT tables and CHECK constraints as the last line of defence', () => {
     const pad = nieuweDb();
-    openDatabase(pad, { nu: NU }).close();
+    openDatabase(pad, { nu: NU }).ruw.close();
     const db = new Database(pad);
     try {
       expect(() => db.prepare("INSERT INTO partner (code, naam) VALUES ('Politie!', 'x')").run()).toThrow(/CHECK/);
@@ -112,9 +112,9 @@ describe('creating and recognising a kvz database', () => {
 
   it('migrates an older database forward in one transaction, and rolls back a failing migration', () => {
     const pad = nieuweDb();
-    openDatabase(pad, { nu: NU }).close();
+    openDatabase(pad, { nu: NU }).ruw.close();
     const migraties = [{ versie: SCHEMA_VERSIE + 1, sql: 'ALTER TABLE kern ADD COLUMN opmerking TEXT' }];
-    const db = openDatabase(pad, { nu: NU, migraties, versie: SCHEMA_VERSIE + 1 });
+    const db = openDatabase(pad, { nu: NU, migraties, versie: SCHEMA_VERSIE + 1 }).ruw;
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSIE + 1);
     expect(db.prepare('SELECT opmerking FROM kern LIMIT 1').get()).toEqual({ opmerking: null });
     db.close();

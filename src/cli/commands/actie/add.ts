@@ -25,8 +25,8 @@ type Verplicht = Pick<NieuweActie, 'omschrijving' | 'partner' | 'deadline'>;
 export default async function actieAdd(ctx: Context, o: Opts, [z]: string[]): Promise<void> {
   const zaak = parseNummer('zaak', z!, 'het zaaknummer');
   const vandaag = dagVan(ctx.nu);
-  const db = ctx.db();
-  const lijst = partnerLijst(db);
+  const db = await ctx.db();
+  const lijst = await partnerLijst(db);
   // Everything typed is checked before anything is asked, so a typo is not found only at the end.
   const gegeven: Partial<Verplicht> = {
     omschrijving: o.omschrijving === undefined ? undefined : actieInvoer.omschrijving(o.omschrijving),
@@ -39,7 +39,7 @@ export default async function actieAdd(ctx: Context, o: Opts, [z]: string[]): Pr
     ...(o.overleg === undefined ? {} : { overleg: actieInvoer.overleg(o.overleg, vandaag) }),
     ...(await vraagAan(ctx, gegeven, lijst, vandaag)),
   };
-  const actie = voegActieToe(db, ctx.actor('actie add'), a);
+  const actie = await voegActieToe(db, ctx.actor('actie add'), a);
   if (o.json) return schrijfJson(ctx, actie);
   const k = kleuren(ctx);
   const waar = actie.afgesproken_in ? `, afgesproken in ${overlegLabel(actie.afgesproken_in)}` : '';
@@ -59,7 +59,7 @@ async function vraagAan(ctx: Context, g: Partial<Verplicht>, lijst: Keuzelijst, 
     actieInvoer.partner(
       await v.search({
         message: 'Partner (typ om te zoeken)',
-        choices: partners(ctx.db()).map((p) => ({ name: `${p.code} — ${p.naam}`, value: p.code })),
+        choices: (await partners(await ctx.db())).map((p) => ({ name: `${p.code} — ${p.naam}`, value: p.code })),
       }),
       lijst,
     );

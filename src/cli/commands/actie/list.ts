@@ -24,10 +24,10 @@ export default async function actieList(ctx: Context, o: Opts): Promise<void> {
   if (o.zaak !== undefined) filter.zaak = parseNummer('zaak', o.zaak, '--zaak');
   if (o.status !== undefined) filter.status = actieInvoer.status(o.status);
   if (o.teLaat) filter.teLaat = true;
-  const db = ctx.db();
-  if (o.partner !== undefined) filter.partner = actieInvoer.partner(o.partner, partnerLijst(db));
+  const db = await ctx.db();
+  if (o.partner !== undefined) filter.partner = actieInvoer.partner(o.partner, await partnerLijst(db));
 
-  const { acties, totaal } = zoekActies(db, filter, ctx.nu);
+  const { acties, totaal } = await zoekActies(db, filter, ctx.nu);
   if (o.json) return schrijfJson(ctx, acties);
   if (acties.length === 0) return schrijf(ctx, 'Geen acties gevonden.');
   schrijf(ctx, await actieTabel(ctx, acties));

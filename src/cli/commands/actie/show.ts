@@ -7,8 +7,8 @@ import { veldRegel } from '../../opmaak.js';
 import { kleuren, schrijf, schrijfJson } from '../../output.js';
 import { historieRegels, overlegLabel, uitgesteldTekst } from './render.js';
 
-export default function actieShow(ctx: Context, o: { json?: boolean }, [nummer]: string[]): void {
-  const a = toonActie(ctx.db(), parseNummer('actie', nummer!, 'het actienummer'), ctx.nu);
+export default async function actieShow(ctx: Context, o: { json?: boolean }, [nummer]: string[]): Promise<void> {
+  const a = await toonActie(await ctx.db(), parseNummer('actie', nummer!, 'het actienummer'), ctx.nu);
   if (o.json) return schrijfJson(ctx, a);
   const k = kleuren(ctx);
   const deadline = [a.te_laat ? k.red(`! ${datumKort(a.deadline)} (te laat)`) : datumKort(a.deadline), uitgesteldTekst(a.keer_uitgesteld)];

@@ -18,7 +18,7 @@ interface Opts {
   json?: boolean;
 }
 
-export default function actieUpdate(ctx: Context, o: Opts, [invoer]: string[]): void {
+export default async function actieUpdate(ctx: Context, o: Opts, [invoer]: string[]): Promise<void> {
   const nummer = parseNummer('actie', invoer!, 'het actienummer');
   const vandaag = dagVan(ctx.nu);
   const w: ActieWijziging = {};
@@ -30,9 +30,9 @@ export default function actieUpdate(ctx: Context, o: Opts, [invoer]: string[]): 
   if (o.status === undefined && o.deadline === undefined && o.partner === undefined && notitie === undefined) {
     throw new UsageError('Geef minstens een van --status, --deadline, --partner of --notitie (zie --help).');
   }
-  const db = ctx.db();
-  if (o.partner !== undefined) w.partner = actieInvoer.partner(o.partner, partnerLijst(db));
-  const { actie, gewijzigd, uitgesteld } = wijzigActie(db, ctx.actor('actie update'), nummer, w);
+  const db = await ctx.db();
+  if (o.partner !== undefined) w.partner = actieInvoer.partner(o.partner, await partnerLijst(db));
+  const { actie, gewijzigd, uitgesteld } = await wijzigActie(db, ctx.actor('actie update'), nummer, w);
   if (o.json) return schrijfJson(ctx, actie);
   if (gewijzigd.length === 0) return schrijf(ctx, `Actie ${nummer}: niets gewijzigd (de waarden waren al zo).`);
   const k = kleuren(ctx);

@@ -16,9 +16,9 @@ interface Opts {
 }
 
 export function agendaVan(soort: OverlegSoort): Handler<Opts> {
-  return (ctx: Context, o: Opts) => {
-    const { db, overleg, output } = documentOverleg(ctx, soort, o);
-    const a = agendaVoor(db, overleg, ctx.nu);
+  return async (ctx: Context, o: Opts) => {
+    const { db, overleg, output } = await documentOverleg(ctx, soort, o);
+    const a = await agendaVoor(db, overleg, ctx.nu);
     const inhoud = o.json ? `${JSON.stringify(a, null, 2)}\n` : agendaMarkdown(a);
     if (output === undefined) return void ctx.io.stdout.write(inhoud);
     schrijfAtomisch(output, inhoud);

@@ -4,7 +4,7 @@ import { DomainError } from '../../../domain/errors.js';
 import type { Overleg } from '../../../domain/overleg.js';
 import { dagVan, parseDatum, type Datum } from '../../../domain/tijd.js';
 import { leesCadans } from '../../../store/cadans.js';
-import type { Db } from '../../../store/database.js';
+import type { Db } from '../../../store/db.js';
 import type { Context } from '../../context.js';
 import { meld } from '../../output.js';
 import { leesOutput } from '../../output-pad.js';
@@ -14,25 +14,25 @@ import { geenOverlegOp, overlegOp, volgendOverleg } from '../../../store/overleg
  * The meeting an agenda or minutes skeleton is for, and the file to write it to: --datum and
  * --output are checked before the database is opened; whether that soort meets then is asked of it.
  */
-export function documentOverleg(ctx: Context, soort: OverlegSoort, o: { datum?: string; output?: string }): { db: Db; overleg: Overleg; output: string | undefined } {
+export async function documentOverleg(ctx: Context, soort: OverlegSoort, o: { datum?: string; output?: string }): Promise<{ db: Db; overleg: Overleg; output: string | undefined }> {
   const vandaag = dagVan(ctx.nu);
   const datum = o.datum === undefined ? undefined : parseDatum(o.datum, '--datum', vandaag);
   const output = leesOutput(o.output);
-  const db = ctx.db();
-  const overleg = kiesOverleg(db, soort, datum, vandaag);
-  waarschuwStandaardCadans(ctx, db, soort);
+  const db = await ctx.db();
+  const overleg = await kiesOverleg(db, soort, datum, vandaag);
+  await waarschuwStandaardCadans(ctx, db, soort);
   return { db, overleg, output };
 }
 
 /** The meeting on `datum` (refused, naming the nearest, when that soort does not meet then), else the next one from today. */
-function kiesOverleg(db: Db, soort: OverlegSoort, datum: Datum | undefined, vandaag: Datum): Overleg {
+async function kiesOverleg(db: Db, soort: OverlegSoort, datum: Datum | undefined, vandaag: Datum): Promise<Overleg> {
   if (datum === undefined) {
-    const o = volgendOverleg(db, soort, vandaag);
+    const o = await volgendOverleg(db, soort, vandaag);
     if (!o) throw new DomainError(`Er is geen ${soortNaam(soort)} gepland. Zie kvz overleg plan.`);
     return o;
   }
-  const o = overlegOp(db, soort, datum);
-  if (!o || o.status === 'geannuleerd') throw geenOverlegOp(db, soort, datum, o);
+  const o = await overlegOp(db, soort, datum);
+  if (!o || o.status === 'geannuleerd') throw await geenOverlegOp(db, soort, datum, o);
   return o;
 }
 
@@ -40,8 +40,8 @@ function kiesOverleg(db: Db, soort: OverlegSoort, datum: Datum | undefined, vand
  * Dates planned on a cadence that was never set are probably wrong: say so (on stderr), for one
  * soort or, without one, for every series.
  */
-export function waarschuwStandaardCadans(ctx: Context, db: Db, soort?: OverlegSoort): void {
-  for (const c of Object.values(leesCadans(db))) {
+export async function waarschuwStandaardCadans(ctx: Context, db: Db, soort?: OverlegSoort): Promise<void> {
+  for (const c of Object.values(await leesCadans(db))) {
     if (c.ingesteld_op === null && (soort === undefined || cadansSoort(soort) === c.soort)) {
       meld(ctx, `! De cadans van het ${soortNaam(c.soort)} staat nog op de standaard; stel haar in met kvz overleg cadans ${c.soort} --start <datum>.`);
     }

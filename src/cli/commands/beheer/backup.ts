@@ -7,7 +7,7 @@ import { bestaandeDb } from './bestaand.js';
 
 export default async function backup(ctx: Context, o: { overschrijf?: boolean; json?: boolean }, [bestand]: string[]): Promise<void> {
   const doel = leesPad(bestand, 'het back-upbestand');
-  const db = bestaandeDb(ctx);
+  const db = await bestaandeDb(ctx);
   const b = await maakBackup(db, ctx.dbPad(), ctx.actor('backup'), doel, o.overschrijf === true);
   if (o.json) return schrijfJson(ctx, b);
   const k = kleuren(ctx);

@@ -15,15 +15,15 @@ function rijNaam(r: Pick<BrokenRij, 'id' | 'op' | 'commando' | 'object'>): strin
   return zichtbaar(`regel ${r.id} (${[op, r.commando, r.object].filter(Boolean).join(', ')})`);
 }
 
-export default function check(ctx: Context, o: { vergelijk?: string; json?: boolean }): number {
+export default async function check(ctx: Context, o: { vergelijk?: string; json?: boolean }): Promise<number> {
   const kopie = o.vergelijk === undefined ? undefined : leesPad(o.vergelijk, '--vergelijk');
-  const db = bestaandeDb(ctx);
+  const db = await bestaandeDb(ctx);
   if (kopie !== undefined && !existsSync(kopie)) {
     throw new DomainError(`De back-up ${kopie} bestaat niet; geef het pad van een kopie gemaakt met kvz backup.`);
   }
-  const uitslag: Controle = controleer(db, ctx.dbPad());
+  const uitslag: Controle = await controleer(db, ctx.dbPad());
   if (kopie !== undefined) {
-    uitslag.vergelijking = vergelijkMetKopie(db, kopie);
+    uitslag.vergelijking = await vergelijkMetKopie(db, kopie);
     uitslag.ok &&= uitslag.vergelijking.ok;
   }
   if (o.json) schrijfJson(ctx, { database: ctx.dbPad(), ...uitslag });

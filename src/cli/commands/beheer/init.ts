@@ -12,17 +12,17 @@ interface Opts {
   json?: boolean;
 }
 
-export default function init(ctx: Context, o: Opts): void {
+export default async function init(ctx: Context, o: Opts): Promise<void> {
   const vandaag = dagVan(ctx.nu);
   const gio = o.gioStart === undefined ? undefined : parseDatum(o.gioStart, '--gio-start', vandaag);
   const politie = o.politieStart === undefined ? undefined : parseDatum(o.politieStart, '--politie-start', vandaag);
   const pad = ctx.dbPad();
   const bestond = existsSync(pad) && statSync(pad).size > 0;
-  const db = ctx.db();
+  const db = await ctx.db();
   if (bestond && (gio || politie)) {
     throw new DomainError(`De database ${pad} bestaat al; de startdatum is niet gewijzigd. Gebruik daarvoor kvz overleg cadans.`);
   }
-  if (gio || politie) zetCadansStart(db, ctx.actor('init'), { gio, politie });
+  if (gio || politie) await zetCadansStart(db, ctx.actor('init'), { gio, politie });
   if (o.json) return schrijfJson(ctx, { pad, nieuw: !bestond });
   schrijf(ctx, bestond ? `De database bestaat al: ${pad}` : `Nieuwe database aangemaakt: ${pad}`);
 }

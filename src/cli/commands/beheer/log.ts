@@ -50,7 +50,7 @@ export default async function log(ctx: Context, o: Opts): Promise<void> {
   }
   filter.limit = lijstLimiet(o.limit, o.json);
 
-  const { regels, totaal } = zoekAudit(ctx.db(), filter);
+  const { regels, totaal } = await zoekAudit(await ctx.db(), filter);
   if (o.json) return schrijfJson(ctx, regels);
   if (regels.length === 0) return schrijf(ctx, 'Geen regels in het auditlog gevonden.');
   const rijen = regels.map((r) => [String(r.id), moment(r.op), r.gebruiker, r.actie, r.object ?? '—', r.resultaat]);

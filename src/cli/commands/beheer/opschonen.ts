@@ -15,8 +15,8 @@ const TOON = 50;
 
 export default async function opschonen(ctx: Context, o: Opts): Promise<void> {
   const maanden = leesBewaartermijn(o.bewaartermijn);
-  const db = ctx.db();
-  const uitslag = o.uitvoeren ? schoonOp(db, ctx.actor('opschonen'), maanden) : teOpschonen(db, ctx.nu, maanden);
+  const db = await ctx.db();
+  const uitslag = o.uitvoeren ? await schoonOp(db, ctx.actor('opschonen'), maanden) : await teOpschonen(db, ctx.nu, maanden);
   if (o.json) return schrijfJson(ctx, uitslag);
   schrijf(ctx, await verslag(ctx, uitslag));
 }

@@ -5,8 +5,8 @@ import { statusCijfers, type StatusCijfers } from '../../../store/status.js';
 import type { Context } from '../../context.js';
 import { kleuren, schrijf, schrijfJson } from '../../output.js';
 
-export default function status(ctx: Context, o: { json?: boolean }): void {
-  const cijfers = statusCijfers(ctx.db(), dagVan(ctx.nu));
+export default async function status(ctx: Context, o: { json?: boolean }): Promise<void> {
+  const cijfers = await statusCijfers(await ctx.db(), dagVan(ctx.nu));
   if (o.json) return schrijfJson(ctx, { database: ctx.dbPad(), ...cijfers });
   const k = kleuren(ctx);
   const m = cijfers.meldingen;

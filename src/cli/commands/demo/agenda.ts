@@ -6,7 +6,7 @@ import { volgendOverleg } from '../../../store/overleggen.js';
 import type { Context } from '../../context.js';
 
 export async function toonVolgendeGioAgenda(ctx: Context): Promise<void> {
-  const db = ctx.db();
-  const gio = volgendOverleg(db, 'gio', dagVan(ctx.nu));
-  if (gio) ctx.io.stdout.write(agendaMarkdown(agendaVoor(db, gio, ctx.nu)));
+  const db = await ctx.db();
+  const gio = await volgendOverleg(db, 'gio', dagVan(ctx.nu));
+  if (gio) ctx.io.stdout.write(agendaMarkdown(await agendaVoor(db, gio, ctx.nu)));
 }

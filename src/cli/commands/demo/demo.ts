@@ -1,7 +1,8 @@
 /** `kvz demo`: makes the fictive year, says where it is, shows the next GIO and what to try next. */
 import { datumLang } from '../../../domain/tijd.js';
 import { controleerDemoDoel, eigenDemoPad, maakDemo } from '../../../demo/bestand.js';
-import { openDatabase, type Db } from '../../../store/database.js';
+import { openDatabase } from '../../../store/database.js';
+import type { Db } from '../../../store/db.js';
 import type { Context } from '../../context.js';
 import { shellWoord } from '../../opmaak.js';
 import { kleuren, schrijf } from '../../output.js';
@@ -11,14 +12,14 @@ export default async function demo(ctx: Context): Promise<void> {
   const eigen = ctx.dbBron() !== 'optie';
   const pad = eigen ? eigenDemoPad(ctx.env) : ctx.dbPad();
   const { vervangt } = controleerDemoDoel(pad, eigen);
-  const jaar = maakDemo(pad, ctx.nu, ctx.gebruiker);
+  const jaar = await maakDemo(pad, ctx.nu, ctx.gebruiker);
 
   let db: Db | undefined;
   const demoCtx: Context = {
     ...ctx,
     dbPad: () => pad,
     dbBron: () => 'optie',
-    db: () => (db ??= openDatabase(pad, { nu: ctx.nu })),
+    db: async () => (db ??= openDatabase(pad, { nu: ctx.nu })),
   };
   try {
     schrijf(ctx, kleuren(ctx).green(`${vervangt ? 'Demodatabase opnieuw gemaakt' : 'Demodatabase gemaakt'}: ${pad}`));
@@ -36,6 +37,6 @@ export default async function demo(ctx: Context): Promise<void> {
       schrijf(ctx, `  ${c}`);
     }
   } finally {
-    if (db?.open) db.close();
+    await db?.sluit();
   }
 }

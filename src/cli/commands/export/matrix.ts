@@ -29,9 +29,9 @@ export default async function exportMatrix(ctx: Context, o: Opts): Promise<void>
   const status = o.status === undefined ? 'open' : (kies(o.status, '--status', { soort: 'status', waarden: ['open', 'alle'] }) as 'open' | 'alle');
   const zaak = o.zaak === undefined ? undefined : parseNummer('zaak', o.zaak, '--zaak');
   const vertrouwelijk = o.vertrouwelijk === true;
-  const db = ctx.db();
-  const partner = o.partner === undefined ? undefined : actieInvoer.partner(o.partner, partnerLijst(db));
-  if (zaak !== undefined) controleerExportZaak(db, zaak, vertrouwelijk);
+  const db = await ctx.db();
+  const partner = o.partner === undefined ? undefined : actieInvoer.partner(o.partner, await partnerLijst(db));
+  if (zaak !== undefined) await controleerExportZaak(db, zaak, vertrouwelijk);
 
   const filter: MatrixFilter = { alleenLopend: status === 'open', vertrouwelijk };
   if (partner !== undefined) filter.partner = partner;
@@ -42,8 +42,8 @@ export default async function exportMatrix(ctx: Context, o: Opts): Promise<void>
     {
       kop: matrixKop(vertrouwelijk),
       formaat,
-      rijen: function* () {
-        for (const r of matrixRijen(db, filter, vandaag)) yield matrixCellen(r, formaat, vertrouwelijk);
+      rijen: async function* () {
+        for await (const batch of matrixRijen(db, filter, vandaag)) yield batch.map((r) => matrixCellen(r, formaat, vertrouwelijk));
       },
       tel: () => telActies(db, filter, vandaag),
       audit: (n) => auditMatrixExport(db, ctx.actor('export matrix'), opties, n),

@@ -24,17 +24,17 @@ interface Opts extends SelectieOpts {
 export default async function exportMeldingen(ctx: Context, o: Opts): Promise<void> {
   const formaat = leesFormaat(o.formaat);
   const output = leesOutput(o.output);
-  const { db, selectie: filter } = leesMeldingSelectie(ctx, o);
+  const { db, selectie: filter } = await leesMeldingSelectie(ctx, o);
 
   const opties: MeldingExportOpties = { vertrouwelijk: o.vertrouwelijk === true, metMelder: o.metMelder === true };
-  if (filter.zaak !== undefined) controleerExportZaak(db, filter.zaak, opties.vertrouwelijk);
+  if (filter.zaak !== undefined) await controleerExportZaak(db, filter.zaak, opties.vertrouwelijk);
   const aantal = await exporteerCsv(
     ctx,
     {
       kop: meldingKop(opties.metMelder),
       formaat,
-      rijen: function* () {
-        for (const m of meldingExportRijen(db, filter, opties)) yield meldingCellen(m, formaat, opties.metMelder);
+      rijen: async function* () {
+        for await (const batch of meldingExportRijen(db, filter, opties)) yield batch.map((m) => meldingCellen(m, formaat, opties.metMelder));
       },
       tel: () => telMeldingExport(db, filter, opties),
       audit: (n) => auditMeldingExport(db, ctx.actor('export meldingen'), filter, { ...opties, formaat, bestand: output ?? null }, n),

@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { leesImport, type ImportBasis, type ImportBericht, type ImportUitkomst } from '../../../documents/import-lezen.js';
 import { UsageError, UsageErrors } from '../../../domain/errors.js';
-import { importBasis, ImportSchrijver } from '../../../store/import.js';
+import { importBasis, ImportSchrijver, metGroteCache } from '../../../store/import.js';
 import { meldingLijsten } from '../../../store/referentie.js';
 import type { Context } from '../../context.js';
 import { leesPad } from '../../invoer.js';
@@ -25,23 +25,29 @@ export default async function importMeldingen(ctx: Context, o: Opts, [invoer]: s
   const bestand = leesPad(invoer, 'het CSV-bestand');
   const bytes = readFileSync(bestand);
   const bron = basename(bestand);
-  const db = ctx.db();
-  const lijsten = meldingLijsten(db);
-  // The write transaction starts before the numbers are read, so no other writer can take them.
-  const schrijver = o.dryRun ? undefined : new ImportSchrijver(db);
-  let u: ImportUitkomst;
-  try {
-    const basis: ImportBasis = { lijsten, nu: ctx.nu, gebruiker: ctx.gebruiker, ...importBasis(db) };
+  const db = await ctx.db();
+  const lijsten = await meldingLijsten(db);
+  const lezen = async (schrijver?: ImportSchrijver): Promise<ImportUitkomst> => {
+    const basis: ImportBasis = { lijsten, nu: ctx.nu, gebruiker: ctx.gebruiker, ...(await importBasis(db)) };
     const einde = await lees(bytes, bestand, basis, (meldingen, doorzettingen) => schrijver?.schrijf(meldingen, doorzettingen));
+    // A write that failed while reading goes first: it is the cause.
+    await schrijver?.wacht();
     if (einde.codering === 'windows-1252') meld(ctx, `Let op: ${bestand} is geen UTF-8; gelezen als Windows-1252 (ANSI).`);
     if (einde.genegeerd.length > 0) meld(ctx, `Niet ingelezen kolommen: ${einde.genegeerd.join(', ')}.`);
     if (einde.soort === 'afgekeurd') throw new UsageErrors(einde.regels);
-    u = einde.uitkomst;
-    schrijver?.voltooi(ctx.actor('import meldingen'), bron, u);
-  } catch (e) {
-    schrijver?.afbreken();
-    throw e;
-  }
+    return einde.uitkomst;
+  };
+  // The write transaction starts before the numbers are read, so no other writer can take them.
+  const u = o.dryRun
+    ? await lezen()
+    : await metGroteCache(db, () =>
+        db.transactie(async () => {
+          const schrijver = new ImportSchrijver(db);
+          const uitkomst = await lezen(schrijver);
+          await schrijver.voltooi(ctx.actor('import meldingen'), bron, uitkomst);
+          return uitkomst;
+        }),
+      );
 
   if (o.dryRun) {
     schrijf(ctx, `Proef: ${meervoud(u.aantal, 'melding is', 'meldingen zijn')} in orde en zou${u.aantal === 1 ? '' : 'den'} worden geïmporteerd als ${reeks(u)}. Er is niets vastgelegd.`);

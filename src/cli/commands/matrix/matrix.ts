@@ -18,16 +18,16 @@ interface Opts {
   json?: boolean;
 }
 
-export default function matrix(ctx: Context, o: Opts): void {
+export default async function matrix(ctx: Context, o: Opts): Promise<void> {
   const vandaag = dagVan(ctx.nu);
   const status = o.status === undefined ? 'open' : kies(o.status, '--status', { soort: 'status', waarden: ['open', 'alle'] });
   // IV's own screen: vertrouwelijke zaken are shown (and marked) unless asked to leave them out.
   const filter: MatrixFilter = { alleenLopend: status === 'open', vertrouwelijk: !o.zonderVertrouwelijk };
   if (o.zaak !== undefined) filter.zaak = parseNummer('zaak', o.zaak, '--zaak');
   if (o.teLaat) filter.teLaat = true;
-  const db = ctx.db();
-  if (o.partner !== undefined) filter.partner = actieInvoer.partner(o.partner, partnerLijst(db));
-  const zaken = matrixPerZaak(db, filter, vandaag);
+  const db = await ctx.db();
+  if (o.partner !== undefined) filter.partner = actieInvoer.partner(o.partner, await partnerLijst(db));
+  const zaken = await matrixPerZaak(db, filter, vandaag);
   if (o.json) return schrijfJson(ctx, zaken);
   if (zaken.length === 0) return schrijf(ctx, o.partner || o.teLaat || o.zaak ? 'Geen acties gevonden.' : 'De matrix is leeg: er zijn geen open zaken.');
   ctx.io.stdout.write(matrixTekst(ctx, zaken, vandaag));

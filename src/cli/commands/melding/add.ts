@@ -21,9 +21,9 @@ interface Opts extends RuweMelding {
 }
 
 export default async function meldingAdd(ctx: Context, opts: Opts): Promise<void> {
-  const db = ctx.db();
+  const db = await ctx.db();
   const c: RegelContext = {
-    lijsten: meldingLijsten(db),
+    lijsten: await meldingLijsten(db),
     nu: ctx.nu,
   };
   const ruw: RuweMelding = { ...opts };
@@ -35,14 +35,14 @@ export default async function meldingAdd(ctx: Context, opts: Opts): Promise<void
     await vraagAan(ctx, ruw, c);
   }
   const nieuw = leesNieuweMelding(ruw, c, alsFlag);
-  const melding = voegMeldingToe(db, ctx.actor('melding add'), nieuw);
+  const melding = await voegMeldingToe(db, ctx.actor('melding add'), nieuw);
   if (opts.json) schrijfJson(ctx, melding);
   else ctx.io.stdout.write(bevestiging(ctx, melding));
 }
 
 /** The interactive route: asks for every field that no flag gave. */
 async function vraagAan(ctx: Context, ruw: RuweMelding, c: RegelContext): Promise<void> {
-  const db = ctx.db();
+  const db = await ctx.db();
   const v = ctx.vraag;
   const geldig = (veld: keyof typeof veldRegels, naam: string) => (x: string) => {
     try {
@@ -59,7 +59,7 @@ async function vraagAan(ctx: Context, ruw: RuweMelding, c: RegelContext): Promis
   });
   ruw.categorie ??= await v.search({
     message: 'Categorie (typ om te zoeken)',
-    choices: categorieen(db).map((c) => ({ name: `${c.code} — ${c.omschrijving}`, value: c.code })),
+    choices: (await categorieen(db)).map((c) => ({ name: `${c.code} — ${c.omschrijving}`, value: c.code })),
   });
   ruw.kern ??= await v.search({
     message: 'Kern (typ om te zoeken)',
@@ -91,7 +91,7 @@ async function vraagAan(ctx: Context, ruw: RuweMelding, c: RegelContext): Promis
     const eerst = ['politie', 'jongerenwerk', 'zorgteam'];
     const gekozen = await v.checkbox({
       message: 'Nu doorzetten naar (spatie kiest, enter bevestigt)',
-      choices: partners(db)
+      choices: (await partners(db))
         .sort((a, b) => (eerst.indexOf(a.code) + 1 || 99) - (eerst.indexOf(b.code) + 1 || 99))
         .map((p) => ({ name: `${p.code} — ${p.naam}`, value: p.code })),
     });

@@ -16,13 +16,13 @@ interface Opts {
   json?: boolean;
 }
 
-export default function meldingContact(ctx: Context, o: Opts, [invoer]: string[]): void {
+export default async function meldingContact(ctx: Context, o: Opts, [invoer]: string[]): Promise<void> {
   const nummer = parseNummer('melding', invoer!, 'het meldingnummer');
   eisWaarden({ '--soort': o.soort, '--notitie': o.notitie });
   const soort = kies(o.soort!, '--soort', { soort: 'soort contact', waarden: CONTACT_SOORTEN }) as ContactSoort;
   const notitie = tekst(o.notitie!, '--notitie', { max: LENGTE.notitie, meerdereRegels: true });
   const op = o.op === undefined ? ctx.nu : parseTijdstip(o.op, '--op', ctx.nu);
-  const melding = legContactVast(ctx.db(), ctx.actor('melding contact'), nummer, soort, op, notitie);
+  const melding = await legContactVast(await ctx.db(), ctx.actor('melding contact'), nummer, soort, op, notitie);
   if (o.json) return schrijfJson(ctx, melding);
   schrijf(ctx, `Contact (${soort}) met de melder van ${nummer} vastgelegd.`);
 }

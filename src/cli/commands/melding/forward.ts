@@ -18,14 +18,14 @@ interface Opts {
   json?: boolean;
 }
 
-export default function meldingForward(ctx: Context, o: Opts, [invoer]: string[]): void {
+export default async function meldingForward(ctx: Context, o: Opts, [invoer]: string[]): Promise<void> {
   const nummer = parseNummer('melding', invoer!, 'het meldingnummer');
   eisWaarden({ '--naar': o.naar });
   const op = o.op === undefined ? ctx.nu : parseTijdstip(o.op, '--op', ctx.nu);
   const notitie = optioneleTekst(o.notitie, '--notitie', { max: LENGTE.notitie, meerdereRegels: true });
-  const db = ctx.db();
-  const naar = kiesMeerdere(o.naar!, '--naar', partnerLijst(db));
-  const melding = zetDoor(db, ctx.actor('melding forward'), nummer, naar, op, notitie);
+  const db = await ctx.db();
+  const naar = kiesMeerdere(o.naar!, '--naar', await partnerLijst(db));
+  const melding = await zetDoor(db, ctx.actor('melding forward'), nummer, naar, op, notitie);
   if (o.json) return schrijfJson(ctx, melding);
   schrijf(ctx, `Melding ${nummer} doorgezet naar ${naar.join(', ')} (${tijdstipKort(op)}).`);
   if (melding.doorzetting === 'te-laat') schrijf(ctx, `${doorzettingTekst(ctx, melding)}: niet op de dag van ontvangst doorgezet.`);

@@ -4,10 +4,10 @@ import { koppelMelding } from '../../../store/meldingen.js';
 import type { Context } from '../../context.js';
 import { schrijf, schrijfJson } from '../../output.js';
 
-export default function meldingLink(ctx: Context, o: { json?: boolean }, [m, z]: string[]): void {
+export default async function meldingLink(ctx: Context, o: { json?: boolean }, [m, z]: string[]): Promise<void> {
   const nummer = parseNummer('melding', m!, 'het meldingnummer');
   const zaak = parseNummer('zaak', z!, 'het zaaknummer');
-  const { melding, was } = koppelMelding(ctx.db(), ctx.actor('melding link'), nummer, zaak);
+  const { melding, was } = await koppelMelding(await ctx.db(), ctx.actor('melding link'), nummer, zaak);
   if (o.json) return schrijfJson(ctx, melding);
   if (was === zaak) return schrijf(ctx, `Melding ${nummer} hoorde al bij zaak ${zaak}; niets gewijzigd.`);
   schrijf(ctx, `Melding ${nummer} gekoppeld aan zaak ${zaak}${was ? ` (was ${was})` : ''}.`);

@@ -15,12 +15,12 @@ interface Opts extends SelectieOpts {
 
 export default async function meldingList(ctx: Context, o: Opts): Promise<void> {
   const limit = lijstLimiet(o.limit, o.json);
-  const { db, selectie } = leesMeldingSelectie(ctx, o);
+  const { db, selectie } = await leesMeldingSelectie(ctx, o);
   const filter: MeldingFilter = { ...selectie, limit };
   if (o.nietDoorgezet) filter.nietDoorgezet = true;
   if (o.teLaatDoorgezet) filter.teLaatDoorgezet = true;
 
-  const { meldingen, totaal } = zoekMeldingen(db, filter, ctx.nu);
+  const { meldingen, totaal } = await zoekMeldingen(db, filter, ctx.nu);
   if (o.json) return schrijfJson(ctx, meldingen);
   if (meldingen.length === 0) return schrijf(ctx, 'Geen meldingen gevonden.');
   schrijf(ctx, await meldingTabel(ctx, meldingen));

@@ -23,7 +23,7 @@ export interface SelectieOpts {
  * Reads the filter flags. Everything typed is checked before the database is opened, except kern
  * and categorie, which are looked up in it; returns the database with the selection.
  */
-export function leesMeldingSelectie(ctx: Context, o: SelectieOpts): { db: Db; selectie: MeldingSelectie } {
+export async function leesMeldingSelectie(ctx: Context, o: SelectieOpts): Promise<{ db: Db; selectie: MeldingSelectie }> {
   const selectie: MeldingSelectie = {};
   if (o.status !== undefined) selectie.status = kies(o.status, '--status', { soort: 'status', waarden: MELDING_STATUSSEN }) as MeldingStatus;
   if (o.zaak !== undefined) selectie.zaak = parseNummer('zaak', o.zaak, '--zaak');
@@ -31,8 +31,8 @@ export function leesMeldingSelectie(ctx: Context, o: SelectieOpts): { db: Db; se
   if (van) selectie.van = van;
   if (tot) selectie.tot = tot;
   if (o.vergunninghouder) selectie.vergunninghouder = true;
-  const db = ctx.db();
-  if (o.categorie !== undefined) selectie.categorie = kies(o.categorie, '--categorie', categorieLijst(db));
-  if (o.kern !== undefined) selectie.kern = kies(o.kern, '--kern', kernLijst(db));
+  const db = await ctx.db();
+  if (o.categorie !== undefined) selectie.categorie = kies(o.categorie, '--categorie', await categorieLijst(db));
+  if (o.kern !== undefined) selectie.kern = kies(o.kern, '--kern', await kernLijst(db));
   return { db, selectie };
 }

@@ -5,8 +5,8 @@ import type { Context } from '../../context.js';
 import { schrijfJson } from '../../output.js';
 import { meldingDetail } from './render.js';
 
-export default function meldingShow(ctx: Context, o: { json?: boolean }, [nummer]: string[]): void {
-  const melding = toonMelding(ctx.db(), parseNummer('melding', nummer!, 'het meldingnummer'), ctx.nu);
+export default async function meldingShow(ctx: Context, o: { json?: boolean }, [nummer]: string[]): Promise<void> {
+  const melding = await toonMelding(await ctx.db(), parseNummer('melding', nummer!, 'het meldingnummer'), ctx.nu);
   if (o.json) schrijfJson(ctx, melding);
   else ctx.io.stdout.write(meldingDetail(ctx, melding));
 }

@@ -13,11 +13,11 @@ interface Opts extends Omit<RuweMelding, 'zaak' | 'doorzetten'> {
   json?: boolean;
 }
 
-export default function meldingUpdate(ctx: Context, o: Opts, [invoer]: string[]): void {
+export default async function meldingUpdate(ctx: Context, o: Opts, [invoer]: string[]): Promise<void> {
   const nummer = parseNummer('melding', invoer!, 'het meldingnummer');
-  const db = ctx.db();
+  const db = await ctx.db();
   const c: RegelContext = {
-    lijsten: meldingLijsten(db),
+    lijsten: await meldingLijsten(db),
     nu: ctx.nu,
   };
   const w: MeldingWijziging = {};
@@ -41,7 +41,7 @@ export default function meldingUpdate(ctx: Context, o: Opts, [invoer]: string[])
   if (Object.values(w).every((v) => v === undefined)) {
     throw new UsageError('Geef minstens één veld om te wijzigen, bijvoorbeeld --kern of --omschrijving (zie --help).');
   }
-  const { melding, gewijzigd } = wijzigMelding(db, ctx.actor('melding update'), nummer, w);
+  const { melding, gewijzigd } = await wijzigMelding(db, ctx.actor('melding update'), nummer, w);
   if (o.json) return schrijfJson(ctx, melding);
   if (gewijzigd.length === 0) return schrijf(ctx, `Melding ${nummer}: niets gewijzigd (de waarden waren al zo).`);
   schrijf(ctx, `Melding ${nummer} bijgewerkt: ${gewijzigd.join(', ')}.`);

@@ -16,9 +16,9 @@ interface Opts {
 }
 
 export function skeletVan(soort: OverlegSoort): Handler<Opts> {
-  return (ctx: Context, o: Opts) => {
-    const { db, overleg, output } = documentOverleg(ctx, soort, o);
-    const inhoud = notulenMarkdown(agendaVoor(db, overleg, ctx.nu), databaseId(db));
+  return async (ctx: Context, o: Opts) => {
+    const { db, overleg, output } = await documentOverleg(ctx, soort, o);
+    const inhoud = notulenMarkdown(await agendaVoor(db, overleg, ctx.nu), await databaseId(db));
     if (output === undefined) return void ctx.io.stdout.write(inhoud);
     schrijfAtomisch(output, inhoud);
     schrijf(ctx, `Notulenskelet van het ${soortNaam(soort)} van ${datumLang(overleg.datum)} geschreven naar ${output}.`);

@@ -17,20 +17,20 @@ interface Opts {
   json?: boolean;
 }
 
-export default function notulenVerwerk(ctx: Context, o: Opts, [invoer]: string[]): void {
+export default async function notulenVerwerk(ctx: Context, o: Opts, [invoer]: string[]): Promise<void> {
   const bestand = leesPad(invoer, 'het bestand');
   const { tekst, codering } = decodeerCsv(readFileSync(bestand));
-  const db = ctx.db();
-  const { voornemen, fouten } = leesVoornemen(leesNotulen(tekst), partnerLijst(db));
+  const db = await ctx.db();
+  const { voornemen, fouten } = leesVoornemen(leesNotulen(tekst), await partnerLijst(db));
   if (codering === 'windows-1252') meld(ctx, `Let op: ${bestand} is geen UTF-8; gelezen als Windows-1252 (ANSI).`);
   if (!voornemen) throw foutenInBestand(fouten);
 
   const v = o.uitvoeren
-    ? verwerkNotulen(db, ctx.actor('notulen verwerk'), voornemen, fouten, basename(bestand))
-    : proefVerwerking(db, voornemen, fouten, ctx.nu);
+    ? await verwerkNotulen(db, ctx.actor('notulen verwerk'), voornemen, fouten, basename(bestand))
+    : await proefVerwerking(db, voornemen, fouten, ctx.nu);
   for (const w of v.waarschuwingen) meld(ctx, `! regel ${w.regel}: ${w.tekst}`);
   const uitgevoerd = o.uitvoeren === true && heeftWijzigingen(v);
   if (o.json) return schrijfJson(ctx, verwerkingJson(v, bestand, uitgevoerd));
-  const namen = new Map(partners(db).map((p) => [p.code, p.naam]));
+  const namen = new Map((await partners(db)).map((p) => [p.code, p.naam]));
   schrijf(ctx, verwerkingTekst(ctx, v, { bestand, uitgevoerd, proef: !o.uitvoeren, namen }));
 }

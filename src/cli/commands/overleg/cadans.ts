@@ -36,10 +36,10 @@ export default async function overlegCadans(ctx: Context, o: Opts, [soortInvoer]
     throw new UsageError('Geef bij --interval ook --start: de datum van het eerste overleg met het nieuwe interval.');
   }
 
-  const db = ctx.db();
+  const db = await ctx.db();
   if (!wijzigt) return toon(ctx, soort, o.json === true);
 
-  const uitkomst = stelCadansIn(db, ctx.actor('overleg cadans'), soort!, wijziging);
+  const uitkomst = await stelCadansIn(db, ctx.actor('overleg cadans'), soort!, wijziging);
   if (o.json) return schrijfJson(ctx, { ...cadansJson(uitkomst.cadans), bewaard: uitkomst.bewaard.map((b) => b.datum), vervallen: uitkomst.vervallen.map((v) => v.datum) });
   const k = kleuren(ctx);
   const c = uitkomst.cadans;
@@ -55,7 +55,7 @@ export default async function overlegCadans(ctx: Context, o: Opts, [soortInvoer]
   for (const v of uitkomst.vervallen) {
     schrijf(ctx, k.yellow(`! Vervallen met de oude cadans: ${soortNaam(v.soort)} van ${dagKort(v.datum)} (${v.status}${toelichting(v) ? `, ${toelichting(v)}` : ''}).`));
   }
-  const volgende = volgendeOverleggen(db, vandaag).filter((v) => (c.soort === 'gio' ? v.soort !== 'politie' : v.soort === 'politie'));
+  const volgende = (await volgendeOverleggen(db, vandaag)).filter((v) => (c.soort === 'gio' ? v.soort !== 'politie' : v.soort === 'politie'));
   if (volgende.length > 0) schrijf(ctx, `Eerstvolgende: ${volgende.map((v) => `${soortNaam(v.soort)} ${datumLang(v.datum)}`).join('; ')}.`);
 }
 
@@ -68,10 +68,10 @@ function beschrijf(c: CadansInstelling): string {
 }
 
 async function toon(ctx: Context, soort: CadansSoort | undefined, json: boolean): Promise<void> {
-  const db = ctx.db();
-  const alle = leesCadans(db);
+  const db = await ctx.db();
+  const alle = await leesCadans(db);
   const gekozen = (soort ? [soort] : (['gio', 'politie'] as const)).map((s) => alle[s]);
-  const volgende = new Map(volgendeOverleggen(db, dagVan(ctx.nu)).map((v) => [v.soort, v]));
+  const volgende = new Map((await volgendeOverleggen(db, dagVan(ctx.nu))).map((v) => [v.soort, v]));
   if (json) {
     return schrijfJson(ctx, gekozen.map((c) => ({ ...cadansJson(c), volgende: volgende.get(c.soort)?.datum ?? null })));
   }

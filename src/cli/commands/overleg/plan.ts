@@ -32,10 +32,10 @@ export default async function overlegPlan(ctx: Context, o: Opts): Promise<void> 
   if (o.ics !== undefined && o.ics !== '-') leesOutput(o.ics, '--ics');
   if (o.ics === '-' && o.json) throw new UsageError('--ics - en --json schrijven allebei naar de uitvoer; kies er één.');
 
-  const db = ctx.db();
-  const lijst = overleggen(db, { soort, van, tot });
-  waarschuwStandaardCadans(ctx, db, soort);
-  if (o.ics !== undefined) exporteerIcs(ctx, lijst, { van, tot, soort, pad: o.ics });
+  const db = await ctx.db();
+  const lijst = await overleggen(db, { soort, van, tot });
+  await waarschuwStandaardCadans(ctx, db, soort);
+  if (o.ics !== undefined) await exporteerIcs(ctx, lijst, { van, tot, soort, pad: o.ics });
   if (o.ics === '-') return;
   if (o.json) schrijfJson(ctx, lijst.map(overlegJson));
   else await toonTabel(ctx, lijst, van, tot);
@@ -45,12 +45,12 @@ export default async function overlegPlan(ctx: Context, o: Opts): Promise<void> 
   }
 }
 
-function exporteerIcs(ctx: Context, lijst: Overleg[], p: { van: string; tot: string; soort: string | undefined; pad: string }): void {
-  const db = ctx.db();
-  const cadansVersie = Object.fromEntries(Object.values(leesCadans(db)).map((c) => [c.soort, c.versie])) as Record<CadansSoort, number>;
+async function exporteerIcs(ctx: Context, lijst: Overleg[], p: { van: string; tot: string; soort: string | undefined; pad: string }): Promise<void> {
+  const db = await ctx.db();
+  const cadansVersie = Object.fromEntries(Object.values(await leesCadans(db)).map((c) => [c.soort, c.versie])) as Record<CadansSoort, number>;
   const inhoud = icsKalender(lijst, { nu: ctx.nu, cadansVersie });
   const details = { bestand: p.pad === '-' ? '(uitvoer)' : p.pad, van: p.van, tot: p.tot, soort: p.soort ?? 'alle', aantal: lijst.length };
-  exporteerPlan(db, ctx.actor('overleg plan'), details, () => {
+  await exporteerPlan(db, ctx.actor('overleg plan'), details, () => {
     if (p.pad === '-') ctx.io.stdout.write(inhoud);
     else schrijfAtomisch(p.pad, inhoud);
   });

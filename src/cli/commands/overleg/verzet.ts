@@ -16,7 +16,7 @@ interface Opts {
   json?: boolean;
 }
 
-export default function overlegVerzet(ctx: Context, o: Opts, [soortInvoer, datumInvoer]: string[]): void {
+export default async function overlegVerzet(ctx: Context, o: Opts, [soortInvoer, datumInvoer]: string[]): Promise<void> {
   const vandaag = dagVan(ctx.nu);
   const soort = parseSoort(soortInvoer!, 'de soort overleg');
   const datum = parseDatum(datumInvoer!, 'de datum van het overleg', vandaag);
@@ -30,7 +30,7 @@ export default function overlegVerzet(ctx: Context, o: Opts, [soortInvoer, datum
     throw new UsageError('Geef met --naar de nieuwe datum (of met --tijd of --locatie wat er verandert).');
   }
 
-  const { overleg, voorheen } = verzetOverleg(ctx.db(), ctx.actor('overleg verzet'), soort, datum, verzetting);
+  const { overleg, voorheen } = await verzetOverleg(await ctx.db(), ctx.actor('overleg verzet'), soort, datum, verzetting);
   const waarschuwing = geenWerkdag(overleg.datum);
   if (waarschuwing) meld(ctx, kleuren(ctx).yellow(`! Let op: ${datumLang(overleg.datum)} is geen werkdag (${waarschuwing}).`));
   if (o.json) return schrijfJson(ctx, overlegJson(overleg));

@@ -27,7 +27,7 @@ function groepen<K extends string>(feiten: readonly DoorzettingFeit[], sleutel: 
 export default async function rapportDoorzetting(ctx: Context, o: Opts): Promise<void> {
   const vandaag = dagVan(ctx.nu);
   const periode = leesPeriode(o.van, o.tot, vandaag);
-  const feiten = doorzettingFeiten(ctx.db(), periode);
+  const feiten = await doorzettingFeiten(await ctx.db(), periode);
   const totaal = telDoorzetting(feiten, vandaag);
   const perMaand = groepen(feiten, (f) => f.maand);
   const per_maand = maandenVan(periode).map((maand) => ({ maand, ...telDoorzetting(perMaand.get(maand) ?? [], vandaag) }));

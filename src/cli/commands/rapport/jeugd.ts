@@ -14,10 +14,10 @@ interface Opts {
 
 export default async function rapportJeugd(ctx: Context, o: Opts): Promise<void> {
   const periode = leesPeriode(o.van, o.tot, dagVan(ctx.nu));
-  const db = ctx.db();
-  const v = verdeling(db, 'jeugdoverlast', periode);
+  const db = await ctx.db();
+  const v = await verdeling(db, 'jeugdoverlast', periode);
   const vorige = vorigePeriode(periode);
-  const ervoor = perKern(db, 'jeugdoverlast', vorige);
+  const ervoor = await perKern(db, 'jeugdoverlast', vorige);
   const kernen = [...new Set([...v.per_kern.map((k) => k.kern), ...ervoor.keys()])];
   const nu = new Map(v.per_kern.map((k) => [k.kern, k.aantal]));
   const per_kern = kernen

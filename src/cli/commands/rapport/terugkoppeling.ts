@@ -18,7 +18,7 @@ export default async function rapportTerugkoppeling(ctx: Context, o: Opts): Prom
   const vandaag = dagVan(ctx.nu);
   const gevraagd = limiet(o.limit);
   const periode: Partial<Periode> = leesVanTot(o.van, o.tot, vandaag);
-  const wachtend = wachtOpTerugkoppeling(ctx.db(), periode, vandaag);
+  const wachtend = await wachtOpTerugkoppeling(await ctx.db(), periode, vandaag);
   if (o.json) return schrijfJson(ctx, gevraagd === undefined ? wachtend : wachtend.slice(0, gevraagd));
 
   const k = kleuren(ctx);

@@ -14,7 +14,7 @@ interface Opts {
 
 export default async function rapportVergunninghouders(ctx: Context, o: Opts): Promise<void> {
   const periode = leesPeriode(o.van, o.tot, dagVan(ctx.nu));
-  const v = verdeling(ctx.db(), 'vergunninghouder', periode);
+  const v = await verdeling(await ctx.db(), 'vergunninghouder', periode);
   if (o.json) return schrijfJson(ctx, { rapport: 'vergunninghouders', ...periode, ...v });
   schrijf(ctx, kop(ctx, 'Meldingen over vergunninghouders', periode));
   schrijf(ctx, `${meervoud(v.totaal, 'melding', 'meldingen')}.`);

@@ -6,16 +6,16 @@ import { schrijfJson, schrijf, tabel } from '../../output.js';
 import { leesCode } from './code.js';
 
 export async function list(ctx: Context, o: { json?: boolean }): Promise<void> {
-  const alle = categorieen(ctx.db());
+  const alle = await categorieen(await ctx.db());
   if (o.json) return schrijfJson(ctx, alle);
   schrijf(ctx, await tabel(ctx, ['Code', 'Omschrijving'], alle.map((c) => [c.code, c.omschrijving])));
 }
 
-export function add(ctx: Context, o: { omschrijving?: string; json?: boolean }, [invoer]: string[]): void {
+export async function add(ctx: Context, o: { omschrijving?: string; json?: boolean }, [invoer]: string[]): Promise<void> {
   const code = leesCode(invoer!, 'categoriecode');
   eisWaarden({ '--omschrijving': o.omschrijving });
   const omschrijving = tekst(o.omschrijving!, '--omschrijving', { max: 200 });
-  voegCategorieToe(ctx.db(), ctx.actor('categorie add'), { code, omschrijving });
+  await voegCategorieToe(await ctx.db(), ctx.actor('categorie add'), { code, omschrijving });
   if (o.json) return schrijfJson(ctx, { code, omschrijving });
   schrijf(ctx, `Categorie ${code} toegevoegd.`);
 }

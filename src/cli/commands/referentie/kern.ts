@@ -3,15 +3,15 @@ import { kernen, voegKernToe } from '../../../store/referentie.js';
 import type { Context } from '../../context.js';
 import { schrijf, schrijfJson } from '../../output.js';
 
-export function list(ctx: Context, o: { json?: boolean }): void {
-  const alle = kernen(ctx.db());
+export async function list(ctx: Context, o: { json?: boolean }): Promise<void> {
+  const alle = await kernen(await ctx.db());
   if (o.json) return schrijfJson(ctx, alle.map((naam) => ({ naam })));
   for (const naam of alle) schrijf(ctx, naam);
 }
 
-export function add(ctx: Context, o: { json?: boolean }, [invoer]: string[]): void {
+export async function add(ctx: Context, o: { json?: boolean }, [invoer]: string[]): Promise<void> {
   const naam = tekst(invoer!, 'de naam van de kern', { max: 60 });
-  voegKernToe(ctx.db(), ctx.actor('kern add'), naam);
+  await voegKernToe(await ctx.db(), ctx.actor('kern add'), naam);
   if (o.json) return schrijfJson(ctx, { naam });
   schrijf(ctx, `Kern ${naam} toegevoegd.`);
 }

@@ -12,11 +12,11 @@ interface Opts {
   json?: boolean;
 }
 
-export default function zaakClose(ctx: Context, o: Opts, [invoer]: string[]): void {
+export default async function zaakClose(ctx: Context, o: Opts, [invoer]: string[]): Promise<void> {
   const nummer = parseNummer('zaak', invoer!, 'het zaaknummer');
   eisWaarden({ '--resultaat': o.resultaat });
   const resultaat = zaakInvoer.resultaat(o.resultaat!);
-  const { zaak, vervallen } = sluitZaak(ctx.db(), ctx.actor('zaak close'), nummer, resultaat, o.forceer ?? false);
+  const { zaak, vervallen } = await sluitZaak(await ctx.db(), ctx.actor('zaak close'), nummer, resultaat, o.forceer ?? false);
   if (o.json) return schrijfJson(ctx, zaak);
   schrijf(ctx, `Zaak ${nummer} gesloten.`);
   if (vervallen.length > 0) schrijf(ctx, `Vervallen (vastgelegd in hun geschiedenis): ${vervallen.join(', ')}.`);

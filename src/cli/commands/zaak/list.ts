@@ -26,10 +26,10 @@ export default async function zaakList(ctx: Context, o: Opts): Promise<void> {
     if (status !== 'alle') filter.status = status as ZaakStatus;
   }
   if (o.soort !== undefined) filter.soort = zaakInvoer.soort(o.soort);
-  const db = ctx.db();
-  if (o.kern !== undefined) filter.kern = zaakInvoer.kern(o.kern, kernLijst(db));
+  const db = await ctx.db();
+  if (o.kern !== undefined) filter.kern = zaakInvoer.kern(o.kern, await kernLijst(db));
 
-  const { zaken, totaal } = zoekZaken(db, filter, dagVan(ctx.nu));
+  const { zaken, totaal } = await zoekZaken(db, filter, dagVan(ctx.nu));
   if (o.json) return schrijfJson(ctx, zaken);
   if (zaken.length === 0) return schrijf(ctx, 'Geen zaken gevonden.');
   schrijf(ctx, await zaakTabel(ctx, zaken));

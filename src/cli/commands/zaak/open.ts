@@ -23,20 +23,20 @@ interface Opts {
 type Verplicht = Pick<NieuweZaak, 'titel' | 'soort' | 'kern'>;
 
 export default async function zaakOpen(ctx: Context, o: Opts): Promise<void> {
-  const db = ctx.db();
-  const kernen = kernLijst(db);
+  const db = await ctx.db();
+  const kernen = await kernLijst(db);
   const gegeven: Partial<Verplicht> = {
     titel: o.titel === undefined ? undefined : zaakInvoer.titel(o.titel),
     soort: o.soort === undefined ? undefined : zaakInvoer.soort(o.soort),
     kern: o.kern === undefined ? undefined : zaakInvoer.kern(o.kern, kernen),
   };
   const z: NieuweZaak = {
-    eigenaar: o.eigenaar === undefined ? 'iv' : zaakInvoer.eigenaar(o.eigenaar, partnerLijst(db)),
+    eigenaar: o.eigenaar === undefined ? 'iv' : zaakInvoer.eigenaar(o.eigenaar, await partnerLijst(db)),
     vertrouwelijk: o.vertrouwelijk ?? false,
     meldingen: o.melding === undefined ? [] : zaakInvoer.meldingen(o.melding),
     ...(await vraagAan(ctx, gegeven, kernen)),
   };
-  const { zaak, verplaatst } = openZaak(db, ctx.actor('zaak open'), z);
+  const { zaak, verplaatst } = await openZaak(db, ctx.actor('zaak open'), z);
   if (o.json) return schrijfJson(ctx, zaak);
   const k = kleuren(ctx);
   const regels = [k.green(`Zaak ${zaak.nummer} geopend: ${zaak.titel}.`)];

@@ -5,8 +5,8 @@ import type { Context } from '../../context.js';
 import { schrijfJson } from '../../output.js';
 import { zaakDetail } from './render.js';
 
-export default function zaakShow(ctx: Context, o: { json?: boolean }, [nummer]: string[]): void {
-  const zaak = toonZaak(ctx.db(), parseNummer('zaak', nummer!, 'het zaaknummer'), ctx.nu);
+export default async function zaakShow(ctx: Context, o: { json?: boolean }, [nummer]: string[]): Promise<void> {
+  const zaak = await toonZaak(await ctx.db(), parseNummer('zaak', nummer!, 'het zaaknummer'), ctx.nu);
   if (o.json) schrijfJson(ctx, zaak);
   else ctx.io.stdout.write(zaakDetail(ctx, zaak));
 }

@@ -17,7 +17,7 @@ interface Opts {
   json?: boolean;
 }
 
-export default function zaakUpdate(ctx: Context, o: Opts, [invoer]: string[]): void {
+export default async function zaakUpdate(ctx: Context, o: Opts, [invoer]: string[]): Promise<void> {
   const nummer = parseNummer('zaak', invoer!, 'het zaaknummer');
   const w: ZaakWijziging = {};
   if (o.titel !== undefined) w.titel = zaakInvoer.titel(o.titel);
@@ -26,10 +26,10 @@ export default function zaakUpdate(ctx: Context, o: Opts, [invoer]: string[]): v
   if (o.kern === undefined && o.eigenaar === undefined && Object.keys(w).length === 0) {
     throw new UsageError('Geef minstens één veld om te wijzigen, bijvoorbeeld --titel of --vertrouwelijk (zie --help).');
   }
-  const db = ctx.db();
-  if (o.kern !== undefined) w.kern = zaakInvoer.kern(o.kern, kernLijst(db));
-  if (o.eigenaar !== undefined) w.eigenaar = zaakInvoer.eigenaar(o.eigenaar, partnerLijst(db));
-  const { zaak, gewijzigd } = wijzigZaak(db, ctx.actor('zaak update'), nummer, w);
+  const db = await ctx.db();
+  if (o.kern !== undefined) w.kern = zaakInvoer.kern(o.kern, await kernLijst(db));
+  if (o.eigenaar !== undefined) w.eigenaar = zaakInvoer.eigenaar(o.eigenaar, await partnerLijst(db));
+  const { zaak, gewijzigd } = await wijzigZaak(db, ctx.actor('zaak update'), nummer, w);
   if (o.json) return schrijfJson(ctx, zaak);
   if (gewijzigd.length === 0) return schrijf(ctx, `Zaak ${nummer}: niets gewijzigd (de waarden waren al zo).`);
   schrijf(ctx, `Zaak ${nummer} bijgewerkt: ${gewijzigd.join(', ')}.`);

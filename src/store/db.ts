@@ -1,0 +1,55 @@
+/**
+ * The one surface every query goes through, on a SQLite file or on PostgreSQL (SPEC §7). Modelled on
+ * node-postgres's small client surface: the use-cases in src/store write their SQL once, in the subset
+ * both engines speak, and ask `d` for the few fragments that differ. Placeholders are `?` (in order)
+ * or `@naam` (from an object); the PostgreSQL driver numbers them.
+ */
+
+/** Values a query takes: booleans are stored as 0/1, instants and dates as ISO text. */
+export type Params = readonly unknown[] | Readonly<Record<string, unknown>>;
+
+/** The SQL that differs between the two engines. */
+export interface Dialect {
+  /**
+   * The values of `param` (a JSON array in text) as a one-column subquery, for `x IN (…)`;
+   * `soort` says whether they are numbers (ids) or text (numbers like M-2027-0001).
+   */
+  jsonLijst(param: string, soort: 'getal' | 'tekst'): string;
+  /** `expr`, kept off the indexes where SQLite's planner would pick a worse one (no-op on PostgreSQL). */
+  zonderIndex(expr: string): string;
+  /** The partner codes of forwardings of melding `m`, in order of forwarding, joined by `scheiding`. */
+  doorgezetNaar(scheiding: string): string;
+  /** The smaller of two values (SQLite's two-argument min, PostgreSQL's least). */
+  kleinste(a: string, b: string): string;
+}
+
+export interface Db {
+  readonly soort: 'sqlite' | 'postgres';
+  readonly d: Dialect;
+  /** Whether a transaction of `transactie` is running on this connection. */
+  readonly inTransactie: boolean;
+  /** Rows as objects keyed by column name. */
+  alle<T = Record<string, unknown>>(sql: string, p?: Params): Promise<T[]>;
+  /** The first row as an object, or undefined. */
+  een<T = Record<string, unknown>>(sql: string, p?: Params): Promise<T | undefined>;
+  /** The first column of the first row, or undefined when there is no row. */
+  waarde<T = unknown>(sql: string, p?: Params): Promise<T | undefined>;
+  /** The first column of every row. */
+  kolom<T = unknown>(sql: string, p?: Params): Promise<T[]>;
+  /** Rows as arrays, in column order (cheaper than objects for wide or many rows). */
+  rauw<T extends readonly unknown[] = unknown[]>(sql: string, p?: Params): Promise<T[]>;
+  /** A statement that returns no rows; resolves to the number of rows it changed. */
+  voer(sql: string, p?: Params): Promise<number>;
+  /**
+   * Rows as arrays in batches, read with a cursor so memory stays flat however many there are.
+   * Consume it fully (or break out of the loop) before writing on this connection.
+   */
+  stroom<T extends readonly unknown[] = unknown[]>(sql: string, p?: Params): AsyncIterable<T[]>;
+  /**
+   * Runs `werk` as one transaction that holds the write lock from its start (SQLite's BEGIN
+   * IMMEDIATE; on PostgreSQL a transaction lock all kvz writers take first), so a read followed by
+   * a write inside it sees what it changes. Inside another transaction it joins that one.
+   */
+  transactie<T>(werk: () => Promise<T>): Promise<T>;
+  sluit(): Promise<void>;
+}
