@@ -1,4 +1,4 @@
--- kvz — het canonieke schema (versie 1).
+-- kvz — het canonieke schema (versie 2).
 --
 -- Eén SQLite-bestand is de hele toestand. kvz past dit bestand toe bij het aanmaken van een nieuwe
 -- database, zet PRAGMA application_id op 0x4B565A31 ('KVZ1', herkenning van een kvz-database) en
@@ -10,7 +10,7 @@
 --   * datums (deadlines, overleggen, …_dag) zijn kalenderdatums in Europe/Amsterdam: 2027-03-16;
 --   * booleans zijn INTEGER 0/1;
 --   * nummers (M-2027-0001, Z-2027-001, A-2027-0001) worden nooit hergebruikt: ze volgen uit
---     (jaar, volgnummer), dat uniek is per tabel;
+--     (jaar, volgnummer), dat uniek is per tabel, en het volgnummer komt van de teller van dat jaar;
 --   * opsommingen worden gecontroleerd als `x = 'a' OR x = 'b'` en niet als `x IN ('a', 'b')`: SQLite
 --     bouwt voor een IN-lijst in een CHECK bij elke rij een tijdelijke tabel, wat een import van
 --     100.000 meldingen een derde trager maakt.
@@ -22,6 +22,16 @@ CREATE TABLE instelling (
   sleutel TEXT PRIMARY KEY CHECK (length(sleutel) BETWEEN 1 AND 60),
   waarde TEXT NOT NULL
 ) STRICT;
+
+-- Tellers voor de nummers: per soort en jaar het laatst uitgegeven volgnummer. Een nieuw nummer wordt
+-- in de transactie van het nieuwe object opgehoogd (niet 'hoogste zichtbare + 1'), zodat het ook op
+-- PostgreSQL, waar niet iedereen alles ziet, nooit botst; een teruggedraaide opdracht laat geen gat.
+CREATE TABLE teller (
+  soort TEXT NOT NULL CHECK (soort = 'melding' OR soort = 'zaak' OR soort = 'actie'),
+  jaar INTEGER NOT NULL,
+  laatste INTEGER NOT NULL CHECK (laatste >= 0),
+  PRIMARY KEY (soort, jaar)
+) STRICT, WITHOUT ROWID;
 
 -- Referentietabellen: gevuld bij het aanmaken, uit te breiden met `kvz kern|partner|categorie add`.
 

@@ -58,6 +58,10 @@ export function genereer(pad: string, omvang: Omvang, nu: Date): void {
     db.pragma('ignore_check_constraints = ON');
     db.pragma('cache_size = -262144');
     vul(db, omvang, nu);
+    // The counters of the numbers given, as kvz keeps them.
+    for (const soort of ['melding', 'zaak', 'actie']) {
+      db.prepare(`INSERT INTO teller (soort, jaar, laatste) SELECT ?, jaar, max(volgnummer) FROM ${soort} GROUP BY jaar`).run(soort);
+    }
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.exec('ANALYZE');
   } finally {

@@ -115,12 +115,13 @@ export async function maakActie(db: Db, actor: Actor, a: Omit<NieuweActie, 'over
   const jaar = Number(dagVan(actor.nu).slice(0, 4));
   const { nummer, volgnummer } = await volgendNummer(db, 'actie', jaar);
   const nu = actor.nu.toISOString();
-  const id = (await db.waarde<number>(
-    `INSERT INTO actie (nummer, jaar, volgnummer, zaak_id, omschrijving, soort, partner, deadline, status, overleg_id,
+  const id = (await db.waarde<number>(db.d.volgendId('actie')))!;
+  await db.voer(
+    `INSERT INTO actie (id, nummer, jaar, volgnummer, zaak_id, omschrijving, soort, partner, deadline, status, overleg_id,
        aangemaakt_op, aangemaakt_door, gewijzigd_op)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?) RETURNING id`,
-    [nummer, jaar, volgnummer, zaak.id, a.omschrijving, a.soort, a.partner, a.deadline, overlegId ?? null, nu, actor.gebruiker, nu],
-  ))!;
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)`,
+    [id, nummer, jaar, volgnummer, zaak.id, a.omschrijving, a.soort, a.partner, a.deadline, overlegId ?? null, nu, actor.gebruiker, nu],
+  );
   await legHistorieVast(db, actor, id, {
     nieuw: { status: 'open', deadline: a.deadline, partner: a.partner },
     overlegId,

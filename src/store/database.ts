@@ -23,7 +23,7 @@ export type SqliteBestand = Database.Database;
 /** 'KVZ1': marks a file as a kvz database (PRAGMA application_id). */
 export const APPLICATION_ID = 0x4b565a31;
 /** The schema version this kvz writes (PRAGMA user_version). */
-export const SCHEMA_VERSIE = 1;
+export const SCHEMA_VERSIE = 2;
 
 const SCHEMA_PAD = new URL('../../schema.sql', import.meta.url);
 
@@ -142,10 +142,13 @@ function maakBestand(pad: string): void {
 type Herkenning = 'nieuw' | 'vreemd' | { versie: number };
 
 function leesHerkenning(db: SqliteBestand): Herkenning {
-  const appId = db.pragma('application_id', { simple: true }) as number;
-  const versie = db.pragma('user_version', { simple: true }) as number;
+  // One statement, so one snapshot: another process may be creating this very file, and separate
+  // reads could see its marks before and its tables after it committed.
+  const [appId, versie, objecten] = db
+    .prepare('SELECT (SELECT application_id FROM pragma_application_id), (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_schema)')
+    .raw()
+    .get() as [number, number, number];
   if (appId === APPLICATION_ID) return { versie };
-  const objecten = db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get() as number;
   return appId === 0 && versie === 0 && objecten === 0 ? 'nieuw' : 'vreemd';
 }
 

@@ -21,6 +21,14 @@ export interface Dialect {
   doorgezetNaar(scheiding: string): string;
   /** The smaller of two values (SQLite's two-argument min, PostgreSQL's least). */
   kleinste(a: string, b: string): string;
+  /** The larger of two values (SQLite's two-argument max, PostgreSQL's greatest). */
+  grootste(a: string, b: string): string;
+  /**
+   * A query for the id the next row of `tabel` gets. Taken before the INSERT rather than returned by
+   * it: on PostgreSQL a row its writer may not see afterwards (a confidential melding from the front
+   * desk) cannot be returned.
+   */
+  volgendId(tabel: 'melding' | 'zaak' | 'actie' | 'overleg'): string;
 }
 
 export interface Db {

@@ -7,21 +7,17 @@
 import { DOORZETTING_KOLOMMEN, MELDING_KOLOMMEN, type ImportUitkomst, type Waarde } from '../documents/import-lezen.js';
 import { schrijfAudit, type Actor } from './audit.js';
 import type { Db } from './db.js';
+import { laatsteNummers, zetTeller } from './nummering.js';
 import { SqliteDb } from './sqlite.js';
 
-/** What numbering needs from the database: the highest id and the highest number per year. */
+/** What numbering needs from the database: the highest melding id and the last number per year. */
 export async function importBasis(db: Db): Promise<{ hoogsteId: number; hoogste: Record<number, number> }> {
-  const hoogsteId = (await db.waarde<number>('SELECT coalesce(max(id), 0) FROM melding'))!;
-  // One indexed look-up per year that has meldingen (a skip scan), cheaper than a GROUP BY over all of them.
-  const perJaar = await db.rauw<[number, number]>(
-    `WITH RECURSIVE j(jaar) AS (
-       SELECT min(jaar) FROM melding
-       UNION ALL SELECT (SELECT min(m.jaar) FROM melding m WHERE m.jaar > j.jaar) FROM j WHERE j.jaar IS NOT NULL)
-     SELECT jaar, (SELECT max(m.volgnummer) FROM melding m WHERE m.jaar = j.jaar) FROM j WHERE jaar IS NOT NULL`,
-  );
-  const hoogste: Record<number, number> = {};
-  for (const [jaar, n] of perJaar) hoogste[jaar] = n;
-  return { hoogsteId, hoogste };
+  const hoogsteId =
+    db.soort === 'postgres'
+      ? // The sequence, not max(id): rows a user may not see still have their ids.
+        (await db.waarde<number>('SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END FROM melding_id_seq'))!
+      : (await db.waarde<number>('SELECT coalesce(max(id), 0) FROM melding'))!;
+  return { hoogsteId, hoogste: await laatsteNummers(db, 'melding') };
 }
 
 /**
@@ -33,6 +29,8 @@ export class ImportSchrijver {
   private readonly doorzettingen: Bundel;
   /** The writes so far, in order: batches arrive faster than a database may take them. */
   private werk: Promise<void> = Promise.resolve();
+  /** The highest id written. */
+  private hoogsteId = 0;
 
   constructor(private readonly db: Db) {
     if (!db.inTransactie) throw new Error('een import schrijft binnen de transactie van het commando');
@@ -43,6 +41,7 @@ export class ImportSchrijver {
 
   /** Queues one batch; a failure surfaces in `voltooi`. */
   schrijf(meldingen: Waarde[], doorzettingen: Waarde[]): void {
+    for (let i = 0; i < meldingen.length; i += MELDING_KOLOMMEN.length) this.hoogsteId = Math.max(this.hoogsteId, Number(meldingen[i]));
     this.werk = this.werk.then(async () => {
       this.meldingen.voegToe(meldingen);
       this.doorzettingen.voegToe(doorzettingen);
@@ -62,6 +61,11 @@ export class ImportSchrijver {
     await this.werk;
     await this.meldingen.leeg();
     await this.doorzettingen.leeg();
+    for (const r of u.reeksen) await zetTeller(this.db, 'melding', r.jaar, Number(r.laatste.split('-')[2]));
+    if (this.db.soort === 'postgres' && u.aantal > 0) {
+      // The ids were given here, past the sequence: move it on, or the next melding add would take one.
+      await this.db.voer(`SELECT setval('melding_id_seq', ?)`, [this.hoogsteId]);
+    }
     const eerste = u.reeksen[0]?.eerste ?? null;
     const laatste = u.reeksen[u.reeksen.length - 1]?.laatste ?? null;
     await schrijfAudit(this.db, actor, {

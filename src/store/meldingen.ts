@@ -202,13 +202,14 @@ export async function voegMeldingToe(db: Db, actor: Actor, m: NieuweMelding): Pr
     const { nummer, volgnummer } = await volgendNummer(db, 'melding', jaar);
     const nu = actor.nu.toISOString();
     const status: MeldingStatus = m.doorzettenNaar.length > 0 ? 'doorgezet' : 'nieuw';
-    const id = await db.waarde<number>(
-      `INSERT INTO melding (jaar, volgnummer, ontvangen_op, ontvangen_dag, kanaal, categorie, kern, adres,
+    const id = (await db.waarde<number>(db.d.volgendId('melding')))!;
+    await db.voer(
+      `INSERT INTO melding (id, jaar, volgnummer, ontvangen_op, ontvangen_dag, kanaal, categorie, kern, adres,
          omschrijving, melder_naam, melder_telefoon, melder_email, terugkoppeling, vergunninghouder, vertrouwelijk,
          zaak_id, status, geregistreerd_door, aangemaakt_op, gewijzigd_op)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
-        jaar, volgnummer, m.ontvangenOp.toISOString(), ontvangenDag, m.kanaal, m.categorie, m.kern,
+        id, jaar, volgnummer, m.ontvangenOp.toISOString(), ontvangenDag, m.kanaal, m.categorie, m.kern,
         m.adres ?? null, m.omschrijving, m.melderNaam ?? null, m.melderTelefoon ?? null, m.melderEmail ?? null,
         +m.terugkoppeling, +m.vergunninghouder, +m.vertrouwelijk, zaakId, status, actor.gebruiker, nu, nu,
       ],

@@ -54,10 +54,11 @@ export interface NieuweRij {
 }
 
 export async function voegRijToe(db: Db, rij: NieuweRij, nu: Date): Promise<number> {
-  const id = await db.waarde<number>(
-    `INSERT INTO overleg (soort, nominale_datum, datum, status, verschoven_van, reden, tijd, locatie, versie, gewijzigd_op)
-     VALUES (@soort, @nominale_datum, @datum, @status, @verschoven_van, @reden, @tijd, @locatie, @versie, @op) RETURNING id`,
-    { verschoven_van: null, reden: null, tijd: null, locatie: null, versie: 0, ...rij, op: nu.toISOString() },
+  const id = (await db.waarde<number>(db.d.volgendId('overleg')))!;
+  await db.voer(
+    `INSERT INTO overleg (id, soort, nominale_datum, datum, status, verschoven_van, reden, tijd, locatie, versie, gewijzigd_op)
+     VALUES (@id, @soort, @nominale_datum, @datum, @status, @verschoven_van, @reden, @tijd, @locatie, @versie, @op)`,
+    { verschoven_van: null, reden: null, tijd: null, locatie: null, versie: 0, ...rij, id, op: nu.toISOString() },
   );
-  return id!;
+  return id;
 }

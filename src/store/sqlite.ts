@@ -16,6 +16,9 @@ export const SQLITE_DIALECT: Dialect = {
     `(SELECT group_concat(partner, '${scheiding}') FROM (SELECT partner FROM doorzetting d
        WHERE d.melding_id = m.id ORDER BY d.op, d.partner))`,
   kleinste: (a, b) => `min(${a}, ${b})`,
+  grootste: (a, b) => `max(${a}, ${b})`,
+  // Inside BEGIN IMMEDIATE nobody else can take it; it is what SQLite's rowid would be.
+  volgendId: (tabel) => `SELECT coalesce(max(id), 0) + 1 FROM ${tabel}`,
 };
 
 /** Rows per batch of `stroom`: enough that the per-batch await costs nothing, few enough to stay flat. */

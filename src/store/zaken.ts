@@ -143,11 +143,12 @@ export async function openZaak(db: Db, actor: Actor, z: NieuweZaak): Promise<{ z
     const jaar = Number(dagVan(actor.nu).slice(0, 4));
     const { nummer, volgnummer } = await volgendNummer(db, 'zaak', jaar);
     const nu = actor.nu.toISOString();
-    const id = await db.waarde<number>(
-      `INSERT INTO zaak (nummer, jaar, volgnummer, titel, soort, kern, eigenaar, vertrouwelijk, status, geopend_op,
+    const id = (await db.waarde<number>(db.d.volgendId('zaak')))!;
+    await db.voer(
+      `INSERT INTO zaak (id, nummer, jaar, volgnummer, titel, soort, kern, eigenaar, vertrouwelijk, status, geopend_op,
          geopend_door, gewijzigd_op)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?) RETURNING id`,
-      [nummer, jaar, volgnummer, z.titel, z.soort, z.kern, z.eigenaar, +z.vertrouwelijk, nu, actor.gebruiker, nu],
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)`,
+      [id, nummer, jaar, volgnummer, z.titel, z.soort, z.kern, z.eigenaar, +z.vertrouwelijk, nu, actor.gebruiker, nu],
     );
     for (const m of meldingen) await db.voer('UPDATE melding SET zaak_id = ?, gewijzigd_op = ? WHERE id = ?', [id, nu, m.id]);
     const verplaatst = meldingen.filter((m) => m.zaak !== null).map((m) => ({ melding: m.nummer, was: m.zaak! }));

@@ -24,6 +24,10 @@ export function maakZaak(db: string, zaak: TestZaak, meldingen: string[] = []): 
          VALUES (?, ?, ?, 'Testzaak', 'overlast', ?, ?, ?, ?, 'test', ?)`,
       )
       .run(zaak.nummer, +jaar!, +volgnummer!, zaak.kern ?? 'Obdam', zaak.geslotenOp ? 'gesloten' : 'open', open, zaak.geslotenOp ?? null, open);
+    // As kvz does: the counter of the year knows this number is taken.
+    conn
+      .prepare(`INSERT INTO teller (soort, jaar, laatste) VALUES ('zaak', ?, ?) ON CONFLICT (soort, jaar) DO UPDATE SET laatste = max(laatste, excluded.laatste)`)
+      .run(+jaar!, +volgnummer!);
     const koppel = conn.prepare('UPDATE melding SET zaak_id = ? WHERE nummer = ?');
     for (const m of meldingen) koppel.run(lastInsertRowid, m);
   } finally {

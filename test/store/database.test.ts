@@ -161,3 +161,33 @@ describe('several front desks at once', () => {
     expect(lees(pad, 'SELECT count(*) AS n FROM audit')).toEqual([{ n: processen * perProces }]);
   });
 });
+
+describe('numbers from a counter per year (schema version 2)', () => {
+  it('gives a part-one file (version 1, without counters) its counters from the numbers it holds', async () => {
+    const pad = nieuweDb();
+    await kvzOk(ADD, { db: pad });
+    await kvzOk([...ADD, '--ontvangen', '2026-12-30 10:00'], { db: pad });
+    // Back to what part one wrote: no counter table, version 1.
+    const db = new Database(pad);
+    db.exec('DROP TABLE teller');
+    db.pragma('user_version = 1');
+    db.close();
+    await kvzOk(ADD, { db: pad });
+    expect(lees(pad, 'SELECT soort, jaar, laatste FROM teller ORDER BY jaar')).toEqual([
+      { soort: 'melding', jaar: 2026, laatste: 1 },
+      { soort: 'melding', jaar: 2027, laatste: 2 },
+    ]);
+    expect(lees(pad, 'SELECT nummer FROM melding ORDER BY id').map((r) => r.nummer)).toEqual(['M-2027-0001', 'M-2026-0001', 'M-2027-0002']);
+  });
+
+  it('never gives a number again, even when the newest melding of a year is gone', async () => {
+    const pad = nieuweDb();
+    await kvzOk(ADD, { db: pad });
+    await kvzOk(ADD, { db: pad });
+    const db = new Database(pad);
+    db.prepare(`DELETE FROM melding WHERE volgnummer = 2`).run();
+    db.close();
+    const { nummer } = JSON.parse((await kvzOk([...ADD, '--json'], { db: pad })).stdout) as { nummer: string };
+    expect(nummer).toBe('M-2027-0003');
+  });
+});

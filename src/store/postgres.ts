@@ -1,0 +1,187 @@
+/**
+ * The PostgreSQL driver behind the Db surface (SPEC §7): one node-postgres Client per run. The SQL of
+ * the use-cases is written with `?` and `@naam` placeholders; they are numbered here ($1, $2, …),
+ * once per SQL text. Counts (int8) come back as numbers and booleans as 1/0, as on SQLite.
+ */
+import type { Client } from 'pg';
+import Cursor from 'pg-cursor';
+import type { Db, Dialect, Params } from './db.js';
+
+export const POSTGRES_DIALECT: Dialect = {
+  jsonLijst: (param, soort) =>
+    `(SELECT waarde${soort === 'getal' ? '::integer' : ''} FROM json_array_elements_text(${param}::json) AS lijst(waarde))`,
+  zonderIndex: (expr) => expr,
+  doorgezetNaar: (scheiding) =>
+    `(SELECT string_agg(d.partner, '${scheiding}' ORDER BY d.op, d.partner) FROM doorzetting d WHERE d.melding_id = m.id)`,
+  kleinste: (a, b) => `least(${a}, ${b})`,
+  grootste: (a, b) => `greatest(${a}, ${b})`,
+  volgendId: (tabel) => `SELECT nextval('${tabel}_id_seq')`,
+};
+
+/** The key of the transaction lock every kvz writer takes first: 'KVZ1', as the SQLite file's application_id. */
+export const SCHRIJFSLOT = 0x4b565a31;
+
+/** Rows per batch of `stroom`. */
+const BATCH = 500;
+
+interface Vertaling {
+  tekst: string;
+  /** For `@naam` placeholders: the name behind each $n, in order. */
+  namen: string[] | null;
+}
+
+/**
+ * `?` → $1, $2, … and `@naam` → $n (the same name, the same n), outside quoted text. One SQL text uses
+ * one style. Cached: the same texts come by many times.
+ */
+const vertalingen = new Map<string, Vertaling>();
+export function vertaal(sql: string): Vertaling {
+  const klaar = vertalingen.get(sql);
+  if (klaar) return klaar;
+  let uit = '';
+  let n = 0;
+  const namen: string[] = [];
+  let benoemd = false;
+  for (let i = 0; i < sql.length; i++) {
+    const c = sql[i]!;
+    if (c === "'" || c === '"') {
+      const eind = sql.indexOf(c, i + 1);
+      const tot = eind < 0 ? sql.length : eind + 1;
+      uit += sql.slice(i, tot);
+      i = tot - 1;
+    } else if (c === '-' && sql[i + 1] === '-') {
+      const eind = sql.indexOf('\n', i);
+      const tot = eind < 0 ? sql.length : eind;
+      uit += sql.slice(i, tot);
+      i = tot - 1;
+    } else if (c === '?') {
+      uit += `$${++n}`;
+    } else if (c === '@' && /[A-Za-z_]/.test(sql[i + 1] ?? '')) {
+      const naam = /^[A-Za-z_][A-Za-z0-9_]*/.exec(sql.slice(i + 1))![0];
+      let plek = namen.indexOf(naam);
+      if (plek < 0) plek = namen.push(naam) - 1;
+      uit += `$${plek + 1}`;
+      benoemd = true;
+      i += naam.length;
+    } else {
+      uit += c;
+    }
+  }
+  const v = { tekst: uit, namen: benoemd ? namen : null };
+  vertalingen.set(sql, v);
+  return v;
+}
+
+function waarden(v: Vertaling, p: Params | undefined): unknown[] {
+  if (p === undefined) return [];
+  if (v.namen) {
+    const obj = p as Readonly<Record<string, unknown>>;
+    return v.namen.map((naam) => {
+      if (!(naam in obj)) throw new Error(`parameter @${naam} ontbreekt`);
+      return obj[naam];
+    });
+  }
+  return p as unknown[];
+}
+
+export class PostgresDb implements Db {
+  readonly soort = 'postgres';
+  readonly d = POSTGRES_DIALECT;
+  private diepte = 0;
+  private cursors = 0;
+
+  constructor(readonly client: Client) {}
+
+  get inTransactie(): boolean {
+    return this.diepte > 0;
+  }
+
+  private async query<T>(sql: string, p: Params | undefined, rij: 'object' | 'array'): Promise<T[]> {
+    const v = vertaal(sql);
+    const values = waarden(v, p);
+    const r = rij === 'array' ? await this.client.query({ text: v.tekst, values, rowMode: 'array' }) : await this.client.query({ text: v.tekst, values });
+    return r.rows as T[];
+  }
+
+  alle<T>(sql: string, p?: Params): Promise<T[]> {
+    return this.query<T>(sql, p, 'object');
+  }
+
+  async een<T>(sql: string, p?: Params): Promise<T | undefined> {
+    return (await this.query<T>(sql, p, 'object'))[0];
+  }
+
+  async waarde<T>(sql: string, p?: Params): Promise<T | undefined> {
+    return (await this.query<unknown[]>(sql, p, 'array'))[0]?.[0] as T | undefined;
+  }
+
+  async kolom<T>(sql: string, p?: Params): Promise<T[]> {
+    return (await this.query<unknown[]>(sql, p, 'array')).map((r) => r[0] as T);
+  }
+
+  rauw<T extends readonly unknown[]>(sql: string, p?: Params): Promise<T[]> {
+    return this.query<T>(sql, p, 'array');
+  }
+
+  async voer(sql: string, p?: Params): Promise<number> {
+    const v = vertaal(sql);
+    const r = await this.client.query({ text: v.tekst, values: waarden(v, p) });
+    return r.rowCount ?? 0;
+  }
+
+  async *stroom<T extends readonly unknown[]>(sql: string, p?: Params): AsyncIterable<T[]> {
+    const v = vertaal(sql);
+    // A portal lives in a transaction: a read-only one of its own unless one is running.
+    const eigen = this.diepte === 0 && this.cursors === 0;
+    if (eigen) await this.client.query('BEGIN TRANSACTION READ ONLY');
+    this.cursors++;
+    const cursor = this.client.query(new Cursor<T>(v.tekst, waarden(v, p), { rowMode: 'array' }));
+    let klaar = false;
+    try {
+      for (;;) {
+        const rijen = await cursor.read(BATCH);
+        if (rijen.length === 0) break;
+        yield rijen;
+      }
+      klaar = true;
+    } finally {
+      await cursor.close();
+      this.cursors--;
+      if (eigen) await this.client.query(klaar ? 'COMMIT' : 'ROLLBACK');
+    }
+  }
+
+  async transactie<T>(werk: () => Promise<T>): Promise<T> {
+    const naam = `kvz_${this.diepte}`;
+    if (this.diepte === 0) {
+      await this.client.query('BEGIN');
+      try {
+        // Every kvz writer queues here, as SQLite's BEGIN IMMEDIATE makes them: what a command reads
+        // before it writes (a number, an actie's old state) cannot change under it.
+        await this.client.query('SELECT pg_advisory_xact_lock($1)', [SCHRIJFSLOT]);
+      } catch (e) {
+        await this.client.query('ROLLBACK').catch(() => undefined);
+        throw e;
+      }
+    } else {
+      await this.client.query(`SAVEPOINT ${naam}`);
+    }
+    this.diepte++;
+    try {
+      const uitkomst = await werk();
+      await this.client.query(this.diepte === 1 ? 'COMMIT' : `RELEASE SAVEPOINT ${naam}`);
+      return uitkomst;
+    } catch (e) {
+      await this.client
+        .query(this.diepte === 1 ? 'ROLLBACK' : `ROLLBACK TO SAVEPOINT ${naam}; RELEASE SAVEPOINT ${naam}`)
+        .catch(() => undefined);
+      throw e;
+    } finally {
+      this.diepte--;
+    }
+  }
+
+  async sluit(): Promise<void> {
+    await this.client.end().catch(() => undefined);
+  }
+}
