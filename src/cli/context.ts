@@ -7,6 +7,8 @@ import { dbLocatie, openDatabase, type DbLocatie } from '../store/database.js';
 import type { Db } from '../store/db.js';
 import type { Actor } from '../store/audit.js';
 import { UsageError } from '../domain/errors.js';
+import { isPostgresAdres, toonbaarAdres } from '../store/adres.js';
+import type { Rol } from '../store/postgres-schema.js';
 import { optioneleTekst } from '../domain/tekst.js';
 import { leesPad } from './invoer.js';
 import { inquirerPrompter, type Prompter } from './prompts.js';
@@ -46,12 +48,22 @@ export interface Context {
   kleur: boolean;
   kanVragen: boolean;
   vraag: Prompter;
+  /** Where the database is, as it may be shown (a PostgreSQL address without its password). */
   dbPad(): string;
+  /** The address exactly as given, password and all: only for connecting (kvz init, kvz kopieer), never to show. */
+  dbAdres(): string;
+  /** A SQLite file ('bestand') or a shared PostgreSQL database. */
+  opslag: 'bestand' | 'postgres';
   /** Where the path came from: --db ('optie'), KVZ_DB or the default location. */
   dbBron(): DbLocatie['bron'];
   /** The database, opened on first use. */
   db(): Promise<Db>;
   actor(commando: string): Actor;
+  /**
+   * The user's role on PostgreSQL (SPEC §7), known once the database is open; undefined on a file,
+   * which has one user with every right.
+   */
+  rol(): Rol | undefined;
 }
 
 /** Holds the connection of one run, so that run() can close it whatever happens. */
@@ -95,10 +107,17 @@ export function maakContext(
   houder: DbHouder,
 ): Context {
   const nu = klokVan(env, opties);
-  const gebruiker = leesGebruiker(globaal.gebruiker, env.KVZ_GEBRUIKER) ?? osGebruiker();
+  const { pad, bron } = dbLocatie(globaal.db === undefined ? undefined : leesPad(globaal.db, '--db'), env);
+  const opslag = isPostgresAdres(pad) ? 'postgres' : 'bestand';
+  if (opslag === 'postgres' && (globaal.gebruiker !== undefined || env.KVZ_GEBRUIKER)) {
+    // On PostgreSQL the database itself records who did what: the login.
+    throw new UsageError(
+      `${globaal.gebruiker !== undefined ? '--gebruiker' : 'KVZ_GEBRUIKER'} geldt alleen voor een databasebestand; op PostgreSQL legt de database zelf de login vast. Laat ${globaal.gebruiker !== undefined ? 'de optie' : 'de variabele'} weg.`,
+    );
+  }
+  const gebruiker = opslag === 'postgres' ? osGebruiker() : (leesGebruiker(globaal.gebruiker, env.KVZ_GEBRUIKER) ?? osGebruiker());
   const kleur = globaal.color !== false && !('NO_COLOR' in env && env.NO_COLOR !== '') && io.stdout.isTTY === true && env.TERM !== 'dumb';
   const kanVragen = globaal.input !== false && io.stdin.isTTY === true && io.stdout.isTTY === true;
-  const { pad, bron } = dbLocatie(globaal.db === undefined ? undefined : leesPad(globaal.db, '--db'), env);
   const vraag = opties.prompter ?? inquirerPrompter(io);
   return {
     io,
@@ -108,13 +127,24 @@ export function maakContext(
     kleur,
     kanVragen,
     vraag,
-    dbPad: () => pad,
+    dbPad: () => toonbaarAdres(pad),
+    dbAdres: () => pad,
     dbBron: () => bron,
+    opslag,
     async db() {
       // Opened on first use: a usage error found before that creates no file.
-      houder.db ??= openDatabase(pad, { nu });
+      if (!houder.db) {
+        if (opslag === 'postgres') {
+          // Loaded only here: the front desk's file needs no PostgreSQL driver.
+          const { openPostgres } = await import('../store/postgres-open.js');
+          houder.db = await openPostgres(pad, env);
+        } else {
+          houder.db = openDatabase(pad, { nu });
+        }
+      }
       return houder.db;
     },
-    actor: (commando) => ({ gebruiker, nu, commando }),
+    actor: (commando) => ({ gebruiker: houder.db?.identiteit?.login ?? gebruiker, nu, commando }),
+    rol: () => houder.db?.identiteit?.rol,
   };
 }

@@ -22,8 +22,22 @@ export function voer(runtime: Runtime, laad: Laad) {
     const cmd = a[a.length - 1] as Command;
     const [{ default: handler }, { maakContext }] = await Promise.all([laad(), import('./context.js')]);
     const ctx = maakContext(runtime.io, runtime.env, cmd.optsWithGlobals<GlobaleOpties>(), runtime.opties, runtime.houder);
+    const pad = commandoPad(cmd);
+    if (ctx.opslag === 'postgres' && pad !== 'init') {
+      // On a shared database the role is checked first, before any number is looked up (SPEC §7).
+      await ctx.db();
+      const { controleerRecht } = await import('./rechten.js');
+      controleerRecht(ctx.rol()!, pad, cmd.opts());
+    }
     // Commander has parsed the options this command declares, which are what its handler expects.
     const code = await handler(ctx, cmd.opts() as never, cmd.processedArgs as string[]);
     if (typeof code === 'number') runtime.exitCode = code;
   };
+}
+
+/** 'melding add', 'agenda politie': the command as the user names it. */
+function commandoPad(cmd: Command): string {
+  const delen: string[] = [];
+  for (let c: Command | null = cmd; c?.parent; c = c.parent) delen.unshift(c.name());
+  return delen.join(' ');
 }

@@ -17,7 +17,7 @@ export async function run(argv: string[], io: Io, env: Env, opties: RunOpties = 
     await bouwProgramma(runtime).parseAsync(argv, { from: 'user' });
     return runtime.exitCode;
   } catch (e) {
-    return foutNaarCode(e, io, env);
+    return foutNaarCode(e, io, env, runtime);
   } finally {
     await runtime.houder.db?.sluit();
   }
@@ -45,7 +45,11 @@ const FS_BERICHTEN: Record<string, string> = {
   ENOTDIR: 'Een deel van het pad is geen map',
 };
 
-function foutNaarCode(e: unknown, io: Io, env: Env): number {
+/** PostgreSQL's SQLSTATE classes and node-postgres's own words for a connection that went away. */
+const VERBINDING_WEG = /^(08|57P0)/;
+const VERBINDING_WEG_TEKST = /Connection terminated|connection (is )?closed|ECONNRESET|EPIPE/i;
+
+function foutNaarCode(e: unknown, io: Io, env: Env, runtime: Runtime): number {
   const debug = env.KVZ_DEBUG === '1';
   const meld = (tekst: string) => io.stderr.write(`${foutregel(tekst)}\n`);
   if (debug && e instanceof Error && !(e instanceof CommanderError)) io.stderr.write(`${e.stack ?? String(e)}\n`);
@@ -64,6 +68,19 @@ function foutNaarCode(e: unknown, io: Io, env: Env): number {
     return 2;
   }
   const code = (e as { code?: unknown } | null)?.code;
+  if (runtime.houder.db?.soort === 'postgres') {
+    if (code === '42501') {
+      // The database refused what the command tried: its rights are the last word (SPEC §7).
+      const rol = runtime.houder.db.identiteit?.rol;
+      meld(`Geen toegang: ${rol ? `met de rol ${rol} ` : ''}staat de database dit niet toe; er is niets vastgelegd.`);
+      return 4;
+    }
+    const tekst = e instanceof Error ? e.message : '';
+    if ((typeof code === 'string' && (VERBINDING_WEG.test(code) || code === 'ECONNRESET' || code === 'EPIPE')) || VERBINDING_WEG_TEKST.test(tekst)) {
+      meld('De verbinding met PostgreSQL viel weg; wat dit commando deed, is niet vastgelegd. Probeer het opnieuw.');
+      return 1;
+    }
+  }
   if (typeof code === 'string') {
     const sqlite = Object.keys(SQLITE_BERICHTEN).find((k) => code === k || code.startsWith(`${k}_`));
     if (sqlite) {

@@ -18,6 +18,7 @@ import { registreerRapport } from './commands/rapport/index.js';
 import { registreerAgenda } from './commands/agenda/index.js';
 import { registreerNotulen } from './commands/notulen/index.js';
 import { registreerDemo } from './commands/demo/index.js';
+import { registreerGebruiker } from './commands/gebruiker/index.js';
 import { foutregel } from './zichtbaar.js';
 
 const TITELS: Record<string, string> = {
@@ -102,8 +103,8 @@ export function bouwProgramma(runtime: Runtime): Command {
     .helpOption('-h, --help', 'toon de hulp bij dit commando')
     .helpCommand('help [commando]', 'toon de hulp bij een commando')
     .version(leesVersie(), '-V, --version', 'toon het versienummer')
-    .option('--db <pad>', 'het databasebestand (anders KVZ_DB, anders ~/.local/share/kvz/kvz.db)')
-    .option('--gebruiker <naam>', 'naam in het auditlog (anders KVZ_GEBRUIKER, anders de OS-gebruiker)')
+    .option('--db <pad>', 'het databasebestand, of postgres://… voor een gedeelde database (anders KVZ_DB, anders ~/.local/share/kvz/kvz.db)')
+    .option('--gebruiker <naam>', 'naam in het auditlog bij een bestand (anders KVZ_GEBRUIKER, anders de OS-gebruiker); op PostgreSQL geldt de login')
     .option('--no-color', 'geen kleur in de uitvoer (ook met NO_COLOR)')
     .option('--no-input', 'nooit vragen stellen; ontbrekende waarden zijn een fout');
 
@@ -120,5 +121,6 @@ export function bouwProgramma(runtime: Runtime): Command {
   registreerNotulen(program, runtime);
   registreerImport(program, runtime);
   registreerDemo(program, runtime);
+  registreerGebruiker(program, runtime);
   return program;
 }

@@ -18,6 +18,8 @@ export interface Prompter {
   select(vraag: { message: string; choices: Keuze[]; default?: string }): Promise<string>;
   checkbox(vraag: { message: string; choices: Keuze[] }): Promise<string[]>;
   confirm(vraag: { message: string; default?: boolean }): Promise<boolean>;
+  /** Typed without showing it (a password). */
+  wachtwoord(vraag: { message: string }): Promise<string>;
 }
 
 type Inquirer = typeof import('@inquirer/prompts');
@@ -67,5 +69,6 @@ export function inquirerPrompter(io: Io): Prompter {
     select: (v) => vraag((inq) => inq.select({ ...v, theme: THEMA }, context)),
     checkbox: (v) => vraag((inq) => inq.checkbox({ ...v, theme: THEMA }, context)),
     confirm: (v) => vraag((inq) => inq.confirm({ ...v, theme: JA_NEE }, context)),
+    wachtwoord: (v) => vraag((inq) => inq.password({ message: v.message, mask: '*' }, context)),
   };
 }

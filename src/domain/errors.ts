@@ -23,6 +23,11 @@ export class DomainError extends KvzError {
   readonly exitCode = 1;
 }
 
+/** The user's role does not allow this (SPEC §12): exit 4, one sentence naming the role; nothing written. */
+export class GeenToegang extends KvzError {
+  readonly exitCode = 4;
+}
+
 /** The user cancelled (Ctrl-C, a cancelled prompt). Exit 130. */
 export class CancelledError extends KvzError {
   readonly exitCode = 130;

@@ -21,6 +21,12 @@ export interface AuditRegel {
   resultaat: string;
   /** Extra facts; for changes {veld: [oud, nieuw]}. Never melder personal data. */
   details?: Record<string, unknown>;
+  /**
+   * The row is about confidential data though its object does not say so (an export that included
+   * it): on PostgreSQL only roles with the confidential right see it. The database itself marks rows
+   * about a confidential melding, zaak or actie.
+   */
+  vertrouwelijk?: boolean;
 }
 
 export interface AuditRij {
@@ -43,6 +49,14 @@ export function auditHash(rij: Omit<AuditRij, 'hash'>): string {
 /** Appends one audit row; call inside the transaction of the change it records. */
 export async function schrijfAudit(db: Db, actor: Actor, regel: AuditRegel): Promise<void> {
   if (!db.inTransactie) throw new Error('schrijfAudit hoort binnen de transactie van de wijziging');
+  const details = JSON.stringify(regel.details ?? {});
+  if (db.soort === 'postgres') {
+    // The database writes the row itself: the login as the user, and the hash (SPEC §7).
+    await db.voer('SELECT audit_schrijf(?, ?, ?, ?, ?, ?)', [
+      actor.nu.toISOString(), actor.commando, regel.object ?? null, regel.resultaat, details, regel.vertrouwelijk ? 1 : 0,
+    ]);
+    return;
+  }
   const laatste = await db.een<{ id: number; hash: string }>('SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1');
   const rij: Omit<AuditRij, 'hash'> = {
     id: (laatste?.id ?? 0) + 1,
@@ -51,7 +65,7 @@ export async function schrijfAudit(db: Db, actor: Actor, regel: AuditRegel): Pro
     commando: actor.commando,
     object: regel.object ?? null,
     resultaat: regel.resultaat,
-    details: JSON.stringify(regel.details ?? {}),
+    details,
     vorige_hash: laatste?.hash ?? GENESIS_HASH,
   };
   await db.voer(

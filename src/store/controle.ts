@@ -117,6 +117,37 @@ export async function controleer(db: SqliteDb, pad: string): Promise<Controle> {
   return uitslag;
 }
 
+/**
+ * `kvz check` on PostgreSQL: the server keeps its pages and references whole itself; what is checked
+ * here is what kvz relies on: the audit chain, the triggers that keep it append-only, that no foreign
+ * key was switched off, and that every table is still under forced row-level security.
+ */
+export async function controleerPostgres(db: Db): Promise<Controle> {
+  const keten = await controleerKeten(db);
+  const triggers = new Set(
+    await db.kolom<string>(`SELECT tgname::text FROM pg_trigger WHERE tgrelid = 'kvz.audit'::regclass AND tgenabled <> 'D' AND NOT tgisinternal`),
+  );
+  const ontbrekend = [...TRIGGERS, 'audit_geen_truncate'].filter((t) => !triggers.has(t));
+  const verwijzingen = await db.alle<{ tabel: string; verwijst_naar: string }>(
+    `SELECT c.conrelid::regclass::text AS tabel, c.confrelid::regclass::text AS verwijst_naar FROM pg_constraint c
+     WHERE c.connamespace = 'kvz'::regnamespace AND c.contype = 'f'
+       AND (NOT c.convalidated OR EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgconstraint = c.oid AND t.tgenabled = 'D'))`,
+  );
+  const [tabellen, beveiligd] = (await db.rauw<[number, number]>(
+    `SELECT count(*), count(*) FILTER (WHERE relrowsecurity AND relforcerowsecurity) FROM pg_class
+     WHERE relnamespace = 'kvz'::regnamespace AND relkind = 'r'`,
+  ))[0]!;
+  const uitslag: Controle = {
+    ok: false,
+    integriteit: { ok: true, meldingen: [] },
+    verwijzingen: { ok: verwijzingen.length === 0, fouten: verwijzingen.map((v) => ({ tabel: v.tabel, rij: null, verwijst_naar: `${v.verwijst_naar} (controle uitgeschakeld)` })) },
+    auditlog: { ...keten, beveiligd: ontbrekend.length === 0, ontbrekende_triggers: ontbrekend },
+    rechten: { ok: beveiligd === tabellen, modus: `rijbeveiliging afgedwongen op ${beveiligd} van ${tabellen} tabellen` },
+  };
+  uitslag.ok = uitslag.verwijzingen.ok && keten.ok && uitslag.auditlog.beveiligd && uitslag.rechten.ok;
+  return uitslag;
+}
+
 export interface Vergelijking {
   ok: boolean;
   bestand: string;

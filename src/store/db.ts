@@ -31,8 +31,18 @@ export interface Dialect {
   volgendId(tabel: 'melding' | 'zaak' | 'actie' | 'overleg'): string;
 }
 
+/** Who is connected to a shared database, with which of the four roles (SPEC §7). */
+export interface Identiteit {
+  login: string;
+  database: string;
+  rol: 'balie' | 'iv' | 'politieoverleg' | 'beheer';
+  voorvoegsel: string;
+}
+
 export interface Db {
   readonly soort: 'sqlite' | 'postgres';
+  /** On PostgreSQL: the login and its role; a file has no such thing. */
+  readonly identiteit?: Identiteit | undefined;
   readonly d: Dialect;
   /** Whether a transaction of `transactie` is running on this connection. */
   readonly inTransactie: boolean;

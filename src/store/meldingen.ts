@@ -67,6 +67,19 @@ export interface MeldingDetail extends MeldingOverzicht {
   gewijzigd_op: string;
 }
 
+/**
+ * A melding its writer may not see once it is written: on a shared database the front desk registers
+ * a confidential one (a police tip) and hears its number only (SPEC §7).
+ */
+export interface VerborgenMelding {
+  nummer: string;
+  vertrouwelijk: true;
+}
+
+export function isVerborgen(m: MeldingDetail | VerborgenMelding): m is VerborgenMelding {
+  return !('status' in m);
+}
+
 export interface MeldingFilter extends MeldingSelectie {
   nietDoorgezet?: boolean;
   teLaatDoorgezet?: boolean;
@@ -192,7 +205,7 @@ const INSERT_DOORZETTING = `INSERT INTO doorzetting (melding_id, partner, op, da
   VALUES (?, ?, ?, ?, ?, ?)`;
 
 /** Registers a new melding (and the forwarding given with it) and returns it as `show` would. */
-export async function voegMeldingToe(db: Db, actor: Actor, m: NieuweMelding): Promise<MeldingDetail> {
+export async function voegMeldingToe(db: Db, actor: Actor, m: NieuweMelding): Promise<MeldingDetail | VerborgenMelding> {
   nietInDeToekomst(m.ontvangenOp, actor.nu, '--ontvangen');
   const doorgezetOp = m.doorgezetOp ?? (m.ontvangenOp > actor.nu ? m.ontvangenOp : actor.nu);
   const nummer = await inTransactie(db, async () => {
@@ -203,17 +216,17 @@ export async function voegMeldingToe(db: Db, actor: Actor, m: NieuweMelding): Pr
     const nu = actor.nu.toISOString();
     const status: MeldingStatus = m.doorzettenNaar.length > 0 ? 'doorgezet' : 'nieuw';
     const id = (await db.waarde<number>(db.d.volgendId('melding')))!;
-    await db.voer(
-      `INSERT INTO melding (id, jaar, volgnummer, ontvangen_op, ontvangen_dag, kanaal, categorie, kern, adres,
-         omschrijving, melder_naam, melder_telefoon, melder_email, terugkoppeling, vergunninghouder, vertrouwelijk,
-         zaak_id, status, geregistreerd_door, aangemaakt_op, gewijzigd_op)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [
-        id, jaar, volgnummer, m.ontvangenOp.toISOString(), ontvangenDag, m.kanaal, m.categorie, m.kern,
-        m.adres ?? null, m.omschrijving, m.melderNaam ?? null, m.melderTelefoon ?? null, m.melderEmail ?? null,
-        +m.terugkoppeling, +m.vergunninghouder, +m.vertrouwelijk, zaakId, status, actor.gebruiker, nu, nu,
-      ],
-    );
+    const rij: Record<string, unknown> = {
+      id, jaar, volgnummer, ontvangen_op: m.ontvangenOp.toISOString(), ontvangen_dag: ontvangenDag, kanaal: m.kanaal,
+      categorie: m.categorie, kern: m.kern, adres: m.adres ?? null, omschrijving: m.omschrijving, melder_naam: m.melderNaam ?? null,
+      melder_telefoon: m.melderTelefoon ?? null, melder_email: m.melderEmail ?? null, terugkoppeling: +m.terugkoppeling,
+      vergunninghouder: +m.vergunninghouder, vertrouwelijk: +m.vertrouwelijk, status, geregistreerd_door: actor.gebruiker,
+      aangemaakt_op: nu, gewijzigd_op: nu,
+    };
+    // Only a melding linked to a zaak names the column: on a shared database the front desk may not set it.
+    if (zaakId !== null) rij.zaak_id = zaakId;
+    const kolommen = Object.keys(rij);
+    await db.voer(`INSERT INTO melding (${kolommen.join(', ')}) VALUES (${kolommen.map(() => '?').join(', ')})`, Object.values(rij));
     for (const partner of m.doorzettenNaar) {
       await db.voer(INSERT_DOORZETTING, [id, partner, doorgezetOp.toISOString(), dagVan(doorgezetOp), actor.gebruiker, null]);
     }
@@ -234,6 +247,7 @@ export async function voegMeldingToe(db: Db, actor: Actor, m: NieuweMelding): Pr
     });
     return nummer;
   });
+  if (m.vertrouwelijk && (await zoekMeldingId(db, nummer)) === undefined) return { nummer, vertrouwelijk: true };
   return await toonMelding(db, nummer, actor.nu);
 }
 

@@ -5,7 +5,8 @@
  */
 import type { Client } from 'pg';
 import Cursor from 'pg-cursor';
-import type { Db, Dialect, Params } from './db.js';
+import type { Db, Dialect, Identiteit, Params } from './db.js';
+import { SCHRIJFSLOT } from './postgres-schema.js';
 
 export const POSTGRES_DIALECT: Dialect = {
   jsonLijst: (param, soort) =>
@@ -18,8 +19,6 @@ export const POSTGRES_DIALECT: Dialect = {
   volgendId: (tabel) => `SELECT nextval('${tabel}_id_seq')`,
 };
 
-/** The key of the transaction lock every kvz writer takes first: 'KVZ1', as the SQLite file's application_id. */
-export const SCHRIJFSLOT = 0x4b565a31;
 
 /** Rows per batch of `stroom`. */
 const BATCH = 500;
@@ -81,12 +80,14 @@ function waarden(v: Vertaling, p: Params | undefined): unknown[] {
       return obj[naam];
     });
   }
-  return p as unknown[];
+  // A filter object whose conditions all fell away leaves a text without placeholders.
+  return Array.isArray(p) ? p : [];
 }
 
 export class PostgresDb implements Db {
   readonly soort = 'postgres';
   readonly d = POSTGRES_DIALECT;
+  identiteit?: Identiteit;
   private diepte = 0;
   private cursors = 0;
 

@@ -75,6 +75,9 @@ export class ScriptPrompter implements Prompter {
   async confirm(v: { message: string }): Promise<boolean> {
     return this.antwoord<boolean>(v.message);
   }
+  async wachtwoord(v: { message: string }): Promise<string> {
+    return this.antwoord<string>(v.message);
+  }
 }
 
 export interface RunOpties {
@@ -85,6 +88,8 @@ export interface RunOpties {
   tty?: boolean;
   prompter?: Prompter;
   env?: Record<string, string>;
+  /** What is piped into stdin (then it is not a terminal). */
+  stdin?: string;
 }
 
 export const STANDAARD_NU = '2027-03-16T10:00:00.000Z';
@@ -93,12 +98,15 @@ export async function kvz(args: string[], opties: RunOpties = {}): Promise<Uitko
   let stdout = '';
   let stderr = '';
   const stdin = Object.assign(new PassThrough(), { isTTY: opties.tty ?? false });
+  if (opties.stdin !== undefined) stdin.end(opties.stdin);
   const io = {
     stdin,
     stdout: { write: (s: string) => ((stdout += s), true), isTTY: opties.tty ?? false, columns: 100 },
     stderr: { write: (s: string) => ((stderr += s), true), isTTY: opties.tty ?? false },
   };
-  const env: Record<string, string> = { HOME: tijdelijkeMap(), KVZ_GEBRUIKER: 'test', ...opties.env };
+  // On PostgreSQL the login is the user; a name of one's own is refused there.
+  const opPostgres = /^postgres(ql)?:/.test(opties.db ?? opties.env?.KVZ_DB ?? '');
+  const env: Record<string, string> = { HOME: tijdelijkeMap(), ...(opPostgres ? {} : { KVZ_GEBRUIKER: 'test' }), ...opties.env };
   if (opties.db) env.KVZ_DB = opties.db;
   const nu = new Date(opties.nu ?? STANDAARD_NU);
   const code = await run(args, io, env, {

@@ -2,7 +2,8 @@
 import { existsSync } from 'node:fs';
 import { DomainError } from '../../../domain/errors.js';
 import { tijdstipKort } from '../../../domain/tijd.js';
-import { controleer, vergelijkMetKopie, type BrokenRij, type Controle } from '../../../store/controle.js';
+import { controleer, controleerPostgres, vergelijkMetKopie, type BrokenRij, type Controle } from '../../../store/controle.js';
+import { SqliteDb } from '../../../store/sqlite.js';
 import type { Context } from '../../context.js';
 import { leesPad } from '../../invoer.js';
 import { kleuren, meld, schrijf, schrijfJson } from '../../output.js';
@@ -17,11 +18,11 @@ function rijNaam(r: Pick<BrokenRij, 'id' | 'op' | 'commando' | 'object'>): strin
 
 export default async function check(ctx: Context, o: { vergelijk?: string; json?: boolean }): Promise<number> {
   const kopie = o.vergelijk === undefined ? undefined : leesPad(o.vergelijk, '--vergelijk');
-  const db = await bestaandeDb(ctx);
+  const db = ctx.opslag === 'postgres' ? await ctx.db() : await bestaandeDb(ctx);
   if (kopie !== undefined && !existsSync(kopie)) {
     throw new DomainError(`De back-up ${kopie} bestaat niet; geef het pad van een kopie gemaakt met kvz backup.`);
   }
-  const uitslag: Controle = await controleer(db, ctx.dbPad());
+  const uitslag: Controle = db instanceof SqliteDb ? await controleer(db, ctx.dbPad()) : await controleerPostgres(db);
   if (kopie !== undefined) {
     uitslag.vergelijking = await vergelijkMetKopie(db, kopie);
     uitslag.ok &&= uitslag.vergelijking.ok;
@@ -38,7 +39,8 @@ function verslag(ctx: Context, u: Controle): string {
   const goed = (t: string) => k.green(`✓ ${t}`);
   const fout = (t: string) => k.red(`✗ ${t}`);
   const regels = [`${k.bold('Database')}  ${ctx.dbPad()}`];
-  regels.push(u.integriteit.ok ? goed('Integriteit: in orde') : fout(`Integriteit: ${zichtbaar(u.integriteit.meldingen.slice(0, 5).join('; '))}`));
+  if (ctx.opslag === 'postgres') regels.push(goed('Integriteit: bewaakt door de PostgreSQL-server zelf'));
+  else regels.push(u.integriteit.ok ? goed('Integriteit: in orde') : fout(`Integriteit: ${zichtbaar(u.integriteit.meldingen.slice(0, 5).join('; '))}`));
   if (u.verwijzingen.ok) regels.push(goed('Verwijzingen: in orde'));
   else {
     const f = u.verwijzingen.fouten[0]!;
@@ -63,11 +65,15 @@ function verslag(ctx: Context, u: Controle): string {
         : goed(`Vergeleken met ${v.bestand}: alle ${v.rijen} regels van de kopie staan hier ongewijzigd`),
     );
   }
-  regels.push(
-    u.rechten.ok
-      ? goed(`Rechten: alleen de eigenaar kan het bestand lezen (${u.rechten.modus})`)
-      : k.yellow(`! Rechten: ook anderen kunnen het bestand lezen (${u.rechten.modus}); zet ze met: chmod 600 ${ctx.dbPad()}`),
-  );
+  if (ctx.opslag === 'postgres') {
+    regels.push(u.rechten.ok ? goed(`Rechten: ${u.rechten.modus}`) : fout(`Rechten: ${u.rechten.modus}; draai kvz init niet opnieuw maar laat IT de rijbeveiliging herstellen`));
+  } else {
+    regels.push(
+      u.rechten.ok
+        ? goed(`Rechten: alleen de eigenaar kan het bestand lezen (${u.rechten.modus})`)
+        : k.yellow(`! Rechten: ook anderen kunnen het bestand lezen (${u.rechten.modus}); zet ze met: chmod 600 ${ctx.dbPad()}`),
+    );
+  }
   regels.push(u.ok ? k.green('Alles in orde.') : k.red('Niet in orde.'));
   return regels.join('\n');
 }

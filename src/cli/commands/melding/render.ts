@@ -1,6 +1,6 @@
 /** How meldingen look on screen: the confirmation, the detail view and the list table. */
 import { datumKort, tijdstipKort } from '../../../domain/tijd.js';
-import type { MeldingDetail, MeldingOverzicht } from '../../../store/meldingen.js';
+import { isVerborgen, type MeldingDetail, type MeldingOverzicht, type VerborgenMelding } from '../../../store/meldingen.js';
 import type { Context } from '../../context.js';
 import { jaNee, kleuren, tabel } from '../../output.js';
 
@@ -21,8 +21,11 @@ export function doorzettingTekst(ctx: Context, m: MeldingOverzicht): string {
   }
 }
 
-export function bevestiging(ctx: Context, m: MeldingDetail): string {
+export function bevestiging(ctx: Context, m: MeldingDetail | VerborgenMelding): string {
   const k = kleuren(ctx);
+  if (isVerborgen(m)) {
+    return `${k.green(`Melding ${m.nummer} vastgelegd.`)}\nZe is vertrouwelijk: alleen het politieoverleg ziet haar; met uw rol is ze hierna niet meer te zien.\n`;
+  }
   const regels = [k.green(`Melding ${m.nummer} vastgelegd.`)];
   const ontvangen = datumKort(m.ontvangen_dag);
   switch (m.doorzetting) {

@@ -1,0 +1,249 @@
+/**
+ * Connecting to a kvz database on PostgreSQL (SPEC §7): the address, the login and its password by
+ * libpq's conventions (the URL, PGPASSWORD, ~/.pgpass, sslmode), recognising the database as kvz's
+ * (and refusing one from a newer kvz), and which of the four roles the login holds. `kvz init`
+ * creates it. Every failure is one Dutch sentence; a password never appears in one.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
+import { parse } from 'pg-connection-string';
+import { standaardCadans } from '../domain/cadans.js';
+import { DomainError, GeenToegang } from '../domain/errors.js';
+import { dagVan } from '../domain/tijd.js';
+import { toonbaarAdres } from './adres.js';
+import { SCHEMA_VERSIE } from './database.js';
+import { PostgresDb } from './postgres.js';
+import { functies, ident, rechten, rijbeveiliging, ROLLEN, rolnamen, tabellen, type Rol } from './postgres-schema.js';
+
+export type Env = Record<string, string | undefined>;
+
+interface Instellingen {
+  config: pg.ClientConfig;
+  /** For messages: host:port and database, never the password. */
+  waar: string;
+  database: string;
+  gebruiker: string;
+}
+
+function instellingen(adres: string, env: Env): Instellingen {
+  let p: ReturnType<typeof parse>;
+  try {
+    p = parse(adres);
+  } catch {
+    throw new DomainError(`Het adres ${toonbaarAdres(adres)} is geen geldig PostgreSQL-adres; verwacht postgres://gebruiker@server:5432/database.`);
+  }
+  const database = p.database || env.PGDATABASE || '';
+  if (!database) throw new DomainError(`In ${toonbaarAdres(adres)} ontbreekt de database; verwacht postgres://gebruiker@server:5432/database.`);
+  const gebruiker = p.user || env.PGUSER || env.USER || '';
+  const host = p.host || env.PGHOST || 'localhost';
+  const poort = p.port || env.PGPORT || '5432';
+  const wachtwoord = p.password || env.PGPASSWORD || undefined;
+  const config: pg.ClientConfig = {
+    ...(p as pg.ClientConfig),
+    host,
+    port: Number(poort),
+    database,
+    user: gebruiker,
+    password: wachtwoord,
+    application_name: 'kvz',
+    options: '-c search_path=kvz',
+    connectionTimeoutMillis: 10_000,
+    types: { getTypeParser: typeParser as never },
+  };
+  // Without a password in the URL or PGPASSWORD, node-postgres looks in ~/.pgpass (PGPASSFILE).
+  if (wachtwoord === undefined) delete config.password;
+  return { config, waar: `${host.startsWith('/') ? host : `${host}:${poort}`}`, database, gebruiker };
+}
+
+/** Counts (int8) and sums as numbers, booleans as 1/0: the same values SQLite gives. */
+function typeParser(oid: number, format?: 'text' | 'binary'): (waarde: string) => unknown {
+  if (oid === 20 || oid === 1700) return Number;
+  if (oid === 16) return (w: string) => (w === 't' ? 1 : 0);
+  return pg.types.getTypeParser(oid, format as 'text');
+}
+
+/** A failure to connect or to sign in, as one sentence. */
+function verbindFout(e: unknown, i: Instellingen): Error {
+  const code = (e as { code?: string }).code;
+  const bericht = e instanceof Error ? e.message : String(e);
+  if (code === 'ECONNREFUSED') return new DomainError(`De PostgreSQL-server op ${i.waar} is niet bereikbaar (verbinding geweigerd). Draait hij, en klopt de poort?`);
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new DomainError(`De PostgreSQL-server ${i.waar} is onbekend; controleer de naam in het adres.`);
+  if (code === 'ENOENT') return new DomainError(`Er is geen PostgreSQL-server op ${i.waar} (geen socket gevonden).`);
+  if (/timeout/i.test(bericht) || code === 'ETIMEDOUT') return new DomainError(`De PostgreSQL-server op ${i.waar} antwoordt niet binnen 10 seconden.`);
+  if (code === '28P01') return new DomainError(`Aanmelden bij PostgreSQL als ${i.gebruiker} mislukt: het wachtwoord klopt niet (zie PGPASSWORD of ~/.pgpass).`);
+  if (code === '28000') return new DomainError(`De PostgreSQL-server laat ${i.gebruiker} niet toe bij database ${i.database} (pg_hba.conf).`);
+  if (code === '3D000') return new DomainError(`De database ${i.database} bestaat niet op ${i.waar}; laat IT haar aanmaken en draai daarna kvz init.`);
+  if (code === '42501') return new GeenToegang(`Geen toegang: de login ${i.gebruiker} heeft geen kvz-rol in database ${i.database}.`);
+  if (/password must be a string|no password|SASL/i.test(bericht)) {
+    return new DomainError(`PostgreSQL vraagt een wachtwoord voor ${i.gebruiker}; geef het in PGPASSWORD of ~/.pgpass (nooit in het adres van een gedeelde opdracht).`);
+  }
+  if (code && /^(08|57P)/.test(code)) return new DomainError(`De verbinding met PostgreSQL op ${i.waar} mislukte of viel weg; er is niets vastgelegd.`);
+  return e instanceof Error ? e : new Error(bericht);
+}
+
+async function verbind(i: Instellingen): Promise<pg.Client> {
+  const client = new pg.Client(i.config);
+  // A connection lost while idle must not crash the process; the next query reports it.
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    return client;
+  } catch (e) {
+    await client.end().catch(() => undefined);
+    throw verbindFout(e, i);
+  }
+}
+
+/** What a connection knows about the database and the login. */
+export interface PostgresIdentiteit {
+  login: string;
+  database: string;
+  /** The login's kvz role; undefined when it holds none. */
+  rol: Rol | undefined;
+  /** The prefix of the database's role names. */
+  voorvoegsel: string;
+}
+
+function geenKvz(i: Instellingen, waarom: string): DomainError {
+  return new DomainError(`Database ${i.database} op ${i.waar} is geen kvz-database (${waarom}); kvz heeft niets gewijzigd. Draai kvz init om er een te maken.`);
+}
+
+/**
+ * Opens the kvz database at `adres`: recognised as kvz's, from this kvz or an older one, with the
+ * login's role. A login without a kvz role may not go on (exit 4).
+ */
+export async function openPostgres(adres: string, env: Env): Promise<PostgresDb> {
+  const i = instellingen(adres, env);
+  const client = await verbind(i);
+  const db = new PostgresDb(client);
+  try {
+    const [heeftSchema] = (await client.query({ text: `SELECT to_regnamespace('kvz') IS NOT NULL`, rowMode: 'array' })).rows[0] as [boolean];
+    if (!heeftSchema) throw geenKvz(i, 'er is geen schema kvz');
+    const rij = await db.een<{ versie: string | null; voorvoegsel: string | null; rang: number | null; login: string }>(
+      `SELECT (SELECT waarde FROM instelling WHERE sleutel = 'schema_versie') AS versie,
+              (SELECT waarde FROM instelling WHERE sleutel = 'rollen') AS voorvoegsel,
+              (SELECT max(n) FROM unnest(ARRAY['balie', 'iv', 'politieoverleg', 'beheer']) WITH ORDINALITY AS r(rol, n)
+                 WHERE pg_has_role(session_user, (SELECT waarde FROM instelling WHERE sleutel = 'rollen') || '_' || r.rol, 'MEMBER')) AS rang,
+              session_user AS login`,
+    ).catch((e: unknown) => {
+      if ((e as { code?: string }).code === '42501') throw new GeenToegang(`Geen toegang: de login ${i.gebruiker} heeft geen kvz-rol in database ${i.database}.`);
+      if ((e as { code?: string }).code === '42P01') throw geenKvz(i, 'de tabellen van kvz ontbreken');
+      throw e;
+    });
+    if (!rij?.versie || !rij.voorvoegsel) throw geenKvz(i, 'de instellingen van kvz ontbreken');
+    const versie = Number(rij.versie);
+    if (versie > SCHEMA_VERSIE) {
+      throw new DomainError(
+        `Database ${i.database} is gemaakt door een nieuwere kvz (schemaversie ${versie}; deze kvz kent tot en met ${SCHEMA_VERSIE}). Werk kvz bij; er is niets gewijzigd.`,
+      );
+    }
+    const rol = rij.rang === null ? undefined : ROLLEN[rij.rang - 1];
+    if (rol === undefined) throw new GeenToegang(`Geen toegang: de login ${rij.login} heeft geen kvz-rol in database ${i.database}.`);
+    db.identiteit = { login: rij.login, database: i.database, rol, voorvoegsel: rij.voorvoegsel };
+    return db;
+  } catch (e) {
+    await db.sluit();
+    throw e;
+  }
+}
+
+const SCHEMA_PAD = new URL('../../schema.sql', import.meta.url);
+
+/** The reference lists as schema.sql seeds them (its INSERT statements, which PostgreSQL speaks too). */
+function zaaigoed(): string[] {
+  const sql = readFileSync(SCHEMA_PAD, 'utf8').replace(/^--.*$/gm, '');
+  return sql.split(';').map((s) => s.trim()).filter((s) => /^INSERT INTO (kern|partner|categorie) /.test(s));
+}
+
+export interface InitUitkomst {
+  nieuw: boolean;
+  database: string;
+  login: string;
+}
+
+/**
+ * `kvz init` on PostgreSQL, run by a login that owns the database and may create roles: the schema
+ * owned by a role that cannot log in, the four group roles named after the database, CONNECT only
+ * for them, and the running login as beheer. One transaction: a failure leaves the database as it was.
+ * On a database that already holds kvz it only reports.
+ */
+export async function initPostgres(adres: string, env: Env, nu: Date): Promise<InitUitkomst> {
+  const i = instellingen(adres, env);
+  const client = await verbind(i);
+  try {
+    const { rows } = await client.query<{ kvz: boolean; login: string; database: string; codering: string }>(
+      `SELECT to_regnamespace('kvz') IS NOT NULL AS kvz, session_user AS login, current_database() AS database,
+              pg_encoding_to_char(encoding) AS codering FROM pg_database WHERE datname = current_database()`,
+    );
+    const info = rows[0]!;
+    if (info.kvz) return { nieuw: false, database: info.database, login: info.login };
+    if (info.codering !== 'UTF8') {
+      throw new DomainError(`Database ${info.database} gebruikt tekencodering ${info.codering}; kvz heeft UTF8 nodig. Laat IT haar aanmaken met ENCODING 'UTF8'.`);
+    }
+    const r = rolnamen(info.database);
+    if (Buffer.byteLength(r.politieoverleg) > 63) {
+      throw new DomainError(`De naam van database ${info.database} is te lang voor de rolnamen (${r.politieoverleg}); kies een kortere naam.`);
+    }
+    await client.query('BEGIN');
+    try {
+      await maakRollen(client, r);
+      await client.query(`GRANT CREATE ON DATABASE ${ident(info.database)} TO ${ident(r.eigenaar)}`);
+      await client.query(`GRANT ${ident(r.eigenaar)} TO ${ident(info.login)}`);
+      await client.query(`CREATE SCHEMA kvz AUTHORIZATION ${ident(r.eigenaar)}`);
+      await client.query(`SET LOCAL ROLE ${ident(r.eigenaar)}`);
+      await client.query('SET LOCAL search_path = kvz, pg_catalog');
+      await client.query(tabellen());
+      await client.query(functies(r));
+      for (const zaai of zaaigoed()) await client.query(zaai);
+      for (const c of standaardCadans(dagVan(nu))) {
+        await client.query('INSERT INTO cadans (soort, start, interval_weken, tijd, locatie) VALUES ($1, $2, $3, $4, $5)', [
+          c.soort, c.start, c.interval_weken, c.tijd, c.locatie,
+        ]);
+      }
+      await client.query(`INSERT INTO instelling (sleutel, waarde) VALUES ('database_id', $1), ('schema_versie', $2), ('rollen', $3)`, [
+        randomUUID(), String(SCHEMA_VERSIE), info.database,
+      ]);
+      await client.query(rijbeveiliging(r));
+      await client.query(rechten(r));
+      await client.query('RESET ROLE');
+      await client.query(`REVOKE ${ident(r.eigenaar)} FROM ${ident(info.login)}`);
+      await client.query(`REVOKE CREATE ON DATABASE ${ident(info.database)} FROM ${ident(r.eigenaar)}`);
+      await client.query(`REVOKE CONNECT, TEMPORARY ON DATABASE ${ident(info.database)} FROM PUBLIC`);
+      await client.query(`GRANT CONNECT ON DATABASE ${ident(info.database)} TO ${ident(r.balie)}`);
+      // psql users land in kvz's schema too.
+      await client.query(`ALTER DATABASE ${ident(info.database)} SET search_path = kvz, public`);
+      await client.query(`GRANT ${ident(r.beheer)} TO ${ident(info.login)}`);
+      await client.query('SET LOCAL search_path = kvz, pg_catalog');
+      await client.query('SELECT audit_schrijf($1, $2, $3, $4, $5, 0)', [
+        nu.toISOString(), 'init', null, 'database aangemaakt', JSON.stringify({ rollen: r, beheer: info.login }),
+      ]);
+      await client.query('COMMIT');
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      const code = (e as { code?: string }).code;
+      if (code === '42501') {
+        throw new GeenToegang(
+          `Geen toegang: ${info.login} mag hier geen rollen of schema maken. kvz init draait onder een login die eigenaar is van de database en rollen mag maken (CREATEROLE).`,
+        );
+      }
+      throw e;
+    }
+    return { nieuw: true, database: info.database, login: info.login };
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** The owner and the four group roles; each role includes the rights of the one before it. */
+async function maakRollen(client: pg.Client, r: ReturnType<typeof rolnamen>): Promise<void> {
+  const bestaat = async (naam: string) => (await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [naam])).rowCount === 1;
+  const maak = async (naam: string, extra: string) => {
+    if (!(await bestaat(naam))) await client.query(`CREATE ROLE ${ident(naam)} NOLOGIN ${extra}`);
+  };
+  await maak(r.eigenaar, 'CREATEROLE');
+  await maak(r.balie, '');
+  await maak(r.iv, `IN ROLE ${ident(r.balie)}`);
+  await maak(r.politieoverleg, `IN ROLE ${ident(r.iv)}`);
+  await maak(r.beheer, `IN ROLE ${ident(r.politieoverleg)}`);
+}

@@ -1,0 +1,102 @@
+/**
+ * Rights enforced by PostgreSQL itself (SPEC §7): what a role may not do, psql with its login cannot
+ * do either; kvz refuses it first with exit 4 and one sentence, and writes nothing.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { kvzPostgres, PG, PG_OVERGESLAGEN, type KvzPostgres, type Login } from '../helpers/postgres.js';
+
+const MELDING = ['melding', 'add', '--categorie', 'drugs', '--kern', 'Obdam', '--omschrijving', 'Handel achter de sporthal', '--ontvangen', '2027-03-16 09:00'];
+
+describe.skipIf(!PG)(`rights on a shared database${PG_OVERGESLAGEN}`, () => {
+  let db: KvzPostgres;
+  let balie: Login;
+  let iv: Login;
+  let politie: Login;
+
+  beforeAll(async () => {
+    db = await kvzPostgres();
+    [balie, iv, politie] = [await db.gebruiker('balie'), await db.gebruiker('iv'), await db.gebruiker('politieoverleg')];
+    // M-2027-0001 gewoon, M-2027-0002 vertrouwelijk, M-2027-0003 in de vertrouwelijke zaak Z-2027-002.
+    await db.kvzOk(MELDING, iv);
+    await db.kvzOk([...MELDING, '--vertrouwelijk'], politie);
+    await db.kvzOk(MELDING, iv);
+    await db.kvzOk(['zaak', 'open', '--titel', 'Overlast Kerkstraat', '--soort', 'overlast', '--kern', 'Obdam', '--melding', 'M-2027-0001'], iv);
+    await db.kvzOk(['zaak', 'open', '--titel', 'GEHEIM onderzoek', '--soort', 'overlast', '--kern', 'Obdam', '--vertrouwelijk', '--melding', 'M-2027-0003'], politie);
+    await db.kvzOk(['actie', 'add', 'Z-2027-002', '--omschrijving', 'GEHEIME observatie', '--partner', 'politie', '--deadline', '2027-04-01'], politie);
+    await db.kvzOk(['actie', 'add', 'Z-2027-001', '--omschrijving', 'Gesprek met bewoners', '--partner', 'iv', '--deadline', '2027-04-01'], iv);
+  });
+
+  it('hides every confidential melding, zaak and actie from an iv login, also in psql', async () => {
+    const zien = (sql: string, als: Login) => db.psql(sql, als).stdout;
+    expect(zien('SELECT string_agg(nummer, \',\' ORDER BY id) FROM melding', iv)).toBe('M-2027-0001');
+    expect(zien('SELECT string_agg(nummer, \',\' ORDER BY id) FROM melding', politie)).toBe('M-2027-0001,M-2027-0002,M-2027-0003');
+    expect(zien('SELECT string_agg(nummer, \',\' ORDER BY id) FROM zaak', iv)).toBe('Z-2027-001');
+    expect(zien('SELECT string_agg(nummer, \',\' ORDER BY id) FROM actie', iv)).toBe('A-2027-0002');
+    expect(zien("SELECT count(*) FROM actie_historie", iv)).toBe('1');
+    expect(zien("SELECT count(*) FROM audit WHERE object IN ('M-2027-0002', 'M-2027-0003', 'Z-2027-002', 'A-2027-0001')", iv)).toBe('0');
+    expect(zien("SELECT count(*) FROM audit WHERE object IN ('M-2027-0002', 'M-2027-0003', 'Z-2027-002', 'A-2027-0001')", politie)).toBe('4');
+    // kvz answers as for an unknown number.
+    const show = await db.kvz(['melding', 'show', 'M-2027-0003'], iv);
+    expect([show.code, show.stderr]).toEqual([1, 'Melding M-2027-0003 bestaat niet. Zie kvz melding list.\n']);
+    expect((await db.kvz(['zaak', 'show', 'Z-2027-002'], iv)).code).toBe(1);
+    expect((await db.kvzOk(['melding', 'list', '--json'], iv)).stdout).not.toContain('M-2027-0002');
+    const status = JSON.parse((await db.kvzOk(['status', '--json'], iv)).stdout) as { meldingen: { totaal: number } };
+    expect(status.meldingen.totaal).toBe(1);
+  });
+
+  it('lets nobody change or remove the audit log, nor write a row in another name', async () => {
+    for (const als of [iv, politie, db.it]) {
+      expect(db.psql("UPDATE audit SET resultaat = 'anders' WHERE id = 1", als).stderr).toMatch(/permission denied|kan niet worden gewijzigd/);
+      expect(db.psql('DELETE FROM audit WHERE id = 1', als).stderr).toMatch(/permission denied|kan niet worden/);
+      expect(db.psql("INSERT INTO audit (id, op, gebruiker, commando, resultaat, vorige_hash, hash) VALUES (999, 'x', 'iemand', 'x', 'x', 'x', 'x')", als).stderr).toMatch(/permission denied/);
+    }
+    // The database's own function writes the login, whatever the caller says.
+    db.psql("SELECT audit_schrijf('2027-03-16T10:00:00.000Z', 'vals', NULL, 'namens een ander', '{\"gebruiker\":\"burgemeester\"}', 0)", iv);
+    expect(db.psql("SELECT gebruiker FROM audit WHERE commando = 'vals'", politie).stdout).toBe(iv.login);
+    const check = await db.kvz(['check']);
+    expect(check.code, check.stdout + check.stderr).toBe(0);
+  });
+
+  it('refuses the front desk a zaak: exit 4, one sentence, nothing written; psql as that login is refused too', async () => {
+    const voor = db.psql('SELECT count(*) FROM zaak', politie).stdout;
+    const u = await db.kvz(['zaak', 'open', '--titel', 'Poging', '--soort', 'overlast', '--kern', 'Obdam'], balie);
+    expect([u.code, u.stdout, u.stderr]).toEqual([4, '', 'Geen toegang: met de rol balie kunt u geen zaak openen.\n']);
+    expect(db.psql("INSERT INTO zaak (nummer, jaar, volgnummer, titel, soort, kern, geopend_op, geopend_door, gewijzigd_op) VALUES ('Z-2027-099', 2027, 99, 'x', 'overlast', 'Obdam', 'x', 'x', 'x')", balie).stderr).toMatch(/permission denied/);
+    expect(db.psql('UPDATE melding SET zaak_id = 1', balie).stderr).toMatch(/permission denied/);
+    expect(db.psql('SELECT count(*) FROM zaak', politie).stdout).toBe(voor);
+    // Checked before any number is looked up: a number that does not exist gets the same answer.
+    const onbekend = await db.kvz(['zaak', 'show', 'Z-2099-999'], balie);
+    expect([onbekend.code, onbekend.stderr]).toEqual([4, 'Geen toegang: met de rol balie kunt u geen zaken bekijken of wijzigen.\n']);
+  });
+
+  it('lets the front desk register a confidential melding, answering with its number only, and then hides it', async () => {
+    const u = await db.kvzOk([...MELDING, '--vertrouwelijk', '--doorzetten', 'politie', '--json'], balie);
+    expect(JSON.parse(u.stdout)).toEqual({ nummer: 'M-2027-0004', vertrouwelijk: true });
+    expect((await db.kvz(['melding', 'show', 'M-2027-0004'], balie)).code).toBe(1);
+    expect(db.psql("SELECT count(*) FROM doorzetting d JOIN melding m ON m.id = d.melding_id WHERE m.nummer = 'M-2027-0004'", politie).stdout).toBe('1');
+    // Numbers come from the counter: the next melding of the desk does not collide with the hidden one.
+    expect(JSON.parse((await db.kvzOk([...MELDING, '--json'], balie)).stdout).nummer).toBe('M-2027-0005');
+  });
+
+  it('keeps the politieoverleg agenda and confidential exports to the politieoverleg', async () => {
+    const agenda = await db.kvz(['agenda', 'politie'], iv);
+    expect([agenda.code, agenda.stderr]).toEqual([4, 'Geen toegang: met de rol iv kunt u de agenda van het politieoverleg niet maken.\n']);
+    const exp = await db.kvz(['export', 'matrix', '--vertrouwelijk'], iv);
+    expect(exp.code).toBe(4);
+    expect((await db.kvzOk(['export', 'matrix'], iv)).stdout).not.toContain('GEHEIM');
+    expect((await db.kvzOk(['agenda', 'gio'], iv)).stdout).not.toContain('GEHEIM');
+    expect((await db.kvzOk(['agenda', 'politie'], politie)).stdout).toContain('GEHEIM onderzoek');
+  });
+
+  it('gives a login without a kvz role exit 4 for every command, and refuses --gebruiker (exit 2)', async () => {
+    db.psql(`CREATE ROLE vreemde_${db.naam} LOGIN PASSWORD 'vreemd-geheim-123'`, { login: 'kvz_test', wachtwoord: 'kvz-test-beheer' });
+    const vreemd = { login: `vreemde_${db.naam}`, wachtwoord: 'vreemd-geheim-123' };
+    for (const args of [['melding', 'list'], ['status'], ['kern', 'list']]) {
+      const u = await db.kvz(args, vreemd);
+      expect([u.code, u.stderr]).toEqual([4, `Geen toegang: de login ${vreemd.login} heeft geen kvz-rol in database ${db.naam}.\n`]);
+    }
+    const u = await db.kvz(['--gebruiker', 'anders', 'melding', 'list'], iv);
+    expect(u.code).toBe(2);
+    expect(u.stderr).toMatch(/^--gebruiker geldt alleen voor een databasebestand/);
+  });
+});
