@@ -20,12 +20,16 @@ export interface Runtime {
 export function voer(runtime: Runtime, laad: Laad) {
   return async (...a: unknown[]) => {
     const cmd = a[a.length - 1] as Command;
-    const [{ default: handler }, { maakContext }] = await Promise.all([laad(), import('./context.js')]);
+    const { maakContext } = await import('./context.js');
     const ctx = maakContext(runtime.io, runtime.env, cmd.optsWithGlobals<GlobaleOpties>(), runtime.opties, runtime.houder);
     const pad = commandoPad(cmd);
-    if (ctx.opslag === 'postgres' && pad !== 'init') {
-      // On a shared database the role is checked first, before any number is looked up (SPEC §7).
-      await ctx.db();
+    // On a shared database: connect while the command's code loads (the server does its part meanwhile).
+    const verbinding = ctx.opslag === 'postgres' && pad !== 'init' ? ctx.db() : undefined;
+    verbinding?.catch(() => undefined);
+    const { default: handler } = await laad();
+    if (verbinding) {
+      // The role is checked first, before any number is looked up (SPEC §7).
+      await verbinding;
       const { controleerRecht } = await import('./rechten.js');
       controleerRecht(ctx.rol()!, pad, cmd.opts());
     }

@@ -104,12 +104,12 @@ interface Rij {
   terugkoppeling: number;
 }
 
-const overzichtSelect = (db: Db) => `
+const overzichtSelect = (db: Db, extra = '') => `
   SELECT m.id, m.nummer, m.ontvangen_op, m.ontvangen_dag, m.kanaal, m.categorie, m.kern, m.status,
          z.nummer AS zaak, m.vergunninghouder, m.vertrouwelijk, m.terugkoppeling,
          ${db.d.doorgezetNaar(',')} AS doorgezet_naar,
          ${EERSTE_DOORZETTING_OP} AS eerste_doorzetting_op,
-         ${EERSTE_DOORZETTING_DAG} AS eerste_doorzetting_dag
+         ${EERSTE_DOORZETTING_DAG} AS eerste_doorzetting_dag ${extra}
   FROM melding m LEFT JOIN zaak z ON z.id = m.zaak_id`;
 
 function overzicht(rij: Rij, vandaag: Datum): MeldingOverzicht {
@@ -162,15 +162,19 @@ async function meldingId(db: Db, nummer: string): Promise<number> {
   return id;
 }
 
+type Extra = Omit<MeldingDetail, keyof MeldingOverzicht | 'doorzettingen' | 'contacten'>;
+const EXTRA = `, m.adres, m.omschrijving, m.melder_naam, m.melder_telefoon, m.melder_email, m.melder_gewist_op, m.afgehandeld_op,
+  m.afhandeling, m.geregistreerd_door, m.aangemaakt_op, m.gewijzigd_op`;
+
 export async function toonMelding(db: Db, nummer: string, nu: Date): Promise<MeldingDetail> {
-  const id = await meldingId(db, nummer);
-  const rij = (await db.een<Rij>(`${overzichtSelect(db)} WHERE m.id = ?`, [id]))!;
-  const extra = (await db.een<Omit<MeldingDetail, keyof MeldingOverzicht | 'doorzettingen' | 'contacten'>>(
-    `SELECT adres, omschrijving, melder_naam, melder_telefoon, melder_email, melder_gewist_op, afgehandeld_op,
-            afhandeling, geregistreerd_door, aangemaakt_op, gewijzigd_op
-     FROM melding WHERE id = ?`,
-    [id],
-  ))!;
+  const n = /^M-(\d{4})-(\d+)$/.exec(nummer);
+  const gevonden = n ? await db.een<Rij & Extra>(`${overzichtSelect(db, EXTRA)} WHERE m.jaar = ? AND m.volgnummer = ?`, [+n[1]!, +n[2]!]) : undefined;
+  if (!gevonden) throw new DomainError(`Melding ${nummer} bestaat niet. Zie kvz melding list.`);
+  const { adres, omschrijving, melder_naam, melder_telefoon, melder_email, melder_gewist_op, afgehandeld_op, afhandeling,
+    geregistreerd_door, aangemaakt_op, gewijzigd_op, ...rij } = gevonden;
+  const extra: Extra = { adres, omschrijving, melder_naam, melder_telefoon, melder_email, melder_gewist_op, afgehandeld_op, afhandeling,
+    geregistreerd_door, aangemaakt_op, gewijzigd_op };
+  const id = rij.id;
   const doorzettingen = (
     await db.alle<Omit<Doorzetting, 'zelfde_dag'> & { dag: string }>(
       'SELECT partner, op, dag, door, notitie FROM doorzetting WHERE melding_id = ? ORDER BY op, partner',

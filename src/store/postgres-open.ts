@@ -6,13 +6,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import pg from 'pg';
+import type pg from 'pg';
 import { parse } from 'pg-connection-string';
 import { standaardCadans } from '../domain/cadans.js';
 import { DomainError, GeenToegang } from '../domain/errors.js';
 import { dagVan } from '../domain/tijd.js';
 import { toonbaarAdres } from './adres.js';
 import { SCHEMA_VERSIE } from './database.js';
+import { laadPg } from './pg-laden.js';
 import { PostgresDb } from './postgres.js';
 import { functies, ident, rechten, rijbeveiliging, ROLLEN, rolnamen, tabellen, type Rol } from './postgres-schema.js';
 
@@ -26,7 +27,7 @@ interface Instellingen {
   gebruiker: string;
 }
 
-function instellingen(adres: string, env: Env): Instellingen {
+function instellingen(adres: string, env: Env, types: typeof pg.types): Instellingen {
   let p: ReturnType<typeof parse>;
   try {
     p = parse(adres);
@@ -49,7 +50,7 @@ function instellingen(adres: string, env: Env): Instellingen {
     application_name: 'kvz',
     options: '-c search_path=kvz',
     connectionTimeoutMillis: 10_000,
-    types: { getTypeParser: typeParser as never },
+    types: { getTypeParser: typeParser(types) as never },
   };
   // Without a password in the URL or PGPASSWORD, node-postgres looks in ~/.pgpass (PGPASSFILE).
   if (wachtwoord === undefined) delete config.password;
@@ -57,10 +58,12 @@ function instellingen(adres: string, env: Env): Instellingen {
 }
 
 /** Counts (int8) and sums as numbers, booleans as 1/0: the same values SQLite gives. */
-function typeParser(oid: number, format?: 'text' | 'binary'): (waarde: string) => unknown {
-  if (oid === 20 || oid === 1700) return Number;
-  if (oid === 16) return (w: string) => (w === 't' ? 1 : 0);
-  return pg.types.getTypeParser(oid, format as 'text');
+function typeParser(types: typeof pg.types) {
+  return (oid: number, format?: 'text' | 'binary'): ((waarde: string) => unknown) => {
+    if (oid === 20 || oid === 1700) return Number;
+    if (oid === 16) return (w: string) => (w === 't' ? 1 : 0);
+    return types.getTypeParser(oid, format as 'text');
+  };
 }
 
 /** A failure to connect or to sign in, as one sentence. */
@@ -82,7 +85,7 @@ function verbindFout(e: unknown, i: Instellingen): Error {
   return e instanceof Error ? e : new Error(bericht);
 }
 
-async function verbind(i: Instellingen): Promise<pg.Client> {
+async function verbind(i: Instellingen, pg: typeof import('pg').default): Promise<pg.Client> {
   const client = new pg.Client(i.config);
   // A connection lost while idle must not crash the process; the next query reports it.
   client.on('error', () => undefined);
@@ -114,12 +117,11 @@ function geenKvz(i: Instellingen, waarom: string): DomainError {
  * login's role. A login without a kvz role may not go on (exit 4).
  */
 export async function openPostgres(adres: string, env: Env): Promise<PostgresDb> {
-  const i = instellingen(adres, env);
-  const client = await verbind(i);
-  const db = new PostgresDb(client);
+  const { pg, Cursor } = await laadPg();
+  const i = instellingen(adres, env, pg.types);
+  const client = await verbind(i, pg);
+  const db = new PostgresDb(client, Cursor);
   try {
-    const [heeftSchema] = (await client.query({ text: `SELECT to_regnamespace('kvz') IS NOT NULL`, rowMode: 'array' })).rows[0] as [boolean];
-    if (!heeftSchema) throw geenKvz(i, 'er is geen schema kvz');
     const rij = await db.een<{ versie: string | null; voorvoegsel: string | null; rang: number | null; login: string }>(
       `SELECT (SELECT waarde FROM instelling WHERE sleutel = 'schema_versie') AS versie,
               (SELECT waarde FROM instelling WHERE sleutel = 'rollen') AS voorvoegsel,
@@ -128,7 +130,8 @@ export async function openPostgres(adres: string, env: Env): Promise<PostgresDb>
               session_user AS login`,
     ).catch((e: unknown) => {
       if ((e as { code?: string }).code === '42501') throw new GeenToegang(`Geen toegang: de login ${i.gebruiker} heeft geen kvz-rol in database ${i.database}.`);
-      if ((e as { code?: string }).code === '42P01') throw geenKvz(i, 'de tabellen van kvz ontbreken');
+      // No schema kvz (its name is not on the search path) or no table instelling: not kvz's.
+      if ((e as { code?: string }).code === '42P01' || (e as { code?: string }).code === '3F000') throw geenKvz(i, 'de tabellen van kvz ontbreken');
       throw e;
     });
     if (!rij?.versie || !rij.voorvoegsel) throw geenKvz(i, 'de instellingen van kvz ontbreken');
@@ -169,8 +172,9 @@ export interface InitUitkomst {
  * On a database that already holds kvz it only reports.
  */
 export async function initPostgres(adres: string, env: Env, nu: Date): Promise<InitUitkomst> {
-  const i = instellingen(adres, env);
-  const client = await verbind(i);
+  const { pg } = await laadPg();
+  const i = instellingen(adres, env, pg.types);
+  const client = await verbind(i, pg);
   try {
     const { rows } = await client.query<{ kvz: boolean; login: string; database: string; codering: string }>(
       `SELECT to_regnamespace('kvz') IS NOT NULL AS kvz, session_user AS login, current_database() AS database,

@@ -4,7 +4,7 @@
  * once per SQL text. Counts (int8) come back as numbers and booleans as 1/0, as on SQLite.
  */
 import type { Client } from 'pg';
-import Cursor from 'pg-cursor';
+import type PgCursor from 'pg-cursor';
 import type { Db, Dialect, Identiteit, Params } from './db.js';
 import { SCHRIJFSLOT } from './postgres-schema.js';
 
@@ -91,7 +91,10 @@ export class PostgresDb implements Db {
   private diepte = 0;
   private cursors = 0;
 
-  constructor(readonly client: Client) {}
+  constructor(
+    readonly client: Client,
+    private readonly Cursor: typeof PgCursor,
+  ) {}
 
   get inTransactie(): boolean {
     return this.diepte > 0;
@@ -136,7 +139,7 @@ export class PostgresDb implements Db {
     const eigen = this.diepte === 0 && this.cursors === 0;
     if (eigen) await this.client.query('BEGIN TRANSACTION READ ONLY');
     this.cursors++;
-    const cursor = this.client.query(new Cursor<T>(v.tekst, waarden(v, p), { rowMode: 'array' }));
+    const cursor = this.client.query(new this.Cursor<T>(v.tekst, waarden(v, p), { rowMode: 'array' }));
     let klaar = false;
     try {
       for (;;) {
@@ -155,11 +158,10 @@ export class PostgresDb implements Db {
   async transactie<T>(werk: () => Promise<T>): Promise<T> {
     const naam = `kvz_${this.diepte}`;
     if (this.diepte === 0) {
-      await this.client.query('BEGIN');
       try {
         // Every kvz writer queues here, as SQLite's BEGIN IMMEDIATE makes them: what a command reads
-        // before it writes (a number, an actie's old state) cannot change under it.
-        await this.client.query('SELECT pg_advisory_xact_lock($1)', [SCHRIJFSLOT]);
+        // before it writes (a number, an actie's old state) cannot change under it. One round trip.
+        await this.client.query(`BEGIN; SELECT pg_advisory_xact_lock(${SCHRIJFSLOT})`);
       } catch (e) {
         await this.client.query('ROLLBACK').catch(() => undefined);
         throw e;
