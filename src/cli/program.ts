@@ -19,6 +19,7 @@ import { registreerAgenda } from './commands/agenda/index.js';
 import { registreerNotulen } from './commands/notulen/index.js';
 import { registreerDemo } from './commands/demo/index.js';
 import { registreerGebruiker } from './commands/gebruiker/index.js';
+import { registreerInstelling } from './commands/instelling/index.js';
 import { foutregel } from './zichtbaar.js';
 
 const TITELS: Record<string, string> = {
@@ -122,5 +123,6 @@ export function bouwProgramma(runtime: Runtime): Command {
   registreerImport(program, runtime);
   registreerDemo(program, runtime);
   registreerGebruiker(program, runtime);
+  registreerInstelling(program, runtime);
   return program;
 }

@@ -45,6 +45,7 @@ const RECHTEN: Record<string, Recht> = {
   kopieer: recht('beheer', 'de database niet kopiëren'),
   gebruiker: recht('beheer', 'geen gebruikers beheren'),
   demo: recht('beheer', 'geen demo vullen'),
+  instelling: recht('beheer', 'de instellingen niet wijzigen'),
 };
 
 /** Options that need more than the command itself: including confidential items, linking to a zaak. */

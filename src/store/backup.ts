@@ -7,7 +7,9 @@ import { closeSync, existsSync, fsyncSync, openSync, realpathSync, renameSync, r
 import { dirname, join, resolve } from 'node:path';
 import { DomainError } from '../domain/errors.js';
 import { inTransactie, schrijfAudit, type Actor } from './audit.js';
-import { APPLICATION_ID, verbind } from './database.js';
+import { APPLICATION_ID, openDatabase, verbind } from './database.js';
+import type { Db } from './db.js';
+import { kopieer, sqliteDoel } from './kopie.js';
 import type { SqliteDb } from './sqlite.js';
 import { ruimAchtergeblevenOp, tijdelijkPad } from './tijdelijk.js';
 
@@ -24,11 +26,11 @@ function zelfdeBestand(a: string, b: string): boolean {
   return x.dev === y.dev && x.ino === y.ino;
 }
 
-function controleerDoel(dbPad: string, doel: string, overschrijf: boolean): void {
+function controleerDoel(dbPad: string | undefined, doel: string, overschrijf: boolean): void {
   const map = dirname(doel);
   if (!existsSync(map)) throw new DomainError(`De map ${map} bestaat niet; maak haar eerst aan. Er is niets geschreven.`);
   if (!statSync(map).isDirectory()) throw new DomainError(`${map} is geen map. Er is niets geschreven.`);
-  for (const deel of ['', '-wal', '-shm', '-journal']) {
+  for (const deel of dbPad === undefined ? [] : ['', '-wal', '-shm', '-journal']) {
     if (zelfdeBestand(`${dbPad}${deel}`, doel) || resolve(doel) === resolve(`${dbPad}${deel}`)) {
       throw new DomainError(`${doel} is de database zelf; kies een ander bestand voor de back-up.`);
     }
@@ -51,6 +53,8 @@ function schrijfFout(e: unknown, map: string): unknown {
 function keurKopie(pad: string): Backup['laatste_audit'] {
   const kopie = verbind(pad, { fileMustExist: true });
   try {
+    // A copy never mails (SPEC §7): not until someone switches mail on in it.
+    kopie.prepare(`INSERT INTO instelling (sleutel, waarde) VALUES ('mail', 'uit') ON CONFLICT (sleutel) DO UPDATE SET waarde = 'uit'`).run();
     const integriteit = kopie.pragma('integrity_check', { simple: true });
     if (integriteit !== 'ok' || kopie.pragma('application_id', { simple: true }) !== APPLICATION_ID) {
       throw new DomainError(`De kopie is niet in orde (${String(integriteit)}); er is geen back-up gemaakt. Draai kvz check op de database.`);
@@ -78,6 +82,39 @@ export async function maakBackup(db: SqliteDb, dbPad: string, actor: Actor, doel
     closeSync(fd);
     const bytes = statSync(tmp).size;
     // The rename happens inside the audit transaction: if the audit row cannot be written, there is no backup.
+    await inTransactie(db, async () => {
+      await schrijfAudit(db, actor, { object: doel, resultaat: 'back-up gemaakt', details: { bytes, laatste_audit: laatste } });
+      renameSync(tmp, doel);
+    });
+    return { bestand: realpathSync(doel), bytes, laatste_audit: laatste };
+  } catch (e) {
+    for (const deel of ['', '-journal', '-wal', '-shm']) rmSync(`${tmp}${deel}`, { force: true });
+    throw schrijfFout(e, map);
+  }
+}
+
+/**
+ * `kvz backup` on PostgreSQL (beheer only): a verified SQLite copy of the whole database, as `kvz
+ * kopieer` makes one, renamed into place inside the source's audit transaction.
+ */
+export async function maakPostgresBackup(db: Db, bronNaam: string, actor: Actor, doelInvoer: string, overschrijf: boolean): Promise<Backup> {
+  const doel = resolve(doelInvoer);
+  controleerDoel(undefined, doel, overschrijf);
+  const map = dirname(doel);
+  const tmp = tijdelijkPad(doel);
+  ruimAchtergeblevenOp(doel);
+  try {
+    const kopie = openDatabase(tmp, { nu: actor.nu });
+    try {
+      await kopieer(db, sqliteDoel(kopie), actor, bronNaam, { auditRegel: false });
+    } finally {
+      await kopie.sluit();
+    }
+    const laatste = keurKopie(tmp);
+    const fd = openSync(tmp, 'r+');
+    fsyncSync(fd);
+    closeSync(fd);
+    const bytes = statSync(tmp).size;
     await inTransactie(db, async () => {
       await schrijfAudit(db, actor, { object: doel, resultaat: 'back-up gemaakt', details: { bytes, laatste_audit: laatste } });
       renameSync(tmp, doel);

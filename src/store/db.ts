@@ -69,5 +69,7 @@ export interface Db {
    * a write inside it sees what it changes. Inside another transaction it joins that one.
    */
   transactie<T>(werk: () => Promise<T>): Promise<T>;
+  /** Runs `werk`, which only reads, on one consistent snapshot (a copy of the whole database). */
+  momentopname<T>(werk: () => Promise<T>): Promise<T>;
   sluit(): Promise<void>;
 }

@@ -373,6 +373,71 @@ BEGIN
   EXECUTE format('GRANT %I TO %I', v_rol, p_login);
 END $$;
 
+-- Een kopie binnenhalen (kvz kopieer, SPEC §7): alleen beheer, alleen in een database waarop alleen
+-- kvz init draaide. kopie_begin ruimt weg wat init schreef (behalve de rollen), kopie_rijen zet rijen
+-- uit de bron erin zoals ze zijn (ook het auditlog, met zijn hashes), kopie_einde zet de reeksen voorbij
+-- de gekopieerde ids en maakt de auditregels over vertrouwelijke zaken geheim. Alleen in één transactie.
+CREATE FUNCTION kopie_begin() RETURNS void LANGUAGE plpgsql ${definer} AS $$
+BEGIN
+  IF NOT pg_has_role(session_user, ${letterlijk(r.beheer)}, 'MEMBER') THEN
+    RAISE EXCEPTION 'alleen beheer kopieert' USING ERRCODE = '42501';
+  END IF;
+  IF EXISTS (SELECT 1 FROM melding) OR EXISTS (SELECT 1 FROM zaak) OR EXISTS (SELECT 1 FROM actie) OR EXISTS (SELECT 1 FROM overleg)
+     OR EXISTS (SELECT 1 FROM contact) OR EXISTS (SELECT 1 FROM doorzetting) OR EXISTS (SELECT 1 FROM audit WHERE commando <> 'init') THEN
+    RAISE EXCEPTION 'de database is niet leeg' USING ERRCODE = '55000';
+  END IF;
+  PERFORM set_config('kvz.kopie', 'bezig', true);
+  ALTER TABLE audit DISABLE TRIGGER audit_geen_delete;
+  DELETE FROM audit;
+  ALTER TABLE audit ENABLE TRIGGER audit_geen_delete;
+  DELETE FROM teller;
+  DELETE FROM cadans;
+  DELETE FROM kern;
+  DELETE FROM partner;
+  DELETE FROM categorie;
+  DELETE FROM instelling WHERE sleutel NOT IN ('rollen', 'schema_versie');
+END $$;
+
+CREATE FUNCTION kopie_rijen(p_tabel text, p_rijen json) RETURNS integer LANGUAGE plpgsql ${definer} AS $$
+DECLARE
+  v_kolommen text;
+  v_aantal integer;
+BEGIN
+  IF current_setting('kvz.kopie', true) IS DISTINCT FROM 'bezig' THEN
+    RAISE EXCEPTION 'er wordt geen kopie binnengehaald' USING ERRCODE = '55000';
+  END IF;
+  IF p_tabel NOT IN ('instelling', 'teller', 'kern', 'partner', 'categorie', 'cadans', 'zaak', 'melding', 'doorzetting', 'contact',
+                     'overleg', 'aanwezigheid', 'actie', 'actie_historie', 'audit') THEN
+    RAISE EXCEPTION 'onbekende tabel %', p_tabel USING ERRCODE = '22023';
+  END IF;
+  SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum) INTO v_kolommen FROM pg_attribute
+  WHERE attrelid = ('kvz.' || p_tabel)::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = '' AND attname <> 'geheim';
+  EXECUTE format('INSERT INTO %I (%s) SELECT %s FROM json_populate_recordset(NULL::%I, $1)', p_tabel, v_kolommen, v_kolommen, p_tabel)
+    USING p_rijen;
+  GET DIAGNOSTICS v_aantal = ROW_COUNT;
+  RETURN v_aantal;
+END $$;
+
+CREATE FUNCTION kopie_einde() RETURNS void LANGUAGE plpgsql ${definer} AS $$
+BEGIN
+  IF current_setting('kvz.kopie', true) IS DISTINCT FROM 'bezig' THEN
+    RAISE EXCEPTION 'er wordt geen kopie binnengehaald' USING ERRCODE = '55000';
+  END IF;
+  PERFORM setval('melding_id_seq', coalesce((SELECT max(id) FROM melding), 0) + 1, false);
+  PERFORM setval('zaak_id_seq', coalesce((SELECT max(id) FROM zaak), 0) + 1, false);
+  PERFORM setval('actie_id_seq', coalesce((SELECT max(id) FROM actie), 0) + 1, false);
+  PERFORM setval('overleg_id_seq', coalesce((SELECT max(id) FROM overleg), 0) + 1, false);
+  PERFORM setval('contact_id_seq', coalesce((SELECT max(id) FROM contact), 0) + 1, false);
+  PERFORM setval('actie_historie_id_seq', coalesce((SELECT max(id) FROM actie_historie), 0) + 1, false);
+  UPDATE audit a SET geheim = 1 WHERE a.geheim = 0 AND (
+    EXISTS (SELECT 1 FROM melding m WHERE m.geheim = 1 AND m.nummer = a.object)
+    OR EXISTS (SELECT 1 FROM zaak z WHERE z.vertrouwelijk = 1 AND z.nummer = a.object)
+    OR EXISTS (SELECT 1 FROM actie x WHERE x.geheim = 1 AND x.nummer = a.object)
+    OR a.object LIKE 'politie:%' AND a.commando LIKE 'notulen%'
+    OR a.details LIKE '%"vertrouwelijk":true%');
+  PERFORM set_config('kvz.kopie', '', true);
+END $$;
+
 CREATE FUNCTION gebruiker_weg(p_login text) RETURNS integer LANGUAGE plpgsql ${definer} AS $$
 DECLARE
   v_rol text;
@@ -474,6 +539,6 @@ GRANT USAGE ON SEQUENCE zaak_id_seq, actie_id_seq, overleg_id_seq TO ${iv};
 -- beheer: referentielijsten, instellingen, bewaartermijn, gebruikers.
 GRANT INSERT, UPDATE ON kern, partner, categorie, instelling TO ${beheer};
 GRANT UPDATE (melder_gewist_op) ON melding TO ${beheer};
-GRANT EXECUTE ON FUNCTION gebruiker_zet(text, text, text), gebruiker_weg(text) TO ${beheer};
+GRANT EXECUTE ON FUNCTION gebruiker_zet(text, text, text), gebruiker_weg(text), kopie_begin(), kopie_rijen(text, json), kopie_einde() TO ${beheer};
 `;
 }

@@ -184,6 +184,18 @@ export class PostgresDb implements Db {
     }
   }
 
+  async momentopname<T>(werk: () => Promise<T>): Promise<T> {
+    if (this.diepte > 0) return werk();
+    await this.client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    this.diepte++;
+    try {
+      return await werk();
+    } finally {
+      this.diepte--;
+      await this.client.query('COMMIT').catch(() => undefined);
+    }
+  }
+
   async sluit(): Promise<void> {
     await this.client.end().catch(() => undefined);
   }

@@ -106,6 +106,19 @@ export class SqliteDb implements Db {
     }
   }
 
+  async momentopname<T>(werk: () => Promise<T>): Promise<T> {
+    if (this.diepte > 0) return werk();
+    // A deferred transaction: its first read fixes the snapshot the rest see.
+    this.ruw.exec('BEGIN');
+    this.diepte++;
+    try {
+      return await werk();
+    } finally {
+      this.diepte--;
+      if (this.ruw.inTransaction) this.ruw.exec('COMMIT');
+    }
+  }
+
   async sluit(): Promise<void> {
     if (this.ruw.open) this.ruw.close();
   }

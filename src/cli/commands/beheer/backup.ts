@@ -1,5 +1,5 @@
 /** `kvz backup <bestand>`: a checked copy of the database, made while others may keep working. */
-import { maakBackup } from '../../../store/backup.js';
+import { maakBackup, maakPostgresBackup } from '../../../store/backup.js';
 import type { Context } from '../../context.js';
 import { leesPad } from '../../invoer.js';
 import { kleuren, schrijf, schrijfJson } from '../../output.js';
@@ -7,8 +7,10 @@ import { bestaandeDb } from './bestaand.js';
 
 export default async function backup(ctx: Context, o: { overschrijf?: boolean; json?: boolean }, [bestand]: string[]): Promise<void> {
   const doel = leesPad(bestand, 'het back-upbestand');
-  const db = await bestaandeDb(ctx);
-  const b = await maakBackup(db, ctx.dbPad(), ctx.actor('backup'), doel, o.overschrijf === true);
+  const b =
+    ctx.opslag === 'postgres'
+      ? await maakPostgresBackup(await ctx.db(), ctx.dbPad(), ctx.actor('backup'), doel, o.overschrijf === true)
+      : await maakBackup(await bestaandeDb(ctx), ctx.dbPad(), ctx.actor('backup'), doel, o.overschrijf === true);
   if (o.json) return schrijfJson(ctx, b);
   const k = kleuren(ctx);
   schrijf(ctx, k.green(`✓ Back-up gemaakt en gecontroleerd: ${b.bestand} (${Math.ceil(b.bytes / 1024)} kB).`));

@@ -44,6 +44,13 @@ export function registreerBeheer(program: Command, runtime: Runtime): void {
     .action(voer(runtime, () => import('./backup.js')));
 
   program
+    .command('kopieer')
+    .description('de hele database kopiëren naar een nieuw bestand of een lege PostgreSQL-database (ook omgekeerd), en die controleren')
+    .option('--naar <doel>', 'een nieuw bestand, of postgres://… van een database waarop alleen kvz init is gedraaid (verplicht)')
+    .option('--json', 'uitvoer als JSON')
+    .action(voer(runtime, () => import('./kopieer.js')));
+
+  program
     .command('opschonen')
     .description('AVG: naam, telefoon en e-mail van melders wissen na de bewaartermijn (zonder --uitvoeren alleen tonen)')
     .option('--bewaartermijn <maanden>', 'maanden na het afhandelen van de melding of het sluiten van de zaak (standaard: 24)')

@@ -1,0 +1,21 @@
+/** Settings of a database that its users change (`kvz instelling`), each change audited. */
+import { inTransactie, schrijfAudit, type Actor } from './audit.js';
+import type { Db } from './db.js';
+
+/**
+ * Whether this database may send mail. A new database may; a copy made by `kvz kopieer` or `kvz backup`
+ * may not until someone switches it on there (SPEC §7), so a test or offline copy never mails anyone.
+ */
+export async function mailAan(db: Db): Promise<boolean> {
+  return (await db.waarde<string>(`SELECT waarde FROM instelling WHERE sleutel = 'mail'`)) !== 'uit';
+}
+
+export async function zetMail(db: Db, actor: Actor, aan: boolean): Promise<{ was: boolean }> {
+  return inTransactie(db, async () => {
+    const was = await mailAan(db);
+    if (was === aan) return { was };
+    await db.voer(`INSERT INTO instelling (sleutel, waarde) VALUES ('mail', ?) ON CONFLICT (sleutel) DO UPDATE SET waarde = excluded.waarde`, [aan ? 'aan' : 'uit']);
+    await schrijfAudit(db, actor, { object: 'mail', resultaat: aan ? 'e-mail aangezet' : 'e-mail uitgezet', details: { mail: [was ? 'aan' : 'uit', aan ? 'aan' : 'uit'] } });
+    return { was };
+  });
+}
