@@ -38,6 +38,8 @@ export interface GlobaleOpties {
 export interface RunOpties {
   nu?: () => Date;
   prompter?: Prompter;
+  /** The mount table instead of /proc/self/mountinfo (to test the refusal of network drives). */
+  mountinfo?: string;
 }
 
 export interface Context {
@@ -139,7 +141,7 @@ export function maakContext(
           const { openPostgres } = await import('../store/postgres-open.js');
           houder.db = await openPostgres(pad, env);
         } else {
-          houder.db = openDatabase(pad, { nu });
+          houder.db = openDatabase(pad, { nu, netwerk: { mountinfo: opties.mountinfo } });
         }
       }
       return houder.db;

@@ -104,7 +104,7 @@ export async function maakPostgresBackup(db: Db, bronNaam: string, actor: Actor,
   const tmp = tijdelijkPad(doel);
   ruimAchtergeblevenOp(doel);
   try {
-    const kopie = openDatabase(tmp, { nu: actor.nu });
+    const kopie = openDatabase(tmp, { nu: actor.nu, netwerk: { toegestaan: true } });
     try {
       await kopieer(db, sqliteDoel(kopie), actor, bronNaam, { auditRegel: false });
     } finally {

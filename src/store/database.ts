@@ -4,7 +4,7 @@
  * and migrating older ones forward in one transaction.
  */
 import { closeSync, existsSync, mkdirSync, openSync, readSync, readFileSync, statSync, chmodSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { homedir } from 'node:os';
 import { createRequire } from 'node:module';
@@ -14,6 +14,7 @@ import { standaardCadans } from '../domain/cadans.js';
 import { dagVan } from '../domain/tijd.js';
 import { MIGRATIES, type Migratie } from './migrations.js';
 import type { Db } from './db.js';
+import { netwerkschijf } from './netwerk.js';
 import { SqliteDb } from './sqlite.js';
 
 export type { Db } from './db.js';
@@ -75,6 +76,11 @@ export interface OpenOpties {
   /** Forward migrations; tests pass their own. */
   migraties?: readonly Migratie[];
   versie?: number;
+  /**
+   * Whether the file may be on a network drive: only for copies (backup, kopieer), never for a
+   * database kvz works in. `mountinfo` replaces the mount table (tests).
+   */
+  netwerk?: { toegestaan?: boolean; mountinfo?: string | undefined };
 }
 
 const SQLITE_KOP = Buffer.from('SQLite format 3\0', 'latin1');
@@ -99,6 +105,15 @@ function geenKvz(pad: string, waarom: string): DomainError {
  */
 export function openDatabase(pad: string, opties: OpenOpties): SqliteDb {
   const versie = opties.versie ?? SCHEMA_VERSIE;
+  if (!opties.netwerk?.toegestaan) {
+    const schijf = netwerkschijf(resolve(pad), opties.netwerk?.mountinfo);
+    if (schijf) {
+      throw new DomainError(
+        `'${pad}' staat op een netwerkschijf (${schijf.soort}, ${schijf.bron}); daar kan een databasebestand door twee mensen tegelijk beschadigd raken en kvz gebruikt het niet. ` +
+          'Werk met het hele team in PostgreSQL (kvz kopieer --naar postgres://…, zie de README: Met het hele team), of zet het bestand op een lokale schijf.',
+      );
+    }
+  }
   const bestaat = existsSync(pad);
   if (bestaat && statSync(pad).isDirectory()) throw new DomainError(`'${pad}' is een map, geen databasebestand.`);
   const leeg = !bestaat || statSync(pad).size === 0;

@@ -90,6 +90,8 @@ export interface RunOpties {
   env?: Record<string, string>;
   /** What is piped into stdin (then it is not a terminal). */
   stdin?: string;
+  /** A mount table instead of the machine's (network drives). */
+  mountinfo?: string;
 }
 
 export const STANDAARD_NU = '2027-03-16T10:00:00.000Z';
@@ -112,6 +114,7 @@ export async function kvz(args: string[], opties: RunOpties = {}): Promise<Uitko
   const code = await run(args, io, env, {
     nu: () => nu,
     ...(opties.prompter ? { prompter: opties.prompter } : {}),
+    ...(opties.mountinfo !== undefined ? { mountinfo: opties.mountinfo } : {}),
   });
   return { code, stdout, stderr };
 }

@@ -61,7 +61,8 @@ async function naarBestand(ctx: Context, bron: Db, naar: string): Promise<{ kopi
   const tmp = tijdelijkPad(doel);
   ruimAchtergeblevenOp(doel);
   try {
-    const db = openDatabase(tmp, { nu: ctx.nu });
+    // A copy may go to a network drive (an offline copy on the department's share), as a back-up may.
+    const db = openDatabase(tmp, { nu: ctx.nu, netwerk: { toegestaan: true } });
     let kopie: Kopie;
     try {
       kopie = await kopieer(bron, sqliteDoel(db), ctx.actor('kopieer'), ctx.dbPad());
