@@ -23,6 +23,12 @@ export interface PostgresCluster {
   bin: string;
   /** The server log (a test switches statement logging on for its database, to prove a password never reaches it). */
   log: string;
+  /**
+   * For the command suites on PostgreSQL: a kvz database made by `kvz init` as the login `test` (beheer),
+   * with init's own audit row taken out, so a clone of it is a fresh kvz database as a new file is.
+   */
+  sjabloon: string;
+  test: { login: string; wachtwoord: string };
 }
 
 declare module 'vitest' {
@@ -84,10 +90,34 @@ export default async function setup(project: TestProject): Promise<() => void> {
   ].join(' ');
   const start = als(join(bin, 'pg_ctl'), ['-D', data, '-o', opties, '-l', join(map, 'log'), '-w', '-t', '60', 'start']);
   if (start.status !== 0) throw new Error(`pg_ctl start mislukte:\n${start.stderr}${start.stdout}`);
-  project.provide('postgres', { host: '127.0.0.1', port, superuser, wachtwoord, bin, log: join(map, 'log') });
+  const sjabloon = 'kvz_sjabloon';
+  const test = { login: 'test', wachtwoord: 'test-wachtwoord-kvz' };
+  maakSjabloon({ port, superuser, wachtwoord }, sjabloon, test);
+  project.provide('postgres', { host: '127.0.0.1', port, superuser, wachtwoord, bin, log: join(map, 'log'), sjabloon, test });
   project.provide('postgresWaarom', '');
   return () => {
     als(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
     rmSync(map, { recursive: true, force: true });
   };
+}
+
+/** The template database the command suites clone (see PostgresCluster.sjabloon). */
+function maakSjabloon(c: { port: number; superuser: string; wachtwoord: string }, naam: string, test: { login: string; wachtwoord: string }): void {
+  const psql = (sql: string, db = 'postgres') => {
+    const r = spawnSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-h', '127.0.0.1', '-p', String(c.port), '-U', c.superuser, '-d', db, '-c', sql], {
+      env: { PATH: process.env.PATH ?? '', PGPASSWORD: c.wachtwoord },
+      encoding: 'utf8',
+    });
+    if (r.status !== 0) throw new Error(`psql faalde: ${sql}\n${r.stderr}`);
+  };
+  psql(`CREATE ROLE ${test.login} LOGIN CREATEROLE PASSWORD '${test.wachtwoord}'`);
+  psql(`CREATE DATABASE ${naam} OWNER ${test.login}`);
+  const bin = join(new URL('..', import.meta.url).pathname, 'bin', 'kvz.js');
+  const init = spawnSync(process.execPath, [bin, 'init', '--db', `postgres://${test.login}@127.0.0.1:${c.port}/${naam}`], {
+    env: { PATH: process.env.PATH ?? '', PGPASSWORD: test.wachtwoord, HOME: tmpdir() },
+    encoding: 'utf8',
+  });
+  if (init.status !== 0) throw new Error(`kvz init op het sjabloon mislukte:\n${init.stderr}`);
+  psql('ALTER TABLE kvz.audit DISABLE TRIGGER audit_geen_delete; DELETE FROM kvz.audit; ALTER TABLE kvz.audit ENABLE TRIGGER audit_geen_delete;', naam);
+  psql(`ALTER DATABASE ${naam} ALLOW_CONNECTIONS false`);
 }

@@ -125,7 +125,10 @@ export function maakContext(
     io,
     env,
     nu,
-    gebruiker,
+    // On PostgreSQL the login, once connected: the name the database records too.
+    get gebruiker() {
+      return houder.db?.identiteit?.login ?? gebruiker;
+    },
     kleur,
     kanVragen,
     vraag,

@@ -14,6 +14,7 @@ import { standaardCadans } from '../domain/cadans.js';
 import { dagVan } from '../domain/tijd.js';
 import { MIGRATIES, type Migratie } from './migrations.js';
 import type { Db } from './db.js';
+import { isPostgresAdres } from './adres.js';
 import { netwerkschijf } from './netwerk.js';
 import { SqliteDb } from './sqlite.js';
 
@@ -105,6 +106,8 @@ function geenKvz(pad: string, waarom: string): DomainError {
  */
 export function openDatabase(pad: string, opties: OpenOpties): SqliteDb {
   const versie = opties.versie ?? SCHEMA_VERSIE;
+  // A PostgreSQL address is never a file name: it would become a folder called 'postgres:'.
+  if (isPostgresAdres(pad)) throw new Error(`openDatabase kreeg een PostgreSQL-adres; open het met openPostgres`);
   if (!opties.netwerk?.toegestaan) {
     const schijf = netwerkschijf(resolve(pad), opties.netwerk?.mountinfo);
     if (schijf) {

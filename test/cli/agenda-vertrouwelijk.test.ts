@@ -7,9 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { dagVan, instantVan, plusDagen, type Datum } from '../../src/domain/tijd.js';
-import { openDatabase } from '../../src/store/database.js';
 import { overleggen, overlegVoor } from '../../src/store/overleggen.js';
-import { kvzOk, nieuweDb, STANDAARD_NU } from '../helpers/run.js';
+import { kvzOk, nieuweDb, openTest, STANDAARD_NU } from '../helpers/run.js';
 
 const NU = new Date(STANDAARD_NU);
 const CATEGORIEEN = ['jeugdoverlast', 'burenoverlast', 'treiteren', 'drugs', 'overig'];
@@ -34,66 +33,71 @@ function toeval(zaad: number): () => number {
 async function genereer(pad: string, zaad: number) {
   const r = toeval(zaad);
   const kies = <T>(l: readonly T[]): T => l[Math.floor(r() * l.length)]!;
-  const conn = openDatabase(pad, { nu: NU });
-  const db = conn.ruw;
+  // Through kvz's own store surface, so the same data goes into a file or a PostgreSQL database.
+  const db = await openTest(pad, NU);
   const geheim: string[] = [];
   const persoonlijk: string[] = [];
   try {
-    db.prepare(`UPDATE cadans SET start = ?, ingesteld_op = ? WHERE soort = 'gio'`).run('2026-03-03', STANDAARD_NU);
-    db.prepare(`UPDATE cadans SET start = ?, ingesteld_op = ? WHERE soort = 'politie'`).run('2026-03-10', STANDAARD_NU);
-    const gios: number[] = [];
-    for (const o of await overleggen(conn, { soort: 'gio', van: '2026-03-01', tot: dagVan(NU) })) gios.push(await overlegVoor(conn, 'gio', o.datum, NU));
-    const dag = () => plusDagen('2026-03-01', Math.floor(r() * 380));
-    const zaken: Zaak[] = [];
-    for (let i = 1; i <= 80; i++) {
-      const open = dag();
-      const z: Zaak = { id: i, nummer: `Z-${open.slice(0, 4)}-${String(i).padStart(3, '0')}`, vertrouwelijk: r() < 0.25, open: r() < 0.7 };
-      const geopend = instantVan(open, '10:00').toISOString();
-      db.prepare(
-        `INSERT INTO zaak (id, nummer, jaar, volgnummer, titel, soort, kern, vertrouwelijk, status, geopend_op, gesloten_op, geopend_door, gewijzigd_op)
-         VALUES (?, ?, ?, ?, ?, 'overlast', ?, ?, ?, ?, ?, 'test', ?)`,
-      ).run(i, z.nummer, +open.slice(0, 4), i, z.vertrouwelijk ? `GEHEIMZAAK${i}Q` : `Zaak ${i}`, kies(KERNEN), +z.vertrouwelijk,
-        z.open ? 'open' : 'gesloten', geopend, z.open ? null : STANDAARD_NU, geopend);
-      if (z.vertrouwelijk) geheim.push(z.nummer, `GEHEIMZAAK${i}Q`);
-      zaken.push(z);
-    }
-    const meldingen: Melding[] = [];
-    for (let i = 1; i <= 700; i++) {
-      const op = new Date(instantVan('2026-03-01').getTime() + r() * (NU.getTime() - instantVan('2026-03-01').getTime()));
-      const m: Melding = {
-        nummer: `M-${dagVan(op).slice(0, 4)}-${String(i).padStart(4, '0')}`, dag: dagVan(op), op: op.toISOString(), categorie: kies(CATEGORIEEN),
-        kern: kies(KERNEN), vh: r() < 0.2, vertrouwelijk: r() < 0.15, zaak: r() < 0.5 ? kies(zaken) : null,
-      };
-      const id = db.prepare(
-        `INSERT INTO melding (jaar, volgnummer, ontvangen_op, ontvangen_dag, kanaal, categorie, kern, adres, omschrijving, melder_naam,
-           melder_telefoon, melder_email, vergunninghouder, vertrouwelijk, zaak_id, status, geregistreerd_door, aangemaakt_op, gewijzigd_op)
-         VALUES (?, ?, ?, ?, 'telefoon', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'nieuw', 'test', ?, ?)`,
-      ).run(+m.dag.slice(0, 4), i, m.op, m.dag, m.categorie, m.kern, `ADRES${i}Q`, `OMSCHRIJVING${i}Q`, `MELDER${i}Q`, `TEL${i}Q`,
-        `MAIL${i}Q@example.nl`, +m.vh, +m.vertrouwelijk, m.zaak?.id ?? null, m.op, m.op).lastInsertRowid;
-      persoonlijk.push(`ADRES${i}Q`, `OMSCHRIJVING${i}Q`, `MELDER${i}Q`, `TEL${i}Q`, `MAIL${i}Q`);
-      if (m.vertrouwelijk || m.zaak?.vertrouwelijk) geheim.push(m.nummer);
-      if (r() < 0.7) {
-        const door = new Date(op.getTime() + (r() < 0.7 ? 600_000 : 2 * 86_400_000));
-        db.prepare(`INSERT INTO doorzetting (melding_id, partner, op, dag, door) VALUES (?, ?, ?, ?, 'test')`).run(id, kies(PARTNERS), door.toISOString(), dagVan(door));
+    return await db.transactie(async () => {
+      await db.voer(`UPDATE cadans SET start = ?, ingesteld_op = ? WHERE soort = 'gio'`, ['2026-03-03', STANDAARD_NU]);
+      await db.voer(`UPDATE cadans SET start = ?, ingesteld_op = ? WHERE soort = 'politie'`, ['2026-03-10', STANDAARD_NU]);
+      const gios: number[] = [];
+      for (const o of await overleggen(db, { soort: 'gio', van: '2026-03-01', tot: dagVan(NU) })) gios.push(await overlegVoor(db, 'gio', o.datum, NU));
+      const dag = () => plusDagen('2026-03-01', Math.floor(r() * 380));
+      const zaken: Zaak[] = [];
+      for (let i = 1; i <= 80; i++) {
+        const open = dag();
+        const z: Zaak = { id: i, nummer: `Z-${open.slice(0, 4)}-${String(i).padStart(3, '0')}`, vertrouwelijk: r() < 0.25, open: r() < 0.7 };
+        const geopend = instantVan(open, '10:00').toISOString();
+        await db.voer(
+          `INSERT INTO zaak (id, nummer, jaar, volgnummer, titel, soort, kern, vertrouwelijk, status, geopend_op, gesloten_op, geopend_door, gewijzigd_op)
+           VALUES (?, ?, ?, ?, ?, 'overlast', ?, ?, ?, ?, ?, 'test', ?)`,
+          [i, z.nummer, +open.slice(0, 4), i, z.vertrouwelijk ? `GEHEIMZAAK${i}Q` : `Zaak ${i}`, kies(KERNEN), +z.vertrouwelijk,
+            z.open ? 'open' : 'gesloten', geopend, z.open ? null : STANDAARD_NU, geopend],
+        );
+        if (z.vertrouwelijk) geheim.push(z.nummer, `GEHEIMZAAK${i}Q`);
+        zaken.push(z);
       }
-      meldingen.push(m);
-    }
-    const acties: Actie[] = [];
-    for (let i = 1; i <= 250; i++) {
-      const a: Actie = { nummer: `A-2027-${String(i).padStart(4, '0')}`, zaak: kies(zaken), status: kies(STATUSSEN), deadline: plusDagen('2026-10-01', Math.floor(r() * 300)),
-        overleg: r() < 0.6 ? kies(gios) : null };
-      const op = instantVan(plusDagen('2026-09-01', Math.floor(r() * 190))).toISOString();
-      db.prepare(
-        `INSERT INTO actie (nummer, jaar, volgnummer, zaak_id, omschrijving, partner, deadline, status, overleg_id, aangemaakt_op, aangemaakt_door, gewijzigd_op)
-         VALUES (?, 2027, ?, ?, ?, ?, ?, ?, ?, ?, 'test', ?)`,
-      ).run(a.nummer, i, a.zaak.id, a.zaak.vertrouwelijk ? `GEHEIMACTIE${i}Q` : `Actie ${i}`, kies(PARTNERS), a.deadline, a.status, a.overleg, op, op);
-      if (a.zaak.vertrouwelijk) geheim.push(a.nummer, `GEHEIMACTIE${i}Q`);
-      acties.push(a);
-    }
-    const overlegId = new Map((await overleggen(conn, { soort: 'gio', van: '2026-03-01', tot: dagVan(NU) })).map((o) => [o.datum, o.id]));
-    return { zaken, meldingen, acties, geheim, persoonlijk, overlegId };
+      const meldingen: Melding[] = [];
+      for (let i = 1; i <= 700; i++) {
+        const op = new Date(instantVan('2026-03-01').getTime() + r() * (NU.getTime() - instantVan('2026-03-01').getTime()));
+        const m: Melding = {
+          nummer: `M-${dagVan(op).slice(0, 4)}-${String(i).padStart(4, '0')}`, dag: dagVan(op), op: op.toISOString(), categorie: kies(CATEGORIEEN),
+          kern: kies(KERNEN), vh: r() < 0.2, vertrouwelijk: r() < 0.15, zaak: r() < 0.5 ? kies(zaken) : null,
+        };
+        await db.voer(
+          `INSERT INTO melding (id, jaar, volgnummer, ontvangen_op, ontvangen_dag, kanaal, categorie, kern, adres, omschrijving, melder_naam,
+             melder_telefoon, melder_email, vergunninghouder, vertrouwelijk, zaak_id, status, geregistreerd_door, aangemaakt_op, gewijzigd_op)
+           VALUES (?, ?, ?, ?, ?, 'telefoon', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'nieuw', 'test', ?, ?)`,
+          [i, +m.dag.slice(0, 4), i, m.op, m.dag, m.categorie, m.kern, `ADRES${i}Q`, `OMSCHRIJVING${i}Q`, `MELDER${i}Q`, `TEL${i}Q`,
+            `MAIL${i}Q@example.nl`, +m.vh, +m.vertrouwelijk, m.zaak?.id ?? null, m.op, m.op],
+        );
+        persoonlijk.push(`ADRES${i}Q`, `OMSCHRIJVING${i}Q`, `MELDER${i}Q`, `TEL${i}Q`, `MAIL${i}Q`);
+        if (m.vertrouwelijk || m.zaak?.vertrouwelijk) geheim.push(m.nummer);
+        if (r() < 0.7) {
+          const door = new Date(op.getTime() + (r() < 0.7 ? 600_000 : 2 * 86_400_000));
+          await db.voer(`INSERT INTO doorzetting (melding_id, partner, op, dag, door) VALUES (?, ?, ?, ?, 'test')`, [i, kies(PARTNERS), door.toISOString(), dagVan(door)]);
+        }
+        meldingen.push(m);
+      }
+      const acties: Actie[] = [];
+      for (let i = 1; i <= 250; i++) {
+        const a: Actie = { nummer: `A-2027-${String(i).padStart(4, '0')}`, zaak: kies(zaken), status: kies(STATUSSEN), deadline: plusDagen('2026-10-01', Math.floor(r() * 300)),
+          overleg: r() < 0.6 ? kies(gios) : null };
+        const op = instantVan(plusDagen('2026-09-01', Math.floor(r() * 190))).toISOString();
+        await db.voer(
+          `INSERT INTO actie (id, nummer, jaar, volgnummer, zaak_id, omschrijving, partner, deadline, status, overleg_id, aangemaakt_op, aangemaakt_door, gewijzigd_op)
+           VALUES (?, ?, 2027, ?, ?, ?, ?, ?, ?, ?, ?, 'test', ?)`,
+          [i, a.nummer, i, a.zaak.id, a.zaak.vertrouwelijk ? `GEHEIMACTIE${i}Q` : `Actie ${i}`, kies(PARTNERS), a.deadline, a.status, a.overleg, op, op],
+        );
+        if (a.zaak.vertrouwelijk) geheim.push(a.nummer, `GEHEIMACTIE${i}Q`);
+        acties.push(a);
+      }
+      const overlegId = new Map((await overleggen(db, { soort: 'gio', van: '2026-03-01', tot: dagVan(NU) })).map((o) => [o.datum, o.id]));
+      return { zaken, meldingen, acties, geheim, persoonlijk, overlegId };
+    });
   } finally {
-    await conn.sluit();
+    await db.sluit();
   }
 }
 
@@ -113,7 +117,7 @@ describe.each([11, 2027, 1598])('random data, seed %i', (zaad) => {
   it('shows no confidential or personal text in any GIO or tweewekelijks document, and counts only what is not confidential', async () => {
     const db = nieuweDb();
     const g = await genereer(db, zaad);
-    const conn = openDatabase(db, { nu: NU });
+    const conn = await openTest(db, NU);
     const plan = (await overleggen(conn, { van: '2026-04-01', tot: '2027-04-30' })).filter((o) => o.soort !== 'politie');
     await conn.sluit();
     expect(plan.length).toBeGreaterThan(20);

@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { auditHash, type AuditRij } from '../../src/store/audit.js';
 import { herbereken, knoei } from '../helpers/aanvaller.js';
 import { kvz, kvzJson, kvzOk, lees, nieuweDb, tijdelijkeMap } from '../helpers/run.js';
+import { alleenBestand, beschrijfBestand } from '../helpers/opslag.js';
 
 const SQLITE3 = '/usr/bin/sqlite3';
 const MELDING = ['melding', 'add', '--categorie', 'burenoverlast', '--kern', 'Ursem', '--omschrijving', 'Harde muziek'];
@@ -54,7 +55,7 @@ describe('kvz check', () => {
     expect(lees(db, 'SELECT count(*) AS n FROM audit')).toEqual([{ n: 6 }]);
   });
 
-  it('refuses a path where no database is, rather than creating one', async () => {
+  alleenBestand('refuses a path where no database is, rather than creating one', async () => {
     const pad = join(tijdelijkeMap(), 'tikfout.db');
     const u = await kvz(['check'], { db: pad });
     expect(u.code).toBe(1);
@@ -62,7 +63,7 @@ describe('kvz check', () => {
     expect(existsSync(pad)).toBe(false);
   });
 
-  it.skipIf(!existsSync(SQLITE3))('finds a row changed with the sqlite3 tool and names it', async () => {
+  alleenBestand.skipIf(!existsSync(SQLITE3))('finds a row changed with the sqlite3 tool and names it', async () => {
     execFileSync(SQLITE3, [db, `DROP TRIGGER audit_geen_update; UPDATE audit SET gebruiker = 'iemand anders' WHERE id = 3;`]);
     const { code, json, tekst, stderr } = await check(db);
     expect(code).toBe(1);
@@ -74,7 +75,7 @@ describe('kvz check', () => {
     expect(stderr).toContain('De database is niet in orde');
   });
 
-  it('finds a changed row even when its own hash was recomputed: the next row no longer follows', async () => {
+  alleenBestand('finds a changed row even when its own hash was recomputed: the next row no longer follows', async () => {
     knoei(db, (c) => {
       c.prepare(`UPDATE audit SET resultaat = 'niets gebeurd' WHERE id = 5`).run();
       const rij = c.prepare('SELECT * FROM audit WHERE id = 5').get() as AuditRij;
@@ -86,14 +87,14 @@ describe('kvz check', () => {
     expect(json.auditlog.beveiligd).toBe(true);
   });
 
-  it('finds a deleted row: the gap is named', async () => {
+  alleenBestand('finds a deleted row: the gap is named', async () => {
     knoei(db, (c) => c.prepare('DELETE FROM audit WHERE id = 4').run());
     const { code, json } = await check(db);
     expect(code).toBe(1);
     expect(json.auditlog.eerste_fout).toMatchObject({ id: 5, commando: 'melding forward', object: 'M-2027-0002', reden: 'regel 4 ontbreekt vóór deze regel (verwijderd buiten kvz om)' });
   });
 
-  it('finds deleted rows even when the ids were closed up', async () => {
+  alleenBestand('finds deleted rows even when the ids were closed up', async () => {
     knoei(db, (c) => {
       c.prepare('DELETE FROM audit WHERE id = 2').run();
       for (let id = 3; id <= 6; id++) c.prepare('UPDATE audit SET id = ? WHERE id = ?').run(id - 1, id);
@@ -103,13 +104,13 @@ describe('kvz check', () => {
     expect(json.auditlog.eerste_fout!.reden).toContain('sluit niet aan op regel 1');
   });
 
-  it('finds the first rows deleted', async () => {
+  alleenBestand('finds the first rows deleted', async () => {
     knoei(db, (c) => c.prepare('DELETE FROM audit WHERE id <= 2').run());
     const { json } = await check(db);
     expect(json.auditlog.eerste_fout).toMatchObject({ id: 3, reden: 'de regels 1 tot en met 2 ontbreken vóór deze regel (verwijderd buiten kvz om)' });
   });
 
-  it('finds a row inserted in the middle', async () => {
+  alleenBestand('finds a row inserted in the middle', async () => {
     knoei(db, (c) => {
       for (let id = 6; id >= 4; id--) c.prepare('UPDATE audit SET id = ? WHERE id = ?').run(id + 1, id);
       const vorige = c.prepare('SELECT hash FROM audit WHERE id = 3').pluck().get() as string;
@@ -122,7 +123,7 @@ describe('kvz check', () => {
     expect(json.auditlog.eerste_fout).toMatchObject({ id: 4, commando: 'melding close', object: 'M-2027-0001', reden: 'de inhoud van deze regel is gewijzigd na het vastleggen' });
   });
 
-  it('finds two rows swapped', async () => {
+  alleenBestand('finds two rows swapped', async () => {
     knoei(db, (c) => {
       c.prepare('UPDATE audit SET id = 100 WHERE id = 2').run();
       c.prepare('UPDATE audit SET id = 2 WHERE id = 3').run();
@@ -133,7 +134,7 @@ describe('kvz check', () => {
     expect(json.auditlog.eerste_fout!.reden).toContain('sluit niet aan op regel 1');
   });
 
-  it('finds a row appended behind kvz’s back with a made-up hash', async () => {
+  alleenBestand('finds a row appended behind kvz’s back with a made-up hash', async () => {
     const laatste = lees<{ hash: string }>(db, 'SELECT hash FROM audit WHERE id = 6')[0]!.hash;
     // Appending needs no trigger to be dropped: only the hash gives it away.
     const conn = new Database(db);
@@ -147,14 +148,14 @@ describe('kvz check', () => {
     expect(json.auditlog.eerste_fout).toMatchObject({ id: 7, commando: 'melding add', object: 'M-2027-0099' });
   });
 
-  it('keeps working after a tampered row: kvz appends to the chain as before and check still names the old break', async () => {
+  alleenBestand('keeps working after a tampered row: kvz appends to the chain as before and check still names the old break', async () => {
     knoei(db, (c) => c.prepare(`UPDATE audit SET object = 'M-2027-0004' WHERE id = 2`).run());
     await kvzOk(MELDING, { db });
     const { json } = await check(db);
     expect(json.auditlog.eerste_fout).toMatchObject({ id: 2 });
   });
 
-  it('reports a reference to something that does not exist', async () => {
+  alleenBestand('reports a reference to something that does not exist', async () => {
     const conn = new Database(db);
     conn.pragma('foreign_keys = OFF');
     conn.prepare(`UPDATE melding SET categorie = 'bestaat-niet' WHERE nummer = 'M-2027-0001'`).run();
@@ -166,7 +167,7 @@ describe('kvz check', () => {
     expect(json.auditlog.ok).toBe(true);
   });
 
-  it('reports a damaged file', async () => {
+  alleenBestand('reports a damaged file', async () => {
     // Garbage over an index page: the kind of damage a failing disk or a torn copy leaves.
     const [{ rootpage, grootte }] = lees<{ rootpage: number; grootte: number }>(
       db,
@@ -206,7 +207,7 @@ describe('kvz check --vergelijk', () => {
     expect(existsSync(`${kopie}-wal`) || existsSync(`${kopie}-shm`)).toBe(false);
   });
 
-  it('finds a log rewritten with freshly computed hashes, which the chain alone cannot', async () => {
+  alleenBestand('finds a log rewritten with freshly computed hashes, which the chain alone cannot', async () => {
     knoei(db, (c) => {
       c.prepare('DELETE FROM audit WHERE id = 2').run();
       for (let id = 3; id <= 8; id++) c.prepare('UPDATE audit SET id = ? WHERE id = ?').run(id - 1, id);
@@ -218,7 +219,7 @@ describe('kvz check --vergelijk', () => {
     expect(json.vergelijking!.eerste_verschil).toMatchObject({ id: 2, reden: 'deze regel verschilt van de kopie' });
   });
 
-  it('finds the newest rows removed', async () => {
+  alleenBestand('finds the newest rows removed', async () => {
     knoei(db, (c) => c.prepare('DELETE FROM audit WHERE id >= 6').run());
     expect((await check(db)).json.auditlog.ok).toBe(true);
     const { json } = await check(db, '--vergelijk', kopie);
@@ -234,8 +235,8 @@ describe('kvz check --vergelijk', () => {
   });
 });
 
-describe('the audit log itself', () => {
-  it('refuses UPDATE and DELETE, whatever tool is used', async () => {
+beschrijfBestand('the audit log itself', () => {
+  alleenBestand('refuses UPDATE and DELETE, whatever tool is used', async () => {
     const db = nieuweDb();
     await vulDb(db);
     const conn = new Database(db);

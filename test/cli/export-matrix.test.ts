@@ -1,9 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { kvz, kvzOk, lees, nieuweDb, telRijen, tijdelijkeMap } from '../helpers/run.js';
+import { kvz, kvzOk, lees, nieuweDb, telRijen, tijdelijkeMap, voer } from '../helpers/run.js';
 import { leesMetPython } from '../helpers/python-csv.js';
 import { nieuweActie, nieuweMelding, nieuweZaak, toestand, zetCadans } from '../helpers/matrix.js';
 
@@ -36,9 +35,7 @@ async function matrixDb(): Promise<{ db: string; a: string[] }> {
   const a5: string[] = [];
   for (const [i] of FORMULES.entries()) a5.push(await nieuweActie(db, z3, 'zorgteam', '2027-04-10', ['--omschrijving', `f${i}`]));
   // kvz's own input trims a leading tab or CR; data that came in another way may still have one.
-  const conn = new Database(db);
-  FORMULES.forEach((f, i) => conn.prepare('UPDATE actie SET omschrijving = ? WHERE nummer = ?').run(f, a5[i]));
-  conn.close();
+  FORMULES.forEach((f, i) => voer(db, 'UPDATE actie SET omschrijving = ? WHERE nummer = ?', f, a5[i]));
   return { db, a: [a1, a2, a3, a4, ...a5] };
 }
 

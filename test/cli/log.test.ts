@@ -1,6 +1,5 @@
-import Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { kvz, kvzJson, kvzOk, lees, nieuweDb } from '../helpers/run.js';
+import { kvz, kvzJson, kvzOk, lees, nieuweDb, voer } from '../helpers/run.js';
 
 const MELDING = ['melding', 'add', '--categorie', 'jeugdoverlast', '--kern', 'Obdam', '--omschrijving', 'Brommers op het plein', '--melder-naam', 'Kees Geheim'];
 
@@ -78,13 +77,12 @@ describe('kvz log', () => {
   });
 
   it('shows escape sequences that another tool wrote into the log as text, not as terminal commands', async () => {
-    const conn = new Database(db);
-    const laatste = conn.prepare('SELECT hash FROM audit ORDER BY id DESC').pluck().get();
-    conn.prepare(
+    voer(
+      db,
       `INSERT INTO audit (id, op, gebruiker, commando, object, resultaat, details, vorige_hash, hash)
-       VALUES (5, '2027-03-16T10:00:00.000Z', ?, 'melding add', NULL, 'x', 'geen json', ?, ?)`,
-    ).run('\u001b]0;gehackt\u0007\u001b[2J', laatste, '0'.repeat(64));
-    conn.close();
+       VALUES (5, '2027-03-16T10:00:00.000Z', ?, 'melding add', NULL, 'x', 'geen json', (SELECT hash FROM audit ORDER BY id DESC LIMIT 1), ?)`,
+      '\u001b]0;gehackt\u0007\u001b[2J', '0'.repeat(64),
+    );
     const u = await kvzOk(['log', '--limit', '1'], { db });
     expect(u.stdout).not.toContain('\u001b');
     expect(u.stdout).toContain('\\x1B]0;gehackt\\x07\\x1B[2J');

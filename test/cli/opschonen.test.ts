@@ -1,9 +1,10 @@
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { kvz, kvzJson, kvzOk, lees, nieuweDb } from '../helpers/run.js';
+import { kloonDb, kvz, kvzJson, kvzOk, lees, nieuweDb } from '../helpers/run.js';
+import { alleenBestand, OP_POSTGRES } from '../helpers/opslag.js';
 import { maakZaak } from '../helpers/zaken.js';
 
 const NU = '2027-03-16T10:00:00.000Z';
@@ -53,13 +54,12 @@ const aantalAudit = (db: string) => lees<{ n: number }>(db, 'SELECT count(*) AS 
 describe('kvz opschonen', () => {
   // Built once, copied for every test.
   const blijvend = mkdtempSync(join(tmpdir(), 'kvz-opschonen-'));
-  const sjabloon = join(blijvend, 'sjabloon.db');
+  const sjabloon = OP_POSTGRES ? nieuweDb() : join(blijvend, 'sjabloon.db');
   beforeAll(() => vulDb(sjabloon));
   afterAll(() => rmSync(blijvend, { recursive: true, force: true }));
   let db: string;
   beforeEach(() => {
-    db = nieuweDb();
-    copyFileSync(sjabloon, db);
+    db = kloonDb(sjabloon);
   });
 
   it('by default only shows what is due, by number, and changes nothing', async () => {
@@ -120,7 +120,7 @@ describe('kvz opschonen', () => {
     expect((await kvz(['check'], { db })).code).toBe(0);
   });
 
-  it('leaves no trace of the erased values in the database file or its write-ahead log', async () => {
+  alleenBestand('leaves no trace of the erased values in the database file or its write-ahead log', async () => {
     // Another connection stays open, as another kvz or a backup tool might: the WAL file then survives kvz's exit.
     const ander = new Database(db);
     ander.prepare('SELECT count(*) FROM melding').get();
@@ -138,7 +138,7 @@ describe('kvz opschonen', () => {
     }
   });
 
-  it('says so when a reader keeps the old pages in the write-ahead log', async () => {
+  alleenBestand('says so when a reader keeps the old pages in the write-ahead log', async () => {
     const lezer = new Database(db);
     lezer.prepare('BEGIN').run();
     lezer.prepare('SELECT count(*) FROM melding').get();

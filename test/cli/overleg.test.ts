@@ -1,6 +1,5 @@
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { kvz, kvzJson, kvzOk, lees, nieuweDb, telRijen } from '../helpers/run.js';
+import { kvz, kvzJson, kvzOk, lees, nieuweDb, telRijen, voer } from '../helpers/run.js';
 
 /** A database whose GIO runs every 6 weeks from 5 January 2027, politie every 8 weeks from 12 January. */
 async function metCadans(): Promise<string> {
@@ -48,11 +47,12 @@ describe('kvz overleg cadans', () => {
     const db = nieuweDb();
     await kvzOk(['init'], { db });
     const voor = lees(db, 'SELECT * FROM cadans ORDER BY soort');
+    const audit = telRijen(db, 'audit');
     const u = await kvz(['overleg', 'cadans', ...args], { db });
     expect(u.code).toBe(2);
     expect(u.stderr).toContain(fout);
     expect(lees(db, 'SELECT * FROM cadans ORDER BY soort')).toEqual(voor);
-    expect(telRijen(db, 'audit')).toBe(0);
+    expect(telRijen(db, 'audit')).toBe(audit);
   });
 
   it('is what kvz init --gio-start sets too', async () => {
@@ -60,7 +60,8 @@ describe('kvz overleg cadans', () => {
     await kvzOk(['init', '--gio-start', '2027-01-05', '--politie-start', '2027-01-12'], { db });
     const json = await kvzJson<{ soort: string; start: string; ingesteld: boolean }[]>(['overleg', 'cadans'], { db });
     expect(json.map((c) => [c.soort, c.start, c.ingesteld])).toEqual([['gio', '2027-01-05', true], ['politie', '2027-01-12', true]]);
-    expect(auditRijen(db).map((a) => [a.commando, a.object])).toEqual([['init', 'cadans gio'], ['init', 'cadans politie']]);
+    // (On PostgreSQL kvz init also records that it made the database, in a row of its own.)
+    expect(auditRijen(db).filter((a) => a.object !== null).map((a) => [a.commando, a.object])).toEqual([['init', 'cadans gio'], ['init', 'cadans politie']]);
   });
 });
 
@@ -177,10 +178,8 @@ describe('kvz overleg verzet and annuleer', () => {
     await kvzOk(['overleg', 'annuleer', 'gio', '2027-03-30'], { db });
     expect(await kvz(['overleg', 'annuleer', 'gio', '2027-03-30'], { db })).toMatchObject({ code: 1, stderr: 'Het GIO van dinsdag 30 maart 2027 is al geannuleerd.\n' });
     // The minutes of the GIO of 16 February recorded who was there: it took place.
-    const schrijf = new Database(db);
-    const id = schrijf.prepare(`INSERT INTO overleg (soort, nominale_datum, datum, gewijzigd_op) VALUES ('gio', '2027-02-16', '2027-02-16', '')`).run().lastInsertRowid;
-    schrijf.prepare(`INSERT INTO aanwezigheid (overleg_id, partner) VALUES (?, 'politie')`).run(id);
-    schrijf.close();
+    voer(db, `INSERT INTO overleg (id, soort, nominale_datum, datum, gewijzigd_op) VALUES (2, 'gio', '2027-02-16', '2027-02-16', '')`);
+    voer(db, `INSERT INTO aanwezigheid (overleg_id, partner) VALUES (2, 'politie')`);
     expect(await kvz(['overleg', 'annuleer', 'gio', '2027-02-16'], { db })).toMatchObject({
       code: 1,
       stderr: 'Het GIO van dinsdag 16 februari 2027 kan niet worden geannuleerd: er zijn acties of aanwezigen bij vastgelegd.\n',

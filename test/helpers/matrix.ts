@@ -58,6 +58,6 @@ export function metOptie(args: readonly string[], extra: readonly string[]): str
 /** A snapshot of every table a zaak or actie command may write, to prove that a refusal wrote nothing. */
 export function toestand(db: string): Record<string, unknown[]> {
   return Object.fromEntries(
-    ['zaak', 'melding', 'actie', 'actie_historie', 'overleg', 'audit'].map((t) => [t, lees(db, `SELECT * FROM ${t} ORDER BY rowid`)]),
+    ['zaak', 'melding', 'actie', 'actie_historie', 'overleg', 'audit'].map((t) => [t, lees(db, `SELECT * FROM ${t} ORDER BY 1`)]),
   );
 }

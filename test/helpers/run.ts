@@ -4,13 +4,16 @@
  * answered by a script. `spawnKvz` runs the real binary for the few tests that need a process.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import Database from 'better-sqlite3';
 import { afterEach } from 'vitest';
 import { run } from '../../src/cli/main.js';
+import { openDatabase } from '../../src/store/database.js';
+import type { Db } from '../../src/store/db.js';
+import { alsLogin, isHarnasDb, isPgUrl, kloonPgDb, kanLoginZijn, leesPg, nieuwePgDb, OP_POSTGRES, pgWachtwoord, voerPg, zorgVoorPgDb } from './opslag.js';
 import type { Keuze, Prompter } from '../../src/cli/prompts.js';
 
 export const ROOT = new URL('../..', import.meta.url).pathname;
@@ -34,9 +37,9 @@ export function tijdelijkeMap(): string {
   return map;
 }
 
-/** A path for a database that does not exist yet. */
+/** A database that does not exist yet: a path for a file, or (PostgreSQL run) a database made on first use. */
 export function nieuweDb(): string {
-  return join(tijdelijkeMap(), 'kvz.db');
+  return OP_POSTGRES ? nieuwePgDb() : join(tijdelijkeMap(), 'kvz.db');
 }
 
 export type Antwoord = string | boolean | string[];
@@ -96,7 +99,8 @@ export interface RunOpties {
 
 export const STANDAARD_NU = '2027-03-16T10:00:00.000Z';
 
-export async function kvz(args: string[], opties: RunOpties = {}): Promise<Uitkomst> {
+export async function kvz(argv: string[], opties: RunOpties = {}): Promise<Uitkomst> {
+  let args = argv;
   let stdout = '';
   let stderr = '';
   const stdin = Object.assign(new PassThrough(), { isTTY: opties.tty ?? false });
@@ -107,10 +111,23 @@ export async function kvz(args: string[], opties: RunOpties = {}): Promise<Uitko
     stderr: { write: (s: string) => ((stderr += s), true), isTTY: opties.tty ?? false },
   };
   // On PostgreSQL the login is the user; a name of one's own is refused there.
-  const opPostgres = /^postgres(ql)?:/.test(opties.db ?? opties.env?.KVZ_DB ?? '');
-  const env: Record<string, string> = { HOME: tijdelijkeMap(), ...(opPostgres ? {} : { KVZ_GEBRUIKER: 'test' }), ...opties.env };
-  if (opties.db) env.KVZ_DB = opties.db;
+  let adres = opties.db ?? opties.env?.KVZ_DB;
   const nu = new Date(opties.nu ?? STANDAARD_NU);
+  let env: Record<string, string> = { HOME: tijdelijkeMap(), ...(isPgUrl(adres) ? {} : { KVZ_GEBRUIKER: 'test' }), ...opties.env };
+  if (isHarnasDb(adres)) {
+    env = { KVZ_GEBRUIKER: 'test', ...env };
+    zorgVoorPgDb(adres!, nu, args[0]);
+    // Acting as another user: that user's login (both stores then record the same name).
+    const { KVZ_GEBRUIKER: naam, ...rest } = env;
+    const i = args.indexOf('--gebruiker');
+    if (naam !== 'test' && kanLoginZijn(naam)) adres = alsLogin(adres!, naam);
+    else if (i >= 0 && kanLoginZijn(args[i + 1])) {
+      adres = alsLogin(adres!, args[i + 1]!);
+      args = [...args.slice(0, i), ...args.slice(i + 2)];
+    }
+    env = { PGPASSWORD: pgWachtwoord(), ...rest, ...(naam !== 'test' && !kanLoginZijn(naam) ? { KVZ_GEBRUIKER: naam! } : {}) };
+  }
+  if (adres) env.KVZ_DB = adres;
   const code = await run(args, io, env, {
     nu: () => nu,
     ...(opties.prompter ? { prompter: opties.prompter } : {}),
@@ -133,9 +150,34 @@ export async function kvzJson<T = unknown>(args: string[], opties: RunOpties = {
 
 /** Read-only access to the database after a command, to check what is (not) there. */
 export function lees<T = Record<string, unknown>>(db: string, sql: string, ...params: unknown[]): T[] {
+  if (isHarnasDb(db)) return leesPg<T>(db, sql, params);
   const conn = new Database(db, { readonly: true });
   try {
     return conn.prepare(sql).all(...params) as T[];
+  } finally {
+    conn.close();
+  }
+}
+
+/** A copy of a database (a file copied, or on PostgreSQL a clone), for tests that start many times from one state. */
+export function kloonDb(bron: string): string {
+  if (isHarnasDb(bron)) return kloonPgDb(bron);
+  const doel = nieuweDb();
+  copyFileSync(bron, doel);
+  return doel;
+}
+
+/** A write behind kvz's back, to set up what a test needs (on PostgreSQL as the cluster's superuser). */
+export function voer(db: string, sql: string, ...params: unknown[]): void {
+  if (isHarnasDb(db)) {
+    let i = 0;
+    const lit = (v: unknown) => (v === null || v === undefined ? 'NULL' : typeof v === 'number' ? String(v) : `'${String(v).replace(/'/g, "''")}'`);
+    voerPg(db, sql.replace(/\?/g, () => lit(params[i++])));
+    return;
+  }
+  const conn = new Database(db);
+  try {
+    conn.prepare(sql).run(...params);
   } finally {
     conn.close();
   }
@@ -146,11 +188,22 @@ export function telRijen(db: string, tabel: string): number {
 }
 
 /** The real binary in a child process (async, so several can run at once). */
+/** The environment of a spawned kvz: on PostgreSQL the test login's password instead of a user name. */
+function kindEnv(env: Record<string, string>): Record<string, string> {
+  const db = env.KVZ_DB;
+  if (isPgUrl(db) && !isHarnasDb(db)) return { PATH: process.env.PATH ?? '', HOME: tijdelijkeMap(), ...env };
+  if (isHarnasDb(db)) {
+    zorgVoorPgDb(db, new Date(env.KVZ_NU ?? Date.now()));
+    const { KVZ_GEBRUIKER: naam, ...rest } = env;
+    const adres = kanLoginZijn(naam) ? alsLogin(db, naam) : db;
+    return { PATH: process.env.PATH ?? '', HOME: tijdelijkeMap(), PGPASSWORD: pgWachtwoord(), ...rest, KVZ_DB: adres, ...(naam && !kanLoginZijn(naam) ? { KVZ_GEBRUIKER: naam } : {}) };
+  }
+  return { PATH: process.env.PATH ?? '', HOME: tijdelijkeMap(), KVZ_GEBRUIKER: 'test', ...env };
+}
+
 export function spawnKvz(args: string[], env: Record<string, string> = {}): Promise<Uitkomst> {
   return new Promise((resolve) => {
-    const kind = spawn(process.execPath, [BIN, ...args], {
-      env: { PATH: process.env.PATH ?? '', HOME: tijdelijkeMap(), KVZ_GEBRUIKER: 'test', ...env },
-    });
+    const kind = spawn(process.execPath, [BIN, ...args], { env: kindEnv(env) });
     let stdout = '';
     let stderr = '';
     kind.stdout.on('data', (d) => (stdout += d));
@@ -160,9 +213,16 @@ export function spawnKvz(args: string[], env: Record<string, string> = {}): Prom
 }
 
 export function spawnKvzSync(args: string[], env: Record<string, string> = {}): Uitkomst {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    env: { PATH: process.env.PATH ?? '', HOME: tijdelijkeMap(), KVZ_GEBRUIKER: 'test', ...env },
-    encoding: 'utf8',
-  });
+  const r = spawnSync(process.execPath, [BIN, ...args], { env: kindEnv(env), encoding: 'utf8' });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The database as a Db, for tests of the store's use-cases themselves (either store). */
+export async function openTest(db: string, nu = new Date(STANDAARD_NU)): Promise<Db> {
+  if (isHarnasDb(db)) {
+    zorgVoorPgDb(db, nu);
+    const { openPostgres } = await import('../../src/store/postgres-open.js');
+    return openPostgres(db, { PGPASSWORD: pgWachtwoord() });
+  }
+  return openDatabase(db, { nu });
 }

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/domain/errors.js';
-import { openDatabase } from '../../src/store/database.js';
-import type { SqliteDb as Db } from '../../src/store/sqlite.js';
+import type { Db } from '../../src/store/db.js';
 import { stelCadansIn } from '../../src/store/cadans.js';
 import {
   annuleerOverleg,
@@ -12,7 +11,7 @@ import {
   volgendOverleg,
   vorigOverleg,
 } from '../../src/store/overleggen.js';
-import { nieuweDb } from '../helpers/run.js';
+import { nieuweDb, openTest } from '../helpers/run.js';
 
 const open: Db[] = [];
 afterEach(async () => {
@@ -21,7 +20,7 @@ afterEach(async () => {
 
 /** A database whose GIO runs every 6 weeks from 5 January 2027 and politie every 8 weeks from 12 January. */
 async function database(nu = '2027-01-01T09:00:00Z'): Promise<{ db: Db; actor: (op?: string) => { gebruiker: string; nu: Date; commando: string } }> {
-  const db = openDatabase(nieuweDb(), { nu: new Date(nu) });
+  const db = await openTest(nieuweDb(), new Date(nu));
   open.push(db);
   const actor = (op = nu) => ({ gebruiker: 'test', nu: new Date(op), commando: 'test' });
   await stelCadansIn(db, actor(), 'gio', { start: '2027-01-05' });
