@@ -14,7 +14,8 @@ export interface StatusCijfers {
   wacht_op_terugkoppeling: string[];
   /** The next meeting of each soort, today included. */
   volgende_overleggen: VolgendOverleg[];
-  zaken: { open: number; gesloten: number };
+  /** Null for the front desk's part. */
+  zaken: { open: number; gesloten: number } | null;
   /** Acties past their deadline and still open or running, per partner (most first). */
   te_laat_per_partner: { partner: string; aantal: number }[];
 }
@@ -29,7 +30,11 @@ export interface VolgendOverleg {
   reden: string | null;
 }
 
-export async function statusCijfers(db: Db, vandaag: Datum): Promise<StatusCijfers> {
+/**
+ * The figures of `kvz status`. The front desk's part (`balie`: on a shared database, SPEC §7) is the
+ * meldingen and what is to do with them; zaken, acties and meetings are not the desk's to see.
+ */
+export async function statusCijfers(db: Db, vandaag: Datum, deel: 'alles' | 'balie' = 'alles'): Promise<StatusCijfers> {
   // A GROUP BY over every melding reads the whole status index (150 ms at a million); SQLite counts
   // a table from its pages, and the open statuses are small ranges of that index.
   const tel = async (sql: string, ...p: unknown[]) => (await db.waarde<number>(sql, p))!;
@@ -55,17 +60,20 @@ export async function statusCijfers(db: Db, vandaag: Datum): Promise<StatusCijfe
     vandaag_door_te_zetten: nietDoorgezet.filter((m) => m.ontvangen_dag >= vandaag).map((m) => m.nummer),
     niet_doorgezet: nietDoorgezet.filter((m) => m.ontvangen_dag < vandaag).map((m) => m.nummer),
     wacht_op_terugkoppeling: wacht,
-    volgende_overleggen: (await volgendeOverleggen(db, vandaag)).map(({ soort, datum, tijd, locatie, status, verschoven_van, reden }) => ({
+    volgende_overleggen: deel === 'balie' ? [] : (await volgendeOverleggen(db, vandaag)).map(({ soort, datum, tijd, locatie, status, verschoven_van, reden }) => ({
       soort, datum, tijd, locatie, status, verschoven_van, reden,
     })),
-    zaken: {
-      open: await tel(`SELECT count(*) FROM zaak WHERE status = 'open'`),
-      gesloten: await tel(`SELECT count(*) FROM zaak WHERE status = 'gesloten'`),
-    },
-    te_laat_per_partner: await db.alle<{ partner: string; aantal: number }>(
-      `SELECT partner, count(*) AS aantal FROM actie WHERE status IN ('open', 'loopt') AND deadline < ?
-       GROUP BY partner ORDER BY aantal DESC, partner`,
-      [vandaag],
-    ),
+    zaken:
+      deel === 'balie'
+        ? null
+        : { open: await tel(`SELECT count(*) FROM zaak WHERE status = 'open'`), gesloten: await tel(`SELECT count(*) FROM zaak WHERE status = 'gesloten'`) },
+    te_laat_per_partner:
+      deel === 'balie'
+        ? []
+        : await db.alle<{ partner: string; aantal: number }>(
+            `SELECT partner, count(*) AS aantal FROM actie WHERE status IN ('open', 'loopt') AND deadline < ?
+             GROUP BY partner ORDER BY aantal DESC, partner`,
+            [vandaag],
+          ),
   };
 }

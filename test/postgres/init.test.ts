@@ -5,7 +5,6 @@ describe.skipIf(!PG)(`kvz init on PostgreSQL${PG_OVERGESLAGEN}`, () => {
   it('makes the schema owned by a role that cannot log in, four group roles named after the database, and the running login beheer', async () => {
     const db = await kvzPostgres();
     const n = db.naam;
-    expect(psqlOk(`SELECT nspowner::regrole, (SELECT rolcanlogin FROM pg_roles WHERE oid = nspowner) FROM pg_namespace WHERE nspname = 'kvz'`)).toBe('');
     expect(db.psql(`SELECT nspowner::regrole || '|' || (SELECT rolcanlogin FROM pg_roles WHERE oid = nspowner) FROM pg_namespace WHERE nspname = 'kvz'`).stdout).toBe(`${n}_eigenaar|false`);
     expect(psqlOk(`SELECT string_agg(rolname || ':' || rolcanlogin, ',' ORDER BY rolname) FROM pg_roles WHERE rolname LIKE '${n}\\_%'`)).toBe(
       [`${n}_balie:false`, `${n}_beheer:false`, `${n}_eigenaar:false`, `${n}_iv:false`, `${n}_politieoverleg:false`].join(','),
@@ -18,4 +17,15 @@ describe.skipIf(!PG)(`kvz init on PostgreSQL${PG_OVERGESLAGEN}`, () => {
     const again = await db.kvzOk(['init']);
     expect(again.stdout).toBe(`De kvz-database bestaat al: ${db.url()}\n`);
   });
+
+  it('fills a database on which only kvz init ran with the demo year, verified, and refuses one that holds anything', async () => {
+    const db = await kvzPostgres();
+    const u = await db.kvzOk(['demo'], db.it, { nu: '2027-03-16T10:00:00.000Z' });
+    expect(u.stdout).toMatch(/^Demodatabase gemaakt: postgres:\/\/\S+\nEen fictief jaar Koggenland, .*: \d+ meldingen, \d+ zaken/);
+    expect(u.stdout).toContain('# Agenda GIO');
+    expect((await db.kvz(['check'])).code).toBe(0);
+    const nog = await db.kvz(['demo'], db.it, { nu: '2027-03-16T10:00:00.000Z' });
+    expect(nog.code).toBe(1);
+    expect(nog.stderr).toMatch(/is niet leeg; kvz demo vult alleen een database waarop alleen kvz init is gedraaid/);
+  }, 60_000);
 });

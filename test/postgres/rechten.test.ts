@@ -2,6 +2,9 @@
  * Rights enforced by PostgreSQL itself (SPEC §7): what a role may not do, psql with its login cannot
  * do either; kvz refuses it first with exit 4 and one sentence, and writes nothing.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { kvzPostgres, PG, PG_OVERGESLAGEN, type KvzPostgres, type Login } from '../helpers/postgres.js';
 
@@ -86,6 +89,25 @@ describe.skipIf(!PG)(`rights on a shared database${PG_OVERGESLAGEN}`, () => {
     expect((await db.kvzOk(['export', 'matrix'], iv)).stdout).not.toContain('GEHEIM');
     expect((await db.kvzOk(['agenda', 'gio'], iv)).stdout).not.toContain('GEHEIM');
     expect((await db.kvzOk(['agenda', 'politie'], politie)).stdout).toContain('GEHEIM onderzoek');
+  });
+
+  it('shows the front desk its part of kvz status: meldingen to forward and melders waiting, no zaken or acties', async () => {
+    const st = JSON.parse((await db.kvzOk(['status', '--json'], balie)).stdout) as { zaken: unknown; te_laat_per_partner: unknown[]; volgende_overleggen: unknown[]; meldingen: { totaal: number } };
+    expect(st.zaken).toBeNull();
+    expect(st.te_laat_per_partner).toEqual([]);
+    expect(st.volgende_overleggen).toEqual([]);
+    expect(st.meldingen.totaal).toBeGreaterThan(0);
+    const tekst = (await db.kvzOk(['status'], balie)).stdout;
+    expect(tekst).not.toMatch(/Zaken|Volgende overleggen|te laat/);
+    expect(tekst).toContain('Vandaag te doen');
+  });
+
+  it('keeps the politieoverleg minutes from iv, also when iv has the file', async () => {
+    const map = mkdtempSync(join(tmpdir(), 'kvz-notulen-'));
+    const bestand = join(map, 'politie.md');
+    await db.kvzOk(['notulen', 'politie', '--output', bestand], politie, { nu: '2027-03-16T10:00:00.000Z' });
+    const u = await db.kvz(['notulen', 'verwerk', bestand], iv, { nu: '2027-03-16T10:00:00.000Z' });
+    expect([u.code, u.stderr]).toEqual([4, 'Geen toegang: met de rol iv kunt u de notulen van het politieoverleg niet verwerken.\n']);
   });
 
   it('gives a login without a kvz role exit 4 for every command, and refuses --gebruiker (exit 2)', async () => {

@@ -6,14 +6,15 @@ import type { Context } from '../../context.js';
 import { kleuren, schrijf, schrijfJson } from '../../output.js';
 
 export default async function status(ctx: Context, o: { json?: boolean }): Promise<void> {
-  const cijfers = await statusCijfers(await ctx.db(), dagVan(ctx.nu));
+  const db = await ctx.db();
+  const cijfers = await statusCijfers(db, dagVan(ctx.nu), ctx.rol() === 'balie' ? 'balie' : 'alles');
   if (o.json) return schrijfJson(ctx, { database: ctx.dbPad(), ...cijfers });
   const k = kleuren(ctx);
   const m = cijfers.meldingen;
   const uit = [
     `${k.bold('Database')}  ${ctx.dbPad()}`,
     `${k.bold('Meldingen')} ${m.totaal} in totaal, ${m.dit_jaar} dit jaar; ${m.nieuw} nieuw, ${m.doorgezet} doorgezet, ${m.afgehandeld} afgehandeld`,
-    `${k.bold('Zaken')}     ${cijfers.zaken.open} open, ${cijfers.zaken.gesloten} gesloten`,
+    ...(cijfers.zaken ? [`${k.bold('Zaken')}     ${cijfers.zaken.open} open, ${cijfers.zaken.gesloten} gesloten`] : []),
     '',
     k.bold('Vandaag te doen'),
   ];

@@ -9,6 +9,7 @@ import { heeftWijzigingen } from '../../../store/notulen-plan.js';
 import { partnerLijst, partners } from '../../../store/referentie.js';
 import type { Context } from '../../context.js';
 import { leesPad } from '../../invoer.js';
+import { geenToegang, heeftRecht } from '../../rechten.js';
 import { meld, schrijf, schrijfJson } from '../../output.js';
 import { verwerkingJson, verwerkingTekst } from './render.js';
 
@@ -24,6 +25,9 @@ export default async function notulenVerwerk(ctx: Context, o: Opts, [invoer]: st
   const { voornemen, fouten } = leesVoornemen(leesNotulen(tekst), await partnerLijst(db));
   if (codering === 'windows-1252') meld(ctx, `Let op: ${bestand} is geen UTF-8; gelezen als Windows-1252 (ANSI).`);
   if (!voornemen) throw foutenInBestand(fouten);
+  // The politieoverleg's minutes are confidential as a whole (SPEC §7).
+  const rol = ctx.rol();
+  if (voornemen.kenmerk.soort === 'politie' && !heeftRecht(rol, 'politieoverleg')) throw geenToegang(rol!, 'de notulen van het politieoverleg niet verwerken');
 
   const v = o.uitvoeren
     ? await verwerkNotulen(db, ctx.actor('notulen verwerk'), voornemen, fouten, basename(bestand))
