@@ -12,9 +12,8 @@ import type { Datum } from '../domain/tijd.js';
 import type { Db } from './db.js';
 import { EERSTE_DOORZETTING_DAG } from './doorzetting-sql.js';
 
-// Counts group on the covering index melding_dag: no lookup in the melding table per melding.
-const OPENBAAR = `m.vertrouwelijk = 0 AND (m.zaak_id IS NULL OR m.zaak_id NOT IN (SELECT id FROM zaak WHERE vertrouwelijk = 1))`;
-const GEHEIM = 'm.vertrouwelijk = 0 AND coalesce(z.vertrouwelijk, 0) = 0';
+// Counts group on the covering index melding_dag: no lookup in the melding table per melding. The
+// confidentiality filter comes from the dialect (d.openbaar).
 /** 1 for a melding of this window, 0 for one of the window before. */
 const DEZE = 'CASE WHEN m.ontvangen_dag >= @grens THEN 1 ELSE 0 END';
 
@@ -28,7 +27,7 @@ export interface Vensters {
 function tel<T extends readonly unknown[]>(db: Db, kolommen: string, waar: string, groep: string, p: Record<string, unknown>, vertrouwelijk: boolean): Promise<T[]> {
   return db.rauw<T>(
     `SELECT ${kolommen}, count(*) FROM melding m
-     WHERE m.ontvangen_dag >= @van AND m.ontvangen_dag < @tot ${waar} ${vertrouwelijk ? '' : `AND ${OPENBAAR}`}
+     WHERE m.ontvangen_dag >= @van AND m.ontvangen_dag < @tot ${waar} ${vertrouwelijk ? '' : `AND ${db.d.openbaar(false)}`}
      GROUP BY ${groep}`,
     p,
   );
@@ -81,7 +80,7 @@ export type MeldingKeuze = 'alle' | 'openbaar' | 'alleen-vertrouwelijk';
 
 /** The meldingen received in [van, tot), oldest first. */
 export async function meldingenIn(db: Db, van: Datum, tot: Datum, keuze: MeldingKeuze, peildatum: Datum): Promise<MeldingOpAgenda[]> {
-  const filter = keuze === 'openbaar' ? `AND ${GEHEIM}` : keuze === 'alleen-vertrouwelijk' ? 'AND m.vertrouwelijk = 1' : '';
+  const filter = keuze === 'openbaar' ? `AND ${db.d.openbaar(true)}` : keuze === 'alleen-vertrouwelijk' ? 'AND m.vertrouwelijk = 1' : '';
   return (
     await db.rauw<MeldingRij>(`${meldingSelect(db)} WHERE m.ontvangen_dag >= @van AND m.ontvangen_dag < @tot ${filter} ORDER BY m.ontvangen_op, m.id`, { van, tot })
   ).map((r) => meldingVan(r, peildatum));
@@ -91,7 +90,7 @@ export async function meldingenIn(db: Db, van: Datum, tot: Datum, keuze: Melding
 export async function nooitDoorgezet(db: Db, voor: Datum, peildatum: Datum): Promise<MeldingOpAgenda[]> {
   return (
     await db.rauw<MeldingRij>(
-      `${meldingSelect(db)} WHERE m.status = 'nieuw' AND m.ontvangen_dag < @voor AND ${GEHEIM}
+      `${meldingSelect(db)} WHERE m.status = 'nieuw' AND m.ontvangen_dag < @voor AND ${db.d.openbaar(true)}
          AND NOT EXISTS (SELECT 1 FROM doorzetting d WHERE d.melding_id = m.id)
        ORDER BY m.ontvangen_op, m.id`,
       { voor },
@@ -154,7 +153,7 @@ export async function zakenMet(db: Db, sleutel: 'id' | 'nummer', waarden: readon
   if (waarden.length === 0) return [];
   return (
     await db.rauw<ZaakKolommen>(
-      `${zaakSelect(vertrouwelijk, false)} WHERE z.${sleutel} IN ${db.d.jsonLijst('?', sleutel === 'id' ? 'getal' : 'tekst')} ${vertrouwelijk ? '' : 'AND z.vertrouwelijk = 0'}
+      `${zaakSelect(vertrouwelijk, false)} WHERE ${db.d.inLijst(`z.${sleutel}`, '?', sleutel === 'id' ? 'getal' : 'tekst')} ${vertrouwelijk ? '' : 'AND z.vertrouwelijk = 0'}
        ORDER BY z.jaar, z.volgnummer`,
       [JSON.stringify(waarden)],
     )
@@ -189,7 +188,7 @@ export async function actiesPerZaak(db: Db, zaken: readonly ZaakRij[], peildatum
   const nummer = new Map(zaken.map((z) => [z.id, z.nummer]));
   const rijen = await db.rauw<[number, string, string, string, Datum, ActieStatus, number]>(
     `SELECT a.zaak_id, ${ACTIE_KOLOMMEN} FROM actie a
-     WHERE a.zaak_id IN ${db.d.jsonLijst('@ids', 'getal')} AND (a.status IN ('open', 'loopt') OR a.gewijzigd_op >= @sinds)
+     WHERE ${db.d.inLijst('a.zaak_id', '@ids', 'getal')} AND (a.status IN ('open', 'loopt') OR a.gewijzigd_op >= @sinds)
      ${ACTIE_VOLGORDE}`,
     { ids: JSON.stringify([...nummer.keys()]), sinds: sinds ?? '9999' },
   );
@@ -209,14 +208,14 @@ export async function actiesPerZaak(db: Db, zaken: readonly ZaakRij[], peildatum
 /** Which of these zaken have any actie at all, whatever its status. */
 export async function metEenActie(db: Db, zaakIds: readonly number[]): Promise<Set<number>> {
   if (zaakIds.length === 0) return new Set();
-  return new Set(await db.kolom<number>(`SELECT DISTINCT zaak_id FROM actie WHERE zaak_id IN ${db.d.jsonLijst('?', 'getal')}`, [JSON.stringify(zaakIds)]));
+  return new Set(await db.kolom<number>(`SELECT DISTINCT zaak_id FROM actie WHERE ${db.d.inLijst('zaak_id', '?', 'getal')}`, [JSON.stringify(zaakIds)]));
 }
 
 /** How the acties agreed in one overleg row stand now: [status, te laat (1 or 0), n]; not of vertrouwelijke zaken. */
 export function standVanOverleg(db: Db, overlegId: number, peildatum: Datum): Promise<[status: ActieStatus, teLaat: number, n: number][]> {
   return db.rauw(
     `SELECT a.status, CASE WHEN a.status IN ('open', 'loopt') AND a.deadline < ? THEN 1 ELSE 0 END, count(*)
-     FROM actie a JOIN zaak z ON z.id = a.zaak_id WHERE a.overleg_id = ? AND z.vertrouwelijk = 0 GROUP BY 1, 2`,
+     FROM actie a WHERE a.overleg_id = ? AND ${db.d.actieOpenbaar()} GROUP BY 1, 2`,
     [peildatum, overlegId],
   );
 }

@@ -11,12 +11,19 @@ export type Params = readonly unknown[] | Readonly<Record<string, unknown>>;
 /** The SQL that differs between the two engines. */
 export interface Dialect {
   /**
-   * The values of `param` (a JSON array in text) as a one-column subquery, for `x IN (…)`;
-   * `soort` says whether they are numbers (ids) or text (numbers like M-2027-0001).
+   * `kolom` is one of the values of `param` (a JSON array in text); `soort` says whether they are
+   * numbers (ids) or text (numbers like M-2027-0001).
    */
-  jsonLijst(param: string, soort: 'getal' | 'tekst'): string;
+  inLijst(kolom: string, param: string, soort: 'getal' | 'tekst'): string;
   /** `expr`, kept off the indexes where SQLite's planner would pick a worse one (no-op on PostgreSQL). */
   zonderIndex(expr: string): string;
+  /**
+   * Melding `m` is not confidential, by its own flag nor by its zaak's (`z` the joined zaak where the
+   * query has one). PostgreSQL keeps this fact in the row (geheim, set by the database's triggers).
+   */
+  openbaar(metZaak: boolean): string;
+  /** Actie `a` belongs to a zaak that is not confidential, without joining the zaak. */
+  actieOpenbaar(): string;
   /** The partner codes of forwardings of melding `m`, in order of forwarding, joined by `scheiding`. */
   doorgezetNaar(scheiding: string): string;
   /** The smaller of two values (SQLite's two-argument min, PostgreSQL's least). */

@@ -40,17 +40,17 @@ export interface MeldingExportRij {
   melder_email?: string | null;
 }
 
-function waar(filter: MeldingSelectie, opties: MeldingExportOpties): { sql: string; p: Record<string, unknown> } {
+function waar(db: Db, filter: MeldingSelectie, opties: MeldingExportOpties): { sql: string; p: Record<string, unknown> } {
   const w: string[] = [];
   const p: Record<string, unknown> = {};
-  if (!opties.vertrouwelijk) w.push('m.vertrouwelijk = 0 AND coalesce(z.vertrouwelijk, 0) = 0');
+  if (!opties.vertrouwelijk) w.push(db.d.openbaar(true));
   selectieVoorwaarden(filter, w, p);
   return { sql: w.length ? `WHERE ${w.join(' AND ')}` : '', p };
 }
 
 /** How many meldingen the export holds. */
 export async function telMeldingExport(db: Db, filter: MeldingSelectie, opties: MeldingExportOpties): Promise<number> {
-  const { sql, p } = waar(filter, opties);
+  const { sql, p } = waar(db, filter, opties);
   return (await db.waarde<number>(`SELECT count(*) FROM melding m LEFT JOIN zaak z ON z.id = m.zaak_id ${sql}`, p))!;
 }
 
@@ -62,7 +62,7 @@ const EXPORT_KOLOMMEN = [
 
 /** The meldingen of the export, oldest first, in batches from a cursor. */
 export async function* meldingExportRijen(db: Db, filter: MeldingSelectie, opties: MeldingExportOpties): AsyncGenerator<MeldingExportRij[]> {
-  const { sql, p } = waar(filter, opties);
+  const { sql, p } = waar(db, filter, opties);
   const melder = opties.metMelder ? ', m.melder_naam, m.melder_telefoon, m.melder_email' : '';
   const rijen = db.stroom(
     `SELECT m.nummer, m.ontvangen_op, m.ontvangen_dag, m.kanaal, m.categorie, m.kern, m.adres, m.omschrijving, m.status,

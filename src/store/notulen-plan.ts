@@ -97,14 +97,14 @@ export async function planVerwerking(db: Db, v: Voornemen, nu: Date): Promise<{ 
     (
       await db.alle<ActieNu>(
         `SELECT a.id, a.nummer, z.nummer AS zaak, a.omschrijving, a.partner, a.deadline, a.status, a.keer_uitgesteld
-         FROM actie a JOIN zaak z ON z.id = a.zaak_id WHERE a.nummer IN ${db.d.jsonLijst('?', 'tekst')}`,
+         FROM actie a JOIN zaak z ON z.id = a.zaak_id WHERE ${db.d.inLijst('a.nummer', '?', 'tekst')}`,
         [lijst(nummers)],
       )
     ).map((a) => [a.nummer, a]),
   );
   const zaken = new Map(
     (
-      await db.alle<ZaakNu>(`SELECT nummer, titel, status, vertrouwelijk FROM zaak WHERE nummer IN ${db.d.jsonLijst('?', 'tekst')}`, [
+      await db.alle<ZaakNu>(`SELECT nummer, titel, status, vertrouwelijk FROM zaak WHERE ${db.d.inLijst('nummer', '?', 'tekst')}`, [
         lijst(v.zaken.map((z) => z.zaak)),
       ])
     ).map((z) => [z.nummer, z]),
@@ -117,7 +117,7 @@ export async function planVerwerking(db: Db, v: Voornemen, nu: Date): Promise<{ 
     for (const h of await db.alle<{ actie_id: number; status: string | null; deadline: string | null }>(
       `SELECT actie_id, CASE WHEN status_oud IS DISTINCT FROM status_nieuw THEN status_nieuw END AS status,
               CASE WHEN deadline_oud IS DISTINCT FROM deadline_nieuw THEN deadline_nieuw END AS deadline
-       FROM actie_historie WHERE actie_id IN ${db.d.jsonLijst('?', 'getal')} AND overleg_id = ?`,
+       FROM actie_historie WHERE ${db.d.inLijst('actie_id', '?', 'getal')} AND overleg_id = ?`,
       [ids, overleg.id],
     )) {
       const e = eerder.get(h.actie_id) ?? { status: new Set(), deadline: new Set() };

@@ -48,7 +48,8 @@ function instellingen(adres: string, env: Env, types: typeof pg.types): Instelli
     user: gebruiker,
     password: wachtwoord,
     application_name: 'kvz',
-    options: '-c search_path=kvz',
+    // No JIT: kvz's queries are short, and compiling them costs more than it saves (70 ms on kvz status).
+    options: '-c search_path=kvz -c jit=off',
     connectionTimeoutMillis: 10_000,
     types: { getTypeParser: typeParser(types) as never },
   };

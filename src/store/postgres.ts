@@ -9,8 +9,11 @@ import type { Db, Dialect, Identiteit, Params } from './db.js';
 import { SCHRIJFSLOT } from './postgres-schema.js';
 
 export const POSTGRES_DIALECT: Dialect = {
-  jsonLijst: (param, soort) =>
-    `(SELECT waarde${soort === 'getal' ? '::integer' : ''} FROM json_array_elements_text(${param}::json) AS lijst(waarde))`,
+  openbaar: () => 'm.geheim = 0',
+  actieOpenbaar: () => 'a.geheim = 0',
+  // As an array, not a set: the planner then knows how few values there are and uses the index.
+  inLijst: (kolom, param, soort) =>
+    `${kolom} = ANY (ARRAY(SELECT waarde${soort === 'getal' ? '::integer' : ''} FROM json_array_elements_text(${param}::json) AS lijst(waarde)))`,
   zonderIndex: (expr) => expr,
   doorgezetNaar: (scheiding) =>
     `(SELECT string_agg(d.partner, '${scheiding}' ORDER BY d.op, d.partner) FROM doorzetting d WHERE d.melding_id = m.id)`,

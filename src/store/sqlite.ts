@@ -9,7 +9,12 @@ type Statement = Database.Statement<unknown[], unknown>;
 type Modus = 'object' | 'waarde' | 'rauw' | 'voer';
 
 export const SQLITE_DIALECT: Dialect = {
-  jsonLijst: (param) => `(SELECT value FROM json_each(${param}))`,
+  openbaar: (metZaak) =>
+    metZaak
+      ? 'm.vertrouwelijk = 0 AND coalesce(z.vertrouwelijk, 0) = 0'
+      : 'm.vertrouwelijk = 0 AND (m.zaak_id IS NULL OR m.zaak_id NOT IN (SELECT id FROM zaak WHERE vertrouwelijk = 1))',
+  actieOpenbaar: () => 'a.zaak_id NOT IN (SELECT id FROM zaak WHERE vertrouwelijk = 1)',
+  inLijst: (kolom, param) => `${kolom} IN (SELECT value FROM json_each(${param}))`,
   // SQLite without statistics would otherwise walk an index of every overdue actie once per zaak.
   zonderIndex: (expr) => `+${expr}`,
   doorgezetNaar: (scheiding) =>
