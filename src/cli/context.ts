@@ -3,12 +3,13 @@
  * database (opened on first use, so `--help` and usage errors never touch a file).
  */
 import { userInfo } from 'node:os';
-import { dbLocatie, openDatabase, type DbLocatie } from '../store/database.js';
+import { dbLocatie, type DbLocatie } from '../store/locatie.js';
 import type { Db } from '../store/db.js';
 import type { Actor } from '../store/audit.js';
 import { UsageError } from '../domain/errors.js';
 import { isPostgresAdres, toonbaarAdres } from '../store/adres.js';
-import type { Rol } from '../store/postgres-schema.js';
+import type { Rol } from '../store/rollen.js';
+import type { VroegeVerbinding } from './vroeg.js';
 import { optioneleTekst } from '../domain/tekst.js';
 import { leesPad } from './invoer.js';
 import { inquirerPrompter, type Prompter } from './prompts.js';
@@ -71,6 +72,8 @@ export interface Context {
 /** Holds the connection of one run, so that run() can close it whatever happens. */
 export interface DbHouder {
   db?: Db;
+  /** A connection started before the command line was parsed (vroeg.ts), until a command takes it. */
+  vroeg?: VroegeVerbinding;
 }
 
 function osGebruiker(): string {
@@ -140,10 +143,17 @@ export function maakContext(
       // Opened on first use: a usage error found before that creates no file.
       if (!houder.db) {
         if (opslag === 'postgres') {
-          // Loaded only here: the front desk's file needs no PostgreSQL driver.
-          const { openPostgres } = await import('../store/postgres-open.js');
-          houder.db = await openPostgres(pad, env);
+          const vroeg = houder.vroeg?.adres === pad ? houder.vroeg : undefined;
+          if (vroeg) houder.vroeg = undefined;
+          if (vroeg) houder.db = await vroeg.db;
+          else {
+            // Loaded only here: the front desk's file needs no PostgreSQL driver.
+            const { openPostgres } = await import('../store/postgres-open.js');
+            houder.db = await openPostgres(pad, env);
+          }
         } else {
+          // Loaded only here too: a shared database needs no SQLite driver.
+          const { openDatabase } = await import('../store/database.js');
           houder.db = openDatabase(pad, { nu, netwerk: { mountinfo: opties.mountinfo } });
         }
       }

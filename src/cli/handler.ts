@@ -26,7 +26,8 @@ export function voer(runtime: Runtime, laad: Laad) {
     // On a shared database: connect while the command's code loads (the server does its part meanwhile).
     const verbinding = ctx.opslag === 'postgres' && pad !== 'init' ? ctx.db() : undefined;
     verbinding?.catch(() => undefined);
-    const { default: handler } = await laad();
+    // On a file: the SQLite driver loads beside the command (the file itself opens on first use).
+    const [{ default: handler }] = await Promise.all([laad(), ctx.opslag === 'bestand' ? import('../store/database.js') : undefined]);
     if (verbinding) {
       // The role is checked first, before any number is looked up (SPEC §7).
       await verbinding;

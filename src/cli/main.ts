@@ -7,6 +7,7 @@ import { KvzError, UsageErrors } from '../domain/errors.js';
 import type { Env, Io, RunOpties } from './context.js';
 import type { Runtime } from './handler.js';
 import { bouwProgramma } from './program.js';
+import { begin, sluitOngebruikt, vroegAdres } from './vroeg.js';
 import { foutregel } from './zichtbaar.js';
 
 export type { Io, Env, RunOpties };
@@ -14,12 +15,15 @@ export type { Io, Env, RunOpties };
 export async function run(argv: string[], io: Io, env: Env, opties: RunOpties = {}): Promise<number> {
   const runtime: Runtime = { io, env, opties, houder: {}, exitCode: 0 };
   try {
+    const adres = vroegAdres(argv, env);
+    if (adres) runtime.houder.vroeg = await begin(adres, env);
     await bouwProgramma(runtime).parseAsync(argv, { from: 'user' });
     return runtime.exitCode;
   } catch (e) {
     return foutNaarCode(e, io, env, runtime);
   } finally {
     await runtime.houder.db?.sluit();
+    await sluitOngebruikt(runtime.houder.vroeg);
   }
 }
 

@@ -4,7 +4,7 @@
  * up, with one sentence instead of a server error. A file has one user, who may do everything.
  */
 import { GeenToegang } from '../domain/errors.js';
-import type { Rol } from '../store/postgres-schema.js';
+import type { Rol } from '../store/rollen.js';
 
 const RANG: Record<Rol, number> = { balie: 1, iv: 2, politieoverleg: 3, beheer: 4 };
 

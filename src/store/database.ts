@@ -6,7 +6,6 @@
 import { closeSync, existsSync, mkdirSync, openSync, readSync, readFileSync, statSync, chmodSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { homedir } from 'node:os';
 import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
 import { DomainError } from '../domain/errors.js';
@@ -17,6 +16,7 @@ import type { Db } from './db.js';
 import { isPostgresAdres } from './adres.js';
 import { netwerkschijf } from './netwerk.js';
 import { SqliteDb } from './sqlite.js';
+import { SCHEMA_VERSIE } from './locatie.js';
 
 export type { Db } from './db.js';
 /** A raw better-sqlite3 connection: only the SQLite-specific parts of kvz (backup, check, the bench) use one. */
@@ -24,8 +24,7 @@ export type SqliteBestand = Database.Database;
 
 /** 'KVZ1': marks a file as a kvz database (PRAGMA application_id). */
 export const APPLICATION_ID = 0x4b565a31;
-/** The schema version this kvz writes (PRAGMA user_version). */
-export const SCHEMA_VERSIE = 2;
+export { SCHEMA_VERSIE, dbLocatie, dataMap, type DbLocatie } from './locatie.js';
 
 const SCHEMA_PAD = new URL('../../schema.sql', import.meta.url);
 
@@ -51,24 +50,6 @@ function sqliteAddon(): string | undefined {
 export function verbind(pad: string, opties: Database.Options = {}): SqliteBestand {
   const nativeBinding = sqliteAddon();
   return new Database(pad, nativeBinding ? { ...opties, nativeBinding } : opties);
-}
-
-export interface DbLocatie {
-  pad: string;
-  bron: 'optie' | 'KVZ_DB' | 'standaard';
-}
-
-/** --db, else KVZ_DB, else $XDG_DATA_HOME/kvz/kvz.db (~/.local/share/kvz/kvz.db). */
-export function dbLocatie(optie: string | undefined, env: Record<string, string | undefined>, bestand = 'kvz.db'): DbLocatie {
-  if (optie) return { pad: optie, bron: 'optie' };
-  if (env.KVZ_DB) return { pad: env.KVZ_DB, bron: 'KVZ_DB' };
-  return { pad: join(dataMap(env), bestand), bron: 'standaard' };
-}
-
-export function dataMap(env: Record<string, string | undefined>): string {
-  const xdg = env.XDG_DATA_HOME?.trim();
-  const basis = xdg && xdg.startsWith('/') ? xdg : join(env.HOME || homedir(), '.local', 'share');
-  return join(basis, 'kvz');
 }
 
 export interface OpenOpties {
@@ -188,13 +169,6 @@ function bijwerken(db: SqliteBestand, doel: number, migraties: readonly Migratie
     }
     db.pragma(`user_version = ${doel}`);
   }).immediate();
-}
-
-/** The identity this database got at creation (minutes files carry it). */
-export async function databaseId(db: Db): Promise<string> {
-  const id = await db.waarde<string>(`SELECT waarde FROM instelling WHERE sleutel = 'database_id'`);
-  if (id === undefined) throw new DomainError('De database mist haar identiteit (instelling database_id); draai kvz check.');
-  return id;
 }
 
 function zaaiCadans(db: SqliteBestand, nu: Date): void {

@@ -1,6 +1,14 @@
 /** Settings of a database that its users change (`kvz instelling`), each change audited. */
 import { inTransactie, schrijfAudit, type Actor } from './audit.js';
 import type { Db } from './db.js';
+import { DomainError } from '../domain/errors.js';
+
+/** The identity this database got at creation (minutes files carry it). */
+export async function databaseId(db: Db): Promise<string> {
+  const id = await db.waarde<string>(`SELECT waarde FROM instelling WHERE sleutel = 'database_id'`);
+  if (id === undefined) throw new DomainError('De database mist haar identiteit (instelling database_id); draai kvz check.');
+  return id;
+}
 
 /**
  * Whether this database may send mail. A new database may; a copy made by `kvz kopieer` or `kvz backup`

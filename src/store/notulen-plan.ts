@@ -14,7 +14,7 @@ import { DomainError, UsageError } from '../domain/errors.js';
 import type { Overleg } from '../domain/overleg.js';
 import type { ActieWens, Fout, Voornemen } from '../domain/notulen.js';
 import { dagVan, datumKort, datumLang, parseDatum, type Datum } from '../domain/tijd.js';
-import { databaseId } from './database.js';
+import { databaseId } from './instellingen.js';
 import type { Db } from './db.js';
 import { geenOverlegOp, overlegOp } from './overleggen.js';
 

@@ -7,11 +7,11 @@
  * Text is compared byte by byte (COLLATE "C"), as SQLite does, so lists sort alike on both stores.
  */
 
-/** The key of the transaction lock every kvz writer takes first: 'KVZ1', as the SQLite file's application_id. */
-export const SCHRIJFSLOT = 0x4b565a31;
+import { SCHRIJFSLOT } from './rollen.js';
 
-export const ROLLEN = ['balie', 'iv', 'politieoverleg', 'beheer'] as const;
-export type Rol = (typeof ROLLEN)[number];
+export { SCHRIJFSLOT };
+
+export { ROLLEN, type Rol } from './rollen.js';
 
 /** The roles of one kvz database: named after it, so two kvz databases on one server never share rights. */
 export interface Rolnamen {
@@ -264,8 +264,14 @@ CREATE FUNCTION mag_vertrouwelijk() RETURNS boolean LANGUAGE sql STABLE PARALLEL
 -- Een melding is geheim als ze zelf vertrouwelijk is of in een vertrouwelijke zaak zit.
 CREATE FUNCTION melding_geheim() RETURNS trigger LANGUAGE plpgsql ${definer} AS $$
 BEGIN
-  NEW.geheim := CASE WHEN NEW.vertrouwelijk = 1 OR coalesce((SELECT z.vertrouwelijk FROM zaak z WHERE z.id = NEW.zaak_id), 0) = 1
-                THEN 1 ELSE 0 END;
+  -- In steps: a melding without a zaak (most, at the desk) never plans the look-up in zaak.
+  IF NEW.vertrouwelijk = 1 THEN
+    NEW.geheim := 1;
+  ELSIF NEW.zaak_id IS NULL THEN
+    NEW.geheim := 0;
+  ELSE
+    NEW.geheim := coalesce((SELECT z.vertrouwelijk FROM zaak z WHERE z.id = NEW.zaak_id), 0);
+  END IF;
   RETURN NEW;
 END $$;
 CREATE TRIGGER melding_geheim BEFORE INSERT OR UPDATE ON melding FOR EACH ROW EXECUTE FUNCTION melding_geheim();

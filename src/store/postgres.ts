@@ -6,7 +6,7 @@
 import type { Client } from 'pg';
 import type PgCursor from 'pg-cursor';
 import type { Db, Dialect, Identiteit, Params } from './db.js';
-import { SCHRIJFSLOT } from './postgres-schema.js';
+import { SCHRIJFSLOT } from './rollen.js';
 
 export const POSTGRES_DIALECT: Dialect = {
   openbaar: () => 'm.geheim = 0',
@@ -199,7 +199,15 @@ export class PostgresDb implements Db {
     }
   }
 
+  /**
+   * Ends the session without waiting for the server to hang up: everything is committed or rolled
+   * back by now, the goodbye is still sent (a pending write keeps the process alive), and a command
+   * need not wait while the server ends its session.
+   */
   async sluit(): Promise<void> {
-    await this.client.end().catch(() => undefined);
+    const einde = this.client.end().catch(() => undefined);
+    const socket = (this.client as unknown as { connection?: { stream?: { unref?: () => void } } }).connection?.stream;
+    if (typeof socket?.unref === 'function') socket.unref();
+    else await einde;
   }
 }

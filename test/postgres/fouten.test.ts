@@ -50,6 +50,32 @@ describe.skipIf(!PG)(`faults on PostgreSQL${PG_OVERGESLAGEN}`, () => {
     expect(JSON.parse(st.stdout).database).toBe(pgUrl(db.naam, db.it.login));
   });
 
+  it('connects early only for a command that may use it: help and usage errors never report a connection', async () => {
+    const db = await kvzPostgres();
+    const onbereikbaar = `postgres://${db.it.login}@127.0.0.1:1/${db.naam}`;
+    const help = await kvz(['--help'], { db: onbereikbaar });
+    expect([help.code, help.stderr]).toEqual([0, '']);
+    expect(help.stdout).toContain('Gebruik: kvz');
+    const fout = await kvz(['melding', 'list', '--onbekend'], { db: onbereikbaar, env: { PGPASSWORD: 'fout' } });
+    expect(fout.code).toBe(2);
+    expect(fout.stderr).toMatch(/--onbekend/);
+    expect(fout.stderr).not.toMatch(/PostgreSQL/);
+    // A command that does use it still reports the failure, once.
+    const list = await kvz(LIST, { db: onbereikbaar, env: { PGPASSWORD: 'fout' } });
+    expect(list.code).toBe(1);
+    expect(list.stderr.split('\n').filter(Boolean)).toEqual([expect.stringMatching(/^De PostgreSQL-server op 127\.0\.0\.1:1 is niet bereikbaar/)]);
+    // The connection a usage error did not use is closed, not left open on the server.
+    const eigen = db.url(db.it);
+    const u = await kvz(['zaak', 'list', '--onbekend'], { db: eigen, env: { PGPASSWORD: db.it.wachtwoord } });
+    expect(u.code).toBe(2);
+    let open = '1';
+    for (let i = 0; i < 50 && open !== '0'; i++) {
+      open = psqlOk(`SELECT count(*) FROM pg_stat_activity WHERE usename = '${db.it.login}'`);
+      if (open !== '0') await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(open).toBe('0');
+  });
+
   it('refuses, untouched, a database that is not kvz\'s, and one written by a newer kvz', async () => {
     const naam = `vreemd_${process.pid}`;
     psqlOk(`CREATE DATABASE ${naam}`);

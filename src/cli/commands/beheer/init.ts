@@ -6,7 +6,7 @@ import { zetCadansStart } from '../../../store/cadans.js';
 import type { Context } from '../../context.js';
 import { shellWoord } from '../../opmaak.js';
 import { schrijf, schrijfJson } from '../../output.js';
-import { ROLLEN } from '../../../store/postgres-schema.js';
+import { ROLLEN } from '../../../store/rollen.js';
 
 interface Opts {
   gioStart?: string;
@@ -32,7 +32,7 @@ export default async function init(ctx: Context, o: Opts): Promise<void> {
 
 /** `kvz init` on a shared database: the schema, the roles and the running login as beheer. */
 async function initOpPostgres(ctx: Context, o: Opts, start: { gio: string | undefined; politie: string | undefined }): Promise<void> {
-  const { initPostgres } = await import('../../../store/postgres-open.js');
+  const { initPostgres } = await import('../../../store/postgres-init.js');
   const u = await initPostgres(ctx.dbAdres(), ctx.env, ctx.nu);
   if (!u.nieuw && (start.gio || start.politie)) {
     throw new DomainError(`De kvz-database ${u.database} bestaat al; de startdatum is niet gewijzigd. Gebruik daarvoor kvz overleg cadans.`);

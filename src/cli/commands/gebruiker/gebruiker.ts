@@ -2,7 +2,7 @@ import { text } from 'node:stream/consumers';
 import { kies } from '../../../domain/keuze.js';
 import { UsageError } from '../../../domain/errors.js';
 import { gebruikers, verwijderGebruiker, voegGebruikerToe, wijzigRol } from '../../../store/gebruikers.js';
-import { ROLLEN, type Rol } from '../../../store/postgres-schema.js';
+import { ROLLEN, type Rol } from '../../../store/rollen.js';
 import { scramVerificatie } from '../../../store/scram.js';
 import type { Context } from '../../context.js';
 import { meld, schrijf, schrijfJson, tabel } from '../../output.js';

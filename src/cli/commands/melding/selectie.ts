@@ -3,7 +3,7 @@ import { kies } from '../../../domain/keuze.js';
 import { MELDING_STATUSSEN, type MeldingStatus } from '../../../domain/melding.js';
 import { parseNummer } from '../../../domain/nummers.js';
 import { dagVan } from '../../../domain/tijd.js';
-import type { Db } from '../../../store/database.js';
+import type { Db } from '../../../store/db.js';
 import type { MeldingSelectie } from '../../../store/melding-selectie.js';
 import { categorieLijst, kernLijst } from '../../../store/referentie.js';
 import type { Context } from '../../context.js';

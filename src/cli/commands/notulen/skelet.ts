@@ -3,7 +3,7 @@ import { soortNaam, type OverlegSoort } from '../../../domain/cadans.js';
 import { datumLang } from '../../../domain/tijd.js';
 import { notulenMarkdown } from '../../../documents/notulen-md.js';
 import { agendaVoor } from '../../../store/agenda.js';
-import { databaseId } from '../../../store/database.js';
+import { databaseId } from '../../../store/instellingen.js';
 import { schrijfAtomisch } from '../../bestand.js';
 import type { Context } from '../../context.js';
 import type { Handler } from '../../handler.js';
