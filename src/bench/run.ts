@@ -9,6 +9,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, wr
 import { join } from 'node:path';
 import { genereer, REGIO, verkleind, type Omvang } from './genereer.js';
 import { importBestand } from './import-csv.js';
+import { gelijktijdig, pgOmgeving } from './postgres.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const BIN = join(ROOT, 'bin', 'kvz.js');
@@ -110,7 +111,7 @@ const MATRIX_SQL = `SELECT z.nummer, z.titel, z.soort, z.kern, a.nummer, a.omsch
   FROM actie a JOIN zaak z ON z.id = a.zaak_id LEFT JOIN overleg o ON o.id = a.overleg_id
   WHERE z.vertrouwelijk = 0 ORDER BY z.nummer, a.deadline`;
 
-function main(): number {
+async function main(): Promise<number> {
   const o = leesOpties(process.argv.slice(2));
   const omvang = o.klein ? verkleind(REGIO, 20) : REGIO;
   const db = dataset(o, omvang);
@@ -161,11 +162,49 @@ function main(): number {
   }
   const importMs = mediaan(importRuns);
   metingen.push({ naam: `kvz import meldingen (${rijen} regels, ${Math.round(rijen / (importMs / 1000))} regels/s)`, ms: importMs });
-  // ≥ 50,000 rows/s, stated as a time so that "TE HOOG" keeps its meaning.
-  budgetten.push({ naam: `import meldingen (${rijen} regels, ≥ 50000 regels/s)`, gemeten: importMs, grens: (rijen / 50_000) * 1000, eenheid: ' ms' });
+  // SPEC §6: ≥ 30,000 rows/s must be reached (50,000 is the aim), stated as a time so that "TE HOOG" keeps its meaning.
+  budgetten.push({ naam: `import meldingen (${rijen} regels, ≥ 30000 regels/s)`, gemeten: importMs, grens: (rijen / 30_000) * 1000, eenheid: ' ms' });
+
+  await postgresBudgetten(o, db, add, metingen, budgetten, ratio, node0);
 
   druk(o, omvang, metingen, budgetten);
   return budgetten.every((b) => b.gemeten <= b.grens) ? 0 : 1;
+}
+
+const MATRIX_SQL_PG = MATRIX_SQL.replace(/\s+/g, ' ');
+
+/** The PostgreSQL budgets of SPEC §6, against a local cluster with the same data (when PostgreSQL is installed). */
+async function postgresBudgetten(
+  o: Opties,
+  db: string,
+  add: string[],
+  metingen: Meting[],
+  budgetten: Budget[],
+  ratio: (naam: string, meet: () => number, basis: () => number, basisNaam: string, grens: number) => void,
+  node0: () => number,
+): Promise<void> {
+  const pg = await pgOmgeving(o.map, db, process.execPath, BIN, NU, o.klein);
+  if (!pg) {
+    console.error('PostgreSQL is hier niet geïnstalleerd: de PostgreSQL-budgetten zijn niet gemeten.');
+    return;
+  }
+  try {
+    const kvz = (...args: string[]) => () => tijd(process.execPath, [BIN, ...args], pg.env).ms;
+    ratio('postgres: kvz melding add', kvz(...add), node0, 'node -e 0', 2.5);
+    ratio('postgres: kvz agenda gio', kvz('agenda', 'gio'), node0, 'node -e 0', 4);
+    ratio('postgres: kvz status', kvz('status'), node0, 'node -e 0', 4);
+    const uit = join(o.map, 'matrix-pg.csv');
+    const psql = ['-X', '-q', '-h', '127.0.0.1', '-p', String(pg.cluster.port), '-U', 'bench', '-d', 'kvz', '-c', `\\copy (${MATRIX_SQL_PG}) TO STDOUT CSV`];
+    ratio('postgres: kvz export matrix --status alle', kvz('export', 'matrix', '--status', 'alle', '--output', uit), () => tijd('psql', psql, pg.env).ms, 'psql copy', 3);
+    // 20 clients at once; --klein keeps the run short with 5 meldingen each instead of 50.
+    const per = o.klein ? 5 : 50;
+    const g = await gelijktijdig(process.execPath, join(ROOT, 'dist', 'bench', 'schrijver.js'), BIN, pg, 20, per);
+    const fouten = g.verwacht - g.geland + (g.uniek ? 0 : 1) + (g.keten ? 0 : 1);
+    metingen.push({ naam: `postgres: 20 × ${per} meldingen tegelijk (${g.geland} van ${g.verwacht}, ${Math.round(g.geland / (g.ms / 1000))} meldingen/s)`, ms: g.ms });
+    budgetten.push({ naam: `postgres: 20 × ${per} meldingen tegelijk, nummers uniek, keten klopt`, gemeten: fouten, grens: 0, eenheid: ' fout' });
+  } finally {
+    pg.cluster.stop();
+  }
 }
 
 function druk(o: Opties, omvang: Omvang, metingen: Meting[], budgetten: Budget[]): void {
@@ -184,4 +223,4 @@ function druk(o: Opties, omvang: Omvang, metingen: Meting[], budgetten: Budget[]
   }
 }
 
-process.exitCode = main();
+process.exitCode = await main();
