@@ -39,9 +39,15 @@ function naarBestand(fd) {
   };
 }
 
+/** Input that is not a terminal (a pipe, a file): Node's stream is only made when a command reads it. */
+const invoer = {
+  isTTY: false,
+  [Symbol.asyncIterator]: () => process.stdin[Symbol.asyncIterator](),
+};
+
 const io = {
   // Prompts need the real streams; they only happen when stdin and stdout are both terminals.
-  stdin: isatty(0) ? process.stdin : { isTTY: false },
+  stdin: isatty(0) ? process.stdin : invoer,
   stdout: isatty(1) ? process.stdout : naarBestand(1),
   stderr: isatty(2) ? process.stderr : naarBestand(2),
 };

@@ -10,6 +10,7 @@ import { DomainError, GeenToegang } from '../domain/errors.js';
 import { toonbaarAdres } from './adres.js';
 import { SCHEMA_VERSIE } from './locatie.js';
 import { laadPg } from './pg-laden.js';
+import { zoekInPgpass } from './pgpass.js';
 import { PostgresDb } from './postgres.js';
 import { ROLLEN, type Rol } from './rollen.js';
 
@@ -21,6 +22,8 @@ export interface Instellingen {
   waar: string;
   database: string;
   gebruiker: string;
+  /** ~/.pgpass when it was found but others may read it, so it was not used. */
+  pgpassTeOpen?: string;
 }
 
 export function instellingen(adres: string, env: Env, types: typeof pg.types): Instellingen {
@@ -49,9 +52,16 @@ export function instellingen(adres: string, env: Env, types: typeof pg.types): I
     connectionTimeoutMillis: 10_000,
     types: { getTypeParser: typeParser(types) as never },
   };
-  // Without a password in the URL or PGPASSWORD, node-postgres looks in ~/.pgpass (PGPASSFILE).
-  if (wachtwoord === undefined) delete config.password;
-  return { config, waar: `${host.startsWith('/') ? host : `${host}:${poort}`}`, database, gebruiker };
+  const i: Instellingen = { config, waar: `${host.startsWith('/') ? host : `${host}:${poort}`}`, database, gebruiker };
+  // Without a password in the URL or PGPASSWORD: ~/.pgpass (PGPASSFILE), read when the server asks.
+  if (wachtwoord === undefined) {
+    config.password = async () => {
+      const gevonden = zoekInPgpass(env, { host, port: poort, database, user: gebruiker });
+      if (gevonden.teOpen) i.pgpassTeOpen = gevonden.teOpen;
+      return gevonden.wachtwoord as string;
+    };
+  }
+  return i;
 }
 
 /** Counts (int8) and sums as numbers, booleans as 1/0: the same values SQLite gives. */
@@ -75,6 +85,11 @@ function verbindFout(e: unknown, i: Instellingen): Error {
   if (code === '28000') return new DomainError(`De PostgreSQL-server laat ${i.gebruiker} niet toe bij database ${i.database} (pg_hba.conf).`);
   if (code === '3D000') return new DomainError(`De database ${i.database} bestaat niet op ${i.waar}; laat IT haar aanmaken en draai daarna kvz init.`);
   if (code === '42501') return new GeenToegang(`Geen toegang: de login ${i.gebruiker} heeft geen kvz-rol in database ${i.database}.`);
+  if (/password must be a string|no password|SASL/i.test(bericht) && i.pgpassTeOpen) {
+    return new DomainError(
+      `PostgreSQL vraagt een wachtwoord voor ${i.gebruiker}, maar ${i.pgpassTeOpen} kunnen anderen lezen en daarom gebruikt kvz het niet; zet het op alleen-eigenaar (chmod 600 ${i.pgpassTeOpen}).`,
+    );
+  }
   if (/password must be a string|no password|SASL/i.test(bericht)) {
     return new DomainError(`PostgreSQL vraagt een wachtwoord voor ${i.gebruiker}; geef het in PGPASSWORD of ~/.pgpass (nooit in het adres van een gedeelde opdracht).`);
   }

@@ -3,13 +3,14 @@
  * down, a database that is not kvz's or comes from a newer kvz, a connection lost mid-command. Each is
  * one Dutch sentence, exit 1, no password anywhere in the output, and nothing half written.
  */
-import { readFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GENESIS_HASH, auditHash } from '../../src/store/audit.js';
 import { kvzPostgres, PG, PG_OVERGESLAGEN, pgUrl, psqlOk } from '../helpers/postgres.js';
 import { spawn } from 'node:child_process';
 import { SCHRIJFSLOT } from '../../src/store/postgres-schema.js';
-import { kvz } from '../helpers/run.js';
+import { kvz, tijdelijkeMap } from '../helpers/run.js';
 
 /** psql in the background, as the cluster's superuser. */
 function psqlAsync(sql: string, db: string): Promise<number> {
@@ -74,6 +75,21 @@ describe.skipIf(!PG)(`faults on PostgreSQL${PG_OVERGESLAGEN}`, () => {
       if (open !== '0') await new Promise((r) => setTimeout(r, 100));
     }
     expect(open).toBe('0');
+  });
+
+  it('reads the password from ~/.pgpass, and says so when that file is open to others', async () => {
+    const db = await kvzPostgres();
+    const thuis = tijdelijkeMap();
+    const pgpass = join(thuis, '.pgpass');
+    writeFileSync(pgpass, `${PG!.host}:${PG!.port}:${db.naam}:${db.it.login}:${db.it.wachtwoord}\n`, { mode: 0o600 });
+    const goed = await kvz(LIST, { db: db.url(), env: { HOME: thuis } });
+    expect([goed.code, goed.stderr]).toEqual([0, '']);
+    chmodSync(pgpass, 0o644);
+    const open = await kvz(LIST, { db: db.url(), env: { HOME: thuis } });
+    expect([open.code, open.stderr]).toEqual([
+      1,
+      `PostgreSQL vraagt een wachtwoord voor ${db.it.login}, maar ${pgpass} kunnen anderen lezen en daarom gebruikt kvz het niet; zet het op alleen-eigenaar (chmod 600 ${pgpass}).\n`,
+    ]);
   });
 
   it('refuses, untouched, a database that is not kvz\'s, and one written by a newer kvz', async () => {
