@@ -23,7 +23,7 @@ describe('npm run bench -- --klein', () => {
     const budgetten = r.stdout.split('\n').filter((l) => l.startsWith('budget '));
     const namen = ['kvz --version', 'kvz melding add', 'kvz agenda gio', 'kvz agenda politie', 'kvz status', 'kvz export matrix --status alle', 'export matrix piekgeheugen', 'import meldingen'];
     // The PostgreSQL budgets, on a throwaway cluster of the bench's own (where PostgreSQL is installed: CI).
-    if (PG) namen.push('postgres: kvz melding add', 'postgres: kvz agenda gio', 'postgres: kvz status', 'postgres: kvz export matrix --status alle', 'postgres: 20 × 5 meldingen tegelijk');
+    if (PG) namen.push('postgres: kvz melding add (balie)', 'postgres: kvz agenda gio (iv)', 'postgres: kvz status (iv)', 'postgres: kvz status (balie)', 'postgres: kvz export matrix --status alle (iv)', 'postgres: 20 × 5 meldingen tegelijk');
     for (const naam of namen) expect(budgetten.some((l) => l.startsWith(`budget ${naam}`)), naam).toBe(true);
     for (const l of budgetten) expect(l).toMatch(/^budget .+: [\d.]+(×| ms| MB| fout) \(grens [\d.]+(×| ms| MB| fout)\) (ok|TE HOOG)$/);
     // The simultaneous clients must all land: that is correctness, not speed, so it holds on any machine.

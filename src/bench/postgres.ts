@@ -14,7 +14,11 @@ import { startCluster, zoekPostgres, type Cluster } from './pg-cluster.js';
 export interface PgOmgeving {
   cluster: Cluster;
   url: string;
+  /** As the login that ran init (beheer): for kvz check. */
   env: Record<string, string>;
+  /** As the people who do the work: the front desk adds meldingen, IV prepares the meetings. */
+  balie: Record<string, string>;
+  iv: Record<string, string>;
 }
 
 /** What a cached cluster must match: the data set and the schema kvz init writes. */
@@ -22,11 +26,14 @@ function merkVan(dataset: string): string {
   const schema = createHash('sha256')
     .update([tabellen(), functies(rolnamen('kvz')), rijbeveiliging(rolnamen('kvz')), rechten(rolnamen('kvz')), String(SCHEMA_VERSIE)].join('\n'))
     .digest('hex');
-  return JSON.stringify({ dataset: readFileSync(`${dataset.replace(/\.db$/, '')}.json`, 'utf8'), schema });
+  return JSON.stringify({ dataset: readFileSync(`${dataset.replace(/\.db$/, '')}.json`, 'utf8'), schema, logins: GEBRUIKERS });
 }
 
 const LOGIN = 'bench';
 const WACHTWOORD = 'bench-wachtwoord-kvz';
+/** The logins the budgets are measured as: row-level security costs what it costs for them, not for beheer. */
+const GEBRUIKERS = { balie: 'bench_balie', iv: 'bench_iv' } as const;
+const wachtwoordVan = (login: string) => `${login}-wachtwoord`;
 
 /**
  * The cluster for `dataset` (a kvz file made by the bench): started from the bench folder when its
@@ -53,17 +60,22 @@ export async function pgOmgeving(map: string, dataset: string, bin: string, kvzB
     await kvzProces(bin, kvzBin, ['init'], env);
     await kvzProces(bin, kvzBin, ['kopieer', '--db', dataset, '--naar', url], { ...env, KVZ_DB: dataset, KVZ_GEBRUIKER: 'bench' });
     // As autovacuum would in time: the visibility map lets counts read the indexes alone.
+    for (const [rol, login] of Object.entries(GEBRUIKERS)) {
+      await kvzProces(bin, kvzBin, ['gebruiker', 'add', login, '--rol', rol, '--wachtwoord-stdin'], env, `${wachtwoordVan(login)}\n`);
+    }
     cluster.psql('VACUUM ANALYZE', 'kvz');
     writeFileSync(merkPad, merk);
     process.stderr.write(`  klaar in ${((Date.now() - start) / 1000).toFixed(1)} s\n`);
   }
-  return { cluster, url, env };
+  const als = (login: string) => ({ ...env, KVZ_DB: `postgres://${login}@127.0.0.1:${cluster.port}/kvz`, PGPASSWORD: wachtwoordVan(login) });
+  return { cluster, url, env, balie: als(GEBRUIKERS.balie), iv: als(GEBRUIKERS.iv) };
 }
 
 /** kvz in a child process; resolves with its output, rejects when it fails. */
-export function kvzProces(node: string, kvzBin: string, args: string[], env: Record<string, string>): Promise<string> {
+export function kvzProces(node: string, kvzBin: string, args: string[], env: Record<string, string>, invoer?: string): Promise<string> {
   return new Promise((klaar, mis) => {
     const kind = spawn(node, [kvzBin, ...args], { env });
+    kind.stdin.end(invoer ?? '');
     let uit = '';
     let fout = '';
     kind.stdout.on('data', (d) => (uit += d));
@@ -91,7 +103,7 @@ export async function gelijktijdig(node: string, schrijver: string, kvzBin: stri
   await Promise.all(
     Array.from({ length: clients }, (_, i) =>
       new Promise<void>((klaar, mis) => {
-        const kind = spawn(node, [schrijver, String(i), String(per)], { env: omgeving.env, stdio: ['ignore', 'ignore', 'pipe'] });
+        const kind = spawn(node, [schrijver, String(i), String(per)], { env: omgeving.balie, stdio: ['ignore', 'ignore', 'pipe'] });
         let fout = '';
         kind.stderr.on('data', (d) => (fout += d));
         kind.on('close', (code) => (code === 0 ? klaar() : mis(new Error(`schrijver ${i} faalde:\n${fout}`))));

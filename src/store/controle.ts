@@ -137,15 +137,46 @@ export async function controleerPostgres(db: Db): Promise<Controle> {
     `SELECT count(*), count(*) FILTER (WHERE relrowsecurity AND relforcerowsecurity) FROM pg_class
      WHERE relnamespace = 'kvz'::regnamespace AND relkind = 'r'`,
   ))[0]!;
+  const afgeleid = await afgeleideGegevens(db);
   const uitslag: Controle = {
     ok: false,
-    integriteit: { ok: true, meldingen: [] },
+    integriteit: { ok: afgeleid.length === 0, meldingen: afgeleid },
     verwijzingen: { ok: verwijzingen.length === 0, fouten: verwijzingen.map((v) => ({ tabel: v.tabel, rij: null, verwijst_naar: `${v.verwijst_naar} (controle uitgeschakeld)` })) },
     auditlog: { ...keten, beveiligd: ontbrekend.length === 0, ontbrekende_triggers: ontbrekend },
     rechten: { ok: beveiligd === tabellen, modus: `rijbeveiliging afgedwongen op ${beveiligd} van ${tabellen} tabellen` },
   };
-  uitslag.ok = uitslag.verwijzingen.ok && keten.ok && uitslag.auditlog.beveiligd && uitslag.rechten.ok;
+  uitslag.ok = uitslag.integriteit.ok && uitslag.verwijzingen.ok && keten.ok && uitslag.auditlog.beveiligd && uitslag.rechten.ok;
   return uitslag;
+}
+
+/**
+ * What PostgreSQL's triggers keep beside the data (which rows are secret, the counts per year and
+ * status, who had feedback), recomputed from the data itself: a difference means someone changed the
+ * database behind kvz's back, and for secrecy it would show a role what it may not see.
+ */
+async function afgeleideGegevens(db: Db): Promise<string[]> {
+  const [rij] = await db.rauw<number[]>(
+    `SELECT
+       (SELECT count(*) FROM melding m LEFT JOIN zaak z ON z.id = m.zaak_id
+          WHERE m.geheim <> CASE WHEN m.vertrouwelijk = 1 OR coalesce(z.vertrouwelijk, 0) = 1 THEN 1 ELSE 0 END),
+       (SELECT count(*) FROM actie a JOIN zaak z ON z.id = a.zaak_id WHERE a.geheim <> z.vertrouwelijk),
+       (SELECT count(*) FROM doorzetting d JOIN melding m ON m.id = d.melding_id WHERE d.geheim <> m.geheim)
+         + (SELECT count(*) FROM contact c JOIN melding m ON m.id = c.melding_id WHERE c.geheim <> m.geheim)
+         + (SELECT count(*) FROM actie_historie h JOIN actie a ON a.id = h.actie_id WHERE h.geheim <> a.geheim),
+       (SELECT count(*) FROM (SELECT jaar, status, geheim, count(*) AS n FROM melding GROUP BY jaar, status, geheim) t
+          FULL JOIN melding_stand s USING (jaar, status, geheim) WHERE coalesce(t.n, 0) <> coalesce(s.aantal, 0)),
+       (SELECT count(*) FROM melding m
+          WHERE m.teruggekoppeld <> (EXISTS (SELECT 1 FROM contact c WHERE c.melding_id = m.id AND c.soort = 'terugkoppeling'))::integer)`,
+  );
+  const [meldingen, acties, gekoppeld, stand, terug] = rij!;
+  const fouten: string[] = [];
+  const n = (aantal: number, een: string, meer: string) => `${aantal} ${aantal === 1 ? een : meer}`;
+  if (meldingen) fouten.push(`${n(meldingen, 'melding is', 'meldingen zijn')} anders geheim dan haar vertrouwelijkheid en die van haar zaak zeggen`);
+  if (acties) fouten.push(`${n(acties, 'actie is', 'acties zijn')} anders geheim dan haar zaak`);
+  if (gekoppeld) fouten.push(`${n(gekoppeld, 'doorzetting, contact of actiehistorie is', 'doorzettingen, contacten of actiehistorie zijn')} anders geheim dan waar ze bij horen`);
+  if (stand) fouten.push('de tellingen in melding_stand wijken af van de meldingen');
+  if (terug) fouten.push(`bij ${n(terug, 'melding', 'meldingen')} klopt teruggekoppeld niet met de contacten`);
+  return fouten;
 }
 
 export interface Vergelijking {

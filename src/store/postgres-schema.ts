@@ -114,6 +114,9 @@ CREATE TABLE melding (
   gewijzigd_op ${T} NOT NULL,
   -- Vertrouwelijk zelf of door de zaak: wat de rechten van een rol zien (trigger melding_geheim).
   ${BOOL('geheim')},
+  -- De melder heeft een terugkoppeling gehad (trigger contact_teruggekoppeld): kvz status zoekt wie
+  -- er nog op wacht in een index van alleen die meldingen, niet per melding in de contacten.
+  ${BOOL('teruggekoppeld')},
   UNIQUE (jaar, volgnummer),
   CHECK ((status = 'afgehandeld') = (afgehandeld_op IS NOT NULL))
 );
@@ -124,8 +127,20 @@ CREATE INDEX melding_open ON melding (status, ontvangen_dag, geheim) WHERE statu
 CREATE INDEX melding_wacht ON melding (ontvangen_op) INCLUDE (id, nummer, geheim)
   WHERE terugkoppeling = 1 AND melder_gewist_op IS NULL AND status <> 'afgehandeld';
 CREATE INDEX melding_zaak ON melding (zaak_id, ontvangen_dag, vertrouwelijk, geheim) WHERE zaak_id IS NOT NULL;
--- Counting every melding a role may see (kvz status) reads this narrow index, not the table.
+-- Counting every melding a role may see (kvz melding list) reads this narrow index, not the table.
 CREATE INDEX melding_geheim ON melding (geheim);
+CREATE INDEX melding_wacht_nog ON melding (ontvangen_op, id) INCLUDE (nummer, geheim)
+  WHERE terugkoppeling = 1 AND melder_gewist_op IS NULL AND status <> 'afgehandeld' AND teruggekoppeld = 0;
+
+-- Hoeveel meldingen er zijn, per jaar, status en geheimhouding (triggers melding_stand_*): kvz status
+-- telt hier in plaats van een miljoen rijen. kvz check rekent het na.
+CREATE TABLE melding_stand (
+  jaar integer NOT NULL,
+  status ${T} NOT NULL,
+  geheim integer NOT NULL,
+  aantal bigint NOT NULL,
+  PRIMARY KEY (jaar, status, geheim)
+);
 
 CREATE TABLE doorzetting (
   melding_id integer NOT NULL REFERENCES melding (id),
@@ -134,6 +149,8 @@ CREATE TABLE doorzetting (
   dag ${T} NOT NULL,
   door ${T} NOT NULL,
   notitie ${T},
+  -- Die van de melding (triggers kind_geheim, melding_kinderen_geheim).
+  ${BOOL('geheim')},
   PRIMARY KEY (melding_id, partner)
 );
 
@@ -143,9 +160,11 @@ CREATE TABLE contact (
   op ${T} NOT NULL,
   soort ${T} NOT NULL CHECK (soort IN ('informatie', 'terugkoppeling')),
   notitie ${T} NOT NULL CHECK (length(trim(notitie)) >= 1),
-  door ${T} NOT NULL
+  door ${T} NOT NULL,
+  -- Die van de melding (triggers kind_geheim, melding_kinderen_geheim).
+  ${BOOL('geheim')}
 );
-CREATE INDEX contact_melding ON contact (melding_id, soort);
+CREATE INDEX contact_melding ON contact (melding_id, soort, geheim);
 
 CREATE TABLE cadans (
   soort ${T} PRIMARY KEY CHECK (soort IN ('gio', 'politie')),
@@ -217,7 +236,9 @@ CREATE TABLE actie_historie (
   partner_oud ${T},
   partner_nieuw ${T} NOT NULL,
   notitie ${T},
-  overleg_id integer REFERENCES overleg (id)
+  overleg_id integer REFERENCES overleg (id),
+  -- Die van de actie (triggers kind_geheim, actie_kinderen_geheim).
+  ${BOOL('geheim')}
 );
 CREATE INDEX actie_historie_actie ON actie_historie (actie_id, id);
 
@@ -282,6 +303,69 @@ BEGIN
   RETURN NEW;
 END $$;
 CREATE TRIGGER actie_geheim BEFORE INSERT OR UPDATE ON actie FOR EACH ROW EXECUTE FUNCTION actie_geheim();
+
+-- Doorzettingen en contacten zijn geheim met hun melding, de historie van een actie met die actie:
+-- de rechten van een rol kijken dan alleen naar de rij zelf (en haar index), niet per rij naar de ouder.
+CREATE FUNCTION kind_geheim() RETURNS trigger LANGUAGE plpgsql ${definer} AS $$
+BEGIN
+  IF TG_TABLE_NAME = 'actie_historie' THEN
+    NEW.geheim := coalesce((SELECT a.geheim FROM actie a WHERE a.id = NEW.actie_id), 0);
+  ELSE
+    NEW.geheim := coalesce((SELECT m.geheim FROM melding m WHERE m.id = NEW.melding_id), 0);
+  END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER doorzetting_geheim BEFORE INSERT OR UPDATE ON doorzetting FOR EACH ROW EXECUTE FUNCTION kind_geheim();
+CREATE TRIGGER contact_geheim BEFORE INSERT OR UPDATE ON contact FOR EACH ROW EXECUTE FUNCTION kind_geheim();
+CREATE TRIGGER actie_historie_geheim BEFORE INSERT OR UPDATE ON actie_historie FOR EACH ROW EXECUTE FUNCTION kind_geheim();
+
+CREATE FUNCTION melding_stand_bij() RETURNS trigger LANGUAGE plpgsql ${definer} AS $$
+BEGIN
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN
+    INSERT INTO melding_stand AS s (jaar, status, geheim, aantal)
+      SELECT jaar, status, geheim, -count(*) FROM oud GROUP BY jaar, status, geheim
+      ON CONFLICT (jaar, status, geheim) DO UPDATE SET aantal = s.aantal + excluded.aantal;
+  END IF;
+  IF TG_OP IN ('UPDATE', 'INSERT') THEN
+    INSERT INTO melding_stand AS s (jaar, status, geheim, aantal)
+      SELECT jaar, status, geheim, count(*) FROM nieuw GROUP BY jaar, status, geheim
+      ON CONFLICT (jaar, status, geheim) DO UPDATE SET aantal = s.aantal + excluded.aantal;
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER melding_stand_in AFTER INSERT ON melding REFERENCING NEW TABLE AS nieuw
+  FOR EACH STATEMENT EXECUTE FUNCTION melding_stand_bij();
+CREATE TRIGGER melding_stand_wijzig AFTER UPDATE ON melding REFERENCING OLD TABLE AS oud NEW TABLE AS nieuw
+  FOR EACH STATEMENT EXECUTE FUNCTION melding_stand_bij();
+CREATE TRIGGER melding_stand_uit AFTER DELETE ON melding REFERENCING OLD TABLE AS oud
+  FOR EACH STATEMENT EXECUTE FUNCTION melding_stand_bij();
+
+CREATE FUNCTION contact_teruggekoppeld() RETURNS trigger LANGUAGE plpgsql ${definer} AS $$
+BEGIN
+  UPDATE melding m SET teruggekoppeld = 1
+    FROM (SELECT DISTINCT melding_id FROM nieuw WHERE soort = 'terugkoppeling') n
+    WHERE m.id = n.melding_id AND m.teruggekoppeld = 0;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER contact_teruggekoppeld AFTER INSERT ON contact REFERENCING NEW TABLE AS nieuw
+  FOR EACH STATEMENT EXECUTE FUNCTION contact_teruggekoppeld();
+
+CREATE FUNCTION melding_kinderen_geheim() RETURNS trigger LANGUAGE plpgsql ${definer} AS $$
+BEGIN
+  UPDATE doorzetting SET geheim = NEW.geheim WHERE melding_id = NEW.id;
+  UPDATE contact SET geheim = NEW.geheim WHERE melding_id = NEW.id;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER melding_kinderen_geheim AFTER UPDATE ON melding FOR EACH ROW
+  WHEN (NEW.geheim <> OLD.geheim) EXECUTE FUNCTION melding_kinderen_geheim();
+
+CREATE FUNCTION actie_kinderen_geheim() RETURNS trigger LANGUAGE plpgsql ${definer} AS $$
+BEGIN
+  UPDATE actie_historie SET geheim = NEW.geheim WHERE actie_id = NEW.id;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER actie_kinderen_geheim AFTER UPDATE ON actie FOR EACH ROW
+  WHEN (NEW.geheim <> OLD.geheim) EXECUTE FUNCTION actie_kinderen_geheim();
 
 -- Wordt iets geheim, dan ook wat het auditlog erover zegt (ook van voor die tijd).
 CREATE FUNCTION audit_wordt_geheim() RETURNS trigger LANGUAGE plpgsql ${definer} AS $$
@@ -422,7 +506,8 @@ BEGIN
     RAISE EXCEPTION 'onbekende tabel %', p_tabel USING ERRCODE = '22023';
   END IF;
   SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum) INTO v_kolommen FROM pg_attribute
-  WHERE attrelid = ('kvz.' || p_tabel)::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = '' AND attname <> 'geheim';
+  WHERE attrelid = ('kvz.' || p_tabel)::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = ''
+    AND attname NOT IN ('geheim', 'teruggekoppeld');  -- the database's own, set by its triggers
   EXECUTE format('INSERT INTO %I (%s) SELECT %s FROM json_populate_recordset(NULL::%I, $1)', p_tabel, v_kolommen, v_kolommen, p_tabel)
     USING p_rijen;
   GET DIAGNOSTICS v_aantal = ROW_COUNT;
@@ -474,7 +559,7 @@ END $$;
 /** Row-level security on every table: forced, so even the owner's functions go through it. */
 export function rijbeveiliging(r: Rolnamen): string {
   const mag = '(SELECT mag_vertrouwelijk())';
-  const alle = ['instelling', 'teller', 'kern', 'partner', 'categorie', 'zaak', 'melding', 'doorzetting', 'contact', 'cadans', 'overleg', 'aanwezigheid', 'actie', 'actie_historie', 'audit'];
+  const alle = ['instelling', 'teller', 'kern', 'partner', 'categorie', 'zaak', 'melding', 'doorzetting', 'contact', 'cadans', 'overleg', 'aanwezigheid', 'actie', 'actie_historie', 'audit', 'melding_stand'];
   const open = ['instelling', 'teller', 'kern', 'partner', 'categorie', 'cadans', 'overleg'];
   const b = ident(r.balie);
   const regels = alle.flatMap((t) => [
@@ -483,7 +568,7 @@ export function rijbeveiliging(r: Rolnamen): string {
     `CREATE POLICY eigenaar ON ${t} TO ${ident(r.eigenaar)} USING (true) WITH CHECK (true);`,
   ]);
   for (const t of open) regels.push(`CREATE POLICY iedereen ON ${t} TO ${b} USING (true) WITH CHECK (true);`);
-  const zichtbaarMelding = `(${mag} OR EXISTS (SELECT 1 FROM melding m WHERE m.id = melding_id))`;
+  const zichtbaar = `(geheim = 0 OR ${mag})`;
   const politieAanwezig = `(${mag} OR (SELECT o.soort FROM overleg o WHERE o.id = overleg_id) <> 'politie')`;
   regels.push(
     // A confidential melding may be registered (a tip at the desk); afterwards it is gone for whoever may not see it.
@@ -496,14 +581,15 @@ export function rijbeveiliging(r: Rolnamen): string {
     `CREATE POLICY lezen ON actie FOR SELECT TO ${b} USING (geheim = 0 OR ${mag});`,
     `CREATE POLICY toevoegen ON actie FOR INSERT TO ${b} WITH CHECK (geheim = 0 OR ${mag});`,
     `CREATE POLICY wijzigen ON actie FOR UPDATE TO ${b} USING (geheim = 0 OR ${mag}) WITH CHECK (geheim = 0 OR ${mag});`,
-    `CREATE POLICY lezen ON actie_historie FOR SELECT TO ${b} USING (${mag} OR EXISTS (SELECT 1 FROM actie a WHERE a.id = actie_id));`,
+    `CREATE POLICY lezen ON actie_historie FOR SELECT TO ${b} USING ${zichtbaar};`,
     `CREATE POLICY toevoegen ON actie_historie FOR INSERT TO ${b} WITH CHECK (${mag} OR EXISTS (SELECT 1 FROM actie a WHERE a.id = actie_id));`,
-    `CREATE POLICY lezen ON doorzetting FOR SELECT TO ${b} USING ${zichtbaarMelding};`,
+    `CREATE POLICY lezen ON doorzetting FOR SELECT TO ${b} USING ${zichtbaar};`,
     `CREATE POLICY toevoegen ON doorzetting FOR INSERT TO ${b} WITH CHECK (${mag} OR melding_schrijfbaar(melding_id));`,
-    `CREATE POLICY lezen ON contact FOR SELECT TO ${b} USING ${zichtbaarMelding};`,
+    `CREATE POLICY lezen ON contact FOR SELECT TO ${b} USING ${zichtbaar};`,
     `CREATE POLICY toevoegen ON contact FOR INSERT TO ${b} WITH CHECK (${mag} OR melding_schrijfbaar(melding_id));`,
     `CREATE POLICY alles ON aanwezigheid TO ${b} USING ${politieAanwezig} WITH CHECK ${politieAanwezig};`,
     `CREATE POLICY lezen ON audit FOR SELECT TO ${b} USING (geheim = 0 OR ${mag});`,
+    `CREATE POLICY lezen ON melding_stand FOR SELECT TO ${b} USING ${zichtbaar};`,
   );
   return regels.join('\n');
 }
@@ -529,7 +615,7 @@ GRANT USAGE ON SCHEMA kvz TO ${b};
 -- balie: meldingen vastleggen, doorzetten, contact, afhandelen; de lijsten lezen.
 GRANT SELECT ON instelling, kern, partner, categorie, cadans, overleg TO ${b};
 GRANT SELECT, INSERT, UPDATE ON teller TO ${b};
-GRANT SELECT ON melding TO ${b};
+GRANT SELECT ON melding, melding_stand TO ${b};
 GRANT INSERT (${meldingInvoer.join(', ')}) ON melding TO ${b};
 GRANT UPDATE (${meldingWijzig.join(', ')}) ON melding TO ${b};
 GRANT SELECT, INSERT ON doorzetting, contact TO ${b};

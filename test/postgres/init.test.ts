@@ -17,7 +17,7 @@ describe.skipIf(!PG)(`kvz init on PostgreSQL${PG_OVERGESLAGEN}`, () => {
     expect(psqlOk(`SELECT has_database_privilege('public', '${n}', 'CONNECT')`)).toBe('f');
     expect(psqlOk(`SELECT pg_has_role('${db.it.login}', '${n}_beheer', 'MEMBER')`)).toBe('t');
     // Every table is under forced row-level security.
-    expect(db.psql(`SELECT count(*) FILTER (WHERE NOT (relrowsecurity AND relforcerowsecurity)) || '/' || count(*) FROM pg_class WHERE relnamespace = 'kvz'::regnamespace AND relkind = 'r'`).stdout).toBe('0/15');
+    expect(db.psql(`SELECT count(*) FILTER (WHERE NOT (relrowsecurity AND relforcerowsecurity)) || '/' || count(*) FROM pg_class WHERE relnamespace = 'kvz'::regnamespace AND relkind = 'r'`).stdout).toBe('0/16');
     const again = await db.kvzOk(['init']);
     expect(again.stdout).toBe(`De kvz-database bestaat al: ${db.url()}\n`);
   });

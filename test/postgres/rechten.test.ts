@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { kvzPostgres, PG, PG_OVERGESLAGEN, type KvzPostgres, type Login } from '../helpers/postgres.js';
+import { kvzPostgres, PG, PG_OVERGESLAGEN, psqlOk, type KvzPostgres, type Login } from '../helpers/postgres.js';
 
 const MELDING = ['melding', 'add', '--categorie', 'drugs', '--kern', 'Obdam', '--omschrijving', 'Handel achter de sporthal', '--ontvangen', '2027-03-16 09:00'];
 
@@ -45,6 +45,50 @@ describe.skipIf(!PG)(`rights on a shared database${PG_OVERGESLAGEN}`, () => {
     expect((await db.kvzOk(['melding', 'list', '--json'], iv)).stdout).not.toContain('M-2027-0002');
     const status = JSON.parse((await db.kvzOk(['status', '--json'], iv)).stdout) as { meldingen: { totaal: number } };
     expect(status.meldingen.totaal).toBe(1);
+  });
+
+  it('hides the forwardings, contacts and action history of a zaak that turns confidential, and shows them again after', async () => {
+    const db2 = await kvzPostgres();
+    const [iv2, politie2] = [await db2.gebruiker('iv'), await db2.gebruiker('politieoverleg')];
+    await db2.kvzOk([...MELDING, '--doorzetten', 'politie'], iv2);
+    await db2.kvzOk(['melding', 'contact', 'M-2027-0001', '--soort', 'terugkoppeling', '--notitie', 'Gebeld'], iv2);
+    await db2.kvzOk(['zaak', 'open', '--titel', 'Kerkstraat', '--soort', 'overlast', '--kern', 'Obdam', '--melding', 'M-2027-0001'], iv2);
+    await db2.kvzOk(['actie', 'add', 'Z-2027-001', '--omschrijving', 'Gesprek', '--partner', 'iv', '--deadline', '2027-04-01'], iv2);
+    const tel = (als: Login) =>
+      ['doorzetting', 'contact', 'actie_historie'].map((t) => db2.psql(`SELECT count(*) FROM ${t}`, als).stdout).join(',');
+    expect(tel(iv2)).toBe('1,1,1');
+    await db2.kvzOk(['zaak', 'update', 'Z-2027-001', '--vertrouwelijk'], politie2);
+    expect(tel(iv2)).toBe('0,0,0');
+    expect(tel(politie2)).toBe('1,1,1');
+    await db2.kvzOk(['zaak', 'update', 'Z-2027-001', '--no-vertrouwelijk'], politie2);
+    expect(tel(iv2)).toBe('1,1,1');
+    // Whether a row is secret is the database's to say: what a login writes there is overruled.
+    expect(db2.psql("UPDATE actie_historie SET geheim = 1, notitie = 'verstopt'", iv2).code).toBe(0);
+    expect(db2.psql('SELECT geheim FROM actie_historie', politie2).stdout).toBe('0');
+    await db2.kvzOk(['zaak', 'update', 'Z-2027-001', '--vertrouwelijk'], politie2);
+    await db2.kvzOk(['melding', 'contact', 'M-2027-0001', '--soort', 'informatie', '--notitie', 'Tip'], politie2);
+    expect(db2.psql('SELECT string_agg(geheim::text, \',\' ORDER BY id) FROM contact', politie2).stdout).toBe('1,1');
+    expect(tel(iv2)).toBe('0,0,0');
+  });
+
+  it('has kvz check recompute what the triggers keep: secrecy, the counts and who had feedback', async () => {
+    const db3 = await kvzPostgres();
+    const politie3 = await db3.gebruiker('politieoverleg');
+    await db3.kvzOk([...MELDING, '--vertrouwelijk', '--doorzetten', 'politie', '--terugkoppeling', '--melder-telefoon', '0612345678'], politie3);
+    await db3.kvzOk([...MELDING, '--terugkoppeling', '--melder-telefoon', '0612345678'], politie3);
+    await db3.kvzOk(['melding', 'contact', 'M-2027-0002', '--soort', 'terugkoppeling', '--notitie', 'Gebeld'], politie3);
+    expect(db3.psql("SELECT string_agg(nummer || ':' || geheim || teruggekoppeld, ',' ORDER BY id) FROM melding", politie3).stdout).toBe('M-2027-0001:10,M-2027-0002:01');
+    expect((await db3.kvz(['check'])).code).toBe(0);
+    // Behind kvz's back (the superuser, who passes every trigger's guard by switching them off).
+    const achterom = (sql: string) => psqlOk(`SET search_path = kvz; SET session_replication_role = replica; ${sql}`, { db: db3.naam });
+    achterom('UPDATE doorzetting SET geheim = 0');
+    achterom("UPDATE melding_stand SET aantal = aantal + 1 WHERE status = 'nieuw'");
+    achterom("UPDATE melding SET teruggekoppeld = 0 WHERE nummer = 'M-2027-0002'");
+    const check = await db3.kvz(['check']);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain(
+      'Integriteit: 1 doorzetting, contact of actiehistorie is anders geheim dan waar ze bij horen; de tellingen in melding_stand wijken af van de meldingen; bij 1 melding klopt teruggekoppeld niet met de contacten',
+    );
   });
 
   it('lets nobody change or remove the audit log, nor write a row in another name', async () => {

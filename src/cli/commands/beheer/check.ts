@@ -39,8 +39,9 @@ function verslag(ctx: Context, u: Controle): string {
   const goed = (t: string) => k.green(`✓ ${t}`);
   const fout = (t: string) => k.red(`✗ ${t}`);
   const regels = [`${k.bold('Database')}  ${ctx.dbPad()}`];
-  if (ctx.opslag === 'postgres') regels.push(goed('Integriteit: bewaakt door de PostgreSQL-server zelf'));
-  else regels.push(u.integriteit.ok ? goed('Integriteit: in orde') : fout(`Integriteit: ${zichtbaar(u.integriteit.meldingen.slice(0, 5).join('; '))}`));
+  // On PostgreSQL the server guards its pages; kvz recomputes what its triggers keep beside the data.
+  const goedeIntegriteit = ctx.opslag === 'postgres' ? 'Integriteit: de pagina’s bewaakt de server zelf; geheimhouding en tellingen kloppen' : 'Integriteit: in orde';
+  regels.push(u.integriteit.ok ? goed(goedeIntegriteit) : fout(`Integriteit: ${zichtbaar(u.integriteit.meldingen.slice(0, 5).join('; '))}`));
   if (u.verwijzingen.ok) regels.push(goed('Verwijzingen: in orde'));
   else {
     const f = u.verwijzingen.fouten[0]!;
