@@ -584,9 +584,10 @@ export function rijbeveiliging(r: Rolnamen): string {
     `CREATE POLICY lezen ON actie_historie FOR SELECT TO ${b} USING ${zichtbaar};`,
     `CREATE POLICY toevoegen ON actie_historie FOR INSERT TO ${b} WITH CHECK (${mag} OR EXISTS (SELECT 1 FROM actie a WHERE a.id = actie_id));`,
     `CREATE POLICY lezen ON doorzetting FOR SELECT TO ${b} USING ${zichtbaar};`,
-    `CREATE POLICY toevoegen ON doorzetting FOR INSERT TO ${b} WITH CHECK (${mag} OR melding_schrijfbaar(melding_id));`,
+    // geheim first: for an ordinary melding (set by the trigger before the check) no function is called.
+    `CREATE POLICY toevoegen ON doorzetting FOR INSERT TO ${b} WITH CHECK (geheim = 0 OR ${mag} OR melding_schrijfbaar(melding_id));`,
     `CREATE POLICY lezen ON contact FOR SELECT TO ${b} USING ${zichtbaar};`,
-    `CREATE POLICY toevoegen ON contact FOR INSERT TO ${b} WITH CHECK (${mag} OR melding_schrijfbaar(melding_id));`,
+    `CREATE POLICY toevoegen ON contact FOR INSERT TO ${b} WITH CHECK (geheim = 0 OR ${mag} OR melding_schrijfbaar(melding_id));`,
     `CREATE POLICY alles ON aanwezigheid TO ${b} USING ${politieAanwezig} WITH CHECK ${politieAanwezig};`,
     `CREATE POLICY lezen ON audit FOR SELECT TO ${b} USING (geheim = 0 OR ${mag});`,
     `CREATE POLICY lezen ON melding_stand FOR SELECT TO ${b} USING ${zichtbaar};`,
