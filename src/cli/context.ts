@@ -72,6 +72,8 @@ export interface Context {
 /** Holds the connection of one run, so that run() can close it whatever happens. */
 export interface DbHouder {
   db?: Db;
+  /** The opening under way: two callers at once share it instead of opening twice. */
+  bezig?: Promise<Db>;
   /** A connection started before the command line was parsed (vroeg.ts), until a command takes it. */
   vroeg?: VroegeVerbinding;
 }
@@ -141,22 +143,23 @@ export function maakContext(
     opslag,
     async db() {
       // Opened on first use: a usage error found before that creates no file.
-      if (!houder.db) {
+      if (houder.db) return houder.db;
+      houder.bezig ??= (async (): Promise<Db> => {
         if (opslag === 'postgres') {
           const vroeg = houder.vroeg?.adres === pad ? houder.vroeg : undefined;
-          if (vroeg) houder.vroeg = undefined;
-          if (vroeg) houder.db = await vroeg.db;
-          else {
-            // Loaded only here: the front desk's file needs no PostgreSQL driver.
-            const { openPostgres } = await import('../store/postgres-open.js');
-            houder.db = await openPostgres(pad, env);
+          if (vroeg) {
+            houder.vroeg = undefined;
+            return vroeg.db;
           }
-        } else {
-          // Loaded only here too: a shared database needs no SQLite driver.
-          const { openDatabase } = await import('../store/database.js');
-          houder.db = openDatabase(pad, { nu, netwerk: { mountinfo: opties.mountinfo } });
+          // Loaded only here: the front desk's file needs no PostgreSQL driver.
+          const { openPostgres } = await import('../store/postgres-open.js');
+          return openPostgres(pad, env);
         }
-      }
+        // Loaded only here too: a shared database needs no SQLite driver.
+        const { openDatabase } = await import('../store/database.js');
+        return openDatabase(pad, { nu, netwerk: { mountinfo: opties.mountinfo } });
+      })();
+      houder.db = await houder.bezig;
       return houder.db;
     },
     actor: (commando) => ({ gebruiker: houder.db?.identiteit?.login ?? gebruiker, nu, commando }),

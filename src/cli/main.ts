@@ -22,7 +22,8 @@ export async function run(argv: string[], io: Io, env: Env, opties: RunOpties = 
   } catch (e) {
     return foutNaarCode(e, io, env, runtime);
   } finally {
-    await runtime.houder.db?.sluit();
+    const db = runtime.houder.db ?? (await runtime.houder.bezig?.catch(() => undefined));
+    await db?.sluit();
     await sluitOngebruikt(runtime.houder.vroeg);
   }
 }

@@ -163,7 +163,7 @@ async function afgeleideGegevens(db: Db): Promise<string[]> {
        (SELECT count(*) FROM doorzetting d JOIN melding m ON m.id = d.melding_id WHERE d.geheim <> m.geheim)
          + (SELECT count(*) FROM contact c JOIN melding m ON m.id = c.melding_id WHERE c.geheim <> m.geheim)
          + (SELECT count(*) FROM actie_historie h JOIN actie a ON a.id = h.actie_id WHERE h.geheim <> a.geheim),
-       (SELECT count(*) FROM (SELECT jaar, status, geheim, count(*) AS n FROM melding GROUP BY jaar, status, geheim) t
+       (SELECT count(*) FROM (SELECT left(ontvangen_dag, 4)::integer AS jaar, status, geheim, count(*) AS n FROM melding GROUP BY 1, 2, 3) t
           FULL JOIN melding_stand s USING (jaar, status, geheim) WHERE coalesce(t.n, 0) <> coalesce(s.aantal, 0)),
        (SELECT count(*) FROM melding m
           WHERE m.teruggekoppeld <> (EXISTS (SELECT 1 FROM contact c WHERE c.melding_id = m.id AND c.soort = 'terugkoppeling'))::integer)`,

@@ -57,8 +57,9 @@ export function instellingen(adres: string, env: Env, types: typeof pg.types): I
   if (wachtwoord === undefined) {
     config.password = async () => {
       const gevonden = zoekInPgpass(env, { host, port: poort, database, user: gebruiker });
+      if (gevonden.wachtwoord !== undefined) return gevonden.wachtwoord;
       if (gevonden.teOpen) i.pgpassTeOpen = gevonden.teOpen;
-      return gevonden.wachtwoord as string;
+      throw geenWachtwoord(i);
     };
   }
   return i;
@@ -73,6 +74,16 @@ function typeParser(types: typeof pg.types) {
   };
 }
 
+/** The server asks for a password and kvz has none to give. */
+function geenWachtwoord(i: Instellingen): DomainError {
+  if (i.pgpassTeOpen) {
+    return new DomainError(
+      `PostgreSQL vraagt een wachtwoord voor ${i.gebruiker}, maar ${i.pgpassTeOpen} kunnen anderen lezen en daarom gebruikt kvz het niet; zet het op alleen-eigenaar (chmod 600 ${i.pgpassTeOpen}).`,
+    );
+  }
+  return new DomainError(`PostgreSQL vraagt een wachtwoord voor ${i.gebruiker}; geef het in PGPASSWORD of ~/.pgpass (nooit in het adres van een gedeelde opdracht).`);
+}
+
 /** A failure to connect or to sign in, as one sentence. */
 function verbindFout(e: unknown, i: Instellingen): Error {
   const code = (e as { code?: string }).code;
@@ -85,25 +96,18 @@ function verbindFout(e: unknown, i: Instellingen): Error {
   if (code === '28000') return new DomainError(`De PostgreSQL-server laat ${i.gebruiker} niet toe bij database ${i.database} (pg_hba.conf).`);
   if (code === '3D000') return new DomainError(`De database ${i.database} bestaat niet op ${i.waar}; laat IT haar aanmaken en draai daarna kvz init.`);
   if (code === '42501') return new GeenToegang(`Geen toegang: de login ${i.gebruiker} heeft geen kvz-rol in database ${i.database}.`);
-  if (/password must be a string|no password|SASL/i.test(bericht) && i.pgpassTeOpen) {
-    return new DomainError(
-      `PostgreSQL vraagt een wachtwoord voor ${i.gebruiker}, maar ${i.pgpassTeOpen} kunnen anderen lezen en daarom gebruikt kvz het niet; zet het op alleen-eigenaar (chmod 600 ${i.pgpassTeOpen}).`,
-    );
-  }
-  if (/password must be a string|no password|SASL/i.test(bericht)) {
-    return new DomainError(`PostgreSQL vraagt een wachtwoord voor ${i.gebruiker}; geef het in PGPASSWORD of ~/.pgpass (nooit in het adres van een gedeelde opdracht).`);
-  }
+  if (/password must be a string|no password|SASL/i.test(bericht)) return geenWachtwoord(i);
   if (code && /^(08|57P)/.test(code)) return new DomainError(`De verbinding met PostgreSQL op ${i.waar} mislukte of viel weg; er is niets vastgelegd.`);
   return e instanceof Error ? e : new Error(bericht);
 }
 
-export async function verbind(i: Instellingen, pg: typeof import('pg').default, gestart?: () => void): Promise<pg.Client> {
+export async function verbind(i: Instellingen, pg: typeof import('pg').default, gestart?: (client: pg.Client) => void): Promise<pg.Client> {
   const client = new pg.Client(i.config);
   // A connection lost while idle must not crash the process; the next query reports it.
   client.on('error', () => undefined);
   try {
     const verbonden = client.connect();
-    gestart?.();
+    gestart?.(client);
     await verbonden;
     return client;
   } catch (e) {
@@ -130,7 +134,7 @@ function geenKvz(i: Instellingen, waarom: string): DomainError {
  * Opens the kvz database at `adres`: recognised as kvz's, from this kvz or an older one, with the
  * login's role. A login without a kvz role may not go on (exit 4).
  */
-export async function openPostgres(adres: string, env: Env, opties: { gestart?: () => void } = {}): Promise<PostgresDb> {
+export async function openPostgres(adres: string, env: Env, opties: { gestart?: (client: pg.Client) => void } = {}): Promise<PostgresDb> {
   const { pg, Cursor } = await laadPg();
   const i = instellingen(adres, env, pg.types);
   const client = await verbind(i, pg, opties.gestart);

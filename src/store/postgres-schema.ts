@@ -132,7 +132,8 @@ CREATE INDEX melding_geheim ON melding (geheim);
 CREATE INDEX melding_wacht_nog ON melding (ontvangen_op, id) INCLUDE (nummer, geheim)
   WHERE terugkoppeling = 1 AND melder_gewist_op IS NULL AND status <> 'afgehandeld' AND teruggekoppeld = 0;
 
--- Hoeveel meldingen er zijn, per jaar, status en geheimhouding (triggers melding_stand_*): kvz status
+-- Hoeveel meldingen er zijn, per jaar van ontvangst (niet dat van het nummer: een gecorrigeerde
+-- ontvangstdatum kan van jaar wisselen), status en geheimhouding (triggers melding_stand_*): kvz status
 -- telt hier in plaats van een miljoen rijen. kvz check rekent het na.
 CREATE TABLE melding_stand (
   jaar integer NOT NULL,
@@ -291,7 +292,7 @@ BEGIN
   ELSIF NEW.zaak_id IS NULL THEN
     NEW.geheim := 0;
   ELSE
-    NEW.geheim := coalesce((SELECT z.vertrouwelijk FROM zaak z WHERE z.id = NEW.zaak_id), 0);
+    NEW.geheim := coalesce((SELECT z.vertrouwelijk FROM zaak z WHERE z.id = NEW.zaak_id FOR SHARE), 1);
   END IF;
   RETURN NEW;
 END $$;
@@ -299,7 +300,7 @@ CREATE TRIGGER melding_geheim BEFORE INSERT OR UPDATE ON melding FOR EACH ROW EX
 
 CREATE FUNCTION actie_geheim() RETURNS trigger LANGUAGE plpgsql ${definer} AS $$
 BEGIN
-  NEW.geheim := coalesce((SELECT z.vertrouwelijk FROM zaak z WHERE z.id = NEW.zaak_id), 0);
+  NEW.geheim := coalesce((SELECT z.vertrouwelijk FROM zaak z WHERE z.id = NEW.zaak_id FOR SHARE), 1);
   RETURN NEW;
 END $$;
 CREATE TRIGGER actie_geheim BEFORE INSERT OR UPDATE ON actie FOR EACH ROW EXECUTE FUNCTION actie_geheim();
@@ -308,10 +309,13 @@ CREATE TRIGGER actie_geheim BEFORE INSERT OR UPDATE ON actie FOR EACH ROW EXECUT
 -- de rechten van een rol kijken dan alleen naar de rij zelf (en haar index), niet per rij naar de ouder.
 CREATE FUNCTION kind_geheim() RETURNS trigger LANGUAGE plpgsql ${definer} AS $$
 BEGIN
+  -- FOR SHARE: a parent turning secret at this moment waits for this row, or this row for it, so
+  -- melding_kinderen_geheim never misses it. An unknown parent counts as secret: the foreign key
+  -- refuses the row anyway, and the refusal then does not tell whether a hidden one exists.
   IF TG_TABLE_NAME = 'actie_historie' THEN
-    NEW.geheim := coalesce((SELECT a.geheim FROM actie a WHERE a.id = NEW.actie_id), 0);
+    NEW.geheim := coalesce((SELECT a.geheim FROM actie a WHERE a.id = NEW.actie_id FOR SHARE), 1);
   ELSE
-    NEW.geheim := coalesce((SELECT m.geheim FROM melding m WHERE m.id = NEW.melding_id), 0);
+    NEW.geheim := coalesce((SELECT m.geheim FROM melding m WHERE m.id = NEW.melding_id FOR SHARE), 1);
   END IF;
   RETURN NEW;
 END $$;
@@ -323,12 +327,12 @@ CREATE FUNCTION melding_stand_bij() RETURNS trigger LANGUAGE plpgsql ${definer} 
 BEGIN
   IF TG_OP IN ('UPDATE', 'DELETE') THEN
     INSERT INTO melding_stand AS s (jaar, status, geheim, aantal)
-      SELECT jaar, status, geheim, -count(*) FROM oud GROUP BY jaar, status, geheim
+      SELECT left(ontvangen_dag, 4)::integer, status, geheim, -count(*) FROM oud GROUP BY 1, 2, 3
       ON CONFLICT (jaar, status, geheim) DO UPDATE SET aantal = s.aantal + excluded.aantal;
   END IF;
   IF TG_OP IN ('UPDATE', 'INSERT') THEN
     INSERT INTO melding_stand AS s (jaar, status, geheim, aantal)
-      SELECT jaar, status, geheim, count(*) FROM nieuw GROUP BY jaar, status, geheim
+      SELECT left(ontvangen_dag, 4)::integer, status, geheim, count(*) FROM nieuw GROUP BY 1, 2, 3
       ON CONFLICT (jaar, status, geheim) DO UPDATE SET aantal = s.aantal + excluded.aantal;
   END IF;
   RETURN NULL;

@@ -13,7 +13,12 @@ describe('vroegAdres', () => {
     expect(vroegAdres(['--db', PG, 'status'], {})).toBe(PG);
     expect(vroegAdres([`--db=${PG}`, 'status'], { KVZ_DB: '/tmp/kvz.db' })).toBe(PG);
     expect(vroegAdres(['status', '--db', PG], {})).toBe(PG);
-    expect(vroegAdres(['--gebruiker', 'init', 'status'], { KVZ_DB: PG })).toBe(PG);
+  });
+
+  it('starts nothing when --gebruiker or KVZ_GEBRUIKER is given, which PostgreSQL refuses anyway', () => {
+    expect(vroegAdres(['--gebruiker', 'init', 'status'], { KVZ_DB: PG })).toBeUndefined();
+    expect(vroegAdres(['--gebruiker=piet', 'status'], { KVZ_DB: PG })).toBeUndefined();
+    expect(vroegAdres(['status'], { KVZ_DB: PG, KVZ_GEBRUIKER: 'piet' })).toBeUndefined();
   });
 
   it('starts nothing for a file, for help, version or init, or without a command', () => {

@@ -90,6 +90,13 @@ describe.skipIf(!PG)(`faults on PostgreSQL${PG_OVERGESLAGEN}`, () => {
       1,
       `PostgreSQL vraagt een wachtwoord voor ${db.it.login}, maar ${pgpass} kunnen anderen lezen en daarom gebruikt kvz het niet; zet het op alleen-eigenaar (chmod 600 ${pgpass}).\n`,
     ]);
+    writeFileSync(pgpass, `${PG!.host}:${PG!.port}:andere_database:${db.it.login}:${db.it.wachtwoord}\n`, { mode: 0o600 });
+    chmodSync(pgpass, 0o600);
+    const geen = await kvz(LIST, { db: db.url(), env: { HOME: thuis } });
+    expect([geen.code, geen.stderr]).toEqual([
+      1,
+      `PostgreSQL vraagt een wachtwoord voor ${db.it.login}; geef het in PGPASSWORD of ~/.pgpass (nooit in het adres van een gedeelde opdracht).\n`,
+    ]);
   });
 
   it('refuses, untouched, a database that is not kvz\'s, and one written by a newer kvz', async () => {

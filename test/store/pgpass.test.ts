@@ -25,7 +25,7 @@ describe('zoekInPgpass', () => {
         '*:*:*:*:te-laat',
       ].join('\n'),
     );
-    expect(zoekInPgpass(env, doel)).toEqual({ wachtwoord: 'ge:heim\\1:2' });
+    expect(zoekInPgpass(env, doel)).toEqual({ wachtwoord: 'ge:heim\\1' });
     expect(zoekInPgpass(env, { ...doel, user: 'p.devries' })).toEqual({ wachtwoord: 'te-laat' });
   });
 
@@ -34,6 +34,14 @@ describe('zoekInPgpass', () => {
     expect(zoekInPgpass(env, { ...doel, host: '/var/run/postgresql' })).toEqual({ wachtwoord: 'via-socket' });
     const ander = bestand('*:*:*:*:uit-pgpassfile\n');
     expect(zoekInPgpass({ ...env, PGPASSFILE: join(ander.HOME!, '.pgpass') }, doel)).toEqual({ wachtwoord: 'uit-pgpassfile' });
+  });
+
+  it('takes a star written as \\* literally, and another socket directory by its path', () => {
+    const env = bestand(['\\*:*:*:*:ster-als-naam', '/srv/pg:*:*:*:eigen-socket', '*:*:*:*:rest'].join('\n'));
+    expect(zoekInPgpass(env, doel)).toEqual({ wachtwoord: 'rest' });
+    expect(zoekInPgpass(env, { ...doel, host: '*' })).toEqual({ wachtwoord: 'ster-als-naam' });
+    expect(zoekInPgpass(env, { ...doel, host: '/srv/pg' })).toEqual({ wachtwoord: 'eigen-socket' });
+    expect(zoekInPgpass(env, { ...doel, host: '/tmp' })).toEqual({ wachtwoord: 'rest' });
   });
 
   it('ignores a file others can read, and says which', () => {
