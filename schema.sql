@@ -1,4 +1,4 @@
--- kvz — het canonieke schema (versie 2).
+-- kvz — het canonieke schema (versie 3).
 --
 -- Eén SQLite-bestand is de hele toestand. kvz past dit bestand toe bij het aanmaken van een nieuwe
 -- database, zet PRAGMA application_id op 0x4B565A31 ('KVZ1', herkenning van een kvz-database) en
@@ -41,9 +41,13 @@ CREATE TABLE kern (
 ) STRICT;
 
 -- Samenwerkingspartners; de code wordt overal gebruikt (doorzettingen, acties, eigenaar van een zaak).
+-- email: de adressen waarheen kvz een doorzetting mailt (met komma's; leeg: alleen vastleggen);
+-- met_melder: mogen naam, telefoon en e-mail van de melder mee naar deze partner.
 CREATE TABLE partner (
   code TEXT PRIMARY KEY CHECK (code GLOB '[a-z]*' AND code NOT GLOB '*[^a-z0-9-]*' AND length(code) <= 40),
-  naam TEXT NOT NULL CHECK (length(trim(naam)) BETWEEN 1 AND 100)
+  naam TEXT NOT NULL CHECK (length(trim(naam)) BETWEEN 1 AND 100),
+  email TEXT CHECK (email IS NULL OR length(email) BETWEEN 3 AND 1000),
+  met_melder INTEGER NOT NULL DEFAULT 0 CHECK (met_melder = 0 OR met_melder = 1)
 ) STRICT;
 
 -- Categorieën van meldingen.
@@ -120,15 +124,48 @@ CREATE INDEX melding_wacht ON melding (ontvangen_op) WHERE terugkoppeling = 1 AN
 CREATE INDEX melding_zaak ON melding (zaak_id, ontvangen_dag, vertrouwelijk) WHERE zaak_id IS NOT NULL;
 
 -- Doorzetting van een melding naar een partner (één melding kan naar meerdere partners).
+-- op/dag: het moment dat telt voor de regel 'dezelfde dag' (SPEC §8): wanneer de mail verzonden of
+-- klaargezet is, of het vastgelegde moment als er geen mail bij was. Leeg zolang de mail wacht of
+-- mislukte: dan is de melding nog niet doorgezet.
 CREATE TABLE doorzetting (
   melding_id INTEGER NOT NULL REFERENCES melding (id),
   partner TEXT NOT NULL REFERENCES partner (code),
-  op TEXT NOT NULL,
-  dag TEXT NOT NULL,                                 -- kalenderdag van doorzetten in Amsterdam
+  op TEXT,
+  dag TEXT,                                          -- kalenderdag van doorzetten in Amsterdam
   door TEXT NOT NULL,
   notitie TEXT,
-  PRIMARY KEY (melding_id, partner)
+  PRIMARY KEY (melding_id, partner),
+  CHECK ((op IS NULL) = (dag IS NULL))
 ) STRICT, WITHOUT ROWID;
+
+-- De uitgaande post (SPEC §8). Elk bericht komt in dezelfde transactie als waar het bij hoort en wordt
+-- na de commit afgeleverd. status: wacht (nog niet geprobeerd of tijdelijk mislukt), mislukt (blijvend;
+-- alleen opnieuw met post verzend --opnieuw), verzonden, klaargezet (.eml-concept geschreven), uit
+-- (e-mail stond uit). Een verzending claimt het bericht eerst (bezet_tot), zodat twee runs het nooit
+-- allebei versturen. De gegevens van de melder staan apart (melder_tekst, en aan bij aan_melder), zodat
+-- opschonen ze kan wissen zonder de rest van het bericht.
+CREATE TABLE bericht (
+  id INTEGER PRIMARY KEY,
+  soort TEXT NOT NULL CHECK (soort = 'doorzetting' OR soort = 'terugkoppeling' OR soort = 'uitnodiging' OR soort = 'annulering' OR soort = 'agenda'),
+  object TEXT NOT NULL,                              -- M-2027-0042, of gio 2027-04-28
+  melding_id INTEGER REFERENCES melding (id),
+  partner TEXT REFERENCES partner (code),
+  aan TEXT NOT NULL,
+  aan_melder INTEGER NOT NULL DEFAULT 0 CHECK (aan_melder = 0 OR aan_melder = 1),
+  onderwerp TEXT NOT NULL,
+  tekst TEXT NOT NULL,
+  melder_tekst TEXT,
+  message_id TEXT NOT NULL UNIQUE,
+  status TEXT NOT NULL CHECK (status = 'wacht' OR status = 'mislukt' OR status = 'verzonden' OR status = 'klaargezet' OR status = 'uit'),
+  gemaakt_op TEXT NOT NULL,
+  gemaakt_door TEXT NOT NULL,
+  verzonden_op TEXT,
+  fout TEXT,
+  bezet_tot TEXT,
+  bestand TEXT
+) STRICT;
+CREATE INDEX bericht_open ON bericht (status) WHERE status = 'wacht' OR status = 'mislukt';
+CREATE INDEX bericht_melding ON bericht (melding_id) WHERE melding_id IS NOT NULL;
 
 -- Contact met de melder: om informatie te vragen of om terug te koppelen.
 CREATE TABLE contact (

@@ -20,6 +20,7 @@ import { registreerNotulen } from './commands/notulen/index.js';
 import { registreerDemo } from './commands/demo/index.js';
 import { registreerGebruiker } from './commands/gebruiker/index.js';
 import { registreerInstelling } from './commands/instelling/index.js';
+import { registreerPost } from './commands/post/index.js';
 import { foutregel } from './zichtbaar.js';
 
 const TITELS: Record<string, string> = {
@@ -124,5 +125,6 @@ export function bouwProgramma(runtime: Runtime): Command {
   registreerDemo(program, runtime);
   registreerGebruiker(program, runtime);
   registreerInstelling(program, runtime);
+  registreerPost(program, runtime);
   return program;
 }

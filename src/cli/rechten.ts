@@ -37,6 +37,8 @@ const RECHTEN: Record<string, Recht> = {
   'notulen verwerk': recht('iv', 'geen notulen verwerken'),
   'kern add': recht('beheer', 'geen kern toevoegen'),
   'partner add': recht('beheer', 'geen partner toevoegen'),
+  'partner update': recht('beheer', 'geen adressen van partners wijzigen'),
+  post: recht('iv', 'de uitgaande post niet bekijken of verzenden'),
   'categorie add': recht('beheer', 'geen categorie toevoegen'),
   log: recht('iv', 'het auditlog niet lezen'),
   check: recht('beheer', 'de database niet controleren'),

@@ -91,7 +91,7 @@ export async function nooitDoorgezet(db: Db, voor: Datum, peildatum: Datum): Pro
   return (
     await db.rauw<MeldingRij>(
       `${meldingSelect(db)} WHERE m.status = 'nieuw' AND m.ontvangen_dag < @voor AND ${db.d.openbaar(true)}
-         AND NOT EXISTS (SELECT 1 FROM doorzetting d WHERE d.melding_id = m.id)
+         AND NOT EXISTS (SELECT 1 FROM doorzetting d WHERE d.melding_id = m.id AND d.op IS NOT NULL)
        ORDER BY m.ontvangen_op, m.id`,
       { voor },
     )

@@ -24,7 +24,7 @@ export interface Dialect {
   openbaar(metZaak: boolean): string;
   /** Actie `a` belongs to a zaak that is not confidential, without joining the zaak. */
   actieOpenbaar(): string;
-  /** The partner codes of forwardings of melding `m`, in order of forwarding, joined by `scheiding`. */
+  /** The partner codes of the forwardings of melding `m` that count (not waiting for mail), in order, joined by `scheiding`. */
   doorgezetNaar(scheiding: string): string;
   /** The smaller of two values (SQLite's two-argument min, PostgreSQL's least). */
   kleinste(a: string, b: string): string;

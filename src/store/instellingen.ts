@@ -27,3 +27,25 @@ export async function zetMail(db: Db, actor: Actor, aan: boolean): Promise<{ was
     return { was };
   });
 }
+
+/** Stores (or clears, with null) the SMTP server and the sender; never a password. Audited. */
+export async function zetPostAdres(db: Db, actor: Actor, w: { smtp?: string | null; afzender?: string | null }): Promise<string[]> {
+  return inTransactie(db, async () => {
+    const gewijzigd: string[] = [];
+    const details: Record<string, [string | null, string | null]> = {};
+    for (const sleutel of ['smtp', 'afzender'] as const) {
+      const nieuw = w[sleutel];
+      if (nieuw === undefined) continue;
+      const oud = (await db.waarde<string>('SELECT waarde FROM instelling WHERE sleutel = ?', [sleutel])) ?? null;
+      if (oud === nieuw) continue;
+      if (nieuw === null) await db.voer('DELETE FROM instelling WHERE sleutel = ?', [sleutel]);
+      else {
+        await db.voer('INSERT INTO instelling (sleutel, waarde) VALUES (?, ?) ON CONFLICT (sleutel) DO UPDATE SET waarde = excluded.waarde', [sleutel, nieuw]);
+      }
+      details[sleutel] = [oud, nieuw];
+      gewijzigd.push(sleutel);
+    }
+    if (gewijzigd.length > 0) await schrijfAudit(db, actor, { object: 'mail', resultaat: `mailinstelling gewijzigd: ${gewijzigd.join(', ')}`, details });
+    return gewijzigd;
+  });
+}

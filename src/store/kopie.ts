@@ -11,11 +11,17 @@ import { controleerKeten, type KetenUitslag } from './controle.js';
 import type { Db } from './db.js';
 
 /** The tables and columns both stores have, in an order that satisfies every foreign key. */
-export const KOPIE_TABELLEN: readonly { tabel: string; kolommen: readonly string[]; volgorde: string }[] = [
+export const KOPIE_TABELLEN: readonly {
+  tabel: string;
+  kolommen: readonly string[];
+  volgorde: string;
+  /** What is read for each column, where it is not the column itself. */
+  lees?: Readonly<Record<string, string>>;
+}[] = [
   { tabel: 'instelling', kolommen: ['sleutel', 'waarde'], volgorde: 'sleutel' },
   { tabel: 'teller', kolommen: ['soort', 'jaar', 'laatste'], volgorde: 'soort, jaar' },
   { tabel: 'kern', kolommen: ['naam'], volgorde: 'naam' },
-  { tabel: 'partner', kolommen: ['code', 'naam'], volgorde: 'code' },
+  { tabel: 'partner', kolommen: ['code', 'naam', 'email', 'met_melder'], volgorde: 'code' },
   { tabel: 'categorie', kolommen: ['code', 'omschrijving'], volgorde: 'code' },
   { tabel: 'cadans', kolommen: ['soort', 'start', 'interval_weken', 'tijd', 'locatie', 'ingesteld_op', 'versie'], volgorde: 'soort' },
   {
@@ -33,6 +39,14 @@ export const KOPIE_TABELLEN: readonly { tabel: string; kolommen: readonly string
   },
   { tabel: 'doorzetting', kolommen: ['melding_id', 'partner', 'op', 'dag', 'door', 'notitie'], volgorde: 'melding_id, partner' },
   { tabel: 'contact', kolommen: ['id', 'melding_id', 'op', 'soort', 'notitie', 'door'], volgorde: 'id' },
+  {
+    tabel: 'bericht',
+    kolommen: ['id', 'soort', 'object', 'melding_id', 'partner', 'aan', 'aan_melder', 'onderwerp', 'tekst', 'melder_tekst', 'message_id', 'status',
+      'gemaakt_op', 'gemaakt_door', 'verzonden_op', 'fout', 'bezet_tot', 'bestand'],
+    volgorde: 'id',
+    // A copy never sends what the original still had to send: that stays the original's to send.
+    lees: { status: `CASE WHEN status IN ('wacht', 'mislukt') THEN 'uit' ELSE status END`, bezet_tot: 'NULL' },
+  },
   {
     tabel: 'overleg',
     kolommen: ['id', 'soort', 'nominale_datum', 'datum', 'status', 'verschoven_van', 'reden', 'tijd', 'locatie', 'versie', 'gewijzigd_op'],
@@ -92,7 +106,8 @@ export async function kopieer(bron: Db, doel: KopieDoel, actor: Actor, bronNaam:
       for (const t of KOPIE_TABELLEN) {
         let n = 0;
         const waar = t.tabel === 'instelling' ? `WHERE ${NIET_MEE}` : '';
-        for await (const batch of bron.stroom(`SELECT ${t.kolommen.join(', ')} FROM ${t.tabel} ${waar} ORDER BY ${t.volgorde}`)) {
+        const lijst = t.kolommen.map((k) => (t.lees?.[k] ? `${t.lees[k]} AS ${k}` : k)).join(', ');
+        for await (const batch of bron.stroom(`SELECT ${lijst} FROM ${t.tabel} ${waar} ORDER BY ${t.volgorde}`)) {
           await doel.rijen(t.tabel, t.kolommen, batch);
           n += batch.length;
         }

@@ -17,6 +17,8 @@ import type { Db } from './db.js';
 import { selectieVoorwaarden, type MeldingSelectie } from './melding-selectie.js';
 import { volgendNummer } from './nummering.js';
 import { EERSTE_DOORZETTING_DAG, EERSTE_DOORZETTING_OP } from './doorzetting-sql.js';
+import { doorzettingBericht, KRING_VERTROUWELIJK, type MeldingVoorPost, type PartnerVoorPost } from '../post/doorzetting.js';
+import { legBerichtVast, type Bericht, type BerichtStatus } from './post.js';
 
 export interface MeldingOverzicht {
   nummer: string;
@@ -38,10 +40,13 @@ export interface MeldingOverzicht {
 
 export interface Doorzetting {
   partner: string;
-  op: string;
+  /** The moment that counts (SPEC §8); null while its mail waits or failed. */
+  op: string | null;
   door: string;
   notitie: string | null;
   zelfde_dag: boolean;
+  /** The status of its mail, or null when no mail was involved. */
+  mail: BerichtStatus | null;
 }
 
 export interface Contact {
@@ -136,7 +141,7 @@ export async function zoekMeldingen(db: Db, filter: MeldingFilter, nu: Date): Pr
   const waar: string[] = [];
   const p: Record<string, unknown> = {};
   selectieVoorwaarden(filter, waar, p);
-  if (filter.nietDoorgezet) waar.push('NOT EXISTS (SELECT 1 FROM doorzetting d WHERE d.melding_id = m.id)');
+  if (filter.nietDoorgezet) waar.push('NOT EXISTS (SELECT 1 FROM doorzetting d WHERE d.melding_id = m.id AND d.op IS NOT NULL)');
   if (filter.teLaatDoorgezet) {
     waar.push(`${EERSTE_DOORZETTING_DAG} > m.ontvangen_dag`);
   }
@@ -176,11 +181,14 @@ export async function toonMelding(db: Db, nummer: string, nu: Date): Promise<Mel
     geregistreerd_door, aangemaakt_op, gewijzigd_op };
   const id = rij.id;
   const doorzettingen = (
-    await db.alle<Omit<Doorzetting, 'zelfde_dag'> & { dag: string }>(
-      'SELECT partner, op, dag, door, notitie FROM doorzetting WHERE melding_id = ? ORDER BY op, partner',
+    await db.alle<Omit<Doorzetting, 'zelfde_dag'> & { dag: string | null }>(
+      `SELECT d.partner, d.op, d.dag, d.door, d.notitie,
+              (SELECT b.status FROM bericht b WHERE b.melding_id = d.melding_id AND b.partner = d.partner AND b.soort = 'doorzetting'
+               ORDER BY b.id DESC LIMIT 1) AS mail
+       FROM doorzetting d WHERE d.melding_id = ? ORDER BY d.op IS NULL, d.op, d.partner`,
       [id],
     )
-  ).map(({ dag, ...d }) => ({ ...d, zelfde_dag: dag <= rij.ontvangen_dag }));
+  ).map(({ dag, ...d }) => ({ ...d, zelfde_dag: dag !== null && dag <= rij.ontvangen_dag }));
   const contacten = await db.alle<Contact>('SELECT op, soort, notitie, door FROM contact WHERE melding_id = ? ORDER BY op, id', [id]);
   return { ...overzicht(rij, dagVan(nu)), ...extra, doorzettingen, contacten };
 }
@@ -208,8 +216,80 @@ function nietVoorOntvangst(op: Date, ontvangenOp: string, veld: string): void {
 const INSERT_DOORZETTING = `INSERT INTO doorzetting (melding_id, partner, op, dag, door, notitie)
   VALUES (?, ?, ?, ?, ?, ?)`;
 
+/** How forwarding goes by mail in this run (SPEC §8). */
+export interface PostKeuze {
+  /** Whether this database may mail (a copy may not: its messages get status uit). */
+  aan: boolean;
+  /** --zonder-mail: forwarded by other means (phone), recorded only. */
+  zonderMail: boolean;
+  /** The domain of Message-IDs. */
+  domein: string;
+}
+
+/** What forwarding by mail made: the messages to deliver after the commit, the partners without an address. */
+export interface DoorzetPost {
+  berichten: Bericht[];
+  zonderAdres: string[];
+  /** Whether any partner has an address: mail is in use, so one without deserves a notice. */
+  inGebruik: boolean;
+}
+
+async function laadPartners(db: Db, naar: string[]): Promise<{ rijen: PartnerVoorPost[]; inGebruik: boolean }> {
+  const rijen = await db.alle<PartnerVoorPost & { in_gebruik: number }>(
+    `SELECT code, naam, email, met_melder, (SELECT count(*) FROM partner WHERE email IS NOT NULL) AS in_gebruik
+     FROM partner WHERE ${db.d.inLijst('code', '?', 'tekst')}`,
+    [JSON.stringify(naar)],
+  );
+  return { rijen, inGebruik: (rijen[0]?.in_gebruik ?? 0) > 0 };
+}
+
+/** Whether a forwarding to `naar` counts at once: some partner gets no mail that must first go out. */
+async function teltMeteen(db: Db, naar: string[], post: PostKeuze | undefined): Promise<boolean> {
+  if (naar.length === 0) return false;
+  if (post === undefined || post.zonderMail || !post.aan) return true;
+  return (await laadPartners(db, naar)).rijen.some((p) => p.email === null);
+}
+
+/**
+ * Records forwardings of melding `m` to `naar` inside the running transaction: a partner with an
+ * address gets a message and its forwarding counts only once that is sent; otherwise (no address,
+ * --zonder-mail, mail switched off) it counts at `op`. Returns whether any counts already.
+ */
+async function legDoorzettingenVast(
+  db: Db, actor: Actor, m: MeldingVoorPost, naar: string[], op: Date, notitie: string | undefined, post: PostKeuze | undefined, uit: DoorzetPost,
+): Promise<boolean> {
+  if (m.vertrouwelijk) {
+    const buiten = naar.filter((p) => !(KRING_VERTROUWELIJK as readonly string[]).includes(p));
+    if (buiten.length > 0) {
+      throw new DomainError(
+        `Melding ${m.nummer} is vertrouwelijk en mag alleen naar ${KRING_VERTROUWELIJK.join(', ')}, niet naar ${buiten.join(', ')}; er is niets vastgelegd.`,
+      );
+    }
+  }
+  const partners = await laadPartners(db, naar);
+  uit.inGebruik ||= partners.inGebruik;
+  let telt = false;
+  for (const code of naar) {
+    const p = partners.rijen.find((x) => x.code === code)!;
+    const metMail = post !== undefined && !post.zonderMail && p.email !== null;
+    const wacht = metMail && post.aan;
+    await db.voer(INSERT_DOORZETTING, [m.id, code, wacht ? null : op.toISOString(), wacht ? null : dagVan(op), actor.gebruiker, notitie ?? null]);
+    if (metMail) {
+      const b = doorzettingBericht(m, p, notitie, post.domein);
+      await legBerichtVast(db, actor, b, post.aan ? 'wacht' : 'uit');
+      if (post.aan) uit.berichten.push(b);
+    } else if (p.email === null && post !== undefined && !post.zonderMail) {
+      uit.zonderAdres.push(code);
+    }
+    telt ||= !wacht;
+  }
+  return telt;
+}
+
 /** Registers a new melding (and the forwarding given with it) and returns it as `show` would. */
-export async function voegMeldingToe(db: Db, actor: Actor, m: NieuweMelding): Promise<MeldingDetail | VerborgenMelding> {
+export async function voegMeldingToe(
+  db: Db, actor: Actor, m: NieuweMelding, post?: PostKeuze, uit: DoorzetPost = { berichten: [], zonderAdres: [], inGebruik: false },
+): Promise<MeldingDetail | VerborgenMelding> {
   nietInDeToekomst(m.ontvangenOp, actor.nu, '--ontvangen');
   const doorgezetOp = m.doorgezetOp ?? (m.ontvangenOp > actor.nu ? m.ontvangenOp : actor.nu);
   const nummer = await inTransactie(db, async () => {
@@ -218,8 +298,10 @@ export async function voegMeldingToe(db: Db, actor: Actor, m: NieuweMelding): Pr
     const jaar = Number(ontvangenDag.slice(0, 4));
     const { nummer, volgnummer } = await volgendNummer(db, 'melding', jaar);
     const nu = actor.nu.toISOString();
-    const status: MeldingStatus = m.doorzettenNaar.length > 0 ? 'doorgezet' : 'nieuw';
     const id = (await db.waarde<number>(db.d.volgendId('melding')))!;
+    // Set with the row: on PostgreSQL the front desk cannot update a confidential melding it just made.
+    const status: MeldingStatus = (await teltMeteen(db, m.doorzettenNaar, post)) ? 'doorgezet' : 'nieuw';
+    const zaakGeheim = zaakId !== null && (await db.waarde<number>('SELECT vertrouwelijk FROM zaak WHERE id = ?', [zaakId])) === 1;
     const rij: Record<string, unknown> = {
       id, jaar, volgnummer, ontvangen_op: m.ontvangenOp.toISOString(), ontvangen_dag: ontvangenDag, kanaal: m.kanaal,
       categorie: m.categorie, kern: m.kern, adres: m.adres ?? null, omschrijving: m.omschrijving, melder_naam: m.melderNaam ?? null,
@@ -231,8 +313,13 @@ export async function voegMeldingToe(db: Db, actor: Actor, m: NieuweMelding): Pr
     if (zaakId !== null) rij.zaak_id = zaakId;
     const kolommen = Object.keys(rij);
     await db.voer(`INSERT INTO melding (${kolommen.join(', ')}) VALUES (${kolommen.map(() => '?').join(', ')})`, Object.values(rij));
-    for (const partner of m.doorzettenNaar) {
-      await db.voer(INSERT_DOORZETTING, [id, partner, doorgezetOp.toISOString(), dagVan(doorgezetOp), actor.gebruiker, null]);
+    if (m.doorzettenNaar.length > 0) {
+      const voorPost: MeldingVoorPost = {
+        id, nummer, ontvangenOp: m.ontvangenOp.toISOString(), categorie: m.categorie, kern: m.kern, adres: m.adres ?? null,
+        omschrijving: m.omschrijving, vergunninghouder: m.vergunninghouder, vertrouwelijk: m.vertrouwelijk || zaakGeheim,
+        melderNaam: m.melderNaam ?? null, melderTelefoon: m.melderTelefoon ?? null, melderEmail: m.melderEmail ?? null,
+      };
+      await legDoorzettingenVast(db, actor, voorPost, m.doorzettenNaar, doorgezetOp, undefined, post, uit);
     }
     await schrijfAudit(db, actor, {
       object: nummer,
@@ -256,11 +343,22 @@ export async function voegMeldingToe(db: Db, actor: Actor, m: NieuweMelding): Pr
 }
 
 /** Records forwarding to one or more partners; refuses partners it already went to. */
-export async function zetDoor(db: Db, actor: Actor, nummer: string, naar: string[], op: Date, notitie?: string): Promise<MeldingDetail> {
+export async function zetDoor(
+  db: Db, actor: Actor, nummer: string, naar: string[], op: Date, notitie?: string, post?: PostKeuze,
+  uit: DoorzetPost = { berichten: [], zonderAdres: [], inGebruik: false },
+): Promise<MeldingDetail> {
   nietInDeToekomst(op, actor.nu, '--op');
   await inTransactie(db, async () => {
     const id = await meldingId(db, nummer);
-    const m = (await db.een<{ ontvangen_op: string; status: MeldingStatus }>('SELECT ontvangen_op, status FROM melding WHERE id = ?', [id]))!;
+    const m = (await db.een<{
+      ontvangen_op: string; status: MeldingStatus; categorie: string; kern: string; adres: string | null; omschrijving: string;
+      vergunninghouder: number; vertrouwelijk: number; zaak_id: number | null; melder_naam: string | null; melder_telefoon: string | null;
+      melder_email: string | null;
+    }>(
+      `SELECT ontvangen_op, status, categorie, kern, adres, omschrijving, vergunninghouder, vertrouwelijk, zaak_id, melder_naam,
+              melder_telefoon, melder_email FROM melding WHERE id = ?`,
+      [id],
+    ))!;
     if (m.status === 'afgehandeld') throw new DomainError(`Melding ${nummer} is al afgehandeld; doorzetten kan niet meer.`);
     nietVoorOntvangst(op, m.ontvangen_op, '--op');
     const al = await db.alle<{ partner: string; op: string }>('SELECT partner, op FROM doorzetting WHERE melding_id = ?', [id]);
@@ -269,8 +367,14 @@ export async function zetDoor(db: Db, actor: Actor, nummer: string, naar: string
       const wie = dubbel.map((d) => `${d.partner} (${tijdstipKort(new Date(d.op))})`).join(', ');
       throw new DomainError(`Melding ${nummer} is al doorgezet naar ${wie}; er is niets vastgelegd.`);
     }
-    for (const partner of naar) await db.voer(INSERT_DOORZETTING, [id, partner, op.toISOString(), dagVan(op), actor.gebruiker, notitie ?? null]);
-    await db.voer(`UPDATE melding SET status = 'doorgezet', gewijzigd_op = ? WHERE id = ? AND status = 'nieuw'`, [actor.nu.toISOString(), id]);
+    const zaakGeheim = m.zaak_id !== null && (await db.waarde<number>('SELECT vertrouwelijk FROM zaak WHERE id = ?', [m.zaak_id])) === 1;
+    const voorPost: MeldingVoorPost = {
+      id, nummer, ontvangenOp: m.ontvangen_op, categorie: m.categorie, kern: m.kern, adres: m.adres, omschrijving: m.omschrijving,
+      vergunninghouder: m.vergunninghouder === 1, vertrouwelijk: m.vertrouwelijk === 1 || zaakGeheim,
+      melderNaam: m.melder_naam, melderTelefoon: m.melder_telefoon, melderEmail: m.melder_email,
+    };
+    const telt = await legDoorzettingenVast(db, actor, voorPost, naar, op, notitie, post, uit);
+    if (telt) await db.voer(`UPDATE melding SET status = 'doorgezet', gewijzigd_op = ? WHERE id = ? AND status = 'nieuw'`, [actor.nu.toISOString(), id]);
     await schrijfAudit(db, actor, { object: nummer, resultaat: `doorgezet naar ${naar.join(', ')}`, details: { naar, op: op.toISOString() } });
   });
   return await toonMelding(db, nummer, actor.nu);

@@ -24,4 +24,47 @@ export const MIGRATIES: readonly Migratie[] = [
       INSERT INTO teller (soort, jaar, laatste) SELECT 'zaak', jaar, max(volgnummer) FROM zaak GROUP BY jaar;
       INSERT INTO teller (soort, jaar, laatste) SELECT 'actie', jaar, max(volgnummer) FROM actie GROUP BY jaar;`,
   },
+  {
+    // Mail (SPEC §8): partner addresses, the outbox, and a forwarding that counts only once its mail
+    // went out (doorzetting.op/dag may be empty; SQLite changes NOT NULL only by rebuilding the table).
+    versie: 3,
+    sql: `
+      ALTER TABLE partner ADD COLUMN email TEXT CHECK (email IS NULL OR length(email) BETWEEN 3 AND 1000);
+      ALTER TABLE partner ADD COLUMN met_melder INTEGER NOT NULL DEFAULT 0 CHECK (met_melder = 0 OR met_melder = 1);
+      CREATE TABLE doorzetting_nieuw (
+        melding_id INTEGER NOT NULL REFERENCES melding (id),
+        partner TEXT NOT NULL REFERENCES partner (code),
+        op TEXT,
+        dag TEXT,
+        door TEXT NOT NULL,
+        notitie TEXT,
+        PRIMARY KEY (melding_id, partner),
+        CHECK ((op IS NULL) = (dag IS NULL))
+      ) STRICT, WITHOUT ROWID;
+      INSERT INTO doorzetting_nieuw (melding_id, partner, op, dag, door, notitie) SELECT melding_id, partner, op, dag, door, notitie FROM doorzetting;
+      DROP TABLE doorzetting;
+      ALTER TABLE doorzetting_nieuw RENAME TO doorzetting;
+      CREATE TABLE bericht (
+        id INTEGER PRIMARY KEY,
+        soort TEXT NOT NULL CHECK (soort = 'doorzetting' OR soort = 'terugkoppeling' OR soort = 'uitnodiging' OR soort = 'annulering' OR soort = 'agenda'),
+        object TEXT NOT NULL,
+        melding_id INTEGER REFERENCES melding (id),
+        partner TEXT REFERENCES partner (code),
+        aan TEXT NOT NULL,
+        aan_melder INTEGER NOT NULL DEFAULT 0 CHECK (aan_melder = 0 OR aan_melder = 1),
+        onderwerp TEXT NOT NULL,
+        tekst TEXT NOT NULL,
+        melder_tekst TEXT,
+        message_id TEXT NOT NULL UNIQUE,
+        status TEXT NOT NULL CHECK (status = 'wacht' OR status = 'mislukt' OR status = 'verzonden' OR status = 'klaargezet' OR status = 'uit'),
+        gemaakt_op TEXT NOT NULL,
+        gemaakt_door TEXT NOT NULL,
+        verzonden_op TEXT,
+        fout TEXT,
+        bezet_tot TEXT,
+        bestand TEXT
+      ) STRICT;
+      CREATE INDEX bericht_open ON bericht (status) WHERE status = 'wacht' OR status = 'mislukt';
+      CREATE INDEX bericht_melding ON bericht (melding_id) WHERE melding_id IS NOT NULL;`,
+  },
 ];

@@ -4,6 +4,7 @@
  * erased values; the erased bytes are overwritten in the file (secure_delete, database.ts) and pushed
  * out of the write-ahead log by a checkpoint.
  */
+import { rmSync } from 'node:fs';
 import { bewaarGrens } from '../domain/bewaartermijn.js';
 import { dagGrenzen, dagVan, type Datum } from '../domain/tijd.js';
 import { inTransactie, schrijfAudit, type Actor } from './audit.js';
@@ -78,18 +79,27 @@ export async function teOpschonen(db: Db, nu: Date, maanden: number): Promise<Op
 /** Erases the melder data that is due, in one transaction with one audit row. */
 export async function schoonOp(db: Db, actor: Actor, maanden: number): Promise<Opschoning> {
   const grens = bewaarGrens(dagVan(actor.nu), maanden);
+  const concepten: string[] = [];
   const lijst = await inTransactie(db, async () => {
     const due = await zoekTeWissen(db, grens);
     if (due.length === 0) return due;
     const nu = actor.nu.toISOString();
     const wis = `UPDATE melding SET ${VELDEN.map((v) => `${v} = NULL`).join(', ')}, melder_gewist_op = ?, gewijzigd_op = ? WHERE id = ?`;
     for (const m of due) await db.voer(wis, [nu, nu, m.id]);
+    // The same data in stored messages (SPEC §8): the melder block, and the melder's own address.
+    for (const m of due) {
+      const metMelder = `melding_id = ? AND (melder_tekst IS NOT NULL OR (aan_melder = 1 AND aan <> ''))`;
+      concepten.push(...(await db.kolom<string>(`SELECT bestand FROM bericht WHERE ${metMelder} AND bestand IS NOT NULL`, [m.id])));
+      await db.voer(`UPDATE bericht SET melder_tekst = NULL, aan = CASE WHEN aan_melder = 1 THEN '' ELSE aan END WHERE ${metMelder}`, [m.id]);
+    }
     await schrijfAudit(db, actor, {
       resultaat: `gegevens van melders gewist bij ${due.length} ${due.length === 1 ? 'melding' : 'meldingen'}`,
       details: { bewaartermijn_maanden: maanden, grens, velden: VELDEN, meldingen: due.map((m) => m.nummer) },
     });
     return due;
   });
+  // Drafts of those messages still in the post folder go too (one already sent from it is the mail program's).
+  for (const pad of concepten) rmSync(pad, { force: true });
   const opgeruimd = lijst.length === 0 || leegLogbestand(db);
   return {
     uitgevoerd: true,

@@ -11,7 +11,7 @@ import { dagVan } from '../domain/tijd.js';
 import { SCHEMA_VERSIE } from './locatie.js';
 import { laadPg } from './pg-laden.js';
 import { instellingen, verbind, type Env } from './postgres-open.js';
-import { functies, ident, rechten, rijbeveiliging, rolnamen, tabellen } from './postgres-schema.js';
+import { bijwerking, functies, ident, rechten, rijbeveiliging, rolnamen, tabellen } from './postgres-schema.js';
 
 const SCHEMA_PAD = new URL('../../schema.sql', import.meta.url);
 
@@ -25,6 +25,8 @@ export interface InitUitkomst {
   nieuw: boolean;
   database: string;
   login: string;
+  /** An existing database of an older kvz, brought up to this one's schema. */
+  bijgewerkt?: { van: number; naar: number };
 }
 
 /**
@@ -43,7 +45,7 @@ export async function initPostgres(adres: string, env: Env, nu: Date): Promise<I
               pg_encoding_to_char(encoding) AS codering FROM pg_database WHERE datname = current_database()`,
     );
     const info = rows[0]!;
-    if (info.kvz) return { nieuw: false, database: info.database, login: info.login };
+    if (info.kvz) return { nieuw: false, database: info.database, login: info.login, ...(await werkBij(client, info, nu)) };
     if (info.codering !== 'UTF8') {
       throw new DomainError(`Database ${info.database} gebruikt tekencodering ${info.codering}; kvz heeft UTF8 nodig. Laat IT haar aanmaken met ENCODING 'UTF8'.`);
     }
@@ -99,6 +101,44 @@ export async function initPostgres(adres: string, env: Env, nu: Date): Promise<I
   } finally {
     await client.end().catch(() => undefined);
   }
+}
+
+/**
+ * A kvz database of an older kvz is brought up to this one's schema, by the login that made it (it
+ * may take the owner role again): one transaction, audited; a failure leaves it as it was.
+ */
+async function werkBij(client: pg.Client, info: { login: string; database: string }, nu: Date): Promise<{ bijgewerkt?: { van: number; naar: number } }> {
+  const { rows } = await client.query<{ versie: string | null; rollen: string | null }>(
+    `SELECT (SELECT waarde FROM kvz.instelling WHERE sleutel = 'schema_versie') AS versie,
+            (SELECT waarde FROM kvz.instelling WHERE sleutel = 'rollen') AS rollen`,
+  ).catch(() => ({ rows: [{ versie: null, rollen: null }] }));
+  const van = Number(rows[0]?.versie ?? SCHEMA_VERSIE);
+  if (!(van < SCHEMA_VERSIE) || !rows[0]?.rollen) return {};
+  const r = rolnamen(rows[0].rollen);
+  await client.query('BEGIN');
+  try {
+    await client.query(`GRANT ${ident(r.eigenaar)} TO ${ident(info.login)}`);
+    await client.query(`SET LOCAL ROLE ${ident(r.eigenaar)}`);
+    await client.query('SET LOCAL search_path = kvz, pg_catalog');
+    for (const stap of bijwerking(r, van)) await client.query(stap);
+    await client.query(`UPDATE instelling SET waarde = $1 WHERE sleutel = 'schema_versie'`, [String(SCHEMA_VERSIE)]);
+    await client.query('RESET ROLE');
+    await client.query(`REVOKE ${ident(r.eigenaar)} FROM ${ident(info.login)}`);
+    await client.query('SET LOCAL search_path = kvz, pg_catalog');
+    await client.query('SELECT audit_schrijf($1, $2, $3, $4, $5, 0)', [
+      nu.toISOString(), 'init', null, `schema bijgewerkt van versie ${van} naar ${SCHEMA_VERSIE}`, JSON.stringify({ van, naar: SCHEMA_VERSIE }),
+    ]);
+    await client.query('COMMIT');
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    if ((e as { code?: string }).code === '42501') {
+      throw new GeenToegang(
+        `Geen toegang: ${info.login} mag database ${info.database} niet bijwerken; draai kvz init met de login die haar heeft aangemaakt (eigenaar, CREATEROLE).`,
+      );
+    }
+    throw e;
+  }
+  return { bijgewerkt: { van, naar: SCHEMA_VERSIE } };
 }
 
 /** The owner and the four group roles; each role includes the rights of the one before it. */

@@ -159,6 +159,11 @@ export async function openPostgres(adres: string, env: Env, opties: { gestart?: 
         `Database ${i.database} is gemaakt door een nieuwere kvz (schemaversie ${versie}; deze kvz kent tot en met ${SCHEMA_VERSIE}). Werk kvz bij; er is niets gewijzigd.`,
       );
     }
+    if (versie < SCHEMA_VERSIE) {
+      throw new DomainError(
+        `Database ${i.database} heeft schemaversie ${versie} van een oudere kvz (deze kvz werkt met ${SCHEMA_VERSIE}); laat IT kvz init draaien met de login die haar heeft aangemaakt, dan werkt kvz haar bij. Er is niets gewijzigd.`,
+      );
+    }
     const rol = rij.rang === null ? undefined : ROLLEN[rij.rang - 1];
     if (rol === undefined) throw new GeenToegang(`Geen toegang: de login ${rij.login} heeft geen kvz-rol in database ${i.database}.`);
     db.identiteit = { login: rij.login, database: i.database, rol, voorvoegsel: rij.voorvoegsel };

@@ -44,6 +44,32 @@ const CODE = (kolom: string) => `${kolom} ${T} PRIMARY KEY CHECK (${kolom} ~ '^[
 const TIJD = (kolom: string, leeg: boolean) =>
   `${kolom} ${T}${leeg ? '' : ' NOT NULL'} CHECK (${leeg ? `${kolom} IS NULL OR ` : ''}${kolom} ~ '^[0-2][0-9]:[0-5][0-9]$')`;
 
+const BERICHT = `-- De uitgaande post (SPEC §8), zoals in schema.sql. geheim: die van de melding, of gegeven (de
+-- stukken van het politieoverleg).
+CREATE TABLE bericht (
+  id ${ID},
+  soort ${T} NOT NULL CHECK (soort IN ('doorzetting', 'terugkoppeling', 'uitnodiging', 'annulering', 'agenda')),
+  object ${T} NOT NULL,
+  melding_id integer REFERENCES melding (id),
+  partner ${T} REFERENCES partner (code),
+  aan ${T} NOT NULL,
+  ${BOOL('aan_melder')},
+  onderwerp ${T} NOT NULL,
+  tekst ${T} NOT NULL,
+  melder_tekst ${T},
+  message_id ${T} NOT NULL UNIQUE,
+  status ${T} NOT NULL CHECK (status IN ('wacht', 'mislukt', 'verzonden', 'klaargezet', 'uit')),
+  gemaakt_op ${T} NOT NULL,
+  gemaakt_door ${T} NOT NULL DEFAULT session_user,
+  verzonden_op ${T},
+  fout ${T},
+  bezet_tot ${T},
+  bestand ${T},
+  ${BOOL('geheim')}
+);
+CREATE INDEX bericht_open ON bericht (status) WHERE status IN ('wacht', 'mislukt');
+CREATE INDEX bericht_melding ON bericht (melding_id) WHERE melding_id IS NOT NULL;`;
+
 /** The tables, indexes and triggers; run as the owner role with search_path kvz. */
 export function tabellen(): string {
   return `
@@ -60,7 +86,12 @@ CREATE TABLE teller (
 );
 
 CREATE TABLE kern (naam ${T} PRIMARY KEY CHECK (length(trim(naam)) BETWEEN 1 AND 60));
-CREATE TABLE partner (${CODE('code')}, naam ${T} NOT NULL CHECK (length(trim(naam)) BETWEEN 1 AND 100));
+CREATE TABLE partner (
+  ${CODE('code')},
+  naam ${T} NOT NULL CHECK (length(trim(naam)) BETWEEN 1 AND 100),
+  email ${T} CHECK (email IS NULL OR length(email) BETWEEN 3 AND 1000),
+  ${BOOL('met_melder')}
+);
 CREATE TABLE categorie (${CODE('code')}, omschrijving ${T} NOT NULL CHECK (length(trim(omschrijving)) BETWEEN 1 AND 200));
 
 CREATE TABLE zaak (
@@ -146,14 +177,18 @@ CREATE TABLE melding_stand (
 CREATE TABLE doorzetting (
   melding_id integer NOT NULL REFERENCES melding (id),
   partner ${T} NOT NULL REFERENCES partner (code),
-  op ${T} NOT NULL,
-  dag ${T} NOT NULL,
+  -- Het moment dat telt (SPEC §8); leeg zolang de mail wacht of mislukte.
+  op ${T},
+  dag ${T},
   door ${T} NOT NULL,
   notitie ${T},
   -- Die van de melding (triggers kind_geheim, melding_kinderen_geheim).
   ${BOOL('geheim')},
-  PRIMARY KEY (melding_id, partner)
+  PRIMARY KEY (melding_id, partner),
+  CHECK ((op IS NULL) = (dag IS NULL))
 );
+
+${BERICHT}
 
 CREATE TABLE contact (
   id ${ID},
@@ -314,6 +349,9 @@ BEGIN
   -- refuses the row anyway, and the refusal then does not tell whether a hidden one exists.
   IF TG_TABLE_NAME = 'actie_historie' THEN
     NEW.geheim := coalesce((SELECT a.geheim FROM actie a WHERE a.id = NEW.actie_id FOR SHARE), 1);
+  ELSIF TG_TABLE_NAME = 'bericht' AND NEW.melding_id IS NULL THEN
+    -- A meeting's message: the politieoverleg's are confidential as a whole.
+    NEW.geheim := CASE WHEN NEW.object LIKE 'politie %' THEN 1 ELSE 0 END;
   ELSE
     NEW.geheim := coalesce((SELECT m.geheim FROM melding m WHERE m.id = NEW.melding_id FOR SHARE), 1);
   END IF;
@@ -322,6 +360,7 @@ END $$;
 CREATE TRIGGER doorzetting_geheim BEFORE INSERT OR UPDATE ON doorzetting FOR EACH ROW EXECUTE FUNCTION kind_geheim();
 CREATE TRIGGER contact_geheim BEFORE INSERT OR UPDATE ON contact FOR EACH ROW EXECUTE FUNCTION kind_geheim();
 CREATE TRIGGER actie_historie_geheim BEFORE INSERT OR UPDATE ON actie_historie FOR EACH ROW EXECUTE FUNCTION kind_geheim();
+CREATE TRIGGER bericht_geheim BEFORE INSERT OR UPDATE OF melding_id, object, geheim ON bericht FOR EACH ROW EXECUTE FUNCTION kind_geheim();
 
 CREATE FUNCTION melding_stand_bij() RETURNS trigger LANGUAGE plpgsql ${definer} AS $$
 BEGIN
@@ -358,6 +397,7 @@ CREATE FUNCTION melding_kinderen_geheim() RETURNS trigger LANGUAGE plpgsql ${def
 BEGIN
   UPDATE doorzetting SET geheim = NEW.geheim WHERE melding_id = NEW.id;
   UPDATE contact SET geheim = NEW.geheim WHERE melding_id = NEW.id;
+  UPDATE bericht SET geheim = NEW.geheim WHERE melding_id = NEW.id;
   RETURN NULL;
 END $$;
 CREATE TRIGGER melding_kinderen_geheim AFTER UPDATE ON melding FOR EACH ROW
@@ -401,6 +441,46 @@ CREATE FUNCTION melding_schrijfbaar(p_id integer) RETURNS boolean LANGUAGE sql S
   SELECT coalesce((SELECT m.geheim = 0 OR m.xmin::text = (pg_current_xact_id()::text::bigint % 4294967296)::text
                    FROM melding m WHERE m.id = p_id), false)
 $$;
+
+-- De uitgaande post (SPEC §8): een bericht claimen en zijn uitkomst vastleggen, door wie het mag zien
+-- of het zelf maakte (de balie zet een vertrouwelijke melding door en ziet haar bericht daarna niet).
+-- Verzonden of klaargezet: dan pas telt de doorzetting, op dat moment.
+CREATE FUNCTION bericht_mag(p_geheim integer, p_door text) RETURNS boolean LANGUAGE sql STABLE ${definer} AS $$
+  SELECT p_geheim = 0 OR p_door = session_user OR pg_has_role(session_user, ${letterlijk(r.politieoverleg)}, 'MEMBER')
+$$;
+
+CREATE FUNCTION bericht_claim(p_message_id text, p_nu text, p_tot text, p_opnieuw boolean) RETURNS boolean LANGUAGE plpgsql ${definer} AS $$
+DECLARE
+  v_aantal integer;
+BEGIN
+  UPDATE bericht SET bezet_tot = p_tot, status = 'wacht'
+   WHERE message_id = p_message_id AND (status = 'wacht' OR (p_opnieuw AND status = 'mislukt'))
+     AND (bezet_tot IS NULL OR bezet_tot < p_nu) AND bericht_mag(geheim, gemaakt_door);
+  GET DIAGNOSTICS v_aantal = ROW_COUNT;
+  RETURN v_aantal = 1;
+END $$;
+
+CREATE FUNCTION bericht_uitkomst(p_message_id text, p_status text, p_op text, p_dag text, p_fout text, p_bestand text)
+RETURNS boolean LANGUAGE plpgsql ${definer} AS $$
+DECLARE
+  v_b bericht;
+BEGIN
+  IF p_status NOT IN ('wacht', 'mislukt', 'verzonden', 'klaargezet') THEN
+    RAISE EXCEPTION 'onbekende status %', p_status USING ERRCODE = '22023';
+  END IF;
+  UPDATE bericht SET status = p_status, fout = p_fout, bestand = coalesce(p_bestand, bestand), bezet_tot = NULL,
+                     verzonden_op = CASE WHEN p_status IN ('verzonden', 'klaargezet') THEN p_op END
+   WHERE message_id = p_message_id AND bezet_tot IS NOT NULL AND bericht_mag(geheim, gemaakt_door)
+   RETURNING * INTO v_b;
+  IF NOT FOUND THEN
+    RETURN false;
+  END IF;
+  IF p_status IN ('verzonden', 'klaargezet') AND v_b.soort = 'doorzetting' THEN
+    UPDATE doorzetting SET op = p_op, dag = p_dag WHERE melding_id = v_b.melding_id AND partner = v_b.partner AND op IS NULL;
+    UPDATE melding SET status = 'doorgezet', gewijzigd_op = p_op WHERE id = v_b.melding_id AND status = 'nieuw';
+  END IF;
+  RETURN true;
+END $$;
 
 -- Het auditlog: de database zet de gebruiker (de login) en rekent de hash zelf uit, dezelfde als
 -- kvz op een bestand: sha256(vorige_hash || '\\n' || JSON [id, op, gebruiker, commando, object,
@@ -482,7 +562,7 @@ BEGIN
     RAISE EXCEPTION 'alleen beheer kopieert' USING ERRCODE = '42501';
   END IF;
   IF EXISTS (SELECT 1 FROM melding) OR EXISTS (SELECT 1 FROM zaak) OR EXISTS (SELECT 1 FROM actie) OR EXISTS (SELECT 1 FROM overleg)
-     OR EXISTS (SELECT 1 FROM contact) OR EXISTS (SELECT 1 FROM doorzetting) OR EXISTS (SELECT 1 FROM audit WHERE commando <> 'init') THEN
+     OR EXISTS (SELECT 1 FROM contact) OR EXISTS (SELECT 1 FROM doorzetting) OR EXISTS (SELECT 1 FROM bericht) OR EXISTS (SELECT 1 FROM audit WHERE commando <> 'init') THEN
     RAISE EXCEPTION 'de database is niet leeg' USING ERRCODE = '55000';
   END IF;
   PERFORM set_config('kvz.kopie', 'bezig', true);
@@ -506,7 +586,7 @@ BEGIN
     RAISE EXCEPTION 'er wordt geen kopie binnengehaald' USING ERRCODE = '55000';
   END IF;
   IF p_tabel NOT IN ('instelling', 'teller', 'kern', 'partner', 'categorie', 'cadans', 'zaak', 'melding', 'doorzetting', 'contact',
-                     'overleg', 'aanwezigheid', 'actie', 'actie_historie', 'audit') THEN
+                     'bericht', 'overleg', 'aanwezigheid', 'actie', 'actie_historie', 'audit') THEN
     RAISE EXCEPTION 'onbekende tabel %', p_tabel USING ERRCODE = '22023';
   END IF;
   SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum) INTO v_kolommen FROM pg_attribute
@@ -528,6 +608,7 @@ BEGIN
   PERFORM setval('actie_id_seq', coalesce((SELECT max(id) FROM actie), 0) + 1, false);
   PERFORM setval('overleg_id_seq', coalesce((SELECT max(id) FROM overleg), 0) + 1, false);
   PERFORM setval('contact_id_seq', coalesce((SELECT max(id) FROM contact), 0) + 1, false);
+  PERFORM setval('bericht_id_seq', coalesce((SELECT max(id) FROM bericht), 0) + 1, false);
   PERFORM setval('actie_historie_id_seq', coalesce((SELECT max(id) FROM actie_historie), 0) + 1, false);
   UPDATE audit a SET geheim = 1 WHERE a.geheim = 0 AND (
     EXISTS (SELECT 1 FROM melding m WHERE m.geheim = 1 AND m.nummer = a.object)
@@ -536,7 +617,7 @@ BEGIN
     OR a.object LIKE 'politie:%' AND a.commando LIKE 'notulen%'
     OR a.details LIKE '%"vertrouwelijk":true%');
   -- Fresh statistics, or the planner guesses wrong over a large copy until autovacuum comes by.
-  ANALYZE instelling, teller, kern, partner, categorie, cadans, zaak, melding, doorzetting, contact, overleg, aanwezigheid, actie, actie_historie, audit;
+  ANALYZE instelling, teller, kern, partner, categorie, cadans, zaak, melding, doorzetting, contact, bericht, overleg, aanwezigheid, actie, actie_historie, audit;
   PERFORM set_config('kvz.kopie', '', true);
 END $$;
 
@@ -563,7 +644,7 @@ END $$;
 /** Row-level security on every table: forced, so even the owner's functions go through it. */
 export function rijbeveiliging(r: Rolnamen): string {
   const mag = '(SELECT mag_vertrouwelijk())';
-  const alle = ['instelling', 'teller', 'kern', 'partner', 'categorie', 'zaak', 'melding', 'doorzetting', 'contact', 'cadans', 'overleg', 'aanwezigheid', 'actie', 'actie_historie', 'audit', 'melding_stand'];
+  const alle = ['instelling', 'teller', 'kern', 'partner', 'categorie', 'zaak', 'melding', 'doorzetting', 'contact', 'bericht', 'cadans', 'overleg', 'aanwezigheid', 'actie', 'actie_historie', 'audit', 'melding_stand'];
   const open = ['instelling', 'teller', 'kern', 'partner', 'categorie', 'cadans', 'overleg'];
   const b = ident(r.balie);
   const regels = alle.flatMap((t) => [
@@ -592,6 +673,10 @@ export function rijbeveiliging(r: Rolnamen): string {
     `CREATE POLICY toevoegen ON doorzetting FOR INSERT TO ${b} WITH CHECK (geheim = 0 OR ${mag} OR melding_schrijfbaar(melding_id));`,
     `CREATE POLICY lezen ON contact FOR SELECT TO ${b} USING ${zichtbaar};`,
     `CREATE POLICY toevoegen ON contact FOR INSERT TO ${b} WITH CHECK (geheim = 0 OR ${mag} OR melding_schrijfbaar(melding_id));`,
+    `CREATE POLICY lezen ON bericht FOR SELECT TO ${b} USING ${zichtbaar};`,
+    `CREATE POLICY toevoegen ON bericht FOR INSERT TO ${b} WITH CHECK (geheim = 0 OR ${mag} OR melding_schrijfbaar(melding_id));`,
+    // Only opschonen (beheer) changes a stored message itself: it erases the melder's data.
+    `CREATE POLICY wissen ON bericht FOR UPDATE TO ${ident(r.beheer)} USING (geheim = 0 OR ${mag}) WITH CHECK (true);`,
     `CREATE POLICY alles ON aanwezigheid TO ${b} USING ${politieAanwezig} WITH CHECK ${politieAanwezig};`,
     `CREATE POLICY lezen ON audit FOR SELECT TO ${b} USING (geheim = 0 OR ${mag});`,
     `CREATE POLICY lezen ON melding_stand FOR SELECT TO ${b} USING ${zichtbaar};`,
@@ -624,9 +709,12 @@ GRANT SELECT ON melding, melding_stand TO ${b};
 GRANT INSERT (${meldingInvoer.join(', ')}) ON melding TO ${b};
 GRANT UPDATE (${meldingWijzig.join(', ')}) ON melding TO ${b};
 GRANT SELECT, INSERT ON doorzetting, contact TO ${b};
+GRANT SELECT, INSERT (soort, object, melding_id, partner, aan, aan_melder, onderwerp, tekst, melder_tekst, message_id, status, gemaakt_op) ON bericht TO ${b};
+GRANT USAGE ON SEQUENCE bericht_id_seq TO ${b};
 GRANT SELECT (id, nummer, status, vertrouwelijk) ON zaak TO ${b};
 GRANT USAGE ON SEQUENCE melding_id_seq TO ${b};
 GRANT EXECUTE ON FUNCTION mag_vertrouwelijk(), melding_schrijfbaar(integer), audit_schrijf(text, text, text, text, text, integer) TO ${b};
+GRANT EXECUTE ON FUNCTION bericht_claim(text, text, text, boolean), bericht_uitkomst(text, text, text, text, text, text) TO ${b};
 
 -- iv: zaken, acties, de matrix, de overleggen, het auditlog (wat zij mag zien), importeren.
 GRANT INSERT (zaak_id), UPDATE (zaak_id) ON melding TO ${iv};
@@ -643,6 +731,36 @@ GRANT USAGE ON SEQUENCE zaak_id_seq, actie_id_seq, overleg_id_seq TO ${iv};
 -- beheer: referentielijsten, instellingen, bewaartermijn, gebruikers.
 GRANT INSERT, UPDATE ON kern, partner, categorie, instelling TO ${beheer};
 GRANT UPDATE (melder_gewist_op) ON melding TO ${beheer};
+GRANT UPDATE (melder_tekst, aan) ON bericht TO ${beheer};
 GRANT EXECUTE ON FUNCTION gebruiker_zet(text, text, text), gebruiker_weg(text), kopie_begin(), kopie_rijen(text, json), kopie_einde() TO ${beheer};
 `;
+}
+
+/**
+ * Brings a kvz database on PostgreSQL from schema version `van` to this kvz's (run by `kvz init` as the
+ * owner role, in one transaction). Tables change by their own statements per version; the functions,
+ * triggers, policies and grants are dropped and made again as a new database gets them.
+ */
+export function bijwerking(r: Rolnamen, van: number): string[] {
+  const stappen: string[] = [];
+  if (van < 3) {
+    stappen.push(`
+ALTER TABLE partner ADD COLUMN email ${T} CHECK (email IS NULL OR length(email) BETWEEN 3 AND 1000), ADD COLUMN ${BOOL('met_melder')};
+ALTER TABLE doorzetting ALTER COLUMN op DROP NOT NULL, ALTER COLUMN dag DROP NOT NULL, ADD CHECK ((op IS NULL) = (dag IS NULL));
+${BERICHT}`);
+  }
+  stappen.push(`
+DO $$
+DECLARE
+  v record;
+BEGIN
+  FOR v IN SELECT policyname, tablename FROM pg_policies WHERE schemaname = 'kvz' LOOP
+    EXECUTE format('DROP POLICY %I ON kvz.%I', v.policyname, v.tablename);
+  END LOOP;
+  FOR v IN SELECT p.oid::regprocedure AS f FROM pg_proc p WHERE p.pronamespace = 'kvz'::regnamespace AND p.proname <> 'audit_weiger' LOOP
+    EXECUTE format('DROP FUNCTION %s CASCADE', v.f);
+  END LOOP;
+END $$;`);
+  stappen.push(functies(r), rijbeveiliging(r), rechten(r));
+  return stappen;
 }

@@ -16,7 +16,7 @@ export const POSTGRES_DIALECT: Dialect = {
     `${kolom} = ANY (ARRAY(SELECT waarde${soort === 'getal' ? '::integer' : ''} FROM json_array_elements_text(${param}::json) AS lijst(waarde)))`,
   zonderIndex: (expr) => expr,
   doorgezetNaar: (scheiding) =>
-    `(SELECT string_agg(d.partner, '${scheiding}' ORDER BY d.op, d.partner) FROM doorzetting d WHERE d.melding_id = m.id)`,
+    `(SELECT string_agg(d.partner, '${scheiding}' ORDER BY d.op, d.partner) FROM doorzetting d WHERE d.melding_id = m.id AND d.op IS NOT NULL)`,
   kleinste: (a, b) => `least(${a}, ${b})`,
   grootste: (a, b) => `greatest(${a}, ${b})`,
   volgendId: (tabel) => `SELECT nextval('${tabel}_id_seq')`,

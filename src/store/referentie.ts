@@ -10,6 +10,20 @@ export interface Partner {
   naam: string;
 }
 
+/** A partner as `partner list` shows it: with where its forwardings are mailed (SPEC §8). */
+export interface PartnerMetAdres extends Partner {
+  email: string[];
+  /** Whether the melder's name, phone and e-mail may go to this partner. */
+  met_melder: boolean;
+}
+
+export interface PartnerWijziging {
+  naam?: string;
+  /** The addresses; an empty list clears them. */
+  email?: string[];
+  metMelder?: boolean;
+}
+
 export interface Categorie {
   code: string;
   omschrijving: string;
@@ -21,6 +35,47 @@ export function kernen(db: Db): Promise<string[]> {
 
 export function partners(db: Db): Promise<Partner[]> {
   return db.alle<Partner>('SELECT code, naam FROM partner ORDER BY code');
+}
+
+export async function partnersMetAdres(db: Db): Promise<PartnerMetAdres[]> {
+  const rijen = await db.alle<{ code: string; naam: string; email: string | null; met_melder: number }>(
+    'SELECT code, naam, email, met_melder FROM partner ORDER BY code',
+  );
+  return rijen.map(alsPartner);
+}
+
+function alsPartner(r: { code: string; naam: string; email: string | null; met_melder: number }): PartnerMetAdres {
+  return { code: r.code, naam: r.naam, email: r.email ? r.email.split(',').map((a) => a.trim()) : [], met_melder: r.met_melder === 1 };
+}
+
+/** Changes a partner's name, addresses or melder permission; audited with old and new values. */
+export async function wijzigPartner(db: Db, actor: Actor, code: string, w: PartnerWijziging): Promise<{ partner: PartnerMetAdres; gewijzigd: string[] }> {
+  return inTransactie(db, async () => {
+    const oud = await db.een<{ code: string; naam: string; email: string | null; met_melder: number }>(
+      'SELECT code, naam, email, met_melder FROM partner WHERE code = ?',
+      [code],
+    );
+    if (!oud) throw new DomainError(`Partner ${code} bestaat niet. Zie kvz partner list.`);
+    const nieuw = { ...oud };
+    if (w.naam !== undefined) {
+      if (w.naam.toLowerCase() !== oud.naam.toLowerCase()) {
+        await bestaatAl(db, 'SELECT naam FROM partner WHERE lower(naam) = lower(?)', w.naam, 'Partner met naam');
+      }
+      nieuw.naam = w.naam;
+    }
+    if (w.email !== undefined) nieuw.email = w.email.length > 0 ? w.email.join(', ') : null;
+    if (w.metMelder !== undefined) nieuw.met_melder = w.metMelder ? 1 : 0;
+    const details: Record<string, [unknown, unknown]> = {};
+    if (nieuw.naam !== oud.naam) details.naam = [oud.naam, nieuw.naam];
+    if (nieuw.email !== oud.email) details.email = [oud.email, nieuw.email];
+    if (nieuw.met_melder !== oud.met_melder) details.met_melder = [oud.met_melder === 1, nieuw.met_melder === 1];
+    const gewijzigd = Object.keys(details);
+    if (gewijzigd.length > 0) {
+      await db.voer('UPDATE partner SET naam = ?, email = ?, met_melder = ? WHERE code = ?', [nieuw.naam, nieuw.email, nieuw.met_melder, code]);
+      await schrijfAudit(db, actor, { object: code, resultaat: `partner gewijzigd: ${gewijzigd.join(', ')}`, details });
+    }
+    return { partner: alsPartner(nieuw), gewijzigd };
+  });
 }
 
 export function categorieen(db: Db): Promise<Categorie[]> {

@@ -19,7 +19,7 @@ export const SQLITE_DIALECT: Dialect = {
   zonderIndex: (expr) => `+${expr}`,
   doorgezetNaar: (scheiding) =>
     `(SELECT group_concat(partner, '${scheiding}') FROM (SELECT partner FROM doorzetting d
-       WHERE d.melding_id = m.id ORDER BY d.op, d.partner))`,
+       WHERE d.melding_id = m.id AND d.op IS NOT NULL ORDER BY d.op, d.partner))`,
   kleinste: (a, b) => `min(${a}, ${b})`,
   grootste: (a, b) => `max(${a}, ${b})`,
   // Inside BEGIN IMMEDIATE nobody else can take it; it is what SQLite's rowid would be.

@@ -3,6 +3,7 @@ import type { OverlegSoort } from '../domain/cadans.js';
 import type { Datum } from '../domain/tijd.js';
 import type { Db } from './db.js';
 import { volgendeOverleggen } from './overleggen.js';
+import { openPost } from './post.js';
 
 export interface StatusCijfers {
   meldingen: { totaal: number; nieuw: number; doorgezet: number; afgehandeld: number; dit_jaar: number };
@@ -16,6 +17,8 @@ export interface StatusCijfers {
   volgende_overleggen: VolgendOverleg[];
   /** Null for the front desk's part. */
   zaken: { open: number; gesloten: number } | null;
+  /** Mail not sent yet (SPEC §8): waiting, and failed for good until someone retries it. */
+  post: { wacht: number; mislukt: number };
   /** Acties past their deadline and still open or running, per partner (most first). */
   te_laat_per_partner: { partner: string; aantal: number }[];
 }
@@ -59,7 +62,7 @@ export async function statusCijfers(db: Db, vandaag: Datum, deel: 'alles' | 'bal
   }
   const nietDoorgezet = await db.alle<{ nummer: string; ontvangen_dag: string }>(
     `SELECT nummer, ontvangen_dag FROM melding m
-     WHERE m.status = 'nieuw' AND NOT EXISTS (SELECT 1 FROM doorzetting d WHERE d.melding_id = m.id)
+     WHERE m.status = 'nieuw' AND NOT EXISTS (SELECT 1 FROM doorzetting d WHERE d.melding_id = m.id AND d.op IS NOT NULL)
      ORDER BY ontvangen_op`,
   );
   // Written as the partial index melding_wacht is (status <> 'afgehandeld', not the open statuses):
@@ -81,6 +84,7 @@ export async function statusCijfers(db: Db, vandaag: Datum, deel: 'alles' | 'bal
     vandaag_door_te_zetten: nietDoorgezet.filter((m) => m.ontvangen_dag >= vandaag).map((m) => m.nummer),
     niet_doorgezet: nietDoorgezet.filter((m) => m.ontvangen_dag < vandaag).map((m) => m.nummer),
     wacht_op_terugkoppeling: wacht,
+    post: await openPost(db),
     volgende_overleggen: deel === 'balie' ? [] : (await volgendeOverleggen(db, vandaag)).map(({ soort, datum, tijd, locatie, status, verschoven_van, reden }) => ({
       soort, datum, tijd, locatie, status, verschoven_van, reden,
     })),

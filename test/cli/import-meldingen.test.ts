@@ -120,7 +120,7 @@ describe('kvz import meldingen', () => {
   it('reads back what kvz export meldingen wrote, formula guard and all (round trip)', async () => {
     const bron = nieuweDb();
     await kvzOk(['melding', 'add', '--categorie', 'overig', '--kern', 'De Goorn', '--omschrijving', '-- let op --\ntweede regel', '--adres', '=A1', '--ontvangen', '2027-03-01 09:00',
-      '--melder-naam', 'Piet', '--melder-email', 'piet@example.nl', '--terugkoppeling', '--vertrouwelijk', '--doorzetten', 'zorgteam'], { db: bron });
+      '--melder-naam', 'Piet', '--melder-email', 'piet@example.nl', '--terugkoppeling', '--vertrouwelijk', '--doorzetten', 'oov'], { db: bron });
     const pad = join(tijdelijkeMap(), 'export.csv');
     await kvzOk(['export', 'meldingen', '--met-melder', '--vertrouwelijk', '--output', pad], { db: bron });
 

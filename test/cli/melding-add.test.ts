@@ -29,7 +29,7 @@ describe('kvz melding add', () => {
         '--terugkoppeling',
         '--vergunninghouder',
         '--vertrouwelijk',
-        '--doorzetten', 'politie,Jongerenwerk',
+        '--doorzetten', 'politie,Burgemeester',
       ],
       { db },
     );
@@ -55,7 +55,7 @@ describe('kvz melding add', () => {
     });
     const doorzettingen = lees(db, 'SELECT partner, op, door FROM doorzetting ORDER BY partner');
     expect(doorzettingen).toEqual([
-      { partner: 'jongerenwerk', op: '2027-03-16T10:00:00.000Z', door: 'test' },
+      { partner: 'burgemeester', op: '2027-03-16T10:00:00.000Z', door: 'test' },
       { partner: 'politie', op: '2027-03-16T10:00:00.000Z', door: 'test' },
     ]);
     const audit = lees<{ commando: string; object: string; details: string }>(db, 'SELECT * FROM audit');

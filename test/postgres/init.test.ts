@@ -17,7 +17,7 @@ describe.skipIf(!PG)(`kvz init on PostgreSQL${PG_OVERGESLAGEN}`, () => {
     expect(psqlOk(`SELECT has_database_privilege('public', '${n}', 'CONNECT')`)).toBe('f');
     expect(psqlOk(`SELECT pg_has_role('${db.it.login}', '${n}_beheer', 'MEMBER')`)).toBe('t');
     // Every table is under forced row-level security.
-    expect(db.psql(`SELECT count(*) FILTER (WHERE NOT (relrowsecurity AND relforcerowsecurity)) || '/' || count(*) FROM pg_class WHERE relnamespace = 'kvz'::regnamespace AND relkind = 'r'`).stdout).toBe('0/16');
+    expect(db.psql(`SELECT count(*) FILTER (WHERE NOT (relrowsecurity AND relforcerowsecurity)) || '/' || count(*) FROM pg_class WHERE relnamespace = 'kvz'::regnamespace AND relkind = 'r'`).stdout).toBe('0/17');
     const again = await db.kvzOk(['init']);
     expect(again.stdout).toBe(`De kvz-database bestaat al: ${db.url()}\n`);
   });
@@ -32,6 +32,50 @@ describe.skipIf(!PG)(`kvz init on PostgreSQL${PG_OVERGESLAGEN}`, () => {
     expect(nog.code).toBe(1);
     expect(nog.stderr).toMatch(/is niet leeg; kvz demo vult alleen een database waarop alleen kvz init is gedraaid/);
   }, 60_000);
+});
+
+describe.skipIf(!PG)(`kvz init on a database of an older kvz${PG_OVERGESLAGEN}`, () => {
+  it('refuses to work on schema version 2 until kvz init brings it to this version, keeping every row', async () => {
+    const db = await kvzPostgres();
+    const iv = await db.gebruiker('iv');
+    await db.kvzOk(['melding', 'add', '--categorie', 'drugs', '--kern', 'Obdam', '--omschrijving', 'Handel', '--doorzetten', 'politie'], iv);
+    const superuser = { login: PG!.superuser, wachtwoord: PG!.wachtwoord };
+    // What a version-2 database (before mail) was: no outbox, no addresses, every forwarding with its moment.
+    const terug = db.psql(
+      `SET search_path = kvz;
+       DROP TABLE bericht CASCADE;
+       ALTER TABLE partner DROP COLUMN email, DROP COLUMN met_melder;
+       DO $$ DECLARE c text; BEGIN
+         SELECT conname INTO c FROM pg_constraint WHERE conrelid = 'kvz.doorzetting'::regclass AND contype = 'c';
+         EXECUTE format('ALTER TABLE kvz.doorzetting DROP CONSTRAINT %I', c);
+       END $$;
+       ALTER TABLE doorzetting ALTER COLUMN op SET NOT NULL, ALTER COLUMN dag SET NOT NULL;
+       UPDATE instelling SET waarde = '2' WHERE sleutel = 'schema_versie';`,
+      superuser,
+    );
+    expect(terug.stderr).toBe('');
+    const voor = db.psql('SELECT melding_id, partner, op FROM kvz.doorzetting', superuser).stdout;
+    const geweigerd = await db.kvz(['melding', 'list'], iv);
+    expect([geweigerd.code, geweigerd.stderr]).toEqual([
+      1,
+      `Database ${db.naam} heeft schemaversie 2 van een oudere kvz (deze kvz werkt met 3); laat IT kvz init draaien met de login die haar heeft aangemaakt, dan werkt kvz haar bij. Er is niets gewijzigd.\n`,
+    ]);
+    const init = await db.kvzOk(['init']);
+    expect(init.stdout).toMatch(/is bijgewerkt van schemaversie 2 naar 3\.\n$/);
+    expect(db.psql('SELECT melding_id, partner, op FROM kvz.doorzetting', superuser).stdout).toBe(voor);
+    expect(db.psql(`SELECT resultaat FROM kvz.audit ORDER BY id DESC LIMIT 1`, superuser).stdout).toBe('schema bijgewerkt van versie 2 naar 3');
+    // Rights and row-level security as on a new database: every table forced, balie still cannot change addresses.
+    expect(db.psql(`SELECT count(*) FILTER (WHERE NOT (relrowsecurity AND relforcerowsecurity)) || '/' || count(*) FROM pg_class WHERE relnamespace = 'kvz'::regnamespace AND relkind = 'r'`, superuser).stdout).toBe('0/17');
+    await db.kvzOk(['partner', 'update', 'politie', '--email', 'meldingen@politie.test']);
+    expect(db.psql("UPDATE partner SET email = 'x@elders.test'", iv).stderr).toContain('permission denied');
+    await db.kvzOk(['melding', 'add', '--categorie', 'drugs', '--kern', 'Obdam', '--omschrijving', 'Weer handel', '--doorzetten', 'politie'], iv, {
+      env: { KVZ_POSTMAP: join(tijdelijkeMap(), 'post') },
+    });
+    expect(db.psql(`SELECT status FROM bericht`, iv).stdout).toBe('klaargezet');
+    expect((await db.kvz(['check'])).code).toBe(0);
+    // Once current, init only reports.
+    expect((await db.kvzOk(['init'])).stdout).toMatch(/^De kvz-database bestaat al/);
+  });
 });
 
 describe.skipIf(!PG)(`the README's team set-up, with the real kvz${PG_OVERGESLAGEN}`, () => {

@@ -167,7 +167,8 @@ describe('numbers from a counter per year (schema version 2)', () => {
     const pad = nieuweDb();
     await kvzOk(ADD, { db: pad });
     await kvzOk([...ADD, '--ontvangen', '2026-12-30 10:00'], { db: pad });
-    // Back to what part one wrote: no counter table, version 1.
+    // Back to what part one wrote: no mail tables, no counter table, version 1.
+    naarVersie2(pad);
     const db = new Database(pad);
     db.exec('DROP TABLE teller');
     db.pragma('user_version = 1');
@@ -189,5 +190,52 @@ describe('numbers from a counter per year (schema version 2)', () => {
     db.close();
     const { nummer } = JSON.parse((await kvzOk([...ADD, '--json'], { db: pad })).stdout) as { nummer: string };
     expect(nummer).toBe('M-2027-0003');
+  });
+});
+
+/**
+ * Makes a database of this kvz what schema version 2 (before mail) was: no outbox, partners without
+ * addresses, every forwarding with its moment. Only for migration tests.
+ */
+function naarVersie2(pad: string): void {
+  const db = new Database(pad);
+  db.pragma('foreign_keys = OFF');
+  db.exec(`
+    DROP TABLE bericht;
+    CREATE TABLE partner_oud (
+      code TEXT PRIMARY KEY CHECK (code GLOB '[a-z]*' AND code NOT GLOB '*[^a-z0-9-]*' AND length(code) <= 40),
+      naam TEXT NOT NULL CHECK (length(trim(naam)) BETWEEN 1 AND 100)
+    ) STRICT;
+    INSERT INTO partner_oud SELECT code, naam FROM partner;
+    DROP TABLE partner;
+    ALTER TABLE partner_oud RENAME TO partner;
+    CREATE TABLE doorzetting_oud (
+      melding_id INTEGER NOT NULL REFERENCES melding (id),
+      partner TEXT NOT NULL REFERENCES partner (code),
+      op TEXT NOT NULL,
+      dag TEXT NOT NULL,
+      door TEXT NOT NULL,
+      notitie TEXT,
+      PRIMARY KEY (melding_id, partner)
+    ) STRICT, WITHOUT ROWID;
+    INSERT INTO doorzetting_oud SELECT * FROM doorzetting;
+    DROP TABLE doorzetting;
+    ALTER TABLE doorzetting_oud RENAME TO doorzetting;`);
+  db.pragma('user_version = 2');
+  db.close();
+}
+
+describe('mail (schema version 3)', () => {
+  it('gives a version-2 file the outbox and partner addresses, keeping every forwarding and its moment', async () => {
+    const pad = nieuweDb();
+    await kvzOk([...ADD, '--doorzetten', 'politie,zorgteam'], { db: pad });
+    const voor = lees(pad, 'SELECT melding_id, partner, op, dag, door FROM doorzetting ORDER BY partner');
+    naarVersie2(pad);
+    await kvzOk(['partner', 'update', 'politie', '--email', 'meldingen@politie.test'], { db: pad });
+    expect(lees(pad, 'PRAGMA user_version')).toEqual([{ user_version: SCHEMA_VERSIE }]);
+    expect(lees(pad, 'SELECT melding_id, partner, op, dag, door FROM doorzetting ORDER BY partner')).toEqual(voor);
+    expect(lees(pad, `SELECT email, met_melder FROM partner WHERE code = 'politie'`)).toEqual([{ email: 'meldingen@politie.test', met_melder: 0 }]);
+    expect(lees(pad, 'SELECT count(*) AS n FROM bericht')).toEqual([{ n: 0 }]);
+    expect((await kvzOk(['check'], { db: pad })).code).toBe(0);
   });
 });

@@ -39,6 +39,9 @@ async function initOpPostgres(ctx: Context, o: Opts, start: { gio: string | unde
   }
   if (start.gio || start.politie) await zetCadansStart(await ctx.db(), ctx.actor('init'), start);
   if (o.json) return schrijfJson(ctx, { pad: ctx.dbPad(), nieuw: u.nieuw });
+  if (u.bijgewerkt && !o.json) {
+    return schrijf(ctx, `De kvz-database ${ctx.dbPad()} is bijgewerkt van schemaversie ${u.bijgewerkt.van} naar ${u.bijgewerkt.naar}.`);
+  }
   if (!u.nieuw) return schrijf(ctx, `De kvz-database bestaat al: ${ctx.dbPad()}`);
   schrijf(ctx, `Nieuwe kvz-database aangemaakt: ${ctx.dbPad()}`);
   schrijf(ctx, `Rollen: ${ROLLEN.map((r) => `${u.database}_${r}`).join(', ')}; ${u.login} is beheer.`);

@@ -29,6 +29,12 @@ export default async function status(ctx: Context, o: { json?: boolean }): Promi
     const wacht = cijfers.wacht_op_terugkoppeling;
     todo.push(k.yellow(`! ${wacht.length} melder(s) wachten op terugkoppeling: ${lijst(wacht)} (zie kvz rapport terugkoppeling)`));
   }
+  if (cijfers.post.wacht > 0) {
+    todo.push(k.yellow(`! ${cijfers.post.wacht} bericht(en) nog niet verzonden (zie kvz post list; versturen: kvz post verzend)`));
+  }
+  if (cijfers.post.mislukt > 0) {
+    todo.push(k.red(`✗ ${cijfers.post.mislukt} bericht(en) mislukt (zie kvz post list --status mislukt; opnieuw: kvz post verzend --opnieuw)`));
+  }
   const teLaat = cijfers.te_laat_per_partner;
   if (teLaat.length > 0) {
     const totaal = teLaat.reduce((som, p) => som + p.aantal, 0);

@@ -9,15 +9,17 @@ import {
   type RuweMelding,
 } from '../../../domain/melding-invoer.js';
 import { KANALEN } from '../../../domain/melding.js';
-import { voegMeldingToe } from '../../../store/meldingen.js';
+import { isVerborgen, toonMelding, voegMeldingToe } from '../../../store/meldingen.js';
 import { categorieen, meldingLijsten, partners } from '../../../store/referentie.js';
 import type { Context } from '../../context.js';
 import { ontbrekendeWaarden } from '../../invoer.js';
 import { schrijfJson } from '../../output.js';
+import { bereidPostVoor, leverAf, meldPost } from '../../post.js';
 import { bevestiging } from './render.js';
 
 interface Opts extends RuweMelding {
   json?: boolean;
+  zonderMail?: boolean;
 }
 
 export default async function meldingAdd(ctx: Context, opts: Opts): Promise<void> {
@@ -35,9 +37,15 @@ export default async function meldingAdd(ctx: Context, opts: Opts): Promise<void
     await vraagAan(ctx, ruw, c);
   }
   const nieuw = leesNieuweMelding(ruw, c, alsFlag);
-  const melding = await voegMeldingToe(db, ctx.actor('melding add'), nieuw);
+  const post = nieuw.doorzettenNaar.length > 0 ? await bereidPostVoor(ctx, db, opts.zonderMail === true) : undefined;
+  const actor = ctx.actor('melding add');
+  let melding = await voegMeldingToe(db, actor, nieuw, post?.keuze, post?.verslag);
+  const afgeleverd = post ? await leverAf(db, actor, post) : [];
+  // Delivered after the commit: shown as it stands now, forwarded or still waiting for its mail.
+  if (afgeleverd.length > 0 && !isVerborgen(melding)) melding = await toonMelding(db, melding.nummer, ctx.nu);
   if (opts.json) schrijfJson(ctx, melding);
   else ctx.io.stdout.write(bevestiging(ctx, melding));
+  meldPost(ctx, post, afgeleverd, opts.json);
 }
 
 /** The interactive route: asks for every field that no flag gave. */

@@ -22,6 +22,7 @@ export function registreerMelding(program: Command, runtime: Runtime): void {
     .option('--vertrouwelijk', 'vertrouwelijk: alleen voor het politieoverleg')
     .option('--zaak <nummer>', 'koppel aan een open zaak, bijv. Z-2027-001')
     .option('--doorzetten <partners>', 'meteen doorzetten naar partners, bijv. politie,jongerenwerk')
+    .option('--zonder-mail', 'doorzetting alleen vastleggen (telefonisch gedaan); partners met een adres krijgen anders een mail')
     .option('--json', 'toon de vastgelegde melding als JSON')
     .action(voer(runtime, () => import('./add.js')));
 
@@ -50,10 +51,11 @@ export function registreerMelding(program: Command, runtime: Runtime): void {
 
   melding
     .command('forward')
-    .description('vastleggen dat een melding is doorgezet naar een of meer partners')
+    .description('een melding doorzetten: mailen aan partners met een adres, anders vastleggen')
     .argument('<nummer>', 'meldingnummer')
     .option('--naar <partners>', 'partners, bijv. politie,jongerenwerk (verplicht)')
-    .option('--op <datum-tijd>', 'moment van doorzetten (standaard: nu)')
+    .option('--op <datum-tijd>', 'moment van een doorzetting buiten kvz om (standaard: nu; bij een partner met adres samen met --zonder-mail)')
+    .option('--zonder-mail', 'alleen vastleggen (telefonisch doorgezet); partners met een adres krijgen anders een mail')
     .option('--notitie <tekst>', 'toelichting')
     .option('--json', 'toon de melding daarna als JSON')
     .action(voer(runtime, () => import('./forward.js')));

@@ -101,7 +101,9 @@ export function meldingDetail(ctx: Context, m: MeldingDetail): string {
   uit.push('', k.bold('Doorzettingen'));
   if (m.doorzettingen.length === 0) uit.push('  (nog geen)');
   for (const d of m.doorzettingen) {
-    uit.push(`  ${d.zelfde_dag ? '✓' : '!'} ${t(d.op)}  ${d.partner}  door ${d.door}${d.notitie ? ` — ${d.notitie}` : ''}`);
+    const mail = d.mail === null ? '' : d.op === null ? `  (mail ${d.mail}: telt nog niet)` : d.mail === 'verzonden' ? '  (gemaild)' : d.mail === 'klaargezet' ? '  (concept klaargezet)' : '';
+    const wanneer = d.op === null ? 'nog niet verzonden' : t(d.op);
+    uit.push(`  ${d.zelfde_dag ? '✓' : '!'} ${wanneer}  ${d.partner}  door ${d.door}${mail}${d.notitie ? ` — ${d.notitie}` : ''}`);
   }
   uit.push('', k.bold('Contact met de melder'));
   if (m.contacten.length === 0) uit.push('  (nog geen)');

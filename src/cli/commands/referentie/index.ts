@@ -19,7 +19,7 @@ export function registreerReferentie(program: Command, runtime: Runtime): void {
   const partner = program.command('partner').description('de samenwerkingspartners');
   partner
     .command('list')
-    .description('alle partners met hun code')
+    .description('alle partners met hun code, e-mailadressen en of de melder mee mag')
     .option('--json', 'uitvoer als JSON')
     .action(voer(runtime, () => import('./partner.js').then((m) => ({ default: m.list }))));
   partner
@@ -29,6 +29,17 @@ export function registreerReferentie(program: Command, runtime: Runtime): void {
     .option('--naam <naam>', 'volledige naam (verplicht)')
     .option('--json', 'toon de toegevoegde partner als JSON')
     .action(voer(runtime, () => import('./partner.js').then((m) => ({ default: m.add }))));
+  partner
+    .command('update')
+    .description('adressen van een partner en of de gegevens van de melder mee mogen (op een gedeelde database: beheer)')
+    .argument('<code>', 'partnercode, zie kvz partner list')
+    .option('--email <adressen>', 'e-mailadressen voor doorzettingen, met komma\'s gescheiden')
+    .option('--zonder-email', 'adressen weghalen: doorzettingen alleen vastleggen')
+    .option('--met-melder', 'naam, telefoon en e-mail van de melder mogen mee in de doorzetting')
+    .option('--zonder-melder', 'geen gegevens van de melder meesturen (standaard)')
+    .option('--naam <naam>', 'nieuwe volledige naam')
+    .option('--json', 'toon de partner daarna als JSON')
+    .action(voer(runtime, () => import('./partner.js').then((m) => ({ default: m.update }))));
 
   const categorie = program.command('categorie').description('de categorieën van meldingen');
   categorie

@@ -1,0 +1,67 @@
+/**
+ * Mail from the commands that forward (SPEC §8): the settings read before anything is written, the
+ * messages delivered after the commit, and one line per message for the user. A server that is away
+ * is not an error: the record stands, the message waits, one `!` line says so, exit 0.
+ */
+import type { DoorzetPost, PostKeuze } from '../store/meldingen.js';
+import type { Actor } from '../store/audit.js';
+import type { Db } from '../store/db.js';
+import type { Bericht } from '../store/post.js';
+import type { PostInstellingen } from '../post/instellingen.js';
+import type { Afgeleverd } from '../post/verzend.js';
+import type { Context } from './context.js';
+import { kleuren, meld, schrijf } from './output.js';
+
+export interface PostRun {
+  keuze: PostKeuze;
+  instellingen: PostInstellingen;
+  verslag: DoorzetPost;
+}
+
+/** Reads (and checks) the mail settings; a malformed one refuses the command before anything is written. */
+export async function bereidPostVoor(ctx: Context, db: Db, zonderMail = false): Promise<PostRun> {
+  const { postInstellingen } = await import('../post/instellingen.js');
+  const instellingen = await postInstellingen(db, ctx.env);
+  const domein = instellingen.afzender?.split('@')[1] ?? 'kvz.localhost';
+  return { keuze: { aan: instellingen.aan, zonderMail, domein }, instellingen, verslag: { berichten: [], zonderAdres: [], inGebruik: false } };
+}
+
+/** Delivers what the command put in the outbox. */
+export async function leverAf(db: Db, actor: Actor, run: PostRun): Promise<Afgeleverd[]> {
+  if (run.verslag.berichten.length === 0) return [];
+  const { bezorg } = await import('../post/verzend.js');
+  return bezorg(
+    db,
+    actor,
+    run.instellingen,
+    run.verslag.berichten.map((b: Bericht) => ({
+      soort: b.soort, object: b.object, partner: b.partner ?? null, aan: b.aan.join(', '), onderwerp: b.onderwerp, tekst: b.tekst,
+      melder_tekst: b.melderTekst ?? null, message_id: b.messageId,
+    })),
+  );
+}
+
+/** One line per message (stdout when it went, a `!` line on stderr when it waits or failed). */
+export function meldPost(ctx: Context, run: PostRun | undefined, afgeleverd: readonly Afgeleverd[], json = false): void {
+  const k = kleuren(ctx);
+  for (const { bericht: b, uitkomst: u } of afgeleverd) {
+    const wie = b.partner ?? b.aan;
+    if (u.status === 'verzonden') {
+      if (!json) schrijf(ctx, `Gemaild aan ${wie} (${b.aan}).`);
+    } else if (u.status === 'klaargezet') {
+      if (!json) schrijf(ctx, `Concept voor ${wie} klaargezet: ${u.bestand} (open het in uw mailprogramma en verstuur het).`);
+    } else if (u.status === 'wacht') {
+      meld(ctx, k.yellow(`! De mail aan ${wie} wacht: ${u.fout}. Hij telt pas als hij weg is; kvz post verzend probeert het opnieuw.`));
+    } else {
+      meld(ctx, k.red(`! De mail aan ${wie} is mislukt: ${u.fout}. Herstel het en probeer opnieuw met kvz post verzend --opnieuw.`));
+    }
+  }
+  if (run && run.verslag.inGebruik && !json) {
+    for (const p of run.verslag.zonderAdres) {
+      schrijf(ctx, `${p} heeft geen e-mailadres: alleen vastgelegd (adres instellen: kvz partner update ${p} --email …).`);
+    }
+  }
+  if (run && !run.keuze.aan && !json && run.verslag.inGebruik) {
+    schrijf(ctx, 'E-mail staat uit in deze database: er is niets gemaild (aanzetten: kvz instelling mail --aan).');
+  }
+}

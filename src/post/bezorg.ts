@@ -1,0 +1,140 @@
+/**
+ * Delivering one stored message (SPEC §8): by SMTP through nodemailer, with TLS and certificate
+ * checks except towards this machine; or, without an SMTP server, as an RFC 5322 draft with
+ * `X-Unsent: 1` (Outlook opens it as a message to send) in the post folder, 0600 in a 0700 folder.
+ * What went wrong is sorted the way a retry needs it: temporary (wacht) or permanent (mislukt).
+ */
+import { chmodSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Transporter } from 'nodemailer';
+import { isLokaal } from './adres.js';
+import type { PostInstellingen } from './instellingen.js';
+
+/** What delivery needs of a stored message. */
+export interface TeBezorgen {
+  object: string;
+  soort: string;
+  aan: string;
+  onderwerp: string;
+  tekst: string;
+  melder_tekst: string | null;
+  message_id: string;
+}
+
+export interface Bezorging {
+  status: 'verzonden' | 'klaargezet' | 'wacht' | 'mislukt';
+  fout?: string;
+  bestand?: string;
+}
+
+/** The sender's name in the From header. */
+const AFZENDER_NAAM = 'Integrale Veiligheid Koggenland';
+
+/** The body: the melder's data, where the message has them, just above the signature. */
+export function berichtTekst(b: Pick<TeBezorgen, 'tekst' | 'melder_tekst'>): string {
+  if (!b.melder_tekst) return b.tekst;
+  const i = b.tekst.lastIndexOf('\n-- \n');
+  return i === -1 ? `${b.tekst}\n\n${b.melder_tekst}\n` : `${b.tekst.slice(0, i)}\n\n${b.melder_tekst}\n${b.tekst.slice(i)}`;
+}
+
+function mailOpties(b: TeBezorgen, p: PostInstellingen, nu: Date, concept: boolean) {
+  return {
+    ...(p.afzender ? { from: { name: AFZENDER_NAAM, address: p.afzender } } : {}),
+    to: b.aan.split(',').map((a) => a.trim()).filter(Boolean),
+    subject: b.onderwerp,
+    text: berichtTekst(b),
+    messageId: b.message_id,
+    date: nu,
+    textEncoding: 'quoted-printable' as const,
+    headers: concept ? { 'X-Unsent': '1' } : {},
+  };
+}
+
+/** Delivers messages with one connection per run; `sluit` when done. */
+export class Bezorger {
+  private transport?: Transporter;
+
+  constructor(
+    private readonly p: PostInstellingen,
+    private readonly nu: Date,
+  ) {}
+
+  /** SMTP, or drafts in the post folder. */
+  get wijze(): 'smtp' | 'concept' {
+    return this.p.smtp ? 'smtp' : 'concept';
+  }
+
+  async bezorg(b: TeBezorgen): Promise<Bezorging> {
+    return this.p.smtp ? this.verstuur(b) : this.zetKlaar(b);
+  }
+
+  private async verstuur(b: TeBezorgen): Promise<Bezorging> {
+    const smtp = this.p.smtp!;
+    if (!this.p.afzender) return { status: 'wacht', fout: 'geen afzender ingesteld (KVZ_AFZENDER of kvz instelling mail --afzender)' };
+    if (smtp.gebruiker && this.p.wachtwoord === undefined) {
+      return { status: 'wacht', fout: `geen wachtwoord voor ${smtp.gebruiker} (KVZ_SMTP_WACHTWOORD)` };
+    }
+    if (!this.transport) {
+      const nodemailer = (await import('nodemailer')).default;
+      const lokaal = isLokaal(smtp.host);
+      this.transport = nodemailer.createTransport({
+        host: smtp.host,
+        port: smtp.poort,
+        secure: smtp.veilig,
+        // STARTTLS is required except towards this machine; certificates are always checked.
+        requireTLS: !smtp.veilig && !lokaal,
+        tls: { rejectUnauthorized: true, minVersion: 'TLSv1.2' },
+        ...(smtp.gebruiker ? { auth: { user: smtp.gebruiker, pass: this.p.wachtwoord! } } : {}),
+        connectionTimeout: 10_000,
+        greetingTimeout: 10_000,
+        socketTimeout: 30_000,
+        pool: false,
+      });
+    }
+    try {
+      await this.transport.sendMail(mailOpties(b, this.p, this.nu, false));
+      return { status: 'verzonden' };
+    } catch (e) {
+      return soortFout(e, smtp.tekst);
+    }
+  }
+
+  private async zetKlaar(b: TeBezorgen): Promise<Bezorging> {
+    const map = this.p.postmap;
+    try {
+      mkdirSync(map, { recursive: true, mode: 0o700 });
+      if ((statSync(map).mode & 0o077) !== 0) chmodSync(map, 0o700);
+      const naam = `${this.nu.toISOString().slice(0, 10)}-${b.object}-${b.soort}-${b.message_id.slice(1, 9)}.eml`.replace(/[^A-Za-z0-9.-]+/g, '-');
+      const pad = join(map, naam);
+      const MailComposer = (await import('nodemailer/lib/mail-composer')).default;
+      const inhoud = await new MailComposer(mailOpties(b, this.p, this.nu, true)).compile().build();
+      writeFileSync(pad, inhoud, { mode: 0o600 });
+      chmodSync(pad, 0o600);
+      return { status: 'klaargezet', bestand: pad };
+    } catch (e) {
+      return { status: 'wacht', fout: `concept niet geschreven in ${map}: ${(e as Error).message}` };
+    }
+  }
+
+  sluit(): void {
+    this.transport?.close();
+  }
+}
+
+const CERTIFICAAT = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ALTNAME|certificate/i;
+
+/** A delivery failure as wacht (try again later) or mislukt (the same message would fail again). */
+export function soortFout(e: unknown, waar: string): Bezorging {
+  const f = e as { code?: string; originalCode?: string; responseCode?: number; permanent?: boolean; response?: string; message?: string };
+  const antwoord = (f.response ?? f.message ?? String(e)).replace(/\s+/g, ' ').slice(0, 300);
+  if (f.code === 'EAUTH') return { status: 'mislukt', fout: `de server ${waar} weigert de aanmelding: ${antwoord}` };
+  if (CERTIFICAAT.test(f.originalCode ?? '') || CERTIFICAAT.test(f.message ?? '') || f.code === 'ETLS') {
+    return { status: 'mislukt', fout: `het certificaat of de versleuteling van ${waar} wordt niet vertrouwd: ${antwoord}` };
+  }
+  if (f.permanent === true || (f.responseCode !== undefined && f.responseCode >= 500 && f.responseCode !== 503)) {
+    return { status: 'mislukt', fout: `de server ${waar} weigert het bericht: ${antwoord}` };
+  }
+  if (f.code === 'EENVELOPE' && f.responseCode === undefined) return { status: 'mislukt', fout: `ongeldige ontvanger: ${antwoord}` };
+  if (f.responseCode !== undefined) return { status: 'wacht', fout: `de server ${waar} stelt het bericht uit: ${antwoord}` };
+  return { status: 'wacht', fout: `de server ${waar} is niet bereikbaar: ${antwoord}` };
+}

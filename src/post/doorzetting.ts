@@ -1,0 +1,84 @@
+/**
+ * The forwarding mail (SPEC §8): one per partner, a plain Dutch text with what the partner needs to
+ * act, and the melder's name, phone and e-mail only for a partner that may have them (kept apart in
+ * the outbox, so that opschonen can erase them).
+ */
+import { randomUUID } from 'node:crypto';
+import { tijdstipKort } from '../domain/tijd.js';
+import type { Bericht } from '../store/post.js';
+
+/** Who may receive a confidential melding: the politieoverleg's circle. */
+export const KRING_VERTROUWELIJK = ['politie', 'oov', 'burgemeester'] as const;
+
+export interface MeldingVoorPost {
+  id: number;
+  nummer: string;
+  ontvangenOp: string;
+  categorie: string;
+  kern: string;
+  adres: string | null;
+  omschrijving: string;
+  vergunninghouder: boolean;
+  vertrouwelijk: boolean;
+  melderNaam: string | null;
+  melderTelefoon: string | null;
+  melderEmail: string | null;
+}
+
+export interface PartnerVoorPost {
+  code: string;
+  naam: string;
+  email: string | null;
+  met_melder: number;
+}
+
+/** Stored text on one line, for a subject. */
+export const opEenRegel = (t: string) => t.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ').trim();
+
+/** A Message-ID that stays the same for every attempt to send this message. */
+export function nieuweMessageId(domein: string): string {
+  return `<${randomUUID()}@${domein}>`;
+}
+
+export function doorzettingBericht(m: MeldingVoorPost, p: PartnerVoorPost, notitie: string | undefined, domein: string): Bericht {
+  const onderwerp = opEenRegel(`${m.vertrouwelijk ? 'Vertrouwelijk: m' : 'M'}elding ${m.nummer}: ${m.categorie} in ${m.kern}`);
+  const regels = [
+    'Beste collega\'s,',
+    '',
+    `Het cluster Integrale Veiligheid zet melding ${m.nummer} door naar ${p.naam}.`,
+    ...(m.vertrouwelijk ? ['', 'VERTROUWELIJK: alleen voor de kring van het politieoverleg; niet doorsturen.'] : []),
+    '',
+    `Nummer:       ${m.nummer}`,
+    `Ontvangen:    ${tijdstipKort(new Date(m.ontvangenOp))}`,
+    `Categorie:    ${m.categorie}`,
+    `Kern:         ${m.kern}`,
+    ...(m.adres ? [`Adres:        ${opEenRegel(m.adres)}`] : []),
+    ...(m.vergunninghouder ? ['Betreft:      een vergunninghouder (extra aandacht)'] : []),
+    '',
+    'Omschrijving:',
+    m.omschrijving,
+    ...(notitie ? ['', 'Toelichting:', notitie] : []),
+    '',
+    'Met vriendelijke groet,',
+    '',
+    '-- ',
+    'Cluster Integrale Veiligheid, gemeente Koggenland',
+    `Antwoord graag met het nummer ${m.nummer} in het onderwerp.`,
+  ];
+  const melder = [
+    ...(m.melderNaam ? [`Naam:         ${m.melderNaam}`] : []),
+    ...(m.melderTelefoon ? [`Telefoon:     ${m.melderTelefoon}`] : []),
+    ...(m.melderEmail ? [`E-mail:       ${m.melderEmail}`] : []),
+  ];
+  return {
+    soort: 'doorzetting',
+    object: m.nummer,
+    meldingId: m.id,
+    partner: p.code,
+    aan: p.email!.split(',').map((a) => a.trim()),
+    onderwerp,
+    tekst: `${regels.join('\n')}\n`,
+    ...(p.met_melder && melder.length > 0 ? { melderTekst: ['Gegevens van de melder:', ...melder].join('\n') } : {}),
+    messageId: nieuweMessageId(domein),
+  };
+}
