@@ -45,9 +45,9 @@ export async function leverAf(db: Db, actor: Actor, run: PostRun): Promise<Afgel
 export function meldPost(ctx: Context, run: PostRun | undefined, afgeleverd: readonly Afgeleverd[], json = false): void {
   const k = kleuren(ctx);
   for (const { bericht: b, uitkomst: u } of afgeleverd) {
-    const wie = b.partner ?? b.aan;
+    const wie = b.soort === 'terugkoppeling' ? 'de melder' : (b.partner ?? b.aan);
     if (u.status === 'verzonden') {
-      if (!json) schrijf(ctx, `Gemaild aan ${wie} (${b.aan}).`);
+      if (!json) schrijf(ctx, b.soort === 'terugkoppeling' ? `Gemaild aan de melder.` : `Gemaild aan ${wie} (${b.aan}).`);
     } else if (u.status === 'klaargezet') {
       if (!json) schrijf(ctx, `Concept voor ${wie} klaargezet: ${u.bestand} (open het in uw mailprogramma en verstuur het).`);
     } else if (u.status === 'wacht') {

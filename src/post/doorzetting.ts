@@ -82,3 +82,48 @@ export function doorzettingBericht(m: MeldingVoorPost, p: PartnerVoorPost, notit
     messageId: nieuweMessageId(domein),
   };
 }
+
+/** The melding as the feedback mail needs it. */
+export interface MeldingVoorMelder {
+  id: number;
+  nummer: string;
+  ontvangenOp: string;
+  categorieOmschrijving: string;
+  kern: string;
+  melderEmail: string;
+}
+
+/**
+ * Feedback to the melder (SPEC §8): a courteous Dutch letter with the team's note, signed by the team.
+ * The address is the melder's (shown as `melder`, erased by opschonen); the text names nobody.
+ */
+export function terugkoppelingBericht(m: MeldingVoorMelder, notitie: string, domein: string): Bericht {
+  const dag = tijdstipKort(new Date(m.ontvangenOp)).slice(0, 10);
+  const regels = [
+    'Beste melder,',
+    '',
+    `Op ${dag} deed u bij de gemeente Koggenland een melding over ${m.categorieOmschrijving.toLowerCase()} in ${m.kern}`,
+    `(ons nummer ${m.nummer}). U vroeg ons u te laten weten wat ermee gebeurt. Dat doen we graag:`,
+    '',
+    notitie,
+    '',
+    `Heeft u nog vragen of ziet u opnieuw iets, antwoord dan op deze e-mail en noem het nummer ${m.nummer}.`,
+    'Dank u wel dat u het heeft gemeld.',
+    '',
+    'Met vriendelijke groet,',
+    '',
+    '-- ',
+    'Team Integrale Veiligheid',
+    'Gemeente Koggenland',
+  ];
+  return {
+    soort: 'terugkoppeling',
+    object: m.nummer,
+    meldingId: m.id,
+    aan: [m.melderEmail],
+    aanMelder: true,
+    onderwerp: opEenRegel(`Uw melding ${m.nummer} bij de gemeente Koggenland`),
+    tekst: `${regels.join('\n')}\n`,
+    messageId: nieuweMessageId(domein),
+  };
+}

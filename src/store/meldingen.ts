@@ -17,7 +17,7 @@ import type { Db } from './db.js';
 import { selectieVoorwaarden, type MeldingSelectie } from './melding-selectie.js';
 import { volgendNummer } from './nummering.js';
 import { EERSTE_DOORZETTING_DAG, EERSTE_DOORZETTING_OP } from './doorzetting-sql.js';
-import { doorzettingBericht, KRING_VERTROUWELIJK, type MeldingVoorPost, type PartnerVoorPost } from '../post/doorzetting.js';
+import { doorzettingBericht, KRING_VERTROUWELIJK, terugkoppelingBericht, type MeldingVoorPost, type PartnerVoorPost } from '../post/doorzetting.js';
 import { legBerichtVast, type Bericht, type BerichtStatus } from './post.js';
 
 export interface MeldingOverzicht {
@@ -380,12 +380,34 @@ export async function zetDoor(
   return await toonMelding(db, nummer, actor.nu);
 }
 
-export async function legContactVast(db: Db, actor: Actor, nummer: string, soort: ContactSoort, op: Date, notitie: string): Promise<MeldingDetail> {
+export async function legContactVast(
+  db: Db, actor: Actor, nummer: string, soort: ContactSoort, op: Date, notitie: string, mail?: { keuze: PostKeuze; uit: DoorzetPost },
+): Promise<MeldingDetail> {
   nietInDeToekomst(op, actor.nu, '--op');
   await inTransactie(db, async () => {
     const id = await meldingId(db, nummer);
-    const ontvangenOp = (await db.waarde<string>('SELECT ontvangen_op FROM melding WHERE id = ?', [id]))!;
+    const m = (await db.een<{ ontvangen_op: string; melder_email: string | null; melder_gewist_op: string | null; kern: string; omschrijving: string }>(
+      `SELECT m.ontvangen_op, m.melder_email, m.melder_gewist_op, m.kern, c.omschrijving
+       FROM melding m JOIN categorie c ON c.code = m.categorie WHERE m.id = ?`,
+      [id],
+    ))!;
+    const ontvangenOp = m.ontvangen_op;
     nietVoorOntvangst(op, ontvangenOp, '--op');
+    if (mail) {
+      if (m.melder_gewist_op !== null) {
+        throw new DomainError(`De gegevens van de melder van ${nummer} zijn gewist (bewaartermijn); er kan geen mail meer heen. Er is niets vastgelegd.`);
+      }
+      if (!m.melder_email) {
+        throw new DomainError(`De melder van ${nummer} heeft geen e-mailadres opgegeven; leg het contact vast zonder --mail (bijvoorbeeld na een telefoontje). Er is niets vastgelegd.`);
+      }
+      const b = terugkoppelingBericht(
+        { id, nummer, ontvangenOp, categorieOmschrijving: m.omschrijving, kern: m.kern, melderEmail: m.melder_email },
+        notitie,
+        mail.keuze.domein,
+      );
+      await legBerichtVast(db, actor, b, mail.keuze.aan ? 'wacht' : 'uit');
+      if (mail.keuze.aan) mail.uit.berichten.push(b);
+    }
     await db.voer('INSERT INTO contact (melding_id, op, soort, notitie, door) VALUES (?, ?, ?, ?, ?)', [
       id, op.toISOString(), soort, notitie, actor.gebruiker,
     ]);

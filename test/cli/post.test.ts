@@ -232,6 +232,45 @@ describe('kvz melding add/forward --doorzetten by mail', () => {
   });
 });
 
+describe('kvz melding contact --mail', () => {
+  it('mails the note to the melder in a courteous letter, listed as to the melder, and records the contact', async () => {
+    const db = nieuweDb();
+    await kvzOk([...MELDING, '--terugkoppeling'], { db });
+    const u = await kvzOk(['melding', 'contact', 'M-2027-0001', '--soort', 'terugkoppeling', '--notitie', 'De politie rijdt deze week extra rondes.', '--mail'], {
+      db, env: mailEnv(),
+    });
+    expect(u.stdout).toBe('Contact (terugkoppeling) met de melder van M-2027-0001 vastgelegd.\nGemaild aan de melder.\n');
+    expect(smtp.ontvangen).toHaveLength(1);
+    const m = smtp.ontvangen[0]!;
+    expect(m.aan).toEqual(['melder@example.test']);
+    expect(m.mail.subject).toBe('Uw melding M-2027-0001 bij de gemeente Koggenland');
+    expect(m.mail.text).toContain('Beste melder,');
+    expect(m.mail.text).toContain('De politie rijdt deze week extra rondes.');
+    expect(m.mail.text).toContain('Team Integrale Veiligheid');
+    expect(m.mail.text).not.toContain('Jansen');
+    expect(lees(db, 'SELECT soort FROM contact')).toEqual([{ soort: 'terugkoppeling' }]);
+    const post = await kvzJson<{ aan: string; soort: string }[]>(['post', 'list', '--json'], { db });
+    expect(post.map((p) => [p.soort, p.aan])).toEqual([['terugkoppeling', 'melder']]);
+    expect((await kvzJson<{ wacht_op_terugkoppeling: string[] }>(['status', '--json'], { db })).wacht_op_terugkoppeling).toEqual([]);
+  });
+
+  it('refuses --mail for a melder without e-mail (exit 1) and for another soort (exit 2), nothing written', async () => {
+    const db = nieuweDb();
+    await kvzOk(['melding', 'add', '--categorie', 'overig', '--kern', 'Ursem', '--omschrijving', 'Zonder adres', '--melder-telefoon', '0612345678'], { db });
+    const geen = await kvz(['melding', 'contact', 'M-2027-0001', '--soort', 'terugkoppeling', '--notitie', 'Opgelost', '--mail'], { db, env: mailEnv() });
+    expect([geen.code, geen.stderr]).toEqual([
+      1,
+      'De melder van M-2027-0001 heeft geen e-mailadres opgegeven; leg het contact vast zonder --mail (bijvoorbeeld na een telefoontje). Er is niets vastgelegd.\n',
+    ]);
+    const soort = await kvz(['melding', 'contact', 'M-2027-0001', '--soort', 'informatie', '--notitie', 'Vraag', '--mail'], { db, env: mailEnv() });
+    expect([soort.code, soort.stderr]).toEqual([2, '--mail geldt voor --soort terugkoppeling: dan mailt kvz de notitie aan de melder.\n']);
+    expect(lees(db, 'SELECT count(*) AS n FROM contact')).toEqual([{ n: 0 }]);
+    expect(lees(db, 'SELECT count(*) AS n FROM bericht')).toEqual([{ n: 0 }]);
+    expect(lees(db, 'SELECT count(*) AS n FROM audit')).toEqual([{ n: 1 }]);
+    expect(smtp.ontvangen).toHaveLength(0);
+  });
+});
+
 describe('kvz opschonen and stored mail', () => {
   it('erases the melder data in stored messages and removes their drafts still in the post folder', async () => {
     const db = nieuweDb();
@@ -241,18 +280,21 @@ describe('kvz opschonen and stored mail', () => {
     await kvzOk([...MELDING.slice(0, -2), '--ontvangen', '02-01-2025 09:00', '--doorzetten', 'politie,jongerenwerk'], {
       db, nu: oud, env: { KVZ_POSTMAP: map, KVZ_AFZENDER: AFZENDER },
     });
+    await kvzOk(['melding', 'contact', 'M-2025-0001', '--soort', 'terugkoppeling', '--notitie', 'Opgelost', '--mail'], {
+      db, nu: oud, env: { KVZ_POSTMAP: map, KVZ_AFZENDER: AFZENDER },
+    });
     await kvzOk(['melding', 'close', 'M-2025-0001'], { db, nu: oud });
-    const concepten = readdirSync(map);
-    expect(concepten).toHaveLength(2);
-    expect(lees(db, 'SELECT partner, CASE WHEN melder_tekst IS NULL THEN 0 ELSE 1 END AS melder FROM bericht ORDER BY partner')).toEqual([
+    expect(readdirSync(map)).toHaveLength(3);
+    expect(lees(db, 'SELECT partner, CASE WHEN melder_tekst IS NULL THEN 0 ELSE 1 END AS melder FROM bericht WHERE partner IS NOT NULL ORDER BY partner')).toEqual([
       { partner: 'jongerenwerk', melder: 0 },
       { partner: 'politie', melder: 1 },
     ]);
     await kvzOk(['opschonen', '--uitvoeren'], { db });
-    const na = lees<{ partner: string; tekst: string; melder_tekst: string | null }>(db, 'SELECT partner, tekst, melder_tekst FROM bericht ORDER BY partner');
-    expect(na.map((b) => b.melder_tekst)).toEqual([null, null]);
-    for (const b of na) expect(b.tekst).not.toContain('Jansen');
-    // The politie draft held the melder's data and is gone; the jongerenwerk draft never did.
+    const na = lees<{ aan: string; tekst: string; melder_tekst: string | null }>(db, 'SELECT aan, tekst, melder_tekst FROM bericht ORDER BY id');
+    expect(na.map((b) => b.melder_tekst)).toEqual([null, null, null]);
+    for (const b of na) expect(b.tekst + b.aan).not.toMatch(/Jansen|melder@example/);
+    expect(na.map((b) => b.aan)).toEqual(['meldingen@politie.test', 'team@jongerenwerk.test, coordinator@jongerenwerk.test', '']);
+    // The politie draft and the letter to the melder held the melder's data and are gone; the jongerenwerk draft never did.
     const over = readdirSync(map);
     expect(over).toHaveLength(1);
     expect(readFileSync(join(map, over[0]!), 'utf8')).toContain('To: team@jongerenwerk.test');

@@ -67,6 +67,7 @@ export function registreerMelding(program: Command, runtime: Runtime): void {
     .option('--soort <soort>', 'informatie of terugkoppeling (verplicht)')
     .option('--notitie <tekst>', 'wat er besproken is (verplicht)')
     .option('--op <datum-tijd>', 'moment van het contact (standaard: nu)')
+    .option('--mail', 'terugkoppeling: mail de notitie aan de melder, in een nette brief van het team')
     .option('--json', 'toon de melding daarna als JSON')
     .action(voer(runtime, () => import('./contact.js')));
 
