@@ -20,8 +20,10 @@ export interface PostRun {
 
 /** Reads (and checks) the mail settings; a malformed one refuses the command before anything is written. */
 export async function bereidPostVoor(ctx: Context, db: Db, zonderMail = false): Promise<PostRun> {
-  const { postInstellingen } = await import('../post/instellingen.js');
-  const instellingen = await postInstellingen(db, ctx.env);
+  const { postInstellingen, postmap } = await import('../post/instellingen.js');
+  const { mailAan } = await import('../store/instellingen.js');
+  // Recorded only (--zonder-mail): no mail settings are read, so none can stand in the way.
+  const instellingen = zonderMail ? { aan: await mailAan(db), postmap: postmap(ctx.env) } : await postInstellingen(db, ctx.env);
   const domein = instellingen.afzender?.split('@')[1] ?? 'kvz.localhost';
   return { keuze: { aan: instellingen.aan, zonderMail, domein }, instellingen, verslag: { berichten: [], zonderAdres: [], inGebruik: false } };
 }
@@ -48,6 +50,7 @@ export function meldPost(ctx: Context, run: PostRun | undefined, afgeleverd: rea
     const wie = b.soort === 'terugkoppeling' ? 'de melder' : (b.partner ?? b.aan);
     if (u.status === 'verzonden') {
       if (!json) schrijf(ctx, b.soort === 'terugkoppeling' ? `Gemaild aan de melder.` : `Gemaild aan ${wie} (${b.aan}).`);
+      if (u.fout) meld(ctx, k.yellow(`! De mail aan ${wie} is ${u.fout}; controleer het adres (kvz partner list).`));
     } else if (u.status === 'klaargezet') {
       if (!json) schrijf(ctx, `Concept voor ${wie} klaargezet: ${u.bestand} (open het in uw mailprogramma en verstuur het).`);
     } else if (u.status === 'wacht') {

@@ -83,6 +83,8 @@ export class Bezorger {
         secure: smtp.veilig,
         // STARTTLS is required except towards this machine; certificates are always checked.
         requireTLS: !smtp.veilig && !lokaal,
+        // Towards this machine (a local relay) plain SMTP as given; STARTTLS with a checked certificate everywhere else.
+        ignoreTLS: !smtp.veilig && lokaal,
         tls: { rejectUnauthorized: true, minVersion: 'TLSv1.2' },
         ...(smtp.gebruiker ? { auth: { user: smtp.gebruiker, pass: this.p.wachtwoord! } } : {}),
         connectionTimeout: 10_000,
@@ -92,7 +94,10 @@ export class Bezorger {
       });
     }
     try {
-      await this.transport.sendMail(mailOpties(b, this.p, this.nu, false));
+      const info = (await this.transport.sendMail(mailOpties(b, this.p, this.nu, false))) as { rejected?: unknown[] };
+      const geweigerd = (info.rejected ?? []).map((a) => (typeof a === 'string' ? a : (a as { address?: string }).address ?? String(a)));
+      // Accepted for some recipients: sent (it cannot be unsent), with who did not get it.
+      if (geweigerd.length > 0) return { status: 'verzonden', fout: `niet aangenomen voor ${geweigerd.join(', ')}` };
       return { status: 'verzonden' };
     } catch (e) {
       return soortFout(e, smtp.tekst);
@@ -127,8 +132,11 @@ const CERTIFICAAT = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ALTNAME|certificate/i;
 export function soortFout(e: unknown, waar: string): Bezorging {
   const f = e as { code?: string; originalCode?: string; responseCode?: number; permanent?: boolean; response?: string; message?: string };
   const antwoord = (f.response ?? f.message ?? String(e)).replace(/\s+/g, ' ').slice(0, 300);
-  if (f.code === 'EAUTH') return { status: 'mislukt', fout: `de server ${waar} weigert de aanmelding: ${antwoord}` };
-  if (CERTIFICAAT.test(f.originalCode ?? '') || CERTIFICAAT.test(f.message ?? '') || f.code === 'ETLS') {
+  // A 4xx answer or a connection that broke off is worth another try, whatever step it happened in.
+  const tijdelijk = (f.responseCode !== undefined && f.responseCode >= 400 && f.responseCode < 500) || f.responseCode === 503
+    || ['ECONNRESET', 'ETIMEDOUT', 'ECONNREFUSED', 'EPIPE', 'EAI_AGAIN'].includes(f.originalCode ?? '');
+  if (f.code === 'EAUTH' && !tijdelijk) return { status: 'mislukt', fout: `de server ${waar} weigert de aanmelding: ${antwoord}` };
+  if (!tijdelijk && (CERTIFICAAT.test(f.originalCode ?? '') || CERTIFICAAT.test(f.message ?? '') || f.code === 'ETLS')) {
     return { status: 'mislukt', fout: `het certificaat of de versleuteling van ${waar} wordt niet vertrouwd: ${antwoord}` };
   }
   if (f.permanent === true || (f.responseCode !== undefined && f.responseCode >= 500 && f.responseCode !== 503)) {

@@ -44,8 +44,9 @@ export const KOPIE_TABELLEN: readonly {
     kolommen: ['id', 'soort', 'object', 'melding_id', 'partner', 'aan', 'aan_melder', 'onderwerp', 'tekst', 'melder_tekst', 'message_id', 'status',
       'gemaakt_op', 'gemaakt_door', 'verzonden_op', 'fout', 'bezet_tot', 'bestand'],
     volgorde: 'id',
-    // A copy never sends what the original still had to send: that stays the original's to send.
-    lees: { status: `CASE WHEN status IN ('wacht', 'mislukt') THEN 'uit' ELSE status END`, bezet_tot: 'NULL' },
+    // Waiting mail stays waiting (its forwarding does not count yet); the copy has mail switched off,
+    // so only the database that is switched on sends it. A claim does not travel.
+    lees: { bezet_tot: 'NULL' },
   },
   {
     tabel: 'overleg',

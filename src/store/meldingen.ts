@@ -361,11 +361,12 @@ export async function zetDoor(
     ))!;
     if (m.status === 'afgehandeld') throw new DomainError(`Melding ${nummer} is al afgehandeld; doorzetten kan niet meer.`);
     nietVoorOntvangst(op, m.ontvangen_op, '--op');
-    const al = await db.alle<{ partner: string; op: string }>('SELECT partner, op FROM doorzetting WHERE melding_id = ?', [id]);
+    const al = await db.alle<{ partner: string; op: string | null }>('SELECT partner, op FROM doorzetting WHERE melding_id = ?', [id]);
     const dubbel = al.filter((d) => naar.includes(d.partner));
     if (dubbel.length > 0) {
-      const wie = dubbel.map((d) => `${d.partner} (${tijdstipKort(new Date(d.op))})`).join(', ');
-      throw new DomainError(`Melding ${nummer} is al doorgezet naar ${wie}; er is niets vastgelegd.`);
+      const wie = dubbel.map((d) => `${d.partner} (${d.op === null ? 'mail nog niet verzonden' : tijdstipKort(new Date(d.op))})`).join(', ');
+      const wacht = dubbel.some((d) => d.op === null) ? ' Wacht de mail nog of mislukte hij: herstel het adres (kvz partner update) en verstuur hem met kvz post verzend --opnieuw.' : '';
+      throw new DomainError(`Melding ${nummer} is al doorgezet naar ${wie}; er is niets vastgelegd.${wacht}`);
     }
     const zaakGeheim = m.zaak_id !== null && (await db.waarde<number>('SELECT vertrouwelijk FROM zaak WHERE id = ?', [m.zaak_id])) === 1;
     const voorPost: MeldingVoorPost = {

@@ -5,6 +5,7 @@
  * out of the write-ahead log by a checkpoint.
  */
 import { rmSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { bewaarGrens } from '../domain/bewaartermijn.js';
 import { dagGrenzen, dagVan, type Datum } from '../domain/tijd.js';
 import { inTransactie, schrijfAudit, type Actor } from './audit.js';
@@ -77,7 +78,7 @@ export async function teOpschonen(db: Db, nu: Date, maanden: number): Promise<Op
 }
 
 /** Erases the melder data that is due, in one transaction with one audit row. */
-export async function schoonOp(db: Db, actor: Actor, maanden: number): Promise<Opschoning> {
+export async function schoonOp(db: Db, actor: Actor, maanden: number, opties: { postmap: string }): Promise<Opschoning> {
   const grens = bewaarGrens(dagVan(actor.nu), maanden);
   const concepten: string[] = [];
   const lijst = await inTransactie(db, async () => {
@@ -98,8 +99,12 @@ export async function schoonOp(db: Db, actor: Actor, maanden: number): Promise<O
     });
     return due;
   });
-  // Drafts of those messages still in the post folder go too (one already sent from it is the mail program's).
-  for (const pad of concepten) rmSync(pad, { force: true });
+  // Drafts of those messages still in this PC's post folder go too; only kvz's own .eml files there.
+  for (const pad of concepten) {
+    const map = resolve(opties.postmap);
+    const echt = resolve(pad);
+    if (dirname(echt) === map && /\.eml$/.test(echt)) rmSync(echt, { force: true });
+  }
   const opgeruimd = lijst.length === 0 || leegLogbestand(db);
   return {
     uitgevoerd: true,

@@ -47,21 +47,49 @@ export async function legBerichtVast(db: Db, actor: Actor, b: Bericht, status: '
   await db.voer(`INSERT INTO bericht (${k.join(', ')}) VALUES (${k.map(() => '?').join(', ')})`, Object.values(rij));
 }
 
-/** Claims a waiting message for sending (and a failed one with `opnieuw`); false when another run has it or it is done. */
-export async function claim(db: Db, messageId: string, nu: Date, opnieuw = false): Promise<boolean> {
+/**
+ * Claims a waiting message for sending (and a failed one with `opnieuw`); undefined when another run
+ * has it or it is done, else the claim (its expiry), which the outcome must name. A forwarding takes
+ * its partner's current address, so a corrected address is used on the next attempt.
+ */
+export async function claim(db: Db, messageId: string, nu: Date, opnieuw = false): Promise<string | undefined> {
   const tot = new Date(nu.getTime() + CLAIM_MS).toISOString();
   if (db.soort === 'postgres') {
     // Booleans come back as 1/0, as on SQLite.
-    return (await db.waarde<number>('SELECT bericht_claim(?, ?, ?, ?)', [messageId, nu.toISOString(), tot, opnieuw])) === 1;
+    const ok = await db.waarde<number>('SELECT bericht_claim(?, ?, ?, ?)', [messageId, nu.toISOString(), tot, opnieuw]);
+    return ok === 1 ? tot : undefined;
   }
   return db.transactie(async () => {
     const r = await db.voer(
-      `UPDATE bericht SET bezet_tot = ?, status = 'wacht'
+      `UPDATE bericht SET bezet_tot = ?, status = 'wacht',
+         aan = CASE WHEN soort = 'doorzetting' THEN coalesce((SELECT p.email FROM partner p WHERE p.code = bericht.partner), aan) ELSE aan END
        WHERE message_id = ? AND (status = 'wacht' OR (? = 1 AND status = 'mislukt')) AND (bezet_tot IS NULL OR bezet_tot < ?)`,
       [tot, messageId, opnieuw ? 1 : 0, nu.toISOString()],
     );
-    return r === 1;
+    return r === 1 ? tot : undefined;
   });
+}
+
+/**
+ * Why a claimed forwarding may no longer go as it was written: its melding became confidential and
+ * the partner is outside the circle, or it carries the melder's data and the partner may no longer
+ * have them. Undefined when it may go (or the melding is not visible here: the database checked it
+ * when the message was written).
+ */
+export async function magNietMeer(db: Db, messageId: string): Promise<string | undefined> {
+  const r = await db.een<{ soort: string; partner: string | null; geheim: number | null; met_melder: number | null; melder: number }>(
+    `SELECT b.soort, b.partner, CASE WHEN m.vertrouwelijk = 1 OR coalesce(z.vertrouwelijk, 0) = 1 THEN 1 ELSE 0 END AS geheim,
+            p.met_melder, CASE WHEN b.melder_tekst IS NULL THEN 0 ELSE 1 END AS melder
+     FROM bericht b JOIN melding m ON m.id = b.melding_id LEFT JOIN zaak z ON z.id = m.zaak_id LEFT JOIN partner p ON p.code = b.partner
+     WHERE b.message_id = ?`,
+    [messageId],
+  );
+  if (!r || r.soort !== 'doorzetting' || !r.partner) return undefined;
+  if (r.geheim === 1 && !['politie', 'oov', 'burgemeester'].includes(r.partner)) {
+    return `de melding is inmiddels vertrouwelijk en gaat alleen naar politie, oov of burgemeester`;
+  }
+  if (r.melder === 1 && r.met_melder !== 1) return `het bericht bevat gegevens van de melder en ${r.partner} mag die niet meer krijgen`;
+  return undefined;
 }
 
 export interface Uitkomst {
@@ -74,19 +102,21 @@ export interface Uitkomst {
  * Records what delivery of a claimed message came to. Sent or written as a draft: a forwarding now
  * counts, at `actor.nu`, and the melding is forwarded; that is audited.
  */
-export async function legUitkomstVast(db: Db, actor: Actor, b: Pick<Bericht, 'soort' | 'object' | 'messageId' | 'partner'>, u: Uitkomst): Promise<void> {
+export async function legUitkomstVast(
+  db: Db, actor: Actor, b: Pick<Bericht, 'soort' | 'object' | 'messageId' | 'partner'>, u: Uitkomst, claimTot: string,
+): Promise<void> {
   const op = actor.nu.toISOString();
   const dag = dagVan(actor.nu);
   const klaar = u.status === 'verzonden' || u.status === 'klaargezet';
   await inTransactie(db, async () => {
     let gedaan: boolean;
     if (db.soort === 'postgres') {
-      gedaan = (await db.waarde<number>('SELECT bericht_uitkomst(?, ?, ?, ?, ?, ?)', [b.messageId, u.status, op, dag, u.fout ?? null, u.bestand ?? null])) === 1;
+      gedaan = (await db.waarde<number>('SELECT bericht_uitkomst(?, ?, ?, ?, ?, ?, ?)', [b.messageId, claimTot, u.status, op, dag, u.fout ?? null, u.bestand ?? null])) === 1;
     } else {
       const r = await db.voer(
         `UPDATE bericht SET status = ?, fout = ?, bestand = coalesce(?, bestand), bezet_tot = NULL, verzonden_op = ?
-         WHERE message_id = ? AND bezet_tot IS NOT NULL`,
-        [u.status, u.fout ?? null, u.bestand ?? null, klaar ? op : null, b.messageId],
+         WHERE message_id = ? AND bezet_tot = ?`,
+        [u.status, u.fout ?? null, u.bestand ?? null, klaar ? op : null, b.messageId, claimTot],
       );
       gedaan = r === 1;
       if (gedaan && klaar && b.soort === 'doorzetting') {

@@ -111,7 +111,12 @@ async function werkBij(client: pg.Client, info: { login: string; database: strin
   const { rows } = await client.query<{ versie: string | null; rollen: string | null }>(
     `SELECT (SELECT waarde FROM kvz.instelling WHERE sleutel = 'schema_versie') AS versie,
             (SELECT waarde FROM kvz.instelling WHERE sleutel = 'rollen') AS rollen`,
-  ).catch(() => ({ rows: [{ versie: null, rollen: null }] }));
+  ).catch((e: unknown) => {
+    if ((e as { code?: string }).code === '42501') {
+      throw new GeenToegang(`Geen toegang: ${info.login} mag database ${info.database} niet lezen of bijwerken; draai kvz init met de login die haar heeft aangemaakt.`);
+    }
+    throw e;
+  });
   const van = Number(rows[0]?.versie ?? SCHEMA_VERSIE);
   if (!(van < SCHEMA_VERSIE) || !rows[0]?.rollen) return {};
   const r = rolnamen(rows[0].rollen);

@@ -445,22 +445,37 @@ $$;
 -- De uitgaande post (SPEC §8): een bericht claimen en zijn uitkomst vastleggen, door wie het mag zien
 -- of het zelf maakte (de balie zet een vertrouwelijke melding door en ziet haar bericht daarna niet).
 -- Verzonden of klaargezet: dan pas telt de doorzetting, op dat moment.
+-- The front desk only what it wrote itself; iv and up what they may see.
 CREATE FUNCTION bericht_mag(p_geheim integer, p_door text) RETURNS boolean LANGUAGE sql STABLE ${definer} AS $$
-  SELECT p_geheim = 0 OR p_door = session_user OR pg_has_role(session_user, ${letterlijk(r.politieoverleg)}, 'MEMBER')
+  SELECT p_door = session_user
+      OR pg_has_role(session_user, ${letterlijk(r.politieoverleg)}, 'MEMBER')
+      OR (p_geheim = 0 AND pg_has_role(session_user, ${letterlijk(r.iv)}, 'MEMBER'))
+$$;
+
+-- A message goes where its kind says: a forwarding to its partner's addresses, feedback to the
+-- melder's; so no login can queue mail to an address of its choosing.
+CREATE FUNCTION bericht_adres_klopt(p_soort text, p_partner text, p_melding integer, p_aan text, p_aan_melder integer)
+RETURNS boolean LANGUAGE sql STABLE ${definer} AS $$
+  SELECT CASE
+    WHEN p_soort = 'doorzetting' THEN p_aan_melder = 0 AND p_aan = (SELECT p.email FROM partner p WHERE p.code = p_partner)
+    WHEN p_soort = 'terugkoppeling' THEN p_aan_melder = 1 AND p_partner IS NULL AND p_aan = (SELECT m.melder_email FROM melding m WHERE m.id = p_melding)
+    ELSE pg_has_role(session_user, ${letterlijk(r.iv)}, 'MEMBER')
+  END
 $$;
 
 CREATE FUNCTION bericht_claim(p_message_id text, p_nu text, p_tot text, p_opnieuw boolean) RETURNS boolean LANGUAGE plpgsql ${definer} AS $$
 DECLARE
   v_aantal integer;
 BEGIN
-  UPDATE bericht SET bezet_tot = p_tot, status = 'wacht'
+  UPDATE bericht SET bezet_tot = p_tot, status = 'wacht',
+         aan = CASE WHEN soort = 'doorzetting' THEN coalesce((SELECT p.email FROM partner p WHERE p.code = bericht.partner), aan) ELSE aan END
    WHERE message_id = p_message_id AND (status = 'wacht' OR (p_opnieuw AND status = 'mislukt'))
      AND (bezet_tot IS NULL OR bezet_tot < p_nu) AND bericht_mag(geheim, gemaakt_door);
   GET DIAGNOSTICS v_aantal = ROW_COUNT;
   RETURN v_aantal = 1;
 END $$;
 
-CREATE FUNCTION bericht_uitkomst(p_message_id text, p_status text, p_op text, p_dag text, p_fout text, p_bestand text)
+CREATE FUNCTION bericht_uitkomst(p_message_id text, p_tot text, p_status text, p_op text, p_dag text, p_fout text, p_bestand text)
 RETURNS boolean LANGUAGE plpgsql ${definer} AS $$
 DECLARE
   v_b bericht;
@@ -470,13 +485,14 @@ BEGIN
   END IF;
   UPDATE bericht SET status = p_status, fout = p_fout, bestand = coalesce(p_bestand, bestand), bezet_tot = NULL,
                      verzonden_op = CASE WHEN p_status IN ('verzonden', 'klaargezet') THEN p_op END
-   WHERE message_id = p_message_id AND bezet_tot IS NOT NULL AND bericht_mag(geheim, gemaakt_door)
+   WHERE message_id = p_message_id AND bezet_tot = p_tot AND bericht_mag(geheim, gemaakt_door)
    RETURNING * INTO v_b;
   IF NOT FOUND THEN
     RETURN false;
   END IF;
   IF p_status IN ('verzonden', 'klaargezet') AND v_b.soort = 'doorzetting' THEN
-    UPDATE doorzetting SET op = p_op, dag = p_dag WHERE melding_id = v_b.melding_id AND partner = v_b.partner AND op IS NULL;
+    -- The day is the database's to work out (Amsterdam), not the caller's to say.
+    UPDATE doorzetting SET op = p_op, dag = to_char(p_op::timestamptz AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM-DD') WHERE melding_id = v_b.melding_id AND partner = v_b.partner AND op IS NULL;
     UPDATE melding SET status = 'doorgezet', gewijzigd_op = p_op WHERE id = v_b.melding_id AND status = 'nieuw';
   END IF;
   RETURN true;
@@ -674,7 +690,8 @@ export function rijbeveiliging(r: Rolnamen): string {
     `CREATE POLICY lezen ON contact FOR SELECT TO ${b} USING ${zichtbaar};`,
     `CREATE POLICY toevoegen ON contact FOR INSERT TO ${b} WITH CHECK (geheim = 0 OR ${mag} OR melding_schrijfbaar(melding_id));`,
     `CREATE POLICY lezen ON bericht FOR SELECT TO ${b} USING ${zichtbaar};`,
-    `CREATE POLICY toevoegen ON bericht FOR INSERT TO ${b} WITH CHECK (geheim = 0 OR ${mag} OR melding_schrijfbaar(melding_id));`,
+    `CREATE POLICY toevoegen ON bericht FOR INSERT TO ${b} WITH CHECK (status IN ('wacht', 'uit')
+       AND coalesce(bericht_adres_klopt(soort, partner, melding_id, aan, aan_melder), false) AND (geheim = 0 OR ${mag} OR melding_schrijfbaar(melding_id)));`,
     // Only opschonen (beheer) changes a stored message itself: it erases the melder's data.
     `CREATE POLICY wissen ON bericht FOR UPDATE TO ${ident(r.beheer)} USING (geheim = 0 OR ${mag}) WITH CHECK (true);`,
     `CREATE POLICY alles ON aanwezigheid TO ${b} USING ${politieAanwezig} WITH CHECK ${politieAanwezig};`,
@@ -714,7 +731,7 @@ GRANT USAGE ON SEQUENCE bericht_id_seq TO ${b};
 GRANT SELECT (id, nummer, status, vertrouwelijk) ON zaak TO ${b};
 GRANT USAGE ON SEQUENCE melding_id_seq TO ${b};
 GRANT EXECUTE ON FUNCTION mag_vertrouwelijk(), melding_schrijfbaar(integer), audit_schrijf(text, text, text, text, text, integer) TO ${b};
-GRANT EXECUTE ON FUNCTION bericht_claim(text, text, text, boolean), bericht_uitkomst(text, text, text, text, text, text) TO ${b};
+GRANT EXECUTE ON FUNCTION bericht_adres_klopt(text, text, integer, text, integer), bericht_claim(text, text, text, boolean), bericht_uitkomst(text, text, text, text, text, text, text) TO ${b};
 
 -- iv: zaken, acties, de matrix, de overleggen, het auditlog (wat zij mag zien), importeren.
 GRANT INSERT (zaak_id), UPDATE (zaak_id) ON melding TO ${iv};

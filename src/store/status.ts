@@ -84,7 +84,8 @@ export async function statusCijfers(db: Db, vandaag: Datum, deel: 'alles' | 'bal
     vandaag_door_te_zetten: nietDoorgezet.filter((m) => m.ontvangen_dag >= vandaag).map((m) => m.nummer),
     niet_doorgezet: nietDoorgezet.filter((m) => m.ontvangen_dag < vandaag).map((m) => m.nummer),
     wacht_op_terugkoppeling: wacht,
-    post: await openPost(db),
+    // The outbox is IV's (post list/verzend); the front desk's part leaves it out.
+    post: deel === 'balie' ? { wacht: 0, mislukt: 0 } : await openPost(db),
     volgende_overleggen: deel === 'balie' ? [] : (await volgendeOverleggen(db, vandaag)).map(({ soort, datum, tijd, locatie, status, verschoven_van, reden }) => ({
       soort, datum, tijd, locatie, status, verschoven_van, reden,
     })),

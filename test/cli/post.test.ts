@@ -121,19 +121,40 @@ describe('kvz melding add/forward --doorzetten by mail', () => {
       { partner: 'jongerenwerk', status: 'verzonden' },
       { partner: 'politie', status: 'mislukt' },
     ]);
-    smtp.weiger.clear();
     expect((await kvz(['post', 'verzend'], { db, env: mailEnv() })).code).toBe(0);
     expect(smtp.ontvangen).toHaveLength(1);
-    // Two runs at once: the message is claimed by one of them.
-    // Two runs at once, as two processes: the message is claimed by one of them.
+    // Forwarding again is refused with the way out: correct the address and retry.
+    const nogEens = await kvz(['melding', 'forward', 'M-2027-0001', '--naar', 'politie'], { db, env: mailEnv() });
+    expect([nogEens.code, nogEens.stderr]).toEqual([
+      1,
+      'Melding M-2027-0001 is al doorgezet naar politie (mail nog niet verzonden); er is niets vastgelegd. Wacht de mail nog of mislukte hij: herstel het adres (kvz partner update) en verstuur hem met kvz post verzend --opnieuw.\n',
+    ]);
+    await kvzOk(['partner', 'update', 'politie', '--email', 'nieuw@politie.test', '--met-melder'], { db });
+    // Two runs at once, as two processes: the message is claimed by one of them, and goes to the corrected address.
     const [a, b] = await Promise.all([
       spawnKvz(['post', 'verzend', '--opnieuw'], { KVZ_DB: db, ...mailEnv() }),
       spawnKvz(['post', 'verzend', '--opnieuw'], { KVZ_DB: db, ...mailEnv() }),
     ]);
     expect([a.code, b.code, a.stderr + b.stderr]).toEqual([0, 0, '']);
     expect(smtp.ontvangen).toHaveLength(2);
-    expect(smtp.ontvangen.filter((o) => o.aan.includes('meldingen@politie.test'))).toHaveLength(1);
+    expect(smtp.ontvangen.filter((o) => o.aan.includes('nieuw@politie.test'))).toHaveLength(1);
     expect(lees(db, `SELECT count(*) AS n FROM bericht WHERE status = 'verzonden'`)).toEqual([{ n: 2 }]);
+  });
+
+  it('does not send waiting mail whose melding became confidential, nor melder data a partner may no longer have', async () => {
+    const db = nieuweDb();
+    await metAdressen(db);
+    const weg = `smtp://127.0.0.1:${await dichtePoort()}`;
+    await kvzOk([...MELDING, '--doorzetten', 'jongerenwerk'], { db, env: mailEnv({ KVZ_SMTP: weg }) });
+    await kvzOk([...MELDING, '--doorzetten', 'politie'], { db, env: mailEnv({ KVZ_SMTP: weg }) });
+    await kvzOk(['melding', 'update', 'M-2027-0001', '--vertrouwelijk'], { db });
+    await kvzOk(['partner', 'update', 'politie', '--zonder-melder'], { db });
+    const u = await kvz(['post', 'verzend'], { db, env: mailEnv() });
+    expect(u.code).toBe(0);
+    expect(u.stderr).toContain('! De mail aan jongerenwerk is mislukt: niet verzonden: de melding is inmiddels vertrouwelijk');
+    expect(u.stderr).toContain('! De mail aan politie is mislukt: niet verzonden: het bericht bevat gegevens van de melder en politie mag die niet meer krijgen');
+    expect(smtp.ontvangen).toHaveLength(0);
+    expect(lees(db, 'SELECT status FROM bericht ORDER BY id')).toEqual([{ status: 'mislukt' }, { status: 'mislukt' }]);
   });
 
   it('treats a 4xx answer as temporary: the message waits', async () => {
@@ -289,7 +310,7 @@ describe('kvz opschonen and stored mail', () => {
       { partner: 'jongerenwerk', melder: 0 },
       { partner: 'politie', melder: 1 },
     ]);
-    await kvzOk(['opschonen', '--uitvoeren'], { db });
+    await kvzOk(['opschonen', '--uitvoeren'], { db, env: { KVZ_POSTMAP: map } });
     const na = lees<{ aan: string; tekst: string; melder_tekst: string | null }>(db, 'SELECT aan, tekst, melder_tekst FROM bericht ORDER BY id');
     expect(na.map((b) => b.melder_tekst)).toEqual([null, null, null]);
     for (const b of na) expect(b.tekst + b.aan).not.toMatch(/Jansen|melder@example/);

@@ -61,6 +61,13 @@ describe.skipIf(!PG)(`mail on a shared database${PG_OVERGESLAGEN}`, () => {
     const mid = db.psql(`SELECT message_id FROM bericht WHERE object = '${nummer}'`, politie).stdout;
     expect(db.psql(`UPDATE bericht SET aan = 'lek@elders.test'`, iv).stderr).toContain('permission denied');
     expect(db.psql(`SELECT bericht_claim('${mid}', '2027-01-01', '2099-01-01', true)`, iv).stdout).toBe('f');
+    // Nobody queues mail to an address of their own choosing.
+    const eigen = db.psql(
+      `INSERT INTO bericht (soort, object, partner, aan, onderwerp, tekst, message_id, status, gemaakt_op)
+       VALUES ('doorzetting', 'M-2027-9999', 'jongerenwerk', 'lek@elders.test', 'x', 'x', '<lek@kvz>', 'wacht', '2027-03-16')`,
+      balie,
+    );
+    expect(eigen.stderr).toContain('row-level security');
     // A confidential melding does not go outside the circle, also not from the desk.
     const buiten = await db.kvz([...MELDING, '--vertrouwelijk', '--doorzetten', 'jongerenwerk'], balie, env());
     expect(buiten.code).toBe(1);

@@ -1,4 +1,5 @@
 /** `kvz opschonen`: AVG retention; a dry run unless --uitvoeren. Lists melding numbers, never the data. */
+import { postmap } from '../../../post/instellingen.js';
 import { leesBewaartermijn } from '../../../domain/bewaartermijn.js';
 import { datumKort, tijdstipKort } from '../../../domain/tijd.js';
 import { schoonOp, teOpschonen, type Opschoning } from '../../../store/opschonen.js';
@@ -16,7 +17,7 @@ const TOON = 50;
 export default async function opschonen(ctx: Context, o: Opts): Promise<void> {
   const maanden = leesBewaartermijn(o.bewaartermijn);
   const db = await ctx.db();
-  const uitslag = o.uitvoeren ? await schoonOp(db, ctx.actor('opschonen'), maanden) : await teOpschonen(db, ctx.nu, maanden);
+  const uitslag = o.uitvoeren ? await schoonOp(db, ctx.actor('opschonen'), maanden, { postmap: postmap(ctx.env) }) : await teOpschonen(db, ctx.nu, maanden);
   if (o.json) return schrijfJson(ctx, uitslag);
   schrijf(ctx, await verslag(ctx, uitslag));
 }
