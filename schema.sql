@@ -1,4 +1,4 @@
--- kvz — het canonieke schema (versie 3).
+-- kvz — het canonieke schema (versie 4).
 --
 -- Eén SQLite-bestand is de hele toestand. kvz past dit bestand toe bij het aanmaken van een nieuwe
 -- database, zet PRAGMA application_id op 0x4B565A31 ('KVZ1', herkenning van een kvz-database) en
@@ -49,6 +49,17 @@ CREATE TABLE partner (
   email TEXT CHECK (email IS NULL OR length(email) BETWEEN 3 AND 1000),
   met_melder INTEGER NOT NULL DEFAULT 0 CHECK (met_melder = 0 OR met_melder = 1)
 ) STRICT;
+
+-- Deelnemers van elke soort overleg (SPEC §8): wie de agenda noemt en wie een uitnodiging krijgt;
+-- partner koppelt een deelnemer aan de aanwezigheid in de notulen. Gevuld met de deelnemers uit het plan.
+CREATE TABLE deelnemer (
+  soort TEXT NOT NULL CHECK (soort = 'gio' OR soort = 'tweewekelijks' OR soort = 'politie'),
+  naam TEXT NOT NULL CHECK (length(trim(naam)) BETWEEN 1 AND 100),
+  email TEXT CHECK (email IS NULL OR length(email) BETWEEN 3 AND 254),
+  partner TEXT REFERENCES partner (code),
+  volgorde INTEGER NOT NULL,
+  PRIMARY KEY (soort, naam)
+) STRICT, WITHOUT ROWID;
 
 -- Categorieën van meldingen.
 CREATE TABLE categorie (
@@ -307,6 +318,20 @@ INSERT INTO partner (code, naam) VALUES
   ('communicatie', 'Communicatie'),
   ('vluchtelingenwerk', 'Stichting Vluchtelingenwerk'),
   ('handhaving', 'Handhaving');
+
+INSERT INTO deelnemer (soort, naam, partner, volgorde) VALUES
+  ('gio', 'Politie', 'politie', 1),
+  ('gio', 'Zorgteam Koggenland', 'zorgteam', 2),
+  ('gio', 'Jongerenwerk', 'jongerenwerk', 3),
+  ('gio', 'Cluster Integrale Veiligheid', 'iv', 4),
+  ('gio', 'Portefeuillehouder', 'portefeuillehouder', 5),
+  ('tweewekelijks', 'Politie', 'politie', 1),
+  ('tweewekelijks', 'Jongerenwerk', 'jongerenwerk', 2),
+  ('tweewekelijks', 'Casemanager jeugd', 'casemanager-jeugd', 3),
+  ('tweewekelijks', 'Cluster Integrale Veiligheid', 'iv', 4),
+  ('politie', 'Burgemeester', 'burgemeester', 1),
+  ('politie', 'Openbare orde en veiligheid (OOV)', 'oov', 2),
+  ('politie', 'Politie', 'politie', 3);
 
 INSERT INTO categorie (code, omschrijving) VALUES
   ('jeugdoverlast', 'Jeugdoverlast'),

@@ -28,6 +28,8 @@ const RECHTEN: Record<string, Recht> = {
   export: recht('iv', 'niet exporteren'),
   import: recht('iv', 'niet importeren'),
   overleg: recht('iv', 'de overleggen niet bekijken of plannen'),
+  'overleg deelnemer add': recht('beheer', 'geen deelnemers van een overleg toevoegen'),
+  'overleg deelnemer remove': recht('beheer', 'geen deelnemers van een overleg weghalen'),
   'agenda gio': recht('iv', 'geen agenda maken'),
   'agenda tweewekelijks': recht('iv', 'geen agenda maken'),
   'agenda politie': recht('politieoverleg', 'de agenda van het politieoverleg niet maken'),

@@ -11,13 +11,6 @@ import { isLopend, type ActieBasis, type ActieStatus } from './actie.js';
 import type { OverlegSoort } from './cadans.js';
 import type { Datum } from './tijd.js';
 
-/** The partners at each meeting, by code (their names come from the partner table). */
-export const DEELNEMERS: Record<OverlegSoort, readonly string[]> = {
-  gio: ['politie', 'zorgteam', 'jongerenwerk', 'iv', 'portefeuillehouder'],
-  tweewekelijks: ['politie', 'jongerenwerk', 'casemanager-jeugd', 'iv'],
-  politie: ['burgemeester', 'oov', 'politie'],
-};
-
 export const AGENDAPUNTEN = {
   gio: [
     'Opening',

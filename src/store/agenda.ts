@@ -3,9 +3,9 @@
  * queries per document (store/agenda-feiten.ts), put together by the rules of domain/agenda.ts.
  * The minutes skeleton is made from the same object.
  */
+import { deelnemers } from './deelnemers.js';
 import {
   AGENDAPUNTEN,
-  DEELNEMERS,
   gioPlek,
   type GioPlek,
   perSleutel,
@@ -65,7 +65,7 @@ export async function agendaVoor(db: Db, overleg: Overleg, nu: Date): Promise<Ag
       verschoven_van: overleg.verschoven_van,
       reden: overleg.reden,
     },
-    deelnemers: DEELNEMERS[overleg.soort].map((code) => ({ code, naam: namen.get(code) ?? code })),
+    deelnemers: (await deelnemers(db, overleg.soort)).map((d) => ({ code: d.partner ?? '', naam: d.naam })),
     venster: { van: v.van, tot_en_met: laatsteDag(v), vorige: v.vorige },
     peildatum: dagVan(nu),
     agendapunten: [...AGENDAPUNTEN[overleg.soort]],

@@ -22,6 +22,7 @@ export const KOPIE_TABELLEN: readonly {
   { tabel: 'teller', kolommen: ['soort', 'jaar', 'laatste'], volgorde: 'soort, jaar' },
   { tabel: 'kern', kolommen: ['naam'], volgorde: 'naam' },
   { tabel: 'partner', kolommen: ['code', 'naam', 'email', 'met_melder'], volgorde: 'code' },
+  { tabel: 'deelnemer', kolommen: ['soort', 'naam', 'email', 'partner', 'volgorde'], volgorde: 'soort, naam' },
   { tabel: 'categorie', kolommen: ['code', 'omschrijving'], volgorde: 'code' },
   { tabel: 'cadans', kolommen: ['soort', 'start', 'interval_weken', 'tijd', 'locatie', 'ingesteld_op', 'versie'], volgorde: 'soort' },
   {
@@ -147,7 +148,7 @@ export function sqliteDoel(db: Db): KopieDoel {
     async begin() {
       const iets = await db.waarde<number>('SELECT (SELECT count(*) FROM melding) + (SELECT count(*) FROM zaak) + (SELECT count(*) FROM audit)');
       if (iets !== 0) throw new DomainError('Het doel is niet leeg; kvz kopieert alleen naar een nieuw bestand.');
-      for (const t of ['teller', 'cadans', 'kern', 'partner', 'categorie', 'instelling']) await db.voer(`DELETE FROM ${t}`);
+      for (const t of ['teller', 'cadans', 'kern', 'deelnemer', 'partner', 'categorie', 'instelling']) await db.voer(`DELETE FROM ${t}`);
     },
     rijen: (tabel, kolommen, rijen) => voegToe(db, tabel, kolommen, rijen),
     async einde() {},

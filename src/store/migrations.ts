@@ -67,4 +67,30 @@ export const MIGRATIES: readonly Migratie[] = [
       CREATE INDEX bericht_open ON bericht (status) WHERE status = 'wacht' OR status = 'mislukt';
       CREATE INDEX bericht_melding ON bericht (melding_id) WHERE melding_id IS NOT NULL;`,
   },
+  {
+    // Participants per overleg soort (SPEC §8), with the seed's defaults.
+    versie: 4,
+    sql: `
+      CREATE TABLE deelnemer (
+        soort TEXT NOT NULL CHECK (soort = 'gio' OR soort = 'tweewekelijks' OR soort = 'politie'),
+        naam TEXT NOT NULL CHECK (length(trim(naam)) BETWEEN 1 AND 100),
+        email TEXT CHECK (email IS NULL OR length(email) BETWEEN 3 AND 254),
+        partner TEXT REFERENCES partner (code),
+        volgorde INTEGER NOT NULL,
+        PRIMARY KEY (soort, naam)
+      ) STRICT, WITHOUT ROWID;
+      INSERT INTO deelnemer (soort, naam, partner, volgorde) VALUES
+        ('gio', 'Politie', 'politie', 1),
+        ('gio', 'Zorgteam Koggenland', 'zorgteam', 2),
+        ('gio', 'Jongerenwerk', 'jongerenwerk', 3),
+        ('gio', 'Cluster Integrale Veiligheid', 'iv', 4),
+        ('gio', 'Portefeuillehouder', 'portefeuillehouder', 5),
+        ('tweewekelijks', 'Politie', 'politie', 1),
+        ('tweewekelijks', 'Jongerenwerk', 'jongerenwerk', 2),
+        ('tweewekelijks', 'Casemanager jeugd', 'casemanager-jeugd', 3),
+        ('tweewekelijks', 'Cluster Integrale Veiligheid', 'iv', 4),
+        ('politie', 'Burgemeester', 'burgemeester', 1),
+        ('politie', 'Openbare orde en veiligheid (OOV)', 'oov', 2),
+        ('politie', 'Politie', 'politie', 3);`,
+  },
 ];

@@ -18,7 +18,7 @@ const SCHEMA_PAD = new URL('../../schema.sql', import.meta.url);
 /** The reference lists as schema.sql seeds them (its INSERT statements, which PostgreSQL speaks too). */
 function zaaigoed(): string[] {
   const sql = readFileSync(SCHEMA_PAD, 'utf8').replace(/^--.*$/gm, '');
-  return sql.split(';').map((s) => s.trim()).filter((s) => /^INSERT INTO (kern|partner|categorie) /.test(s));
+  return sql.split(';').map((s) => s.trim()).filter((s) => /^INSERT INTO (kern|partner|deelnemer|categorie) /.test(s));
 }
 
 export interface InitUitkomst {

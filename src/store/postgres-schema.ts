@@ -92,6 +92,14 @@ CREATE TABLE partner (
   email ${T} CHECK (email IS NULL OR length(email) BETWEEN 3 AND 1000),
   ${BOOL('met_melder')}
 );
+CREATE TABLE deelnemer (
+  soort ${T} NOT NULL CHECK (soort IN ('gio', 'tweewekelijks', 'politie')),
+  naam ${T} NOT NULL CHECK (length(trim(naam)) BETWEEN 1 AND 100),
+  email ${T} CHECK (email IS NULL OR length(email) BETWEEN 3 AND 254),
+  partner ${T} REFERENCES partner (code),
+  volgorde integer NOT NULL,
+  PRIMARY KEY (soort, naam)
+);
 CREATE TABLE categorie (${CODE('code')}, omschrijving ${T} NOT NULL CHECK (length(trim(omschrijving)) BETWEEN 1 AND 200));
 
 CREATE TABLE zaak (
@@ -588,6 +596,7 @@ BEGIN
   DELETE FROM teller;
   DELETE FROM cadans;
   DELETE FROM kern;
+  DELETE FROM deelnemer;
   DELETE FROM partner;
   DELETE FROM categorie;
   DELETE FROM instelling WHERE sleutel NOT IN ('rollen', 'schema_versie');
@@ -601,7 +610,7 @@ BEGIN
   IF current_setting('kvz.kopie', true) IS DISTINCT FROM 'bezig' THEN
     RAISE EXCEPTION 'er wordt geen kopie binnengehaald' USING ERRCODE = '55000';
   END IF;
-  IF p_tabel NOT IN ('instelling', 'teller', 'kern', 'partner', 'categorie', 'cadans', 'zaak', 'melding', 'doorzetting', 'contact',
+  IF p_tabel NOT IN ('instelling', 'teller', 'kern', 'partner', 'deelnemer', 'categorie', 'cadans', 'zaak', 'melding', 'doorzetting', 'contact',
                      'bericht', 'overleg', 'aanwezigheid', 'actie', 'actie_historie', 'audit') THEN
     RAISE EXCEPTION 'onbekende tabel %', p_tabel USING ERRCODE = '22023';
   END IF;
@@ -633,7 +642,7 @@ BEGIN
     OR a.object LIKE 'politie:%' AND a.commando LIKE 'notulen%'
     OR a.details LIKE '%"vertrouwelijk":true%');
   -- Fresh statistics, or the planner guesses wrong over a large copy until autovacuum comes by.
-  ANALYZE instelling, teller, kern, partner, categorie, cadans, zaak, melding, doorzetting, contact, bericht, overleg, aanwezigheid, actie, actie_historie, audit;
+  ANALYZE instelling, teller, kern, partner, deelnemer, categorie, cadans, zaak, melding, doorzetting, contact, bericht, overleg, aanwezigheid, actie, actie_historie, audit;
   PERFORM set_config('kvz.kopie', '', true);
 END $$;
 
@@ -660,8 +669,8 @@ END $$;
 /** Row-level security on every table: forced, so even the owner's functions go through it. */
 export function rijbeveiliging(r: Rolnamen): string {
   const mag = '(SELECT mag_vertrouwelijk())';
-  const alle = ['instelling', 'teller', 'kern', 'partner', 'categorie', 'zaak', 'melding', 'doorzetting', 'contact', 'bericht', 'cadans', 'overleg', 'aanwezigheid', 'actie', 'actie_historie', 'audit', 'melding_stand'];
-  const open = ['instelling', 'teller', 'kern', 'partner', 'categorie', 'cadans', 'overleg'];
+  const alle = ['instelling', 'teller', 'kern', 'partner', 'deelnemer', 'categorie', 'zaak', 'melding', 'doorzetting', 'contact', 'bericht', 'cadans', 'overleg', 'aanwezigheid', 'actie', 'actie_historie', 'audit', 'melding_stand'];
+  const open = ['instelling', 'teller', 'kern', 'partner', 'deelnemer', 'categorie', 'cadans', 'overleg'];
   const b = ident(r.balie);
   const regels = alle.flatMap((t) => [
     `ALTER TABLE ${t} ENABLE ROW LEVEL SECURITY;`,
@@ -720,7 +729,7 @@ REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA kvz FROM PUBLIC;
 GRANT USAGE ON SCHEMA kvz TO ${b};
 
 -- balie: meldingen vastleggen, doorzetten, contact, afhandelen; de lijsten lezen.
-GRANT SELECT ON instelling, kern, partner, categorie, cadans, overleg TO ${b};
+GRANT SELECT ON instelling, kern, partner, deelnemer, categorie, cadans, overleg TO ${b};
 GRANT SELECT, INSERT, UPDATE ON teller TO ${b};
 GRANT SELECT ON melding, melding_stand TO ${b};
 GRANT INSERT (${meldingInvoer.join(', ')}) ON melding TO ${b};
@@ -747,6 +756,7 @@ GRANT USAGE ON SEQUENCE zaak_id_seq, actie_id_seq, overleg_id_seq TO ${iv};
 
 -- beheer: referentielijsten, instellingen, bewaartermijn, gebruikers.
 GRANT INSERT, UPDATE ON kern, partner, categorie, instelling TO ${beheer};
+GRANT INSERT, UPDATE, DELETE ON deelnemer TO ${beheer};
 GRANT UPDATE (melder_gewist_op) ON melding TO ${beheer};
 GRANT UPDATE (melder_tekst, aan) ON bericht TO ${beheer};
 GRANT EXECUTE ON FUNCTION gebruiker_zet(text, text, text), gebruiker_weg(text), kopie_begin(), kopie_rijen(text, json), kopie_einde() TO ${beheer};
@@ -765,6 +775,30 @@ export function bijwerking(r: Rolnamen, van: number): string[] {
 ALTER TABLE partner ADD COLUMN email ${T} CHECK (email IS NULL OR length(email) BETWEEN 3 AND 1000), ADD COLUMN ${BOOL('met_melder')};
 ALTER TABLE doorzetting ALTER COLUMN op DROP NOT NULL, ALTER COLUMN dag DROP NOT NULL, ADD CHECK ((op IS NULL) = (dag IS NULL));
 ${BERICHT}`);
+  }
+  if (van < 4) {
+    stappen.push(`
+CREATE TABLE deelnemer (
+  soort ${T} NOT NULL CHECK (soort IN ('gio', 'tweewekelijks', 'politie')),
+  naam ${T} NOT NULL CHECK (length(trim(naam)) BETWEEN 1 AND 100),
+  email ${T} CHECK (email IS NULL OR length(email) BETWEEN 3 AND 254),
+  partner ${T} REFERENCES partner (code),
+  volgorde integer NOT NULL,
+  PRIMARY KEY (soort, naam)
+);
+INSERT INTO deelnemer (soort, naam, partner, volgorde) VALUES
+  ('gio', 'Politie', 'politie', 1),
+  ('gio', 'Zorgteam Koggenland', 'zorgteam', 2),
+  ('gio', 'Jongerenwerk', 'jongerenwerk', 3),
+  ('gio', 'Cluster Integrale Veiligheid', 'iv', 4),
+  ('gio', 'Portefeuillehouder', 'portefeuillehouder', 5),
+  ('tweewekelijks', 'Politie', 'politie', 1),
+  ('tweewekelijks', 'Jongerenwerk', 'jongerenwerk', 2),
+  ('tweewekelijks', 'Casemanager jeugd', 'casemanager-jeugd', 3),
+  ('tweewekelijks', 'Cluster Integrale Veiligheid', 'iv', 4),
+  ('politie', 'Burgemeester', 'burgemeester', 1),
+  ('politie', 'Openbare orde en veiligheid (OOV)', 'oov', 2),
+  ('politie', 'Politie', 'politie', 3);`);
   }
   stappen.push(`
 DO $$

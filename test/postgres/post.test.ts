@@ -35,6 +35,9 @@ describe.skipIf(!PG)(`mail on a shared database${PG_OVERGESLAGEN}`, () => {
       expect([u.code, u.stderr]).toEqual([4, `Geen toegang: met de rol ${rol} kunt u geen adressen van partners wijzigen.\n`]);
       const m = await db.kvz(['instelling', 'mail', '--smtp', 'smtp://mail.elders.test'], login);
       expect(m.code).toBe(4);
+      const d = await db.kvz(['overleg', 'deelnemer', 'add', 'politie', '--naam', 'Lek', '--email', 'lek@elders.test'], login);
+      expect([d.code, d.stderr]).toEqual([4, `Geen toegang: met de rol ${rol} kunt u geen deelnemers van een overleg toevoegen.\n`]);
+      expect(db.psql("INSERT INTO deelnemer (soort, naam, email, volgorde) VALUES ('politie', 'Lek', 'lek@elders.test', 9)", login).stderr).toContain('permission denied');
       expect(db.psql("UPDATE partner SET email = 'lek@elders.test' WHERE code = 'jongerenwerk'", login).stderr).toContain('permission denied');
       expect(db.psql("INSERT INTO instelling (sleutel, waarde) VALUES ('smtp', 'smtp://mail.elders.test') ON CONFLICT (sleutel) DO UPDATE SET waarde = excluded.waarde", login).stderr).toContain('permission denied');
     }

@@ -202,6 +202,7 @@ function naarVersie2(pad: string): void {
   db.pragma('foreign_keys = OFF');
   db.exec(`
     DROP TABLE bericht;
+    DROP TABLE deelnemer;
     CREATE TABLE partner_oud (
       code TEXT PRIMARY KEY CHECK (code GLOB '[a-z]*' AND code NOT GLOB '*[^a-z0-9-]*' AND length(code) <= 40),
       naam TEXT NOT NULL CHECK (length(trim(naam)) BETWEEN 1 AND 100)
@@ -225,7 +226,7 @@ function naarVersie2(pad: string): void {
   db.close();
 }
 
-describe('mail (schema version 3)', () => {
+describe('mail (schema versions 3 and 4)', () => {
   it('gives a version-2 file the outbox and partner addresses, keeping every forwarding and its moment', async () => {
     const pad = nieuweDb();
     await kvzOk([...ADD, '--doorzetten', 'politie,zorgteam'], { db: pad });
@@ -236,6 +237,9 @@ describe('mail (schema version 3)', () => {
     expect(lees(pad, 'SELECT melding_id, partner, op, dag, door FROM doorzetting ORDER BY partner')).toEqual(voor);
     expect(lees(pad, `SELECT email, met_melder FROM partner WHERE code = 'politie'`)).toEqual([{ email: 'meldingen@politie.test', met_melder: 0 }]);
     expect(lees(pad, 'SELECT count(*) AS n FROM bericht')).toEqual([{ n: 0 }]);
+    expect(lees(pad, `SELECT naam FROM deelnemer WHERE soort = 'politie' ORDER BY volgorde`).map((r) => r.naam)).toEqual([
+      'Burgemeester', 'Openbare orde en veiligheid (OOV)', 'Politie',
+    ]);
     expect((await kvzOk(['check'], { db: pad })).code).toBe(0);
   });
 });

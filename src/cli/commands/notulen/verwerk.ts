@@ -1,4 +1,5 @@
 /** `kvz notulen verwerk <bestand>`: a filled-in minutes skeleton into the matrix; a dry run unless --uitvoeren. */
+import { deelnemerAliassen } from '../../../store/deelnemers.js';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { decodeerCsv } from '../../../documents/csv-lezen.js';
@@ -22,7 +23,10 @@ export default async function notulenVerwerk(ctx: Context, o: Opts, [invoer]: st
   const bestand = leesPad(invoer, 'het bestand');
   const { tekst, codering } = decodeerCsv(readFileSync(bestand));
   const db = await ctx.db();
-  const { voornemen, fouten } = leesVoornemen(leesNotulen(tekst), await partnerLijst(db));
+  // A participant's name in the attendance stands for its partner.
+  const lijst = await partnerLijst(db);
+  const partnersMetDeelnemers = { ...lijst, aliassen: new Map([...(lijst.aliassen ?? []), ...(await deelnemerAliassen(db))]) };
+  const { voornemen, fouten } = leesVoornemen(leesNotulen(tekst), partnersMetDeelnemers);
   if (codering === 'windows-1252') meld(ctx, `Let op: ${bestand} is geen UTF-8; gelezen als Windows-1252 (ANSI).`);
   if (!voornemen) throw foutenInBestand(fouten);
   // The politieoverleg's minutes are confidential as a whole (SPEC §7).

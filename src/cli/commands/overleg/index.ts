@@ -19,6 +19,30 @@ export function registreerOverleg(program: Command, runtime: Runtime): void {
     .addHelpText('after', '\nVoorbeeld:\n  kvz overleg cadans gio --start 2027-01-05 --interval 6 --tijd 10:00 --locatie "Gemeentehuis, zaal 2"')
     .action(voer(runtime, () => import('./cadans.js')));
 
+  const deelnemer = overleg.command('deelnemer').description('wie er aan elk soort overleg deelneemt (agenda, notulen, uitnodigingen)');
+  deelnemer
+    .command('list')
+    .description('de deelnemers van een soort overleg')
+    .argument('<soort>', 'gio, tweewekelijks of politie')
+    .option('--json', 'uitvoer als JSON')
+    .action(voer(runtime, () => import('./deelnemer.js').then((m) => ({ default: m.list }))));
+  deelnemer
+    .command('add')
+    .description('een deelnemer toevoegen (op een gedeelde database: beheer)')
+    .argument('<soort>', 'gio, tweewekelijks of politie')
+    .option('--naam <naam>', 'naam van de deelnemer (verplicht)')
+    .option('--email <adres>', 'e-mailadres voor uitnodigingen en agenda\'s')
+    .option('--partner <code>', 'de partner die deze deelnemer in de aanwezigheid is')
+    .option('--json', 'toon de deelnemer als JSON')
+    .action(voer(runtime, () => import('./deelnemer.js').then((m) => ({ default: m.add }))));
+  deelnemer
+    .command('remove')
+    .description('een deelnemer weghalen (op een gedeelde database: beheer)')
+    .argument('<soort>', 'gio, tweewekelijks of politie')
+    .option('--naam <naam>', 'naam van de deelnemer (verplicht)')
+    .option('--json', 'uitvoer als JSON')
+    .action(voer(runtime, () => import('./deelnemer.js').then((m) => ({ default: m.remove }))));
+
   overleg
     .command('plan')
     .description('de overleggen in een periode (standaard de komende zes maanden), met verschuivingen en annuleringen')
