@@ -5,7 +5,6 @@
  */
 import { join } from 'node:path';
 import type { Db } from '../store/db.js';
-import { mailAan } from '../store/instellingen.js';
 import { dataMap } from '../store/locatie.js';
 import { leesEmail, leesSmtp, type SmtpAdres } from './adres.js';
 
@@ -35,10 +34,12 @@ export async function opgeslagen(db: Db): Promise<{ smtp?: string; afzender?: st
 }
 
 export async function postInstellingen(db: Db, env: Env): Promise<PostInstellingen> {
-  const db_ = await opgeslagen(db);
-  const smtpTekst = env.KVZ_SMTP?.trim() || db_.smtp;
-  const afzender = env.KVZ_AFZENDER?.trim() || db_.afzender;
-  const p: PostInstellingen = { aan: await mailAan(db), postmap: postmap(env) };
+  // One read for the three settings: this runs on every forwarding at the front desk.
+  const rijen = await db.alle<{ sleutel: string; waarde: string }>(`SELECT sleutel, waarde FROM instelling WHERE sleutel IN ('smtp', 'afzender', 'mail')`);
+  const waarde = (k: string) => rijen.find((r) => r.sleutel === k)?.waarde;
+  const smtpTekst = env.KVZ_SMTP?.trim() || waarde('smtp');
+  const afzender = env.KVZ_AFZENDER?.trim() || waarde('afzender');
+  const p: PostInstellingen = { aan: waarde('mail') !== 'uit', postmap: postmap(env) };
   if (smtpTekst) p.smtp = leesSmtp(smtpTekst, env.KVZ_SMTP?.trim() ? 'KVZ_SMTP' : 'de opgeslagen SMTP-server');
   if (afzender) p.afzender = leesEmail(afzender, env.KVZ_AFZENDER?.trim() ? 'KVZ_AFZENDER' : 'de opgeslagen afzender');
   if (env.KVZ_SMTP_WACHTWOORD) p.wachtwoord = env.KVZ_SMTP_WACHTWOORD;

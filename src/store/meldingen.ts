@@ -243,11 +243,11 @@ async function laadPartners(db: Db, naar: string[]): Promise<{ rijen: PartnerVoo
   return { rijen, inGebruik: (rijen[0]?.in_gebruik ?? 0) > 0 };
 }
 
-/** Whether a forwarding to `naar` counts at once: some partner gets no mail that must first go out. */
-async function teltMeteen(db: Db, naar: string[], post: PostKeuze | undefined): Promise<boolean> {
-  if (naar.length === 0) return false;
+/** Whether a forwarding to `partners` counts at once: some partner gets no mail that must first go out. */
+function teltMeteen(partners: PartnerVoorPost[], post: PostKeuze | undefined): boolean {
+  if (partners.length === 0) return false;
   if (post === undefined || post.zonderMail || !post.aan) return true;
-  return (await laadPartners(db, naar)).rijen.some((p) => p.email === null);
+  return partners.some((p) => p.email === null);
 }
 
 /**
@@ -257,6 +257,7 @@ async function teltMeteen(db: Db, naar: string[], post: PostKeuze | undefined): 
  */
 async function legDoorzettingenVast(
   db: Db, actor: Actor, m: MeldingVoorPost, naar: string[], op: Date, notitie: string | undefined, post: PostKeuze | undefined, uit: DoorzetPost,
+  geladen?: { rijen: PartnerVoorPost[]; inGebruik: boolean },
 ): Promise<boolean> {
   if (m.vertrouwelijk) {
     const buiten = naar.filter((p) => !(KRING_VERTROUWELIJK as readonly string[]).includes(p));
@@ -266,7 +267,7 @@ async function legDoorzettingenVast(
       );
     }
   }
-  const partners = await laadPartners(db, naar);
+  const partners = geladen ?? (await laadPartners(db, naar));
   uit.inGebruik ||= partners.inGebruik;
   let telt = false;
   for (const code of naar) {
@@ -300,7 +301,8 @@ export async function voegMeldingToe(
     const nu = actor.nu.toISOString();
     const id = (await db.waarde<number>(db.d.volgendId('melding')))!;
     // Set with the row: on PostgreSQL the front desk cannot update a confidential melding it just made.
-    const status: MeldingStatus = (await teltMeteen(db, m.doorzettenNaar, post)) ? 'doorgezet' : 'nieuw';
+    const partners = m.doorzettenNaar.length > 0 ? await laadPartners(db, m.doorzettenNaar) : undefined;
+    const status: MeldingStatus = teltMeteen(partners?.rijen ?? [], post) ? 'doorgezet' : 'nieuw';
     const zaakGeheim = zaakId !== null && (await db.waarde<number>('SELECT vertrouwelijk FROM zaak WHERE id = ?', [zaakId])) === 1;
     const rij: Record<string, unknown> = {
       id, jaar, volgnummer, ontvangen_op: m.ontvangenOp.toISOString(), ontvangen_dag: ontvangenDag, kanaal: m.kanaal,
@@ -319,7 +321,7 @@ export async function voegMeldingToe(
         omschrijving: m.omschrijving, vergunninghouder: m.vergunninghouder, vertrouwelijk: m.vertrouwelijk || zaakGeheim,
         melderNaam: m.melderNaam ?? null, melderTelefoon: m.melderTelefoon ?? null, melderEmail: m.melderEmail ?? null,
       };
-      await legDoorzettingenVast(db, actor, voorPost, m.doorzettenNaar, doorgezetOp, undefined, post, uit);
+      await legDoorzettingenVast(db, actor, voorPost, m.doorzettenNaar, doorgezetOp, undefined, post, uit, partners);
     }
     await schrijfAudit(db, actor, {
       object: nummer,
