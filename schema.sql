@@ -173,7 +173,8 @@ CREATE TABLE bericht (
   verzonden_op TEXT,
   fout TEXT,
   bezet_tot TEXT,
-  bestand TEXT
+  bestand TEXT,
+  kalender TEXT                                      -- bij een uitnodiging of annulering: de iCalendar-tekst
 ) STRICT;
 CREATE INDEX bericht_open ON bericht (status) WHERE status = 'wacht' OR status = 'mislukt';
 CREATE INDEX bericht_melding ON bericht (melding_id) WHERE melding_id IS NOT NULL;
@@ -223,6 +224,24 @@ CREATE TABLE overleg (
   UNIQUE (soort, nominale_datum)
 ) STRICT;
 CREATE INDEX overleg_datum ON overleg (soort, datum);
+
+-- Wat de agenda's buiten kvz van een overleg weten (SPEC §8): aan wie een uitnodiging ging (aan; leeg:
+-- nooit uitgenodigd), wat er het laatst is verstuurd (methode request of cancel, met datum, tijd en
+-- locatie) en het hoogste iCalendar-volgnummer (SEQUENCE) dat naar buiten ging. vervallen = 1: een
+-- nieuwe cadans liet dit overleg wegvallen; overleg plan --ics geeft het dan als STATUS:CANCELLED.
+CREATE TABLE kalender (
+  soort TEXT NOT NULL CHECK (soort = 'gio' OR soort = 'tweewekelijks' OR soort = 'politie'),
+  nominale_datum TEXT NOT NULL,
+  datum TEXT NOT NULL,
+  tijd TEXT NOT NULL CHECK (tijd GLOB '[0-2][0-9]:[0-5][0-9]'),
+  locatie TEXT NOT NULL,
+  volgnummer INTEGER NOT NULL CHECK (volgnummer >= 0),
+  aan TEXT NOT NULL DEFAULT '',
+  methode TEXT CHECK (methode IS NULL OR methode = 'request' OR methode = 'cancel'),
+  vervallen INTEGER NOT NULL DEFAULT 0 CHECK (vervallen = 0 OR vervallen = 1),
+  gewijzigd_op TEXT NOT NULL,
+  PRIMARY KEY (soort, nominale_datum)
+) STRICT, WITHOUT ROWID;
 
 -- Wie er bij een overleg aanwezig was (uit de verwerkte notulen).
 CREATE TABLE aanwezigheid (

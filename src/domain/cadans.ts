@@ -93,9 +93,13 @@ export function plusMaanden(datum: Datum, maanden: number): Datum {
   return `${jaar}-${String(maand).padStart(2, '0')}-${String(Math.min(d, laatste)).padStart(2, '0')}`;
 }
 
-/** The iCalendar UID of a meeting: from soort and nominal date, so it survives moves. */
-export function overlegUid(soort: OverlegSoort, nominaal: Datum): string {
-  return `${soort}-${nominaal}@kvz.koggenland.nl`;
+/**
+ * The iCalendar UID of a meeting: from soort and nominal date, so it survives moves, and the
+ * database's identity, so two kvz databases (a test copy, another municipality) never update each
+ * other's events. A copy made by kopieer or backup keeps the identity, and with it the UIDs.
+ */
+export function overlegUid(soort: OverlegSoort, nominaal: Datum, databaseId: string): string {
+  return `${soort}-${nominaal}-${databaseId}@kvz.koggenland.nl`;
 }
 
 /** A fresh database starts both series on the first Tuesday after its creation (SPEC §4.3). */

@@ -2,7 +2,7 @@
  * One meeting as the user sees it: the cadence's date, unless a stored row says otherwise (moved,
  * cancelled, or held on an earlier cadence). Rows exist only for meetings something refers to.
  */
-import { geplandeDatum, overlegUid, type Cadans, type OverlegSoort, type OverlegStatus } from './cadans.js';
+import { geplandeDatum, type Cadans, type OverlegSoort, type OverlegStatus } from './cadans.js';
 import { geenWerkdag } from './feestdagen.js';
 import type { Datum } from './tijd.js';
 
@@ -19,7 +19,6 @@ export interface Overleg {
   reden: string | null;
   tijd: string;
   locatie: string;
-  uid: string;
   /** How often it was changed after planning (moved, cancelled): the iCalendar SEQUENCE adds to it. */
   versie: number;
   /** The stored row, if there is one. */
@@ -52,7 +51,6 @@ export function volgensCadans(soort: OverlegSoort, nominaal: Datum, cadans: Cada
     reden: reden ?? null,
     tijd: cadans.tijd,
     locatie: cadans.locatie,
-    uid: overlegUid(soort, nominaal),
     versie: 0,
     id: null,
   };

@@ -19,6 +19,8 @@ export interface TeBezorgen {
   tekst: string;
   melder_tekst: string | null;
   message_id: string;
+  /** An invitation's iCalendar text: sent as the text/calendar alternative calendars act on. */
+  kalender?: string | null;
 }
 
 export interface Bezorging {
@@ -37,6 +39,12 @@ export function berichtTekst(b: Pick<TeBezorgen, 'tekst' | 'melder_tekst'>): str
   return i === -1 ? `${b.tekst}\n\n${b.melder_tekst}\n` : `${b.tekst.slice(0, i)}\n\n${b.melder_tekst}\n${b.tekst.slice(i)}`;
 }
 
+/** The iCalendar part: its METHOD in the Content-Type, as calendars expect. */
+function kalenderDeel(kalender: string) {
+  const annuleer = /^METHOD:CANCEL\r?$/m.test(kalender);
+  return { method: annuleer ? 'CANCEL' : 'REQUEST', filename: annuleer ? 'annulering.ics' : 'uitnodiging.ics', content: kalender };
+}
+
 function mailOpties(b: TeBezorgen, p: PostInstellingen, nu: Date, concept: boolean) {
   return {
     ...(p.afzender ? { from: { name: AFZENDER_NAAM, address: p.afzender } } : {}),
@@ -47,6 +55,7 @@ function mailOpties(b: TeBezorgen, p: PostInstellingen, nu: Date, concept: boole
     date: nu,
     textEncoding: 'quoted-printable' as const,
     headers: concept ? { 'X-Unsent': '1' } : {},
+    ...(b.kalender ? { icalEvent: kalenderDeel(b.kalender) } : {}),
   };
 }
 

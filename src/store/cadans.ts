@@ -18,6 +18,7 @@ import { volgensCadans, uitRij, type Overleg } from '../domain/overleg.js';
 import { dagVan, plusDagen, type Datum } from '../domain/tijd.js';
 import { inTransactie, schrijfAudit, type Actor } from './audit.js';
 import type { Db } from './db.js';
+import { legVervallenVast, werkReeksBij, type KalenderPost } from './kalender.js';
 import { alleRijen, voegRijToe, wordtVerwezen } from './overleg-rijen.js';
 
 export interface CadansInstelling extends Cadans {
@@ -50,8 +51,13 @@ export interface CadansUitkomst {
   vervallen: Overleg[];
 }
 
-export function stelCadansIn(db: Db, actor: Actor, soort: CadansSoort, wijziging: CadansWijziging): Promise<CadansUitkomst> {
-  return inTransactie(db, () => wijzig(db, actor, soort, wijziging));
+/** With `post`, invited meetings that moved or were dropped get their update or cancellation by mail. */
+export function stelCadansIn(db: Db, actor: Actor, soort: CadansSoort, wijziging: CadansWijziging, post?: KalenderPost): Promise<CadansUitkomst> {
+  return inTransactie(db, async () => {
+    const uitkomst = await wijzig(db, actor, soort, wijziging);
+    if (post && uitkomst.gewijzigd) await werkReeksBij(db, actor, post, soort);
+    return uitkomst;
+  });
 }
 
 /** `kvz init --gio-start/--politie-start`: both in one transaction. */
@@ -80,6 +86,7 @@ async function wijzig(db: Db, actor: Actor, soort: CadansSoort, wijziging: Cadan
 
   const reeksAnders = nieuw.start !== oud.start || nieuw.interval_weken !== oud.interval_weken;
   const { bewaard, vervallen } = reeksAnders ? await bewaarVerleden(db, actor, oud, nieuw) : { bewaard: [], vervallen: [] };
+  if (reeksAnders) await legVervallenVast(db, actor, oud, nieuw, vervallen);
   nieuw.ingesteld_op = actor.nu.toISOString();
   nieuw.versie = oud.versie + 1;
   await db.voer(

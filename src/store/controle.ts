@@ -164,7 +164,7 @@ async function afgeleideGegevens(db: Db): Promise<string[]> {
          + (SELECT count(*) FROM contact c JOIN melding m ON m.id = c.melding_id WHERE c.geheim <> m.geheim)
          + (SELECT count(*) FROM actie_historie h JOIN actie a ON a.id = h.actie_id WHERE h.geheim <> a.geheim)
          + (SELECT count(*) FROM bericht b LEFT JOIN melding m ON m.id = b.melding_id
-              WHERE b.geheim <> CASE WHEN m.id IS NOT NULL THEN m.geheim WHEN b.object LIKE 'politie %' THEN 1 ELSE 0 END),
+              WHERE b.geheim <> CASE WHEN m.id IS NOT NULL THEN m.geheim WHEN b.object LIKE 'politie %' AND b.soort NOT IN ('uitnodiging', 'annulering') THEN 1 ELSE 0 END),
        (SELECT count(*) FROM (SELECT left(ontvangen_dag, 4)::integer AS jaar, status, geheim, count(*) AS n FROM melding GROUP BY 1, 2, 3) t
           FULL JOIN melding_stand s USING (jaar, status, geheim) WHERE coalesce(t.n, 0) <> coalesce(s.aantal, 0)),
        (SELECT count(*) FROM melding m

@@ -43,7 +43,7 @@ export const KOPIE_TABELLEN: readonly {
   {
     tabel: 'bericht',
     kolommen: ['id', 'soort', 'object', 'melding_id', 'partner', 'aan', 'aan_melder', 'onderwerp', 'tekst', 'melder_tekst', 'message_id', 'status',
-      'gemaakt_op', 'gemaakt_door', 'verzonden_op', 'fout', 'bezet_tot', 'bestand'],
+      'gemaakt_op', 'gemaakt_door', 'verzonden_op', 'fout', 'bezet_tot', 'bestand', 'kalender'],
     volgorde: 'id',
     // Waiting mail stays waiting (its forwarding does not count yet); the copy has mail switched off,
     // so only the database that is switched on sends it. A claim does not travel.
@@ -53,6 +53,11 @@ export const KOPIE_TABELLEN: readonly {
     tabel: 'overleg',
     kolommen: ['id', 'soort', 'nominale_datum', 'datum', 'status', 'verschoven_van', 'reden', 'tijd', 'locatie', 'versie', 'gewijzigd_op'],
     volgorde: 'id',
+  },
+  {
+    tabel: 'kalender',
+    kolommen: ['soort', 'nominale_datum', 'datum', 'tijd', 'locatie', 'volgnummer', 'aan', 'methode', 'vervallen', 'gewijzigd_op'],
+    volgorde: 'soort, nominale_datum',
   },
   { tabel: 'aanwezigheid', kolommen: ['overleg_id', 'partner'], volgorde: 'overleg_id, partner' },
   {

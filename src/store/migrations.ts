@@ -93,4 +93,23 @@ export const MIGRATIES: readonly Migratie[] = [
         ('politie', 'Openbare orde en veiligheid (OOV)', 'oov', 2),
         ('politie', 'Politie', 'politie', 3);`,
   },
+  {
+    // Invitations (SPEC §8): the iCalendar text of a message, and what the calendars outside know of a meeting.
+    versie: 5,
+    sql: `
+      ALTER TABLE bericht ADD COLUMN kalender TEXT;
+      CREATE TABLE kalender (
+        soort TEXT NOT NULL CHECK (soort = 'gio' OR soort = 'tweewekelijks' OR soort = 'politie'),
+        nominale_datum TEXT NOT NULL,
+        datum TEXT NOT NULL,
+        tijd TEXT NOT NULL CHECK (tijd GLOB '[0-2][0-9]:[0-5][0-9]'),
+        locatie TEXT NOT NULL,
+        volgnummer INTEGER NOT NULL CHECK (volgnummer >= 0),
+        aan TEXT NOT NULL DEFAULT '',
+        methode TEXT CHECK (methode IS NULL OR methode = 'request' OR methode = 'cancel'),
+        vervallen INTEGER NOT NULL DEFAULT 0 CHECK (vervallen = 0 OR vervallen = 1),
+        gewijzigd_op TEXT NOT NULL,
+        PRIMARY KEY (soort, nominale_datum)
+      ) STRICT, WITHOUT ROWID;`,
+  },
 ];

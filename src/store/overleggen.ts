@@ -21,6 +21,7 @@ import { datumLang, plusDagen, type Datum } from '../domain/tijd.js';
 import { bepaalVenster, vorigeSoorten, type Venster } from '../domain/venster.js';
 import { inTransactie, schrijfAudit, type Actor } from './audit.js';
 import { leesCadans, type CadansInstelling } from './cadans.js';
+import { werkBij, type KalenderPost } from './kalender.js';
 import type { Db } from './db.js';
 import { rijenRond, rijVan, voegRijToe, vroegsteRij, wordtVerwezen, type NieuweRij } from './overleg-rijen.js';
 
@@ -165,7 +166,7 @@ async function teWijzigen(db: Db, soort: OverlegSoort, datum: Datum): Promise<Ov
  * Moves a meeting to another date and/or time or place (`kvz overleg verzet`); also brings a
  * cancelled meeting back. Moving it back to its cadence date makes it 'gepland' again.
  */
-export function verzetOverleg(db: Db, actor: Actor, soort: OverlegSoort, datum: Datum, v: Verzetting): Promise<OverlegWijziging> {
+export function verzetOverleg(db: Db, actor: Actor, soort: OverlegSoort, datum: Datum, v: Verzetting, post?: KalenderPost): Promise<OverlegWijziging> {
   return inTransactie(db, async () => {
     const voorheen = await teWijzigen(db, soort, datum);
     const naar = v.naar ?? voorheen.datum;
@@ -206,12 +207,15 @@ export function verzetOverleg(db: Db, actor: Actor, soort: OverlegSoort, datum: 
     if (voorheen.status === 'geannuleerd') details.status = ['geannuleerd', overleg.status];
     if (v.reden) details.reden = v.reden;
     await schrijfAudit(db, actor, { object: `${soort}:${voorheen.nominale_datum}`, resultaat: 'verzet', details });
+    if (post) await werkBij(db, actor, post, soort, voorheen.nominale_datum);
     return { overleg, voorheen };
   });
 }
 
 /** Cancels a meeting (`kvz overleg annuleer`). A meeting that acties or attendance refer to took place. */
-export function annuleerOverleg(db: Db, actor: Actor, soort: OverlegSoort, datum: Datum, reden: string | undefined): Promise<OverlegWijziging> {
+export function annuleerOverleg(
+  db: Db, actor: Actor, soort: OverlegSoort, datum: Datum, reden: string | undefined, post?: KalenderPost,
+): Promise<OverlegWijziging> {
   return inTransactie(db, async () => {
     const voorheen = await teWijzigen(db, soort, datum);
     const naam = soortNaam(soort);
@@ -226,6 +230,7 @@ export function annuleerOverleg(db: Db, actor: Actor, soort: OverlegSoort, datum
       resultaat: 'geannuleerd',
       details: { datum: voorheen.datum, status: [voorheen.status, 'geannuleerd'], ...(reden ? { reden } : {}) },
     });
+    if (post) await werkBij(db, actor, post, soort, voorheen.nominale_datum);
     return { overleg, voorheen };
   });
 }

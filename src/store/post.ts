@@ -28,6 +28,8 @@ export interface Bericht {
   tekst: string;
   /** The melder's data, kept apart so that opschonen can erase it. */
   melderTekst?: string;
+  /** An invitation's or cancellation's iCalendar text (METHOD REQUEST or CANCEL). */
+  kalender?: string;
   messageId: string;
 }
 
@@ -41,6 +43,7 @@ export async function legBerichtVast(db: Db, actor: Actor, b: Bericht, status: '
     aan_melder: b.aanMelder ? 1 : 0, onderwerp: b.onderwerp, tekst: b.tekst, melder_tekst: b.melderTekst ?? null,
     message_id: b.messageId, status, gemaakt_op: actor.nu.toISOString(),
   };
+  if (b.kalender !== undefined) rij.kalender = b.kalender;
   // On PostgreSQL the database records the login itself.
   if (db.soort === 'sqlite') rij.gemaakt_door = actor.gebruiker;
   const k = Object.keys(rij);
@@ -153,10 +156,11 @@ export interface OpgeslagenBericht {
   fout: string | null;
   bezet_tot: string | null;
   bestand: string | null;
+  kalender: string | null;
 }
 
 const KOLOMMEN = `id, soort, object, partner, aan, aan_melder, onderwerp, tekst, melder_tekst, message_id, status, gemaakt_op, verzonden_op,
-  fout, bezet_tot, bestand`;
+  fout, bezet_tot, bestand, kalender`;
 
 /** The messages `post verzend` takes: waiting (and failed, with `opnieuw`), oldest first. */
 export async function teVerzenden(db: Db, opnieuw: boolean): Promise<OpgeslagenBericht[]> {

@@ -44,6 +44,21 @@ const CODE = (kolom: string) => `${kolom} ${T} PRIMARY KEY CHECK (${kolom} ~ '^[
 const TIJD = (kolom: string, leeg: boolean) =>
   `${kolom} ${T}${leeg ? '' : ' NOT NULL'} CHECK (${leeg ? `${kolom} IS NULL OR ` : ''}${kolom} ~ '^[0-2][0-9]:[0-5][0-9]$')`;
 
+const KALENDER = `-- Wat de agenda's buiten kvz van een overleg weten (SPEC §8), zoals in schema.sql.
+CREATE TABLE kalender (
+  soort ${T} NOT NULL CHECK (soort IN ('gio', 'tweewekelijks', 'politie')),
+  nominale_datum ${T} NOT NULL,
+  datum ${T} NOT NULL,
+  ${TIJD('tijd', false)},
+  locatie ${T} NOT NULL,
+  volgnummer integer NOT NULL CHECK (volgnummer >= 0),
+  aan ${T} NOT NULL DEFAULT '',
+  methode ${T} CHECK (methode IS NULL OR methode IN ('request', 'cancel')),
+  ${BOOL('vervallen')},
+  gewijzigd_op ${T} NOT NULL,
+  PRIMARY KEY (soort, nominale_datum)
+);`;
+
 const BERICHT = `-- De uitgaande post (SPEC §8), zoals in schema.sql. geheim: die van de melding, of gegeven (de
 -- stukken van het politieoverleg).
 CREATE TABLE bericht (
@@ -65,6 +80,7 @@ CREATE TABLE bericht (
   fout ${T},
   bezet_tot ${T},
   bestand ${T},
+  kalender ${T},
   ${BOOL('geheim')}
 );
 CREATE INDEX bericht_open ON bericht (status) WHERE status IN ('wacht', 'mislukt');
@@ -236,6 +252,8 @@ CREATE TABLE overleg (
 );
 CREATE INDEX overleg_datum ON overleg (soort, datum);
 
+${KALENDER}
+
 CREATE TABLE aanwezigheid (
   overleg_id integer NOT NULL REFERENCES overleg (id),
   partner ${T} NOT NULL REFERENCES partner (code),
@@ -358,8 +376,9 @@ BEGIN
   IF TG_TABLE_NAME = 'actie_historie' THEN
     NEW.geheim := coalesce((SELECT a.geheim FROM actie a WHERE a.id = NEW.actie_id FOR SHARE), 1);
   ELSIF TG_TABLE_NAME = 'bericht' AND NEW.melding_id IS NULL THEN
-    -- A meeting's message: the politieoverleg's are confidential as a whole.
-    NEW.geheim := CASE WHEN NEW.object LIKE 'politie %' THEN 1 ELSE 0 END;
+    -- A meeting's message: the politieoverleg's documents are confidential as a whole; an invitation
+    -- says no more than overleg plan shows everyone (when and where).
+    NEW.geheim := CASE WHEN NEW.object LIKE 'politie %' AND NEW.soort NOT IN ('uitnodiging', 'annulering') THEN 1 ELSE 0 END;
   ELSE
     NEW.geheim := coalesce((SELECT m.geheim FROM melding m WHERE m.id = NEW.melding_id FOR SHARE), 1);
   END IF;
@@ -461,13 +480,18 @@ CREATE FUNCTION bericht_mag(p_geheim integer, p_door text) RETURNS boolean LANGU
 $$;
 
 -- A message goes where its kind says: a forwarding to its partner's addresses, feedback to the
--- melder's; so no login can queue mail to an address of its choosing.
-CREATE FUNCTION bericht_adres_klopt(p_soort text, p_partner text, p_melding integer, p_aan text, p_aan_melder integer)
+-- melder's, a meeting's mail to the participants of that soort of meeting (object 'gio 2027-04-28');
+-- so no login can queue mail to an address of its choosing.
+CREATE FUNCTION bericht_adres_klopt(p_soort text, p_partner text, p_melding integer, p_aan text, p_aan_melder integer, p_object text)
 RETURNS boolean LANGUAGE sql STABLE ${definer} AS $$
   SELECT CASE
     WHEN p_soort = 'doorzetting' THEN p_aan_melder = 0 AND p_aan = (SELECT p.email FROM partner p WHERE p.code = p_partner)
     WHEN p_soort = 'terugkoppeling' THEN p_aan_melder = 1 AND p_partner IS NULL AND p_aan = (SELECT m.melder_email FROM melding m WHERE m.id = p_melding)
-    ELSE pg_has_role(session_user, ${letterlijk(r.iv)}, 'MEMBER')
+    WHEN p_soort IN ('uitnodiging', 'annulering', 'agenda') THEN p_aan_melder = 0 AND p_partner IS NULL AND p_melding IS NULL
+      AND pg_has_role(session_user, ${letterlijk(r.iv)}, 'MEMBER') AND length(p_aan) > 0
+      AND NOT EXISTS (SELECT 1 FROM unnest(string_to_array(p_aan, ', ')) AS a (adres)
+                      WHERE a.adres NOT IN (SELECT d.email FROM deelnemer d WHERE d.soort = split_part(p_object, ' ', 1) AND d.email IS NOT NULL))
+    ELSE false
   END
 $$;
 
@@ -611,7 +635,7 @@ BEGIN
     RAISE EXCEPTION 'er wordt geen kopie binnengehaald' USING ERRCODE = '55000';
   END IF;
   IF p_tabel NOT IN ('instelling', 'teller', 'kern', 'partner', 'deelnemer', 'categorie', 'cadans', 'zaak', 'melding', 'doorzetting', 'contact',
-                     'bericht', 'overleg', 'aanwezigheid', 'actie', 'actie_historie', 'audit') THEN
+                     'bericht', 'overleg', 'kalender', 'aanwezigheid', 'actie', 'actie_historie', 'audit') THEN
     RAISE EXCEPTION 'onbekende tabel %', p_tabel USING ERRCODE = '22023';
   END IF;
   SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum) INTO v_kolommen FROM pg_attribute
@@ -642,7 +666,7 @@ BEGIN
     OR a.object LIKE 'politie:%' AND a.commando LIKE 'notulen%'
     OR a.details LIKE '%"vertrouwelijk":true%');
   -- Fresh statistics, or the planner guesses wrong over a large copy until autovacuum comes by.
-  ANALYZE instelling, teller, kern, partner, deelnemer, categorie, cadans, zaak, melding, doorzetting, contact, bericht, overleg, aanwezigheid, actie, actie_historie, audit;
+  ANALYZE instelling, teller, kern, partner, deelnemer, categorie, cadans, zaak, melding, doorzetting, contact, bericht, overleg, kalender, aanwezigheid, actie, actie_historie, audit;
   PERFORM set_config('kvz.kopie', '', true);
 END $$;
 
@@ -669,8 +693,8 @@ END $$;
 /** Row-level security on every table: forced, so even the owner's functions go through it. */
 export function rijbeveiliging(r: Rolnamen): string {
   const mag = '(SELECT mag_vertrouwelijk())';
-  const alle = ['instelling', 'teller', 'kern', 'partner', 'deelnemer', 'categorie', 'zaak', 'melding', 'doorzetting', 'contact', 'bericht', 'cadans', 'overleg', 'aanwezigheid', 'actie', 'actie_historie', 'audit', 'melding_stand'];
-  const open = ['instelling', 'teller', 'kern', 'partner', 'deelnemer', 'categorie', 'cadans', 'overleg'];
+  const alle = ['instelling', 'teller', 'kern', 'partner', 'deelnemer', 'categorie', 'zaak', 'melding', 'doorzetting', 'contact', 'bericht', 'cadans', 'overleg', 'kalender', 'aanwezigheid', 'actie', 'actie_historie', 'audit', 'melding_stand'];
+  const open = ['instelling', 'teller', 'kern', 'partner', 'deelnemer', 'categorie', 'cadans', 'overleg', 'kalender'];
   const b = ident(r.balie);
   const regels = alle.flatMap((t) => [
     `ALTER TABLE ${t} ENABLE ROW LEVEL SECURITY;`,
@@ -700,7 +724,7 @@ export function rijbeveiliging(r: Rolnamen): string {
     `CREATE POLICY toevoegen ON contact FOR INSERT TO ${b} WITH CHECK (geheim = 0 OR ${mag} OR melding_schrijfbaar(melding_id));`,
     `CREATE POLICY lezen ON bericht FOR SELECT TO ${b} USING ${zichtbaar};`,
     `CREATE POLICY toevoegen ON bericht FOR INSERT TO ${b} WITH CHECK (status IN ('wacht', 'uit')
-       AND coalesce(bericht_adres_klopt(soort, partner, melding_id, aan, aan_melder), false) AND (geheim = 0 OR ${mag} OR melding_schrijfbaar(melding_id)));`,
+       AND coalesce(bericht_adres_klopt(soort, partner, melding_id, aan, aan_melder, object), false) AND (geheim = 0 OR ${mag} OR melding_schrijfbaar(melding_id)));`,
     // Only opschonen (beheer) changes a stored message itself: it erases the melder's data.
     `CREATE POLICY wissen ON bericht FOR UPDATE TO ${ident(r.beheer)} USING (geheim = 0 OR ${mag}) WITH CHECK (true);`,
     `CREATE POLICY alles ON aanwezigheid TO ${b} USING ${politieAanwezig} WITH CHECK ${politieAanwezig};`,
@@ -729,23 +753,24 @@ REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA kvz FROM PUBLIC;
 GRANT USAGE ON SCHEMA kvz TO ${b};
 
 -- balie: meldingen vastleggen, doorzetten, contact, afhandelen; de lijsten lezen.
-GRANT SELECT ON instelling, kern, partner, deelnemer, categorie, cadans, overleg TO ${b};
+GRANT SELECT ON instelling, kern, partner, deelnemer, categorie, cadans, overleg, kalender TO ${b};
 GRANT SELECT, INSERT, UPDATE ON teller TO ${b};
 GRANT SELECT ON melding, melding_stand TO ${b};
 GRANT INSERT (${meldingInvoer.join(', ')}) ON melding TO ${b};
 GRANT UPDATE (${meldingWijzig.join(', ')}) ON melding TO ${b};
 GRANT SELECT, INSERT ON doorzetting, contact TO ${b};
-GRANT SELECT, INSERT (soort, object, melding_id, partner, aan, aan_melder, onderwerp, tekst, melder_tekst, message_id, status, gemaakt_op) ON bericht TO ${b};
+GRANT SELECT, INSERT (soort, object, melding_id, partner, aan, aan_melder, onderwerp, tekst, melder_tekst, message_id, status, gemaakt_op, kalender) ON bericht TO ${b};
 GRANT USAGE ON SEQUENCE bericht_id_seq TO ${b};
 GRANT SELECT (id, nummer, status, vertrouwelijk) ON zaak TO ${b};
 GRANT USAGE ON SEQUENCE melding_id_seq TO ${b};
 GRANT EXECUTE ON FUNCTION mag_vertrouwelijk(), melding_schrijfbaar(integer), audit_schrijf(text, text, text, text, text, integer) TO ${b};
-GRANT EXECUTE ON FUNCTION bericht_adres_klopt(text, text, integer, text, integer), bericht_claim(text, text, text, boolean), bericht_uitkomst(text, text, text, text, text, text, text) TO ${b};
+GRANT EXECUTE ON FUNCTION bericht_adres_klopt(text, text, integer, text, integer, text), bericht_claim(text, text, text, boolean), bericht_uitkomst(text, text, text, text, text, text, text) TO ${b};
 
 -- iv: zaken, acties, de matrix, de overleggen, het auditlog (wat zij mag zien), importeren.
 GRANT INSERT (zaak_id), UPDATE (zaak_id) ON melding TO ${iv};
 GRANT SELECT, INSERT, UPDATE ON zaak, actie, actie_historie TO ${iv};
 GRANT INSERT, UPDATE, DELETE ON overleg TO ${iv};
+GRANT INSERT, UPDATE ON kalender TO ${iv};
 GRANT UPDATE ON cadans TO ${iv};
 GRANT SELECT, INSERT, DELETE ON aanwezigheid TO ${iv};
 GRANT SELECT ON audit TO ${iv};
@@ -799,6 +824,11 @@ INSERT INTO deelnemer (soort, naam, partner, volgorde) VALUES
   ('politie', 'Burgemeester', 'burgemeester', 1),
   ('politie', 'Openbare orde en veiligheid (OOV)', 'oov', 2),
   ('politie', 'Politie', 'politie', 3);`);
+  }
+  if (van < 5) {
+    // A database from before version 3 got the bericht table above with its kalender column already.
+    stappen.push(`${van >= 3 ? 'ALTER TABLE bericht ADD COLUMN kalender text COLLATE "C";' : ''}
+${KALENDER}`);
   }
   stappen.push(`
 DO $$

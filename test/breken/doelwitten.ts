@@ -417,6 +417,16 @@ function overlegDoelwitten(): Doelwit[] {
       ],
     },
     {
+      commando: 'overleg uitnodig',
+      plekken: [
+        // Accepted values reach the participants, who have no address here: exit 1, nothing sent.
+        { naam: '<soort>', soort: 'keuze', args: (w) => ['overleg', 'uitnodig', '--', w], aanvaardCode: 1 },
+        { naam: '--datum', soort: 'datum', args: (w) => ['overleg', 'uitnodig', 'tweewekelijks', '--datum', w], aanvaardCode: 1 },
+        { naam: '--van', soort: 'datum', args: (w) => ['overleg', 'uitnodig', 'tweewekelijks', '--van', w, '--tot', '2027-06-30'], aanvaardCode: 1 },
+        { naam: '--tot', soort: 'datum', args: (w) => ['overleg', 'uitnodig', 'tweewekelijks', '--van', '2027-03-16', '--tot', w], aanvaardCode: 1 },
+      ],
+    },
+    {
       commando: 'overleg annuleer',
       plekken: [
         { naam: '<soort>', soort: 'keuze', args: (w) => ['overleg', 'annuleer', '--', w, '2027-03-16'] },

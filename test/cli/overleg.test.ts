@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { kvz, kvzJson, kvzOk, lees, nieuweDb, telRijen, voer } from '../helpers/run.js';
 
+/** The database's identity, which every meeting's UID carries. */
+const dbId = (db: string) => lees<{ waarde: string }>(db, `SELECT waarde FROM instelling WHERE sleutel = 'database_id'`)[0]!.waarde;
+
 /** A database whose GIO runs every 6 weeks from 5 January 2027, politie every 8 weeks from 12 January. */
 async function metCadans(): Promise<string> {
   const db = nieuweDb();
@@ -84,11 +87,11 @@ describe('kvz overleg plan', () => {
     expect(json).toEqual([
       {
         soort: 'tweewekelijks', datum: '2027-04-13', tijd: '10:00', locatie: 'Gemeentehuis Koggenland', status: 'gepland',
-        verschoven_van: null, reden: null, nominale_datum: '2027-04-13', uid: 'tweewekelijks-2027-04-13@kvz.koggenland.nl',
+        verschoven_van: null, reden: null, nominale_datum: '2027-04-13', uid: `tweewekelijks-2027-04-13-${dbId(db)}@kvz.koggenland.nl`,
       },
       {
         soort: 'tweewekelijks', datum: '2027-04-28', tijd: '10:00', locatie: 'Gemeentehuis Koggenland', status: 'gepland',
-        verschoven_van: '2027-04-27', reden: 'Koningsdag', nominale_datum: '2027-04-27', uid: 'tweewekelijks-2027-04-27@kvz.koggenland.nl',
+        verschoven_van: '2027-04-27', reden: 'Koningsdag', nominale_datum: '2027-04-27', uid: `tweewekelijks-2027-04-27-${dbId(db)}@kvz.koggenland.nl`,
       },
     ]);
   });

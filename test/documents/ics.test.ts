@@ -6,6 +6,9 @@ import { tekst, vouw } from '../../src/documents/ics.js';
 import { instantVan } from '../../src/domain/tijd.js';
 import { kvz, kvzOk, lees, nieuweDb, tijdelijkeMap } from '../helpers/run.js';
 
+/** The database's identity, which every meeting's UID carries. */
+const dbId = (db: string) => lees<{ waarde: string }>(db, `SELECT waarde FROM instelling WHERE sleutel = 'database_id'`)[0]!.waarde;
+
 interface Gebeurtenis {
   uid: string;
   start: string;
@@ -64,15 +67,15 @@ describe('the iCalendar file of kvz overleg plan --ics', () => {
 
     const ev = leesIcs(inhoud);
     expect(ev.map((e) => e.uid)).toEqual([
-      'tweewekelijks-2027-03-02@kvz.koggenland.nl',
-      'politie-2027-03-09@kvz.koggenland.nl',
-      'tweewekelijks-2027-03-16@kvz.koggenland.nl',
-      'gio-2027-03-30@kvz.koggenland.nl',
-      'tweewekelijks-2027-04-13@kvz.koggenland.nl',
-      'tweewekelijks-2027-04-27@kvz.koggenland.nl',
-      'politie-2027-05-04@kvz.koggenland.nl',
-      'gio-2027-05-11@kvz.koggenland.nl',
-      'tweewekelijks-2027-05-25@kvz.koggenland.nl',
+      `tweewekelijks-2027-03-02-${dbId(db)}@kvz.koggenland.nl`,
+      `politie-2027-03-09-${dbId(db)}@kvz.koggenland.nl`,
+      `tweewekelijks-2027-03-16-${dbId(db)}@kvz.koggenland.nl`,
+      `gio-2027-03-30-${dbId(db)}@kvz.koggenland.nl`,
+      `tweewekelijks-2027-04-13-${dbId(db)}@kvz.koggenland.nl`,
+      `tweewekelijks-2027-04-27-${dbId(db)}@kvz.koggenland.nl`,
+      `politie-2027-05-04-${dbId(db)}@kvz.koggenland.nl`,
+      `gio-2027-05-11-${dbId(db)}@kvz.koggenland.nl`,
+      `tweewekelijks-2027-05-25-${dbId(db)}@kvz.koggenland.nl`,
     ]);
     const gio = ev[3]!;
     // 30 March 2027 is after the switch to summer time (28 March): 10:00 CEST is 08:00 UTC.
@@ -97,13 +100,13 @@ describe('the iCalendar file of kvz overleg plan --ics', () => {
     const na = leesIcs(await plan(db, nu));
     expect(na.map((e) => e.uid)).toEqual(voor.map((e) => e.uid));
 
-    const gioVoor = voor.find((e) => e.uid === 'gio-2027-03-30@kvz.koggenland.nl')!;
-    const gioNa = na.find((e) => e.uid === 'gio-2027-03-30@kvz.koggenland.nl')!;
+    const gioVoor = voor.find((e) => e.uid === `gio-2027-03-30-${dbId(db)}@kvz.koggenland.nl`)!;
+    const gioNa = na.find((e) => e.uid === `gio-2027-03-30-${dbId(db)}@kvz.koggenland.nl`)!;
     expect(gioNa.wandklok).toBe('2027-04-01T10:00:00');
     expect(gioNa.sequence).toBeGreaterThan(gioVoor.sequence);
     expect(gioNa.description).toBe('Verschoven van dinsdag 30 maart 2027 (Zaal bezet; "grote" verbouwing, ook \\ kelder).\nAgenda: kvz agenda gio --datum 2027-04-01');
 
-    const tw = na.find((e) => e.uid === 'tweewekelijks-2027-04-13@kvz.koggenland.nl')!;
+    const tw = na.find((e) => e.uid === `tweewekelijks-2027-04-13-${dbId(db)}@kvz.koggenland.nl`)!;
     expect(tw).toMatchObject({ status: 'CANCELLED', summary: 'Geannuleerd: Tweewekelijks overleg', description: 'Geannuleerd: Meivakantie.' });
     expect(tw.sequence).toBeGreaterThan(voor.find((e) => e.uid === tw.uid)!.sequence);
     // Untouched meetings keep their SEQUENCE.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nominaleDatums, plusMaanden, type Cadans } from '../../src/domain/cadans.js';
+import { nominaleDatums, overlegUid, plusMaanden, type Cadans } from '../../src/domain/cadans.js';
 import { volgensCadans } from '../../src/domain/overleg.js';
 import { bepaalVenster, inVenster, laatsteDag } from '../../src/domain/venster.js';
 import { plusDagen } from '../../src/domain/tijd.js';
@@ -28,7 +28,7 @@ describe('the series of a cadence', () => {
   it('moves a meeting on a holiday and says why, but keeps its nominal date as identity', () => {
     const o = volgensCadans('tweewekelijks', '2027-04-27', GIO);
     expect(o).toMatchObject({ datum: '2027-04-28', status: 'gepland', verschoven_van: '2027-04-27', reden: 'Koningsdag' });
-    expect(o.uid).toBe('tweewekelijks-2027-04-27@kvz.koggenland.nl');
+    expect(overlegUid(o.soort, o.nominale_datum, 'db-1')).toBe('tweewekelijks-2027-04-27-db-1@kvz.koggenland.nl');
   });
 });
 

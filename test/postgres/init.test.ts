@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { kvzPostgres, PG, PG_OVERGESLAGEN, pgUrl, psqlOk } from '../helpers/postgres.js';
+import { SCHEMA_VERSIE } from '../../src/store/locatie.js';
 import { BIN, STANDAARD_NU, tijdelijkeMap } from '../helpers/run.js';
 
 describe.skipIf(!PG)(`kvz init on PostgreSQL${PG_OVERGESLAGEN}`, () => {
@@ -17,7 +18,7 @@ describe.skipIf(!PG)(`kvz init on PostgreSQL${PG_OVERGESLAGEN}`, () => {
     expect(psqlOk(`SELECT has_database_privilege('public', '${n}', 'CONNECT')`)).toBe('f');
     expect(psqlOk(`SELECT pg_has_role('${db.it.login}', '${n}_beheer', 'MEMBER')`)).toBe('t');
     // Every table is under forced row-level security.
-    expect(db.psql(`SELECT count(*) FILTER (WHERE NOT (relrowsecurity AND relforcerowsecurity)) || '/' || count(*) FROM pg_class WHERE relnamespace = 'kvz'::regnamespace AND relkind = 'r'`).stdout).toBe('0/18');
+    expect(db.psql(`SELECT count(*) FILTER (WHERE NOT (relrowsecurity AND relforcerowsecurity)) || '/' || count(*) FROM pg_class WHERE relnamespace = 'kvz'::regnamespace AND relkind = 'r'`).stdout).toBe('0/19');
     const again = await db.kvzOk(['init']);
     expect(again.stdout).toBe(`De kvz-database bestaat al: ${db.url()}\n`);
   });
@@ -45,6 +46,7 @@ describe.skipIf(!PG)(`kvz init on a database of an older kvz${PG_OVERGESLAGEN}`,
       `SET search_path = kvz;
        DROP TABLE bericht CASCADE;
        DROP TABLE deelnemer;
+       DROP TABLE kalender;
        ALTER TABLE partner DROP COLUMN email, DROP COLUMN met_melder;
        DO $$ DECLARE c text; BEGIN
          SELECT conname INTO c FROM pg_constraint WHERE conrelid = 'kvz.doorzetting'::regclass AND contype = 'c';
@@ -59,14 +61,14 @@ describe.skipIf(!PG)(`kvz init on a database of an older kvz${PG_OVERGESLAGEN}`,
     const geweigerd = await db.kvz(['melding', 'list'], iv);
     expect([geweigerd.code, geweigerd.stderr]).toEqual([
       1,
-      `Database ${db.naam} heeft schemaversie 2 van een oudere kvz (deze kvz werkt met 4); laat IT kvz init draaien met de login die haar heeft aangemaakt, dan werkt kvz haar bij. Er is niets gewijzigd.\n`,
+      `Database ${db.naam} heeft schemaversie 2 van een oudere kvz (deze kvz werkt met ${SCHEMA_VERSIE}); laat IT kvz init draaien met de login die haar heeft aangemaakt, dan werkt kvz haar bij. Er is niets gewijzigd.\n`,
     ]);
     const init = await db.kvzOk(['init']);
-    expect(init.stdout).toMatch(/is bijgewerkt van schemaversie 2 naar 4\.\n$/);
+    expect(init.stdout.endsWith(`is bijgewerkt van schemaversie 2 naar ${SCHEMA_VERSIE}.\n`)).toBe(true);
     expect(db.psql('SELECT melding_id, partner, op FROM kvz.doorzetting', superuser).stdout).toBe(voor);
-    expect(db.psql(`SELECT resultaat FROM kvz.audit ORDER BY id DESC LIMIT 1`, superuser).stdout).toBe('schema bijgewerkt van versie 2 naar 4');
+    expect(db.psql(`SELECT resultaat FROM kvz.audit ORDER BY id DESC LIMIT 1`, superuser).stdout).toBe(`schema bijgewerkt van versie 2 naar ${SCHEMA_VERSIE}`);
     // Rights and row-level security as on a new database: every table forced, balie still cannot change addresses.
-    expect(db.psql(`SELECT count(*) FILTER (WHERE NOT (relrowsecurity AND relforcerowsecurity)) || '/' || count(*) FROM pg_class WHERE relnamespace = 'kvz'::regnamespace AND relkind = 'r'`, superuser).stdout).toBe('0/18');
+    expect(db.psql(`SELECT count(*) FILTER (WHERE NOT (relrowsecurity AND relforcerowsecurity)) || '/' || count(*) FROM pg_class WHERE relnamespace = 'kvz'::regnamespace AND relkind = 'r'`, superuser).stdout).toBe('0/19');
     await db.kvzOk(['partner', 'update', 'politie', '--email', 'meldingen@politie.test']);
     expect(db.psql("UPDATE partner SET email = 'x@elders.test'", iv).stderr).toContain('permission denied');
     await db.kvzOk(['melding', 'add', '--categorie', 'drugs', '--kern', 'Obdam', '--omschrijving', 'Weer handel', '--doorzetten', 'politie'], iv, {
@@ -76,6 +78,29 @@ describe.skipIf(!PG)(`kvz init on a database of an older kvz${PG_OVERGESLAGEN}`,
     expect((await db.kvz(['check'])).code).toBe(0);
     // Once current, init only reports.
     expect((await db.kvzOk(['init'])).stdout).toMatch(/^De kvz-database bestaat al/);
+  });
+
+  it('brings a version-4 database (before invitations) to this version: the kalender table and the calendar text of messages', async () => {
+    const db = await kvzPostgres();
+    const superuser = { login: PG!.superuser, wachtwoord: PG!.wachtwoord };
+    await db.kvzOk(['partner', 'update', 'politie', '--email', 'meldingen@politie.test']);
+    await db.kvzOk(['melding', 'add', '--categorie', 'drugs', '--kern', 'Obdam', '--omschrijving', 'Handel', '--doorzetten', 'politie'], db.it, {
+      env: { KVZ_POSTMAP: join(tijdelijkeMap(), 'post') },
+    });
+    const terug = db.psql(
+      `SET search_path = kvz; DROP TABLE kalender; ALTER TABLE bericht DROP COLUMN kalender; UPDATE instelling SET waarde = '4' WHERE sleutel = 'schema_versie';`,
+      superuser,
+    );
+    expect(terug.stderr).toBe('');
+    expect((await db.kvz(['overleg', 'plan'])).code).toBe(1);
+    expect((await db.kvzOk(['init'])).stdout).toContain(`is bijgewerkt van schemaversie 4 naar ${SCHEMA_VERSIE}.`);
+    expect(db.psql(`SELECT count(*) FROM bericht WHERE kalender IS NULL`, superuser).stdout).toBe('1');
+    await db.kvzOk(['overleg', 'deelnemer', 'add', 'gio', '--naam', 'Wijkagent', '--email', 'wijkagent@politie.test']);
+    const iv = await db.gebruiker('iv');
+    await db.kvzOk(['overleg', 'uitnodig', 'gio'], iv, { env: { KVZ_POSTMAP: join(tijdelijkeMap(), 'post') } });
+    expect(db.psql(`SELECT soort, status, kalender LIKE 'BEGIN:VCALENDAR%' FROM bericht WHERE soort = 'uitnodiging'`, iv).stdout).toBe('uitnodiging|klaargezet|t');
+    expect(db.psql(`SELECT count(*) FROM kalender WHERE aan = 'wijkagent@politie.test'`, iv).stdout).toBe('1');
+    expect((await db.kvz(['check'])).code).toBe(0);
   });
 });
 

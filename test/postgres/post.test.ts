@@ -77,6 +77,28 @@ describe.skipIf(!PG)(`mail on a shared database${PG_OVERGESLAGEN}`, () => {
     expect(smtp.ontvangen.filter((o) => o.aan.includes('team@jongerenwerk.test'))).toHaveLength(0);
   });
 
+  it('lets iv invite a meeting, only to its participants: the database refuses any other address', async () => {
+    await db.kvzOk(['overleg', 'cadans', 'politie', '--start', '2027-03-23']);
+    await db.kvzOk(['overleg', 'deelnemer', 'add', 'politie', '--naam', 'Teamchef', '--email', 'teamchef@politie.test']);
+    const u = await db.kvz(['overleg', 'uitnodig', 'politie'], iv, env());
+    expect([u.code, u.stderr]).toEqual([0, '']);
+    const uitnodiging = smtp.ontvangen.filter((o) => o.mail.subject?.startsWith('Uitnodiging: Politieoverleg'));
+    expect(uitnodiging.map((o) => [o.aan, o.mail.subject])).toEqual([[['teamchef@politie.test'], 'Uitnodiging: Politieoverleg, dinsdag 23 maart 2027 14:00']]);
+    // An invitation says when and where, as the plan does for everyone: iv sees it, and moving the meeting updates it.
+    expect(db.psql(`SELECT soort, status FROM bericht WHERE object = 'politie 2027-03-23'`, iv).stdout).toBe('uitnodiging|verzonden');
+    expect((await db.kvz(['overleg', 'verzet', 'politie', '2027-03-23', '--naar', '2027-03-24'], iv, env())).code).toBe(0);
+    expect(smtp.ontvangen.at(-1)!.mail.subject).toBe('Gewijzigd: Politieoverleg, woensdag 24 maart 2027 14:00');
+    const invoegen = (aan: string) =>
+      `BEGIN; INSERT INTO bericht (soort, object, aan, onderwerp, tekst, message_id, status, gemaakt_op)
+       VALUES ('uitnodiging', 'politie 2027-03-24', '${aan}', 'x', 'x', '<${aan}@kvz>', 'wacht', '2027-03-16'); ROLLBACK;`;
+    expect(db.psql(invoegen('lek@elders.test'), iv).stderr).toContain('row-level security');
+    expect(db.psql(invoegen('teamchef@politie.test, lek@elders.test'), iv).stderr).toContain('row-level security');
+    expect(db.psql(invoegen('teamchef@politie.test'), iv).stderr).toBe('');
+    expect(db.psql(invoegen('teamchef@politie.test'), balie).stderr).toContain('row-level security');
+    const b = await db.kvz(['overleg', 'uitnodig', 'politie'], balie, env());
+    expect([b.code, b.stderr]).toEqual([4, 'Geen toegang: met de rol balie kunt u de overleggen niet bekijken of plannen.\n']);
+  });
+
   it('has kvz check find a message whose secrecy was changed behind kvz\'s back', async () => {
     expect((await db.kvz(['check'])).code).toBe(0);
     db.psql('ALTER TABLE bericht DISABLE TRIGGER bericht_geheim; UPDATE bericht SET geheim = 0; ALTER TABLE bericht ENABLE TRIGGER bericht_geheim;', { login: PG!.superuser, wachtwoord: PG!.wachtwoord } as Login);

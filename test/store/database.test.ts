@@ -203,6 +203,7 @@ function naarVersie2(pad: string): void {
   db.exec(`
     DROP TABLE bericht;
     DROP TABLE deelnemer;
+    DROP TABLE kalender;
     CREATE TABLE partner_oud (
       code TEXT PRIMARY KEY CHECK (code GLOB '[a-z]*' AND code NOT GLOB '*[^a-z0-9-]*' AND length(code) <= 40),
       naam TEXT NOT NULL CHECK (length(trim(naam)) BETWEEN 1 AND 100)
@@ -226,7 +227,7 @@ function naarVersie2(pad: string): void {
   db.close();
 }
 
-describe('mail (schema versions 3 and 4)', () => {
+describe('mail (schema versions 3 to 5)', () => {
   it('gives a version-2 file the outbox and partner addresses, keeping every forwarding and its moment', async () => {
     const pad = nieuweDb();
     await kvzOk([...ADD, '--doorzetten', 'politie,zorgteam'], { db: pad });
@@ -237,6 +238,12 @@ describe('mail (schema versions 3 and 4)', () => {
     expect(lees(pad, 'SELECT melding_id, partner, op, dag, door FROM doorzetting ORDER BY partner')).toEqual(voor);
     expect(lees(pad, `SELECT email, met_melder FROM partner WHERE code = 'politie'`)).toEqual([{ email: 'meldingen@politie.test', met_melder: 0 }]);
     expect(lees(pad, 'SELECT count(*) AS n FROM bericht')).toEqual([{ n: 0 }]);
+    expect(lees(pad, 'SELECT count(*) AS n FROM kalender')).toEqual([{ n: 0 }]);
+    // The migrated tables are those a new file gets, column for column.
+    const kolommen = (p: string, t: string) => lees<{ name: string; type: string }>(p, `SELECT name, type FROM pragma_table_info('${t}')`);
+    const nieuw = nieuweDb();
+    await kvzOk(['status'], { db: nieuw });
+    for (const t of ['bericht', 'kalender', 'partner', 'doorzetting', 'deelnemer']) expect(kolommen(pad, t), t).toEqual(kolommen(nieuw, t));
     expect(lees(pad, `SELECT naam FROM deelnemer WHERE soort = 'politie' ORDER BY volgorde`).map((r) => r.naam)).toEqual([
       'Burgemeester', 'Openbare orde en veiligheid (OOV)', 'Politie',
     ]);

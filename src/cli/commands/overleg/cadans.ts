@@ -1,5 +1,5 @@
 /** `kvz overleg cadans [gio|politie]`: show the cadences, or set that of the GIO or politieoverleg. */
-import { soortNaam, type CadansSoort } from '../../../domain/cadans.js';
+import { soortenVan, soortNaam, type CadansSoort } from '../../../domain/cadans.js';
 import { UsageError } from '../../../domain/errors.js';
 import { positiefGetal } from '../../../domain/tekst.js';
 import { dagVan, datumLang, parseDatum, parseKloktijd } from '../../../domain/tijd.js';
@@ -7,6 +7,7 @@ import { leesCadans, stelCadansIn, type CadansInstelling } from '../../../store/
 import { volgendeOverleggen } from '../../../store/overleggen.js';
 import type { Context } from '../../context.js';
 import { kleuren, meervoud, schrijf, schrijfJson, tabel } from '../../output.js';
+import { bezorgKalender, kalenderPostVoor } from '../../post.js';
 import { parseLocatie, parseSoort } from './invoer.js';
 import { dagKort, toelichting } from './render.js';
 
@@ -39,8 +40,13 @@ export default async function overlegCadans(ctx: Context, o: Opts, [soortInvoer]
   const db = await ctx.db();
   if (!wijzigt) return toon(ctx, soort, o.json === true);
 
-  const uitkomst = await stelCadansIn(db, ctx.actor('overleg cadans'), soort!, wijziging);
-  if (o.json) return schrijfJson(ctx, { ...cadansJson(uitkomst.cadans), bewaard: uitkomst.bewaard.map((b) => b.datum), vervallen: uitkomst.vervallen.map((v) => v.datum) });
+  const actor = ctx.actor('overleg cadans');
+  const mail = await kalenderPostVoor(ctx, db, soortenVan(soort!));
+  const uitkomst = await stelCadansIn(db, actor, soort!, wijziging, mail?.post);
+  if (o.json) {
+    schrijfJson(ctx, { ...cadansJson(uitkomst.cadans), bewaard: uitkomst.bewaard.map((b) => b.datum), vervallen: uitkomst.vervallen.map((v) => v.datum) });
+    return bezorgKalender(ctx, db, actor, mail, true);
+  }
   const k = kleuren(ctx);
   const c = uitkomst.cadans;
   if (!uitkomst.gewijzigd) {
@@ -57,6 +63,7 @@ export default async function overlegCadans(ctx: Context, o: Opts, [soortInvoer]
   }
   const volgende = (await volgendeOverleggen(db, vandaag)).filter((v) => (c.soort === 'gio' ? v.soort !== 'politie' : v.soort === 'politie'));
   if (volgende.length > 0) schrijf(ctx, `Eerstvolgende: ${volgende.map((v) => `${soortNaam(v.soort)} ${datumLang(v.datum)}`).join('; ')}.`);
+  await bezorgKalender(ctx, db, actor, mail);
 }
 
 function cadansJson(c: CadansInstelling) {

@@ -54,6 +54,17 @@ export function registreerOverleg(program: Command, runtime: Runtime): void {
     .action(voer(runtime, () => import('./plan.js')));
 
   overleg
+    .command('uitnodig')
+    .description('de deelnemers per e-mail uitnodigen (iCalendar); verzetten of annuleren stuurt daarna zelf de wijziging')
+    .argument('<soort>', 'gio, tweewekelijks of politie')
+    .option('--datum <datum>', 'het overleg op deze datum (standaard: het eerstvolgende)')
+    .option('--van <datum>', 'alle overleggen vanaf deze datum (met --tot)')
+    .option('--tot <datum>', 'tot en met deze datum (met --van)')
+    .option('--json', 'uitvoer als JSON')
+    .addHelpText('after', '\nVoorbeeld:\n  kvz overleg uitnodig gio --van 2027-01-01 --tot 2027-06-30')
+    .action(voer(runtime, () => import('./uitnodig.js')));
+
+  overleg
     .command('verzet')
     .description('een overleg naar een andere datum, tijd of plek verzetten (brengt ook een geannuleerd overleg terug)')
     .argument('<soort>', 'gio, tweewekelijks of politie')

@@ -1,10 +1,11 @@
 /** `kvz overleg plan`: the meetings ahead, as a table, JSON and/or an iCalendar file. */
-import { plusMaanden, type CadansSoort } from '../../../domain/cadans.js';
-import type { Overleg } from '../../../domain/overleg.js';
+import { OVERLEG_SOORTEN, plusMaanden, type OverlegSoort } from '../../../domain/cadans.js';
+import { opDatum, type Overleg } from '../../../domain/overleg.js';
 import { UsageError } from '../../../domain/errors.js';
 import { dagVan, datumLang, parseDatum } from '../../../domain/tijd.js';
 import { icsKalender } from '../../../documents/ics.js';
-import { leesCadans } from '../../../store/cadans.js';
+import { databaseId } from '../../../store/instellingen.js';
+import { cadansVersies, kalenderRij, kalenderRijen, vervallenIn, volgnummerVan } from '../../../store/kalender.js';
 import { exporteerPlan, overleggen } from '../../../store/overleggen.js';
 import { schrijfAtomisch } from '../../bestand.js';
 import { leesOutput } from '../../output-pad.js';
@@ -37,7 +38,10 @@ export default async function overlegPlan(ctx: Context, o: Opts): Promise<void> 
   await waarschuwStandaardCadans(ctx, db, soort);
   if (o.ics !== undefined) await exporteerIcs(ctx, lijst, { van, tot, soort, pad: o.ics });
   if (o.ics === '-') return;
-  if (o.json) schrijfJson(ctx, lijst.map(overlegJson));
+  if (o.json) {
+    const id = await databaseId(db);
+    schrijfJson(ctx, lijst.map((x) => overlegJson(x, id)));
+  }
   else await toonTabel(ctx, lijst, van, tot);
   if (o.ics !== undefined) {
     // With --json the output is the JSON alone; the notice goes to stderr.
@@ -45,10 +49,16 @@ export default async function overlegPlan(ctx: Context, o: Opts): Promise<void> 
   }
 }
 
-async function exporteerIcs(ctx: Context, lijst: Overleg[], p: { van: string; tot: string; soort: string | undefined; pad: string }): Promise<void> {
+/**
+ * The file also carries, as cancelled, the meetings a new cadence dropped, so that a calendar that
+ * imported them before drops them; each event's SEQUENCE is never below what went out by mail.
+ */
+async function exporteerIcs(ctx: Context, lijst: Overleg[], p: { van: string; tot: string; soort: OverlegSoort | undefined; pad: string }): Promise<void> {
   const db = await ctx.db();
-  const cadansVersie = Object.fromEntries(Object.values(await leesCadans(db)).map((c) => [c.soort, c.versie])) as Record<CadansSoort, number>;
-  const inhoud = icsKalender(lijst, { nu: ctx.nu, cadansVersie });
+  const versies = await cadansVersies(db);
+  const rijen = await kalenderRijen(db, p.soort ? [p.soort] : OVERLEG_SOORTEN, p.van, p.tot);
+  const alle = [...lijst, ...vervallenIn(rijen, p.van, p.tot)].sort(opDatum);
+  const inhoud = icsKalender(alle, { nu: ctx.nu, databaseId: await databaseId(db), volgnummer: (o) => volgnummerVan(o, versies, kalenderRij(rijen, o)) });
   const details = { bestand: p.pad === '-' ? '(uitvoer)' : p.pad, van: p.van, tot: p.tot, soort: p.soort ?? 'alle', aantal: lijst.length };
   await exporteerPlan(db, ctx.actor('overleg plan'), details, () => {
     if (p.pad === '-') ctx.io.stdout.write(inhoud);

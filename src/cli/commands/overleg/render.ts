@@ -1,12 +1,12 @@
 /** How meetings look: the JSON interface (SPEC §2), the plan table and one-line descriptions. */
-import { soortNaam } from '../../../domain/cadans.js';
+import { overlegUid, soortNaam } from '../../../domain/cadans.js';
 import type { Overleg } from '../../../domain/overleg.js';
 import { datumKort, datumLang, weekdag } from '../../../domain/tijd.js';
 import type { Context } from '../../context.js';
 import { kleuren, tabel } from '../../output.js';
 
-/** The stable keys soort, datum, status, verschoven_van, and more. */
-export function overlegJson(o: Overleg) {
+/** The stable keys soort, datum, status, verschoven_van, and more; uid as in the iCalendar file. */
+export function overlegJson(o: Overleg, databaseId: string) {
   return {
     soort: o.soort,
     datum: o.datum,
@@ -16,7 +16,7 @@ export function overlegJson(o: Overleg) {
     verschoven_van: o.verschoven_van,
     reden: o.reden,
     nominale_datum: o.nominale_datum,
-    uid: o.uid,
+    uid: overlegUid(o.soort, o.nominale_datum, databaseId),
   };
 }
 

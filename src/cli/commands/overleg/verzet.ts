@@ -2,7 +2,9 @@
 import { geenWerkdag } from '../../../domain/feestdagen.js';
 import { UsageError } from '../../../domain/errors.js';
 import { dagVan, datumLang, parseDatum, parseKloktijd } from '../../../domain/tijd.js';
+import { databaseId } from '../../../store/instellingen.js';
 import { verzetOverleg } from '../../../store/overleggen.js';
+import { bezorgKalender, kalenderPostVoor } from '../../post.js';
 import type { Context } from '../../context.js';
 import { kleuren, meld, schrijf, schrijfJson } from '../../output.js';
 import { parseLocatie, parseReden, parseSoort } from './invoer.js';
@@ -30,12 +32,18 @@ export default async function overlegVerzet(ctx: Context, o: Opts, [soortInvoer,
     throw new UsageError('Geef met --naar de nieuwe datum (of met --tijd of --locatie wat er verandert).');
   }
 
-  const { overleg, voorheen } = await verzetOverleg(await ctx.db(), ctx.actor('overleg verzet'), soort, datum, verzetting);
+  const db = await ctx.db();
+  const actor = ctx.actor('overleg verzet');
+  const mail = await kalenderPostVoor(ctx, db, [soort]);
+  const { overleg, voorheen } = await verzetOverleg(db, actor, soort, datum, verzetting, mail?.post);
   const waarschuwing = geenWerkdag(overleg.datum);
   if (waarschuwing) meld(ctx, kleuren(ctx).yellow(`! Let op: ${datumLang(overleg.datum)} is geen werkdag (${waarschuwing}).`));
-  if (o.json) return schrijfJson(ctx, overlegJson(overleg));
-  const waar = `${datumLang(overleg.datum)} ${overleg.tijd}, ${overleg.locatie}`;
-  schrijf(ctx, voorheen.status === 'geannuleerd'
-    ? `${hetOverleg(voorheen)} gaat weer door: ${waar}.`
-    : `${hetOverleg(voorheen)} is verzet naar ${waar}.`);
+  if (o.json) schrijfJson(ctx, overlegJson(overleg, await databaseId(db)));
+  else {
+    const waar = `${datumLang(overleg.datum)} ${overleg.tijd}, ${overleg.locatie}`;
+    schrijf(ctx, voorheen.status === 'geannuleerd'
+      ? `${hetOverleg(voorheen)} gaat weer door: ${waar}.`
+      : `${hetOverleg(voorheen)} is verzet naar ${waar}.`);
+  }
+  await bezorgKalender(ctx, db, actor, mail, o.json === true);
 }
