@@ -381,3 +381,28 @@ describe('mail settings and addresses: bad input is refused, nothing written', (
     expect(v.stderr).toContain('E-mail staat uit in deze database');
   });
 });
+
+describe('TLS towards a mail server that is not this machine by name', () => {
+  // 127.0.0.2 is this machine, but kvz only trusts the names localhost, 127.0.0.1 and ::1 to skip TLS.
+  for (const [geval, opties] of [
+    ['offers STARTTLS with a self-signed certificate', { host: '127.0.0.2', tls: 'starttls' }],
+    ['offers no STARTTLS at all (plain text only)', { host: '127.0.0.2', tls: 'geen' }],
+    ['speaks TLS from the first byte (smtps) with a self-signed certificate, even on localhost', { host: '127.0.0.1', tls: 'direct' }],
+  ] as const) {
+    it(`sends nothing to a server that ${geval}: the mail fails for good, the melding stands`, async () => {
+      const server = await startSmtp(opties);
+      try {
+        const db = nieuweDb();
+        await kvzOk(['partner', 'update', 'politie', '--email', 'meldingen@politie.test'], { db });
+        const u = await kvz([...MELDING, '--doorzetten', 'politie'], { db, env: { KVZ_SMTP: server.url, KVZ_AFZENDER: AFZENDER } });
+        expect(u.code).toBe(0);
+        expect(u.stderr).toMatch(/^! De mail aan politie is mislukt: het certificaat of de versleuteling van smtps?:\/\/127\.0\.0\.[12]:\d+ wordt niet vertrouwd/);
+        expect(server.ontvangen).toHaveLength(0);
+        expect(lees(db, 'SELECT status FROM bericht')).toEqual([{ status: 'mislukt' }]);
+        expect(lees(db, 'SELECT op FROM doorzetting')).toEqual([{ op: null }]);
+      } finally {
+        await server.stop();
+      }
+    });
+  }
+});

@@ -15,7 +15,7 @@ export interface Ontvangen {
 
 export interface TestSmtp {
   poort: number;
-  /** smtp://127.0.0.1:<poort> */
+  /** smtp://127.0.0.1:<poort> (smtps:// with tls 'direct') */
   url: string;
   ontvangen: Ontvangen[];
   /** Recipients the server refuses for good (550). */
@@ -25,7 +25,16 @@ export interface TestSmtp {
   stop(): Promise<void>;
 }
 
-export async function startSmtp(): Promise<TestSmtp> {
+export interface SmtpOpties {
+  /** Where it listens: 127.0.0.2 is this machine too, but not a name kvz treats as local (so TLS is required). */
+  host?: string;
+  /** Plain (default), STARTTLS offered, or TLS from the first byte; both with smtp-server's own self-signed certificate. */
+  tls?: 'geen' | 'starttls' | 'direct';
+}
+
+export async function startSmtp(opties: SmtpOpties = {}): Promise<TestSmtp> {
+  const host = opties.host ?? '127.0.0.1';
+  const tls = opties.tls ?? 'geen';
   const t: Partial<TestSmtp> & { ontvangen: Ontvangen[]; weiger: Set<string>; uitstellen: boolean } = {
     ontvangen: [],
     weiger: new Set(),
@@ -33,7 +42,8 @@ export async function startSmtp(): Promise<TestSmtp> {
   };
   const server = new SMTPServer({
     authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
+    disabledCommands: tls === 'starttls' ? ['AUTH'] : ['STARTTLS', 'AUTH'],
+    secure: tls === 'direct',
     logger: false,
     onRcptTo(adres, _sessie, klaar) {
       if (t.weiger.has(adres.address)) {
@@ -68,10 +78,10 @@ export async function startSmtp(): Promise<TestSmtp> {
       });
     },
   });
-  await new Promise<void>((klaar) => server.listen(0, '127.0.0.1', () => klaar()));
+  await new Promise<void>((klaar) => server.listen(0, host, () => klaar()));
   const poort = (server.server.address() as { port: number }).port;
   t.poort = poort;
-  t.url = `smtp://127.0.0.1:${poort}`;
+  t.url = `${tls === 'direct' ? 'smtps' : 'smtp'}://${host}:${poort}`;
   t.stop = () => new Promise<void>((klaar) => server.close(() => klaar()));
   return t as TestSmtp;
 }
