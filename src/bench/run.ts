@@ -146,6 +146,16 @@ async function main(): Promise<number> {
     budgetten.push({ naam: 'export matrix piekgeheugen', gemeten: mb, grens: 150, eenheid: ' MB' });
   }
 
+  // The same matrix as an Excel workbook (SPEC §9): exceljs' streaming writer.
+  {
+    const xlsx = join(o.map, 'matrix.xlsx');
+    const args = ['export', 'matrix', '--status', 'alle', '--output', xlsx];
+    ratio('kvz export matrix --formaat xlsx', kvz(...args), () => tijd('sqlite3', ['-csv', db, MATRIX_SQL]).ms, 'sqlite3 -csv', 15);
+    const mb = piekGeheugen(process.execPath, [BIN, ...args], env);
+    metingen.push({ naam: 'kvz export matrix --formaat xlsx: piekgeheugen', ms: NaN, waarde: `${mb.toFixed(0)} MB` });
+    budgetten.push({ naam: 'export matrix xlsx piekgeheugen', gemeten: mb, grens: 300, eenheid: ' MB' });
+  }
+
   // Import: a fresh database each run, so every run does the same work.
   const rijen = o.klein ? 5_000 : 100_000;
   const csv = join(o.map, `import-${rijen}.csv`);

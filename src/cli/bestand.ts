@@ -4,7 +4,7 @@
  * power cut leaves the old file or none, never a torn one. Where one may not write, the error says
  * so in words, naming the directory.
  */
-import { closeSync, createWriteStream, fsyncSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, createWriteStream, fsyncSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { ruimAchtergeblevenOp, schrijfFout, tijdelijkPad } from '../store/tijdelijk.js';
 
@@ -50,6 +50,27 @@ export async function schrijfAtomischStroom(pad: string, vul: (schrijf: (deel: s
     renameSync(tmp, pad);
   } catch (e) {
     stroom.destroy();
+    rmSync(tmp, { force: true });
+    throw schrijfFout(e, pad);
+  }
+}
+
+/**
+ * Lets `vul` write a whole file under a temporary name next to `pad` (for writers that want a file
+ * name, such as the xlsx writer); only when it finishes is the file flushed and renamed into place.
+ */
+export async function schrijfAtomischPad<T>(pad: string, vul: (tmp: string) => Promise<T>): Promise<T> {
+  const tmp = tijdelijkPad(pad);
+  ruimAchtergeblevenOp(pad);
+  try {
+    // Made owner-only before anything is in it: an export may hold personal data.
+    closeSync(openSync(tmp, 'w', 0o600));
+    const uit = await vul(tmp);
+    chmodSync(tmp, 0o600);
+    naarSchijf(tmp);
+    renameSync(tmp, pad);
+    return uit;
+  } catch (e) {
     rmSync(tmp, { force: true });
     throw schrijfFout(e, pad);
   }

@@ -172,3 +172,23 @@ function utcDag(datum: Datum, formaat: CsvFormaat): UtcDag | null {
 export function jaNeeCel(waarde: boolean | number): string {
   return waarde ? 'ja' : 'nee';
 }
+
+/** Dutch area codes of three digits (with the 0); every other fixed-line code has four. */
+const NETNUMMER_3 = new Set([
+  '010', '013', '015', '020', '023', '024', '026', '030', '033', '035', '036', '038', '040', '043', '045', '046', '050', '053',
+  '055', '058', '070', '071', '072', '073', '074', '075', '076', '077', '078', '079', '084', '085', '087', '088', '091', '097',
+]);
+
+/**
+ * A phone number for the `excel` format, in the grouped form a spreadsheet keeps as text (SPEC §9):
+ * `06-12345678`, `020-1234567`, `0229-123456`. A double-click on the CSV would otherwise make
+ * 0612345678 the number 612345678. Other numbers (+31…, short ones) go as they were typed.
+ */
+export function telefoonCel(telefoon: string | null | undefined, formaat: CsvFormaat): string {
+  if (!telefoon) return '';
+  if (formaat !== 'excel') return telefoon;
+  const cijfers = telefoon.replace(/[\s()-]/g, '');
+  if (!/^0\d{9}$/.test(cijfers)) return telefoon;
+  const kengetal = cijfers.startsWith('06') ? 2 : NETNUMMER_3.has(cijfers.slice(0, 3)) ? 3 : 4;
+  return `${cijfers.slice(0, kengetal)}-${cijfers.slice(kengetal)}`;
+}

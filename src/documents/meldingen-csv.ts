@@ -3,7 +3,7 @@
  * (domain/melding-import.ts), so an export can be imported elsewhere.
  */
 import type { MeldingExportRij } from '../store/export.js';
-import { jaNeeCel, tijdstipCel, type Cel, type CsvFormaat } from './csv.js';
+import { jaNeeCel, telefoonCel, tijdstipCel, type Cel, type CsvFormaat } from './csv.js';
 
 const KOP = [
   'Nummer', 'Ontvangen op', 'Kanaal', 'Categorie', 'Kern', 'Adres', 'Omschrijving', 'Status', 'Zaak',
@@ -36,6 +36,6 @@ export function meldingCellen(m: MeldingExportRij, formaat: CsvFormaat, metMelde
     jaNeeCel(m.terugkoppeling),
     tijdstipCel(m.afgehandeld_op, formaat),
   ];
-  if (metMelder) cellen.push(m.melder_naam, m.melder_telefoon, m.melder_email);
+  if (metMelder) cellen.push(m.melder_naam, telefoonCel(m.melder_telefoon, formaat), m.melder_email);
   return cellen;
 }

@@ -10,6 +10,8 @@ export interface MeldingSelectie {
   van?: Datum;
   tot?: Datum;
   vergunninghouder?: boolean;
+  /** Forwarded to this partner (a per-partner sheet of the export). */
+  doorgezetNaar?: string;
 }
 
 /** Adds the conditions of `s` to `waar`, and their values to `p`. */
@@ -25,4 +27,8 @@ export function selectieVoorwaarden(s: MeldingSelectie, waar: string[], p: Recor
   if (s.van) (waar.push('m.ontvangen_dag >= @van'), (p.van = s.van));
   if (s.tot) (waar.push('m.ontvangen_dag <= @tot'), (p.tot = s.tot));
   if (s.vergunninghouder !== undefined) (waar.push('m.vergunninghouder = @vh'), (p.vh = s.vergunninghouder ? 1 : 0));
+  if (s.doorgezetNaar) {
+    waar.push('EXISTS (SELECT 1 FROM doorzetting dz WHERE dz.melding_id = m.id AND dz.partner = @doorgezetNaar)');
+    p.doorgezetNaar = s.doorgezetNaar;
+  }
 }

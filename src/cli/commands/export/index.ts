@@ -5,13 +5,13 @@ import { voer, type Runtime } from '../../handler.js';
 export function registreerExport(program: Command, runtime: Runtime): void {
   const exp = program
     .command('export')
-    .description('lijsten als spreadsheet (CSV) voor Excel; elke export komt in het auditlog');
+    .description('lijsten als spreadsheet (CSV of Excel-werkmap); elke export komt in het auditlog');
 
   exp
     .command('meldingen')
     .description('meldingen als spreadsheet, oudste eerst (zonder gegevens van melders, tenzij --met-melder)')
     .option('--output <bestand>', 'schrijf naar dit bestand (anders naar de standaarduitvoer)')
-    .option('--formaat <formaat>', 'excel (UTF-8 met BOM, puntkomma) of csv (RFC 4180, komma) (standaard: excel)')
+    .option('--formaat <formaat>', 'excel (CSV: UTF-8 met BOM, puntkomma), csv (RFC 4180, komma) of xlsx (Excel-werkmap, met --output) (standaard: excel; xlsx bij --output x.xlsx)')
     .option('--van <datum>', 'ontvangen op of na deze datum')
     .option('--tot <datum>', 'ontvangen op of voor deze datum')
     .option('--categorie <categorie>', 'alleen deze categorie')
@@ -21,16 +21,18 @@ export function registreerExport(program: Command, runtime: Runtime): void {
     .option('--vergunninghouder', 'alleen meldingen over vergunninghouders')
     .option('--vertrouwelijk', 'ook vertrouwelijke meldingen (komt in het auditlog)')
     .option('--met-melder', 'met naam, telefoon en e-mail van de melder (komt in het auditlog)')
+    .option('--per-partner', 'met --formaat xlsx: ook een werkblad per partner met de meldingen die naar haar zijn doorgezet')
     .action(voer(runtime, () => import('./meldingen.js')));
 
   exp
     .command('matrix')
     .description('de matrix als spreadsheet: per zaak de acties met partner, deadline en status (voor de portefeuillehouders)')
     .option('--output <bestand>', 'schrijf naar dit bestand (anders naar de standaarduitvoer)')
-    .option('--formaat <formaat>', 'excel (UTF-8 met BOM, puntkomma) of csv (RFC 4180, komma) (standaard: excel)')
+    .option('--formaat <formaat>', 'excel (CSV: UTF-8 met BOM, puntkomma), csv (RFC 4180, komma) of xlsx (Excel-werkmap, met --output) (standaard: excel; xlsx bij --output x.xlsx)')
     .option('--status <status>', 'open (acties die open zijn of lopen) of alle (ook gereed en vervallen) (standaard: open)')
     .option('--partner <partner>', 'alleen acties van deze partner')
     .option('--zaak <nummer>', 'alleen de acties van deze zaak')
     .option('--vertrouwelijk', 'ook vertrouwelijke zaken, gemarkeerd in een extra kolom (komt in het auditlog)')
+    .option('--per-partner', 'met --formaat xlsx: ook een werkblad per partner met haar acties')
     .action(voer(runtime, () => import('./matrix.js')));
 }

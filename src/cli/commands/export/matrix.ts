@@ -1,14 +1,14 @@
 /** `kvz export matrix`: the matrix as a spreadsheet for the portefeuillehouders; vertrouwelijke zaken only on request. */
 import { kies } from '../../../domain/keuze.js';
 import { parseNummer } from '../../../domain/nummers.js';
-import { dagVan } from '../../../domain/tijd.js';
+import { dagVan, datumKort } from '../../../domain/tijd.js';
 import { matrixCellen, matrixKop } from '../../../documents/matrix-csv.js';
 import { auditMatrixExport, controleerExportZaak, type MatrixExportOpties } from '../../../store/export.js';
 import { matrixRijen, telActies, type MatrixFilter } from '../../../store/matrix.js';
 import { partnerLijst } from '../../../store/referentie.js';
 import type { Context } from '../../context.js';
 import { exporteerCsv } from '../../csv-uitvoer.js';
-import { leesFormaat } from '../../document-opties.js';
+import { leesExportFormaat } from '../../document-opties.js';
 import { leesOutput } from '../../output-pad.js';
 import { meervoud, meld, schrijf } from '../../output.js';
 import { actieInvoer } from '../actie/invoer.js';
@@ -20,12 +20,13 @@ interface Opts {
   partner?: string;
   zaak?: string;
   vertrouwelijk?: boolean;
+  perPartner?: boolean;
 }
 
 export default async function exportMatrix(ctx: Context, o: Opts): Promise<void> {
   const vandaag = dagVan(ctx.nu);
-  const formaat = leesFormaat(o.formaat);
   const output = leesOutput(o.output);
+  const formaat = leesExportFormaat(o.formaat, output, o.perPartner === true);
   const status = o.status === undefined ? 'open' : (kies(o.status, '--status', { soort: 'status', waarden: ['open', 'alle'] }) as 'open' | 'alle');
   const zaak = o.zaak === undefined ? undefined : parseNummer('zaak', o.zaak, '--zaak');
   const vertrouwelijk = o.vertrouwelijk === true;
@@ -37,19 +38,41 @@ export default async function exportMatrix(ctx: Context, o: Opts): Promise<void>
   if (partner !== undefined) filter.partner = partner;
   if (zaak !== undefined) filter.zaak = zaak;
   const opties: MatrixExportOpties = { status, partner: partner ?? null, zaak: zaak ?? null, vertrouwelijk, formaat, bestand: output ?? null };
-  const aantal = await exporteerCsv(
-    ctx,
-    {
-      kop: matrixKop(vertrouwelijk),
-      formaat,
+  const audit = (n: number) => auditMatrixExport(db, ctx.actor('export matrix'), { ...opties, ...(o.perPartner ? { per_partner: true } : {}) }, n);
+  let aantal: number;
+  if (formaat === 'xlsx') {
+    const { exporteerXlsx } = await import('../../xlsx-uitvoer.js');
+    const { matrixKolommen, matrixXlsxRij } = await import('../../../documents/export-xlsx.js');
+    const blad = (naam: string, titel: string, f: MatrixFilter) => ({
+      naam,
+      titel: `${titel} — stand ${datumKort(vandaag)}`,
       rijen: async function* () {
-        for await (const batch of matrixRijen(db, filter, vandaag)) yield batch.map((r) => matrixCellen(r, formaat, vertrouwelijk));
+        for await (const batch of matrixRijen(db, f, vandaag)) yield batch.map((r) => matrixXlsxRij(r, vertrouwelijk));
       },
-      tel: () => telActies(db, filter, vandaag),
-      audit: (n) => auditMatrixExport(db, ctx.actor('export matrix'), opties, n),
-    },
-    output,
-  );
+    });
+    const bladen = [blad('Matrix', 'Matrix Integrale Veiligheid Koggenland', filter)];
+    if (o.perPartner) {
+      for (const p of (await partnerLijst(db)).waarden) {
+        if (partner !== undefined && p !== partner) continue;
+        if ((await telActies(db, { ...filter, partner: p }, vandaag)) > 0) bladen.push(blad(p, `Acties van ${p}`, { ...filter, partner: p }));
+      }
+    }
+    aantal = (await exporteerXlsx({ kolommen: matrixKolommen(vertrouwelijk), bladen, audit }, output!))[0]!;
+  } else {
+    aantal = await exporteerCsv(
+      ctx,
+      {
+        kop: matrixKop(vertrouwelijk),
+        formaat,
+        rijen: async function* () {
+          for await (const batch of matrixRijen(db, filter, vandaag)) yield batch.map((r) => matrixCellen(r, formaat, vertrouwelijk));
+        },
+        tel: () => telActies(db, filter, vandaag),
+        audit,
+      },
+      output,
+    );
+  }
   if (output !== undefined) schrijf(ctx, `${meervoud(aantal, 'actie', 'acties')} geëxporteerd naar ${output}.`);
   if (vertrouwelijk) meld(ctx, '! Met vertrouwelijke zaken (kolom Vertrouwelijk): deel dit bestand alleen binnen het politieoverleg.');
 }
