@@ -152,7 +152,8 @@ describe('kvz export matrix', () => {
   });
 
   it.each([
-    [['--formaat', 'xlsx'], 2, "Onbekend formaat 'xlsx' voor --formaat. Kies uit: excel, csv."],
+    [['--formaat', 'ods'], 2, "Onbekend formaat 'ods' voor --formaat. Kies uit: excel, csv, xlsx."],
+    [['--formaat', 'xlsx'], 2, '--formaat xlsx schrijft een Excel-bestand; geef het met --output'],
     [['--status', 'gereed'], 2, "--status"],
     [['--partner', 'polite'], 2, "Bedoelde u 'politie'?"],
     [['--zaak', 'Z-27'], 2, "Ongeldig nummer voor --zaak: 'Z-27'"],

@@ -144,7 +144,8 @@ describe('kvz export meldingen', () => {
   });
 
   it.each([
-    [['--formaat', 'xlsx'], "Onbekend formaat 'xlsx' voor --formaat. Kies uit: excel, csv."],
+    [['--formaat', 'ods'], "Onbekend formaat 'ods' voor --formaat. Kies uit: excel, csv, xlsx."],
+    [['--formaat', 'xlsx'], '--formaat xlsx schrijft een Excel-bestand; geef het met --output'],
     [['--kern', 'Obdan'], "Bedoelde u 'Obdam'?"],
     [['--van', '2027-02-30'], "'2027-02-30' bestaat niet"],
     [['--van', '2027-03-01', '--tot', '2027-01-01'], '--van ligt na --tot'],
