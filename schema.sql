@@ -174,7 +174,9 @@ CREATE TABLE bericht (
   fout TEXT,
   bezet_tot TEXT,
   bestand TEXT,
-  kalender TEXT                                      -- bij een uitnodiging of annulering: de iCalendar-tekst
+  kalender TEXT,                                     -- bij een uitnodiging of annulering: de iCalendar-tekst
+  bijlage TEXT,                                      -- bij een agenda: het Word-document, base64
+  bijlage_naam TEXT
 ) STRICT;
 CREATE INDEX bericht_open ON bericht (status) WHERE status = 'wacht' OR status = 'mislukt';
 CREATE INDEX bericht_melding ON bericht (melding_id) WHERE melding_id IS NOT NULL;

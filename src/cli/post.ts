@@ -41,6 +41,7 @@ export async function leverAf(db: Db, actor: Actor, run: PostRun): Promise<Afgel
     run.verslag.berichten.map((b: Bericht) => ({
       soort: b.soort, object: b.object, partner: b.partner ?? null, aan: b.aan.join(', '), onderwerp: b.onderwerp, tekst: b.tekst,
       melder_tekst: b.melderTekst ?? null, message_id: b.messageId, kalender: b.kalender ?? null,
+      bijlage: b.bijlage ? b.bijlage.inhoud.toString('base64') : null, bijlage_naam: b.bijlage?.naam ?? null,
     })),
   );
 }

@@ -184,7 +184,7 @@ function gio(a: GioAgenda): Punt[] {
       blokken: a.klaar_om_te_sluiten.length === 0
         ? [tekst('Geen zaken: elke open zaak heeft nog acties die open zijn of lopen.')]
         : [
-            tekst('Alle acties van deze zaken zijn gereed of vervallen. Sluiten met `kvz zaak close <zaak> --resultaat …`, of een nieuwe actie afspreken.'),
+            tekst('Alle acties van deze zaken zijn gereed of vervallen: de zaak kan worden gesloten, met het resultaat, of er wordt een nieuwe actie afgesproken.'),
             ...a.klaar_om_te_sluiten.map((z) => zaakBlok(z)),
           ],
     },

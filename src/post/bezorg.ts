@@ -21,6 +21,9 @@ export interface TeBezorgen {
   message_id: string;
   /** An invitation's iCalendar text: sent as the text/calendar alternative calendars act on. */
   kalender?: string | null;
+  /** A document to attach, base64, with its file name. */
+  bijlage?: string | null;
+  bijlage_naam?: string | null;
 }
 
 export interface Bezorging {
@@ -39,6 +42,8 @@ export function berichtTekst(b: Pick<TeBezorgen, 'tekst' | 'melder_tekst'>): str
   return i === -1 ? `${b.tekst}\n\n${b.melder_tekst}\n` : `${b.tekst.slice(0, i)}\n\n${b.melder_tekst}\n${b.tekst.slice(i)}`;
 }
 
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
 /** The iCalendar part: its METHOD in the Content-Type, as calendars expect. */
 function kalenderDeel(kalender: string) {
   const annuleer = /^METHOD:CANCEL\r?$/m.test(kalender);
@@ -56,6 +61,7 @@ function mailOpties(b: TeBezorgen, p: PostInstellingen, nu: Date, concept: boole
     textEncoding: 'quoted-printable' as const,
     headers: concept ? { 'X-Unsent': '1' } : {},
     ...(b.kalender ? { icalEvent: kalenderDeel(b.kalender) } : {}),
+    ...(b.bijlage && b.bijlage_naam ? { attachments: [{ filename: b.bijlage_naam, content: Buffer.from(b.bijlage, 'base64'), contentType: DOCX }] } : {}),
   };
 }
 

@@ -14,6 +14,7 @@ import {
   MAX_VERSCHUIVING,
   nominaleDatums,
   soortenVan,
+  soortNaam,
   type Cadans,
   type CadansSoort,
   type OverlegSoort,
@@ -21,7 +22,9 @@ import {
 import { DomainError } from '../domain/errors.js';
 import { uitRij, volgensCadans, type Overleg } from '../domain/overleg.js';
 import { dagVan, plusDagen, type Datum } from '../domain/tijd.js';
+import { agendaBericht } from '../post/agenda-mail.js';
 import { uitnodigingBericht, type Aanleiding } from '../post/uitnodiging.js';
+import type { Agenda } from '../domain/agenda.js';
 import { inTransactie, schrijfAudit, type Actor } from './audit.js';
 import { leesCadans, type CadansInstelling } from './cadans.js';
 import type { Db } from './db.js';
@@ -248,7 +251,7 @@ export function nodigUit(db: Db, actor: Actor, post: KalenderPost, soort: Overle
     const wie = await metAdres(db, soort);
     if (wie.length === 0) {
       throw new DomainError(
-        `Geen enkele deelnemer van het ${soort === 'gio' ? 'GIO' : soort === 'politie' ? 'politieoverleg' : 'tweewekelijks overleg'} heeft een e-mailadres; ` +
+        `Geen enkele deelnemer van het ${soortNaam(soort)} heeft een e-mailadres; ` +
           `er is niets verstuurd. Geef ze een adres (beheer): kvz overleg deelnemer add ${soort} --naam … --email ….`,
       );
     }
@@ -286,5 +289,30 @@ export function nodigUit(db: Db, actor: Actor, post: KalenderPost, soort: Overle
       });
     }
     return uit;
+  });
+}
+
+/**
+ * `kvz agenda <soort> --mail`: the agenda in Word to every participant of the meeting's soort with an
+ * address, in the outbox with one audit row. Refuses (nothing written) when none has an address.
+ */
+export function mailAgenda(db: Db, actor: Actor, post: KalenderPost, a: Agenda, docx: Buffer): Promise<string[]> {
+  return inTransactie(db, async () => {
+    const wie = await metAdres(db, a.soort);
+    if (wie.length === 0) {
+      throw new DomainError(
+        `Geen enkele deelnemer van het ${soortNaam(a.soort)} heeft een e-mailadres; er is niets verstuurd. ` +
+          `Geef ze een adres (beheer): kvz overleg deelnemer add ${a.soort} --naam … --email ….`,
+      );
+    }
+    const aan = wie.map((d) => d.email);
+    await verstuur(db, actor, post, agendaBericht(a, docx, aan, post.keuze.domein));
+    await schrijfAudit(db, actor, {
+      object: `${a.soort} ${a.overleg.datum}`,
+      resultaat: 'agenda in de uitgaande post',
+      details: { datum: a.overleg.datum, deelnemers: aan.length },
+      ...(a.soort === 'politie' ? { vertrouwelijk: true } : {}),
+    });
+    return aan;
   });
 }

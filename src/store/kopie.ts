@@ -43,7 +43,7 @@ export const KOPIE_TABELLEN: readonly {
   {
     tabel: 'bericht',
     kolommen: ['id', 'soort', 'object', 'melding_id', 'partner', 'aan', 'aan_melder', 'onderwerp', 'tekst', 'melder_tekst', 'message_id', 'status',
-      'gemaakt_op', 'gemaakt_door', 'verzonden_op', 'fout', 'bezet_tot', 'bestand', 'kalender'],
+      'gemaakt_op', 'gemaakt_door', 'verzonden_op', 'fout', 'bezet_tot', 'bestand', 'kalender', 'bijlage', 'bijlage_naam'],
     volgorde: 'id',
     // Waiting mail stays waiting (its forwarding does not count yet); the copy has mail switched off,
     // so only the database that is switched on sends it. A claim does not travel.

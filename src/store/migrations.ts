@@ -112,4 +112,11 @@ export const MIGRATIES: readonly Migratie[] = [
         PRIMARY KEY (soort, nominale_datum)
       ) STRICT, WITHOUT ROWID;`,
   },
+  {
+    // The agenda by mail (SPEC §8): the Word document goes with the message, as it was when it was made.
+    versie: 6,
+    sql: `
+      ALTER TABLE bericht ADD COLUMN bijlage TEXT;
+      ALTER TABLE bericht ADD COLUMN bijlage_naam TEXT;`,
+  },
 ];

@@ -30,6 +30,8 @@ export interface Bericht {
   melderTekst?: string;
   /** An invitation's or cancellation's iCalendar text (METHOD REQUEST or CANCEL). */
   kalender?: string;
+  /** A document sent with it (the agenda in Word). */
+  bijlage?: { naam: string; inhoud: Buffer };
   messageId: string;
 }
 
@@ -44,6 +46,10 @@ export async function legBerichtVast(db: Db, actor: Actor, b: Bericht, status: '
     message_id: b.messageId, status, gemaakt_op: actor.nu.toISOString(),
   };
   if (b.kalender !== undefined) rij.kalender = b.kalender;
+  if (b.bijlage !== undefined) {
+    rij.bijlage = b.bijlage.inhoud.toString('base64');
+    rij.bijlage_naam = b.bijlage.naam;
+  }
   // On PostgreSQL the database records the login itself.
   if (db.soort === 'sqlite') rij.gemaakt_door = actor.gebruiker;
   const k = Object.keys(rij);
@@ -133,6 +139,8 @@ export async function legUitkomstVast(
         object: b.object,
         resultaat: u.status === 'verzonden' ? `${b.soort} gemaild${b.partner ? ` aan ${b.partner}` : ''}` : `${b.soort} klaargezet als concept${b.partner ? ` voor ${b.partner}` : ''}`,
         details: { soort: b.soort, message_id: b.messageId, status: u.status, ...(b.partner ? { partner: b.partner } : {}) },
+        // The politieoverleg's agenda is confidential as a whole, and so is the record of sending it.
+        ...(b.soort === 'agenda' && b.object.startsWith('politie ') ? { vertrouwelijk: true } : {}),
       });
     }
   });
@@ -157,6 +165,9 @@ export interface OpgeslagenBericht {
   bezet_tot: string | null;
   bestand: string | null;
   kalender: string | null;
+  /** Base64; only read for delivery. */
+  bijlage?: string | null;
+  bijlage_naam?: string | null;
 }
 
 const KOLOMMEN = `id, soort, object, partner, aan, aan_melder, onderwerp, tekst, melder_tekst, message_id, status, gemaakt_op, verzonden_op,
@@ -165,7 +176,7 @@ const KOLOMMEN = `id, soort, object, partner, aan, aan_melder, onderwerp, tekst,
 /** The messages `post verzend` takes: waiting (and failed, with `opnieuw`), oldest first. */
 export async function teVerzenden(db: Db, opnieuw: boolean): Promise<OpgeslagenBericht[]> {
   return db.alle<OpgeslagenBericht>(
-    `SELECT ${KOLOMMEN} FROM bericht WHERE status = 'wacht' ${opnieuw ? `OR status = 'mislukt'` : ''} ORDER BY id`,
+    `SELECT ${KOLOMMEN}, bijlage, bijlage_naam FROM bericht WHERE status = 'wacht' ${opnieuw ? `OR status = 'mislukt'` : ''} ORDER BY id`,
   );
 }
 

@@ -81,6 +81,8 @@ CREATE TABLE bericht (
   bezet_tot ${T},
   bestand ${T},
   kalender ${T},
+  bijlage ${T},
+  bijlage_naam ${T},
   ${BOOL('geheim')}
 );
 CREATE INDEX bericht_open ON bericht (status) WHERE status IN ('wacht', 'mislukt');
@@ -664,6 +666,7 @@ BEGIN
     OR EXISTS (SELECT 1 FROM zaak z WHERE z.vertrouwelijk = 1 AND z.nummer = a.object)
     OR EXISTS (SELECT 1 FROM actie x WHERE x.geheim = 1 AND x.nummer = a.object)
     OR a.object LIKE 'politie:%' AND a.commando LIKE 'notulen%'
+    OR a.object LIKE 'politie %' AND a.resultaat LIKE 'agenda%'
     OR a.details LIKE '%"vertrouwelijk":true%');
   -- Fresh statistics, or the planner guesses wrong over a large copy until autovacuum comes by.
   ANALYZE instelling, teller, kern, partner, deelnemer, categorie, cadans, zaak, melding, doorzetting, contact, bericht, overleg, kalender, aanwezigheid, actie, actie_historie, audit;
@@ -759,7 +762,7 @@ GRANT SELECT ON melding, melding_stand TO ${b};
 GRANT INSERT (${meldingInvoer.join(', ')}) ON melding TO ${b};
 GRANT UPDATE (${meldingWijzig.join(', ')}) ON melding TO ${b};
 GRANT SELECT, INSERT ON doorzetting, contact TO ${b};
-GRANT SELECT, INSERT (soort, object, melding_id, partner, aan, aan_melder, onderwerp, tekst, melder_tekst, message_id, status, gemaakt_op, kalender) ON bericht TO ${b};
+GRANT SELECT, INSERT (soort, object, melding_id, partner, aan, aan_melder, onderwerp, tekst, melder_tekst, message_id, status, gemaakt_op, kalender, bijlage, bijlage_naam) ON bericht TO ${b};
 GRANT USAGE ON SEQUENCE bericht_id_seq TO ${b};
 GRANT SELECT (id, nummer, status, vertrouwelijk) ON zaak TO ${b};
 GRANT USAGE ON SEQUENCE melding_id_seq TO ${b};
@@ -830,6 +833,7 @@ INSERT INTO deelnemer (soort, naam, partner, volgorde) VALUES
     stappen.push(`${van >= 3 ? 'ALTER TABLE bericht ADD COLUMN kalender text COLLATE "C";' : ''}
 ${KALENDER}`);
   }
+  if (van < 6 && van >= 3) stappen.push('ALTER TABLE bericht ADD COLUMN bijlage text COLLATE "C", ADD COLUMN bijlage_naam text COLLATE "C";');
   stappen.push(`
 DO $$
 DECLARE

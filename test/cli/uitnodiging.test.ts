@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
+import mammoth from 'mammoth';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { kvz, kvzJson, kvzOk, lees, nieuweDb, telRijen, tijdelijkeMap } from '../helpers/run.js';
 import { startSmtp, type Ontvangen, type TestSmtp } from '../helpers/smtp.js';
@@ -234,3 +235,50 @@ function leesPlan(inhoud: string): Map<string, { uid: string; sequence: number; 
     }),
   );
 }
+
+describe('kvz agenda <soort> --mail', () => {
+  it('mails the Word agenda to the meeting\'s participants, with a summary in the body', async () => {
+    const db = nieuweDb();
+    await metDeelnemers(db);
+    await kvzOk(['overleg', 'deelnemer', 'add', 'politie', '--naam', 'Teamchef', '--email', 'teamchef@politie.test'], { db, nu: NU });
+    const u = await kvzOk(['agenda', 'gio', '--datum', '2027-03-30', '--mail'], { db, nu: NU, env: mailEnv() });
+    expect(u.stderr).toBe('');
+    expect(u.stdout).toContain('Agenda van het GIO van dinsdag 30 maart 2027 als Word-document naar 2 deelnemers.');
+    expect(smtp.ontvangen).toHaveLength(1);
+    const m = smtp.ontvangen[0]!;
+    expect(m.aan.sort()).toEqual(['jw@jongerenwerk.test', 'wijkagent@politie.test']);
+    expect(m.mail.subject).toBe('Agenda GIO (Groot Integraal Overleg), dinsdag 30 maart 2027');
+    expect(m.mail.text).toContain('Agendapunten:\n1. Opening');
+    const bijlage = m.mail.attachments.find((a) => a.filename === 'agenda-gio-30-03-2027.docx')!;
+    expect(bijlage.contentType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect((await mammoth.extractRawText({ buffer: bijlage.content })).value).toContain('Agenda GIO (Groot Integraal Overleg)');
+    expect(lees(db, 'SELECT soort, object, status FROM bericht')).toEqual([{ soort: 'agenda', object: 'gio 2027-03-30', status: 'verzonden' }]);
+  });
+
+  it('sends the politie agenda only to the politieoverleg\'s participants, with a neutral body and a Vertrouwelijk subject', async () => {
+    const db = nieuweDb();
+    await metDeelnemers(db);
+    await kvzOk(['overleg', 'cadans', 'politie', '--start', '2027-03-09'], { db, nu: NU });
+    await kvzOk(['overleg', 'deelnemer', 'add', 'politie', '--naam', 'Teamchef', '--email', 'teamchef@politie.test'], { db, nu: NU });
+    await kvzOk(['zaak', 'open', '--titel', 'Drugshandel achter de sporthal', '--soort', 'overlast', '--kern', 'Obdam', '--vertrouwelijk'], { db, nu: NU });
+    await kvzOk(['agenda', 'politie', '--mail'], { db, nu: NU, env: mailEnv() });
+    expect(smtp.ontvangen.map((o) => o.aan)).toEqual([['teamchef@politie.test']]);
+    const m = smtp.ontvangen[0]!;
+    expect(m.mail.subject).toBe('Vertrouwelijk: agenda politieoverleg, dinsdag 9 maart 2027');
+    expect(m.mail.text).not.toMatch(/Drugshandel|Z-2027|Trends|Agendapunten/);
+    const tekst = (await mammoth.extractRawText({ buffer: m.mail.attachments[0]!.content })).value;
+    expect(tekst).toContain('Drugshandel achter de sporthal');
+    expect(tekst).toContain('Vertrouwelijk: dit stuk bevat vertrouwelijke zaken');
+  });
+
+  it('refuses without participants with an address, and with --json: nothing written', async () => {
+    const db = nieuweDb();
+    await kvzOk(['overleg', 'cadans', 'gio', '--start', '2027-01-05'], { db, nu: NU });
+    const geen = await kvz(['agenda', 'tweewekelijks', '--mail'], { db, nu: NU, env: mailEnv() });
+    expect([geen.code, geen.stderr]).toEqual([1, expect.stringContaining('Geen enkele deelnemer van het tweewekelijks overleg heeft een e-mailadres')]);
+    const json = await kvz(['agenda', 'gio', '--mail', '--json'], { db, nu: NU, env: mailEnv() });
+    expect([json.code, json.stderr]).toEqual([2, expect.stringContaining('--mail en --json')]);
+    expect([telRijen(db, 'bericht'), smtp.ontvangen.length]).toEqual([0, 0]);
+    expect(lees(db, `SELECT count(*) AS n FROM audit WHERE resultaat LIKE 'agenda%'`)).toEqual([{ n: 0 }]);
+  });
+});

@@ -44,6 +44,17 @@ export function soffice(): string | undefined {
 }
 
 /**
+ * LibreOffice with Writer (Debian: libreoffice-writer-nogui) and pdftotext (poppler-utils), to lay a
+ * Word document out and read the pages back; undefined when either is missing.
+ */
+export function writer(): string | undefined {
+  const lo = soffice();
+  if (!lo || spawnSync('which', ['pdftotext']).status !== 0) return undefined;
+  const r = spawnSync('sh', ['-c', `ls "$(dirname "$(readlink -f "$(command -v ${lo})")")"/libswlo.so`]);
+  return r.status === 0 ? lo : undefined;
+}
+
+/**
  * Lets LibreOffice Calc open the CSV with the given separator (UTF-8) and save it again as a
  * comma-separated, fully quoted CSV; returns the rows Calc saw, read back with Python.
  */

@@ -99,6 +99,21 @@ describe.skipIf(!PG)(`mail on a shared database${PG_OVERGESLAGEN}`, () => {
     expect([b.code, b.stderr]).toEqual([4, 'Geen toegang: met de rol balie kunt u de overleggen niet bekijken of plannen.\n']);
   });
 
+  it('lets the politieoverleg mail its confidential agenda, which then exists only for that circle', async () => {
+    const u = await db.kvz(['agenda', 'politie', '--mail'], politie, env());
+    expect([u.code, u.stderr]).toEqual([0, '']);
+    const m = smtp.ontvangen.at(-1)!;
+    expect([m.aan, m.mail.subject]).toEqual([['teamchef@politie.test'], 'Vertrouwelijk: agenda politieoverleg, woensdag 24 maart 2027']);
+    expect(db.psql(`SELECT count(*) FROM bericht WHERE soort = 'agenda'`, iv).stdout, 'bericht voor iv').toBe('0');
+    expect(db.psql(`SELECT count(*) FROM bericht WHERE soort = 'agenda'`, politie).stdout, 'bericht voor politie').toBe('1');
+    for (const resultaat of ['agenda in de uitgaande post', 'agenda gemaild']) {
+      expect(db.psql(`SELECT count(*) FROM audit WHERE resultaat = '${resultaat}'`, iv).stdout, `${resultaat} voor iv`).toBe('0');
+      expect(db.psql(`SELECT count(*) FROM audit WHERE resultaat = '${resultaat}'`, politie).stdout, `${resultaat} voor politie`).toBe('1');
+    }
+    const ivu = await db.kvz(['agenda', 'politie', '--mail'], iv, env());
+    expect([ivu.code, ivu.stderr]).toEqual([4, 'Geen toegang: met de rol iv kunt u de agenda van het politieoverleg niet maken.\n']);
+  });
+
   it('has kvz check find a message whose secrecy was changed behind kvz\'s back', async () => {
     expect((await db.kvz(['check'])).code).toBe(0);
     db.psql('ALTER TABLE bericht DISABLE TRIGGER bericht_geheim; UPDATE bericht SET geheim = 0; ALTER TABLE bericht ENABLE TRIGGER bericht_geheim;', { login: PG!.superuser, wachtwoord: PG!.wachtwoord } as Login);

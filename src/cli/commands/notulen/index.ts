@@ -7,7 +7,7 @@ const NAMEN = { gio: 'het GIO', tweewekelijks: 'het tweewekelijks overleg', poli
 export function registreerNotulen(program: Command, runtime: Runtime): void {
   const notulen = program
     .command('notulen')
-    .description('notulen: een skelet in Markdown om in te vullen, en het ingevulde skelet terug in de matrix (verwerk)');
+    .description('notulen: een skelet om in te vullen (Markdown of Word), en het ingevulde Markdown-skelet terug in de matrix (verwerk)');
 
   // Not imported from domain/cadans.ts: the tree is built on every start, and that module is not needed for it.
   for (const soort of ['gio', 'tweewekelijks', 'politie'] as const) {
@@ -16,6 +16,7 @@ export function registreerNotulen(program: Command, runtime: Runtime): void {
       .description(`het notulenskelet van ${NAMEN[soort]}, om in te vullen: agendapunten, aanwezigheid, per zaak de matrix`)
       .option('--datum <datum>', 'de datum van het overleg (standaard: het eerstvolgende, vandaag meegerekend)')
       .option('--output <bestand>', 'schrijf naar dit bestand (anders naar de standaarduitvoer)')
+      .option('--formaat <formaat>', 'md (Markdown) of docx (Word-document, met --output) (standaard: md; docx bij --output x.docx)')
       .action(voer(runtime, async () => ({ default: (await import('./skelet.js')).skeletVan(soort) })));
   }
 

@@ -1,4 +1,4 @@
-/** `kvz notulen gio|tweewekelijks|politie`: the minutes skeleton of the next (or a given) meeting. */
+/** `kvz notulen gio|tweewekelijks|politie`: the minutes skeleton of the next (or a given) meeting, in Markdown or Word. */
 import { soortNaam, type OverlegSoort } from '../../../domain/cadans.js';
 import { datumLang } from '../../../domain/tijd.js';
 import { notulenMarkdown } from '../../../documents/notulen-md.js';
@@ -6,6 +6,7 @@ import { agendaVoor } from '../../../store/agenda.js';
 import { databaseId } from '../../../store/instellingen.js';
 import { schrijfAtomisch } from '../../bestand.js';
 import type { Context } from '../../context.js';
+import { leesDocumentFormaat } from '../../document-opties.js';
 import type { Handler } from '../../handler.js';
 import { schrijf } from '../../output.js';
 import { documentOverleg } from '../agenda/overleg-keuze.js';
@@ -13,15 +14,20 @@ import { documentOverleg } from '../agenda/overleg-keuze.js';
 interface Opts {
   datum?: string;
   output?: string;
+  formaat?: string;
 }
 
 export function skeletVan(soort: OverlegSoort): Handler<Opts> {
   return async (ctx: Context, o: Opts) => {
+    const formaat = leesDocumentFormaat(o.formaat, o.output);
     const { db, overleg, output } = await documentOverleg(ctx, soort, o);
-    const inhoud = notulenMarkdown(await agendaVoor(db, overleg, ctx.nu), await databaseId(db));
-    if (output === undefined) return void ctx.io.stdout.write(inhoud);
+    const a = await agendaVoor(db, overleg, ctx.nu);
+    const id = await databaseId(db);
+    const inhoud = formaat === 'docx' ? await (await import('../../../documents/agenda-docx.js')).notulenDocx(a, id) : notulenMarkdown(a, id);
+    if (output === undefined) return void ctx.io.stdout.write(String(inhoud)); // Word needs --output (checked above)
     schrijfAtomisch(output, inhoud);
     schrijf(ctx, `Notulenskelet van het ${soortNaam(soort)} van ${datumLang(overleg.datum)} geschreven naar ${output}.`);
-    schrijf(ctx, `Vul het in en verwerk het daarna met: kvz notulen verwerk ${output}`);
+    if (formaat === 'md') schrijf(ctx, `Vul het in en verwerk het daarna met: kvz notulen verwerk ${output}`);
+    else schrijf(ctx, 'Vul het in Word in. Notulen uit Word inlezen (kvz notulen verwerk) komt in een volgende versie; tot dan: gebruik het Markdown-skelet om te verwerken.');
   };
 }
