@@ -51,6 +51,8 @@ export interface ZaakTabel {
 
 export interface GelezenNotulen {
   kenmerk: Kenmerk | null;
+  /** Where a row number points in a file without lines (Word): 'tabel Z-2027-001, rij 3'. */
+  plaatsen?: Map<number, string>;
   aanwezig: Vinkje[];
   tabellen: ZaakTabel[];
   fouten: Fout[];
@@ -85,6 +87,8 @@ export interface Voornemen {
   /** The partners ticked as present, or null when no box was ticked (attendance not filled in). */
   aanwezig: { regel: number; partner: string }[] | null;
   zaken: ZaakWens[];
+  /** As read (GelezenNotulen.plaatsen), for naming problems. */
+  plaatsen?: Map<number, string>;
 }
 
 const STATUSSEN: Keuzelijst = { soort: 'status', waarden: ACTIE_STATUSSEN };
@@ -152,7 +156,9 @@ export function leesVoornemen(g: GelezenNotulen, partners: Keuzelijst): { voorne
     }
     zaken.push(wens);
   }
-  return { voornemen: { kenmerk: g.kenmerk, aanwezig: aangevinkt.length === 0 ? null : aanwezig, zaken }, fouten };
+  const voornemen: Voornemen = { kenmerk: g.kenmerk, aanwezig: aangevinkt.length === 0 ? null : aanwezig, zaken };
+  if (g.plaatsen) voornemen.plaatsen = g.plaatsen;
+  return { voornemen, fouten };
 }
 
 /** The Partner cell of an actie row, as a code where it names one (it is informative: never an error). */

@@ -14,9 +14,15 @@ import type { Db } from './db.js';
 import { heeftWijzigingen, planVerwerking, type Verwerking } from './notulen-plan.js';
 import { overlegVoor } from './overleggen.js';
 
+/** Where a problem is: a line of a Markdown file, or a table and row of a Word file. */
+export function waarIn(regel: number, plaatsen?: ReadonlyMap<number, string>): string {
+  if (!plaatsen) return `regel ${regel}`;
+  return regel === 0 ? 'het document' : (plaatsen.get(regel) ?? `rij ${regel}`);
+}
+
 /** Problems in the file as the usage error that lists them, one line each, and says nothing was applied. */
-export function foutenInBestand(fouten: Fout[]): UsageErrors {
-  const regels = [...fouten].sort((a, b) => a.regel - b.regel).map((f) => `regel ${f.regel}: ${f.tekst}`);
+export function foutenInBestand(fouten: Fout[], plaatsen?: ReadonlyMap<number, string>): UsageErrors {
+  const regels = [...fouten].sort((a, b) => a.regel - b.regel).map((f) => `${waarIn(f.regel, plaatsen)}: ${f.tekst}`);
   const n = fouten.length;
   return new UsageErrors([...regels, `${n === 1 ? 'Eén probleem' : `${n} problemen`} in het bestand; er is niets verwerkt.`]);
 }
@@ -27,7 +33,7 @@ export function foutenInBestand(fouten: Fout[]): UsageErrors {
  */
 export async function proefVerwerking(db: Db, v: Voornemen, eerder: Fout[], nu: Date): Promise<Verwerking> {
   const { verwerking, fouten } = await planVerwerking(db, v, nu);
-  if (eerder.length + fouten.length > 0) throw foutenInBestand([...eerder, ...fouten]);
+  if (eerder.length + fouten.length > 0) throw foutenInBestand([...eerder, ...fouten], v.plaatsen);
   return verwerking;
 }
 
@@ -35,7 +41,7 @@ export async function proefVerwerking(db: Db, v: Voornemen, eerder: Fout[], nu: 
 export function verwerkNotulen(db: Db, actor: Actor, v: Voornemen, eerder: Fout[], bestand: string): Promise<Verwerking> {
   return inTransactie(db, async () => {
     const { verwerking, fouten } = await planVerwerking(db, v, actor.nu);
-    if (eerder.length + fouten.length > 0) throw foutenInBestand([...eerder, ...fouten]);
+    if (eerder.length + fouten.length > 0) throw foutenInBestand([...eerder, ...fouten], v.plaatsen);
     if (!heeftWijzigingen(verwerking)) return verwerking;
     const o = verwerking.overleg;
     const overlegId = await overlegVoor(db, o.soort, o.datum, actor.nu);

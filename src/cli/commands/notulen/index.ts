@@ -7,7 +7,7 @@ const NAMEN = { gio: 'het GIO', tweewekelijks: 'het tweewekelijks overleg', poli
 export function registreerNotulen(program: Command, runtime: Runtime): void {
   const notulen = program
     .command('notulen')
-    .description('notulen: een skelet om in te vullen (Markdown of Word), en het ingevulde Markdown-skelet terug in de matrix (verwerk)');
+    .description('notulen: een skelet om in te vullen (Markdown of Word), en het ingevulde skelet terug in de matrix (verwerk)');
 
   // Not imported from domain/cadans.ts: the tree is built on every start, and that module is not needed for it.
   for (const soort of ['gio', 'tweewekelijks', 'politie'] as const) {
@@ -23,7 +23,7 @@ export function registreerNotulen(program: Command, runtime: Runtime): void {
   notulen
     .command('verwerk')
     .description('een ingevuld notulenskelet in de matrix verwerken: toont eerst wat er verandert, met --uitvoeren wordt het vastgelegd')
-    .argument('<bestand>', 'het ingevulde notulenbestand (van kvz notulen gio|tweewekelijks|politie)')
+    .argument('<bestand>', 'het ingevulde notulenbestand, .md of .docx (van kvz notulen gio|tweewekelijks|politie)')
     .option('--uitvoeren', 'leg de wijzigingen vast (zonder deze optie verandert er niets)')
     .option('--json', 'de wijzigingen als JSON')
     .addHelpText(

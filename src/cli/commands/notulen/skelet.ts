@@ -28,6 +28,6 @@ export function skeletVan(soort: OverlegSoort): Handler<Opts> {
     schrijfAtomisch(output, inhoud);
     schrijf(ctx, `Notulenskelet van het ${soortNaam(soort)} van ${datumLang(overleg.datum)} geschreven naar ${output}.`);
     if (formaat === 'md') schrijf(ctx, `Vul het in en verwerk het daarna met: kvz notulen verwerk ${output}`);
-    else schrijf(ctx, 'Vul het in Word in. Notulen uit Word inlezen (kvz notulen verwerk) komt in een volgende versie; tot dan: gebruik het Markdown-skelet om te verwerken.');
+    else schrijf(ctx, `Vul het in Word in en verwerk het daarna met: kvz notulen verwerk ${output}`);
   };
 }
