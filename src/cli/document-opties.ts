@@ -38,14 +38,14 @@ const isDocxNaam = (pad: string | undefined) => pad !== undefined && /\.docx$/i.
  * --formaat of an agenda or minutes skeleton: `--output x.docx` implies Word; Word needs a file (it is
  * a zip, not text for a terminal); Markdown into a `.docx` name is refused, as Word would refuse it.
  */
-export function leesDocumentFormaat(invoer: string | undefined, output: string | undefined, json = false): DocumentFormaat {
+export function leesDocumentFormaat(invoer: string | undefined, output: string | undefined, json = false, mail = false): DocumentFormaat {
   const formaat: DocumentFormaat = invoer === undefined
     ? (isDocxNaam(output) ? 'docx' : 'md')
     : (kies(invoer, '--formaat', { soort: 'formaat', onzijdig: true, waarden: ['md', 'docx'], aliassen: new Map([['markdown', 'md'], ['word', 'docx']]) }) as DocumentFormaat);
   if (formaat === 'docx') {
     if (json) throw new UsageError('--json en --formaat docx gaan niet samen; kies er één.');
-    if (output === undefined) throw new UsageError('--formaat docx schrijft een Word-document; geef het met --output, bijvoorbeeld --output agenda.docx.');
-    if (!isDocxNaam(output)) throw new UsageError(`--output '${output}' hoort bij --formaat docx op .docx te eindigen, anders opent Word het niet.`);
+    if (output === undefined && !mail) throw new UsageError('--formaat docx schrijft een Word-document; geef het met --output, bijvoorbeeld --output agenda.docx.');
+    if (output !== undefined && !isDocxNaam(output)) throw new UsageError(`--output '${output}' hoort bij --formaat docx op .docx te eindigen, anders opent Word het niet.`);
   } else if (isDocxNaam(output)) {
     throw new UsageError('--formaat md schrijft Markdown-tekst, geen Word-document; noem het bestand .md, of gebruik --formaat docx.');
   }

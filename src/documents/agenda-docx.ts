@@ -18,7 +18,7 @@ import { alinea, feitenTabel, invulVakken, kop, tabel, uitMarkdown, wordBestand,
 export const BESPROKEN = 'Besproken';
 export const AFSPRAKEN = 'Afspraken';
 /** The custom document properties that say which minutes a file is. */
-export const EIGENSCHAP = { document: 'kvz.document', soort: 'kvz.soort', datum: 'kvz.datum', database: 'kvz.database' } as const;
+export const EIGENSCHAP = { document: 'kvz.document', soort: 'kvz.soort', datum: 'kvz.datum', database: 'kvz.database', deelnemers: 'kvz.deelnemers' } as const;
 /** The footer's identity line, for when a program dropped the custom properties. */
 export const kenmerk = (a: Pick<Agenda, 'soort' | 'overleg'>, databaseId: string) => `Kenmerk: notulen ${a.soort} ${a.overleg.datum} · ${databaseId}`;
 
@@ -146,7 +146,11 @@ export async function notulenDocx(a: Agenda, databaseId: string): Promise<Buffer
       koptekst: koptekst(a, 'Notulen'),
       vertrouwelijk: a.soort === 'politie',
       kenmerk: kenmerk(a, databaseId),
-      eigenschappen: { [EIGENSCHAP.document]: 'notulen', [EIGENSCHAP.soort]: a.soort, [EIGENSCHAP.datum]: a.overleg.datum, [EIGENSCHAP.database]: databaseId },
+      eigenschappen: {
+        [EIGENSCHAP.document]: 'notulen', [EIGENSCHAP.soort]: a.soort, [EIGENSCHAP.datum]: a.overleg.datum, [EIGENSCHAP.database]: databaseId,
+        // The names printed in the attendance: any other name was typed in, by whoever kept the minutes.
+        [EIGENSCHAP.deelnemers]: JSON.stringify(a.deelnemers.map((d) => d.naam)),
+      },
     },
     inhoud,
   );

@@ -26,11 +26,20 @@ interface Tabel { soort: 'tabel'; rijen: Cel[][] }
 interface Alinea { soort: 'alinea'; stijl: string; tekst: string }
 type Blok = Tabel | Alinea;
 
-const WINGDINGS: Record<string, string> = { F0FE: '☒', F078: 'X', F0FC: '✓', F0FB: '✗', F0A8: '☐', F06F: '☐' };
+/** Tick boxes Word inserts as symbols, by font and character code. */
+const SYMBOLEN: Record<string, Record<string, string>> = {
+  wingdings: { F0FD: '☒', F0FE: '☑', F0FC: '✓', F078: 'X', F0A8: '☐', F06F: '☐' },
+  'wingdings 2': { F054: '☒', F052: '☑', F050: '✓', F0A3: '☐', F02A: '☐' },
+};
+/** Most entries a .docx may have: Word writes a dozen or two. */
+const MAX_DELEN = 1000;
 
 function ontsnapXml(t: string): string {
   return t.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e: string) => {
-    if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+    if (e[0] === '#') {
+      const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return code <= 0x10ffff ? String.fromCodePoint(code) : '\uFFFD';
+    }
     return ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[e.toLowerCase()]!;
   });
 }
@@ -54,6 +63,7 @@ export function blokkenVan(xml: string): Blok[] {
     const open = sluit === '';
     switch (naam) {
       case 'w:p':
+        if (overslaan > 0) break;
         if (open && leeg === '') alinea = { stijl: '', tekst: '' };
         else if (!open || leeg === '/') {
           const a = alinea ?? { stijl: '', tekst: '' };
@@ -71,6 +81,8 @@ export function blokkenVan(xml: string): Blok[] {
         break;
       case 'w:delText':
       case 'w:instrText':
+      case 'w:moveFrom': // text moved away with tracked changes: it stands again where it was moved to
+      case 'w:txbxContent': // a text box: not part of the paragraph it is anchored in
         if (leeg === '') overslaan += open ? 1 : -1;
         break;
       case 'w:tab':
@@ -82,7 +94,7 @@ export function blokkenVan(xml: string): Blok[] {
         if (alinea) alinea.tekst += ' ';
         break;
       case 'w:sym':
-        if (alinea) alinea.tekst += WINGDINGS[(attribuut(attr, 'w:char') ?? '').toUpperCase()] ?? '';
+        if (alinea && overslaan === 0) alinea.tekst += SYMBOLEN[(attribuut(attr, 'w:font') ?? 'wingdings').toLowerCase()]?.[(attribuut(attr, 'w:char') ?? '').toUpperCase()] ?? '';
         break;
       case 'w:tbl':
         if (open) tabellen.push({ rijen: [], cel: null });
@@ -114,10 +126,10 @@ const normaal = (c: string) => c.toLowerCase().replace(/\s+/g, ' ').trim();
 const KOLOMMEN_NORMAAL = NOTULEN_KOLOMMEN.map((k) => k.toLowerCase());
 const ZAAK = /^(Z-?\d{4}-?\d+)\s*·/i;
 const isKop = (stijl: string, niveau: number) => new RegExp(`^(heading|kop)\\s*${niveau}$`, 'i').test(stijl);
-/** ☒ ☑ ✓ ✔ ✗ ✘ X x, or [x]: ticked. ☐ or nothing: not. */
+/** ☒ ☑ ✓ ✔ X x, or [x]: ticked. ☐, nothing, or ✗ ✘ (which many use for absent): not. */
 export function isAangevinkt(cel: string): boolean {
   const t = cel.replace(/[☐\s]/g, '');
-  return /^(\[[xX]\]|[☒☑✓✔✗✘xX]+)$/.test(t);
+  return /^(\[[xX]\]|[☒☑✓✔xX]+)$/.test(t);
 }
 
 async function leesDeel(zip: JSZip, naam: string): Promise<string | undefined> {
@@ -142,12 +154,22 @@ async function leesDeel(zip: JSZip, naam: string): Promise<string | undefined> {
   });
 }
 
-async function kenmerkVan(zip: JSZip, fout: (regel: number, t: string) => void): Promise<Kenmerk | null> {
+async function kenmerkVan(zip: JSZip, fout: (regel: number, t: string) => void): Promise<{ kenmerk: Kenmerk | null; gedrukt?: string[] }> {
   const eigen = (await leesDeel(zip, 'docProps/custom.xml')) ?? '';
-  const prop = (naam: string) => new RegExp(`name="${naam.replace('.', '\\.')}"[^>]*>\\s*<vt:lpwstr>([^<]*)</vt:lpwstr>`).exec(eigen)?.[1];
+  const prop = (naam: string) => {
+    const w = new RegExp(`name="${naam.replace('.', '\\.')}"[^>]*>\\s*<vt:lpwstr>([^<]*)</vt:lpwstr>`).exec(eigen)?.[1];
+    return w === undefined ? undefined : ontsnapXml(w);
+  };
   let soort = prop(EIGENSCHAP.soort);
   let datum = prop(EIGENSCHAP.datum);
   let database = prop(EIGENSCHAP.database);
+  let gedrukt: string[] | undefined;
+  try {
+    const namen: unknown = JSON.parse(prop(EIGENSCHAP.deelnemers) ?? 'null');
+    if (Array.isArray(namen) && namen.every((n) => typeof n === 'string')) gedrukt = namen as string[];
+  } catch {
+    // An edited property: fall back on today's participants.
+  }
   if (!soort || !datum || !database) {
     // A program that dropped the custom properties kept the footer.
     const voeten = Object.keys(zip.files).filter((n) => /^word\/footer\d*\.xml$/.test(n));
@@ -159,17 +181,19 @@ async function kenmerkVan(zip: JSZip, fout: (regel: number, t: string) => void):
   }
   if (!soort || !datum || !database) {
     fout(0, 'het kenmerk van kvz ontbreekt (in de eigenschappen van het document en onderaan de pagina); dit is geen notulenbestand van kvz notulen, of het kenmerk is verwijderd.');
-    return null;
+    return { kenmerk: null };
   }
   if (!(OVERLEG_SOORTEN as readonly string[]).includes(soort) || !isDatum(datum)) {
     fout(0, 'het kenmerk van kvz in dit document is gewijzigd; maak een nieuw skelet met kvz notulen.');
-    return null;
+    return { kenmerk: null };
   }
-  return { soort: soort as OverlegSoort, datum, database };
+  return { kenmerk: { soort: soort as OverlegSoort, datum, database }, ...(gedrukt ? { gedrukt } : {}) };
 }
 
 export interface DocxNotulen extends GelezenNotulen {
   plaatsen: Map<number, string>;
+  /** How many Besproken/Afspraken boxes hold text (not kept yet: the user is told). */
+  verslagVakken: number;
 }
 
 /**
@@ -179,16 +203,22 @@ export interface DocxNotulen extends GelezenNotulen {
 export async function leesNotulenDocx(inhoud: Buffer, deelnemers: (soort: OverlegSoort) => ReadonlySet<string>): Promise<DocxNotulen> {
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(inhoud, { checkCRC32: true });
+    // Only the directory is read here; each part kvz needs is unpacked later, under a ceiling.
+    zip = await JSZip.loadAsync(inhoud, { checkCRC32: false });
   } catch {
     throw new UsageError('Dit bestand is geen geldig Word-document (.docx): het is beschadigd of iets anders. Er is niets verwerkt.');
   }
+  if (Object.keys(zip.files).length > MAX_DELEN) {
+    throw new UsageError(`Dit bestand heeft meer dan ${MAX_DELEN} onderdelen; zo ziet geen Word-document eruit. Er is niets verwerkt.`);
+  }
   const documentXml = await leesDeel(zip, 'word/document.xml');
   if (documentXml === undefined) throw new UsageError('Dit bestand is geen Word-document (.docx): word/document.xml ontbreekt. Er is niets verwerkt.');
-  const uit: DocxNotulen = { kenmerk: null, aanwezig: [], tabellen: [], fouten: [], plaatsen: new Map() };
+  const uit: DocxNotulen = { kenmerk: null, aanwezig: [], tabellen: [], fouten: [], plaatsen: new Map(), verslagVakken: 0 };
   const fout = (regel: number, tekst: string) => uit.fouten.push({ regel, tekst });
-  uit.kenmerk = await kenmerkVan(zip, fout);
-  const bekend = uit.kenmerk ? new Set([...deelnemers(uit.kenmerk.soort)].map(normaal)) : new Set<string>();
+  const { kenmerk, gedrukt } = await kenmerkVan(zip, fout);
+  uit.kenmerk = kenmerk;
+  // The names printed in the attendance (or, when that property is gone, today's participants).
+  const bekend = new Set([...(gedrukt ?? (kenmerk ? deelnemers(kenmerk.soort) : []))].map(normaal));
 
   let volgnummer = 0;
   const plaats = (p: string) => {
@@ -220,6 +250,10 @@ export async function leesNotulenDocx(inhoud: Buffer, deelnemers: (soort: Overle
         // A name typed on one of the empty lines: that person was there.
         uit.aanwezig.push({ regel: plaats(`aanwezigheid, rij ${i + 1}`), label: naam, aangevinkt: vinkje || !bekend.has(normaal(naam)) });
       });
+      continue;
+    }
+    if (normaal(kopCellen[0] ?? '') === 'besproken' || normaal(kopCellen[0] ?? '') === 'afspraken') {
+      uit.verslagVakken += b.rijen.filter((r) => celTekst(r[1] ?? []) !== '').length;
       continue;
     }
     if (normaal(kopCellen[0] ?? '') !== 'actie') continue;

@@ -167,6 +167,9 @@ export async function werkBij(db: Db, actor: Actor, post: KalenderPost, soort: O
   const cadansen = await leesCadans(db);
   const versies = { gio: cadansen.gio.versie, politie: cadansen.politie.versie };
   const o = await zoalsNu(db, soort, nominaal, cadansen[cadansSoort(soort)]);
+  // A meeting that has taken place (and stays in the past) needs no word to anyone.
+  const vandaag = dagVan(actor.nu);
+  if (r.datum < vandaag && (o === undefined || o.datum < vandaag)) return;
   const wie = await metAdres(db, soort);
   if (o === undefined || o.status === 'geannuleerd') {
     if (r.methode === 'cancel') return;
@@ -252,7 +255,7 @@ export function nodigUit(db: Db, actor: Actor, post: KalenderPost, soort: Overle
     if (wie.length === 0) {
       throw new DomainError(
         `Geen enkele deelnemer van het ${soortNaam(soort)} heeft een e-mailadres; ` +
-          `er is niets verstuurd. Geef ze een adres (beheer): kvz overleg deelnemer add ${soort} --naam … --email ….`,
+          `er is niets verstuurd. Geef ze een adres (beheer): kvz overleg deelnemer remove ${soort} --naam …, en daarna add met --email ….`,
       );
     }
     const versies = await cadansVersies(db);
@@ -302,7 +305,7 @@ export function mailAgenda(db: Db, actor: Actor, post: KalenderPost, a: Agenda, 
     if (wie.length === 0) {
       throw new DomainError(
         `Geen enkele deelnemer van het ${soortNaam(a.soort)} heeft een e-mailadres; er is niets verstuurd. ` +
-          `Geef ze een adres (beheer): kvz overleg deelnemer add ${a.soort} --naam … --email ….`,
+          `Geef ze een adres (beheer): kvz overleg deelnemer remove ${a.soort} --naam …, en daarna add met --email ….`,
       );
     }
     const aan = wie.map((d) => d.email);

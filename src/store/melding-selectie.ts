@@ -28,7 +28,8 @@ export function selectieVoorwaarden(s: MeldingSelectie, waar: string[], p: Recor
   if (s.tot) (waar.push('m.ontvangen_dag <= @tot'), (p.tot = s.tot));
   if (s.vergunninghouder !== undefined) (waar.push('m.vergunninghouder = @vh'), (p.vh = s.vergunninghouder ? 1 : 0));
   if (s.doorgezetNaar) {
-    waar.push('EXISTS (SELECT 1 FROM doorzetting dz WHERE dz.melding_id = m.id AND dz.partner = @doorgezetNaar)');
+    // As "Doorgezet naar" counts it: a forwarding whose mail waits or failed is not one yet.
+    waar.push('EXISTS (SELECT 1 FROM doorzetting dz WHERE dz.melding_id = m.id AND dz.partner = @doorgezetNaar AND dz.op IS NOT NULL)');
     p.doorgezetNaar = s.doorgezetNaar;
   }
 }

@@ -726,7 +726,9 @@ export function rijbeveiliging(r: Rolnamen): string {
     `CREATE POLICY lezen ON contact FOR SELECT TO ${b} USING ${zichtbaar};`,
     `CREATE POLICY toevoegen ON contact FOR INSERT TO ${b} WITH CHECK (geheim = 0 OR ${mag} OR melding_schrijfbaar(melding_id));`,
     `CREATE POLICY lezen ON bericht FOR SELECT TO ${b} USING ${zichtbaar};`,
+    // A calendar part only on an invitation or cancellation, an attachment only on an agenda.
     `CREATE POLICY toevoegen ON bericht FOR INSERT TO ${b} WITH CHECK (status IN ('wacht', 'uit')
+       AND (kalender IS NULL OR soort IN ('uitnodiging', 'annulering')) AND ((bijlage IS NULL AND bijlage_naam IS NULL) OR soort = 'agenda')
        AND coalesce(bericht_adres_klopt(soort, partner, melding_id, aan, aan_melder, object), false) AND (geheim = 0 OR ${mag} OR melding_schrijfbaar(melding_id)));`,
     // Only opschonen (beheer) changes a stored message itself: it erases the melder's data.
     `CREATE POLICY wissen ON bericht FOR UPDATE TO ${ident(r.beheer)} USING (geheim = 0 OR ${mag}) WITH CHECK (true);`,

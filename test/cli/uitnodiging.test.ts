@@ -154,6 +154,14 @@ describe('kvz overleg uitnodig', () => {
       'uitnodiging gio 2027-03-30 verzonden', 'uitnodiging gio 2027-05-11 verzonden', 'uitnodiging gio 2027-06-22 verzonden',
       'uitnodiging gio 2027-04-01 verzonden', 'annulering gio 2027-04-01 verzonden', 'uitnodiging gio 2027-03-30 verzonden',
     ]);
+
+    // Once held, a meeting is not mailed about again: a new time for the series reaches only the meetings ahead.
+    const voorCadans = smtp.ontvangen.length;
+    await kvzOk(['overleg', 'cadans', 'gio', '--tijd', '15:00'], { db, nu: '2027-04-02T08:00:00Z', env: mailEnv() });
+    expect(smtp.ontvangen.slice(voorCadans).map((m) => m.mail.subject)).toEqual([
+      'Gewijzigd: GIO (Groot Integraal Overleg), dinsdag 11 mei 2027 15:00',
+      'Gewijzigd: GIO (Groot Integraal Overleg), dinsdag 22 juni 2027 15:00',
+    ]);
   });
 
   it('cancels the invited meetings a new cadence drops, and the plan file keeps them as cancelled under their UID', async () => {
@@ -202,6 +210,7 @@ describe('kvz overleg uitnodig', () => {
       [['--van', '2027-03-01'], 2, 'Geef bij --van ook --tot'],
       [['--datum', '2027-03-30', '--van', '2027-03-01', '--tot', '2027-04-01'], 2, 'niet allebei'],
       [['--datum', '30-02-2027'], 2, '--datum'],
+      [['--van', '2027-01-01', '--tot', '2027-02-01'], 1, 'ligt in het verleden'],
     ] as const) {
       const u = await kvz(['overleg', 'uitnodig', 'gio', ...args], { db, nu: NU, env: mailEnv() });
       expect([u.code, u.stderr], args.join(' ')).toEqual([code, expect.stringContaining(tekst)]);
@@ -276,6 +285,8 @@ describe('kvz agenda <soort> --mail', () => {
     await kvzOk(['overleg', 'cadans', 'gio', '--start', '2027-01-05'], { db, nu: NU });
     const geen = await kvz(['agenda', 'tweewekelijks', '--mail'], { db, nu: NU, env: mailEnv() });
     expect([geen.code, geen.stderr]).toEqual([1, expect.stringContaining('Geen enkele deelnemer van het tweewekelijks overleg heeft een e-mailadres')]);
+    const zonderBestand = await kvz(['agenda', 'gio', '--mail', '--formaat', 'docx'], { db, nu: NU, env: mailEnv() });
+    expect(zonderBestand.stderr).not.toContain('--output');
     const json = await kvz(['agenda', 'gio', '--mail', '--json'], { db, nu: NU, env: mailEnv() });
     expect([json.code, json.stderr]).toEqual([2, expect.stringContaining('--mail en --json')]);
     expect([telRijen(db, 'bericht'), smtp.ontvangen.length]).toEqual([0, 0]);

@@ -76,6 +76,7 @@ async function vulIn(pad: string): Promise<string> {
     typInCel('nieuw', 1, 'Buurtgesprek organiseren'),
     typInCel('nieuw', 2, 'jongerenwerk'),
     typInCel('nieuw', 3, '30-04-2027'),
+    typInCel('Afspraken', 1, 'Jongerenwerk organiseert een buurtgesprek.'),
   );
 }
 
@@ -84,6 +85,7 @@ describe('kvz notulen verwerk <bestand>.docx', () => {
     const db = await register();
     const ingevuld = await vulIn(await skelet(db));
     const proef = await kvzOk(['notulen', 'verwerk', ingevuld], { db, nu: NU });
+    expect(proef.stderr).toContain('! Eén vak Besproken/Afspraken bevat tekst; die bewaart kvz nog niet.');
     expect(proef.stdout).toContain('A-2027-0001');
     expect(proef.stdout).toContain('gereed');
     expect(proef.stdout).toContain('Buurtgesprek organiseren');

@@ -95,6 +95,11 @@ describe.skipIf(!PG)(`mail on a shared database${PG_OVERGESLAGEN}`, () => {
     expect(db.psql(invoegen('teamchef@politie.test, lek@elders.test'), iv).stderr).toContain('row-level security');
     expect(db.psql(invoegen('teamchef@politie.test'), iv).stderr).toBe('');
     expect(db.psql(invoegen('teamchef@politie.test'), balie).stderr).toContain('row-level security');
+    // No calendar part or attachment rides along on another kind of message.
+    const meeliften = (kolom: string) =>
+      `BEGIN; INSERT INTO bericht (soort, object, partner, aan, onderwerp, tekst, message_id, status, gemaakt_op, ${kolom})
+       VALUES ('doorzetting', 'M-2027-0001', 'jongerenwerk', 'team@jongerenwerk.test', 'x', 'x', '<mee-${kolom}@kvz>', 'wacht', '2027-03-16', 'x'); ROLLBACK;`;
+    for (const kolom of ['kalender', 'bijlage', 'bijlage_naam']) expect(db.psql(meeliften(kolom), iv).stderr, kolom).toContain('row-level security');
     const b = await db.kvz(['overleg', 'uitnodig', 'politie'], balie, env());
     expect([b.code, b.stderr]).toEqual([4, 'Geen toegang: met de rol balie kunt u de overleggen niet bekijken of plannen.\n']);
   });

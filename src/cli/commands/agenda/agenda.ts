@@ -23,8 +23,9 @@ interface Opts {
 
 export function agendaVan(soort: OverlegSoort): Handler<Opts> {
   return async (ctx: Context, o: Opts) => {
-    const formaat = leesDocumentFormaat(o.formaat, o.output, o.json === true);
     if (o.mail && o.json) throw new UsageError('--mail en --json gaan niet samen; kies er één.');
+    // Mail needs no file: --formaat docx without --output is what --mail sends.
+    const formaat = leesDocumentFormaat(o.formaat, o.output, o.json === true, o.mail === true);
     const { db, overleg, output } = await documentOverleg(ctx, soort, o);
     const a = await agendaVoor(db, overleg, ctx.nu);
     if (o.mail) return mail(ctx, db, a, formaat, output);
@@ -45,11 +46,10 @@ async function mail(ctx: Context, db: Db, a: Agenda, formaat: DocumentFormaat, o
   const docx = await agendaDocx(a);
   const post = await kalenderPost(ctx, db);
   const actor = ctx.actor(`agenda ${a.soort}`);
+  // The file first: when it cannot be written, nothing is mailed either (and a second try mails once).
+  if (output !== undefined) schrijfAtomisch(output, formaat === 'docx' ? docx : agendaMarkdown(a));
   const aan = await mailAgenda(db, actor, post.post, a, docx);
-  if (output !== undefined) {
-    schrijfAtomisch(output, formaat === 'docx' ? docx : agendaMarkdown(a));
-    schrijf(ctx, `Agenda van het ${soortNaam(a.soort)} van ${datumLang(a.overleg.datum)} geschreven naar ${output}.`);
-  }
+  if (output !== undefined) schrijf(ctx, `Agenda van het ${soortNaam(a.soort)} van ${datumLang(a.overleg.datum)} geschreven naar ${output}.`);
   schrijf(ctx, `Agenda van het ${soortNaam(a.soort)} van ${datumLang(a.overleg.datum)} als Word-document naar ${meervoud(aan.length, 'deelnemer', 'deelnemers')}.`);
   await bezorgKalender(ctx, db, actor, post);
 }

@@ -47,7 +47,8 @@ export default async function overlegUitnodig(ctx: Context, o: Opts, [soortInvoe
     lijst = [gevonden];
   } else if (van !== undefined && tot !== undefined) {
     const begin = van < vandaag ? vandaag : van;
-    lijst = begin > tot ? [] : (await overleggen(db, { soort, van: begin, tot })).filter((x) => x.status !== 'geannuleerd');
+    if (begin > tot) throw new DomainError(`De periode tot en met ${datumLang(tot)} ligt in het verleden; alleen komende overleggen worden uitgenodigd. Er is niets verstuurd.`);
+    lijst = (await overleggen(db, { soort, van: begin, tot })).filter((x) => x.status !== 'geannuleerd');
     if (lijst.length === 0) throw new DomainError(`Er is geen ${naam} van ${datumLang(begin)} tot en met ${datumLang(tot)} om uit te nodigen; er is niets verstuurd.`);
   } else {
     const volgend = await volgendOverleg(db, soort, vandaag);
