@@ -88,7 +88,7 @@ describe.skipIf(!PG)(`kvz init on a database of an older kvz${PG_OVERGESLAGEN}`,
       env: { KVZ_POSTMAP: join(tijdelijkeMap(), 'post') },
     });
     const terug = db.psql(
-      `SET search_path = kvz; DROP TABLE kalender; ALTER TABLE bericht DROP COLUMN kalender, DROP COLUMN bijlage, DROP COLUMN bijlage_naam; UPDATE instelling SET waarde = '4' WHERE sleutel = 'schema_versie';`,
+      `SET search_path = kvz; DROP POLICY toevoegen ON bericht; DROP TABLE kalender; ALTER TABLE bericht DROP COLUMN kalender, DROP COLUMN bijlage, DROP COLUMN bijlage_naam; UPDATE instelling SET waarde = '4' WHERE sleutel = 'schema_versie';`,
       superuser,
     );
     expect(terug.stderr).toBe('');
