@@ -36,20 +36,38 @@ export interface XlsxBlad {
 
 const MARKEER = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFCE4E4' } } as const;
 const KOP_VULLING = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE5F0' } } as const;
-const FORMAAT: Record<XlsxSoort, string | undefined> = { tekst: '@', datum: 'dd-mm-yyyy', tijdstip: 'dd-mm-yyyy hh:mm', getal: undefined };
+const FORMAAT: Record<XlsxSoort, string | undefined> = { tekst: undefined, datum: 'dd-mm-yyyy', tijdstip: 'dd-mm-yyyy hh:mm', getal: undefined };
 
 /** A date as Excel stores it: midnight, counted in UTC so no zone shifts the day. */
 function datumWaarde(d: Datum): Date {
   return new Date(`${d}T00:00:00Z`);
 }
 
+/** The offset of Amsterdam from UTC (in ms) on each UTC day: two per year change, so a small cache serves 200,000 rows. */
+const verschuiving = new Map<string, number>();
+let AMSTERDAM: Intl.DateTimeFormat | undefined;
+
+function offsetOp(instant: Date): number {
+  const dag = instant.toISOString().slice(0, 13); // per UTC hour: the switch happens at 01:00 UTC
+  let ms = verschuiving.get(dag);
+  if (ms === undefined) {
+    AMSTERDAM ??= new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    });
+    const delen = AMSTERDAM.formatToParts(instant);
+    const d = (t: string) => Number(delen.find((p) => p.type === t)!.value);
+    const wand = Date.UTC(d('year'), d('month') - 1, d('day'), d('hour'), d('minute'));
+    ms = wand - Math.floor(instant.getTime() / 60_000) * 60_000;
+    verschuiving.set(dag, ms);
+  }
+  return ms;
+}
+
 /** An instant as the wall-clock time in Amsterdam, stored as Excel does (a serial without zone). */
 function tijdstipWaarde(iso: string): Date {
-  const delen = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-  }).formatToParts(new Date(iso));
-  const d = (t: string) => delen.find((p) => p.type === t)!.value;
-  return new Date(`${d('year')}-${d('month')}-${d('day')}T${d('hour')}:${d('minute')}:00Z`);
+  const instant = new Date(iso);
+  const minuut = Math.floor(instant.getTime() / 60_000) * 60_000;
+  return new Date(minuut + offsetOp(instant));
 }
 
 function waarde(cel: XlsxCel, soort: XlsxSoort): string | number | Date | null {
@@ -106,6 +124,9 @@ export async function schrijfXlsx(pad: string, kolommen: readonly XlsxKolom[], b
         rij.commit();
         n++;
       }
+      // exceljs writes into the zip stream without waiting for it: let the compressor catch up after
+      // each batch, so unwritten sheet data does not pile up in memory.
+      await new Promise((klaar) => setImmediate(klaar));
     }
     ws.commit();
     aantallen.push(n);
