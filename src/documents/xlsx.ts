@@ -43,28 +43,26 @@ function datumWaarde(d: Datum): Date {
   return new Date(`${d}T00:00:00Z`);
 }
 
-/** The offset of Amsterdam from UTC (in ms) on each UTC day: two per year change, so a small cache serves 200,000 rows. */
-const verschuiving = new Map<string, number>();
-let AMSTERDAM: Intl.DateTimeFormat | undefined;
+/**
+ * Summer time in Amsterdam by the EU rule: from 01:00 UTC on the last Sunday of March to 01:00 UTC on
+ * the last Sunday of October (the rule domain/tijd.ts computes with), per year worked out once.
+ */
+const zomertijd = new Map<number, [number, number]>();
 
 function offsetOp(instant: Date): number {
-  const dag = instant.toISOString().slice(0, 13); // per UTC hour: the switch happens at 01:00 UTC
-  let ms = verschuiving.get(dag);
-  if (ms === undefined) {
-    AMSTERDAM ??= new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-    });
-    const delen = AMSTERDAM.formatToParts(instant);
-    const d = (t: string) => Number(delen.find((p) => p.type === t)!.value);
-    const wand = Date.UTC(d('year'), d('month') - 1, d('day'), d('hour'), d('minute'));
-    ms = wand - Math.floor(instant.getTime() / 60_000) * 60_000;
-    verschuiving.set(dag, ms);
+  const jaar = instant.getUTCFullYear();
+  let grenzen = zomertijd.get(jaar);
+  if (grenzen === undefined) {
+    const laatsteZondag = (maand: number) => 31 - new Date(Date.UTC(jaar, maand, 31)).getUTCDay();
+    grenzen = [Date.UTC(jaar, 2, laatsteZondag(2), 1), Date.UTC(jaar, 9, laatsteZondag(9), 1)];
+    zomertijd.set(jaar, grenzen);
   }
-  return ms;
+  const t = instant.getTime();
+  return (t >= grenzen[0] && t < grenzen[1] ? 2 : 1) * 3_600_000;
 }
 
 /** An instant as the wall-clock time in Amsterdam, stored as Excel does (a serial without zone). */
-function tijdstipWaarde(iso: string): Date {
+export function tijdstipWaarde(iso: string): Date {
   const instant = new Date(iso);
   const minuut = Math.floor(instant.getTime() / 60_000) * 60_000;
   return new Date(minuut + offsetOp(instant));
