@@ -156,24 +156,8 @@ export function tabel(kop: readonly string[], rijen: readonly (readonly string[]
   });
 }
 
-/** Label-and-value rows without a header (the facts of a meeting). */
-export function feitenTabel(paren: readonly (readonly [string, string])[]): Table {
-  const links = Math.max(...paren.map(([k]) => k.length)) * PER_TEKEN + CELRAND + 200;
-  const breedtes = [links, TEKSTBREEDTE - links];
-  return new Table({
-    width: { size: TEKSTBREEDTE, type: WidthType.DXA },
-    columnWidths: breedtes,
-    layout: TableLayoutType.FIXED,
-    borders: RANDEN,
-    rows: paren.map(([k, v]) => new TableRow({ cantSplit: true, children: [cel(k, breedtes[0]!, { kop: true }), cel(v, breedtes[1]!, {})] })),
-  });
-}
-
-/**
- * Bordered boxes to write in: one row per label (Besproken, Afspraken), the label on the left,
- * the space to write on the right. `notulen verwerk` reads them back by their label.
- */
-export function invulVakken(labels: readonly string[]): Table {
+/** A full-width table of two columns: labels on the left, as wide as the longest label. */
+function labelTabel(labels: readonly string[], rij: (label: string, i: number, breedtes: readonly number[]) => TableRow): Table {
   const links = Math.max(...labels.map((l) => l.length)) * PER_TEKEN + CELRAND + 200;
   const breedtes = [links, TEKSTBREEDTE - links];
   return new Table({
@@ -181,11 +165,23 @@ export function invulVakken(labels: readonly string[]): Table {
     columnWidths: breedtes,
     layout: TableLayoutType.FIXED,
     borders: RANDEN,
-    rows: labels.map((l) => new TableRow({
-      height: { value: 600, rule: 'atLeast' },
-      children: [cel(l, breedtes[0]!, { kop: true }), cel('', breedtes[1]!, { invul: true })],
-    })),
+    rows: labels.map((l, i) => rij(l, i, breedtes)),
   });
+}
+
+/** Label-and-value rows without a header (the facts of a meeting). */
+export function feitenTabel(paren: readonly (readonly [string, string])[]): Table {
+  return labelTabel(paren.map(([k]) => k), (k, i, b) =>
+    new TableRow({ cantSplit: true, children: [cel(k, b[0]!, { kop: true }), cel(paren[i]![1], b[1]!, {})] }));
+}
+
+/**
+ * Bordered boxes to write in: one row per label (Besproken, Afspraken), the label on the left,
+ * the space to write on the right. `notulen verwerk` reads them back by their label.
+ */
+export function invulVakken(labels: readonly string[]): Table {
+  return labelTabel(labels, (l, _i, b) =>
+    new TableRow({ height: { value: 600, rule: 'atLeast' }, children: [cel(l, b[0]!, { kop: true }), cel('', b[1]!, { invul: true })] }));
 }
 
 function isTabelRegel(r: string): boolean {

@@ -18,7 +18,8 @@ import { volgensCadans, uitRij, type Overleg } from '../domain/overleg.js';
 import { dagVan, plusDagen, type Datum } from '../domain/tijd.js';
 import { inTransactie, schrijfAudit, type Actor } from './audit.js';
 import type { Db } from './db.js';
-import { legVervallenVast, werkReeksBij, type KalenderPost } from './kalender.js';
+// Loaded only when a cadence changes (every command that plans meetings reads the cadence).
+import type { KalenderPost } from './kalender.js';
 import { alleRijen, voegRijToe, wordtVerwezen } from './overleg-rijen.js';
 
 export interface CadansInstelling extends Cadans {
@@ -55,7 +56,7 @@ export interface CadansUitkomst {
 export function stelCadansIn(db: Db, actor: Actor, soort: CadansSoort, wijziging: CadansWijziging, post?: KalenderPost): Promise<CadansUitkomst> {
   return inTransactie(db, async () => {
     const uitkomst = await wijzig(db, actor, soort, wijziging);
-    if (post && uitkomst.gewijzigd) await werkReeksBij(db, actor, post, soort);
+    if (post && uitkomst.gewijzigd) await (await import('./kalender.js')).werkReeksBij(db, actor, post, soort);
     return uitkomst;
   });
 }
@@ -86,7 +87,7 @@ async function wijzig(db: Db, actor: Actor, soort: CadansSoort, wijziging: Cadan
 
   const reeksAnders = nieuw.start !== oud.start || nieuw.interval_weken !== oud.interval_weken;
   const { bewaard, vervallen } = reeksAnders ? await bewaarVerleden(db, actor, oud, nieuw) : { bewaard: [], vervallen: [] };
-  if (reeksAnders) await legVervallenVast(db, actor, oud, nieuw, vervallen);
+  if (reeksAnders) await (await import('./kalender.js')).legVervallenVast(db, actor, oud, nieuw, vervallen);
   nieuw.ingesteld_op = actor.nu.toISOString();
   nieuw.versie = oud.versie + 1;
   await db.voer(

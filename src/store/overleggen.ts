@@ -21,7 +21,8 @@ import { datumLang, plusDagen, type Datum } from '../domain/tijd.js';
 import { bepaalVenster, vorigeSoorten, type Venster } from '../domain/venster.js';
 import { inTransactie, schrijfAudit, type Actor } from './audit.js';
 import { leesCadans, type CadansInstelling } from './cadans.js';
-import { werkBij, type KalenderPost } from './kalender.js';
+// Loaded only when a change must mail (kvz status and the agendas read meetings and must start fast).
+import type { KalenderPost } from './kalender.js';
 import type { Db } from './db.js';
 import { rijenRond, rijVan, voegRijToe, vroegsteRij, wordtVerwezen, type NieuweRij } from './overleg-rijen.js';
 
@@ -207,7 +208,7 @@ export function verzetOverleg(db: Db, actor: Actor, soort: OverlegSoort, datum: 
     if (voorheen.status === 'geannuleerd') details.status = ['geannuleerd', overleg.status];
     if (v.reden) details.reden = v.reden;
     await schrijfAudit(db, actor, { object: `${soort}:${voorheen.nominale_datum}`, resultaat: 'verzet', details });
-    if (post) await werkBij(db, actor, post, soort, voorheen.nominale_datum);
+    if (post) await (await import('./kalender.js')).werkBij(db, actor, post, soort, voorheen.nominale_datum);
     return { overleg, voorheen };
   });
 }
@@ -230,7 +231,7 @@ export function annuleerOverleg(
       resultaat: 'geannuleerd',
       details: { datum: voorheen.datum, status: [voorheen.status, 'geannuleerd'], ...(reden ? { reden } : {}) },
     });
-    if (post) await werkBij(db, actor, post, soort, voorheen.nominale_datum);
+    if (post) await (await import('./kalender.js')).werkBij(db, actor, post, soort, voorheen.nominale_datum);
     return { overleg, voorheen };
   });
 }
