@@ -223,6 +223,7 @@ CREATE TABLE overleg (
   locatie TEXT,                                      -- NULL: die van de cadans
   versie INTEGER NOT NULL DEFAULT 0 CHECK (versie >= 0), -- telt verzetten en annuleren (iCalendar SEQUENCE)
   gewijzigd_op TEXT NOT NULL,
+  gehouden_op TEXT,                                  -- wanneer de notulen het eerst zijn verwerkt (status gehouden)
   UNIQUE (soort, nominale_datum)
 ) STRICT;
 CREATE INDEX overleg_datum ON overleg (soort, datum);
@@ -251,6 +252,22 @@ CREATE TABLE aanwezigheid (
   partner TEXT NOT NULL REFERENCES partner (code),
   PRIMARY KEY (overleg_id, partner)
 ) STRICT, WITHOUT ROWID;
+
+-- Het verslag van een overleg (SPEC §9): wat er per agendapunt en per zaak besproken en afgesproken
+-- is, uit de verwerkte notulen. zaak_id leeg: het agendapunt zelf. Verwerkte notulen met tekst
+-- vervangen het verslag van dat overleg.
+CREATE TABLE verslag (
+  id INTEGER PRIMARY KEY,
+  overleg_id INTEGER NOT NULL REFERENCES overleg (id),
+  volgorde INTEGER NOT NULL CHECK (volgorde >= 1),   -- plaats in het document
+  punt TEXT NOT NULL CHECK (length(trim(punt)) >= 1), -- '3. Nieuwe zaken: aanpak bepalen'
+  zaak_id INTEGER REFERENCES zaak (id),
+  besproken TEXT NOT NULL DEFAULT '',
+  afspraken TEXT NOT NULL DEFAULT '',
+  CHECK (length(besproken) + length(afspraken) >= 1)
+) STRICT;
+CREATE INDEX verslag_overleg ON verslag (overleg_id, volgorde);
+CREATE INDEX verslag_zaak ON verslag (zaak_id, overleg_id) WHERE zaak_id IS NOT NULL;
 
 -- Een actie in de matrix: wat een partner voor een zaak doet, en wanneer.
 CREATE TABLE actie (

@@ -10,7 +10,7 @@ import { isLopend } from '../domain/actie.js';
 import type { Agenda, ZaakOpAgenda } from '../domain/agenda.js';
 import { NIEUW } from '../domain/notulen.js';
 import { datumKort, datumLang } from '../domain/tijd.js';
-import { actieTabel, punten, zaakKenmerken, type Punt } from './agenda-inhoud.js';
+import { actieTabel, punten, vorigeAfspraken, zaakKenmerken, type Punt } from './agenda-inhoud.js';
 import { NOTULEN_KOLOMMEN } from './notulen-md.js';
 import { alinea, feitenTabel, invulVakken, kop, tabel, uitMarkdown, wordBestand, type Blok } from './word.js';
 
@@ -48,6 +48,7 @@ function zaakInAgenda(z: ZaakOpAgenda, toelichting: readonly string[]): Blok[] {
   return [
     zaakKop(z),
     ...uitMarkdown([zaakKenmerken(z)]),
+    ...uitMarkdown(vorigeAfspraken(z)),
     ...uitMarkdown(toelichting),
     ...(z.acties.length === 0 ? [alinea('Geen acties die open zijn of lopen.')] : uitMarkdown(actieTabel(z.acties))),
   ];
@@ -98,6 +99,7 @@ function zaakInNotulen(z: ZaakOpAgenda, toelichting: readonly string[]): Blok[] 
   return [
     zaakKop(z),
     ...uitMarkdown([zaakKenmerken(z)]),
+    ...uitMarkdown(vorigeAfspraken(z)),
     ...uitMarkdown(toelichting),
     ...aandacht(z),
     invulVakken([BESPROKEN, AFSPRAKEN]),

@@ -73,6 +73,12 @@ export function zaakKenmerken(z: ZaakOpAgenda): string {
   return delen.join(' · ');
 }
 
+/** The afspraken the last meeting of this soort made about the zaak, as one line (none: nothing). */
+export function vorigeAfspraken(z: ZaakOpAgenda): string[] {
+  const a = z.afspraken_vorige_keer;
+  return a === null ? [] : [`**Afspraken vorige keer** (${datumKort(a.datum)}): ${inline(a.afspraken)}`];
+}
+
 /** What needs attention on an actie: overdue, postponed. */
 function letOp(a: ActieOpAgenda): string {
   const uitgesteld = a.keer_uitgesteld > 0 ? `${a.keer_uitgesteld}× uitgesteld` : '';

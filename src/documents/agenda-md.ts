@@ -5,7 +5,7 @@
  */
 import type { Agenda, ZaakOpAgenda } from '../domain/agenda.js';
 import { datumLang } from '../domain/tijd.js';
-import { actieTabel, punten, zaakKenmerken, type Punt } from './agenda-inhoud.js';
+import { actieTabel, punten, vorigeAfspraken, zaakKenmerken, type Punt } from './agenda-inhoud.js';
 import { document, inline, kop } from './markdown.js';
 
 /** The title and the facts of the meeting, for the agenda and the minutes. */
@@ -36,7 +36,7 @@ export function alsEenBlok(blokken: readonly (readonly string[])[]): string[] {
 }
 
 function zaakInAgenda(z: ZaakOpAgenda, toelichting: string[]): string[] {
-  return alsEenBlok([[zaakKop(z)], [zaakKenmerken(z)], toelichting, z.acties.length === 0 ? ['Geen acties die open zijn of lopen.'] : actieTabel(z.acties)]);
+  return alsEenBlok([[zaakKop(z)], [zaakKenmerken(z)], vorigeAfspraken(z), toelichting, z.acties.length === 0 ? ['Geen acties die open zijn of lopen.'] : actieTabel(z.acties)]);
 }
 
 function puntInAgenda(p: Punt, nummer: number): string[][] {

@@ -11,7 +11,7 @@
 import JSZip from 'jszip';
 import { OVERLEG_SOORTEN, type OverlegSoort } from '../domain/cadans.js';
 import { UsageError } from '../domain/errors.js';
-import type { GelezenNotulen, Kenmerk, ZaakTabel } from '../domain/notulen.js';
+import { vakTekst, type GelezenNotulen, type Kenmerk, type VerslagDeel, type ZaakTabel } from '../domain/notulen.js';
 import { isDatum } from '../domain/tijd.js';
 import { EIGENSCHAP } from './agenda-docx.js';
 import { NOTULEN_KOLOMMEN } from './notulen-md.js';
@@ -192,9 +192,9 @@ async function kenmerkVan(zip: JSZip, fout: (regel: number, t: string) => void):
 
 export interface DocxNotulen extends GelezenNotulen {
   plaatsen: Map<number, string>;
-  /** How many Besproken/Afspraken boxes hold text (not kept yet: the user is told). */
-  verslagVakken: number;
 }
+
+const PUNT = /^\d+\.\s+\S/;
 
 /**
  * Reads a .docx; `deelnemers` gives the participants' names of a soort, so a name typed on an empty
@@ -213,7 +213,7 @@ export async function leesNotulenDocx(inhoud: Buffer, deelnemers: (soort: Overle
   }
   const documentXml = await leesDeel(zip, 'word/document.xml');
   if (documentXml === undefined) throw new UsageError('Dit bestand is geen Word-document (.docx): word/document.xml ontbreekt. Er is niets verwerkt.');
-  const uit: DocxNotulen = { kenmerk: null, aanwezig: [], tabellen: [], fouten: [], plaatsen: new Map(), verslagVakken: 0 };
+  const uit: DocxNotulen = { kenmerk: null, aanwezig: [], tabellen: [], verslag: [], fouten: [], plaatsen: new Map() };
   const fout = (regel: number, tekst: string) => uit.fouten.push({ regel, tekst });
   const { kenmerk, gedrukt } = await kenmerkVan(zip, fout);
   uit.kenmerk = kenmerk;
@@ -228,6 +228,8 @@ export async function leesNotulenDocx(inhoud: Buffer, deelnemers: (soort: Overle
   };
   let inAanwezig = false;
   let zaak: { nummer: string; regel: number; tabel: boolean } | null = null;
+  let punt: string | null = null;
+  const delen = new Map<string, VerslagDeel>();
   const tabelVan = new Map<string, string>();
   for (const b of blokkenVan(documentXml)) {
     if (b.soort === 'alinea') {
@@ -235,6 +237,7 @@ export async function leesNotulenDocx(inhoud: Buffer, deelnemers: (soort: Overle
       if (isKop(b.stijl, 2) || isKop(b.stijl, 1)) {
         inAanwezig = /^aanwezig\b/i.test(tekst);
         zaak = null;
+        punt = PUNT.test(tekst) ? tekst.replace(/\s+/g, ' ') : null;
       }
       const z = ZAAK.exec(tekst);
       if (z && (isKop(b.stijl, 3) || b.stijl === '')) zaak = { nummer: z[1]!, regel: plaats(`de kop van zaak ${z[1]}`), tabel: false };
@@ -253,7 +256,21 @@ export async function leesNotulenDocx(inhoud: Buffer, deelnemers: (soort: Overle
       continue;
     }
     if (normaal(kopCellen[0] ?? '') === 'besproken' || normaal(kopCellen[0] ?? '') === 'afspraken') {
-      uit.verslagVakken += b.rijen.filter((r) => celTekst(r[1] ?? []) !== '').length;
+      if (punt === null) continue;
+      const sleutel = `${punt}\u0000${zaak?.nummer ?? ''}`;
+      let d = delen.get(sleutel);
+      if (!d) {
+        const waar = zaak ? `de vakken bij ${zaak.nummer}` : `de vakken bij punt ${punt}`;
+        d = { regel: plaats(waar), punt, zaak: zaak?.nummer ?? null, besproken: '', afspraken: '' };
+        delen.set(sleutel, d);
+      }
+      for (const r of b.rijen) {
+        const label = normaal(celTekst(r[0] ?? []));
+        // Each paragraph of the cell is a line; Word keeps line breaks within one as spaces.
+        const tekst = vakTekst(r.slice(1).flat());
+        if (tekst === '' || (label !== 'besproken' && label !== 'afspraken')) continue;
+        d[label] = d[label] === '' ? tekst : `${d[label]}\n\n${tekst}`;
+      }
       continue;
     }
     if (normaal(kopCellen[0] ?? '') !== 'actie') continue;
@@ -286,5 +303,6 @@ export async function leesNotulenDocx(inhoud: Buffer, deelnemers: (soort: Overle
     });
     uit.tabellen.push(tabel);
   }
+  uit.verslag = [...delen.values()].filter((d) => d.besproken + d.afspraken !== '');
   return uit;
 }

@@ -7,7 +7,7 @@
  * reads the structure, domain/notulen.ts judges the cells.
  */
 import { OVERLEG_SOORTEN, type OverlegSoort } from '../domain/cadans.js';
-import type { GelezenNotulen, Kenmerk, ZaakTabel } from '../domain/notulen.js';
+import { vakTekst, type GelezenNotulen, type Kenmerk, type VerslagDeel, type ZaakTabel } from '../domain/notulen.js';
 import { isDatum } from '../domain/tijd.js';
 import { NOTULEN_KOLOMMEN } from './notulen-md.js';
 import { ontsnap } from './markdown.js';
@@ -17,6 +17,11 @@ const KOP = /^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
 const ZAAK = /^(z-?\d{4}-?\d+)\b/i;
 const VINKJE = /^\s*[-*+]\s*\[([ xX])\]\s*(.*?)\s*$/;
 const SCHEIDING = /^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?$/;
+/** '**Besproken:**' as the skeleton writes it, or 'Afspraken:' as a person does, with text after it or not. */
+const VAK = /^\s*(?:\*\*|__)?(besproken|afspraken)\s*(?::\s*(?:\*\*|__)?|(?:\*\*|__)\s*:)\s*(.*)$/i;
+/** Lines the skeleton writes after a zaak's boxes: they end the text in them. */
+const NA_VAKKEN = /^(Deze zaak is gesloten|Ook bij dit punt:)/;
+const PUNT = /^\d+\.\s+\S/;
 
 const PIJP = /(?<!\\)\|/;
 
@@ -45,9 +50,13 @@ function isMatrixKop(cellen: string[]): boolean {
 
 export function leesNotulen(tekst: string): GelezenNotulen {
   const regels = tekst.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
-  const uit: GelezenNotulen = { kenmerk: null, aanwezig: [], tabellen: [], fouten: [] };
+  const uit: GelezenNotulen = { kenmerk: null, aanwezig: [], tabellen: [], verslag: [], fouten: [] };
   const fout = (regel: number, t: string) => uit.fouten.push({ regel, tekst: t });
   let zaak: { nummer: string; regel: number; tabel: boolean } | null = null;
+  // The Besproken/Afspraken text: per item (a numbered heading) and per zaak under it.
+  let punt: string | null = null;
+  const delen = new Map<string, { deel: VerslagDeel; besproken: string[]; afspraken: string[] }>();
+  let vak: string[] | null = null;
   let inAanwezig = false;
   let markeringGezien = false;
   const eerderGezien = new Map<string, number>();
@@ -68,6 +77,8 @@ export function leesNotulen(tekst: string): GelezenNotulen {
       inAanwezig = /^aanwezig\b/i.test(titel);
       const z = ZAAK.exec(titel);
       zaak = z ? { nummer: z[1]!, regel: nr, tabel: false } : null;
+      if (kop[1]!.length <= 2) punt = PUNT.test(titel) ? ontsnap(titel) : null;
+      vak = null;
       continue;
     }
     if (inAanwezig) {
@@ -75,7 +86,25 @@ export function leesNotulen(tekst: string): GelezenNotulen {
       if (v) uit.aanwezig.push({ regel: nr, label: ontsnap(v[2]!), aangevinkt: v[1] !== ' ' });
       continue;
     }
-    if (!isTabelBegin(regel, regels[i + 1])) continue;
+    const vakKop = punt === null ? null : VAK.exec(regel);
+    if (vakKop) {
+      const sleutel = `${punt}\u0000${zaak?.nummer ?? ''}`;
+      let d = delen.get(sleutel);
+      if (!d) {
+        d = { deel: { regel: nr, punt: punt!, zaak: zaak?.nummer ?? null, besproken: '', afspraken: '' }, besproken: [], afspraken: [] };
+        delen.set(sleutel, d);
+      }
+      vak = vakKop[1]!.toLowerCase() === 'besproken' ? d.besproken : d.afspraken;
+      if (vak.length > 0) vak.push('');
+      vak.push(vakKop[2]!);
+      continue;
+    }
+    if (NA_VAKKEN.test(regel.trim())) vak = null;
+    if (!isTabelBegin(regel, regels[i + 1])) {
+      vak?.push(regel);
+      continue;
+    }
+    vak = null;
 
     // A table: its header, an optional separator, then rows up to the first blank line or line without a pipe.
     const kopCellen = cellenVan(regel);
@@ -116,6 +145,11 @@ export function leesNotulen(tekst: string): GelezenNotulen {
       tabel.rijen.push({ regel: rn, cellen });
     }
     uit.tabellen.push(tabel);
+  }
+  for (const { deel, besproken, afspraken } of delen.values()) {
+    deel.besproken = vakTekst(besproken);
+    deel.afspraken = vakTekst(afspraken);
+    if (deel.besproken + deel.afspraken !== '') uit.verslag.push(deel);
   }
   if (!markeringGezien) {
     fout(1, 'de regel <!-- kvz notulen <soort> <datum> db:… --> ontbreekt; dit is geen notulenbestand van kvz notulen (of die regel is verwijderd).');

@@ -8,7 +8,7 @@ import { isLopend } from '../domain/actie.js';
 import type { Agenda, ZaakOpAgenda } from '../domain/agenda.js';
 import { NIEUW } from '../domain/notulen.js';
 import { datumKort } from '../domain/tijd.js';
-import { punten, zaakKenmerken } from './agenda-inhoud.js';
+import { punten, vorigeAfspraken, zaakKenmerken } from './agenda-inhoud.js';
 import { alsEenBlok, kopBlokken, zaakKop } from './agenda-md.js';
 import { document, inline, kop, mdTabel } from './markdown.js';
 
@@ -46,7 +46,7 @@ function aandacht(z: ZaakOpAgenda): string[] {
 }
 
 function zaakInNotulen(z: ZaakOpAgenda, toelichting: string[]): string[] {
-  const uit = [[zaakKop(z)], [zaakKenmerken(z)], toelichting, aandacht(z), ...BESPREKING];
+  const uit = [[zaakKop(z)], [zaakKenmerken(z)], vorigeAfspraken(z), toelichting, aandacht(z), ...BESPREKING];
   uit.push(z.status === 'open' ? matrixTabel(z) : ['Deze zaak is gesloten: acties wijzigen of toevoegen kan niet meer.']);
   return alsEenBlok(uit);
 }

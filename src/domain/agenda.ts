@@ -71,6 +71,8 @@ export interface ZaakOpAgenda {
   meldingen_in_periode: number;
   /** Its acties still open or running, and those finished during the window. */
   acties: ActieOpAgenda[];
+  /** What the last meeting of this soort that wrote afspraken about it agreed (its verslag). */
+  afspraken_vorige_keer: { datum: Datum; afspraken: string } | null;
 }
 
 /** A melding as an agenda lists it: no address, no description, no melder. */
@@ -149,6 +151,15 @@ export interface PolitieAgenda extends AgendaKop {
 }
 
 export type Agenda = GioAgenda | TweewekelijksAgenda | PolitieAgenda;
+
+/** Every zaak an agenda shows, once. */
+export function zakenOp(a: Agenda): ZaakOpAgenda[] {
+  const lijsten =
+    a.soort === 'gio' ? [a.nieuwe_zaken, a.lopende_zaken, a.klaar_om_te_sluiten]
+    : a.soort === 'tweewekelijks' ? [a.zaken]
+    : [a.zaken_veel_meldingen, a.vertrouwelijke_zaken];
+  return [...new Set(lijsten.flat())];
+}
 
 /** The facts about an open zaak that decide where it goes on the GIO agenda. */
 export interface ZaakFeit {

@@ -13,8 +13,10 @@ export type OverlegSoort = (typeof OVERLEG_SOORTEN)[number];
 /** The two series that have a cadence of their own. */
 export type CadansSoort = 'gio' | 'politie';
 
+/** As stored; a meeting whose minutes were processed is shown as 'gehouden' (overleg.gehouden_op). */
 export const OVERLEG_STATUSSEN = ['gepland', 'verzet', 'geannuleerd'] as const;
-export type OverlegStatus = (typeof OVERLEG_STATUSSEN)[number];
+export type OpgeslagenStatus = (typeof OVERLEG_STATUSSEN)[number];
+export type OverlegStatus = OpgeslagenStatus | 'gehouden';
 
 export interface Cadans {
   soort: CadansSoort;

@@ -9,7 +9,7 @@ import { ACTIE_LENGTE, ACTIE_STATUSSEN, type ActieStatus } from './actie.js';
 import { KvzError } from './errors.js';
 import { kies, type Keuzelijst } from './keuze.js';
 import { parseNummer } from './nummers.js';
-import { tekst } from './tekst.js';
+import { optioneleTekst, tekst } from './tekst.js';
 import { parseDatum, type Datum } from './tijd.js';
 import type { OverlegSoort } from './cadans.js';
 
@@ -49,12 +49,26 @@ export interface ZaakTabel {
   rijen: TabelRij[];
 }
 
+/** What a box pair Besproken/Afspraken says: under an item (zaak null) or under a zaak of that item. */
+export interface VerslagDeel {
+  /** Where the boxes are (the line of the first, or a Word place). */
+  regel: number;
+  /** The item's heading: '3. Nieuwe zaken: aanpak bepalen'. */
+  punt: string;
+  /** The zaak number as written in its heading, or null for the item itself. */
+  zaak: string | null;
+  besproken: string;
+  afspraken: string;
+}
+
 export interface GelezenNotulen {
   kenmerk: Kenmerk | null;
   /** Where a row number points in a file without lines (Word): 'tabel Z-2027-001, rij 3'. */
   plaatsen?: Map<number, string>;
   aanwezig: Vinkje[];
   tabellen: ZaakTabel[];
+  /** The Besproken/Afspraken text, in document order; boxes left empty are not here. */
+  verslag: VerslagDeel[];
   fouten: Fout[];
 }
 
@@ -87,11 +101,24 @@ export interface Voornemen {
   /** The partners ticked as present, or null when no box was ticked (attendance not filled in). */
   aanwezig: { regel: number; partner: string }[] | null;
   zaken: ZaakWens[];
+  /** The verslag as written, the zaak numbers parsed; empty when no box holds text. */
+  verslag: VerslagDeel[];
   /** As read (GelezenNotulen.plaatsen), for naming problems. */
   plaatsen?: Map<number, string>;
 }
 
 const STATUSSEN: Keuzelijst = { soort: 'status', waarden: ACTIE_STATUSSEN };
+
+/** A box of the verslag: paragraphs of text, no control characters; a long discussion fits, a pasted document does not. */
+export const VERSLAG_TEKST = { max: 20000, meerdereRegels: true } as const;
+
+/**
+ * The text of a box as a person typed it: lines trimmed at the end, no blank lines at the start or
+ * end, at most one blank line between paragraphs.
+ */
+export function vakTekst(regels: readonly string[]): string {
+  return regels.map((r) => r.trimEnd()).join('\n').replace(/\n{3,}/g, '\n\n').trim();
+}
 
 /** Runs a cell validator; its error becomes a line-numbered problem. */
 function cel<T>(fouten: Fout[], regel: number, lees: () => T): T | undefined {
@@ -156,7 +183,15 @@ export function leesVoornemen(g: GelezenNotulen, partners: Keuzelijst): { voorne
     }
     zaken.push(wens);
   }
-  const voornemen: Voornemen = { kenmerk: g.kenmerk, aanwezig: aangevinkt.length === 0 ? null : aanwezig, zaken };
+  const verslag: VerslagDeel[] = [];
+  for (const d of g.verslag) {
+    const zaak = d.zaak === null ? null : cel(fouten, d.regel, () => parseNummer('zaak', d.zaak!, 'de kop van de zaak'));
+    const besproken = cel(fouten, d.regel, () => optioneleTekst(d.besproken, `het vak Besproken bij ${d.zaak ?? `punt ${d.punt}`}`, VERSLAG_TEKST) ?? '');
+    const afspraken = cel(fouten, d.regel, () => optioneleTekst(d.afspraken, `het vak Afspraken bij ${d.zaak ?? `punt ${d.punt}`}`, VERSLAG_TEKST) ?? '');
+    if (zaak === undefined || besproken === undefined || afspraken === undefined || besproken + afspraken === '') continue;
+    verslag.push({ regel: d.regel, punt: d.punt, zaak, besproken, afspraken });
+  }
+  const voornemen: Voornemen = { kenmerk: g.kenmerk, aanwezig: aangevinkt.length === 0 ? null : aanwezig, zaken, verslag };
   if (g.plaatsen) voornemen.plaatsen = g.plaatsen;
   return { voornemen, fouten };
 }

@@ -2,7 +2,7 @@
  * One meeting as the user sees it: the cadence's date, unless a stored row says otherwise (moved,
  * cancelled, or held on an earlier cadence). Rows exist only for meetings something refers to.
  */
-import { geplandeDatum, type Cadans, type OverlegSoort, type OverlegStatus } from './cadans.js';
+import { geplandeDatum, type Cadans, type OpgeslagenStatus, type OverlegSoort, type OverlegStatus } from './cadans.js';
 import { geenWerkdag } from './feestdagen.js';
 import type { Datum } from './tijd.js';
 
@@ -31,12 +31,14 @@ export interface OverlegRij {
   soort: OverlegSoort;
   nominale_datum: Datum;
   datum: Datum;
-  status: OverlegStatus;
+  status: OpgeslagenStatus;
   verschoven_van: Datum | null;
   reden: string | null;
   tijd: string | null;
   locatie: string | null;
   versie: number;
+  /** When its minutes were first processed: the meeting was held. */
+  gehouden_op: string | null;
 }
 
 /** A meeting exactly on its cadence. */
@@ -62,7 +64,8 @@ export function uitRij(rij: OverlegRij, cadans: Cadans): Overleg {
   const overleg: Overleg = {
     ...basis,
     datum: rij.datum,
-    status: rij.status,
+    // Held once its minutes were processed (a cancelled meeting has none: annuleren refuses then).
+    status: rij.gehouden_op !== null && rij.status !== 'geannuleerd' ? 'gehouden' : rij.status,
     verschoven_van: rij.verschoven_van,
     reden: rij.reden,
     tijd: rij.tijd ?? cadans.tijd,

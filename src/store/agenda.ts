@@ -23,6 +23,7 @@ import {
   type Telling,
   type TweewekelijksAgenda,
   type ZaakOpAgenda,
+  zakenOp,
 } from '../domain/agenda.js';
 import { ACTIE_STATUSSEN, type ActieStatus } from '../domain/actie.js';
 import { soortTitel } from '../domain/cadans.js';
@@ -70,9 +71,27 @@ export async function agendaVoor(db: Db, overleg: Overleg, nu: Date): Promise<Ag
     peildatum: dagVan(nu),
     agendapunten: [...AGENDAPUNTEN[overleg.soort]],
   };
-  if (kop.soort === 'gio') return gio(db, { ...kop, soort: 'gio' }, v, namen);
-  if (kop.soort === 'tweewekelijks') return tweewekelijks(db, { ...kop, soort: 'tweewekelijks' }, v);
-  return politie(db, { ...kop, soort: 'politie' }, v);
+  const agenda =
+    kop.soort === 'gio' ? await gio(db, { ...kop, soort: 'gio' }, v, namen)
+    : kop.soort === 'tweewekelijks' ? await tweewekelijks(db, { ...kop, soort: 'tweewekelijks' }, v)
+    : await politie(db, { ...kop, soort: 'politie' }, v);
+  await vorigeAfspraken(db, agenda);
+  return agenda;
+}
+
+/** Per zaak the afspraken of the last meeting of this soort before this one that wrote any about it. */
+async function vorigeAfspraken(db: Db, a: Agenda): Promise<void> {
+  const zaken = zakenOp(a);
+  if (zaken.length === 0) return;
+  const rijen = await db.alle<{ zaak: string; datum: Datum; afspraken: string }>(
+    `SELECT z.nummer AS zaak, o.datum, v.afspraken FROM verslag v JOIN overleg o ON o.id = v.overleg_id JOIN zaak z ON z.id = v.zaak_id
+     WHERE o.soort = ? AND o.datum < ? AND v.afspraken <> '' AND ${db.d.inLijst('z.nummer', '?', 'tekst')}
+     ORDER BY o.datum DESC, v.volgorde`,
+    [a.soort, a.overleg.datum, JSON.stringify(zaken.map((z) => z.nummer))],
+  );
+  const eerste = new Map<string, { datum: Datum; afspraken: string }>();
+  for (const r of rijen) if (!eerste.has(r.zaak)) eerste.set(r.zaak, { datum: r.datum, afspraken: r.afspraken });
+  for (const z of zaken) z.afspraken_vorige_keer = eerste.get(z.nummer) ?? null;
 }
 
 /** The window of the meeting before (for trends); for the first of a series, the same length before. */
@@ -97,6 +116,7 @@ function zaakOpAgenda(z: ZaakRij, inPeriode: number, acties: ActieOpAgenda[]): Z
     meldingen: z.meldingen,
     meldingen_in_periode: inPeriode,
     acties,
+    afspraken_vorige_keer: null,
   };
 }
 

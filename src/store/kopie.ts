@@ -51,7 +51,7 @@ export const KOPIE_TABELLEN: readonly {
   },
   {
     tabel: 'overleg',
-    kolommen: ['id', 'soort', 'nominale_datum', 'datum', 'status', 'verschoven_van', 'reden', 'tijd', 'locatie', 'versie', 'gewijzigd_op'],
+    kolommen: ['id', 'soort', 'nominale_datum', 'datum', 'status', 'verschoven_van', 'reden', 'tijd', 'locatie', 'versie', 'gewijzigd_op', 'gehouden_op'],
     volgorde: 'id',
   },
   {
@@ -60,6 +60,7 @@ export const KOPIE_TABELLEN: readonly {
     volgorde: 'soort, nominale_datum',
   },
   { tabel: 'aanwezigheid', kolommen: ['overleg_id', 'partner'], volgorde: 'overleg_id, partner' },
+  { tabel: 'verslag', kolommen: ['id', 'overleg_id', 'volgorde', 'punt', 'zaak_id', 'besproken', 'afspraken'], volgorde: 'id' },
   {
     tabel: 'actie',
     kolommen: ['id', 'nummer', 'jaar', 'volgnummer', 'zaak_id', 'omschrijving', 'soort', 'partner', 'deadline', 'status', 'keer_uitgesteld',

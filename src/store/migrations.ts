@@ -119,4 +119,25 @@ export const MIGRATIES: readonly Migratie[] = [
       ALTER TABLE bericht ADD COLUMN bijlage TEXT;
       ALTER TABLE bericht ADD COLUMN bijlage_naam TEXT;`,
   },
+  {
+    // Decisions kept (SPEC §9): the verslag of a meeting, and when its minutes were processed (gehouden).
+    versie: 7,
+    sql: `
+      ALTER TABLE overleg ADD COLUMN gehouden_op TEXT;
+      CREATE TABLE verslag (
+        id INTEGER PRIMARY KEY,
+        overleg_id INTEGER NOT NULL REFERENCES overleg (id),
+        volgorde INTEGER NOT NULL CHECK (volgorde >= 1),
+        punt TEXT NOT NULL CHECK (length(trim(punt)) >= 1),
+        zaak_id INTEGER REFERENCES zaak (id),
+        besproken TEXT NOT NULL DEFAULT '',
+        afspraken TEXT NOT NULL DEFAULT '',
+        CHECK (length(besproken) + length(afspraken) >= 1)
+      ) STRICT;
+      CREATE INDEX verslag_overleg ON verslag (overleg_id, volgorde);
+      CREATE INDEX verslag_zaak ON verslag (zaak_id, overleg_id) WHERE zaak_id IS NOT NULL;
+      -- Meetings whose minutes were processed before: the audit log names them.
+      UPDATE overleg SET gehouden_op = (SELECT min(a.op) FROM audit a WHERE a.commando = 'notulen verwerk' AND a.object = overleg.soort || ':' || overleg.nominale_datum)
+      WHERE status <> 'geannuleerd';`,
+  },
 ];

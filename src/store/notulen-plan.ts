@@ -44,11 +44,22 @@ export interface ZaakPlan {
   nieuwe_acties: NieuweActiePlan[];
 }
 
+export interface VerslagPunt {
+  punt: string;
+  zaak: string | null;
+  besproken: string;
+  afspraken: string;
+}
+
 export interface Verwerking {
   overleg: Overleg;
   /** Present as ticked, and how that differs from what was stored; null when nothing was ticked. */
   aanwezig: { partners: string[]; erbij: string[]; eraf: string[] } | null;
   zaken: ZaakPlan[];
+  /** The Besproken/Afspraken text of the file (null: every box empty, the stored verslag stays), and whether it differs from the stored one (then it replaces it). */
+  verslag: { punten: VerslagPunt[]; gewijzigd: boolean; eerder: number } | null;
+  /** Whether processing marks the meeting as held (the first minutes with anything filled in). */
+  gehouden: boolean;
   /** Values in the file that need no change (already so, or already processed). */
   al_verwerkt: number;
   waarschuwingen: Fout[];
@@ -56,7 +67,12 @@ export interface Verwerking {
 
 /** Whether the plan changes anything. */
 export function heeftWijzigingen(v: Verwerking): boolean {
-  return v.zaken.length > 0 || (v.aanwezig !== null && v.aanwezig.erbij.length + v.aanwezig.eraf.length > 0);
+  return (
+    v.zaken.length > 0 ||
+    (v.aanwezig !== null && v.aanwezig.erbij.length + v.aanwezig.eraf.length > 0) ||
+    v.verslag?.gewijzigd === true ||
+    v.gehouden
+  );
 }
 
 interface ActieNu extends Omit<ActieBasis, 'te_laat'> {
@@ -64,6 +80,7 @@ interface ActieNu extends Omit<ActieBasis, 'te_laat'> {
 }
 
 interface ZaakNu {
+  id: number;
   nummer: string;
   titel: string;
   status: string;
@@ -104,8 +121,8 @@ export async function planVerwerking(db: Db, v: Voornemen, nu: Date): Promise<{ 
   );
   const zaken = new Map(
     (
-      await db.alle<ZaakNu>(`SELECT nummer, titel, status, vertrouwelijk FROM zaak WHERE ${db.d.inLijst('nummer', '?', 'tekst')}`, [
-        lijst(v.zaken.map((z) => z.zaak)),
+      await db.alle<ZaakNu>(`SELECT id, nummer, titel, status, vertrouwelijk FROM zaak WHERE ${db.d.inLijst('nummer', '?', 'tekst')}`, [
+        lijst([...v.zaken.map((z) => z.zaak), ...v.verslag.flatMap((d) => (d.zaak === null ? [] : [d.zaak]))]),
       ])
     ).map((z) => [z.nummer, z]),
   );
@@ -202,7 +219,40 @@ export async function planVerwerking(db: Db, v: Voornemen, nu: Date): Promise<{ 
     }
     plannen.push(plan);
   }
-  return { verwerking: { overleg, aanwezig: await aanwezigheid(db, overleg, v), zaken: plannen, al_verwerkt: alVerwerkt, waarschuwingen }, fouten };
+  // The verslag: its zaken must exist and belong in these minutes (a table's zaak was judged above).
+  const metTabel = new Set(v.zaken.map((z) => z.zaak));
+  for (const d of v.verslag) {
+    if (d.zaak === null || metTabel.has(d.zaak)) continue;
+    const zaak = zaken.get(d.zaak);
+    if (!zaak) fout(d.regel, `onbekende zaak ${d.zaak}. Zie kvz zaak list.`);
+    else if (zaak.vertrouwelijk === 1 && v.kenmerk.soort !== 'politie') fout(d.regel, `zaak ${d.zaak} is vertrouwelijk en hoort alleen in de notulen van het politieoverleg.`);
+  }
+  const punten = v.verslag.map((d) => ({ punt: d.punt, zaak: d.zaak, besproken: d.besproken, afspraken: d.afspraken }));
+  const opgeslagen = overleg.id === null ? [] : await verslagVan(db, overleg.id);
+  const verslag = punten.length === 0 ? null : { punten, gewijzigd: JSON.stringify(punten) !== JSON.stringify(opgeslagen), eerder: opgeslagen.length };
+  const ingevuld =
+    v.aanwezig !== null || punten.length > 0 || v.zaken.some((z) => z.nieuw.length > 0 || z.acties.some((a) => a.status !== undefined || a.deadline !== undefined));
+  return {
+    verwerking: {
+      overleg,
+      aanwezig: await aanwezigheid(db, overleg, v),
+      zaken: plannen,
+      verslag,
+      gehouden: ingevuld && overleg.status !== 'gehouden',
+      al_verwerkt: alVerwerkt,
+      waarschuwingen,
+    },
+    fouten,
+  };
+}
+
+/** The stored verslag of a meeting, in document order (on PostgreSQL: what this role may see). */
+export function verslagVan(db: Db, overlegId: number): Promise<VerslagPunt[]> {
+  return db.alle<VerslagPunt>(
+    `SELECT v.punt, z.nummer AS zaak, v.besproken, v.afspraken FROM verslag v LEFT JOIN zaak z ON z.id = v.zaak_id
+     WHERE v.overleg_id = ? ORDER BY v.volgorde, v.id`,
+    [overlegId],
+  );
 }
 
 function nieuwSleutel(zaak: string, omschrijving: string, partner: string): string {

@@ -66,6 +66,24 @@ export function verwerkNotulen(db: Db, actor: Actor, v: Voornemen, eerder: Fout[
       for (const p of a.erbij) await db.voer('INSERT INTO aanwezigheid (overleg_id, partner) VALUES (?, ?)', [overlegId, p]);
       details.aanwezig = a.partners;
     }
+    const vs = verwerking.verslag;
+    if (vs?.gewijzigd) {
+      // The text of the file replaces the verslag (the text itself is not in the audit log: it may name people).
+      await db.voer('DELETE FROM verslag WHERE overleg_id = ?', [overlegId]);
+      let volgorde = 0;
+      for (const p of vs.punten) {
+        await db.voer(
+          `INSERT INTO verslag (overleg_id, volgorde, punt, zaak_id, besproken, afspraken)
+           VALUES (@overleg, @volgorde, @punt, (SELECT id FROM zaak WHERE nummer = @zaak), @besproken, @afspraken)`,
+          { overleg: overlegId, volgorde: ++volgorde, punt: p.punt, zaak: p.zaak, besproken: p.besproken, afspraken: p.afspraken },
+        );
+      }
+      details.verslag = { punten: vs.punten.length, zaken: [...new Set(vs.punten.flatMap((p) => (p.zaak === null ? [] : [p.zaak])))] };
+    }
+    if (verwerking.gehouden) {
+      await db.voer('UPDATE overleg SET gehouden_op = ? WHERE id = ? AND gehouden_op IS NULL', [actor.nu.toISOString(), overlegId]);
+      details.gehouden = true;
+    }
     await schrijfAudit(db, actor, { object: `${o.soort}:${o.nominale_datum}`, resultaat: samenvatting(verwerking), details });
     return verwerking;
   });
@@ -81,5 +99,7 @@ export function samenvatting(v: Verwerking): string {
     ...tel(v.zaken.reduce((n, z) => n + z.nieuwe_acties.length, 0), 'nieuwe actie', 'nieuwe acties'),
   ];
   if (v.aanwezig && v.aanwezig.erbij.length + v.aanwezig.eraf.length > 0) delen.push('aanwezigheid');
+  if (v.verslag?.gewijzigd) delen.push(`verslag (${v.verslag.punten.length === 1 ? '1 punt' : `${v.verslag.punten.length} punten`})`);
+  if (v.gehouden) delen.push('overleg gehouden');
   return `notulen verwerkt: ${delen.join(', ')}`;
 }

@@ -4,7 +4,7 @@ import type { OverlegRij } from '../domain/overleg.js';
 import type { Datum } from '../domain/tijd.js';
 import type { Db } from './db.js';
 
-const KOLOMMEN = 'id, soort, nominale_datum, datum, status, verschoven_van, reden, tijd, locatie, versie';
+const KOLOMMEN = 'id, soort, nominale_datum, datum, status, verschoven_van, reden, tijd, locatie, versie, gehouden_op';
 
 /** Rows of a soort whose nominal date lies in [nominaalVan, tot] or whose actual date lies in [van, tot]. */
 export function rijenRond(db: Db, soort: OverlegSoort, nominaalVan: Datum, van: Datum, tot: Datum): Promise<OverlegRij[]> {
@@ -30,12 +30,14 @@ export async function vroegsteRij(db: Db, soorten: OverlegSoort[]): Promise<Datu
   return d ?? undefined;
 }
 
-/** Whether an actie, its history or an attendance list names this overleg (then it must stay). */
+/** Whether an actie, its history, an attendance list or a verslag names this overleg, or it was held (then it must stay). */
 export async function wordtVerwezen(db: Db, id: number): Promise<boolean> {
   const n = await db.waarde<number>(
     `SELECT CASE WHEN EXISTS (SELECT 1 FROM actie WHERE overleg_id = @id)
                    OR EXISTS (SELECT 1 FROM actie_historie WHERE overleg_id = @id)
-                   OR EXISTS (SELECT 1 FROM aanwezigheid WHERE overleg_id = @id) THEN 1 ELSE 0 END`,
+                   OR EXISTS (SELECT 1 FROM aanwezigheid WHERE overleg_id = @id)
+                   OR EXISTS (SELECT 1 FROM verslag WHERE overleg_id = @id)
+                   OR EXISTS (SELECT 1 FROM overleg WHERE id = @id AND gehouden_op IS NOT NULL) THEN 1 ELSE 0 END`,
     { id },
   );
   return n === 1;

@@ -156,10 +156,13 @@ export interface OverlegWijziging {
   voorheen: Overleg;
 }
 
-/** Finds the meeting a user names by soort and (actual) date, for moving or cancelling it. */
+/** Finds the meeting a user names by soort and (actual) date, for moving or cancelling it; one that was held stays. */
 async function teWijzigen(db: Db, soort: OverlegSoort, datum: Datum): Promise<Overleg> {
   const o = await overlegOp(db, soort, datum);
   if (!o) throw await geenOverlegOp(db, soort, datum);
+  if (o.status === 'gehouden') {
+    throw new DomainError(`Het ${soortNaam(soort)} van ${datumLang(datum)} is gehouden: de notulen zijn verwerkt. Verzetten of annuleren kan niet meer.`);
+  }
   return o;
 }
 
@@ -238,7 +241,8 @@ export function annuleerOverleg(
 
 async function bewaarRij(db: Db, o: Overleg, velden: Partial<NieuweRij>, nu: Date): Promise<void> {
   if (o.id === null) {
-    await voegRijToe(db, { soort: o.soort, nominale_datum: o.nominale_datum, datum: o.datum, status: o.status, ...velden }, nu);
+    // Without a row a meeting is only planned or moved by the holiday rule (held needs a row).
+    await voegRijToe(db, { soort: o.soort, nominale_datum: o.nominale_datum, datum: o.datum, status: o.status === 'gehouden' ? 'gepland' : o.status, ...velden }, nu);
     return;
   }
   const zet = Object.keys(velden).map((k) => `${k} = @${k}`).join(', ');

@@ -59,6 +59,22 @@ CREATE TABLE kalender (
   PRIMARY KEY (soort, nominale_datum)
 );`;
 
+const VERSLAG = `-- Het verslag van een overleg (SPEC §9), zoals in schema.sql. geheim: van het politieoverleg, of over
+-- een vertrouwelijke zaak (ook een die dat later werd: triggers verslag_geheim, zaak_geheim).
+CREATE TABLE verslag (
+  id ${ID},
+  overleg_id integer NOT NULL REFERENCES overleg (id),
+  volgorde integer NOT NULL CHECK (volgorde >= 1),
+  punt ${T} NOT NULL CHECK (length(trim(punt)) >= 1),
+  zaak_id integer REFERENCES zaak (id),
+  besproken ${T} NOT NULL DEFAULT '',
+  afspraken ${T} NOT NULL DEFAULT '',
+  ${BOOL('geheim')},
+  CHECK (length(besproken) + length(afspraken) >= 1)
+);
+CREATE INDEX verslag_overleg ON verslag (overleg_id, volgorde);
+CREATE INDEX verslag_zaak ON verslag (zaak_id, overleg_id) WHERE zaak_id IS NOT NULL;`;
+
 const BERICHT = `-- De uitgaande post (SPEC §8), zoals in schema.sql. geheim: die van de melding, of gegeven (de
 -- stukken van het politieoverleg).
 CREATE TABLE bericht (
@@ -250,6 +266,7 @@ CREATE TABLE overleg (
   locatie ${T},
   versie integer NOT NULL DEFAULT 0 CHECK (versie >= 0),
   gewijzigd_op ${T} NOT NULL,
+  gehouden_op ${T},
   UNIQUE (soort, nominale_datum)
 );
 CREATE INDEX overleg_datum ON overleg (soort, datum);
@@ -261,6 +278,8 @@ CREATE TABLE aanwezigheid (
   partner ${T} NOT NULL REFERENCES partner (code),
   PRIMARY KEY (overleg_id, partner)
 );
+
+${VERSLAG}
 
 CREATE TABLE actie (
   id ${ID},
@@ -391,6 +410,20 @@ CREATE TRIGGER contact_geheim BEFORE INSERT OR UPDATE ON contact FOR EACH ROW EX
 CREATE TRIGGER actie_historie_geheim BEFORE INSERT OR UPDATE ON actie_historie FOR EACH ROW EXECUTE FUNCTION kind_geheim();
 CREATE TRIGGER bericht_geheim BEFORE INSERT OR UPDATE OF melding_id, object, geheim ON bericht FOR EACH ROW EXECUTE FUNCTION kind_geheim();
 
+-- Het verslag van het politieoverleg is geheim als geheel, elders wat over een vertrouwelijke zaak gaat.
+CREATE FUNCTION verslag_geheim() RETURNS trigger LANGUAGE plpgsql ${definer} AS $$
+BEGIN
+  IF coalesce((SELECT o.soort FROM overleg o WHERE o.id = NEW.overleg_id), 'politie') = 'politie' THEN
+    NEW.geheim := 1;
+  ELSIF NEW.zaak_id IS NULL THEN
+    NEW.geheim := 0;
+  ELSE
+    NEW.geheim := coalesce((SELECT z.vertrouwelijk FROM zaak z WHERE z.id = NEW.zaak_id FOR SHARE), 1);
+  END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER verslag_geheim BEFORE INSERT OR UPDATE ON verslag FOR EACH ROW EXECUTE FUNCTION verslag_geheim();
+
 CREATE FUNCTION melding_stand_bij() RETURNS trigger LANGUAGE plpgsql ${definer} AS $$
 BEGIN
   IF TG_OP IN ('UPDATE', 'DELETE') THEN
@@ -456,6 +489,7 @@ CREATE FUNCTION zaak_geheim() RETURNS trigger LANGUAGE plpgsql ${definer} AS $$
 BEGIN
   UPDATE melding SET geheim = geheim WHERE zaak_id = NEW.id;
   UPDATE actie SET geheim = geheim WHERE zaak_id = NEW.id;
+  UPDATE verslag SET geheim = geheim WHERE zaak_id = NEW.id;
   IF NEW.vertrouwelijk = 1 THEN
     UPDATE audit SET geheim = 1 WHERE object = NEW.nummer AND geheim = 0;
   END IF;
@@ -637,7 +671,7 @@ BEGIN
     RAISE EXCEPTION 'er wordt geen kopie binnengehaald' USING ERRCODE = '55000';
   END IF;
   IF p_tabel NOT IN ('instelling', 'teller', 'kern', 'partner', 'deelnemer', 'categorie', 'cadans', 'zaak', 'melding', 'doorzetting', 'contact',
-                     'bericht', 'overleg', 'kalender', 'aanwezigheid', 'actie', 'actie_historie', 'audit') THEN
+                     'bericht', 'overleg', 'kalender', 'aanwezigheid', 'verslag', 'actie', 'actie_historie', 'audit') THEN
     RAISE EXCEPTION 'onbekende tabel %', p_tabel USING ERRCODE = '22023';
   END IF;
   SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum) INTO v_kolommen FROM pg_attribute
@@ -661,6 +695,7 @@ BEGIN
   PERFORM setval('contact_id_seq', coalesce((SELECT max(id) FROM contact), 0) + 1, false);
   PERFORM setval('bericht_id_seq', coalesce((SELECT max(id) FROM bericht), 0) + 1, false);
   PERFORM setval('actie_historie_id_seq', coalesce((SELECT max(id) FROM actie_historie), 0) + 1, false);
+  PERFORM setval('verslag_id_seq', coalesce((SELECT max(id) FROM verslag), 0) + 1, false);
   UPDATE audit a SET geheim = 1 WHERE a.geheim = 0 AND (
     EXISTS (SELECT 1 FROM melding m WHERE m.geheim = 1 AND m.nummer = a.object)
     OR EXISTS (SELECT 1 FROM zaak z WHERE z.vertrouwelijk = 1 AND z.nummer = a.object)
@@ -669,7 +704,7 @@ BEGIN
     OR a.object LIKE 'politie %' AND a.resultaat LIKE 'agenda%'
     OR a.details LIKE '%"vertrouwelijk":true%');
   -- Fresh statistics, or the planner guesses wrong over a large copy until autovacuum comes by.
-  ANALYZE instelling, teller, kern, partner, deelnemer, categorie, cadans, zaak, melding, doorzetting, contact, bericht, overleg, kalender, aanwezigheid, actie, actie_historie, audit;
+  ANALYZE instelling, teller, kern, partner, deelnemer, categorie, cadans, zaak, melding, doorzetting, contact, bericht, overleg, kalender, aanwezigheid, verslag, actie, actie_historie, audit;
   PERFORM set_config('kvz.kopie', '', true);
 END $$;
 
@@ -696,7 +731,7 @@ END $$;
 /** Row-level security on every table: forced, so even the owner's functions go through it. */
 export function rijbeveiliging(r: Rolnamen): string {
   const mag = '(SELECT mag_vertrouwelijk())';
-  const alle = ['instelling', 'teller', 'kern', 'partner', 'deelnemer', 'categorie', 'zaak', 'melding', 'doorzetting', 'contact', 'bericht', 'cadans', 'overleg', 'kalender', 'aanwezigheid', 'actie', 'actie_historie', 'audit', 'melding_stand'];
+  const alle = ['instelling', 'teller', 'kern', 'partner', 'deelnemer', 'categorie', 'zaak', 'melding', 'doorzetting', 'contact', 'bericht', 'cadans', 'overleg', 'kalender', 'aanwezigheid', 'verslag', 'actie', 'actie_historie', 'audit', 'melding_stand'];
   const open = ['instelling', 'teller', 'kern', 'partner', 'deelnemer', 'categorie', 'cadans', 'overleg', 'kalender'];
   const b = ident(r.balie);
   const regels = alle.flatMap((t) => [
@@ -733,6 +768,7 @@ export function rijbeveiliging(r: Rolnamen): string {
     // Only opschonen (beheer) changes a stored message itself: it erases the melder's data.
     `CREATE POLICY wissen ON bericht FOR UPDATE TO ${ident(r.beheer)} USING (geheim = 0 OR ${mag}) WITH CHECK (true);`,
     `CREATE POLICY alles ON aanwezigheid TO ${b} USING ${politieAanwezig} WITH CHECK ${politieAanwezig};`,
+    `CREATE POLICY alles ON verslag TO ${b} USING ${zichtbaar} WITH CHECK ${zichtbaar};`,
     `CREATE POLICY lezen ON audit FOR SELECT TO ${b} USING (geheim = 0 OR ${mag});`,
     `CREATE POLICY lezen ON melding_stand FOR SELECT TO ${b} USING ${zichtbaar};`,
   );
@@ -777,10 +813,10 @@ GRANT SELECT, INSERT, UPDATE ON zaak, actie, actie_historie TO ${iv};
 GRANT INSERT, UPDATE, DELETE ON overleg TO ${iv};
 GRANT INSERT, UPDATE ON kalender TO ${iv};
 GRANT UPDATE ON cadans TO ${iv};
-GRANT SELECT, INSERT, DELETE ON aanwezigheid TO ${iv};
+GRANT SELECT, INSERT, DELETE ON aanwezigheid, verslag TO ${iv};
 GRANT SELECT ON audit TO ${iv};
 GRANT SELECT, UPDATE ON SEQUENCE melding_id_seq TO ${iv};
-GRANT USAGE ON SEQUENCE zaak_id_seq, actie_id_seq, overleg_id_seq TO ${iv};
+GRANT USAGE ON SEQUENCE zaak_id_seq, actie_id_seq, overleg_id_seq, verslag_id_seq TO ${iv};
 
 -- politieoverleg: ook het vertrouwelijke (de rijbeveiliging kijkt naar dit lidmaatschap).
 
@@ -836,6 +872,13 @@ INSERT INTO deelnemer (soort, naam, partner, volgorde) VALUES
 ${KALENDER}`);
   }
   if (van < 6 && van >= 3) stappen.push('ALTER TABLE bericht ADD COLUMN bijlage text COLLATE "C", ADD COLUMN bijlage_naam text COLLATE "C";');
+  if (van < 7) {
+    // Meetings whose minutes were processed before are held: the audit log names them.
+    stappen.push(`ALTER TABLE overleg ADD COLUMN gehouden_op ${T};
+UPDATE overleg o SET gehouden_op = (SELECT min(a.op) FROM audit a WHERE a.commando = 'notulen verwerk' AND a.object = o.soort || ':' || o.nominale_datum)
+WHERE o.status <> 'geannuleerd';
+${VERSLAG}`);
+  }
   stappen.push(`
 DO $$
 DECLARE

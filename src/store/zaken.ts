@@ -36,8 +36,16 @@ export interface ZaakDetail extends Omit<ZaakOverzicht, 'meldingen' | 'acties'> 
   gewijzigd_op: string;
   meldingen: MeldingOverzicht[];
   acties: ActieDetail[];
-  /** The meetings where an actie of this zaak was agreed or changed. */
+  /** The meetings where an actie of this zaak was agreed or changed, or whose verslag speaks of it. */
   overleggen: OverlegOpZaak[];
+  /** What those meetings' verslagen say about it (on a shared database: what this role may see). */
+  afspraken: AfspraakOpZaak[];
+}
+
+export interface AfspraakOpZaak extends OverlegRef {
+  punt: string;
+  besproken: string;
+  afspraken: string;
 }
 
 export interface ZaakFilter {
@@ -104,10 +112,17 @@ export async function toonZaak(db: Db, nummer: string, nu: Date): Promise<ZaakDe
     acties.push({ ...actieVan(a), historie: await actieHistorie(db, a.nummer) });
   }
   const overleggen = await db.alle<OverlegOpZaak>(
-    `SELECT soort, datum, status, verschoven_van FROM overleg
+    `SELECT soort, datum, CASE WHEN gehouden_op IS NOT NULL AND status <> 'geannuleerd' THEN 'gehouden' ELSE status END AS status, verschoven_van
+     FROM overleg
      WHERE id IN (SELECT overleg_id FROM actie WHERE zaak_id = @id
-                  UNION SELECT h.overleg_id FROM actie_historie h JOIN actie a ON a.id = h.actie_id WHERE a.zaak_id = @id)
+                  UNION SELECT h.overleg_id FROM actie_historie h JOIN actie a ON a.id = h.actie_id WHERE a.zaak_id = @id
+                  UNION SELECT overleg_id FROM verslag WHERE zaak_id = @id)
      ORDER BY datum, soort`,
+    { id },
+  );
+  const afspraken = await db.alle<AfspraakOpZaak>(
+    `SELECT o.soort, o.datum, v.punt, v.besproken, v.afspraken FROM verslag v JOIN overleg o ON o.id = v.overleg_id
+     WHERE v.zaak_id = @id ORDER BY o.datum, o.soort, v.volgorde`,
     { id },
   );
   return {
@@ -116,6 +131,7 @@ export async function toonZaak(db: Db, nummer: string, nu: Date): Promise<ZaakDe
     meldingen: (await zoekMeldingen(db, { zaak: nummer }, nu)).meldingen,
     acties,
     overleggen,
+    afspraken,
   };
 }
 

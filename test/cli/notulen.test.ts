@@ -91,7 +91,9 @@ describe('kvz notulen verwerk', () => {
         `${data.z.treiteren}  Treiteren nieuwe bewoners`,
         '  nieuw        nieuwe actie voor vluchtelingenwerk, deadline 06-04-2027: Gesprek met de nieuwe bewoners',
         '',
-        'Zou verwerken: 1 statuswijziging, 1 nieuwe deadline, 2 nieuwe acties, aanwezigheid.',
+        'Het GIO krijgt de status gehouden.',
+        '',
+        'Zou verwerken: 1 statuswijziging, 1 nieuwe deadline, 2 nieuwe acties, aanwezigheid, overleg gehouden.',
         `Dit was een proef: er is niets vastgelegd. Leg het vast met: kvz notulen verwerk ${pad} --uitvoeren`,
         '',
       ].join('\n'),
@@ -107,7 +109,7 @@ describe('kvz notulen verwerk', () => {
     const u = await kvzOk(['notulen', 'verwerk', pad, '--uitvoeren'], { db });
     expect(u.stdout).toContain('  A-2027-0005  nieuwe actie voor zorgteam, deadline 03-03-2027, status loopt: Huisbezoek\n');
     expect(u.stdout).toContain('  A-2027-0006  nieuwe actie voor vluchtelingenwerk, deadline 06-04-2027: Gesprek met de nieuwe bewoners\n');
-    expect(u.stdout).toMatch(/✓ Verwerkt: 1 statuswijziging, 1 nieuwe deadline, 2 nieuwe acties, aanwezigheid\.\n$/);
+    expect(u.stdout).toMatch(/✓ Verwerkt: 1 statuswijziging, 1 nieuwe deadline, 2 nieuwe acties, aanwezigheid, overleg gehouden\.\n$/);
 
     const [gio] = lees<{ id: number }>(db, `SELECT id FROM overleg WHERE soort = 'gio' AND datum = '2027-03-02'`);
     expect(lees(db, 'SELECT nummer, omschrijving, partner, deadline, status, keer_uitgesteld, overleg_id FROM actie ORDER BY id')).toEqual([
@@ -134,13 +136,14 @@ describe('kvz notulen verwerk', () => {
     const audit = lees<{ n: number }>(db, 'SELECT count(*) AS n FROM audit')[0]!;
     expect(audit.n).toBe((auditVoor as { n: number }).n + 1);
     const [laatste] = lees<Record<string, string>>(db, 'SELECT commando, object, resultaat, details FROM audit ORDER BY id DESC LIMIT 1');
-    expect(laatste).toMatchObject({ commando: 'notulen verwerk', object: 'gio:2027-03-02', resultaat: 'notulen verwerkt: 1 statuswijziging, 1 nieuwe deadline, 2 nieuwe acties, aanwezigheid' });
+    expect(laatste).toMatchObject({ commando: 'notulen verwerk', object: 'gio:2027-03-02', resultaat: 'notulen verwerkt: 1 statuswijziging, 1 nieuwe deadline, 2 nieuwe acties, aanwezigheid, overleg gehouden' });
     expect(JSON.parse(laatste!.details!)).toEqual({
       bestand: 'notulen.md',
       status: { [data.a.ouders]: ['loopt', 'gereed'] },
       deadline: { [data.a.surveillance]: ['2027-03-10', '2027-03-24'] },
       nieuwe_acties: ['A-2027-0005', 'A-2027-0006'],
       aanwezig: ['politie', 'jongerenwerk', 'handhaving'],
+      gehouden: true,
     });
     await expect(kvzOk(['zaak', 'show', data.z.oud], { db }).then((r) => r.stdout)).resolves.toMatch(/GIO 02-03-2027/);
     // The next GIO's agenda reports who was there, and how what was agreed stands now.
@@ -201,7 +204,7 @@ describe('kvz notulen verwerk', () => {
     const md = zetRij(await skelet(db, 'tweewekelijks'), data.a.surveillance, { 5: 'loopt' });
     const u = await kvzOk(['notulen', 'verwerk', bewaar(md), '--uitvoeren'], { db });
     expect(u.stdout).toContain('Aanwezigheid: niet ingevuld (geen vakje aangevinkt).');
-    expect(u.stdout).toContain('✓ Verwerkt: 1 statuswijziging.');
+    expect(u.stdout).toContain('✓ Verwerkt: 1 statuswijziging, overleg gehouden.');
     expect(lees(db, 'SELECT count(*) AS n FROM aanwezigheid')).toEqual([{ n: 0 }]);
     expect(lees(db, `SELECT h.notitie, o.soort, o.datum FROM actie_historie h JOIN overleg o ON o.id = h.overleg_id ORDER BY h.id DESC LIMIT 1`)).toEqual([
       { notitie: 'Notulen tweewekelijks overleg 16-03-2027', soort: 'tweewekelijks', datum: '2027-03-16' },

@@ -46,11 +46,13 @@ async function bewerk(pad: string, ...bewerkingen: Bewerking[]): Promise<string>
 
 const tekstVan = (x: string) => [...x.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
 
-/** Types `tekst` into cell `kolom` of the first table row whose first cell reads `eerste` (the `n`-th such row). */
-function typInCel(eerste: string, kolom: number, tekst: string, n = 0): Bewerking {
+/** Types `tekst` into cell `kolom` of the first table row whose first cell reads `eerste` (the `n`-th such row, after the text `na`). */
+function typInCel(eerste: string, kolom: number, tekst: string, n = 0, na?: string): Bewerking {
   return (xml) => {
     let gezien = 0;
-    return xml.replace(/<w:tr\b[\s\S]*?<\/w:tr>/g, (rij) => {
+    const begin = na === undefined ? 0 : xml.indexOf(na);
+    if (begin < 0) throw new Error(`niet gevonden: ${na}`);
+    return xml.slice(0, begin) + xml.slice(begin).replace(/<w:tr\b[\s\S]*?<\/w:tr>/g, (rij) => {
       const cellen = rij.match(/<w:tc>[\s\S]*?<\/w:tc>/g) ?? [];
       if (cellen.length === 0 || tekstVan(cellen[0]!) !== eerste || gezien++ !== n) return rij;
       const oud = cellen[kolom]!;
@@ -76,16 +78,23 @@ async function vulIn(pad: string): Promise<string> {
     typInCel('nieuw', 1, 'Buurtgesprek organiseren'),
     typInCel('nieuw', 2, 'jongerenwerk'),
     typInCel('nieuw', 3, '30-04-2027'),
-    typInCel('Afspraken', 1, 'Jongerenwerk organiseert een buurtgesprek.'),
+    typInCel('Afspraken', 1, 'Jongerenwerk organiseert een buurtgesprek.', 0, 'Z-2027-001 · '),
+    typInCel('Besproken', 1, 'De opening &amp; de mededelingen.'),
   );
 }
+
+const VERSLAG = [
+  { punt: '1. Opening', zaak: null, besproken: 'De opening & de mededelingen.', afspraken: '' },
+  { punt: '3. Nieuwe zaken: aanpak bepalen', zaak: 'Z-2027-001', besproken: '', afspraken: 'Jongerenwerk organiseert een buurtgesprek.' },
+];
 
 describe('kvz notulen verwerk <bestand>.docx', () => {
   it('reads ticks, a typed name, new statuses and deadlines and a new actie: a dry run first, then --uitvoeren, then nothing again', async () => {
     const db = await register();
     const ingevuld = await vulIn(await skelet(db));
     const proef = await kvzOk(['notulen', 'verwerk', ingevuld], { db, nu: NU });
-    expect(proef.stderr).toContain('! Eén vak Besproken/Afspraken bevat tekst; die bewaart kvz nog niet.');
+    expect(proef.stderr).toBe('');
+    expect(proef.stdout).toContain('Verslag: 2 punten met tekst, waarvan 1 met afspraken.');
     expect(proef.stdout).toContain('A-2027-0001');
     expect(proef.stdout).toContain('gereed');
     expect(proef.stdout).toContain('Buurtgesprek organiseren');
@@ -101,6 +110,9 @@ describe('kvz notulen verwerk <bestand>.docx', () => {
       { nummer: 'A-2027-0003', omschrijving: 'Buurtgesprek organiseren', partner: 'jongerenwerk', status: 'open', deadline: '2027-04-30' },
     ]);
     expect(lees<{ partner: string }>(db, 'SELECT partner FROM aanwezigheid ORDER BY partner').map((r) => r.partner)).toEqual(['handhaving', 'jongerenwerk', 'politie']);
+    expect(JSON.parse((await kvzOk(['overleg', 'show', 'gio', '30-03-2027', '--json'], { db, nu: NU })).stdout)).toEqual({
+      soort: 'gio', datum: '2027-03-30', status: 'gehouden', verschoven_van: null, aanwezig: ['handhaving', 'jongerenwerk', 'politie'], verslag: VERSLAG,
+    });
     const audit = telRijen(db, 'audit');
     // The same file again: nothing to change, nothing written.
     const nogmaals = await kvzOk(['notulen', 'verwerk', ingevuld, '--uitvoeren'], { db, nu: NU });
@@ -129,9 +141,11 @@ describe('kvz notulen verwerk <bestand>.docx', () => {
       expect(JSON.stringify(v), bestand).toContain('Buurtgesprek organiseren');
       expect(JSON.stringify(v), bestand).toContain('"nieuw":"gereed"');
       expect(v.aanwezig?.partners?.sort(), bestand).toEqual(['handhaving', 'jongerenwerk', 'politie']);
+      expect(v.verslag, bestand).toEqual({ punten: VERSLAG, gewijzigd: true, eerder: 0 });
     }
     await kvzOk(['notulen', 'verwerk', opgeslagen, '--uitvoeren'], { db, nu: NU });
     expect(lees(db, `SELECT status FROM actie WHERE nummer = 'A-2027-0001'`)).toEqual([{ status: 'gereed' }]);
+    expect(lees(db, 'SELECT punt, besproken, afspraken FROM verslag ORDER BY volgorde')).toEqual(VERSLAG.map(({ zaak: _, ...p }) => p));
   }, 180_000);
 
   it('refuses what it cannot read, naming the table and row of each problem: exit 2, nothing applied', async () => {

@@ -59,3 +59,14 @@ export function matrixToestand(db: string): Record<string, unknown[]> {
     ['actie', 'actie_historie', 'overleg', 'aanwezigheid', 'audit'].map((t) => [t, lees(db, `SELECT * FROM ${t} ORDER BY 1, 2`)]),
   );
 }
+
+/** Writes `tekst` under the first line that is exactly `vak` ('**Besproken:**' or '**Afspraken:**') after the line starting with `na`, within its item. */
+export function schrijfVak(md: string, na: string, vak: string, tekst: string): string {
+  const regels = md.split('\n');
+  const begin = regels.findIndex((r) => r.startsWith(na));
+  if (begin < 0) throw new Error(`geen regel ${na}`);
+  const i = regels.findIndex((r, k) => k > begin && r === vak);
+  if (i < 0 || regels.slice(begin + 1, i).some((r) => r.startsWith('## '))) throw new Error(`geen ${vak} onder ${na}`);
+  regels.splice(i + 1, 0, '', ...tekst.split('\n'));
+  return regels.join('\n');
+}

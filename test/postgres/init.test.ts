@@ -18,7 +18,7 @@ describe.skipIf(!PG)(`kvz init on PostgreSQL${PG_OVERGESLAGEN}`, () => {
     expect(psqlOk(`SELECT has_database_privilege('public', '${n}', 'CONNECT')`)).toBe('f');
     expect(psqlOk(`SELECT pg_has_role('${db.it.login}', '${n}_beheer', 'MEMBER')`)).toBe('t');
     // Every table is under forced row-level security.
-    expect(db.psql(`SELECT count(*) FILTER (WHERE NOT (relrowsecurity AND relforcerowsecurity)) || '/' || count(*) FROM pg_class WHERE relnamespace = 'kvz'::regnamespace AND relkind = 'r'`).stdout).toBe('0/19');
+    expect(db.psql(`SELECT count(*) FILTER (WHERE NOT (relrowsecurity AND relforcerowsecurity)) || '/' || count(*) FROM pg_class WHERE relnamespace = 'kvz'::regnamespace AND relkind = 'r'`).stdout).toBe('0/20');
     const again = await db.kvzOk(['init']);
     expect(again.stdout).toBe(`De kvz-database bestaat al: ${db.url()}\n`);
   });
@@ -47,6 +47,8 @@ describe.skipIf(!PG)(`kvz init on a database of an older kvz${PG_OVERGESLAGEN}`,
        DROP TABLE bericht CASCADE;
        DROP TABLE deelnemer;
        DROP TABLE kalender;
+       DROP TABLE verslag;
+       ALTER TABLE overleg DROP COLUMN gehouden_op;
        ALTER TABLE partner DROP COLUMN email, DROP COLUMN met_melder;
        DO $$ DECLARE c text; BEGIN
          SELECT conname INTO c FROM pg_constraint WHERE conrelid = 'kvz.doorzetting'::regclass AND contype = 'c';
@@ -68,7 +70,7 @@ describe.skipIf(!PG)(`kvz init on a database of an older kvz${PG_OVERGESLAGEN}`,
     expect(db.psql('SELECT melding_id, partner, op FROM kvz.doorzetting', superuser).stdout).toBe(voor);
     expect(db.psql(`SELECT resultaat FROM kvz.audit ORDER BY id DESC LIMIT 1`, superuser).stdout).toBe(`schema bijgewerkt van versie 2 naar ${SCHEMA_VERSIE}`);
     // Rights and row-level security as on a new database: every table forced, balie still cannot change addresses.
-    expect(db.psql(`SELECT count(*) FILTER (WHERE NOT (relrowsecurity AND relforcerowsecurity)) || '/' || count(*) FROM pg_class WHERE relnamespace = 'kvz'::regnamespace AND relkind = 'r'`, superuser).stdout).toBe('0/19');
+    expect(db.psql(`SELECT count(*) FILTER (WHERE NOT (relrowsecurity AND relforcerowsecurity)) || '/' || count(*) FROM pg_class WHERE relnamespace = 'kvz'::regnamespace AND relkind = 'r'`, superuser).stdout).toBe('0/20');
     await db.kvzOk(['partner', 'update', 'politie', '--email', 'meldingen@politie.test']);
     expect(db.psql("UPDATE partner SET email = 'x@elders.test'", iv).stderr).toContain('permission denied');
     await db.kvzOk(['melding', 'add', '--categorie', 'drugs', '--kern', 'Obdam', '--omschrijving', 'Weer handel', '--doorzetten', 'politie'], iv, {
@@ -88,7 +90,8 @@ describe.skipIf(!PG)(`kvz init on a database of an older kvz${PG_OVERGESLAGEN}`,
       env: { KVZ_POSTMAP: join(tijdelijkeMap(), 'post') },
     });
     const terug = db.psql(
-      `SET search_path = kvz; DROP POLICY toevoegen ON bericht; DROP TABLE kalender; ALTER TABLE bericht DROP COLUMN kalender, DROP COLUMN bijlage, DROP COLUMN bijlage_naam; UPDATE instelling SET waarde = '4' WHERE sleutel = 'schema_versie';`,
+      `SET search_path = kvz; DROP POLICY toevoegen ON bericht; DROP TABLE kalender; DROP TABLE verslag; ALTER TABLE overleg DROP COLUMN gehouden_op;
+       ALTER TABLE bericht DROP COLUMN kalender, DROP COLUMN bijlage, DROP COLUMN bijlage_naam; UPDATE instelling SET waarde = '4' WHERE sleutel = 'schema_versie';`,
       superuser,
     );
     expect(terug.stderr).toBe('');
@@ -100,6 +103,9 @@ describe.skipIf(!PG)(`kvz init on a database of an older kvz${PG_OVERGESLAGEN}`,
     await db.kvzOk(['overleg', 'uitnodig', 'gio'], iv, { env: { KVZ_POSTMAP: join(tijdelijkeMap(), 'post') } });
     expect(db.psql(`SELECT soort, status, kalender LIKE 'BEGIN:VCALENDAR%' FROM bericht WHERE soort = 'uitnodiging'`, iv).stdout).toBe('uitnodiging|klaargezet|t');
     expect(db.psql(`SELECT count(*) FROM kalender WHERE aan = 'wijkagent@politie.test'`, iv).stdout).toBe('1');
+    // Version 7: the verslag, under the same rights as a new database's.
+    expect(db.psql(`SELECT count(*) FROM verslag`, iv).stdout).toBe('0');
+    expect(db.psql(`SELECT relforcerowsecurity FROM pg_class WHERE oid = 'kvz.verslag'::regclass`, superuser).stdout).toBe('t');
     expect((await db.kvz(['check'])).code).toBe(0);
   });
 });

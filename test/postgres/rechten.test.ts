@@ -2,11 +2,12 @@
  * Rights enforced by PostgreSQL itself (SPEC §7): what a role may not do, psql with its login cannot
  * do either; kvz refuses it first with exit 4 and one sentence, and writes nothing.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { kvzPostgres, PG, PG_OVERGESLAGEN, psqlOk, type KvzPostgres, type Login } from '../helpers/postgres.js';
+import { schrijfVak } from '../helpers/notulen.js';
 
 const MELDING = ['melding', 'add', '--categorie', 'drugs', '--kern', 'Obdam', '--omschrijving', 'Handel achter de sporthal', '--ontvangen', '2027-03-16 09:00'];
 
@@ -152,6 +153,42 @@ describe.skipIf(!PG)(`rights on a shared database${PG_OVERGESLAGEN}`, () => {
     await db.kvzOk(['notulen', 'politie', '--output', bestand], politie, { nu: '2027-03-16T10:00:00.000Z' });
     const u = await db.kvz(['notulen', 'verwerk', bestand], iv, { nu: '2027-03-16T10:00:00.000Z' });
     expect([u.code, u.stderr]).toEqual([4, 'Geen toegang: met de rol iv kunt u de notulen van het politieoverleg niet verwerken.\n']);
+  });
+
+  it('keeps the verslag of the politieoverleg, and of a zaak that turns confidential, from iv: in kvz and in psql', async () => {
+    const db2 = await kvzPostgres();
+    const [iv2, politie2] = [await db2.gebruiker('iv'), await db2.gebruiker('politieoverleg')];
+    const map = mkdtempSync(join(tmpdir(), 'kvz-verslag-'));
+    await db2.kvzOk(['overleg', 'cadans', 'gio', '--start', '2027-01-05'], iv2, { nu: '2027-01-02T10:00:00.000Z' });
+    await db2.kvzOk(['overleg', 'cadans', 'politie', '--start', '2027-01-12'], iv2, { nu: '2027-01-02T10:00:00.000Z' });
+    await db2.kvzOk(['zaak', 'open', '--titel', 'Sporthal', '--soort', 'overlast', '--kern', 'Obdam'], iv2, { nu: '2027-02-01T10:00:00.000Z' });
+    const verwerk = async (soort: string, datum: string, als: Login, vul: (md: string) => string) => {
+      const nu = `${datum}T15:00:00.000Z`;
+      const md = (await db2.kvzOk(['notulen', soort, '--datum', datum], als, { nu })).stdout;
+      const bestand = join(map, `${soort}.md`);
+      writeFileSync(bestand, vul(md));
+      await db2.kvzOk(['notulen', 'verwerk', bestand, '--uitvoeren'], als, { nu });
+    };
+    await verwerk('gio', '2027-02-16', iv2, (md) => schrijfVak(md, '### Z-2027-001 ', '**Afspraken:**', 'Jongerenwerk zoekt de groep op.'));
+    await verwerk('politie', '2027-03-09', politie2, (md) => schrijfVak(md, '## 1. ', '**Afspraken:**', 'Cameratoezicht bij de sporthal voorbereiden.'));
+    const zien = (als: Login) => db2.psql('SELECT count(*) FROM verslag', als).stdout;
+    expect([zien(iv2), zien(politie2)]).toEqual(['1', '2']);
+    const show = await db2.kvz(['overleg', 'show', 'politie', '2027-03-09'], iv2);
+    expect([show.code, show.stderr]).toEqual([4, 'Geen toegang: met de rol iv kunt u het verslag van het politieoverleg niet bekijken.\n']);
+    // The database itself refuses iv a row in the politieoverleg's verslag.
+    const politieId = db2.psql(`SELECT id FROM overleg WHERE soort = 'politie'`, politie2).stdout;
+    const poging = db2.psql(`INSERT INTO verslag (overleg_id, volgorde, punt, afspraken) VALUES (${politieId}, 9, '9. Iets', 'ingefluisterd')`, iv2);
+    expect(poging.stderr).toContain('row-level security');
+    expect(zien(politie2)).toBe('2');
+
+    await db2.kvzOk(['zaak', 'update', 'Z-2027-001', '--vertrouwelijk'], politie2);
+    expect([zien(iv2), zien(politie2)]).toEqual(['0', '2']);
+    const gio = JSON.parse((await db2.kvzOk(['overleg', 'show', 'gio', '2027-02-16', '--json'], iv2)).stdout) as { verslag: unknown[]; status: string };
+    expect(gio).toMatchObject({ status: 'gehouden', verslag: [] });
+    const zaak = JSON.parse((await db2.kvzOk(['zaak', 'show', 'Z-2027-001', '--json'], politie2)).stdout) as { afspraken: { afspraken: string }[] };
+    expect(zaak.afspraken.map((a) => a.afspraken)).toEqual(['Jongerenwerk zoekt de groep op.']);
+    await db2.kvzOk(['zaak', 'update', 'Z-2027-001', '--no-vertrouwelijk'], politie2);
+    expect(zien(iv2)).toBe('1');
   });
 
   it('gives a login without a kvz role exit 4 for every command, and refuses --gebruiker (exit 2)', async () => {

@@ -204,6 +204,8 @@ function naarVersie2(pad: string): void {
     DROP TABLE bericht;
     DROP TABLE deelnemer;
     DROP TABLE kalender;
+    DROP TABLE verslag;
+    ALTER TABLE overleg DROP COLUMN gehouden_op;
     CREATE TABLE partner_oud (
       code TEXT PRIMARY KEY CHECK (code GLOB '[a-z]*' AND code NOT GLOB '*[^a-z0-9-]*' AND length(code) <= 40),
       naam TEXT NOT NULL CHECK (length(trim(naam)) BETWEEN 1 AND 100)
@@ -247,6 +249,34 @@ describe('mail (schema versions 3 to 5)', () => {
     expect(lees(pad, `SELECT naam FROM deelnemer WHERE soort = 'politie' ORDER BY volgorde`).map((r) => r.naam)).toEqual([
       'Burgemeester', 'Openbare orde en veiligheid (OOV)', 'Politie',
     ]);
+    expect((await kvzOk(['check'], { db: pad })).code).toBe(0);
+  });
+});
+
+describe('decisions kept (schema version 7)', () => {
+  it('gives a version-6 file the verslag, and marks the meetings whose minutes were processed as held', async () => {
+    const pad = nieuweDb();
+    const nu = '2027-03-30T14:00:00.000Z';
+    await kvzOk(['overleg', 'cadans', 'gio', '--start', '2027-01-05'], { db: pad, nu });
+    const md = (await kvzOk(['notulen', 'gio', '--datum', '2027-03-30'], { db: pad, nu })).stdout.replace('- [ ] Politie', '- [x] Politie');
+    const bestand = join(tijdelijkeMap(), 'notulen.md');
+    writeFileSync(bestand, md);
+    await kvzOk(['notulen', 'verwerk', bestand, '--uitvoeren'], { db: pad, nu });
+    const db = new Database(pad);
+    db.exec('DROP TABLE verslag; ALTER TABLE overleg DROP COLUMN gehouden_op;');
+    db.pragma('user_version = 6');
+    db.close();
+    const show = JSON.parse((await kvzOk(['overleg', 'show', 'gio', '2027-03-30', '--json'], { db: pad, nu })).stdout) as { status: string };
+    expect(show.status).toBe('gehouden');
+    expect(lees(pad, 'PRAGMA user_version')).toEqual([{ user_version: SCHEMA_VERSIE }]);
+    expect(lees(pad, `SELECT gehouden_op FROM overleg WHERE soort = 'gio'`)).toEqual([{ gehouden_op: nu }]);
+    // The next GIO, which nobody processed, is still planned.
+    const volgende = JSON.parse((await kvzOk(['overleg', 'show', 'gio', '2027-05-11', '--json'], { db: pad, nu })).stdout) as { status: string };
+    expect(volgende.status).toBe('gepland');
+    const kolommen = (p: string, t: string) => lees<{ name: string; type: string }>(p, `SELECT name, type FROM pragma_table_info('${t}')`);
+    const nieuw = nieuweDb();
+    await kvzOk(['status'], { db: nieuw });
+    for (const t of ['overleg', 'verslag']) expect(kolommen(pad, t), t).toEqual(kolommen(nieuw, t));
     expect((await kvzOk(['check'], { db: pad })).code).toBe(0);
   });
 });

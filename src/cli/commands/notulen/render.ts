@@ -8,7 +8,17 @@ import { kleuren } from '../../output.js';
 
 export function verwerkingJson(v: Verwerking, bestand: string, uitgevoerd: boolean): unknown {
   const { soort, datum } = v.overleg;
-  return { overleg: { soort, datum }, bestand, uitgevoerd, aanwezig: v.aanwezig, zaken: v.zaken, al_verwerkt: v.al_verwerkt, waarschuwingen: v.waarschuwingen };
+  return {
+    overleg: { soort, datum },
+    bestand,
+    uitgevoerd,
+    aanwezig: v.aanwezig,
+    zaken: v.zaken,
+    verslag: v.verslag,
+    gehouden: v.gehouden,
+    al_verwerkt: v.al_verwerkt,
+    waarschuwingen: v.waarschuwingen,
+  };
 }
 
 function actieRegel(w: ActiePlan): string {
@@ -49,6 +59,14 @@ export function verwerkingTekst(ctx: Context, v: Verwerking, o: TekstOpties): st
     for (const w of z.wijzigingen) uit.push(actieRegel(w));
     for (const n of z.nieuwe_acties) uit.push(nieuwRegel(n));
   }
+  const vs = v.verslag;
+  if (vs) {
+    const n = vs.punten.length;
+    const metAfspraken = vs.punten.filter((p) => p.afspraken !== '').length;
+    const wat = `${n === 1 ? '1 punt' : `${n} punten`} met tekst, waarvan ${metAfspraken} met afspraken`;
+    uit.push('', vs.gewijzigd ? `Verslag: ${wat}${vs.eerder > 0 ? ' (vervangt het eerder vastgelegde verslag)' : ''}.` : `Verslag: ${wat} (al zo vastgelegd).`);
+  }
+  if (v.gehouden) uit.push('', `Het ${soortNaam(v.overleg.soort)} krijgt de status gehouden.`);
   uit.push('');
   if (v.al_verwerkt > 0) uit.push(v.al_verwerkt === 1 ? 'Eén waarde in het bestand staat al zo in de matrix (of is al verwerkt).' : `${v.al_verwerkt} waarden in het bestand staan al zo in de matrix (of zijn al verwerkt).`);
   if (!heeftWijzigingen(v)) {

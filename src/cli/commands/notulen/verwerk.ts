@@ -66,10 +66,6 @@ export default async function notulenVerwerk(ctx: Context, o: Opts, [invoer]: st
     ? await verwerkNotulen(db, ctx.actor('notulen verwerk'), voornemen, fouten, basename(bestand))
     : await proefVerwerking(db, voornemen, fouten, ctx.nu);
   for (const w of v.waarschuwingen) meld(ctx, `! ${waarIn(w.regel, gelezen.plaatsen)}: ${w.tekst}`);
-  const vakken = (gelezen as { verslagVakken?: number }).verslagVakken ?? 0;
-  if (vakken > 0) {
-    meld(ctx, `! ${vakken === 1 ? 'Eén vak' : `${vakken} vakken`} Besproken/Afspraken bevat tekst; die bewaart kvz nog niet. Bewaar het Word-document zelf bij de stukken van het overleg.`);
-  }
   const uitgevoerd = o.uitvoeren === true && heeftWijzigingen(v);
   if (o.json) return schrijfJson(ctx, verwerkingJson(v, bestand, uitgevoerd));
   const namen = new Map((await partners(db)).map((p) => [p.code, p.naam]));

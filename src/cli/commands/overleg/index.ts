@@ -54,6 +54,15 @@ export function registreerOverleg(program: Command, runtime: Runtime): void {
     .action(voer(runtime, () => import('./plan.js')));
 
   overleg
+    .command('show')
+    .description('één overleg: status, wie er waren en het verslag (wat er besproken en afgesproken is)')
+    .argument('<soort>', 'gio, tweewekelijks of politie')
+    .argument('<datum>', 'de datum van het overleg')
+    .option('--json', 'uitvoer als JSON')
+    .addHelpText('after', '\nVoorbeeld:\n  kvz overleg show gio 2027-03-30')
+    .action(voer(runtime, () => import('./show.js')));
+
+  overleg
     .command('uitnodig')
     .description('de deelnemers per e-mail uitnodigen (iCalendar); verzetten of annuleren stuurt daarna zelf de wijziging')
     .argument('<soort>', 'gio, tweewekelijks of politie')

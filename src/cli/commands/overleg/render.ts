@@ -42,7 +42,7 @@ export function hetOverleg(o: Pick<Overleg, 'soort' | 'datum'>): string {
 export async function planTabel(ctx: Context, overleggen: Overleg[]): Promise<string> {
   const k = kleuren(ctx);
   const status = (o: Overleg) =>
-    o.status === 'geannuleerd' ? k.red('✗ geannuleerd') : o.status === 'verzet' ? k.yellow('! verzet') : 'gepland';
+    o.status === 'geannuleerd' ? k.red('✗ geannuleerd') : o.status === 'verzet' ? k.yellow('! verzet') : o.status === 'gehouden' ? k.green('✓ gehouden') : 'gepland';
   return tabel(
     ctx,
     ['Datum', 'Overleg', 'Tijd', 'Locatie', 'Status', 'Toelichting'],
