@@ -194,7 +194,6 @@ export interface DocxNotulen extends GelezenNotulen {
   plaatsen: Map<number, string>;
 }
 
-const PUNT = /^\d+\.\s+\S/;
 
 /**
  * Reads a .docx; `deelnemers` gives the participants' names of a soort, so a name typed on an empty
@@ -237,7 +236,8 @@ export async function leesNotulenDocx(inhoud: Buffer, deelnemers: (soort: Overle
       if (isKop(b.stijl, 2) || isKop(b.stijl, 1)) {
         inAanwezig = /^aanwezig\b/i.test(tekst);
         zaak = null;
-        punt = PUNT.test(tekst) ? tekst.replace(/\s+/g, ' ') : null;
+        // An item: every heading of level 2 but the attendance (Word may have turned its number into list numbering).
+        punt = isKop(b.stijl, 2) && !inAanwezig && tekst !== '' ? tekst.replace(/\s+/g, ' ') : null;
       }
       const z = ZAAK.exec(tekst);
       if (z && (isKop(b.stijl, 3) || b.stijl === '')) zaak = { nummer: z[1]!, regel: plaats(`de kop van zaak ${z[1]}`), tabel: false };

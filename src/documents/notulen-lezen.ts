@@ -17,11 +17,13 @@ const KOP = /^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
 const ZAAK = /^(z-?\d{4}-?\d+)\b/i;
 const VINKJE = /^\s*[-*+]\s*\[([ xX])\]\s*(.*?)\s*$/;
 const SCHEIDING = /^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?$/;
-/** '**Besproken:**' as the skeleton writes it, or 'Afspraken:' as a person does, with text after it or not. */
-const VAK = /^\s*(?:\*\*|__)?(besproken|afspraken)\s*(?::\s*(?:\*\*|__)?|(?:\*\*|__)\s*:)\s*(.*)$/i;
+/**
+ * '**Besproken:**' as the skeleton writes it (also '**Besproken**:'), with text after it or not. Only
+ * the bold label starts a box: a line of the text that begins with the word is text.
+ */
+const VAK = /^\s*(?:\*\*|__)(besproken|afspraken)(?::(?:\*\*|__)|(?:\*\*|__):)\s*(.*)$/i;
 /** Lines the skeleton writes after a zaak's boxes: they end the text in them. */
-const NA_VAKKEN = /^(Deze zaak is gesloten|Ook bij dit punt:)/;
-const PUNT = /^\d+\.\s+\S/;
+const NA_VAKKEN = new Set(['Deze zaak is gesloten: acties wijzigen of toevoegen kan niet meer.', 'Ook bij dit punt:']);
 
 const PIJP = /(?<!\\)\|/;
 
@@ -77,7 +79,8 @@ export function leesNotulen(tekst: string): GelezenNotulen {
       inAanwezig = /^aanwezig\b/i.test(titel);
       const z = ZAAK.exec(titel);
       zaak = z ? { nummer: z[1]!, regel: nr, tabel: false } : null;
-      if (kop[1]!.length <= 2) punt = PUNT.test(titel) ? ontsnap(titel) : null;
+      // An item: every heading of level 2 but the attendance (its number may have been edited away).
+      if (kop[1]!.length <= 2) punt = kop[1]!.length === 2 && !inAanwezig ? ontsnap(titel) : null;
       vak = null;
       continue;
     }
@@ -99,7 +102,7 @@ export function leesNotulen(tekst: string): GelezenNotulen {
       vak.push(vakKop[2]!);
       continue;
     }
-    if (NA_VAKKEN.test(regel.trim())) vak = null;
+    if (NA_VAKKEN.has(regel.trim())) vak = null;
     if (!isTabelBegin(regel, regels[i + 1])) {
       vak?.push(regel);
       continue;

@@ -89,6 +89,10 @@ export async function schrijfXlsx(pad: string, kolommen: readonly XlsxKolom[], b
   const boek = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: pad, useStyles: true, useSharedStrings: false });
   boek.creator = 'kvz';
   const aantallen: number[] = [];
+  const stijlen = {
+    gewoon: kolommen.map((k) => ({ numFmt: FORMAAT[k.soort] ?? 'General' })),
+    gemarkeerd: kolommen.map((k) => ({ numFmt: FORMAAT[k.soort] ?? 'General', fill: MARKEER })),
+  };
   const laatste = String.fromCharCode(64 + kolommen.length);
   for (const blad of bladen) {
     const ws = boek.addWorksheet(bladNaam(blad.naam), {
@@ -116,9 +120,10 @@ export async function schrijfXlsx(pad: string, kolommen: readonly XlsxKolom[], b
     for await (const rijen of blad.rijen()) {
       for (const r of rijen) {
         const rij = ws.addRow(r.cellen.map((c, i) => waarde(c, kolommen[i]!.soort)));
-        if (r.markeer) {
-          for (let i = 1; i <= kolommen.length; i++) rij.getCell(i).fill = MARKEER;
-        }
+        // One style object per column (and per highlighted column), shared by every cell: exceljs
+        // then finds its style id by identity instead of rendering the style to XML for each cell.
+        const stijl = r.markeer ? stijlen.gemarkeerd : stijlen.gewoon;
+        for (let i = 0; i < kolommen.length; i++) rij.getCell(i + 1).style = stijl[i]!;
         rij.commit();
         n++;
       }

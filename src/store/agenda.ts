@@ -85,9 +85,11 @@ async function vorigeAfspraken(db: Db, a: Agenda): Promise<void> {
   if (zaken.length === 0) return;
   const rijen = await db.alle<{ zaak: string; datum: Datum; afspraken: string }>(
     `SELECT z.nummer AS zaak, o.datum, v.afspraken FROM verslag v JOIN overleg o ON o.id = v.overleg_id JOIN zaak z ON z.id = v.zaak_id
-     WHERE o.soort = ? AND o.datum < ? AND v.afspraken <> '' AND ${db.d.inLijst('z.nummer', '?', 'tekst')}
-     ORDER BY o.datum DESC, v.volgorde`,
-    [a.soort, a.overleg.datum, JSON.stringify(zaken.map((z) => z.nummer))],
+     WHERE o.soort = @soort AND v.afspraken <> '' AND ${db.d.inLijst('z.nummer', '@zaken', 'tekst')}
+       AND o.datum = (SELECT max(o2.datum) FROM verslag v2 JOIN overleg o2 ON o2.id = v2.overleg_id
+                      WHERE v2.zaak_id = v.zaak_id AND o2.soort = @soort AND o2.datum < @datum AND v2.afspraken <> '')
+     ORDER BY v.volgorde`,
+    { soort: a.soort, datum: a.overleg.datum, zaken: JSON.stringify(zaken.map((z) => z.nummer)) },
   );
   const eerste = new Map<string, { datum: Datum; afspraken: string }>();
   for (const r of rijen) if (!eerste.has(r.zaak)) eerste.set(r.zaak, { datum: r.datum, afspraken: r.afspraken });

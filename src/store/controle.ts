@@ -164,7 +164,9 @@ async function afgeleideGegevens(db: Db): Promise<string[]> {
          + (SELECT count(*) FROM contact c JOIN melding m ON m.id = c.melding_id WHERE c.geheim <> m.geheim)
          + (SELECT count(*) FROM actie_historie h JOIN actie a ON a.id = h.actie_id WHERE h.geheim <> a.geheim)
          + (SELECT count(*) FROM bericht b LEFT JOIN melding m ON m.id = b.melding_id
-              WHERE b.geheim <> CASE WHEN m.id IS NOT NULL THEN m.geheim WHEN b.object LIKE 'politie %' AND b.soort NOT IN ('uitnodiging', 'annulering') THEN 1 ELSE 0 END),
+              WHERE b.geheim <> CASE WHEN m.id IS NOT NULL THEN m.geheim WHEN b.object LIKE 'politie %' AND b.soort NOT IN ('uitnodiging', 'annulering') THEN 1 ELSE 0 END)
+         + (SELECT count(*) FROM verslag v JOIN overleg o ON o.id = v.overleg_id LEFT JOIN zaak z ON z.id = v.zaak_id
+              WHERE v.geheim <> CASE WHEN o.soort = 'politie' THEN 1 WHEN v.zaak_id IS NULL THEN 0 ELSE z.vertrouwelijk END),
        (SELECT count(*) FROM (SELECT left(ontvangen_dag, 4)::integer AS jaar, status, geheim, count(*) AS n FROM melding GROUP BY 1, 2, 3) t
           FULL JOIN melding_stand s USING (jaar, status, geheim) WHERE coalesce(t.n, 0) <> coalesce(s.aantal, 0)),
        (SELECT count(*) FROM melding m
@@ -175,7 +177,7 @@ async function afgeleideGegevens(db: Db): Promise<string[]> {
   const n = (aantal: number, een: string, meer: string) => `${aantal} ${aantal === 1 ? een : meer}`;
   if (meldingen) fouten.push(`${n(meldingen, 'melding is', 'meldingen zijn')} anders geheim dan haar vertrouwelijkheid en die van haar zaak zeggen`);
   if (acties) fouten.push(`${n(acties, 'actie is', 'acties zijn')} anders geheim dan haar zaak`);
-  if (gekoppeld) fouten.push(`${n(gekoppeld, 'doorzetting, contact of actiehistorie is', 'doorzettingen, contacten of actiehistorie zijn')} anders geheim dan waar ze bij horen`);
+  if (gekoppeld) fouten.push(`${n(gekoppeld, 'doorzetting, contact, bericht, verslag of actiehistorie is', 'doorzettingen, contacten, berichten, verslagen of actiehistorie zijn')} anders geheim dan waar ze bij horen`);
   if (stand) fouten.push('de tellingen in melding_stand wijken af van de meldingen');
   if (terug) fouten.push(`bij ${n(terug, 'melding', 'meldingen')} klopt teruggekoppeld niet met de contacten`);
   return fouten;

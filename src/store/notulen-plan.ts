@@ -228,7 +228,7 @@ export async function planVerwerking(db: Db, v: Voornemen, nu: Date): Promise<{ 
     else if (zaak.vertrouwelijk === 1 && v.kenmerk.soort !== 'politie') fout(d.regel, `zaak ${d.zaak} is vertrouwelijk en hoort alleen in de notulen van het politieoverleg.`);
   }
   const punten = v.verslag.map((d) => ({ punt: d.punt, zaak: d.zaak, besproken: d.besproken, afspraken: d.afspraken }));
-  const opgeslagen = overleg.id === null ? [] : await verslagVan(db, overleg.id);
+  const opgeslagen = overleg.id === null ? [] : await verslagVan(db, overleg.id, overleg.soort);
   const verslag = punten.length === 0 ? null : { punten, gewijzigd: JSON.stringify(punten) !== JSON.stringify(opgeslagen), eerder: opgeslagen.length };
   const ingevuld =
     v.aanwezig !== null || punten.length > 0 || v.zaken.some((z) => z.nieuw.length > 0 || z.acties.some((a) => a.status !== undefined || a.deadline !== undefined));
@@ -246,12 +246,21 @@ export async function planVerwerking(db: Db, v: Voornemen, nu: Date): Promise<{ 
   };
 }
 
-/** The stored verslag of a meeting, in document order (on PostgreSQL: what this role may see). */
-export function verslagVan(db: Db, overlegId: number): Promise<VerslagPunt[]> {
+/**
+ * Verslag rows new minutes do not replace: in a meeting other than the politieoverleg, those about a
+ * zaak that has since become confidential (the file cannot speak of it any more). Parameter: the soort.
+ */
+export const BEHOUDEN = `verslag.zaak_id IS NOT NULL AND ? <> 'politie' AND (SELECT z.vertrouwelijk FROM zaak z WHERE z.id = verslag.zaak_id) = 1`;
+
+/**
+ * The stored verslag of a meeting, in document order (on PostgreSQL: what this role may see); with
+ * `soort`, only the rows that new minutes of that meeting replace.
+ */
+export function verslagVan(db: Db, overlegId: number, soort?: string): Promise<VerslagPunt[]> {
   return db.alle<VerslagPunt>(
-    `SELECT v.punt, z.nummer AS zaak, v.besproken, v.afspraken FROM verslag v LEFT JOIN zaak z ON z.id = v.zaak_id
-     WHERE v.overleg_id = ? ORDER BY v.volgorde, v.id`,
-    [overlegId],
+    `SELECT verslag.punt, z.nummer AS zaak, verslag.besproken, verslag.afspraken FROM verslag LEFT JOIN zaak z ON z.id = verslag.zaak_id
+     WHERE verslag.overleg_id = ?${soort === undefined ? '' : ` AND NOT (${BEHOUDEN})`} ORDER BY verslag.volgorde, verslag.id`,
+    soort === undefined ? [overlegId] : [overlegId, soort],
   );
 }
 

@@ -11,7 +11,7 @@ import { datumKort } from '../domain/tijd.js';
 import { maakActie, pasActieAan } from './acties.js';
 import { inTransactie, schrijfAudit, type Actor } from './audit.js';
 import type { Db } from './db.js';
-import { heeftWijzigingen, planVerwerking, type Verwerking } from './notulen-plan.js';
+import { BEHOUDEN, heeftWijzigingen, planVerwerking, type Verwerking } from './notulen-plan.js';
 import { overlegVoor } from './overleggen.js';
 
 /** Where a problem is: a line of a Markdown file, or a table and row of a Word file. */
@@ -69,7 +69,9 @@ export function verwerkNotulen(db: Db, actor: Actor, v: Voornemen, eerder: Fout[
     const vs = verwerking.verslag;
     if (vs?.gewijzigd) {
       // The text of the file replaces the verslag (the text itself is not in the audit log: it may name people).
-      await db.voer('DELETE FROM verslag WHERE overleg_id = ?', [overlegId]);
+      // What another meeting than the politieoverleg said about a zaak that has since become
+      // confidential stays (on PostgreSQL only the politieoverleg sees it): the same on both stores.
+      await db.voer(`DELETE FROM verslag WHERE overleg_id = ? AND NOT (${BEHOUDEN})`, [overlegId, o.soort]);
       let volgorde = 0;
       for (const p of vs.punten) {
         await db.voer(
@@ -84,7 +86,8 @@ export function verwerkNotulen(db: Db, actor: Actor, v: Voornemen, eerder: Fout[
       await db.voer('UPDATE overleg SET gehouden_op = ? WHERE id = ? AND gehouden_op IS NULL', [actor.nu.toISOString(), overlegId]);
       details.gehouden = true;
     }
-    await schrijfAudit(db, actor, { object: `${o.soort}:${o.nominale_datum}`, resultaat: samenvatting(verwerking), details });
+    // The politieoverleg's minutes are confidential as a whole: so is what the log says of them.
+    await schrijfAudit(db, actor, { object: `${o.soort}:${o.nominale_datum}`, resultaat: samenvatting(verwerking), details, vertrouwelijk: o.soort === 'politie' });
     return verwerking;
   });
 }

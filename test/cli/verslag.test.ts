@@ -24,8 +24,9 @@ async function ingevuld(db: string): Promise<string> {
   let md = (await kvzOk(['notulen', 'gio', '--datum', '2027-03-30'], { db, nu: NU })).stdout;
   md = vink(md, 'Politie');
   md = schrijfVak(md, '## 1. Opening', '**Afspraken:**', 'De notulen worden voortaan binnen een week rondgestuurd.');
-  md = schrijfVak(md, '### Z-2027-001 ', '**Besproken:**', 'De overlast is na de surveillance afgenomen,\nmaar niet weg.\n\n\n\nBewoners bellen nog.');
-  md = schrijfVak(md, '### Z-2027-001 ', '**Afspraken:**', 'Afspraken: jongerenwerk gaat het gesprek aan met de groep.');
+  // A line of the text that starts with the word of a box stays text: only the bold label starts one.
+  md = schrijfVak(md, '### Z-2027-001 ', '**Besproken:**', 'De overlast is na de surveillance afgenomen,\nmaar niet weg.\n\n\n\nAfspraken: die van vorige keer zijn nagekomen.');
+  md = schrijfVak(md, '### Z-2027-001 ', '**Afspraken:**', 'jongerenwerk gaat het gesprek aan met de groep.');
   return md;
 }
 
@@ -34,7 +35,7 @@ const VERSLAG = [
   {
     punt: '3. Nieuwe zaken: aanpak bepalen',
     zaak: 'Z-2027-001',
-    besproken: 'De overlast is na de surveillance afgenomen,\nmaar niet weg.\n\nBewoners bellen nog.',
+    besproken: 'De overlast is na de surveillance afgenomen,\nmaar niet weg.\n\nAfspraken: die van vorige keer zijn nagekomen.',
     afspraken: 'jongerenwerk gaat het gesprek aan met de groep.',
   },
 ];
@@ -91,7 +92,7 @@ describe('the verslag of processed minutes', () => {
         '      Besproken: De overlast is na de surveillance afgenomen,',
         '                 maar niet weg.',
         '',
-        '                 Bewoners bellen nog.',
+        '                 Afspraken: die van vorige keer zijn nagekomen.',
         '      Afspraken: jongerenwerk gaat het gesprek aan met de groep.',
         '',
       ].join('\n'),

@@ -88,7 +88,7 @@ describe.skipIf(!PG)(`rights on a shared database${PG_OVERGESLAGEN}`, () => {
     const check = await db3.kvz(['check']);
     expect(check.code).toBe(1);
     expect(check.stdout).toContain(
-      'Integriteit: 1 doorzetting, contact of actiehistorie is anders geheim dan waar ze bij horen; de tellingen in melding_stand wijken af van de meldingen; bij 1 melding klopt teruggekoppeld niet met de contacten',
+      'Integriteit: 1 doorzetting, contact, bericht, verslag of actiehistorie is anders geheim dan waar ze bij horen; de tellingen in melding_stand wijken af van de meldingen; bij 1 melding klopt teruggekoppeld niet met de contacten',
     );
   });
 
@@ -181,14 +181,27 @@ describe.skipIf(!PG)(`rights on a shared database${PG_OVERGESLAGEN}`, () => {
     expect(poging.stderr).toContain('row-level security');
     expect(zien(politie2)).toBe('2');
 
+    // What the log says of the politieoverleg's minutes is as confidential as they are.
+    expect(db2.psql(`SELECT count(*) FROM audit WHERE object LIKE 'politie:%'`, iv2).stdout).toBe('0');
+    expect(db2.psql(`SELECT count(*) FROM audit WHERE object LIKE 'politie:%'`, politie2).stdout).toBe('1');
+
     await db2.kvzOk(['zaak', 'update', 'Z-2027-001', '--vertrouwelijk'], politie2);
     expect([zien(iv2), zien(politie2)]).toEqual(['0', '2']);
+    // New GIO minutes from iv replace what iv sees; what the GIO said of the now confidential zaak stays.
+    await verwerk('gio', '2027-02-16', iv2, (md) => schrijfVak(md, '## 1. ', '**Afspraken:**', 'Notulen binnen een week rond.'));
+    expect([zien(iv2), zien(politie2)]).toEqual(['1', '3']);
+    expect((await db2.kvz(['check'])).code).toBe(0);
+    // A verslag row made visible behind kvz's back is found by kvz check.
+    psqlOk(`SET search_path = kvz; SET session_replication_role = replica; UPDATE verslag SET geheim = 0 WHERE zaak_id IS NOT NULL`, { db: db2.naam });
+    const check = await db2.kvz(['check']);
+    expect([check.code, check.stdout]).toEqual([1, expect.stringContaining('Integriteit: 1 doorzetting, contact, bericht, verslag of actiehistorie is anders geheim')]);
+    psqlOk(`SET search_path = kvz; SET session_replication_role = replica; UPDATE verslag SET geheim = 1 WHERE zaak_id IS NOT NULL`, { db: db2.naam });
     const gio = JSON.parse((await db2.kvzOk(['overleg', 'show', 'gio', '2027-02-16', '--json'], iv2)).stdout) as { verslag: unknown[]; status: string };
-    expect(gio).toMatchObject({ status: 'gehouden', verslag: [] });
+    expect(gio).toMatchObject({ status: 'gehouden', verslag: [{ punt: '1. Opening', zaak: null, besproken: '', afspraken: 'Notulen binnen een week rond.' }] });
     const zaak = JSON.parse((await db2.kvzOk(['zaak', 'show', 'Z-2027-001', '--json'], politie2)).stdout) as { afspraken: { afspraken: string }[] };
     expect(zaak.afspraken.map((a) => a.afspraken)).toEqual(['Jongerenwerk zoekt de groep op.']);
     await db2.kvzOk(['zaak', 'update', 'Z-2027-001', '--no-vertrouwelijk'], politie2);
-    expect(zien(iv2)).toBe('1');
+    expect(zien(iv2)).toBe('2');
   });
 
   it('gives a login without a kvz role exit 4 for every command, and refuses --gebruiker (exit 2)', async () => {
