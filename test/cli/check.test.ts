@@ -7,6 +7,7 @@ import { auditHash, type AuditRij } from '../../src/store/audit.js';
 import { herbereken, knoei } from '../helpers/aanvaller.js';
 import { kvz, kvzJson, kvzOk, lees, nieuweDb, tijdelijkeMap } from '../helpers/run.js';
 import { alleenBestand, beschrijfBestand } from '../helpers/opslag.js';
+import { aanwezig } from '../helpers/vereist.js';
 
 const SQLITE3 = '/usr/bin/sqlite3';
 const MELDING = ['melding', 'add', '--categorie', 'burenoverlast', '--kern', 'Ursem', '--omschrijving', 'Harde muziek'];
@@ -63,7 +64,7 @@ describe('kvz check', () => {
     expect(existsSync(pad)).toBe(false);
   });
 
-  alleenBestand.skipIf(!existsSync(SQLITE3))('finds a row changed with the sqlite3 tool and names it', async () => {
+  alleenBestand.skipIf(!aanwezig('sqlite3', existsSync(SQLITE3)))(`finds a row changed with the sqlite3 tool and names it${existsSync(SQLITE3) ? '' : ' (overgeslagen: sqlite3 is hier niet geïnstalleerd)'}`, async () => {
     execFileSync(SQLITE3, [db, `DROP TRIGGER audit_geen_update; UPDATE audit SET gebruiker = 'iemand anders' WHERE id = 3;`]);
     const { code, json, tekst, stderr } = await check(db);
     expect(code).toBe(1);
@@ -73,6 +74,28 @@ describe('kvz check', () => {
     expect(json.auditlog.beveiligd).toBe(false);
     expect(tekst).toContain('ontbrekende trigger(s): audit_geen_update');
     expect(stderr).toContain('De database is niet in orde');
+  });
+
+  // Every field the hash covers, changed behind kvz's back (a mutation that drops one from the hash fails here).
+  alleenBestand.each([
+    ['op', `'2027-03-16T10:00:00.001Z'`],
+    ['gebruiker', `'iemand anders'`],
+    ['commando', `'melding update'`],
+    ['object', `'M-2027-0004'`],
+    ['resultaat', `'niets'`],
+    ['details', `'{"categorie":"drugs"}'`],
+  ])('finds a row whose %s was changed, and names that row', async (veld, waarde) => {
+    knoei(db, (c) => c.prepare(`UPDATE audit SET ${veld} = ${waarde} WHERE id = 3`).run());
+    const { code, json } = await check(db);
+    expect(code).toBe(1);
+    expect(json.auditlog.eerste_fout).toMatchObject({ id: 3, reden: 'de inhoud van deze regel is gewijzigd na het vastleggen' });
+  });
+
+  alleenBestand('finds a row whose link to the previous row was changed', async () => {
+    knoei(db, (c) => c.prepare(`UPDATE audit SET vorige_hash = ? WHERE id = 3`).run('0'.repeat(64)));
+    const { code, json } = await check(db);
+    expect(code).toBe(1);
+    expect(json.auditlog.eerste_fout).toMatchObject({ id: 3 });
   });
 
   alleenBestand('finds a changed row even when its own hash was recomputed: the next row no longer follows', async () => {

@@ -158,3 +158,31 @@ describe('kvz import meldingen', () => {
     expect(u.stderr).toContain('bestaat niet');
   });
 });
+
+describe('kvz import meldingen: the same-day rule for imported forwardings', () => {
+  it('judges an imported forwarding by the day in Amsterdam, across midnight and the summer-time change', async () => {
+    const db = nieuweDb();
+    const csv = [
+      'Datum;Dorp;Categorie;Melding;Doorgezet naar;Doorgezet op',
+      // 00:30 on 17 March in Amsterdam is still 16 March in UTC: late all the same.
+      '16-03-2027 10:00;Obdam;overig;Na middernacht;politie;17-03-2027 00:30',
+      // 23:45 on 16 March in Amsterdam is the same day, though 22:45 UTC.
+      '16-03-2027 09:00;Obdam;overig;Voor middernacht;politie;16-03-2027 23:45',
+      // The night summer time starts (28 March 2027): 00:30 on the 28th is 23:30 UTC on the 27th.
+      '27-03-2027 23:00;Obdam;overig;Zomertijd;politie;28-03-2027 00:30',
+      // The night it ends (31 October 2027): 23:30 on the 30th is 21:30 UTC, the same day.
+      '30-10-2027 20:00;Obdam;overig;Wintertijd;politie;30-10-2027 23:30',
+    ].join('\n');
+    await kvzOk(['import', 'meldingen', bestand(csv)], { db, nu: '2027-11-01T10:00:00.000Z' });
+    expect(lees(db, `SELECT m.omschrijving, d.dag FROM doorzetting d JOIN melding m ON m.id = d.melding_id ORDER BY m.ontvangen_op`)).toEqual([
+      { omschrijving: 'Voor middernacht', dag: '2027-03-16' },
+      { omschrijving: 'Na middernacht', dag: '2027-03-17' },
+      { omschrijving: 'Zomertijd', dag: '2027-03-28' },
+      { omschrijving: 'Wintertijd', dag: '2027-10-30' },
+    ]);
+    const laat = JSON.parse((await kvzOk(['melding', 'list', '--te-laat-doorgezet', '--json'], { db, nu: '2027-11-01T10:00:00.000Z' })).stdout) as { omschrijving?: string; nummer: string }[];
+    const nummers = lees<{ nummer: string; omschrijving: string }>(db, 'SELECT nummer, omschrijving FROM melding');
+    const naam = (n: string) => nummers.find((m) => m.nummer === n)!.omschrijving;
+    expect(laat.map((m) => naam(m.nummer)).sort()).toEqual(['Na middernacht', 'Zomertijd']);
+  });
+});

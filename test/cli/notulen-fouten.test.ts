@@ -56,15 +56,21 @@ describe('kvz notulen verwerk: mistakes in the file', () => {
       'Eén probleem in het bestand; er is niets verwerkt.',
     ]);
     const hernoemd = md.slice(0, kop(data.z.oud)) + md.slice(kop(data.z.oud)).replace('Nieuwe status', 'Status nieuw ');
-    expect((await kvz(['notulen', 'verwerk', bewaar(hernoemd)], { db })).stderr).toMatch(/^regel \d+: de kolommen van de tabel bij Z-2026-001 zijn gewijzigd/);
+    await weigert(db, hernoemd, [
+      `regel ${regelVan(hernoemd, '| Actie', `### ${data.z.oud} `)}: de kolommen van de tabel bij ${data.z.oud} zijn gewijzigd; verwacht: | Actie | Omschrijving | Partner | Deadline | Status | Nieuwe status | Nieuwe deadline |.`,
+      'Eén probleem in het bestand; er is niets verwerkt.',
+    ]);
     const pijp = nieuweActie(md, data.z.oud, 'Bellen | mailen', 'iv', '10-03-2027');
     await weigert(db, pijp, [
       `regel ${regelVan(pijp, 'Bellen')}: deze rij heeft 8 cellen in plaats van 7; schrijf een | in een cel als \\|.`,
       'Eén probleem in het bestand; er is niets verwerkt.',
     ]);
+    const plek = md.search(/\n### Z-2026-001 [^\n]*\n/);
     const zonderKop = md.replace(/\n### Z-2026-001 [^\n]*\n/, '\n');
+    // The table that was under the removed heading: the first after where the heading stood.
+    const tabelRegel = zonderKop.slice(0, zonderKop.indexOf('| Actie', plek)).split('\n').length;
     await weigert(db, zonderKop, [
-      `regel ${regelVan(zonderKop, '| Actie', 'Zorgen om bewoner Kerkstraat')}: deze tabel staat niet onder de kop van een zaak (### Z-…); zet haar terug onder haar zaak.`,
+      `regel ${tabelRegel}: deze tabel staat niet onder de kop van een zaak (### Z-…); zet haar terug onder haar zaak.`,
       'Eén probleem in het bestand; er is niets verwerkt.',
     ]);
   });
@@ -73,9 +79,10 @@ describe('kvz notulen verwerk: mistakes in the file', () => {
     const db = kopie(data);
     const md = await skelet(db, 'gio', '02-03-2027');
     const verkeerd = zetRij(md, data.a.ouders, { 5: 'gereed' }).replace(`| ${data.a.ouders} `, `| ${data.a.drugs} `);
-    expect((await kvz(['notulen', 'verwerk', bewaar(verkeerd)], { db })).stderr).toContain(
-      `: actie ${data.a.drugs} hoort bij zaak ${data.z.drugs}, niet bij ${data.z.bushalte}; zet haar in de tabel van haar eigen zaak.\n`,
-    );
+    await weigert(db, verkeerd, [
+      `regel ${regelVan(verkeerd, `| ${data.a.drugs} `)}: actie ${data.a.drugs} hoort bij zaak ${data.z.drugs}, niet bij ${data.z.bushalte}; zet haar in de tabel van haar eigen zaak.`,
+      'Eén probleem in het bestand; er is niets verwerkt.',
+    ]);
     await kvzOk(['zaak', 'close', data.z.burenruzie, '--resultaat', 'Opgelost'], { db });
     const gesloten = nieuweActie(md, data.z.burenruzie, 'Nazorg', 'iv', '01-04-2027');
     await weigert(db, gesloten, [

@@ -9,9 +9,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bouwAgendaData, type AgendaData } from '../helpers/agenda.js';
 import { kvzOk, tijdelijkeMap } from '../helpers/run.js';
+import { aanwezig as isEr } from '../helpers/vereist.js';
 
 const pandoc = spawnSync('pandoc', ['--version'], { encoding: 'utf8' });
-const aanwezig = pandoc.status === 0;
+const aanwezig = isEr('pandoc', pandoc.status === 0);
 
 function zetOm(args: string[]): { code: number | null; stdout: string; stderr: string } {
   const r = spawnSync('pandoc', args, { encoding: 'utf8' });

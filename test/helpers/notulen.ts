@@ -17,6 +17,7 @@ function cellen(regel: string): string[] {
 export function zetRij(md: string, actie: string, waarden: Record<number, string>, na?: string): string {
   const regels = md.split('\n');
   const start = na === undefined ? 0 : regels.findIndex((r) => r.includes(na));
+  if (start < 0) throw new Error(`niet gevonden: ${na}`);
   const i = regels.findIndex((r, k) => k > start && r.trim().startsWith('|') && cellen(r)[0] === actie);
   if (i < 0) throw new Error(`geen rij ${actie}${na ? ` na ${na}` : ''}`);
   const c = cellen(regels[i]!);
@@ -41,6 +42,7 @@ export function vink(md: string, naam: string, aan = true): string {
 export function regelVan(md: string, fragment: string, na?: string): number {
   const regels = md.split('\n');
   const start = na === undefined ? 0 : regels.findIndex((r) => r.includes(na));
+  if (start < 0) throw new Error(`niet gevonden: ${na}`);
   const i = regels.findIndex((r, k) => k >= start && r.includes(fragment));
   if (i < 0) throw new Error(`niet gevonden: ${fragment}`);
   return i + 1;
@@ -56,7 +58,7 @@ export function bewaar(md: string, naam = 'notulen.md'): string {
 /** Everything the minutes may change, to prove that a run changed nothing. */
 export function matrixToestand(db: string): Record<string, unknown[]> {
   return Object.fromEntries(
-    ['actie', 'actie_historie', 'overleg', 'aanwezigheid', 'audit'].map((t) => [t, lees(db, `SELECT * FROM ${t} ORDER BY 1, 2`)]),
+    ['actie', 'actie_historie', 'overleg', 'aanwezigheid', 'verslag', 'audit'].map((t) => [t, lees(db, `SELECT * FROM ${t} ORDER BY 1, 2`)]),
   );
 }
 

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tijdelijkeMap } from './run.js';
+import { aanwezig } from './vereist.js';
 
 const PYTHON = `
 import csv, json, sys
@@ -37,10 +38,8 @@ export function leesMetPython(bron: { pad: string } | { tekst: string }, scheidi
 
 /** LibreOffice's command, if installed (Debian: libreoffice-calc-nogui). */
 export function soffice(): string | undefined {
-  for (const naam of ['soffice', 'libreoffice']) {
-    if (spawnSync('which', [naam]).status === 0) return naam;
-  }
-  return undefined;
+  const naam = ['soffice', 'libreoffice'].find((n) => spawnSync('which', [n]).status === 0);
+  return aanwezig('LibreOffice (soffice)', naam !== undefined) ? naam : undefined;
 }
 
 /**
@@ -49,9 +48,9 @@ export function soffice(): string | undefined {
  */
 export function writer(): string | undefined {
   const lo = soffice();
-  if (!lo || spawnSync('which', ['pdftotext']).status !== 0) return undefined;
+  if (!aanwezig('pdftotext (poppler-utils)', spawnSync('which', ['pdftotext']).status === 0) || !lo) return undefined;
   const r = spawnSync('sh', ['-c', `ls "$(dirname "$(readlink -f "$(command -v ${lo})")")"/libswlo.so`]);
-  return r.status === 0 ? lo : undefined;
+  return aanwezig('LibreOffice Writer (libreoffice-writer-nogui)', r.status === 0) ? lo : undefined;
 }
 
 /**

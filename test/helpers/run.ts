@@ -190,6 +190,8 @@ export function telRijen(db: string, tabel: string): number {
 /** The real binary in a child process (async, so several can run at once). */
 /** The environment of a spawned kvz: on PostgreSQL the test login's password instead of a user name. */
 function kindEnv(env: Record<string, string>): Record<string, string> {
+  // The test run's time zone goes along (test/tijdzone.test.ts runs the suite under others).
+  if (process.env.TZ !== undefined && env.TZ === undefined) env = { TZ: process.env.TZ, ...env };
   const db = env.KVZ_DB;
   if (isPgUrl(db) && !isHarnasDb(db)) return { PATH: process.env.PATH ?? '', HOME: tijdelijkeMap(), ...env };
   if (isHarnasDb(db)) {

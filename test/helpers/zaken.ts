@@ -3,7 +3,7 @@
  * SQL rather than `kvz zaak open|close`: a zaak closed years before the test's "now" needs its closing
  * moment set directly.
  */
-import { voer } from './run.js';
+import { lees, voer } from './run.js';
 
 export interface TestZaak {
   nummer: string;
@@ -32,5 +32,8 @@ export function maakZaak(db: string, zaak: TestZaak, meldingen: string[] = []): 
   for (const m of meldingen) {
     const [, mj, mv] = /^M-(\d{4})-(\d+)$/.exec(m)!;
     voer(db, 'UPDATE melding SET zaak_id = (SELECT id FROM zaak WHERE nummer = ?) WHERE jaar = ? AND volgnummer = ?', zaak.nummer, +mj!, +mv!);
+    // A wrong number would link nothing, silently: the test would then prove less than it says.
+    const n = lees<{ n: number }>(db, `SELECT count(*) AS n FROM melding WHERE jaar = ${+mj!} AND volgnummer = ${+mv!}`)[0]!.n;
+    if (Number(n) !== 1) throw new Error(`maakZaak: melding ${m} bestaat niet`);
   }
 }
