@@ -28,7 +28,7 @@ async function matrixDb(): Promise<{ db: string; z: string[]; a: string[] }> {
 describe('kvz matrix', () => {
   it('groups the open acties by zaak, marks overdue with ! and shows how often a deadline was postponed', async () => {
     const { db, z, a } = await matrixDb();
-    const u = await kvzOk(['matrix'], { db });
+    const u = await kvzOk(['matrix', '--met-vertrouwelijk'], { db });
     const uit = u.stdout;
     expect(uit).toContain('Matrix op dinsdag 16 maart 2027\n3 zaken · 3 lopende acties · 1 te laat · 1 uitgesteld\n');
     expect(uit).toMatch(new RegExp(`\\n {2}! ${a[0]} {2}politie +10-03-2027 {2}open +uitgesteld 2×\\n`));
@@ -71,7 +71,7 @@ describe('kvz matrix', () => {
 
   it('gives all of it as JSON with the keys of SPEC §2', async () => {
     const { db, z, a } = await matrixDb();
-    const zaken = await kvzJson<Record<string, any>[]>(['matrix'], { db });
+    const zaken = await kvzJson<Record<string, any>[]>(['matrix', '--met-vertrouwelijk'], { db });
     expect(zaken.map((x) => x.nummer)).toEqual(z);
     expect(zaken[0]).toMatchObject({ nummer: z[0], titel: expect.stringContaining('Jeugdoverlast'), soort: 'overlast', kern: 'Spierdijk', status: 'open', vertrouwelijk: false, meldingen: 1 });
     expect(zaken[0]!.acties).toEqual([
@@ -88,10 +88,16 @@ describe('kvz matrix', () => {
       (await kvzJson<{ nummer: string; acties: { nummer: string }[] }[]>(['matrix', ...args], { db })).map((x) => [x.nummer, x.acties.map((y) => y.nummer)]);
     expect(await acties('--partner', 'politie')).toEqual([[z[0], [a[0]]]]);
     expect(await acties('--te-laat')).toEqual([[z[0], [a[0]]]]);
-    expect(await acties('--zaak', z[1]!)).toEqual([[z[1], [a[3]]]]);
-    expect(await acties('--zonder-vertrouwelijk')).toEqual([[z[0], [a[0], a[1]]], [z[2], []]]);
+    expect(await acties('--zaak', z[1]!, '--met-vertrouwelijk')).toEqual([[z[1], [a[3]]]]);
+    expect(await acties('--zaak', z[1]!)).toEqual([]);
+    // What goes on the GIO's beamer leaves the confidential zaken out unless asked, and says so.
+    expect(await acties()).toEqual([[z[0], [a[0], a[1]]], [z[2], []]]);
+    expect(await acties('--met-vertrouwelijk')).toEqual([[z[0], [a[0], a[1]]], [z[1], [a[3]]], [z[2], []]]);
+    const scherm = await kvzOk(['matrix'], { db });
+    expect(scherm.stdout).not.toContain(z[1]);
+    expect(scherm.stderr).toBe('1 vertrouwelijke zaak is niet getoond; toon ze met --met-vertrouwelijk (alleen op een eigen scherm).\n');
     // 'alle' also shows finished acties, ordered by deadline within the zaak.
-    expect(await acties('--status', 'alle')).toEqual([[z[0], [a[0], a[2], a[1]]], [z[1], [a[3]]], [z[2], []]]);
+    expect(await acties('--status', 'alle', '--met-vertrouwelijk')).toEqual([[z[0], [a[0], a[2], a[1]]], [z[1], [a[3]]], [z[2], []]]);
     expect((await kvzOk(['matrix', '--partner', 'handhaving'], { db })).stdout).toBe('Geen acties gevonden.\n');
     const fout = await kvz(['matrix', '--partner', 'politei'], { db });
     expect(fout.code).toBe(2);

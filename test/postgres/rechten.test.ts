@@ -134,6 +134,15 @@ describe.skipIf(!PG)(`rights on a shared database${PG_OVERGESLAGEN}`, () => {
     expect((await db.kvzOk(['export', 'matrix'], iv)).stdout).not.toContain('GEHEIM');
     expect((await db.kvzOk(['agenda', 'gio'], iv)).stdout).not.toContain('GEHEIM');
     expect((await db.kvzOk(['agenda', 'politie'], politie)).stdout).toContain('GEHEIM onderzoek');
+    // The matrix on screen: the confidential zaken only when the politieoverleg asks for them.
+    const matrix = await db.kvz(['matrix', '--met-vertrouwelijk'], iv);
+    expect([matrix.code, matrix.stderr]).toEqual([4, 'Geen toegang: met de rol iv kunt u geen vertrouwelijke zaken in de matrix zien.\n']);
+    const iv_ = await db.kvzOk(['matrix'], iv);
+    expect([iv_.stdout, iv_.stderr]).toEqual([expect.not.stringContaining('GEHEIM'), '']);
+    const gewoon = await db.kvzOk(['matrix'], politie);
+    expect(gewoon.stdout).not.toContain('GEHEIM');
+    expect(gewoon.stderr).toContain('1 vertrouwelijke zaak is niet getoond');
+    expect((await db.kvzOk(['matrix', '--met-vertrouwelijk'], politie)).stdout).toContain('GEHEIM');
   });
 
   it('shows the front desk its part of kvz status: meldingen to forward and melders waiting, no zaken or acties', async () => {

@@ -10,7 +10,7 @@ export function registreerMatrix(program: Command, runtime: Runtime): void {
     .option('--partner <partner>', 'alleen acties van deze partner')
     .option('--zaak <nummer>', 'alleen deze zaak')
     .option('--te-laat', 'alleen acties die te laat zijn')
-    .option('--zonder-vertrouwelijk', 'laat vertrouwelijke zaken weg (bijv. om te delen buiten het politieoverleg)')
+    .option('--met-vertrouwelijk', 'toon ook de vertrouwelijke zaken, gemarkeerd (alleen politieoverleg; niet op een gedeeld scherm)')
     .option('--json', 'uitvoer als JSON: een lijst zaken, elk met zijn acties')
     .action(voer(runtime, () => import('./matrix.js')));
 }

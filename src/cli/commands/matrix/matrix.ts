@@ -5,7 +5,7 @@ import { dagVan } from '../../../domain/tijd.js';
 import { matrixPerZaak, type MatrixFilter } from '../../../store/matrix.js';
 import { partnerLijst } from '../../../store/referentie.js';
 import type { Context } from '../../context.js';
-import { schrijf, schrijfJson } from '../../output.js';
+import { meld, schrijf, schrijfJson } from '../../output.js';
 import { actieInvoer } from '../actie/invoer.js';
 import { matrixTekst } from './render.js';
 
@@ -14,21 +14,29 @@ interface Opts {
   partner?: string;
   zaak?: string;
   teLaat?: boolean;
-  zonderVertrouwelijk?: boolean;
+  metVertrouwelijk?: boolean;
   json?: boolean;
 }
 
 export default async function matrix(ctx: Context, o: Opts): Promise<void> {
   const vandaag = dagVan(ctx.nu);
   const status = o.status === undefined ? 'open' : kies(o.status, '--status', { soort: 'status', waarden: ['open', 'alle'] });
-  // IV's own screen: vertrouwelijke zaken are shown (and marked) unless asked to leave them out.
-  const filter: MatrixFilter = { alleenLopend: status === 'open', vertrouwelijk: !o.zonderVertrouwelijk };
+  // What goes on the GIO's beamer: vertrouwelijke zaken only when asked for (and then marked), as in the export.
+  const filter: MatrixFilter = { alleenLopend: status === 'open', vertrouwelijk: o.metVertrouwelijk === true };
   if (o.zaak !== undefined) filter.zaak = parseNummer('zaak', o.zaak, '--zaak');
   if (o.teLaat) filter.teLaat = true;
   const db = await ctx.db();
   if (o.partner !== undefined) filter.partner = actieInvoer.partner(o.partner, await partnerLijst(db));
   const zaken = await matrixPerZaak(db, filter, vandaag);
   if (o.json) return schrijfJson(ctx, zaken);
+  if (!o.metVertrouwelijk) {
+    // Say that some are left out (only to whom may see them: on PostgreSQL others count none).
+    const weg = await db.waarde<number>(
+      `SELECT count(*) FROM zaak WHERE vertrouwelijk = 1${status === 'open' ? " AND status = 'open'" : ''}${filter.zaak ? ' AND nummer = ?' : ''}`,
+      filter.zaak ? [filter.zaak] : [],
+    );
+    if (Number(weg) > 0) meld(ctx, `${Number(weg) === 1 ? '1 vertrouwelijke zaak is' : `${weg} vertrouwelijke zaken zijn`} niet getoond; toon ze met --met-vertrouwelijk (alleen op een eigen scherm).`);
+  }
   if (zaken.length === 0) return schrijf(ctx, o.partner || o.teLaat || o.zaak ? 'Geen acties gevonden.' : 'De matrix is leeg: er zijn geen open zaken.');
   ctx.io.stdout.write(matrixTekst(ctx, zaken, vandaag));
 }
