@@ -27,7 +27,7 @@ export function schrijfAtomisch(pad: string, inhoud: string | Buffer): void {
     renameSync(tmp, pad);
   } catch (e) {
     rmSync(tmp, { force: true });
-    throw schrijfFout(e, pad);
+    throw schrijfFout(e, pad, { databaseIsBron: true });
   }
 }
 
@@ -49,9 +49,11 @@ export async function schrijfAtomischStroom(pad: string, vul: (schrijf: (deel: s
     naarSchijf(tmp);
     renameSync(tmp, pad);
   } catch (e) {
+    // A write still under way reports its own error once the stream is gone: that is this one.
+    stroom.on('error', () => undefined);
     stroom.destroy();
     rmSync(tmp, { force: true });
-    throw schrijfFout(e, pad);
+    throw schrijfFout(e, pad, { databaseIsBron: true });
   }
 }
 
@@ -72,6 +74,6 @@ export async function schrijfAtomischPad<T>(pad: string, vul: (tmp: string) => P
     return uit;
   } catch (e) {
     rmSync(tmp, { force: true });
-    throw schrijfFout(e, pad);
+    throw schrijfFout(e, pad, { databaseIsBron: true });
   }
 }

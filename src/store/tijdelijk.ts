@@ -38,9 +38,15 @@ function leeft(pid: number): boolean {
 }
 
 /** A failed write to `doel` in words, naming the directory: no rights, or a full disk. Other errors pass. */
-export function schrijfFout(e: unknown, doel: string): unknown {
+export function schrijfFout(e: unknown, doel: string, { databaseIsBron = false } = {}): unknown {
   const code = (e as { code?: string }).code;
   const map = dirname(resolve(doel));
+  // Writing an export, SQLite's errors are the database's (its audit row), not the output folder's.
+  if (databaseIsBron && code?.startsWith('SQLITE_')) {
+    const reden = code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') ? 'de database is alleen-lezen' : code === 'SQLITE_FULL' ? 'de schijf met de database is vol' : null;
+    if (reden === null) return e;
+    return new DomainError(`De export kon niet in het auditlog van de database worden vastgelegd: ${reden}. Er is niets geschreven; ${doel} is niet aangeraakt.`);
+  }
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code?.startsWith('SQLITE_READONLY') || code?.startsWith('SQLITE_CANTOPEN')) {
     return new DomainError(`Kan niet schrijven in ${map}: geen schrijfrechten. Er is niets geschreven.`);
   }

@@ -109,6 +109,35 @@ describe('an unwritable target', () => {
   );
 });
 
+describe('a database that cannot take the audit row of an export', () => {
+  // As root the file's mode stops nobody: the file is made immutable (SQLite then opens it read-only).
+  const alsRoot = process.getuid?.() === 0;
+  it.each([['export', 'meldingen'], ['export', 'matrix'], ['export', 'matrix', '--formaat', 'xlsx']])(
+    'kvz %s %s blames the database, not the output folder: exit 1, one sentence, no file, no stack trace',
+    async (...args) => {
+      const db = nieuweDb();
+      await kvzOk(MELDING, { db });
+      const map = tijdelijkeMap();
+      const doel = join(map, args.includes('xlsx') ? 'uit.xlsx' : 'uit.csv');
+      if (alsRoot) spawnSync('chattr', ['+i', db]);
+      else chmodSync(db, 0o444);
+      try {
+        const r = spawnSync(process.execPath, [BIN, ...args, '--output', doel], {
+          env: { PATH: process.env.PATH ?? '', HOME: tijdelijkeMap(), KVZ_DB: db, KVZ_GEBRUIKER: 'test' },
+          encoding: 'utf8',
+        });
+        expect(r.status, r.stderr).toBe(1);
+        expect(r.stderr).toBe(`De export kon niet in het auditlog van de database worden vastgelegd: de database is alleen-lezen. Er is niets geschreven; ${doel} is niet aangeraakt.\n`);
+        expect(readdirSync(map)).toEqual([]);
+      } finally {
+        if (alsRoot) spawnSync('chattr', ['-i', db]);
+        else chmodSync(db, 0o600);
+      }
+      expect(lees(db, `SELECT count(*) AS n FROM audit WHERE commando LIKE 'export%'`)).toEqual([{ n: 0 }]);
+    },
+  );
+});
+
 describe('standard output that cannot be written', () => {
   it.skipIf(!aanwezig('/dev/full', existsSync('/dev/full'))).each([['melding', 'list'], ['agenda', 'gio'], ['export', 'matrix']])(
     'kvz %s %s to a full disk ends with exit 1 and one Dutch sentence, not a stack trace',
