@@ -52,23 +52,21 @@ export function leesCsv(invoer: string, gegeven?: Scheiding): CsvTabel {
     let waarde: string;
     if (tekst.charCodeAt(i) === AANHALING) {
       const beginRegel = regel;
-      waarde = '';
+      // Find the closing quote first (a doubled one is part of the text), then take the field in one
+      // piece: each character is looked at a bounded number of times, however the quotes fall.
       let j = i + 1;
-      for (;;) {
-        const k = tekst.indexOf('"', j);
-        if (k === -1) {
-          throw new UsageError(`Regel ${beginRegel}: een veld dat met een aanhalingsteken (") begint, wordt nergens afgesloten.`);
-        }
-        waarde += tekst.slice(j, k);
-        regel += telRegeleinden(tekst, j, k);
-        if (tekst.charCodeAt(k + 1) === AANHALING) {
-          waarde += '"';
-          j = k + 2;
-        } else {
-          i = k + 1;
-          break;
-        }
+      let dubbel = false;
+      let k = tekst.indexOf('"', j);
+      for (; k !== -1 && tekst.charCodeAt(k + 1) === AANHALING; k = tekst.indexOf('"', j)) {
+        dubbel = true;
+        j = k + 2;
       }
+      if (k === -1) {
+        throw new UsageError(`Regel ${beginRegel}: een veld dat met een aanhalingsteken (") begint, wordt nergens afgesloten.`);
+      }
+      waarde = dubbel ? tekst.slice(i + 1, k).replaceAll('""', '"') : tekst.slice(i + 1, k);
+      regel += telRegeleinden(tekst, i + 1, k);
+      i = k + 1;
       const na = tekst.charCodeAt(i);
       if (i < n && na !== sep && na !== CR && na !== LF) {
         throw new UsageError(
@@ -110,9 +108,10 @@ export function leesCsv(invoer: string, gegeven?: Scheiding): CsvTabel {
   return { scheiding, rijen, regels };
 }
 
+/** The line ends in tekst[van, tot): looks only there, so the whole file is read once however its quotes fall. */
 function telRegeleinden(tekst: string, van: number, tot: number): number {
   let aantal = 0;
-  for (let k = tekst.indexOf('\n', van); k !== -1 && k < tot; k = tekst.indexOf('\n', k + 1)) aantal++;
+  for (let k = van; k < tot; k++) if (tekst.charCodeAt(k) === LF) aantal++;
   return aantal;
 }
 

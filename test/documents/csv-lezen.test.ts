@@ -67,3 +67,34 @@ describe('decodeerCsv', () => {
     expect(decodeerCsv(Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x80]))).toEqual({ tekst: 'Café €', codering: 'windows-1252' });
   });
 });
+
+describe('leesCsv: work that grows with the file, not faster', () => {
+  /** The characters String.prototype.indexOf scans while `werk` runs: the reader's searches. */
+  function gescand(werk: () => void): number {
+    const origineel = String.prototype.indexOf;
+    let totaal = 0;
+    String.prototype.indexOf = function (this: string, zoek: string, vanaf?: number) {
+      const uit = origineel.call(this, zoek, vanaf);
+      totaal += (uit === -1 ? this.length : uit) - (vanaf ?? 0);
+      return uit;
+    } as typeof String.prototype.indexOf;
+    try {
+      werk();
+    } finally {
+      String.prototype.indexOf = origineel;
+    }
+    return totaal;
+  }
+
+  it.each([
+    ['a cell of doubled quotes', (n: number) => `kop\n"${'""'.repeat(n)}"\n`],
+    ['many small quoted cells', (n: number) => `${'"a""b";'.repeat(n)}\n`],
+    ['quotes, then the line ends far after', (n: number) => `"${'""'.repeat(n)}x"${';'.repeat(n)}\n`],
+  ])('%s: the reader scans each character a bounded number of times', (_naam, maak) => {
+    for (const n of [10_000, 40_000]) {
+      const tekst = maak(n);
+      const werk = gescand(() => leesCsv(tekst, ';'));
+      expect(werk, `n = ${n}`).toBeLessThanOrEqual(3 * tekst.length);
+    }
+  });
+});
