@@ -5,22 +5,34 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Context } from './context.js';
 import { meervoud } from '../domain/taal.js';
+import { veiligeJson, veiligeUitvoer } from './zichtbaar.js';
 
 export function kleuren(ctx: Context): ChalkInstance {
   return new Chalk({ level: ctx.kleur ? 1 : 0 });
 }
 
+/** Text for a person (stored text in it can never steer the terminal: see veiligeUitvoer). */
 export function schrijf(ctx: Context, tekst = ''): void {
-  ctx.io.stdout.write(`${tekst}\n`);
+  ctx.io.stdout.write(`${veiligeUitvoer(tekst)}\n`);
+}
+
+/** The same without the line end added: for texts that end in their own. */
+export function schrijfTekst(ctx: Context, tekst: string): void {
+  ctx.io.stdout.write(veiligeUitvoer(tekst));
+}
+
+/** A document (Markdown) on standard output: made safe only for a terminal, a pipe gets it as it is. */
+export function schrijfDocument(ctx: Context, tekst: string): void {
+  ctx.io.stdout.write(ctx.io.stdout.isTTY ? veiligeUitvoer(tekst) : tekst);
 }
 
 /** A notice for the user that is not the result itself (reminders, counts): stderr. */
 export function meld(ctx: Context, tekst: string): void {
-  ctx.io.stderr.write(`${tekst}\n`);
+  ctx.io.stderr.write(`${veiligeUitvoer(tekst)}\n`);
 }
 
 export function schrijfJson(ctx: Context, waarde: unknown): void {
-  ctx.io.stdout.write(`${JSON.stringify(waarde, null, 2)}\n`);
+  ctx.io.stdout.write(`${veiligeJson(JSON.stringify(waarde, null, 2))}\n`);
 }
 
 export interface TabelOpties {

@@ -7,7 +7,7 @@ import { schrijfAtomisch } from '../../bestand.js';
 import type { Context } from '../../context.js';
 import { leesDocumentFormaat, type DocumentFormaat } from '../../document-opties.js';
 import type { Handler } from '../../handler.js';
-import { meervoud, meld, schrijf } from '../../output.js';
+import { meervoud, meld, schrijf, schrijfDocument } from '../../output.js';
 import type { Db } from '../../../store/db.js';
 import type { Agenda } from '../../../domain/agenda.js';
 import { UsageError } from '../../../domain/errors.js';
@@ -32,7 +32,7 @@ export function agendaVan(soort: OverlegSoort): Handler<Opts> {
     const inhoud = formaat === 'docx'
       ? await (await import('../../../documents/agenda-docx.js')).agendaDocx(a)
       : o.json ? `${JSON.stringify(a, null, 2)}\n` : agendaMarkdown(a);
-    if (output === undefined) return void ctx.io.stdout.write(String(inhoud)); // Word needs --output (checked above)
+    if (output === undefined) return void schrijfDocument(ctx, String(inhoud)); // Word needs --output (checked above)
     schrijfAtomisch(output, inhoud);
     (o.json ? meld : schrijf)(ctx, `Agenda van het ${soortNaam(soort)} van ${datumLang(overleg.datum)} geschreven naar ${output}.`);
   };

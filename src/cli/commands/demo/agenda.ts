@@ -4,9 +4,10 @@ import { agendaMarkdown } from '../../../documents/agenda-md.js';
 import { agendaVoor } from '../../../store/agenda.js';
 import { volgendOverleg } from '../../../store/overleggen.js';
 import type { Context } from '../../context.js';
+import { schrijfDocument } from '../../output.js';
 
 export async function toonVolgendeGioAgenda(ctx: Context): Promise<void> {
   const db = await ctx.db();
   const gio = await volgendOverleg(db, 'gio', dagVan(ctx.nu));
-  if (gio) ctx.io.stdout.write(agendaMarkdown(await agendaVoor(db, gio, ctx.nu)));
+  if (gio) schrijfDocument(ctx, agendaMarkdown(await agendaVoor(db, gio, ctx.nu)));
 }

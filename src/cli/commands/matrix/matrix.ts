@@ -5,7 +5,7 @@ import { dagVan } from '../../../domain/tijd.js';
 import { matrixPerZaak, type MatrixFilter } from '../../../store/matrix.js';
 import { partnerLijst } from '../../../store/referentie.js';
 import type { Context } from '../../context.js';
-import { meld, schrijf, schrijfJson } from '../../output.js';
+import { meld, schrijf, schrijfJson, schrijfTekst } from '../../output.js';
 import { actieInvoer } from '../actie/invoer.js';
 import { matrixTekst } from './render.js';
 
@@ -38,5 +38,5 @@ export default async function matrix(ctx: Context, o: Opts): Promise<void> {
     if (Number(weg) > 0) meld(ctx, `${Number(weg) === 1 ? '1 vertrouwelijke zaak is' : `${weg} vertrouwelijke zaken zijn`} niet getoond; toon ze met --met-vertrouwelijk (alleen op een eigen scherm).`);
   }
   if (zaken.length === 0) return schrijf(ctx, o.partner || o.teLaat || o.zaak ? 'Geen acties gevonden.' : 'De matrix is leeg: er zijn geen open zaken.');
-  ctx.io.stdout.write(matrixTekst(ctx, zaken, vandaag));
+  schrijfTekst(ctx, matrixTekst(ctx, zaken, vandaag));
 }

@@ -13,7 +13,7 @@ import { isVerborgen, toonMelding, voegMeldingToe } from '../../../store/melding
 import { categorieen, meldingLijsten, partners } from '../../../store/referentie.js';
 import type { Context } from '../../context.js';
 import { ontbrekendeWaarden } from '../../invoer.js';
-import { schrijfJson } from '../../output.js';
+import { schrijfJson, schrijfTekst } from '../../output.js';
 import { bereidPostVoor, leverAf, meldPost } from '../../post.js';
 import { bevestiging } from './render.js';
 
@@ -44,7 +44,7 @@ export default async function meldingAdd(ctx: Context, opts: Opts): Promise<void
   // Delivered after the commit: shown as it stands now, forwarded or still waiting for its mail.
   if (afgeleverd.length > 0 && !isVerborgen(melding)) melding = await toonMelding(db, melding.nummer, ctx.nu);
   if (opts.json) schrijfJson(ctx, melding);
-  else ctx.io.stdout.write(bevestiging(ctx, melding));
+  else schrijfTekst(ctx, bevestiging(ctx, melding));
   meldPost(ctx, post, afgeleverd, opts.json);
 }
 

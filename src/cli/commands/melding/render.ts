@@ -72,6 +72,14 @@ export async function meldingTabel(ctx: Context, meldingen: MeldingOverzicht[]):
   );
 }
 
+/**
+ * Stored text under its label, every line indented: a line of an omschrijving can then never look
+ * like one of kvz's own sections (those start at the margin).
+ */
+function ingesprongen(tekst: string, n: number): string {
+  return tekst.split('\n').map((r) => ' '.repeat(n) + r).join('\n');
+}
+
 export function meldingDetail(ctx: Context, m: MeldingDetail): string {
   const k = kleuren(ctx);
   const regel = (label: string, waarde: string) => `${k.bold(label.padEnd(18))}${waarde}`;
@@ -95,18 +103,18 @@ export function meldingDetail(ctx: Context, m: MeldingDetail): string {
     regel('Geregistreerd', `${t(m.aangemaakt_op)} door ${m.geregistreerd_door}`),
     '',
     k.bold('Omschrijving'),
-    m.omschrijving,
+    ingesprongen(m.omschrijving, 2),
   ];
-  if (m.afhandeling) uit.push('', k.bold('Afhandeling'), m.afhandeling);
+  if (m.afhandeling) uit.push('', k.bold('Afhandeling'), ingesprongen(m.afhandeling, 2));
   uit.push('', k.bold('Doorzettingen'));
   if (m.doorzettingen.length === 0) uit.push('  (nog geen)');
   for (const d of m.doorzettingen) {
     const mail = d.mail === null ? '' : d.op === null ? `  (mail ${d.mail}: telt nog niet)` : d.mail === 'verzonden' ? '  (gemaild)' : d.mail === 'klaargezet' ? '  (concept klaargezet)' : '';
     const wanneer = d.op === null ? 'nog niet verzonden' : t(d.op);
-    uit.push(`  ${d.zelfde_dag ? '✓' : '!'} ${wanneer}  ${d.partner}  door ${d.door}${mail}${d.notitie ? ` — ${d.notitie}` : ''}`);
+    uit.push(`  ${d.zelfde_dag ? '✓' : '!'} ${wanneer}  ${d.partner}  door ${d.door}${mail}${d.notitie ? ` — ${ingesprongen(d.notitie, 6).trimStart()}` : ''}`);
   }
   uit.push('', k.bold('Contact met de melder'));
   if (m.contacten.length === 0) uit.push('  (nog geen)');
-  for (const c of m.contacten) uit.push(`  ${t(c.op)}  ${c.soort}  door ${c.door} — ${c.notitie}`);
+  for (const c of m.contacten) uit.push(`  ${t(c.op)}  ${c.soort}  door ${c.door} — ${ingesprongen(c.notitie, 6).trimStart()}`);
   return `${uit.join('\n')}\n`;
 }

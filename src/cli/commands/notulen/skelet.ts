@@ -8,7 +8,7 @@ import { schrijfAtomisch } from '../../bestand.js';
 import type { Context } from '../../context.js';
 import { leesDocumentFormaat } from '../../document-opties.js';
 import type { Handler } from '../../handler.js';
-import { schrijf } from '../../output.js';
+import { schrijf, schrijfDocument } from '../../output.js';
 import { documentOverleg } from '../agenda/overleg-keuze.js';
 
 interface Opts {
@@ -24,7 +24,7 @@ export function skeletVan(soort: OverlegSoort): Handler<Opts> {
     const a = await agendaVoor(db, overleg, ctx.nu);
     const id = await databaseId(db);
     const inhoud = formaat === 'docx' ? await (await import('../../../documents/agenda-docx.js')).notulenDocx(a, id) : notulenMarkdown(a, id);
-    if (output === undefined) return void ctx.io.stdout.write(String(inhoud)); // Word needs --output (checked above)
+    if (output === undefined) return void schrijfDocument(ctx, String(inhoud)); // Word needs --output (checked above)
     schrijfAtomisch(output, inhoud);
     schrijf(ctx, `Notulenskelet van het ${soortNaam(soort)} van ${datumLang(overleg.datum)} geschreven naar ${output}.`);
     if (formaat === 'md') schrijf(ctx, `Vul het in en verwerk het daarna met: kvz notulen verwerk ${output}`);
