@@ -26,6 +26,18 @@ export interface KetenUitslag {
   eerste_fout: BrokenRij | null;
 }
 
+/** A row of the chain noted elsewhere (`kvz check --anker id:hash`). */
+export interface Anker {
+  id: number;
+  hash: string;
+}
+
+/** Whether the chain still holds an anchor: the row is there, unchanged, and every row before it follows. */
+export interface AnkerUitslag extends Anker {
+  ok: boolean;
+  reden: string | null;
+}
+
 export interface Controle {
   ok: boolean;
   integriteit: { ok: boolean; meldingen: string[] };
@@ -33,14 +45,33 @@ export interface Controle {
   auditlog: KetenUitslag & { beveiligd: boolean; ontbrekende_triggers: string[] };
   rechten: { ok: boolean; modus: string };
   vergelijking?: Vergelijking;
+  anker?: AnkerUitslag;
 }
 
 type RuweRij = [number, string, string, string, string | null, string, string, string, string];
 
-/** Walks the chain from the oldest row. */
-export async function controleerKeten(db: Db): Promise<KetenUitslag> {
+/**
+ * Whether the chain holds `anker`: its row must be there with that hash, and (the walk from the oldest
+ * row having recomputed every hash) then nothing up to and including it was changed, removed or
+ * rewritten. What came after it is the chain's own proof.
+ */
+export function toetsAnker(anker: Anker, keten: KetenUitslag, gezien: string | undefined): AnkerUitslag {
+  const uit = (reden: string | null): AnkerUitslag => ({ ...anker, ok: reden === null, reden });
+  if (keten.eerste_fout && keten.eerste_fout.id <= anker.id) return uit(`de keten is verbroken bij regel ${keten.eerste_fout.id}, vóór of bij het anker`);
+  if (gezien === undefined) {
+    return uit(keten.laatste && keten.laatste.id < anker.id
+      ? `regel ${anker.id} bestaat niet meer: het log eindigt bij regel ${keten.laatste.id} (de nieuwste regels zijn weggeknipt)`
+      : `regel ${anker.id} bestaat niet (meer)`);
+  }
+  if (gezien !== anker.hash) return uit(`regel ${anker.id} heeft nu een andere hash: het log tot en met die regel is herschreven`);
+  return uit(null);
+}
+
+/** Walks the chain from the oldest row; with `anker`, also notes the hash of that row as found. */
+export async function controleerKeten(db: Db, anker?: Anker): Promise<KetenUitslag & { ankerHash?: string }> {
   let vorige: Pick<AuditRij, 'id' | 'hash'> = { id: 0, hash: GENESIS_HASH };
   let rijen = 0;
+  let ankerHash: string | undefined;
   // Raw rows: on a log of millions of rows, building result objects costs more than hashing them.
   const alle = db.stroom<RuweRij>('SELECT id, op, gebruiker, commando, object, resultaat, details, vorige_hash, hash FROM audit ORDER BY id');
   for await (const batch of alle) {
@@ -51,10 +82,12 @@ export async function controleerKeten(db: Db): Promise<KetenUitslag> {
       if (reden) {
         return { ok: false, rijen, laatste: null, eerste_fout: { id: rij.id, op: rij.op, commando: rij.commando, object: rij.object, reden } };
       }
+      if (anker && rij.id === anker.id) ankerHash = rij.hash;
       vorige = rij;
     }
   }
-  return { ok: true, rijen, laatste: vorige.id === 0 ? null : { id: vorige.id, hash: vorige.hash }, eerste_fout: null };
+  const uit = { ok: true, rijen, laatste: vorige.id === 0 ? null : { id: vorige.id, hash: vorige.hash }, eerste_fout: null };
+  return ankerHash === undefined ? uit : { ...uit, ankerHash };
 }
 
 function ketenFout(rij: AuditRij, vorige: Pick<AuditRij, 'id' | 'hash'>): string | undefined {
@@ -91,7 +124,7 @@ async function ondanksSchade<T>(werk: () => T | Promise<T>, bijSchade: (melding:
   }
 }
 
-export async function controleer(db: SqliteDb, pad: string): Promise<Controle> {
+export async function controleer(db: SqliteDb, pad: string, anker?: Anker): Promise<Controle> {
   const integriteit = await ondanksSchade(
     () => (db.ruw.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check),
     (m) => [m],
@@ -101,7 +134,7 @@ export async function controleer(db: SqliteDb, pad: string): Promise<Controle> {
     (m) => [{ table: '?', rowid: null, parent: `niet na te gaan: ${m}` }],
   );
   const keten = await ondanksSchade(
-    () => controleerKeten(db),
+    (): Promise<KetenUitslag & { ankerHash?: string }> => controleerKeten(db, anker),
     (m): KetenUitslag => ({ ok: false, rijen: 0, laatste: null, eerste_fout: { id: 0, op: '', commando: '', object: null, reden: `niet na te gaan: ${m}` } }),
   );
   const ontbrekend = await ondanksSchade(() => ontbrekendeTriggers(db), () => TRIGGERS);
@@ -113,7 +146,10 @@ export async function controleer(db: SqliteDb, pad: string): Promise<Controle> {
     auditlog: { ...keten, beveiligd: ontbrekend.length === 0, ontbrekende_triggers: ontbrekend },
     rechten: { ok: (modus & 0o077) === 0, modus: modus.toString(8).padStart(4, '0') },
   };
-  uitslag.ok = uitslag.integriteit.ok && uitslag.verwijzingen.ok && keten.ok && uitslag.auditlog.beveiligd;
+  const { ankerHash, ...ketenZelf } = keten as KetenUitslag & { ankerHash?: string };
+  uitslag.auditlog = { ...ketenZelf, beveiligd: ontbrekend.length === 0, ontbrekende_triggers: ontbrekend };
+  if (anker) uitslag.anker = toetsAnker(anker, ketenZelf, ankerHash);
+  uitslag.ok = uitslag.integriteit.ok && uitslag.verwijzingen.ok && keten.ok && uitslag.auditlog.beveiligd && (uitslag.anker?.ok ?? true);
   return uitslag;
 }
 
@@ -122,8 +158,8 @@ export async function controleer(db: SqliteDb, pad: string): Promise<Controle> {
  * here is what kvz relies on: the audit chain, the triggers that keep it append-only, that no foreign
  * key was switched off, and that every table is still under forced row-level security.
  */
-export async function controleerPostgres(db: Db): Promise<Controle> {
-  const keten = await controleerKeten(db);
+export async function controleerPostgres(db: Db, anker?: Anker): Promise<Controle> {
+  const { ankerHash, ...keten } = await controleerKeten(db, anker);
   const triggers = new Set(
     await db.kolom<string>(`SELECT tgname::text FROM pg_trigger WHERE tgrelid = 'kvz.audit'::regclass AND tgenabled <> 'D' AND NOT tgisinternal`),
   );
@@ -145,7 +181,8 @@ export async function controleerPostgres(db: Db): Promise<Controle> {
     auditlog: { ...keten, beveiligd: ontbrekend.length === 0, ontbrekende_triggers: ontbrekend },
     rechten: { ok: beveiligd === tabellen, modus: `rijbeveiliging afgedwongen op ${beveiligd} van ${tabellen} tabellen` },
   };
-  uitslag.ok = uitslag.integriteit.ok && uitslag.verwijzingen.ok && keten.ok && uitslag.auditlog.beveiligd && uitslag.rechten.ok;
+  if (anker) uitslag.anker = toetsAnker(anker, keten, ankerHash);
+  uitslag.ok = uitslag.integriteit.ok && uitslag.verwijzingen.ok && keten.ok && uitslag.auditlog.beveiligd && uitslag.rechten.ok && (uitslag.anker?.ok ?? true);
   return uitslag;
 }
 

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { closeSync, existsSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -207,7 +207,9 @@ describe('kvz check', () => {
 
   it('prints JSON that scripts can rely on', async () => {
     const json = await kvzJson<Record<string, unknown>>(['check'], { db });
-    expect(Object.keys(json)).toEqual(['database', 'ok', 'integriteit', 'verwijzingen', 'auditlog', 'rechten']);
+    expect(Object.keys(json)).toEqual(['ok', 'integriteit', 'verwijzingen', 'auditlog', 'rechten', 'problemen', 'anker', 'anker_toets', 'database']);
+    const laatste = lees<{ id: number; hash: string }>(db, 'SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1')[0]!;
+    expect(json).toMatchObject({ ok: true, problemen: [], anker: `${laatste.id}:${laatste.hash}`, anker_toets: null });
   });
 });
 
@@ -255,6 +257,71 @@ describe('kvz check --vergelijk', () => {
     const u = await kvz(['check', '--vergelijk', vreemd], { db });
     expect(u.code).toBe(1);
     expect(u.stderr).toContain(`${vreemd} is geen kvz-database`);
+  });
+});
+
+describe('kvz check --anker', () => {
+  let db: string;
+  let anker: string;
+  beforeEach(async () => {
+    db = nieuweDb();
+    await vulDb(db);
+    const tekst = (await kvzOk(['check'], { db })).stdout;
+    // Every check ends with the anchor of this moment.
+    anker = /\nanker (\d+:[0-9a-f]{64})\n$/.exec(tekst)![1]!;
+    expect(anker.startsWith('6:')).toBe(true);
+    await kvzOk(MELDING, { db });
+  });
+
+  it('passes while the rows up to the anchor are as they were, however the log grew since', async () => {
+    const { code, json, tekst } = await check(db, '--anker', anker);
+    expect(code).toBe(0);
+    expect(json.anker).toMatch(/^7:/);
+    expect(tekst).toContain('✓ Anker 6: de regels tot en met 6 staan er zoals toen het anker werd genoteerd');
+  });
+
+  alleenBestand('fails on a log rewritten with freshly computed hashes, which the chain alone cannot see', async () => {
+    knoei(db, (c) => {
+      c.prepare(`UPDATE audit SET resultaat = 'niets' WHERE id = 2`).run();
+      herbereken(c);
+    });
+    expect((await check(db)).code).toBe(0);
+    const { code, json, tekst } = await check(db, '--anker', anker);
+    expect(code).toBe(1);
+    expect((json as unknown as { problemen: string[] }).problemen).toEqual(['anker 6: regel 6 heeft nu een andere hash: het log tot en met die regel is herschreven']);
+    expect(tekst).toContain('✗ Anker 6: regel 6 heeft nu een andere hash: het log tot en met die regel is herschreven.');
+  });
+
+  alleenBestand('fails when the newest rows were cut off, the anchor among them', async () => {
+    knoei(db, (c) => c.prepare('DELETE FROM audit WHERE id >= 5').run());
+    expect((await check(db)).code).toBe(0);
+    const { code, tekst } = await check(db, '--anker', anker);
+    expect(code).toBe(1);
+    expect(tekst).toContain('✗ Anker 6: regel 6 bestaat niet meer: het log eindigt bij regel 4 (de nieuwste regels zijn weggeknipt).');
+  });
+
+  it('refuses an anchor that is not <regel>:<hash>: exit 2', async () => {
+    for (const fout of ['6', '6:abc', 'x:' + 'a'.repeat(64), `0:${'a'.repeat(64)}`]) {
+      const u = await kvz(['check', '--anker', fout], { db });
+      expect([u.code, u.stdout], fout).toEqual([2, '']);
+      expect(u.stderr).toMatch(/^--anker verwacht <regel>:<hash>/);
+    }
+  });
+
+  it('is printed by kvz backup with a hint that runs as printed', async () => {
+    // A database whose path needs quoting in a shell.
+    const map = join(tijdelijkeMap(), "map met 'spatie'");
+    mkdirSync(map);
+    const hier = join(map, 'kvz.db');
+    await kvzOk(['backup', hier], { db });
+    db = hier;
+    const u = await kvzOk(['backup', join(map, 'kopie.db')], { db });
+    const hint = /Later nagaan dat het auditlog tot hier niet is herschreven: (kvz check .*)\n/.exec(u.stdout)![1]!;
+    expect(hint).toMatch(/--anker 7:[0-9a-f]{64}$/);
+    // The hint as a shell reads it: the words kvz gets.
+    const woorden = execFileSync('sh', ['-c', `for w in ${hint.replace(/^kvz /, '')}; do printf '%s\\0' "$w"; done`], { encoding: 'utf8' }).split('\0').filter(Boolean);
+    const r = await kvz(woorden, { db });
+    expect([r.code, r.stdout]).toEqual([0, expect.stringContaining('✓ Anker 7:')]);
   });
 });
 

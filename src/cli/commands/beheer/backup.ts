@@ -3,6 +3,7 @@ import { maakBackup, maakPostgresBackup } from '../../../store/backup.js';
 import type { Context } from '../../context.js';
 import { leesPad } from '../../invoer.js';
 import { kleuren, schrijf, schrijfJson } from '../../output.js';
+import { shellWoord } from '../../opmaak.js';
 import { bestaandeDb } from './bestaand.js';
 
 export default async function backup(ctx: Context, o: { overschrijf?: boolean; json?: boolean }, [bestand]: string[]): Promise<void> {
@@ -16,6 +17,9 @@ export default async function backup(ctx: Context, o: { overschrijf?: boolean; j
   schrijf(ctx, k.green(`✓ Back-up gemaakt en gecontroleerd: ${b.bestand} (${Math.ceil(b.bytes / 1024)} kB).`));
   schrijf(ctx, 'Alleen de eigenaar kan het bestand lezen. Bewaar het even veilig als de database: het bevat ook de gegevens van melders.');
   if (b.laatste_audit) {
-    schrijf(ctx, `Later nagaan dat het auditlog sindsdien niet is herschreven: kvz check --vergelijk ${b.bestand}`);
+    const db = ctx.opslag === 'postgres' ? '' : ` --db ${shellWoord(ctx.dbPad())}`;
+    schrijf(ctx, `Anker van deze back-up (noteer het buiten de database): ${b.laatste_audit.id}:${b.laatste_audit.hash}`);
+    schrijf(ctx, `Later nagaan dat het auditlog tot hier niet is herschreven: kvz check${db} --anker ${b.laatste_audit.id}:${b.laatste_audit.hash}`);
+    schrijf(ctx, `Of tegen de back-up zelf: kvz check${db} --vergelijk ${shellWoord(b.bestand)}`);
   }
 }

@@ -2,7 +2,8 @@
 import { existsSync } from 'node:fs';
 import { DomainError } from '../../../domain/errors.js';
 import { tijdstipKort } from '../../../domain/tijd.js';
-import { controleer, controleerPostgres, vergelijkMetKopie, type BrokenRij, type Controle } from '../../../store/controle.js';
+import { UsageError } from '../../../domain/errors.js';
+import { controleer, controleerPostgres, vergelijkMetKopie, type Anker, type BrokenRij, type Controle } from '../../../store/controle.js';
 import { SqliteDb } from '../../../store/sqlite.js';
 import type { Context } from '../../context.js';
 import { leesPad } from '../../invoer.js';
@@ -16,18 +17,44 @@ function rijNaam(r: Pick<BrokenRij, 'id' | 'op' | 'commando' | 'object'>): strin
   return zichtbaar(`regel ${r.id} (${[op, r.commando, r.object].filter(Boolean).join(', ')})`);
 }
 
-export default async function check(ctx: Context, o: { vergelijk?: string; json?: boolean }): Promise<number> {
+/** '1234:<64 hex>' as check printed it. */
+function leesAnker(invoer: string): Anker {
+  const m = /^\s*(\d{1,15}):([0-9a-f]{64})\s*$/i.exec(invoer);
+  if (!m || Number(m[1]) < 1) throw new UsageError('--anker verwacht <regel>:<hash> zoals kvz check en kvz backup het tonen, bijvoorbeeld 1234:9f86d08…(64 tekens 0-9 en a-f).');
+  return { id: Number(m[1]), hash: m[2]!.toLowerCase() };
+}
+
+/** The anchor to keep elsewhere: the newest row of an intact chain. */
+export function ankerVan(u: Pick<Controle, 'auditlog'>): string | null {
+  return u.auditlog.ok && u.auditlog.laatste ? `${u.auditlog.laatste.id}:${u.auditlog.laatste.hash}` : null;
+}
+
+/** Every problem as one sentence (for --json's `problemen`). */
+function problemen(u: Controle): string[] {
+  const uit: string[] = [];
+  if (!u.integriteit.ok) uit.push(...u.integriteit.meldingen.map((m) => `integriteit: ${m}`));
+  for (const f of u.verwijzingen.fouten) uit.push(`verwijzing: ${f.tabel}${f.rij === null ? '' : ` rij ${f.rij}`} naar ${f.verwijst_naar}`);
+  if (u.auditlog.eerste_fout) uit.push(`auditlog: ${rijNaam(u.auditlog.eerste_fout)}: ${u.auditlog.eerste_fout.reden}`);
+  if (!u.auditlog.beveiligd) uit.push(`auditlog: ontbrekende trigger(s) ${u.auditlog.ontbrekende_triggers.join(', ')}`);
+  if (u.vergelijking?.eerste_verschil) uit.push(`vergelijking: ${rijNaam(u.vergelijking.eerste_verschil)}: ${u.vergelijking.eerste_verschil.reden}`);
+  if (u.anker && !u.anker.ok) uit.push(`anker ${u.anker.id}: ${u.anker.reden}`);
+  if (!u.rechten.ok && u.rechten.modus.startsWith('rijbeveiliging')) uit.push(`rechten: ${u.rechten.modus}`);
+  return uit;
+}
+
+export default async function check(ctx: Context, o: { vergelijk?: string; anker?: string; json?: boolean }): Promise<number> {
   const kopie = o.vergelijk === undefined ? undefined : leesPad(o.vergelijk, '--vergelijk');
+  const anker = o.anker === undefined ? undefined : leesAnker(o.anker);
   const db = ctx.opslag === 'postgres' ? await ctx.db() : await bestaandeDb(ctx);
   if (kopie !== undefined && !existsSync(kopie)) {
     throw new DomainError(`De back-up ${kopie} bestaat niet; geef het pad van een kopie gemaakt met kvz backup.`);
   }
-  const uitslag: Controle = db instanceof SqliteDb ? await controleer(db, ctx.dbPad()) : await controleerPostgres(db);
+  const uitslag: Controle = db instanceof SqliteDb ? await controleer(db, ctx.dbPad(), anker) : await controleerPostgres(db, anker);
   if (kopie !== undefined) {
     uitslag.vergelijking = await vergelijkMetKopie(db, kopie);
     uitslag.ok &&= uitslag.vergelijking.ok;
   }
-  if (o.json) schrijfJson(ctx, { database: ctx.dbPad(), ...uitslag });
+  if (o.json) schrijfJson(ctx, { ...uitslag, problemen: problemen(uitslag), anker: ankerVan(uitslag), anker_toets: uitslag.anker ?? null, database: ctx.dbPad() });
   else schrijf(ctx, verslag(ctx, uitslag));
   if (uitslag.ok) return 0;
   meld(ctx, 'De database is niet in orde (zie hierboven). Maak geen wijzigingen meer, bewaar het bestand en herstel zo nodig een back-up.');
@@ -75,6 +102,14 @@ function verslag(ctx: Context, u: Controle): string {
         : k.yellow(`! Rechten: ook anderen kunnen het bestand lezen (${u.rechten.modus}); zet ze met: chmod 600 ${ctx.dbPad()}`),
     );
   }
+  if (u.anker) {
+    regels.push(u.anker.ok
+      ? goed(`Anker ${u.anker.id}: de regels tot en met ${u.anker.id} staan er zoals toen het anker werd genoteerd`)
+      : fout(`Anker ${u.anker.id}: ${u.anker.reden}.`));
+  }
   regels.push(u.ok ? k.green('Alles in orde.') : k.red('Niet in orde.'));
+  const anker = ankerVan(u);
+  // The chain's head, to note elsewhere (with a date): a later check --anker proves the rows up to it.
+  if (anker) regels.push(`anker ${anker}`);
   return regels.join('\n');
 }

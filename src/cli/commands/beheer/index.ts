@@ -32,7 +32,9 @@ export function registreerBeheer(program: Command, runtime: Runtime): void {
     .command('check')
     .description('de database controleren: integriteit, verwijzingen en de hashketen van het auditlog')
     .option('--vergelijk <back-up>', 'ook nagaan dat elke auditregel uit deze oudere back-up hier nog ongewijzigd staat')
+    .option('--anker <regel:hash>', 'ook nagaan dat de keten dit eerder genoteerde anker nog bevat (regel en hash ongewijzigd, niets ervoor herschreven)')
     .option('--json', 'uitvoer als JSON')
+    .addHelpText('after', '\nElke check eindigt met het anker van dit moment (anker <regel>:<hash>); noteer dat buiten de database.\nVoorbeeld:\n  kvz check --anker 1234:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08')
     .action(voer(runtime, () => import('./check.js')));
 
   program
