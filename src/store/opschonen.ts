@@ -22,6 +22,8 @@ export interface TeWissen {
 
 export interface Opschoning {
   uitgevoerd: boolean;
+  /** Also the free text of those meldingen (adres, omschrijving, notes) replaced by [gewist]. */
+  ook_tekst: boolean;
   bewaartermijn_maanden: number;
   /** Closed on or before this Amsterdam day means due. */
   grens: Datum;
@@ -41,15 +43,20 @@ interface Rij {
 
 const VELDEN = ['melder_naam', 'melder_telefoon', 'melder_email'];
 
-async function zoekTeWissen(db: Db, grens: Datum): Promise<(TeWissen & { id: number })[]> {
+async function zoekTeWissen(db: Db, grens: Datum, ookTekst = false): Promise<(TeWissen & { id: number })[]> {
   const voor = dagGrenzen(grens).eind.toISOString();
+  // With the free text: also meldingen whose melder data went before, but whose text is still there.
+  const nogIets = ookTekst
+    ? `(m.melder_naam IS NOT NULL OR m.melder_telefoon IS NOT NULL OR m.melder_email IS NOT NULL OR m.omschrijving <> '${GEWIST}'
+        OR m.adres IS NOT NULL AND m.adres <> '${GEWIST}' OR EXISTS (SELECT 1 FROM contact c WHERE c.melding_id = m.id AND c.notitie <> '${GEWIST}'))`
+    : '(m.melder_naam IS NOT NULL OR m.melder_telefoon IS NOT NULL OR m.melder_email IS NOT NULL)';
   const rijen = await db.alle<Rij>(
     `SELECT m.id, m.nummer,
             CASE WHEN m.status = 'afgehandeld' AND m.afgehandeld_op < @voor THEN m.afgehandeld_op END AS afgehandeld_op,
             z.nummer AS zaak,
             CASE WHEN z.status = 'gesloten' AND z.gesloten_op < @voor THEN z.gesloten_op END AS zaak_gesloten_op
      FROM melding m LEFT JOIN zaak z ON z.id = m.zaak_id
-     WHERE (m.melder_naam IS NOT NULL OR m.melder_telefoon IS NOT NULL OR m.melder_email IS NOT NULL)
+     WHERE ${nogIets}
        AND ((m.status = 'afgehandeld' AND m.afgehandeld_op < @voor) OR (z.status = 'gesloten' AND z.gesloten_op < @voor))
      ORDER BY m.jaar, m.volgnummer`,
     { voor },
@@ -71,22 +78,36 @@ function zonderId(lijst: (TeWissen & { id: number })[]): TeWissen[] {
 }
 
 /** What `kvz opschonen` would erase now: the dry run. */
-export async function teOpschonen(db: Db, nu: Date, maanden: number): Promise<Opschoning> {
+export async function teOpschonen(db: Db, nu: Date, maanden: number, ookTekst = false): Promise<Opschoning> {
   const grens = bewaarGrens(dagVan(nu), maanden);
-  const lijst = await zoekTeWissen(db, grens);
-  return { uitgevoerd: false, bewaartermijn_maanden: maanden, grens, aantal: lijst.length, meldingen: zonderId(lijst) };
+  const lijst = await zoekTeWissen(db, grens, ookTekst);
+  return { uitgevoerd: false, ook_tekst: ookTekst, bewaartermijn_maanden: maanden, grens, aantal: lijst.length, meldingen: zonderId(lijst) };
 }
 
+/** What free text becomes: the melding keeps its place in the figures, not its story. */
+export const GEWIST = '[gewist]';
+
 /** Erases the melder data that is due, in one transaction with one audit row. */
-export async function schoonOp(db: Db, actor: Actor, maanden: number, opties: { postmap: string }): Promise<Opschoning> {
+export async function schoonOp(db: Db, actor: Actor, maanden: number, opties: { postmap: string; ookTekst?: boolean }): Promise<Opschoning> {
   const grens = bewaarGrens(dagVan(actor.nu), maanden);
+  const ookTekst = opties.ookTekst === true;
   const concepten: string[] = [];
   const lijst = await inTransactie(db, async () => {
-    const due = await zoekTeWissen(db, grens);
+    const due = await zoekTeWissen(db, grens, ookTekst);
     if (due.length === 0) return due;
     const nu = actor.nu.toISOString();
     const wis = `UPDATE melding SET ${VELDEN.map((v) => `${v} = NULL`).join(', ')}, melder_gewist_op = ?, gewijzigd_op = ? WHERE id = ?`;
     for (const m of due) await db.voer(wis, [nu, nu, m.id]);
+    if (ookTekst) {
+      // The story too: the address, the description, the notes of contacts and forwardings, and the
+      // stored bodies of its messages (which repeat them).
+      for (const m of due) {
+        await db.voer(`UPDATE melding SET omschrijving = ?, adres = CASE WHEN adres IS NULL THEN NULL ELSE ? END, afhandeling = CASE WHEN afhandeling IS NULL THEN NULL ELSE ? END WHERE id = ?`, [GEWIST, GEWIST, GEWIST, m.id]);
+        await db.voer(`UPDATE contact SET notitie = ? WHERE melding_id = ? AND notitie <> ?`, [GEWIST, m.id, GEWIST]);
+        await db.voer(`UPDATE doorzetting SET notitie = ? WHERE melding_id = ? AND notitie IS NOT NULL`, [GEWIST, m.id]);
+        await db.voer(`UPDATE bericht SET tekst = ? WHERE melding_id = ? AND tekst <> ?`, [GEWIST, m.id, GEWIST]);
+      }
+    }
     // The same data in stored messages (SPEC §8): the melder block, and the melder's own address.
     for (const m of due) {
       const metMelder = `melding_id = ? AND (melder_tekst IS NOT NULL OR (aan_melder = 1 AND aan <> ''))`;
@@ -95,7 +116,12 @@ export async function schoonOp(db: Db, actor: Actor, maanden: number, opties: { 
     }
     await schrijfAudit(db, actor, {
       resultaat: `gegevens van melders gewist bij ${due.length} ${due.length === 1 ? 'melding' : 'meldingen'}`,
-      details: { bewaartermijn_maanden: maanden, grens, velden: VELDEN, meldingen: due.map((m) => m.nummer) },
+      details: {
+        bewaartermijn_maanden: maanden,
+        grens,
+        velden: ookTekst ? [...VELDEN, 'adres', 'omschrijving', 'afhandeling', 'contact.notitie', 'doorzetting.notitie', 'bericht.tekst'] : VELDEN,
+        meldingen: due.map((m) => m.nummer),
+      },
     });
     return due;
   });
@@ -108,6 +134,7 @@ export async function schoonOp(db: Db, actor: Actor, maanden: number, opties: { 
   const opgeruimd = lijst.length === 0 || leegLogbestand(db);
   return {
     uitgevoerd: true,
+    ook_tekst: ookTekst,
     bewaartermijn_maanden: maanden,
     grens,
     aantal: lijst.length,

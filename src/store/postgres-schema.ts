@@ -767,6 +767,9 @@ export function rijbeveiliging(r: Rolnamen): string {
        AND coalesce(bericht_adres_klopt(soort, partner, melding_id, aan, aan_melder, object), false) AND (geheim = 0 OR ${mag} OR melding_schrijfbaar(melding_id)));`,
     // Only opschonen (beheer) changes a stored message itself: it erases the melder's data.
     `CREATE POLICY wissen ON bericht FOR UPDATE TO ${ident(r.beheer)} USING (geheim = 0 OR ${mag}) WITH CHECK (true);`,
+    // opschonen --ook-tekst (beheer) replaces the notes of contacts and forwardings.
+    `CREATE POLICY wissen ON contact FOR UPDATE TO ${ident(r.beheer)} USING (geheim = 0 OR ${mag}) WITH CHECK (true);`,
+    `CREATE POLICY wissen ON doorzetting FOR UPDATE TO ${ident(r.beheer)} USING (geheim = 0 OR ${mag}) WITH CHECK (true);`,
     `CREATE POLICY alles ON aanwezigheid TO ${b} USING ${politieAanwezig} WITH CHECK ${politieAanwezig};`,
     `CREATE POLICY alles ON verslag TO ${b} USING ${zichtbaar} WITH CHECK ${zichtbaar};`,
     `CREATE POLICY lezen ON audit FOR SELECT TO ${b} USING (geheim = 0 OR ${mag});`,
@@ -824,7 +827,8 @@ GRANT USAGE ON SEQUENCE zaak_id_seq, actie_id_seq, overleg_id_seq, verslag_id_se
 GRANT INSERT, UPDATE ON kern, partner, categorie, instelling TO ${beheer};
 GRANT INSERT, UPDATE, DELETE ON deelnemer TO ${beheer};
 GRANT UPDATE (melder_gewist_op) ON melding TO ${beheer};
-GRANT UPDATE (melder_tekst, aan) ON bericht TO ${beheer};
+GRANT UPDATE (melder_tekst, aan, tekst) ON bericht TO ${beheer};
+GRANT UPDATE (notitie) ON contact, doorzetting TO ${beheer};
 GRANT EXECUTE ON FUNCTION gebruiker_zet(text, text, text), gebruiker_weg(text), kopie_begin(), kopie_rijen(text, json), kopie_einde() TO ${beheer};
 `;
 }

@@ -216,6 +216,22 @@ describe('which meeting', () => {
     expect((await kvzOk(['agenda', 'gio'], { db: data.db })).stderr).toBe('');
   });
 
+  it('dates a zaak opened just after midnight in summer (22:30 UTC) on the Amsterdam day, and so counts it new in the window', async () => {
+    const db = nieuweDb();
+    await zetCadans(db);
+    // 00:30 on Tuesday 25 May 2027 in Amsterdam (summer time, UTC+2): the first day of the window of the GIO of 6 July.
+    const nu = '2027-05-24T22:30:00.000Z';
+    const z = await kvzJson<{ nummer: string }>(['zaak', 'open', '--titel', 'Na middernacht geopend', '--soort', 'overlast', '--kern', 'Ursem'], { db, nu });
+    await kvzOk(['actie', 'add', z.nummer, '--omschrijving', 'Buurtgesprek', '--partner', 'iv', '--deadline', '2027-06-30'], { db, nu });
+    const opties = { db, nu: '2027-06-01T10:00:00.000Z' };
+    const { stdout } = await kvzOk(['agenda', 'gio', '--datum', '2027-07-06'], opties);
+    expect(stdout).toContain('- **Periode:** meldingen van dinsdag 25 mei 2027 tot en met maandag 5 juli 2027');
+    expect(punt(stdout, 'Nieuwe zaken: aanpak bepalen')).toContain(`### ${z.nummer} · Na middernacht geopend\n\nOverlastzaak · Ursem · geopend 25-05-2027 · eigenaar iv`);
+    expect(punt(stdout, 'Lopende zaken: voortgang')).not.toContain(z.nummer);
+    const a = await kvzJson<{ nieuwe_zaken: { nummer: string; geopend_dag: string }[] }>(['agenda', 'gio', '--datum', '2027-07-06'], opties);
+    expect(a.nieuwe_zaken.map((n) => [n.nummer, n.geopend_dag])).toEqual([[z.nummer, '2027-05-25']]);
+  });
+
   it('rejects a bad soort or date with exit 2 before touching the database', async () => {
     const db = nieuweDb();
     const fout = await kvz(['agenda', 'gi'], { db });

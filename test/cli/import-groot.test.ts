@@ -70,6 +70,22 @@ describe('kvz import meldingen of a large file', () => {
     expect(telRijen(db, 'audit')).toBe(0);
   });
 
+  it('writes nothing when the only bad row is the last received, after thousands of good rows were read', async () => {
+    const db = nieuweDb();
+    // Row 11999 is received last: every other row is read, checked and handed on for writing before it.
+    const fout = new Map([[11_999, '02-03-2026 23:00;Spierdyk;jeugdoverlast;De laatste, met een tikfout;politie;02-03-2026 23:30']]);
+    const u = await spawnKvz(['import', 'meldingen', bestand(lijst(12_000, fout))], { KVZ_DB: db, KVZ_NU: NU });
+    expect(u.code).toBe(2);
+    expect(u.stdout).toBe('');
+    expect(u.stderr.trim().split('\n')).toEqual([
+      "Regel 2: Onbekende kern 'Spierdyk' voor kolom 'Kern'. Bedoelde u 'Spierdijk'?",
+      '1 van de 12000 regels afgekeurd; er is niets geïmporteerd.',
+    ]);
+    expect(telRijen(db, 'melding')).toBe(0);
+    expect(telRijen(db, 'doorzetting')).toBe(0);
+    expect(telRijen(db, 'audit')).toBe(0);
+  });
+
   it('only reports with --dry-run, writing nothing', async () => {
     const db = nieuweDb();
     const u = await spawnKvz(['import', 'meldingen', bestand(lijst(12_000)), '--dry-run'], { KVZ_DB: db, KVZ_NU: NU });

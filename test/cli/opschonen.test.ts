@@ -11,6 +11,7 @@ const NU = '2027-03-16T10:00:00.000Z';
 
 interface Opschoning {
   uitgevoerd: boolean;
+  ook_tekst: boolean;
   bewaartermijn_maanden: number;
   grens: string;
   aantal: number;
@@ -80,6 +81,7 @@ describe('kvz opschonen', () => {
     const j = await kvzJson<Opschoning>(['opschonen'], { db, nu: NU });
     expect(j).toEqual({
       uitgevoerd: false,
+      ook_tekst: false,
       bewaartermijn_maanden: 24,
       grens: '2025-03-16',
       aantal: 2,
@@ -95,6 +97,9 @@ describe('kvz opschonen', () => {
     const audit = aantalAudit(db);
     const u = await kvzOk(['opschonen', '--uitvoeren'], { db, nu: NU });
     expect(u.stdout).toContain('✓ Gegevens van de melder gewist bij 2 meldingen');
+    // Honest about what still holds the data: every earlier back-up, and free text.
+    expect(u.stdout).toContain('Let op: elke back-up die vóór dit opschonen is gemaakt, ook die van vandaag, bevat de gegevens nog');
+    expect(u.stdout).toContain('kvz wist die alleen met --ook-tekst');
     const na = alleMeldingen(db);
     for (const [i, m] of na.entries()) {
       const nummer = m.nummer as string;
@@ -117,6 +122,31 @@ describe('kvz opschonen', () => {
       meldingen: ['M-2025-0001', 'M-2025-0005'],
     });
     expect(rij!.details + rij!.resultaat).not.toMatch(/Kees|Geheim|11112222|geheim\.nl|Zaak Gesloten/);
+    expect((await kvz(['check'], { db })).code).toBe(0);
+  });
+
+  it('with --ook-tekst also replaces adres, omschrijving and the notes of those meldingen by [gewist], and nothing else', async () => {
+    await kvzOk(['melding', 'contact', 'M-2025-0001', '--soort', 'terugkoppeling', '--notitie', 'Kees teruggebeld op 06-11112222'], { db, nu: '2025-03-10T10:00:00.000Z' });
+    await kvzOk(['melding', 'contact', 'M-2025-0002', '--soort', 'informatie', '--notitie', 'Lies belde nog'], { db, nu: '2025-03-10T10:00:00.000Z' });
+    const proef = await kvzJson<Opschoning>(['opschonen', '--ook-tekst'], { db, nu: NU });
+    // The anonymous M-2025-0004 has no melder data, but its text may name people all the same.
+    expect([proef.ook_tekst, proef.meldingen.map((m) => m.nummer)]).toEqual([true, ['M-2025-0001', 'M-2025-0004', 'M-2025-0005']]);
+    const voor = alleMeldingen(db);
+    const u = await kvzOk(['opschonen', '--uitvoeren', '--ook-tekst'], { db, nu: NU });
+    expect(u.stdout).toContain('✓ Gegevens van de melder en de vrije tekst gewist bij 3 meldingen');
+    expect(u.stdout).not.toContain('--ook-tekst');
+    const tekst = (nummer: string) => lees<{ omschrijving: string; adres: string | null }>(db, `SELECT omschrijving, adres FROM melding WHERE nummer = '${nummer}'`)[0];
+    expect(tekst('M-2025-0001')).toEqual({ omschrijving: '[gewist]', adres: null });
+    expect(tekst('M-2025-0005')!.omschrijving).toBe('[gewist]');
+    expect(tekst('M-2025-0004')!.omschrijving).toBe('[gewist]');
+    expect(tekst('M-2025-0002')!.omschrijving).toBe('Ruzie over de schutting');
+    expect(lees(db, `SELECT c.notitie FROM contact c JOIN melding m ON m.id = c.melding_id ORDER BY m.nummer`)).toEqual([{ notitie: '[gewist]' }, { notitie: 'Lies belde nog' }]);
+    const gewist = ['M-2025-0001', 'M-2025-0004', 'M-2025-0005'];
+    expect(alleMeldingen(db).filter((m) => !gewist.includes(m.nummer as string))).toEqual(voor.filter((m) => !gewist.includes(m.nummer as string)));
+    const [rij] = lees<{ details: string }>(db, 'SELECT details FROM audit ORDER BY id DESC LIMIT 1');
+    expect(JSON.parse(rij!.details).velden).toEqual(['melder_naam', 'melder_telefoon', 'melder_email', 'adres', 'omschrijving', 'afhandeling', 'contact.notitie', 'doorzetting.notitie', 'bericht.tekst']);
+    // The statistics keep the melding; a second run finds nothing left.
+    expect(JSON.parse((await kvzOk(['opschonen', '--ook-tekst', '--json'], { db, nu: NU })).stdout).aantal).toBe(0);
     expect((await kvz(['check'], { db })).code).toBe(0);
   });
 

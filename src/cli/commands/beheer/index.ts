@@ -57,6 +57,7 @@ export function registreerBeheer(program: Command, runtime: Runtime): void {
     .description('AVG: naam, telefoon en e-mail van melders wissen na de bewaartermijn (zonder --uitvoeren alleen tonen)')
     .option('--bewaartermijn <maanden>', 'maanden na het afhandelen van de melding of het sluiten van de zaak (standaard: 24)')
     .option('--uitvoeren', 'echt wissen (anders alleen laten zien wat er gewist zou worden)')
+    .option('--ook-tekst', 'ook adres, omschrijving en notities van die meldingen vervangen door [gewist] (vrije tekst kan namen bevatten)')
     .option('--json', 'uitvoer als JSON')
     .action(voer(runtime, () => import('./opschonen.js')));
 }

@@ -9,6 +9,7 @@ import { kleuren, meervoud, schrijf, schrijfJson, tabel } from '../../output.js'
 interface Opts {
   bewaartermijn?: string;
   uitvoeren?: boolean;
+  ookTekst?: boolean;
   json?: boolean;
 }
 
@@ -17,18 +18,24 @@ const TOON = 50;
 export default async function opschonen(ctx: Context, o: Opts): Promise<void> {
   const maanden = leesBewaartermijn(o.bewaartermijn);
   const db = await ctx.db();
-  const uitslag = o.uitvoeren ? await schoonOp(db, ctx.actor('opschonen'), maanden, { postmap: postmap(ctx.env) }) : await teOpschonen(db, ctx.nu, maanden);
+  const ookTekst = o.ookTekst === true;
+  const uitslag = o.uitvoeren
+    ? await schoonOp(db, ctx.actor('opschonen'), maanden, { postmap: postmap(ctx.env), ookTekst })
+    : await teOpschonen(db, ctx.nu, maanden, ookTekst);
   if (o.json) return schrijfJson(ctx, uitslag);
   schrijf(ctx, await verslag(ctx, uitslag));
 }
 
 async function verslag(ctx: Context, u: Opschoning): Promise<string> {
   const k = kleuren(ctx);
+  const wat = u.ook_tekst ? 'gegevens van melders (naam, telefoon, e-mail) en de vrije tekst (adres, omschrijving, notities)' : 'gegevens van melders (naam, telefoon, e-mail)';
   const regels = [
-    `Bewaartermijn ${meervoud(u.bewaartermijn_maanden, 'maand', 'maanden')}: gegevens van melders (naam, telefoon, e-mail) bij meldingen die zijn afgehandeld, of waarvan de zaak is gesloten, op of vóór ${datumKort(u.grens)}.`,
+    `Bewaartermijn ${meervoud(u.bewaartermijn_maanden, 'maand', 'maanden')}: ${wat} bij meldingen die zijn afgehandeld, of waarvan de zaak is gesloten, op of vóór ${datumKort(u.grens)}.`,
   ];
+  const tekstNog = 'Vrije tekst (adres, omschrijving, notities bij contact en doorzetting) kan ook namen of telefoonnummers bevatten; kvz wist die alleen met --ook-tekst (dan staat er [gewist]).';
   if (u.aantal === 0) {
     regels.push(k.green('✓ Er hoeft niets gewist te worden.'));
+    if (!u.ook_tekst) regels.push(tekstNog);
     return regels.join('\n');
   }
   const rijen = u.meldingen.slice(0, TOON).map((m) => [m.nummer, tijdstipKort(new Date(m.gesloten_op)), m.reden === 'zaak gesloten' ? `zaak ${m.zaak} gesloten` : 'melding afgehandeld']);
@@ -36,13 +43,15 @@ async function verslag(ctx: Context, u: Opschoning): Promise<string> {
   if (u.aantal > TOON) regels.push(`… en nog ${u.aantal - TOON} (alle nummers met --json).`);
   const aantal = meervoud(u.aantal, 'melding', 'meldingen');
   if (!u.uitgevoerd) {
-    regels.push(k.yellow(`! Proefdraai: bij ${aantal} zouden de gegevens van de melder worden gewist. Er is niets gewist; wis ze met --uitvoeren.`));
+    regels.push(k.yellow(`! Proefdraai: bij ${aantal} zouden de gegevens van de melder${u.ook_tekst ? ' en de vrije tekst' : ''} worden gewist. Er is niets gewist; wis ze met --uitvoeren.`));
+    if (!u.ook_tekst) regels.push(tekstNog);
     return regels.join('\n');
   }
-  regels.push(k.green(`✓ Gegevens van de melder gewist bij ${aantal}; vastgelegd in het auditlog (zonder de gewiste gegevens).`));
+  regels.push(k.green(`✓ Gegevens van de melder${u.ook_tekst ? ' en de vrije tekst' : ''} gewist bij ${aantal}; vastgelegd in het auditlog (zonder de gewiste gegevens).`));
   if (u.logbestand_opgeruimd === false) {
     regels.push(k.yellow('! Een ander proces had de database open: de gewiste gegevens kunnen nog in het logbestand (-wal) staan tot dat proces stopt.'));
   }
-  regels.push('Let op: back-ups van vóór vandaag bevatten de gegevens nog; vervang of vernietig ze volgens dezelfde termijn.');
+  regels.push('Let op: elke back-up die vóór dit opschonen is gemaakt, ook die van vandaag, bevat de gegevens nog; vervang of vernietig ze volgens dezelfde termijn.');
+  if (!u.ook_tekst) regels.push(tekstNog);
   return regels.join('\n');
 }
