@@ -6,7 +6,7 @@
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { DomainError } from '../domain/errors.js';
 import { auditHash, GENESIS_HASH, type AuditRij } from './audit.js';
-import { APPLICATION_ID, verbind } from './database.js';
+import { APPLICATION_ID, schemaTekst, verbind } from './database.js';
 import type { Db } from './db.js';
 import type { SqliteDb } from './sqlite.js';
 
@@ -42,7 +42,7 @@ export interface Controle {
   ok: boolean;
   integriteit: { ok: boolean; meldingen: string[] };
   verwijzingen: { ok: boolean; fouten: { tabel: string; rij: number | null; verwijst_naar: string }[] };
-  auditlog: KetenUitslag & { beveiligd: boolean; ontbrekende_triggers: string[] };
+  auditlog: KetenUitslag & { beveiligd: boolean; ontbrekende_triggers: string[]; gewijzigde_triggers: string[] };
   rechten: { ok: boolean; modus: string };
   vergelijking?: Vergelijking;
   anker?: AnkerUitslag;
@@ -113,6 +113,18 @@ async function ontbrekendeTriggers(db: Db): Promise<string[]> {
   return TRIGGERS.filter((t) => !er.has(t));
 }
 
+const zonderOpmaak = (sql: string) => sql.replace(/--[^\n]*/g, '').replace(/\s+/g, ' ').replace(/;\s*$/, '').trim();
+
+/**
+ * Triggers whose SQL is not what schema.sql says: one replaced by a no-op under the same name guards
+ * nothing, though its name is there.
+ */
+async function gewijzigdeTriggers(db: Db): Promise<string[]> {
+  const verwacht = new Map([...schemaTekst().matchAll(/CREATE TRIGGER (\w+)[\s\S]*?\nEND;/g)].map((m) => [m[1]!, zonderOpmaak(m[0])]));
+  const er = await db.alle<{ name: string; sql: string }>(`SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY name`);
+  return er.filter((t) => verwacht.get(t.name) !== zonderOpmaak(t.sql)).map((t) => t.name);
+}
+
 /** A damaged file can make a check throw rather than answer; that is an answer too. */
 async function ondanksSchade<T>(werk: () => T | Promise<T>, bijSchade: (melding: string) => T): Promise<T> {
   try {
@@ -138,16 +150,17 @@ export async function controleer(db: SqliteDb, pad: string, anker?: Anker): Prom
     (m): KetenUitslag => ({ ok: false, rijen: 0, laatste: null, eerste_fout: { id: 0, op: '', commando: '', object: null, reden: `niet na te gaan: ${m}` } }),
   );
   const ontbrekend = await ondanksSchade(() => ontbrekendeTriggers(db), () => TRIGGERS);
+  const gewijzigd = await ondanksSchade(() => gewijzigdeTriggers(db), () => [] as string[]);
   const modus = statSync(pad).mode & 0o777;
   const uitslag: Controle = {
     ok: false,
     integriteit: { ok: integriteit.length === 1 && integriteit[0] === 'ok', meldingen: integriteit.filter((m) => m !== 'ok') },
     verwijzingen: { ok: fk.length === 0, fouten: fk.map((f) => ({ tabel: f.table, rij: f.rowid, verwijst_naar: f.parent })) },
-    auditlog: { ...keten, beveiligd: ontbrekend.length === 0, ontbrekende_triggers: ontbrekend },
+    auditlog: { ...keten, beveiligd: ontbrekend.length + gewijzigd.length === 0, ontbrekende_triggers: ontbrekend, gewijzigde_triggers: gewijzigd },
     rechten: { ok: (modus & 0o077) === 0, modus: modus.toString(8).padStart(4, '0') },
   };
   const { ankerHash, ...ketenZelf } = keten as KetenUitslag & { ankerHash?: string };
-  uitslag.auditlog = { ...ketenZelf, beveiligd: ontbrekend.length === 0, ontbrekende_triggers: ontbrekend };
+  uitslag.auditlog = { ...ketenZelf, beveiligd: ontbrekend.length + gewijzigd.length === 0, ontbrekende_triggers: ontbrekend, gewijzigde_triggers: gewijzigd };
   if (anker) uitslag.anker = toetsAnker(anker, ketenZelf, ankerHash);
   uitslag.ok = uitslag.integriteit.ok && uitslag.verwijzingen.ok && keten.ok && uitslag.auditlog.beveiligd && (uitslag.anker?.ok ?? true);
   return uitslag;
@@ -178,7 +191,7 @@ export async function controleerPostgres(db: Db, anker?: Anker): Promise<Control
     ok: false,
     integriteit: { ok: afgeleid.length === 0, meldingen: afgeleid },
     verwijzingen: { ok: verwijzingen.length === 0, fouten: verwijzingen.map((v) => ({ tabel: v.tabel, rij: null, verwijst_naar: `${v.verwijst_naar} (controle uitgeschakeld)` })) },
-    auditlog: { ...keten, beveiligd: ontbrekend.length === 0, ontbrekende_triggers: ontbrekend },
+    auditlog: { ...keten, beveiligd: ontbrekend.length === 0, ontbrekende_triggers: ontbrekend, gewijzigde_triggers: [] },
     rechten: { ok: beveiligd === tabellen, modus: `rijbeveiliging afgedwongen op ${beveiligd} van ${tabellen} tabellen` },
   };
   if (anker) uitslag.anker = toetsAnker(anker, keten, ankerHash);

@@ -28,6 +28,11 @@ export { SCHEMA_VERSIE, dbLocatie, dataMap, type DbLocatie } from './locatie.js'
 
 const SCHEMA_PAD = new URL('../../schema.sql', import.meta.url);
 
+/** schema.sql: what a new database gets, and what kvz check holds the triggers against. */
+export function schemaTekst(): string {
+  return readFileSync(SCHEMA_PAD, 'utf8');
+}
+
 let addon: string | undefined | null = null;
 
 /**
@@ -157,7 +162,7 @@ function bijwerken(db: SqliteBestand, doel: number, migraties: readonly Migratie
     const herkenning = leesHerkenning(db);
     if (herkenning === 'vreemd') throw new DomainError('De database is intussen door een ander programma gewijzigd.');
     if (herkenning === 'nieuw') {
-      db.exec(readFileSync(SCHEMA_PAD, 'utf8'));
+      db.exec(schemaTekst());
       zaaiCadans(db, nu);
       db.prepare(`INSERT INTO instelling (sleutel, waarde) VALUES ('database_id', ?)`).run(randomUUID());
       db.pragma(`application_id = ${APPLICATION_ID}`);

@@ -14,7 +14,10 @@ const MELDING = ['melding', 'add', '--categorie', 'burenoverlast', '--kern', 'Ur
 
 interface Check {
   ok: boolean;
-  auditlog: { ok: boolean; rijen: number; laatste: { id: number; hash: string } | null; eerste_fout: { id: number; commando: string; object: string | null; reden: string } | null; beveiligd: boolean };
+  auditlog: {
+    ok: boolean; rijen: number; laatste: { id: number; hash: string } | null; eerste_fout: { id: number; commando: string; object: string | null; reden: string } | null;
+    beveiligd: boolean; ontbrekende_triggers: string[]; gewijzigde_triggers: string[];
+  };
   integriteit: { ok: boolean };
   verwijzingen: { ok: boolean; fouten: unknown[] };
   vergelijking?: { ok: boolean; eerste_verschil: { id: number; reden: string } | null };
@@ -89,6 +92,17 @@ describe('kvz check', () => {
     const { code, json } = await check(db);
     expect(code).toBe(1);
     expect(json.auditlog.eerste_fout).toMatchObject({ id: 3, reden: 'de inhoud van deze regel is gewijzigd na het vastleggen' });
+  });
+
+  alleenBestand('finds the guarding triggers replaced by no-ops under the same names', async () => {
+    knoei(db, (c) => {
+      c.exec(`CREATE TRIGGER audit_geen_update BEFORE UPDATE ON audit BEGIN SELECT 1; END;`);
+      c.exec(`CREATE TRIGGER audit_geen_delete BEFORE DELETE ON audit BEGIN SELECT 1; END;`);
+    }, { triggersTerug: false });
+    const { code, json, tekst } = await check(db);
+    expect(code).toBe(1);
+    expect(json.auditlog).toMatchObject({ ok: true, beveiligd: false, ontbrekende_triggers: [], gewijzigde_triggers: ['audit_geen_delete', 'audit_geen_update'] });
+    expect(tekst).toContain('✗ Auditlog: niet meer beveiligd tegen wijzigen; trigger(s) anders dan in schema.sql: audit_geen_delete, audit_geen_update');
   });
 
   alleenBestand('finds a row whose link to the previous row was changed', async () => {

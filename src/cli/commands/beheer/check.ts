@@ -35,7 +35,8 @@ function problemen(u: Controle): string[] {
   if (!u.integriteit.ok) uit.push(...u.integriteit.meldingen.map((m) => `integriteit: ${m}`));
   for (const f of u.verwijzingen.fouten) uit.push(`verwijzing: ${f.tabel}${f.rij === null ? '' : ` rij ${f.rij}`} naar ${f.verwijst_naar}`);
   if (u.auditlog.eerste_fout) uit.push(`auditlog: ${rijNaam(u.auditlog.eerste_fout)}: ${u.auditlog.eerste_fout.reden}`);
-  if (!u.auditlog.beveiligd) uit.push(`auditlog: ontbrekende trigger(s) ${u.auditlog.ontbrekende_triggers.join(', ')}`);
+  if (u.auditlog.ontbrekende_triggers.length > 0) uit.push(`auditlog: ontbrekende trigger(s) ${u.auditlog.ontbrekende_triggers.join(', ')}`);
+  if (u.auditlog.gewijzigde_triggers.length > 0) uit.push(`auditlog: gewijzigde trigger(s) ${u.auditlog.gewijzigde_triggers.join(', ')}`);
   if (u.vergelijking?.eerste_verschil) uit.push(`vergelijking: ${rijNaam(u.vergelijking.eerste_verschil)}: ${u.vergelijking.eerste_verschil.reden}`);
   if (u.anker && !u.anker.ok) uit.push(`anker ${u.anker.id}: ${u.anker.reden}`);
   if (!u.rechten.ok && u.rechten.modus.startsWith('rijbeveiliging')) uit.push(`rechten: ${u.rechten.modus}`);
@@ -82,8 +83,11 @@ function verslag(ctx: Context, u: Controle): string {
     const laatste = a.laatste ? ` (laatste regel ${a.laatste.id}, hash ${a.laatste.hash})` : '';
     regels.push(goed(`Auditlog: ${a.rijen} ${a.rijen === 1 ? 'regel' : 'regels'}, de hashketen klopt${laatste}`));
   }
-  if (!a.beveiligd) {
+  if (a.ontbrekende_triggers.length > 0) {
     regels.push(fout(`Auditlog: niet meer beveiligd tegen wijzigen; ontbrekende trigger(s): ${a.ontbrekende_triggers.join(', ')}`));
+  }
+  if (a.gewijzigde_triggers.length > 0) {
+    regels.push(fout(`Auditlog: niet meer beveiligd tegen wijzigen; trigger(s) anders dan in schema.sql: ${zichtbaar(a.gewijzigde_triggers.join(', '))}`));
   }
   if (u.vergelijking) {
     const v = u.vergelijking;
