@@ -1,8 +1,9 @@
 /**
- * `npm run bench [-- --klein] [-- --runs N]`: measures kvz against the budgets of SPEC §6 on a
- * region-scale data set, each command beside its baseline in the same run (medians of several
- * runs, interleaved so that a busy machine hurts both alike), and ends with one line per budget.
- * Exit 1 when a budget is missed.
+ * `npm run bench [-- --klein] [-- --runs N] [-- --herhaal N]`: measures kvz against the budgets of
+ * SPEC §6 on a region-scale data set, each command beside its baseline in the same run (medians of
+ * several runs, interleaved so that a busy machine hurts both alike), and ends with one line per
+ * budget. With --herhaal N the whole bench runs N times and each budget is judged on its worst run:
+ * a budget met by one lucky run is not met. Exit 1 when a budget is missed.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,8 @@ const GENERATOR_VERSIE = 5;
 interface Opties {
   klein: boolean;
   runs: number;
+  /** How often the whole bench runs; each budget is judged on the worst. */
+  herhaal: number;
   map: string;
 }
 
@@ -28,8 +31,11 @@ function leesOpties(argv: string[]): Opties {
   const i = argv.indexOf('--runs');
   const runs = i >= 0 ? Number(argv[i + 1]) : klein ? 3 : 7;
   if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs verwacht een heel getal vanaf 1');
+  const h = argv.indexOf('--herhaal');
+  const herhaal = h >= 0 ? Number(argv[h + 1]) : 1;
+  if (!Number.isInteger(herhaal) || herhaal < 1) throw new Error('--herhaal verwacht een heel getal vanaf 1');
   const m = argv.indexOf('--map');
-  return { klein, runs, map: m >= 0 ? argv[m + 1]! : join(ROOT, '.bench') };
+  return { klein, runs, herhaal, map: m >= 0 ? argv[m + 1]! : join(ROOT, '.bench') };
 }
 
 function mediaan(waarden: number[]): number {
@@ -115,6 +121,21 @@ async function main(): Promise<number> {
   const o = leesOpties(process.argv.slice(2));
   const omvang = o.klein ? verkleind(REGIO, 20) : REGIO;
   const db = dataset(o, omvang);
+  const herhalingen: { metingen: Meting[]; budgetten: Budget[] }[] = [];
+  for (let i = 1; i <= o.herhaal; i++) {
+    if (o.herhaal > 1) process.stderr.write(`Herhaling ${i} van ${o.herhaal}…\n`);
+    herhalingen.push(await meetAlles(o, db));
+  }
+  // Each budget on its worst run (the same budgets in every run, in the same order).
+  const slechtste = herhalingen[0]!.budgetten.map((b) => ({
+    ...b,
+    gemeten: Math.max(...herhalingen.map((h) => h.budgetten.find((x) => x.naam === b.naam)?.gemeten ?? Number.POSITIVE_INFINITY)),
+  }));
+  druk(o, omvang, herhalingen.at(-1)!.metingen, slechtste, herhalingen.map((h) => h.budgetten));
+  return slechtste.every((b) => b.gemeten <= b.grens) ? 0 : 1;
+}
+
+async function meetAlles(o: Opties, db: string): Promise<{ metingen: Meting[]; budgetten: Budget[] }> {
   const env = { KVZ_DB: db, KVZ_NU: NU, KVZ_GEBRUIKER: 'bench', NO_COLOR: '1' };
   const kvz = (...args: string[]) => () => tijd(process.execPath, [BIN, ...args], env).ms;
   const node0 = () => tijd(process.execPath, ['-e', '0']).ms;
@@ -176,9 +197,7 @@ async function main(): Promise<number> {
   budgetten.push({ naam: `import meldingen (${rijen} regels, ≥ 30000 regels/s)`, gemeten: importMs, grens: (rijen / 30_000) * 1000, eenheid: ' ms' });
 
   await postgresBudgetten(o, db, add, metingen, budgetten, ratio, node0);
-
-  druk(o, omvang, metingen, budgetten);
-  return budgetten.every((b) => b.gemeten <= b.grens) ? 0 : 1;
+  return { metingen, budgetten };
 }
 
 const MATRIX_SQL_PG = MATRIX_SQL.replace(/\s+/g, ' ');
@@ -220,9 +239,10 @@ async function postgresBudgetten(
   }
 }
 
-function druk(o: Opties, omvang: Omvang, metingen: Meting[], budgetten: Budget[]): void {
+function druk(o: Opties, omvang: Omvang, metingen: Meting[], budgetten: Budget[], perHerhaling: Budget[][]): void {
   const ms = (x: number) => (Number.isNaN(x) ? '' : `${x.toFixed(0)} ms`);
-  console.log(`kvz bench${o.klein ? ' (klein: 1/20)' : ''} — ${omvang.meldingen} meldingen, ${omvang.zaken} zaken, ${omvang.acties} acties; mediaan van ${o.runs} runs`);
+  const herhaald = o.herhaal > 1 ? `; ${o.herhaal} herhalingen, elk budget op de slechtste (metingen hieronder: de laatste)` : '';
+  console.log(`kvz bench${o.klein ? ' (klein: 1/20)' : ''} — ${omvang.meldingen} meldingen, ${omvang.zaken} zaken, ${omvang.acties} acties; mediaan van ${o.runs} runs${herhaald}`);
   console.log('');
   const kop = ['meting', 'kvz', 'basis', 'basis (ms)'];
   const rijen = metingen.map((m) => [m.naam, m.waarde ?? ms(m.ms), m.basis?.naam ?? '', m.basis ? ms(m.basis.ms) : '']);
@@ -232,6 +252,10 @@ function druk(o: Opties, omvang: Omvang, metingen: Meting[], budgetten: Budget[]
   for (const b of budgetten) {
     const ok = b.gemeten <= b.grens;
     const getal = (x: number) => (b.eenheid === '×' ? x.toFixed(2) : x.toFixed(0));
+    if (perHerhaling.length > 1) {
+      const waarden = perHerhaling.map((h) => h.find((x) => x.naam === b.naam)?.gemeten ?? Number.NaN);
+      console.log(`  per herhaling: ${waarden.map((w) => `${getal(w)}${b.eenheid}`).join(', ')}`);
+    }
     console.log(`budget ${b.naam}: ${getal(b.gemeten)}${b.eenheid} (grens ${getal(b.grens)}${b.eenheid}) ${ok ? 'ok' : 'TE HOOG'}`);
   }
 }
