@@ -27,6 +27,12 @@ export function vouw(tekst: string, breedte: number, inspringing: number, vervol
   return regels;
 }
 
+/** Stored text after its label ('Afspraken: …'), indented by `insprong`, wrapped under itself paragraph by paragraph. */
+export function gelabeldeTekst(ctx: Context, insprong: number, label: string, tekst: string): string[] {
+  const [eerste, ...rest] = vouw(tekst, schermBreedte(ctx), insprong + label.length + 1);
+  return [`${' '.repeat(insprong)}${label} ${eerste!.trimStart()}`, ...rest.map((r) => r.trimEnd())];
+}
+
 /** 'Label           value', the value wrapped under itself. */
 export function veldRegel(ctx: Context, label: string, waarde: string, labelBreedte = 16): string {
   const [eerste, ...rest] = vouw(waarde, schermBreedte(ctx), labelBreedte);

@@ -11,7 +11,7 @@
 import JSZip from 'jszip';
 import { OVERLEG_SOORTEN, type OverlegSoort } from '../domain/cadans.js';
 import { UsageError } from '../domain/errors.js';
-import { vakTekst, type GelezenNotulen, type Kenmerk, type VerslagDeel, type ZaakTabel } from '../domain/notulen.js';
+import { vakTekst, verslagVerzamelaar, type GelezenNotulen, type Kenmerk, type ZaakTabel } from '../domain/notulen.js';
 import { isDatum } from '../domain/tijd.js';
 import { EIGENSCHAP } from './agenda-docx.js';
 import { NOTULEN_KOLOMMEN } from './notulen-md.js';
@@ -194,7 +194,6 @@ export interface DocxNotulen extends GelezenNotulen {
   plaatsen: Map<number, string>;
 }
 
-
 /**
  * Reads a .docx; `deelnemers` gives the participants' names of a soort, so a name typed on an empty
  * line of the attendance counts as present. A file that is no zip (or a broken one) is refused.
@@ -228,7 +227,7 @@ export async function leesNotulenDocx(inhoud: Buffer, deelnemers: (soort: Overle
   let inAanwezig = false;
   let zaak: { nummer: string; regel: number; tabel: boolean } | null = null;
   let punt: string | null = null;
-  const delen = new Map<string, VerslagDeel>();
+  const verslag = verslagVerzamelaar();
   const tabelVan = new Map<string, string>();
   for (const b of blokkenVan(documentXml)) {
     if (b.soort === 'alinea') {
@@ -257,19 +256,13 @@ export async function leesNotulenDocx(inhoud: Buffer, deelnemers: (soort: Overle
     }
     if (normaal(kopCellen[0] ?? '') === 'besproken' || normaal(kopCellen[0] ?? '') === 'afspraken') {
       if (punt === null) continue;
-      const sleutel = `${punt}\u0000${zaak?.nummer ?? ''}`;
-      let d = delen.get(sleutel);
-      if (!d) {
-        const waar = zaak ? `de vakken bij ${zaak.nummer}` : `de vakken bij punt ${punt}`;
-        d = { regel: plaats(waar), punt, zaak: zaak?.nummer ?? null, besproken: '', afspraken: '' };
-        delen.set(sleutel, d);
-      }
+      const waar = zaak ? `de vakken bij ${zaak.nummer}` : `de vakken bij punt ${punt}`;
       for (const r of b.rijen) {
         const label = normaal(celTekst(r[0] ?? []));
         // Each paragraph of the cell is a line; Word keeps line breaks within one as spaces.
-        const tekst = vakTekst(r.slice(1).flat());
-        if (tekst === '' || (label !== 'besproken' && label !== 'afspraken')) continue;
-        d[label] = d[label] === '' ? tekst : `${d[label]}\n\n${tekst}`;
+        const alineas = r.slice(1).flat();
+        if (vakTekst(alineas) === '' || (label !== 'besproken' && label !== 'afspraken')) continue;
+        verslag.vak(punt, zaak?.nummer ?? null, label, () => plaats(waar)).push(...alineas);
       }
       continue;
     }
@@ -303,6 +296,6 @@ export async function leesNotulenDocx(inhoud: Buffer, deelnemers: (soort: Overle
     });
     uit.tabellen.push(tabel);
   }
-  uit.verslag = [...delen.values()].filter((d) => d.besproken + d.afspraken !== '');
+  uit.verslag = verslag.klaar();
   return uit;
 }

@@ -7,7 +7,7 @@
  * reads the structure, domain/notulen.ts judges the cells.
  */
 import { OVERLEG_SOORTEN, type OverlegSoort } from '../domain/cadans.js';
-import { vakTekst, type GelezenNotulen, type Kenmerk, type VerslagDeel, type ZaakTabel } from '../domain/notulen.js';
+import { verslagVerzamelaar, type GelezenNotulen, type Kenmerk, type ZaakTabel } from '../domain/notulen.js';
 import { isDatum } from '../domain/tijd.js';
 import { NOTULEN_KOLOMMEN } from './notulen-md.js';
 import { ontsnap } from './markdown.js';
@@ -57,7 +57,7 @@ export function leesNotulen(tekst: string): GelezenNotulen {
   let zaak: { nummer: string; regel: number; tabel: boolean } | null = null;
   // The Besproken/Afspraken text: per item (a numbered heading) and per zaak under it.
   let punt: string | null = null;
-  const delen = new Map<string, { deel: VerslagDeel; besproken: string[]; afspraken: string[] }>();
+  const verslag = verslagVerzamelaar();
   let vak: string[] | null = null;
   let inAanwezig = false;
   let markeringGezien = false;
@@ -91,14 +91,7 @@ export function leesNotulen(tekst: string): GelezenNotulen {
     }
     const vakKop = punt === null ? null : VAK.exec(regel);
     if (vakKop) {
-      const sleutel = `${punt}\u0000${zaak?.nummer ?? ''}`;
-      let d = delen.get(sleutel);
-      if (!d) {
-        d = { deel: { regel: nr, punt: punt!, zaak: zaak?.nummer ?? null, besproken: '', afspraken: '' }, besproken: [], afspraken: [] };
-        delen.set(sleutel, d);
-      }
-      vak = vakKop[1]!.toLowerCase() === 'besproken' ? d.besproken : d.afspraken;
-      if (vak.length > 0) vak.push('');
+      vak = verslag.vak(punt!, zaak?.nummer ?? null, vakKop[1]!.toLowerCase() === 'besproken' ? 'besproken' : 'afspraken', () => nr);
       vak.push(vakKop[2]!);
       continue;
     }
@@ -149,11 +142,7 @@ export function leesNotulen(tekst: string): GelezenNotulen {
     }
     uit.tabellen.push(tabel);
   }
-  for (const { deel, besproken, afspraken } of delen.values()) {
-    deel.besproken = vakTekst(besproken);
-    deel.afspraken = vakTekst(afspraken);
-    if (deel.besproken + deel.afspraken !== '') uit.verslag.push(deel);
-  }
+  uit.verslag = verslag.klaar();
   if (!markeringGezien) {
     fout(1, 'de regel <!-- kvz notulen <soort> <datum> db:… --> ontbreekt; dit is geen notulenbestand van kvz notulen (of die regel is verwijderd).');
   }

@@ -113,6 +113,34 @@ const STATUSSEN: Keuzelijst = { soort: 'status', waarden: ACTIE_STATUSSEN };
 export const VERSLAG_TEKST = { max: 20000, meerdereRegels: true } as const;
 
 /**
+ * Collects the Besproken/Afspraken text of a minutes file per item and zaak, in document order: the
+ * one place both readers (Markdown, Word) keep it.
+ */
+export function verslagVerzamelaar() {
+  const delen = new Map<string, { deel: VerslagDeel; besproken: string[]; afspraken: string[] }>();
+  return {
+    /** The lines of box `soort` under item `punt` (and zaak); `regel` names its place the first time. A second such box starts a new paragraph. */
+    vak(punt: string, zaak: string | null, soort: 'besproken' | 'afspraken', regel: () => number): string[] {
+      const sleutel = `${punt}\u0000${zaak ?? ''}`;
+      let d = delen.get(sleutel);
+      if (!d) {
+        d = { deel: { regel: regel(), punt, zaak, besproken: '', afspraken: '' }, besproken: [], afspraken: [] };
+        delen.set(sleutel, d);
+      }
+      const regels = d[soort];
+      if (regels.length > 0) regels.push('');
+      return regels;
+    },
+    /** The boxes that hold text. */
+    klaar(): VerslagDeel[] {
+      return [...delen.values()]
+        .map(({ deel, besproken, afspraken }) => ({ ...deel, besproken: vakTekst(besproken), afspraken: vakTekst(afspraken) }))
+        .filter((d) => d.besproken + d.afspraken !== '');
+    },
+  };
+}
+
+/**
  * The text of a box as a person typed it: lines trimmed at the end, no blank lines at the start or
  * end, at most one blank line between paragraphs.
  */

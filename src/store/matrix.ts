@@ -192,3 +192,12 @@ export async function matrixPerZaak(db: Db, filter: MatrixFilter, vandaag: Datum
     .map((z) => ({ ...z, vertrouwelijk: z.vertrouwelijk === 1, acties: perZaak.get(z.nummer) ?? [] }))
     .filter((z) => !alleenMetActies || z.acties.length > 0);
 }
+
+/** How many confidential zaken a matrix without them leaves out (on PostgreSQL: as this role may see them). */
+export async function verborgenVertrouwelijk(db: Db, filter: Pick<MatrixFilter, 'alleenLopend' | 'zaak'>): Promise<number> {
+  const n = await db.waarde<number>(
+    `SELECT count(*) FROM zaak WHERE vertrouwelijk = 1${filter.alleenLopend ? " AND status = 'open'" : ''}${filter.zaak ? ' AND nummer = ?' : ''}`,
+    filter.zaak ? [filter.zaak] : [],
+  );
+  return Number(n);
+}

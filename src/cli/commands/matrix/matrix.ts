@@ -2,7 +2,7 @@
 import { kies } from '../../../domain/keuze.js';
 import { parseNummer } from '../../../domain/nummers.js';
 import { dagVan } from '../../../domain/tijd.js';
-import { matrixPerZaak, type MatrixFilter } from '../../../store/matrix.js';
+import { matrixPerZaak, verborgenVertrouwelijk, type MatrixFilter } from '../../../store/matrix.js';
 import { partnerLijst } from '../../../store/referentie.js';
 import type { Context } from '../../context.js';
 import { meld, schrijf, schrijfJson, schrijfTekst } from '../../output.js';
@@ -31,11 +31,8 @@ export default async function matrix(ctx: Context, o: Opts): Promise<void> {
   if (o.json) return schrijfJson(ctx, zaken);
   if (!o.metVertrouwelijk) {
     // Say that some are left out (only to whom may see them: on PostgreSQL others count none).
-    const weg = await db.waarde<number>(
-      `SELECT count(*) FROM zaak WHERE vertrouwelijk = 1${status === 'open' ? " AND status = 'open'" : ''}${filter.zaak ? ' AND nummer = ?' : ''}`,
-      filter.zaak ? [filter.zaak] : [],
-    );
-    if (Number(weg) > 0) meld(ctx, `${Number(weg) === 1 ? '1 vertrouwelijke zaak is' : `${weg} vertrouwelijke zaken zijn`} niet getoond; toon ze met --met-vertrouwelijk (alleen op een eigen scherm).`);
+    const weg = await verborgenVertrouwelijk(db, filter);
+    if (weg > 0) meld(ctx, `${weg === 1 ? '1 vertrouwelijke zaak is' : `${weg} vertrouwelijke zaken zijn`} niet getoond; toon ze met --met-vertrouwelijk (alleen op een eigen scherm).`);
   }
   if (zaken.length === 0) return schrijf(ctx, o.partner || o.teLaat || o.zaak ? 'Geen acties gevonden.' : 'De matrix is leeg: er zijn geen open zaken.');
   schrijfTekst(ctx, matrixTekst(ctx, zaken, vandaag));

@@ -5,7 +5,7 @@ import { aanwezigen, partnerNamen } from '../../../store/agenda-feiten.js';
 import { verslagVan, type VerslagPunt } from '../../../store/notulen-plan.js';
 import { geenOverlegOp, overlegOp } from '../../../store/overleggen.js';
 import type { Context } from '../../context.js';
-import { schermBreedte, veldRegel, vouw } from '../../opmaak.js';
+import { gelabeldeTekst, veldRegel } from '../../opmaak.js';
 import { kleuren, schrijf, schrijfJson } from '../../output.js';
 import { geenToegang, heeftRecht } from '../../rechten.js';
 import { parseSoort } from './invoer.js';
@@ -53,13 +53,9 @@ export default async function overlegShow(ctx: Context, o: { json?: boolean }, [
 
 /** The boxes of one item or zaak, the text wrapped under its label. */
 function vakRegels(ctx: Context, v: VerslagPunt): string[] {
-  const breedte = schermBreedte(ctx);
   const insprong = v.zaak === null ? 4 : 6;
   const uit = v.zaak === null ? [] : [`    ${v.zaak}`];
-  for (const [label, tekst] of [['Besproken:', v.besproken], ['Afspraken:', v.afspraken]] as const) {
-    if (tekst === '') continue;
-    const [eerste, ...rest] = vouw(tekst, breedte, insprong + 11);
-    uit.push(`${' '.repeat(insprong)}${label.padEnd(11)}${eerste!.trimStart()}`, ...rest.map((r) => r.trimEnd()));
-  }
+  if (v.besproken !== '') uit.push(...gelabeldeTekst(ctx, insprong, 'Besproken:', v.besproken));
+  if (v.afspraken !== '') uit.push(...gelabeldeTekst(ctx, insprong, 'Afspraken:', v.afspraken));
   return uit;
 }

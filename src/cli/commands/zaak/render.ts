@@ -2,7 +2,7 @@
 import { tijdstipKort } from '../../../domain/tijd.js';
 import type { ZaakDetail, ZaakOverzicht } from '../../../store/zaken.js';
 import type { Context } from '../../context.js';
-import { schermBreedte, veldRegel, vouw, vrijeKolom } from '../../opmaak.js';
+import { gelabeldeTekst, veldRegel, vrijeKolom } from '../../opmaak.js';
 import { kleuren, tabel } from '../../output.js';
 import { actieKolommen, actieTekst, historieRegels, overlegLabel } from '../actie/render.js';
 
@@ -59,11 +59,8 @@ export function zaakDetail(ctx: Context, z: ZaakDetail): string {
     const verzet = o.verschoven_van ? `, verzet van ${o.verschoven_van}` : '';
     uit.push(`  ${overlegLabel(o)} (${o.status}${verzet})`);
     for (const v of z.afspraken.filter((a) => a.soort === o.soort && a.datum === o.datum)) {
-      for (const [label, tekst] of [['Besproken:', v.besproken], ['Afspraken:', v.afspraken]] as const) {
-        if (tekst === '') continue;
-        const [eerste, ...rest] = vouw(tekst, schermBreedte(ctx), 15);
-        uit.push(`    ${label.padEnd(11)}${eerste!.trimStart()}`, ...rest.map((r) => r.trimEnd()));
-      }
+      if (v.besproken !== '') uit.push(...gelabeldeTekst(ctx, 4, 'Besproken:', v.besproken));
+      if (v.afspraken !== '') uit.push(...gelabeldeTekst(ctx, 4, 'Afspraken:', v.afspraken));
     }
   }
   return `${uit.join('\n')}\n`;
