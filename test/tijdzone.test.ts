@@ -30,3 +30,25 @@ describe('the machine time zone', () => {
     },
   );
 });
+
+describe('the dates people type, under other zones (#18)', () => {
+  // Santiago moves its clocks at midnight (a day there can start at 01:00); Apia skipped a whole day
+  // in 2011; Kathmandu is 5:45 ahead. Amsterdam decides, whatever the machine says.
+  it.each(['America/Santiago', 'Pacific/Apia', 'Asia/Kathmandu', 'America/Los_Angeles'])('under TZ=%s a weekday, 30-6 and over 2 weken read the same', (tz) => {
+    const db = nieuweDb();
+    // Saturday 5 September 2026, 23:30 in Amsterdam: Sunday 6 September in Kathmandu, still the 5th in Santiago.
+    const env = { TZ: tz, KVZ_DB: db, KVZ_NU: '2026-09-05T21:30:00.000Z' };
+    const zaak = spawnKvzSync(['zaak', 'open', '--titel', 'x', '--soort', 'overlast', '--kern', 'Obdam', '--json'], env);
+    expect(zaak.code, zaak.stderr).toBe(0);
+    const deadline = (invoer: string) => {
+      const u = spawnKvzSync(['actie', 'add', 'Z-2026-001', '--omschrijving', 'x', '--partner', 'politie', '--deadline', invoer, '--json'], env);
+      expect(u.code, u.stderr).toBe(0);
+      return (JSON.parse(u.stdout) as { deadline: string }).deadline;
+    };
+    expect(deadline('zondag')).toBe('2026-09-06');
+    expect(deadline('zaterdag')).toBe('2026-09-12');
+    expect(deadline('over 2 weken')).toBe('2026-09-19');
+    expect(deadline('30-6')).toBe('2027-06-30');
+    expect(deadline('5-9')).toBe('2026-09-05');
+  });
+});

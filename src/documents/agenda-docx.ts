@@ -9,7 +9,8 @@
 import { isLopend } from '../domain/actie.js';
 import type { Agenda, ZaakOpAgenda } from '../domain/agenda.js';
 import { NIEUW } from '../domain/notulen.js';
-import { datumKort, datumLang } from '../domain/tijd.js';
+import { datumKort } from '../domain/tijd.js';
+import { datumLang } from '../domain/datum-nl.js';
 import { actieTabel, punten, vorigeAfspraken, zaakKenmerken, type Punt } from './agenda-inhoud.js';
 import { NOTULEN_KOLOMMEN } from './notulen-md.js';
 import { alinea, feitenTabel, invulVakken, kop, tabel, uitMarkdown, wordBestand, type Blok } from './word.js';

@@ -5,7 +5,8 @@
  */
 import { ACTIE_STATUSSEN } from '../domain/actie.js';
 import type { ActieOpAgenda, Agenda, GioAgenda, MeldingOpAgenda, PolitieAgenda, Telling, TweewekelijksAgenda, ZaakOpAgenda } from '../domain/agenda.js';
-import { datumKort, datumLang } from '../domain/tijd.js';
+import { datumKort } from '../domain/tijd.js';
+import { datumLang } from '../domain/datum-nl.js';
 import { inline, mdTabel } from './markdown.js';
 import { staafdiagram } from './staaf.js';
 import { meervoud } from '../domain/taal.js';

@@ -4,7 +4,7 @@
  * `pandoc -f gfm agenda.md -o agenda.docx`.
  */
 import type { Agenda, ZaakOpAgenda } from '../domain/agenda.js';
-import { datumLang } from '../domain/tijd.js';
+import { datumLang } from '../domain/datum-nl.js';
 import { actieTabel, punten, vorigeAfspraken, zaakKenmerken, type Punt } from './agenda-inhoud.js';
 import { document, inline, kop } from './markdown.js';
 

@@ -8,7 +8,8 @@
  */
 import { DUUR_MINUTEN, overlegUid, soortTitel } from '../domain/cadans.js';
 import type { Overleg } from '../domain/overleg.js';
-import { datumLang, plusDagen, TIJDZONE, type Datum } from '../domain/tijd.js';
+import { plusDagen, TIJDZONE, type Datum } from '../domain/tijd.js';
+import { datumLang } from '../domain/datum-nl.js';
 
 export interface IcsOpties {
   /** DTSTAMP: when the file was made. */

@@ -3,27 +3,18 @@
  * months after the melding (or its zaak) was closed. Months are counted on the Amsterdam calendar.
  */
 import { UsageError } from './errors.js';
-import type { Datum } from './tijd.js';
+import { plusDagen, plusMaanden, type Datum } from './tijd.js';
 
 export const STANDAARD_BEWAARTERMIJN = 24;
 const MAX_BEWAARTERMIJN = 1200;
 
 /** `datum` minus `maanden` calendar months; a day that the target month lacks becomes its last day. */
 export function minMaanden(datum: Datum, maanden: number): Datum {
-  const [j, m, d] = datum.split('-').map(Number) as [number, number, number];
-  const totaal = j * 12 + (m - 1) - maanden;
-  const jaar = Math.floor(totaal / 12);
-  const maand = totaal - jaar * 12 + 1;
-  const laatste = new Date(Date.UTC(jaar, maand, 0)).getUTCDate();
-  return `${String(jaar).padStart(4, '0')}-${String(maand).padStart(2, '0')}-${String(Math.min(d, laatste)).padStart(2, '0')}`;
-}
-
-function plusMaanden(datum: Datum, maanden: number): Datum {
-  return minMaanden(datum, -maanden);
+  return plusMaanden(datum, -maanden);
 }
 
 function laatsteDagVanMaand(datum: Datum): Datum {
-  return minMaanden(`${datum.slice(0, 8)}31`, 0);
+  return plusDagen(plusMaanden(`${datum.slice(0, 8)}01`, 1), -1);
 }
 
 /**

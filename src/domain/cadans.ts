@@ -85,15 +85,6 @@ export function standaardVensterDagen(soort: OverlegSoort, cadans: Cadans): numb
   return soort === 'tweewekelijks' ? TWEEWEKELIJKS_AFSTAND : cadans.interval_weken * 7;
 }
 
-/** `datum` plus `maanden` calendar months; the day is clamped to the end of a shorter month. */
-export function plusMaanden(datum: Datum, maanden: number): Datum {
-  const [j, m, d] = datum.split('-').map(Number) as [number, number, number];
-  const totaal = j * 12 + (m - 1) + maanden;
-  const jaar = Math.floor(totaal / 12);
-  const maand = (totaal % 12) + 1;
-  const laatste = new Date(Date.UTC(jaar, maand, 0)).getUTCDate();
-  return `${jaar}-${String(maand).padStart(2, '0')}-${String(Math.min(d, laatste)).padStart(2, '0')}`;
-}
 
 /**
  * The iCalendar UID of a meeting: from soort and nominal date, so it survives moves, and the

@@ -10,7 +10,7 @@ import { KvzError } from './errors.js';
 import { kies, type Keuzelijst } from './keuze.js';
 import { parseNummer } from './nummers.js';
 import { optioneleTekst, tekst } from './tekst.js';
-import { parseDatum, type Datum } from './tijd.js';
+import { parseDatum, type Datum, type DatumVeld } from './tijd.js';
 import type { OverlegSoort } from './cadans.js';
 
 /** The word in the Actie column of a row for a new actie: the skeleton writes it, the reader looks for it. */
@@ -159,10 +159,15 @@ function cel<T>(fouten: Fout[], regel: number, lees: () => T): T | undefined {
   }
 }
 
-export function leesVoornemen(g: GelezenNotulen, partners: Keuzelijst): { voornemen: Voornemen | null; fouten: Fout[] } {
+/**
+ * `volgend` gives the dates volgend-gio etc. name in a Deadline column: the meetings after this one.
+ * Dates in the minutes are read from the meeting's day: 'over 2 weken' is two weeks after it.
+ */
+export function leesVoornemen(g: GelezenNotulen, partners: Keuzelijst, volgend: DatumVeld['volgend'] = {}): { voornemen: Voornemen | null; fouten: Fout[] } {
   const fouten = [...g.fouten];
   if (!g.kenmerk) return { voornemen: null, fouten };
   const dag = g.kenmerk.datum;
+  const alsDeadline: DatumVeld = { toekomst: true, volgend };
 
   const aangevinkt = g.aanwezig.filter((v) => v.aangevinkt);
   const aanwezig: { regel: number; partner: string }[] = [];
@@ -184,7 +189,7 @@ export function leesVoornemen(g: GelezenNotulen, partners: Keuzelijst): { voorne
         continue;
       }
       if (actie.toLowerCase() === NIEUW) {
-        const n = nieuweActie(rij, fouten, partners, dag);
+        const n = nieuweActie(rij, fouten, partners, dag, alsDeadline);
         if (n) wens.nieuw.push(n);
         continue;
       }
@@ -203,7 +208,7 @@ export function leesVoornemen(g: GelezenNotulen, partners: Keuzelijst): { voorne
         if (s !== undefined) w.status = s;
       }
       if (nieuweDeadline !== '') {
-        const d = cel(fouten, rij.regel, () => parseDatum(nieuweDeadline, 'de kolom Nieuwe deadline', dag));
+        const d = cel(fouten, rij.regel, () => parseDatum(nieuweDeadline, 'de kolom Nieuwe deadline', dag, alsDeadline));
         if (d !== undefined) w.deadline = d;
       }
       // Also a row whose new value was refused: whether its actie exists is worth reporting with it.
@@ -237,7 +242,7 @@ function zoalsPartner(cel: string, partners: Keuzelijst): string {
  * A 'nieuw' row: omschrijving, partner and deadline are required, status is optional (open). A
  * deadline or status typed in the Nieuwe … column instead is taken too; both, and different, is an error.
  */
-function nieuweActie(rij: TabelRij, fouten: Fout[], partners: Keuzelijst, dag: Datum): NieuweActieWens | undefined {
+function nieuweActie(rij: TabelRij, fouten: Fout[], partners: Keuzelijst, dag: Datum, alsDeadline: DatumVeld): NieuweActieWens | undefined {
   const [, omschrijving = '', partner = '', deadline = '', status = '', nieuweStatus = '', nieuweDeadline = ''] = rij.cellen;
   if ([omschrijving, partner, deadline, status, nieuweStatus, nieuweDeadline].every((c) => c === '')) return undefined;
   const dubbel = (a: string, b: string, wat: string) => {
@@ -254,7 +259,7 @@ function nieuweActie(rij: TabelRij, fouten: Fout[], partners: Keuzelijst, dag: D
   const uit = {
     omschrijving: cel(fouten, rij.regel, () => tekst(omschrijving, 'de kolom Omschrijving', { max: ACTIE_LENGTE.omschrijving })),
     partner: cel(fouten, rij.regel, () => kies(partner, 'de kolom Partner', partners)),
-    deadline: cel(fouten, rij.regel, () => parseDatum(d, 'de kolom Deadline', dag)),
+    deadline: cel(fouten, rij.regel, () => parseDatum(d, 'de kolom Deadline', dag, alsDeadline)),
     status: s === '' ? 'open' : cel(fouten, rij.regel, () => kies(s, 'de kolom Status', STATUSSEN) as ActieStatus),
   };
   if (uit.omschrijving === undefined || uit.partner === undefined || uit.deadline === undefined || uit.status === undefined) return undefined;

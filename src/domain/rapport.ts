@@ -4,7 +4,7 @@
  * details), so the numbers add up with the database.
  */
 import { UsageError } from './errors.js';
-import { dagenTussen, parseDatum, plusDagen, type Datum } from './tijd.js';
+import { dagenTussen, parseDatum, plusDagen, plusMaanden, type Datum } from './tijd.js';
 
 export interface Periode {
   van: Datum;
@@ -15,8 +15,7 @@ export interface Periode {
 export type Maand = string;
 
 function maandPlus(maand: Maand, n: number): Maand {
-  const totaal = Number(maand.slice(0, 4)) * 12 + Number(maand.slice(5, 7)) - 1 + n;
-  return `${Math.floor(totaal / 12)}-${String((totaal % 12) + 1).padStart(2, '0')}`;
+  return plusMaanden(`${maand}-01`, n).slice(0, 7);
 }
 
 /**

@@ -1,9 +1,22 @@
 /**
  * Time on the Amsterdam calendar. Every day rule (same-day forwarding, meeting windows, overdue)
- * is judged on the calendar of Europe/Amsterdam, whatever the machine's TZ: nothing here uses the
- * local-time methods of Date. Instants are Date values (stored as UTC ISO); calendar dates are
- * 'YYYY-MM-DD' strings, compared as strings and shifted with UTC arithmetic.
+ * is judged on the calendar of Europe/Amsterdam, whatever the machine's TZ. Instants are Date values
+ * (stored as UTC ISO); calendar dates are 'YYYY-MM-DD' strings, compared as strings.
+ *
+ * Calendar arithmetic (days, weeks, months, weekdays, whether a date exists) is date-fns's, on a
+ * plain date carried as noon on the machine's clock: a calendar day with no zone attached, which
+ * every zone has (a clock change happens at night), so the answer is the same under any TZ.
+ * date-fns is imported per function (date-fns/addDays, …): the root import costs ~150 ms of
+ * start-up (NOTES.md); these few functions bundled cost under 2 ms.
  */
+import { addDays } from 'date-fns/addDays';
+import { addMonths } from 'date-fns/addMonths';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { getDay } from 'date-fns/getDay';
+import { isExists } from 'date-fns/isExists';
+import { nextDay } from 'date-fns/nextDay';
+import type { Day } from 'date-fns';
+import { datumVormenKort } from './datumvormen.js';
 import { UsageError } from './errors.js';
 
 export const TIJDZONE = 'Europe/Amsterdam';
@@ -80,90 +93,146 @@ export function dagGrenzen(datum: Datum): { start: Date; eind: Date } {
   return { start: instantVan(datum), eind: instantVan(plusDagen(datum, 1)) };
 }
 
-function toUtc(datum: Datum): Date {
-  const [y, m, d] = datum.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d));
+/** A calendar date as date-fns takes it: noon of that day on the machine's clock. */
+function kalender(datum: Datum): Date {
+  return new Date(+datum.slice(0, 4), +datum.slice(5, 7) - 1, +datum.slice(8, 10), 12);
 }
 
-function fromUtc(date: Date): Datum {
-  return date.toISOString().slice(0, 10);
+function datumVan(d: Date): Datum {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 export function plusDagen(datum: Datum, dagen: number): Datum {
-  const d = toUtc(datum);
-  d.setUTCDate(d.getUTCDate() + dagen);
-  return fromUtc(d);
+  return datumVan(addDays(kalender(datum), dagen));
 }
 
 export function plusWeken(datum: Datum, weken: number): Datum {
   return plusDagen(datum, weken * 7);
 }
 
+/** `datum` plus `maanden` calendar months; the day is clamped to the end of a shorter month (31-01 + 1 = 28-02). */
+export function plusMaanden(datum: Datum, maanden: number): Datum {
+  return datumVan(addMonths(kalender(datum), maanden));
+}
+
 /** Days from `van` to `tot` (positive when `tot` is later). */
 export function dagenTussen(van: Datum, tot: Datum): number {
-  return Math.round((toUtc(tot).getTime() - toUtc(van).getTime()) / 86_400_000);
+  return differenceInCalendarDays(kalender(tot), kalender(van));
 }
 
 /** 0 = zondag … 6 = zaterdag. */
 export function weekdag(datum: Datum): number {
-  return toUtc(datum).getUTCDay();
+  return getDay(kalender(datum));
 }
 
 /** Whether a string is a real 'YYYY-MM-DD' date (2027-02-30 is not). */
 export function isDatum(text: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return false;
-  const [y, mo, d] = [+m[1]!, +m[2]!, +m[3]!];
-  if (y < 1900 || y > 2199 || mo < 1 || mo > 12 || d < 1) return false;
-  return d <= dagenInMaand(y, mo);
+  return m !== null && bestaat(+m[1]!, +m[2]!, +m[3]!);
 }
 
-function dagenInMaand(jaar: number, maand: number): number {
-  const schrikkeljaar = jaar % 4 === 0 && (jaar % 100 !== 0 || jaar % 400 === 0);
-  return maand === 2 && schrikkeljaar ? 29 : DAGEN_IN_MAAND[maand - 1]!;
+function bestaat(jaar: number, maand: number, dag: number): boolean {
+  return jaar >= 1900 && jaar <= 2199 && isExists(jaar, maand - 1, dag);
 }
 
-const DAGEN_IN_MAAND = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** The meeting soorten a deadline may name as `volgend-gio` etc. */
+export type VolgendSoort = 'gio' | 'tweewekelijks' | 'politie';
 
-const ACCEPTED =
-  'JJJJ-MM-DD of DD-MM-JJJJ (eventueel met een tijd HH:MM), of vandaag, gisteren of morgen';
+/** How a date field reads what people type. */
+export interface DatumVeld {
+  /**
+   * The field asks for a date ahead (a deadline, a meeting's date): a day and month without a year
+   * that has already passed this year means next year.
+   */
+  toekomst?: boolean;
+  /** The field is a deadline: `volgend-gio` etc. name the date of that next meeting (undefined: none planned). */
+  volgend?: Partial<Record<VolgendSoort, Datum | undefined>>;
+}
+
+/** A date field that asks for a date ahead: a meeting's new date, the start of a series. */
+export const VOORUIT: DatumVeld = { toekomst: true };
+
+/** `volgend-gio`, `volgende tweewekelijks`, …: the soort of meeting a deadline names, if it is that form. */
+export function volgendSoort(input: string): VolgendSoort | undefined {
+  const m = /^\s*volgende?[- ](gio|tweewekelijks|politie)\s*$/i.exec(input);
+  return m ? (m[1]!.toLowerCase() as VolgendSoort) : undefined;
+}
+
+const WEEKDAGEN: Record<string, Day> = {
+  zondag: 0, zo: 0, maandag: 1, ma: 1, dinsdag: 2, di: 2, woensdag: 3, wo: 3, donderdag: 4, do: 4, vrijdag: 5, vr: 5, zaterdag: 6, za: 6,
+};
+
+const WOORDEN: Record<string, number> = { vandaag: 0, gisteren: -1, morgen: 1 };
 
 interface Parsed {
   datum: Datum;
   tijd?: string;
 }
 
-function parse(input: string, veld: string, vandaag: Datum, metTijd: boolean): Parsed {
+/**
+ * The general route: every form of DATUMVORMEN (and a time after it where one is asked). Written by
+ * hand rather than with date-fns/parse: the forms are few and regular, and parse with the nl locale
+ * bundled costs ~10–15 ms of start-up on every command (median of 40 runs, bundled with esbuild as kvz is), which
+ * `melding add`'s budget (SPEC §6, #17) cannot spare. The calendar arithmetic behind the forms is date-fns's.
+ */
+function parse(input: string, veld: string, vandaag: Datum, metTijd: boolean, v: DatumVeld): Parsed {
   const text = input.trim().toLowerCase().replace(/\s+/g, ' ');
-  const m = /^(\S+?)(?:[ t](\d{1,2}):(\d{2}))?$/.exec(text);
-  const fout = (waarom: string) =>
-    new UsageError(
-      `Ongeldige datum voor ${veld}: '${input}' ${waarom}. Gebruik ${metTijd ? ACCEPTED : ACCEPTED.replace(' (eventueel met een tijd HH:MM)', '')}.`,
-    );
+  const m = /^(.+?)(?:[ t](\d{1,2}):(\d{2}))?$/.exec(text);
+  const fout = (waarom: string) => new UsageError(`Ongeldige datum voor ${veld}: '${input}' ${waarom}. ${vormen(metTijd, v)}`);
   if (!m) throw fout('is geen datum');
   const [, dagDeel, uur, minuut] = m as unknown as [string, string, string?, string?];
   if (uur !== undefined && !metTijd) throw fout('mag hier geen tijd bevatten');
-
-  let datum: Datum;
-  const woorden: Record<string, number> = { vandaag: 0, gisteren: -1, morgen: 1 };
-  if (dagDeel in woorden) {
-    datum = plusDagen(vandaag, woorden[dagDeel]!);
-  } else {
-    const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(dagDeel);
-    const nl = /^(\d{1,2})-(\d{1,2})-(\d{4})$/.exec(dagDeel);
-    const delen = iso ? [iso[1]!, iso[2]!, iso[3]!] : nl ? [nl[3]!, nl[2]!, nl[1]!] : undefined;
-    if (!delen) throw fout('is geen datum');
-    datum = `${delen[0]}-${delen[1].padStart(2, '0')}-${delen[2].padStart(2, '0')}`;
-    if (!isDatum(datum)) throw fout('bestaat niet');
-  }
+  const datum = dagVanInvoer(dagDeel, vandaag, v, fout);
   if (uur === undefined) return { datum };
   if (+uur > 23 || +minuut! > 59) throw fout('heeft een tijd die niet bestaat');
   return { datum, tijd: `${uur.padStart(2, '0')}:${minuut}` };
 }
 
+function dagVanInvoer(tekst: string, vandaag: Datum, v: DatumVeld, fout: (waarom: string) => UsageError): Datum {
+  if (Object.hasOwn(WOORDEN, tekst)) return plusDagen(vandaag, WOORDEN[tekst]!);
+  if (Object.hasOwn(WEEKDAGEN, tekst)) return datumVan(nextDay(kalender(vandaag), WEEKDAGEN[tekst]!));
+  const over = /^(?:over (\d{1,3}) (dag|dagen|week|weken)|\+ ?(\d{1,3}) ?([dw]))$/.exec(tekst);
+  if (over) {
+    const n = +(over[1] ?? over[3]!);
+    const weken = (over[2] ?? over[4]!).startsWith('w');
+    return plusDagen(vandaag, weken ? n * 7 : n);
+  }
+  const soort = volgendSoort(tekst);
+  if (soort !== undefined) {
+    if (v.volgend === undefined) throw fout('kan alleen bij een deadline');
+    const datum = v.volgend[soort];
+    if (datum === undefined) throw fout(`kan niet: er is geen ${soort === 'gio' ? 'GIO' : soort === 'politie' ? 'politieoverleg' : 'tweewekelijks overleg'} gepland`);
+    return datum;
+  }
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(tekst);
+  const nl = /^(\d{1,2})-(\d{1,2})(?:-(\d{4}))?$/.exec(tekst);
+  if (!iso && !nl) throw fout(/^\d{1,2}-\d{1,2}-\d{2}$/.test(tekst) ? 'heeft een jaar van twee cijfers; schrijf het jaar voluit' : 'is geen datum');
+  const [maand, dag] = iso ? [+iso[2]!, +iso[3]!] : [+nl![2]!, +nl![1]!];
+  const ymd = (jaar: number) => `${jaar}-${String(maand).padStart(2, '0')}-${String(dag).padStart(2, '0')}`;
+  if (iso || nl![3] !== undefined) {
+    const jaar = iso ? +iso[1]! : +nl![3]!;
+    if (!bestaat(jaar, maand, dag)) throw fout('bestaat niet');
+    return ymd(jaar);
+  }
+  // Without a year: this year; where a date ahead is asked and this year's has passed (or, for 29-2,
+  // does not exist), the first year after in which it comes.
+  let jaar = +vandaag.slice(0, 4);
+  if (!v.toekomst) {
+    if (!bestaat(jaar, maand, dag)) throw fout(maand === 2 && dag === 29 ? `bestaat niet in ${jaar}` : 'bestaat niet');
+    return ymd(jaar);
+  }
+  if (!bestaat(2000, maand, dag)) throw fout('bestaat niet');
+  while (!bestaat(jaar, maand, dag) || ymd(jaar) < vandaag) jaar++;
+  return ymd(jaar);
+}
+
+function vormen(metTijd: boolean, v: DatumVeld): string {
+  return `Gebruik ${datumVormenKort(v.volgend !== undefined)}${metTijd ? ', eventueel met een tijd HH:MM erachter' : ''}.`;
+}
+
 /** Parses a calendar date given by a user (a flag or a prompt answer named `veld`). */
-export function parseDatum(input: string, veld: string, vandaag: Datum): Datum {
-  return parse(input, veld, vandaag, false).datum;
+export function parseDatum(input: string, veld: string, vandaag: Datum, v: DatumVeld = {}): Datum {
+  return parse(input, veld, vandaag, false, v).datum;
 }
 
 /**
@@ -174,7 +243,7 @@ export function parseTijdstip(input: string, veld: string, nu: Date): Date {
   const snel = snelTijdstip(input);
   if (snel) return snel;
   const vandaag = vandaagBij(nu);
-  const { datum, tijd } = parse(input, veld, vandaag, true);
+  const { datum, tijd } = parse(input, veld, vandaag, true, {});
   if (tijd !== undefined) return instantVan(datum, tijd);
   return datum === vandaag ? nu : instantVan(datum, '12:00');
 }
@@ -190,7 +259,7 @@ function snelTijdstip(input: string): Date | undefined {
   if (!m) return undefined;
   const [jaar, maand, dag] = m[3] ? [+m[3], +m[2]!, +m[1]!] : [+m[4]!, +m[5]!, +m[6]!];
   const [uur, minuut] = [+m[7]!, +m[8]!];
-  if (jaar < 1900 || jaar > 2199 || maand < 1 || maand > 12 || dag < 1 || dag > dagenInMaand(jaar, maand) || uur > 23 || minuut > 59) {
+  if (uur > 23 || minuut > 59 || !bestaat(jaar, maand, dag)) {
     return undefined;
   }
   return vanWandklok(Date.UTC(jaar, maand - 1, dag, uur, minuut));
@@ -216,16 +285,7 @@ export function parseKloktijd(input: string, veld: string): string {
   return `${m[1]!.padStart(2, '0')}:${m[2]}`;
 }
 
-const DAGEN = ['zondag', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag'];
-const MAANDEN = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
-
-/** 'dinsdag 16 maart 2027'. */
-export function datumLang(datum: Datum): string {
-  const [y, m, d] = datum.split('-').map(Number) as [number, number, number];
-  return `${DAGEN[weekdag(datum)]} ${d} ${MAANDEN[m - 1]} ${y}`;
-}
-
-/** '16-03-2027'. */
+/** '16-03-2027'. String slicing, not date-fns's format: exports call it for every row. */
 export function datumKort(datum: Datum): string {
   return `${datum.slice(8, 10)}-${datum.slice(5, 7)}-${datum.slice(0, 4)}`;
 }

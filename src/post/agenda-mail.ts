@@ -5,7 +5,8 @@
  */
 import { soortNaam } from '../domain/cadans.js';
 import type { Agenda } from '../domain/agenda.js';
-import { datumKort, datumLang } from '../domain/tijd.js';
+import { datumKort } from '../domain/tijd.js';
+import { datumLang } from '../domain/datum-nl.js';
 import { punten } from '../documents/agenda-inhoud.js';
 import type { Bericht } from '../store/post.js';
 import { nieuweMessageId, opEenRegel } from './doorzetting.js';

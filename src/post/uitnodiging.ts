@@ -5,7 +5,7 @@
  */
 import { DUUR_MINUTEN, soortNaam, soortTitel } from '../domain/cadans.js';
 import type { Overleg } from '../domain/overleg.js';
-import { datumLang } from '../domain/tijd.js';
+import { datumLang } from '../domain/datum-nl.js';
 import { icsUitnodiging } from '../documents/ics.js';
 import type { Bericht } from '../store/post.js';
 import { nieuweMessageId, opEenRegel } from './doorzetting.js';

@@ -17,7 +17,8 @@ import {
   type OverlegSoort,
 } from '../domain/cadans.js';
 import { opDatum, uitRij, voegSamen, volgensCadans, type Overleg } from '../domain/overleg.js';
-import { datumLang, plusDagen, type Datum } from '../domain/tijd.js';
+import { plusDagen, volgendSoort, type Datum, type DatumVeld, type VolgendSoort } from '../domain/tijd.js';
+import { datumLang } from '../domain/datum-nl.js';
 import { bepaalVenster, vorigeSoorten, type Venster } from '../domain/venster.js';
 import { inTransactie, schrijfAudit, type Actor } from './audit.js';
 import { leesCadans, type CadansInstelling } from './cadans.js';
@@ -61,6 +62,18 @@ export async function volgendOverleg(db: Db, soort: OverlegSoort, vanaf: Datum):
     if (gevonden) return gevonden;
   }
   return undefined;
+}
+
+/**
+ * The dates that volgend-gio, volgend-tweewekelijks and volgend-politie name: the first meeting of
+ * that soort after `na` that is not cancelled. Looked up only for the soort that `invoer` names
+ * (undefined: all three, for a prompt).
+ */
+export async function volgendDatums(db: Db, na: Datum, invoer?: string): Promise<DatumVeld['volgend']> {
+  const gevraagd = invoer === undefined ? (['gio', 'tweewekelijks', 'politie'] as const) : [volgendSoort(invoer)].filter((s) => s !== undefined);
+  const uit: Partial<Record<VolgendSoort, Datum | undefined>> = {};
+  for (const soort of gevraagd) uit[soort] = (await volgendOverleg(db, soort, plusDagen(na, 1)))?.datum;
+  return uit;
 }
 
 /** The last meeting of a soort strictly before `voor` that was not cancelled. */

@@ -60,7 +60,7 @@ describe('kvz import meldingen of a large file', () => {
     expect(u.code).toBe(2);
     expect(u.stdout).toBe('');
     expect(u.stderr.trim().split('\n')).toEqual([
-      "Regel 1001: Ongeldige datum voor kolom 'Datum': '30-02-2026 10:00' bestaat niet. Gebruik JJJJ-MM-DD of DD-MM-JJJJ (eventueel met een tijd HH:MM), of vandaag, gisteren of morgen.",
+      "Regel 1001: Ongeldige datum voor kolom 'Datum': '30-02-2026 10:00' bestaat niet. Gebruik 16-03-2027, 16-3-2027 of 2027-03-16; 16-3 of 16-03; vandaag, morgen, gisteren; een weekdag (vrijdag); over 3 dagen, over 2 weken, +3d, +2w, eventueel met een tijd HH:MM erachter.",
       "Regel 6001: Onbekende partner 'wijkagent' voor kolom 'Doorgezet naar'. Kies uit: burgemeester, casemanager-jeugd, communicatie, handhaving, iv, jongerenwerk, oov, politie, portefeuillehouder, vluchtelingenwerk, zorgteam.",
       "Regel 11951: Onbekende kern 'Spierdyk' voor kolom 'Kern'. Bedoelde u 'Spierdijk'?",
       '3 van de 12000 regels afgekeurd; er is niets geïmporteerd.',

@@ -78,7 +78,7 @@ describe('kvz import meldingen', () => {
       "Regel 3: Onbekende kern 'Spierdyk' voor kolom 'Kern'. Bedoelde u 'Spierdijk'?",
       "Regel 4: Ongeldige waarde voor kolom 'Vertrouwelijk': 'misschien'. Gebruik ja of nee.",
       "Regel 4: Onbekende categorie 'jeugdoverlst' voor kolom 'Categorie'. Bedoelde u 'jeugdoverlast'?",
-      "Regel 4: Ongeldige datum voor kolom 'Datum': '30-02-2027' bestaat niet. Gebruik JJJJ-MM-DD of DD-MM-JJJJ (eventueel met een tijd HH:MM), of vandaag, gisteren of morgen.",
+      "Regel 4: Ongeldige datum voor kolom 'Datum': '30-02-2027' bestaat niet. Gebruik 16-03-2027, 16-3-2027 of 2027-03-16; 16-3 of 16-03; vandaag, morgen, gisteren; een weekdag (vrijdag); over 3 dagen, over 2 weken, +3d, +2w, eventueel met een tijd HH:MM erachter.",
       "Regel 7: kolom 'Omschrijving' is leeg; dat veld is verplicht.",
       "Regel 8: kolom 'Terugkoppeling' vraagt om een manier om de melder te bereiken: geef ook kolom 'Telefoon' of kolom 'E-mail melder'.",
       "Regel 9: Ongeldig telefoonnummer voor kolom 'Telefoon': gebruik cijfers, eventueel met +, spaties of streepjes (bijvoorbeeld 06-12345678).",

@@ -23,7 +23,7 @@ async function weigert(db: string, md: string, regels: string[]): Promise<void> 
   expect(matrixToestand(db)).toEqual(voor);
 }
 
-const DATUMHULP = 'Gebruik JJJJ-MM-DD of DD-MM-JJJJ, of vandaag, gisteren of morgen.';
+const DATUMHULP = 'Gebruik 16-03-2027, 16-3-2027 of 2027-03-16; 16-3 of 16-03; vandaag, morgen, gisteren; een weekdag (vrijdag); over 3 dagen, over 2 weken, +3d, +2w; volgend-gio, volgend-tweewekelijks, volgend-politie.';
 
 describe('kvz notulen verwerk: mistakes in the file', () => {
   it('reports every bad cell with its line number and applies nothing', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { nominaleDatums, overlegUid, plusMaanden, type Cadans } from '../../src/domain/cadans.js';
+import { nominaleDatums, overlegUid, type Cadans } from '../../src/domain/cadans.js';
+import { plusMaanden } from '../../src/domain/tijd.js';
 import { volgensCadans } from '../../src/domain/overleg.js';
 import { bepaalVenster, inVenster, laatsteDag } from '../../src/domain/venster.js';
 import { plusDagen } from '../../src/domain/tijd.js';

@@ -5,10 +5,12 @@ import { parseNummer } from '../../../domain/nummers.js';
 import { datumKort, dagVan, type Datum } from '../../../domain/tijd.js';
 import { voegActieToe } from '../../../store/acties.js';
 import { partnerLijst, partners } from '../../../store/referentie.js';
+import type { Db } from '../../../store/db.js';
 import type { Context } from '../../context.js';
 import { ontbrekendeWaarden } from '../../invoer.js';
 import { kleuren, schrijf, schrijfJson } from '../../output.js';
-import { actieInvoer, geldig } from './invoer.js';
+import { actieInvoer, geldig, leesDeadline } from './invoer.js';
+import { volgendDatums } from '../../../store/overleggen.js';
 import { overlegLabel } from './render.js';
 
 interface Opts {
@@ -31,13 +33,13 @@ export default async function actieAdd(ctx: Context, o: Opts, [z]: string[]): Pr
   const gegeven: Partial<Verplicht> = {
     omschrijving: o.omschrijving === undefined ? undefined : actieInvoer.omschrijving(o.omschrijving),
     partner: o.partner === undefined ? undefined : actieInvoer.partner(o.partner, lijst),
-    deadline: o.deadline === undefined ? undefined : actieInvoer.deadline(o.deadline, vandaag),
+    deadline: o.deadline === undefined ? undefined : await leesDeadline(async () => db, o.deadline, vandaag),
   };
   const a: NieuweActie = {
     zaak,
     soort: o.soort === undefined ? 'overig' : actieInvoer.soort(o.soort),
     ...(o.overleg === undefined ? {} : { overleg: actieInvoer.overleg(o.overleg, vandaag) }),
-    ...(await vraagAan(ctx, gegeven, lijst, vandaag)),
+    ...(await vraagAan(ctx, db, gegeven, lijst, vandaag)),
   };
   const actie = await voegActieToe(db, ctx.actor('actie add'), a);
   if (o.json) return schrijfJson(ctx, actie);
@@ -48,7 +50,7 @@ export default async function actieAdd(ctx: Context, o: Opts, [z]: string[]): Pr
 }
 
 /** Asks on a terminal for the required fields that no flag gave. */
-async function vraagAan(ctx: Context, g: Partial<Verplicht>, lijst: Keuzelijst, vandaag: Datum): Promise<Verplicht> {
+async function vraagAan(ctx: Context, db: Db, g: Partial<Verplicht>, lijst: Keuzelijst, vandaag: Datum): Promise<Verplicht> {
   const ontbreekt = (['omschrijving', 'partner', 'deadline'] as const).filter((v) => g[v] === undefined);
   if (ontbreekt.length > 0 && !ctx.kanVragen) throw ontbrekendeWaarden(ontbreekt.map((v) => `--${v}`));
   const v = ctx.vraag;
@@ -63,8 +65,9 @@ async function vraagAan(ctx: Context, g: Partial<Verplicht>, lijst: Keuzelijst, 
       }),
       lijst,
     );
+  const volgend = g.deadline === undefined ? await volgendDatums(db, vandaag) : {};
+  const lees = (x: string) => actieInvoer.deadline(x, vandaag, volgend, 'de deadline');
   const deadline =
-    g.deadline ??
-    actieInvoer.deadline(await v.input({ message: 'Deadline (bijv. 30-03-2027)', validate: geldig((x) => actieInvoer.deadline(x, vandaag)) }), vandaag);
+    g.deadline ?? lees(await v.input({ message: 'Deadline (bijv. 30-03-2027, 30-3, vrijdag, over 2 weken of volgend-gio)', validate: geldig(lees) }));
   return { omschrijving, partner, deadline };
 }

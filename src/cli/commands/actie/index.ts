@@ -1,6 +1,7 @@
 /** `kvz actie …`: the rows of the matrix, per partner with a deadline and a history (SPEC §4.2). */
 import type { Command } from 'commander';
 import { voer, type Runtime } from '../../handler.js';
+import { datumHulp } from '../../../domain/datumvormen.js';
 
 export function registreerActie(program: Command, runtime: Runtime): void {
   const actie = program.command('actie').description('acties in de matrix: wie doet wat voor een zaak, en wanneer');
@@ -11,10 +12,11 @@ export function registreerActie(program: Command, runtime: Runtime): void {
     .argument('<zaak>', 'zaaknummer, bijv. Z-2027-001')
     .option('--omschrijving <tekst>', 'wat er moet gebeuren (verplicht)')
     .option('--partner <partner>', 'wie het doet, zie kvz partner list (verplicht)')
-    .option('--deadline <datum>', 'uiterlijk wanneer, bijv. 30-03-2027 (verplicht)')
+    .option('--deadline <datum>', 'uiterlijk wanneer, bijv. 30-03-2027, 30-3, vrijdag, over 2 weken of volgend-gio (verplicht)')
     .option('--soort <soort>', 'gesprek-bewoners, gesprek-melder, handhaving, huisbezoek, communicatie, zorg of overig (standaard: overig)')
     .option('--overleg <soort:datum>', 'waar het is afgesproken, bijv. gio:16-03-2027 (gio, tweewekelijks of politie)')
     .option('--json', 'toon de vastgelegde actie als JSON')
+    .addHelpText('after', datumHulp({ deadline: true }))
     .action(voer(runtime, () => import('./add.js')));
 
   actie
@@ -27,6 +29,7 @@ export function registreerActie(program: Command, runtime: Runtime): void {
     .option('--notitie <tekst>', 'toelichting bij de wijziging')
     .option('--overleg <soort:datum>', 'waar de wijziging is afgesproken, bijv. tweewekelijks:30-03-2027')
     .option('--json', 'toon de actie daarna als JSON')
+    .addHelpText('after', datumHulp({ deadline: true }))
     .action(voer(runtime, () => import('./update.js')));
 
   actie

@@ -4,7 +4,9 @@ import type { OverlegVerwijzing } from '../../../domain/actie.js';
 import { UsageError } from '../../../domain/errors.js';
 import { kies, type Keuzelijst } from '../../../domain/keuze.js';
 import { optioneleTekst, tekst } from '../../../domain/tekst.js';
-import { parseDatum, type Datum } from '../../../domain/tijd.js';
+import { parseDatum, volgendSoort, type Datum, type DatumVeld } from '../../../domain/tijd.js';
+import type { Db } from '../../../store/db.js';
+import { volgendDatums } from '../../../store/overleggen.js';
 import { parseSoort } from '../overleg/invoer.js';
 
 const SOORT_LIJST: Keuzelijst = { soort: 'soort actie', waarden: ACTIE_SOORTEN };
@@ -13,7 +15,9 @@ const STATUS_LIJST: Keuzelijst = { soort: 'status', waarden: ACTIE_STATUSSEN };
 export const actieInvoer = {
   omschrijving: (v: string, veld = '--omschrijving') => tekst(v, veld, { max: ACTIE_LENGTE.omschrijving, meerdereRegels: true }),
   partner: (v: string, lijst: Keuzelijst, veld = '--partner') => kies(v, veld, lijst),
-  deadline: (v: string, vandaag: Datum, veld = '--deadline') => parseDatum(v, veld, vandaag),
+  /** A deadline lies ahead: 30-6 after June is next year's; volgend-gio is the next GIO (from `volgend`). */
+  deadline: (v: string, vandaag: Datum, volgend: DatumVeld['volgend'] = {}, veld = '--deadline') =>
+    parseDatum(v, veld, vandaag, { toekomst: true, volgend }),
   soort: (v: string) => kies(v, '--soort', SOORT_LIJST) as ActieSoort,
   status: (v: string) => kies(v, '--status', STATUS_LIJST) as ActieStatus,
   overleg: (v: string, vandaag: Datum) => parseOverlegVerwijzing(v, '--overleg', vandaag),
@@ -41,4 +45,10 @@ function parseOverlegVerwijzing(input: string, veld: string, vandaag: Datum): Ov
     );
   }
   return { soort: parseSoort(input.slice(0, scheiding), veld), datum: parseDatum(input.slice(scheiding + 1), veld, vandaag) };
+}
+
+/** --deadline: the database is asked only for volgend-gio and its kind. */
+export async function leesDeadline(db: () => Promise<Db>, invoer: string, vandaag: Datum, veld = '--deadline'): Promise<Datum> {
+  const volgend = volgendSoort(invoer) === undefined ? {} : await volgendDatums(await db(), vandaag, invoer);
+  return actieInvoer.deadline(invoer, vandaag, volgend, veld);
 }

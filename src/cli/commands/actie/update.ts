@@ -7,7 +7,7 @@ import { wijzigActie } from '../../../store/acties.js';
 import { partnerLijst } from '../../../store/referentie.js';
 import type { Context } from '../../context.js';
 import { kleuren, schrijf, schrijfJson } from '../../output.js';
-import { actieInvoer } from './invoer.js';
+import { actieInvoer, leesDeadline } from './invoer.js';
 
 interface Opts {
   status?: string;
@@ -23,7 +23,7 @@ export default async function actieUpdate(ctx: Context, o: Opts, [invoer]: strin
   const vandaag = dagVan(ctx.nu);
   const w: ActieWijziging = {};
   if (o.status !== undefined) w.status = actieInvoer.status(o.status);
-  if (o.deadline !== undefined) w.deadline = actieInvoer.deadline(o.deadline, vandaag);
+  if (o.deadline !== undefined) w.deadline = await leesDeadline(() => ctx.db(), o.deadline, vandaag);
   const notitie = actieInvoer.notitie(o.notitie);
   if (notitie !== undefined) w.notitie = notitie;
   if (o.overleg !== undefined) w.overleg = actieInvoer.overleg(o.overleg, vandaag);

@@ -1,6 +1,6 @@
 /** `kvz agenda <soort>`: the agenda as Markdown or a Word document, or its content as JSON; to stdout or a file. */
 import { soortNaam, type OverlegSoort } from '../../../domain/cadans.js';
-import { datumLang } from '../../../domain/tijd.js';
+import { datumLang } from '../../../domain/datum-nl.js';
 import { agendaMarkdown } from '../../../documents/agenda-md.js';
 import { agendaVoor } from '../../../store/agenda.js';
 import { schrijfAtomisch } from '../../bestand.js';

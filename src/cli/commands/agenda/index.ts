@@ -1,6 +1,7 @@
 /** `kvz agenda gio|tweewekelijks|politie`: the agenda of the next (or a given) meeting, in Markdown (SPEC §4.4). */
 import type { Command } from 'commander';
 import { voer, type Runtime } from '../../handler.js';
+import { datumHulp } from '../../../domain/datumvormen.js';
 
 const NAMEN = { gio: 'het GIO', tweewekelijks: 'het tweewekelijks overleg', politie: 'het politieoverleg' } as const;
 
@@ -20,6 +21,7 @@ export function registreerAgenda(program: Command, runtime: Runtime): void {
       .option('--formaat <formaat>', 'md (Markdown) of docx (Word-document, met --output) (standaard: md; docx bij --output x.docx)')
       .option('--json', 'de inhoud van de agenda als JSON in plaats van Markdown')
       .option('--mail', 'mail de agenda als Word-document aan de deelnemers met een e-mailadres')
+      .addHelpText('after', datumHulp())
       .action(voer(runtime, async () => ({ default: (await import('./agenda.js')).agendaVan(soort) })));
   }
 }

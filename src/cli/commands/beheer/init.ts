@@ -1,7 +1,7 @@
 /** `kvz init`: create the database explicitly; on an existing one, only report. */
 import { existsSync, statSync } from 'node:fs';
 import { DomainError } from '../../../domain/errors.js';
-import { dagVan, parseDatum } from '../../../domain/tijd.js';
+import { dagVan, parseDatum, VOORUIT } from '../../../domain/tijd.js';
 import { zetCadansStart } from '../../../store/cadans.js';
 import type { Context } from '../../context.js';
 import { shellWoord } from '../../opmaak.js';
@@ -16,8 +16,8 @@ interface Opts {
 
 export default async function init(ctx: Context, o: Opts): Promise<void> {
   const vandaag = dagVan(ctx.nu);
-  const gio = o.gioStart === undefined ? undefined : parseDatum(o.gioStart, '--gio-start', vandaag);
-  const politie = o.politieStart === undefined ? undefined : parseDatum(o.politieStart, '--politie-start', vandaag);
+  const gio = o.gioStart === undefined ? undefined : parseDatum(o.gioStart, '--gio-start', vandaag, VOORUIT);
+  const politie = o.politieStart === undefined ? undefined : parseDatum(o.politieStart, '--politie-start', vandaag, VOORUIT);
   if (ctx.opslag === 'postgres') return initOpPostgres(ctx, o, { gio, politie });
   const pad = ctx.dbPad();
   const bestond = existsSync(pad) && statSync(pad).size > 0;

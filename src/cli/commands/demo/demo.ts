@@ -1,5 +1,5 @@
 /** `kvz demo`: makes the fictive year, says where it is, shows the next GIO and what to try next. */
-import { datumLang } from '../../../domain/tijd.js';
+import { datumLang } from '../../../domain/datum-nl.js';
 import { controleerDemoDoel, eigenDemoPad, maakDemo } from '../../../demo/bestand.js';
 import { vulDemoJaar, type DemoJaar } from '../../../demo/jaar.js';
 import { DomainError } from '../../../domain/errors.js';

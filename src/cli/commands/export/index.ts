@@ -1,6 +1,7 @@
 /** `kvz export …`: spreadsheets for the portefeuillehouders and partners (SPEC §4.5). */
 import type { Command } from 'commander';
 import { voer, type Runtime } from '../../handler.js';
+import { datumHulp } from '../../../domain/datumvormen.js';
 
 export function registreerExport(program: Command, runtime: Runtime): void {
   const exp = program
@@ -22,6 +23,7 @@ export function registreerExport(program: Command, runtime: Runtime): void {
     .option('--vertrouwelijk', 'ook vertrouwelijke meldingen (komt in het auditlog)')
     .option('--met-melder', 'met naam, telefoon en e-mail van de melder (komt in het auditlog)')
     .option('--per-partner', 'met --formaat xlsx: ook een werkblad per partner met de meldingen die naar haar zijn doorgezet')
+    .addHelpText('after', datumHulp())
     .action(voer(runtime, () => import('./meldingen.js')));
 
   exp

@@ -4,7 +4,8 @@
  * wrapped below, and a summary of what each partner owes. Overdue: '!' and red; postponed: a count.
  */
 import { isLopend } from '../../../domain/actie.js';
-import { datumLang, type Datum } from '../../../domain/tijd.js';
+import { type Datum } from '../../../domain/tijd.js';
+import { datumLang } from '../../../domain/datum-nl.js';
 import type { MatrixZaak } from '../../../store/matrix.js';
 import type { Context } from '../../context.js';
 import { schermBreedte, vouw } from '../../opmaak.js';

@@ -1,6 +1,7 @@
 /** `kvz notulen …`: the minutes skeleton of a meeting, and the filled-in skeleton back into the matrix (SPEC §4.4). */
 import type { Command } from 'commander';
 import { voer, type Runtime } from '../../handler.js';
+import { datumHulp } from '../../../domain/datumvormen.js';
 
 const NAMEN = { gio: 'het GIO', tweewekelijks: 'het tweewekelijks overleg', politie: 'het politieoverleg' } as const;
 
@@ -17,6 +18,7 @@ export function registreerNotulen(program: Command, runtime: Runtime): void {
       .option('--datum <datum>', 'de datum van het overleg (standaard: het eerstvolgende, vandaag meegerekend)')
       .option('--output <bestand>', 'schrijf naar dit bestand (anders naar de standaarduitvoer)')
       .option('--formaat <formaat>', 'md (Markdown) of docx (Word-document, met --output) (standaard: md; docx bij --output x.docx)')
+      .addHelpText('after', datumHulp())
       .action(voer(runtime, async () => ({ default: (await import('./skelet.js')).skeletVan(soort) })));
   }
 

@@ -1,6 +1,7 @@
 /** How `kvz notulen verwerk` shows what changes: per zaak its acties, the new acties, and attendance. */
 import { soortNaam } from '../../../domain/cadans.js';
-import { datumKort, datumLang } from '../../../domain/tijd.js';
+import { datumKort } from '../../../domain/tijd.js';
+import { datumLang } from '../../../domain/datum-nl.js';
 import { samenvatting } from '../../../store/notulen.js';
 import { heeftWijzigingen, type ActiePlan, type NieuweActiePlan, type Verwerking } from '../../../store/notulen-plan.js';
 import type { Context } from '../../context.js';

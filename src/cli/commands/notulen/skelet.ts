@@ -1,6 +1,6 @@
 /** `kvz notulen gio|tweewekelijks|politie`: the minutes skeleton of the next (or a given) meeting, in Markdown or Word. */
 import { soortNaam, type OverlegSoort } from '../../../domain/cadans.js';
-import { datumLang } from '../../../domain/tijd.js';
+import { datumLang } from '../../../domain/datum-nl.js';
 import { notulenMarkdown } from '../../../documents/notulen-md.js';
 import { agendaVoor } from '../../../store/agenda.js';
 import { databaseId } from '../../../store/instellingen.js';

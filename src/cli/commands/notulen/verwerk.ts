@@ -5,6 +5,7 @@ import { OVERLEG_SOORTEN, type OverlegSoort } from '../../../domain/cadans.js';
 import { UsageError } from '../../../domain/errors.js';
 import type { GelezenNotulen } from '../../../domain/notulen.js';
 import { leesVoornemen } from '../../../domain/notulen.js';
+import { volgendDatums } from '../../../store/overleggen.js';
 import { decodeerCsv } from '../../../documents/csv-lezen.js';
 import { leesNotulen } from '../../../documents/notulen-lezen.js';
 import type { Db } from '../../../store/db.js';
@@ -56,7 +57,11 @@ export default async function notulenVerwerk(ctx: Context, o: Opts, [invoer]: st
   // A participant's name in the attendance stands for its partner.
   const lijst = await partnerLijst(db);
   const partnersMetDeelnemers = { ...lijst, aliassen: new Map([...(lijst.aliassen ?? []), ...(await deelnemerAliassen(db))]) };
-  const { voornemen, fouten } = leesVoornemen(gelezen, partnersMetDeelnemers);
+  // volgend-gio in a Deadline column: the meeting after this one (looked up only when a cell says so).
+  const volgend = gelezen.kenmerk && JSON.stringify(gelezen.tabellen).match(/volgende?[- ](gio|tweewekelijks|politie)/i)
+    ? await volgendDatums(db, gelezen.kenmerk.datum)
+    : {};
+  const { voornemen, fouten } = leesVoornemen(gelezen, partnersMetDeelnemers, volgend);
   if (!voornemen) throw foutenInBestand(fouten, gelezen.plaatsen);
   // The politieoverleg's minutes are confidential as a whole (SPEC §7).
   const rol = ctx.rol();

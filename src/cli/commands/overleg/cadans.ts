@@ -2,7 +2,8 @@
 import { soortenVan, soortNaam, type CadansSoort } from '../../../domain/cadans.js';
 import { UsageError } from '../../../domain/errors.js';
 import { positiefGetal } from '../../../domain/tekst.js';
-import { dagVan, datumLang, parseDatum, parseKloktijd } from '../../../domain/tijd.js';
+import { dagVan, parseDatum, VOORUIT, parseKloktijd } from '../../../domain/tijd.js';
+import { datumLang } from '../../../domain/datum-nl.js';
 import { leesCadans, stelCadansIn, type CadansInstelling } from '../../../store/cadans.js';
 import { volgendeOverleggen } from '../../../store/overleggen.js';
 import type { Context } from '../../context.js';
@@ -22,7 +23,7 @@ interface Opts {
 export default async function overlegCadans(ctx: Context, o: Opts, [soortInvoer]: string[]): Promise<void> {
   const vandaag = dagVan(ctx.nu);
   const wijziging = {
-    start: o.start === undefined ? undefined : parseDatum(o.start, '--start', vandaag),
+    start: o.start === undefined ? undefined : parseDatum(o.start, '--start', vandaag, VOORUIT),
     interval_weken: o.interval === undefined ? undefined : positiefGetal(o.interval, '--interval', 52),
     tijd: o.tijd === undefined ? undefined : parseKloktijd(o.tijd, '--tijd'),
     locatie: parseLocatie(o.locatie, '--locatie'),

@@ -1,8 +1,9 @@
 /** `kvz overleg plan`: the meetings ahead, as a table, JSON and/or an iCalendar file. */
-import { OVERLEG_SOORTEN, plusMaanden, type OverlegSoort } from '../../../domain/cadans.js';
+import { OVERLEG_SOORTEN, type OverlegSoort } from '../../../domain/cadans.js';
 import { opDatum, type Overleg } from '../../../domain/overleg.js';
 import { UsageError } from '../../../domain/errors.js';
-import { dagVan, datumLang, parseDatum } from '../../../domain/tijd.js';
+import { dagVan, parseDatum, plusMaanden } from '../../../domain/tijd.js';
+import { datumLang } from '../../../domain/datum-nl.js';
 import { icsKalender } from '../../../documents/ics.js';
 import { databaseId } from '../../../store/instellingen.js';
 import { cadansVersies, kalenderRij, kalenderRijen, vervallenIn, volgnummerVan } from '../../../store/kalender.js';

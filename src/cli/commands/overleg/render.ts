@@ -1,7 +1,8 @@
 /** How meetings look: the JSON interface (SPEC §2), the plan table and one-line descriptions. */
 import { overlegUid, soortNaam } from '../../../domain/cadans.js';
 import type { Overleg } from '../../../domain/overleg.js';
-import { datumKort, datumLang, weekdag } from '../../../domain/tijd.js';
+import { datumKort, weekdag } from '../../../domain/tijd.js';
+import { datumLang } from '../../../domain/datum-nl.js';
 import type { Context } from '../../context.js';
 import { kleuren, tabel } from '../../output.js';
 

@@ -1,6 +1,7 @@
 /** `kvz overleg show <soort> <datum>`: one meeting with who was there and its verslag (SPEC §9). */
 import { soortTitel } from '../../../domain/cadans.js';
-import { dagVan, datumKort, datumLang, parseDatum } from '../../../domain/tijd.js';
+import { dagVan, datumKort, parseDatum } from '../../../domain/tijd.js';
+import { datumLang } from '../../../domain/datum-nl.js';
 import { aanwezigen, partnerNamen } from '../../../store/agenda-feiten.js';
 import { verslagVan, type VerslagPunt } from '../../../store/notulen-plan.js';
 import { geenOverlegOp, overlegOp } from '../../../store/overleggen.js';

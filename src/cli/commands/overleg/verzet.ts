@@ -1,7 +1,8 @@
 /** `kvz overleg verzet <soort> <datum> --naar <datum>`: move a meeting (or bring a cancelled one back). */
 import { geenWerkdag } from '../../../domain/feestdagen.js';
 import { UsageError } from '../../../domain/errors.js';
-import { dagVan, datumLang, parseDatum, parseKloktijd } from '../../../domain/tijd.js';
+import { dagVan, parseDatum, VOORUIT, parseKloktijd } from '../../../domain/tijd.js';
+import { datumLang } from '../../../domain/datum-nl.js';
 import { databaseId } from '../../../store/instellingen.js';
 import { verzetOverleg } from '../../../store/overleggen.js';
 import { bezorgKalender, kalenderPostVoor } from '../../post.js';
@@ -21,9 +22,9 @@ interface Opts {
 export default async function overlegVerzet(ctx: Context, o: Opts, [soortInvoer, datumInvoer]: string[]): Promise<void> {
   const vandaag = dagVan(ctx.nu);
   const soort = parseSoort(soortInvoer!, 'de soort overleg');
-  const datum = parseDatum(datumInvoer!, 'de datum van het overleg', vandaag);
+  const datum = parseDatum(datumInvoer!, 'de datum van het overleg', vandaag, VOORUIT);
   const verzetting = {
-    naar: o.naar === undefined ? undefined : parseDatum(o.naar, '--naar', vandaag),
+    naar: o.naar === undefined ? undefined : parseDatum(o.naar, '--naar', vandaag, VOORUIT),
     tijd: o.tijd === undefined ? undefined : parseKloktijd(o.tijd, '--tijd'),
     locatie: parseLocatie(o.locatie, '--locatie'),
     reden: parseReden(o.reden),

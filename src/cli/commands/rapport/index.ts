@@ -1,6 +1,7 @@
 /** `kvz rapport …`: IV's overviews over a period (SPEC §4.5). */
 import type { Command } from 'commander';
 import { voer, type Runtime } from '../../handler.js';
+import { datumHulp } from '../../../domain/datumvormen.js';
 
 export function registreerRapport(program: Command, runtime: Runtime): void {
   const rapport = program
@@ -11,7 +12,8 @@ export function registreerRapport(program: Command, runtime: Runtime): void {
     cmd
       .option('--van <datum>', 'begin van de periode (standaard: 12 maanden terug)')
       .option('--tot <datum>', 'einde van de periode (standaard: vandaag)')
-      .option('--json', 'uitvoer als JSON');
+      .option('--json', 'uitvoer als JSON')
+      .addHelpText('after', datumHulp());
 
   periode(rapport.command('vergunninghouders').description('meldingen over vergunninghouders per maand, categorie en kern')).action(
     voer(runtime, () => import('./vergunninghouders.js')),
@@ -27,5 +29,6 @@ export function registreerRapport(program: Command, runtime: Runtime): void {
     .option('--tot <datum>', 'alleen meldingen ontvangen op of voor deze datum')
     .option('--limit <aantal>', 'hoeveel ten hoogste (tabel standaard 50, JSON standaard alle)')
     .option('--json', 'uitvoer als JSON')
+    .addHelpText('after', datumHulp())
     .action(voer(runtime, () => import('./terugkoppeling.js')));
 }
