@@ -106,15 +106,18 @@ export function planMelding(db: Db, w: Wachtrij, r: Toeval, m: Melding): void {
         legContactVast(db, a, nummer, 'informatie', a.nu, r.kies(INFORMATIE)),
       );
     }
+    // Feedback first, then closing: a melding whose melder waits is closed only after the feedback,
+    // or (the few melders nobody reaches) explicitly without it, as at the desk (SPEC §12).
+    let teruggekoppeld: Date | undefined;
     if (gegevens.terugkoppeling && r.kans(0.95)) {
-      w.plan(binnenKantoortijd(later(actor.nu, r.tussen(5, 30) * 24 * 60), r.tussen(0, 300)), iv, 'melding contact', (a) =>
-        legContactVast(db, a, nummer, 'terugkoppeling', a.nu, r.kies(TERUGKOPPELING)),
-      );
+      teruggekoppeld = binnenKantoortijd(later(actor.nu, r.tussen(5, 30) * 24 * 60), r.tussen(0, 300));
+      w.plan(teruggekoppeld, iv, 'melding contact', (a) => legContactVast(db, a, nummer, 'terugkoppeling', a.nu, r.kies(TERUGKOPPELING)));
     }
     if (sluitNa !== undefined && m.doorzetten !== 'niet') {
-      w.plan(binnenKantoortijd(later(actor.nu, sluitNa * 24 * 60 + 120), r.tussen(0, 420)), iv, 'melding close', (a) =>
-        sluitMelding(db, a, nummer, r.kies(AFHANDELING)),
-      );
+      const gepland = binnenKantoortijd(later(actor.nu, sluitNa * 24 * 60 + 120), r.tussen(0, 420));
+      const op = teruggekoppeld && gepland <= teruggekoppeld ? binnenKantoortijd(later(teruggekoppeld, 90)) : gepland;
+      const zonder = gegevens.terugkoppeling === true && teruggekoppeld === undefined;
+      w.plan(op, iv, 'melding close', (a) => sluitMelding(db, a, nummer, r.kies(AFHANDELING), zonder));
     }
   });
 }

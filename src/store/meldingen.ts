@@ -18,6 +18,7 @@ import { selectieVoorwaarden, type MeldingSelectie } from './melding-selectie.js
 import { volgendNummer } from './nummering.js';
 import { EERSTE_DOORZETTING_DAG, EERSTE_DOORZETTING_OP } from './doorzetting-sql.js';
 import { doorzettingBericht, KRING_VERTROUWELIJK, terugkoppelingBericht, type MeldingVoorPost, type PartnerVoorPost } from '../post/doorzetting.js';
+import { wachtOpTerugkoppeling } from './terugkoppeling.js';
 import { legBerichtVast, type Bericht, type BerichtStatus } from './post.js';
 
 export interface MeldingOverzicht {
@@ -483,17 +484,37 @@ export async function wijzigMelding(db: Db, actor: Actor, nummer: string, w: Mel
   return { melding: await toonMelding(db, nummer, actor.nu), gewijzigd };
 }
 
-export async function sluitMelding(db: Db, actor: Actor, nummer: string, notitie?: string): Promise<MeldingDetail> {
+/**
+ * Closes a melding. A melder who still waits for feedback (store/terugkoppeling.ts) holds it open
+ * unless `zonderTerugkoppeling` says it is closed without (SPEC §12); the audit row says so.
+ */
+export async function sluitMelding(db: Db, actor: Actor, nummer: string, notitie?: string, zonderTerugkoppeling = false): Promise<MeldingDetail> {
   await inTransactie(db, async () => {
     const id = await meldingId(db, nummer);
     const status = (await db.waarde<MeldingStatus>('SELECT status FROM melding WHERE id = ?', [id]))!;
     if (status === 'afgehandeld') throw new DomainError(`Melding ${nummer} is al afgehandeld.`);
+    const wacht = await wachtOpTerugkoppeling(db, id);
+    if (wacht && !zonderTerugkoppeling) {
+      throw new DomainError(
+        `De melder van ${nummer} wacht nog op terugkoppeling; leg die vast met kvz melding contact ${nummer} --soort terugkoppeling, ` +
+          'of sluit met --zonder-terugkoppeling. Er is niets gewijzigd.',
+      );
+    }
     await db.voer(`UPDATE melding SET status = 'afgehandeld', afgehandeld_op = ?, afhandeling = ?, gewijzigd_op = ? WHERE id = ?`, [
       actor.nu.toISOString(), notitie ?? null, actor.nu.toISOString(), id,
     ]);
-    await schrijfAudit(db, actor, { object: nummer, resultaat: 'melding afgehandeld', details: { status: [status, 'afgehandeld'] } });
+    await schrijfAudit(db, actor, {
+      object: nummer,
+      resultaat: wacht ? 'melding afgehandeld zonder terugkoppeling' : 'melding afgehandeld',
+      details: { status: [status, 'afgehandeld'], ...(wacht ? { zonder_terugkoppeling: true } : {}) },
+    });
   });
   return await toonMelding(db, nummer, actor.nu);
+}
+
+/** Whether the melder of a melding waits for feedback (for the question before closing). */
+export async function wachtMelderOpTerugkoppeling(db: Db, nummer: string): Promise<boolean> {
+  return await wachtOpTerugkoppeling(db, await meldingId(db, nummer));
 }
 
 /** Attaches a melding to an open zaak; returns the zaak it belonged to before. */

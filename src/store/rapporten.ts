@@ -5,6 +5,7 @@
 import { maandenVan, type DoorzettingFeit, type Maand, type Periode } from '../domain/rapport.js';
 import { dagenTussen, type Datum } from '../domain/tijd.js';
 import type { Db } from './db.js';
+import { wachtOpTerugkoppelingSql } from './terugkoppeling.js';
 
 export interface Verdeling {
   totaal: number;
@@ -70,15 +71,11 @@ export interface Wachtend {
   dagen_wachten: number;
 }
 
-/**
- * Melders who asked for feedback and have not had it (no contact of soort terugkoppeling), oldest
- * first. Meldingen whose melder data retention already erased are left out: nobody can be reached.
- */
+/** Melders who wait for feedback (store/terugkoppeling.ts: the same definition as kvz status), oldest first. */
 export async function wachtOpTerugkoppeling(db: Db, p: Partial<Periode>, vandaag: Datum): Promise<Wachtend[]> {
   const rijen = await db.alle<Omit<Wachtend, 'dagen_wachten'> & { ontvangen_dag: Datum }>(
     `SELECT m.nummer, m.ontvangen_op, m.ontvangen_dag, m.kern FROM melding m
-     WHERE m.terugkoppeling = 1 AND m.melder_gewist_op IS NULL
-       AND NOT EXISTS (SELECT 1 FROM contact c WHERE c.melding_id = m.id AND c.soort = 'terugkoppeling')
+     WHERE ${wachtOpTerugkoppelingSql(db)}
        AND m.ontvangen_dag BETWEEN ? AND ?
      ORDER BY m.ontvangen_dag, m.ontvangen_op, m.id`,
     [p.van ?? '0000-00-00', p.tot ?? '9999-99-99'],

@@ -3,6 +3,7 @@ import type { OverlegSoort } from '../domain/cadans.js';
 import type { Datum } from '../domain/tijd.js';
 import type { Db } from './db.js';
 import { volgendeOverleggen } from './overleggen.js';
+import { wachtOpTerugkoppelingSql } from './terugkoppeling.js';
 import { openPost } from './post.js';
 
 export interface StatusCijfers {
@@ -65,20 +66,7 @@ export async function statusCijfers(db: Db, vandaag: Datum, deel: 'alles' | 'bal
      WHERE m.status = 'nieuw' AND NOT EXISTS (SELECT 1 FROM doorzetting d WHERE d.melding_id = m.id AND d.op IS NOT NULL)
      ORDER BY ontvangen_op`,
   );
-  // Written as the partial index melding_wacht is (status <> 'afgehandeld', not the open statuses):
-  // otherwise SQLite reads every open melding through melding_open, 130 ms at region scale.
-  // PostgreSQL keeps in the melding whether it had feedback (teruggekoppeld, set by a trigger on
-  // contact), so its index holds only the melders still waiting.
-  const wacht = await db.kolom<string>(
-    db.soort === 'postgres'
-      ? `SELECT nummer FROM melding m
-         WHERE m.terugkoppeling = 1 AND m.melder_gewist_op IS NULL AND m.status <> 'afgehandeld' AND m.teruggekoppeld = 0
-         ORDER BY m.ontvangen_op, m.id`
-      : `SELECT nummer FROM melding m
-         WHERE m.terugkoppeling = 1 AND m.melder_gewist_op IS NULL AND m.status <> 'afgehandeld'
-           AND NOT EXISTS (SELECT 1 FROM contact c WHERE c.melding_id = m.id AND c.soort = 'terugkoppeling')
-         ORDER BY m.ontvangen_op, m.id`,
-  );
+  const wacht = await db.kolom<string>(`SELECT nummer FROM melding m WHERE ${wachtOpTerugkoppelingSql(db)} ORDER BY m.ontvangen_op, m.id`);
   return {
     meldingen: { totaal, nieuw, doorgezet, afgehandeld: totaal - nieuw - doorgezet, dit_jaar: ditJaar },
     vandaag_door_te_zetten: nietDoorgezet.filter((m) => m.ontvangen_dag >= vandaag).map((m) => m.nummer),

@@ -9,6 +9,7 @@ import type { NieuweZaak, ZaakBasis, ZaakSoort, ZaakStatus, ZaakWijziging } from
 import { actieHistorie, legHistorieVast, type ActieDetail } from './acties.js';
 import { inTransactie, schrijfAudit, type Actor } from './audit.js';
 import type { Db } from './db.js';
+import { meervoud } from '../domain/taal.js';
 import { actieRijen, actieVan, type OverlegRef } from './matrix.js';
 import { zoekMeldingen, zoekMeldingId, type MeldingOverzicht } from './meldingen.js';
 import { volgendNummer } from './nummering.js';
@@ -251,7 +252,7 @@ export async function sluitZaak(
     await db.voer(`UPDATE zaak SET status = 'gesloten', gesloten_op = ?, resultaat = ?, gewijzigd_op = ? WHERE id = ?`, [nu, resultaat, nu, id]);
     await schrijfAudit(db, actor, {
       object: nummer,
-      resultaat: lopend.length > 0 ? `zaak gesloten; ${lopend.length} actie(s) vervallen` : 'zaak gesloten',
+      resultaat: lopend.length > 0 ? `zaak gesloten; ${meervoud(lopend.length, 'actie', 'acties')} vervallen` : 'zaak gesloten',
       details: { status: ['open', 'gesloten'], vervallen: lopend.map((a) => a.nummer) },
     });
     return lopend.map((a) => a.nummer);

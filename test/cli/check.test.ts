@@ -75,7 +75,7 @@ describe('kvz check', () => {
     expect(tekst).toMatch(/✗ Auditlog: de hashketen is verbroken bij regel 3 \(16-03-2027 11:00, melding add, M-2027-0003\): de inhoud/);
     // The attacker left the update trigger dropped: that is reported too.
     expect(json.auditlog.beveiligd).toBe(false);
-    expect(tekst).toContain('ontbrekende trigger(s): audit_geen_update');
+    expect(tekst).toContain('ontbrekende trigger: audit_geen_update');
     expect(stderr).toContain('De database is niet in orde');
   });
 
@@ -102,7 +102,7 @@ describe('kvz check', () => {
     const { code, json, tekst } = await check(db);
     expect(code).toBe(1);
     expect(json.auditlog).toMatchObject({ ok: true, beveiligd: false, ontbrekende_triggers: [], gewijzigde_triggers: ['audit_geen_delete', 'audit_geen_update'] });
-    expect(tekst).toContain('✗ Auditlog: niet meer beveiligd tegen wijzigen; trigger(s) anders dan in schema.sql: audit_geen_delete, audit_geen_update');
+    expect(tekst).toContain('✗ Auditlog: niet meer beveiligd tegen wijzigen; triggers anders dan in schema.sql: audit_geen_delete, audit_geen_update');
   });
 
   alleenBestand('finds a row whose link to the previous row was changed', async () => {
@@ -200,7 +200,7 @@ describe('kvz check', () => {
     const { code, json, tekst } = await check(db);
     expect(code).toBe(1);
     expect(json.verwijzingen).toMatchObject({ ok: false, fouten: [{ tabel: 'melding', verwijst_naar: 'categorie' }] });
-    expect(tekst).toContain('✗ Verwijzingen: 1 rij(en) verwijzen naar iets dat niet bestaat, de eerste in melding');
+    expect(tekst).toContain('✗ Verwijzingen: 1 rij verwijst naar iets dat niet bestaat, de eerste in melding');
     expect(json.auditlog.ok).toBe(true);
   });
 

@@ -206,8 +206,8 @@ describe('one melding: show, forward, contact, update, close', () => {
   });
 
   it('closes a melding once; forwarding afterwards is refused', async () => {
-    const u = await kvzOk(['melding', 'close', nummer, '--notitie', 'Opgelost na gesprek'], { db, nu: NU });
-    expect(u.stdout).toContain(`Melding ${nummer} afgehandeld.`);
+    const u = await kvzOk(['melding', 'close', nummer, '--notitie', 'Opgelost na gesprek', '--zonder-terugkoppeling'], { db, nu: NU });
+    expect(u.stdout).toContain(`Melding ${nummer} afgehandeld zonder terugkoppeling aan de melder.`);
     expect(u.stdout).toContain('nooit doorgezet');
     expect(lees(db, 'SELECT status, afhandeling FROM melding')).toEqual([{ status: 'afgehandeld', afhandeling: 'Opgelost na gesprek' }]);
     expect((await kvz(['melding', 'close', nummer], { db, nu: NU })).code).toBe(1);

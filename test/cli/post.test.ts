@@ -90,7 +90,7 @@ describe('kvz melding add/forward --doorzetten by mail', () => {
     const st = await kvzJson<{ post: { wacht: number }; vandaag_door_te_zetten: string[] }>(['status', '--json'], { db });
     expect(st.post.wacht).toBe(1);
     expect(st.vandaag_door_te_zetten).toEqual(['M-2027-0001']);
-    expect((await kvz(['status'], { db })).stdout).toContain('! 1 bericht(en) nog niet verzonden');
+    expect((await kvz(['status'], { db })).stdout).toContain('! 1 bericht nog niet verzonden');
     expect((await kvzOk(['melding', 'show', 'M-2027-0001'], { db })).stdout).toMatch(/! nog niet verzonden {2}politie {2}door \S+ {2}\(mail wacht: telt nog niet\)/);
     // Still away: exit 1 with the count.
     const nogWeg = await kvz(['post', 'verzend'], { db, env: mailEnv({ KVZ_SMTP: weg }) });

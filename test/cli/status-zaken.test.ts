@@ -24,7 +24,7 @@ describe('kvz status: zaken and overdue acties', () => {
     ]);
     const u = await kvzOk(['status'], { db });
     expect(u.stdout).toMatch(/Zaken\s+2 open, 1 gesloten/);
-    expect(u.stdout).toContain('! 3 actie(s) te laat: politie 2, jongerenwerk 1 (zie kvz matrix --te-laat)');
+    expect(u.stdout).toContain('! 3 acties te laat: politie 2, jongerenwerk 1 (zie kvz matrix --te-laat)');
   });
 
   it('has nothing to report on a fresh database', async () => {
@@ -53,7 +53,7 @@ describe('kvz status: melders waiting for feedback', () => {
     const json = await kvzJson<{ wacht_op_terugkoppeling: string[] }>(['status'], { db });
     expect(json.wacht_op_terugkoppeling).toEqual([wacht, alleenInfo]);
     const u = await kvzOk(['status'], { db });
-    expect(u.stdout).toContain(`! 2 melder(s) wachten op terugkoppeling: ${wacht}, ${alleenInfo} (zie kvz rapport terugkoppeling)`);
+    expect(u.stdout).toContain(`! 2 melders wachten op terugkoppeling: ${wacht}, ${alleenInfo} (zie kvz rapport terugkoppeling)`);
     expect(u.stdout).not.toContain('niets openstaands');
     expect(u.stdout).not.toMatch(/Anna|0612345678|example\.nl/);
   });

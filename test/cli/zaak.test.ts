@@ -257,7 +257,7 @@ describe('kvz zaak close', () => {
     ]);
     expect(telRijen(db, 'audit')).toBe(auditVoor + 1);
     const audit = auditRegels(db).at(-1)!;
-    expect(audit).toMatchObject({ commando: 'zaak close', object: z, resultaat: 'zaak gesloten; 1 actie(s) vervallen' });
+    expect(audit).toMatchObject({ commando: 'zaak close', object: z, resultaat: 'zaak gesloten; 1 actie vervallen' });
     expect(JSON.parse(audit.details)).toMatchObject({ vervallen: [a1] });
   });
 

@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { DomainError } from '../../../domain/errors.js';
 import { tijdstipKort } from '../../../domain/tijd.js';
+import { meervoud } from '../../../domain/taal.js';
 import { UsageError } from '../../../domain/errors.js';
 import { controleer, controleerPostgres, vergelijkMetKopie, type Anker, type BrokenRij, type Controle } from '../../../store/controle.js';
 import { SqliteDb } from '../../../store/sqlite.js';
@@ -35,8 +36,8 @@ function problemen(u: Controle): string[] {
   if (!u.integriteit.ok) uit.push(...u.integriteit.meldingen.map((m) => `integriteit: ${m}`));
   for (const f of u.verwijzingen.fouten) uit.push(`verwijzing: ${f.tabel}${f.rij === null ? '' : ` rij ${f.rij}`} naar ${f.verwijst_naar}`);
   if (u.auditlog.eerste_fout) uit.push(`auditlog: ${rijNaam(u.auditlog.eerste_fout)}: ${u.auditlog.eerste_fout.reden}`);
-  if (u.auditlog.ontbrekende_triggers.length > 0) uit.push(`auditlog: ontbrekende trigger(s) ${u.auditlog.ontbrekende_triggers.join(', ')}`);
-  if (u.auditlog.gewijzigde_triggers.length > 0) uit.push(`auditlog: gewijzigde trigger(s) ${u.auditlog.gewijzigde_triggers.join(', ')}`);
+  if (u.auditlog.ontbrekende_triggers.length > 0) uit.push(`auditlog: ${u.auditlog.ontbrekende_triggers.length === 1 ? 'ontbrekende trigger' : 'ontbrekende triggers'} ${u.auditlog.ontbrekende_triggers.join(', ')}`);
+  if (u.auditlog.gewijzigde_triggers.length > 0) uit.push(`auditlog: ${u.auditlog.gewijzigde_triggers.length === 1 ? 'gewijzigde trigger' : 'gewijzigde triggers'} ${u.auditlog.gewijzigde_triggers.join(', ')}`);
   if (u.vergelijking?.eerste_verschil) uit.push(`vergelijking: ${rijNaam(u.vergelijking.eerste_verschil)}: ${u.vergelijking.eerste_verschil.reden}`);
   if (u.anker && !u.anker.ok) uit.push(`anker ${u.anker.id}: ${u.anker.reden}`);
   if (!u.rechten.ok && u.rechten.modus.startsWith('rijbeveiliging')) uit.push(`rechten: ${u.rechten.modus}`);
@@ -73,7 +74,7 @@ function verslag(ctx: Context, u: Controle): string {
   if (u.verwijzingen.ok) regels.push(goed('Verwijzingen: in orde'));
   else {
     const f = u.verwijzingen.fouten[0]!;
-    regels.push(fout(`Verwijzingen: ${u.verwijzingen.fouten.length} rij(en) verwijzen naar iets dat niet bestaat, de eerste in ${f.tabel} (rij ${f.rij}) naar ${f.verwijst_naar}`));
+    regels.push(fout(`Verwijzingen: ${meervoud(u.verwijzingen.fouten.length, 'rij verwijst', 'rijen verwijzen')} naar iets dat niet bestaat, de eerste in ${f.tabel} (rij ${f.rij}) naar ${f.verwijst_naar}`));
   }
   const a = u.auditlog;
   if (a.eerste_fout) {
@@ -84,10 +85,10 @@ function verslag(ctx: Context, u: Controle): string {
     regels.push(goed(`Auditlog: ${a.rijen} ${a.rijen === 1 ? 'regel' : 'regels'}, de hashketen klopt${laatste}`));
   }
   if (a.ontbrekende_triggers.length > 0) {
-    regels.push(fout(`Auditlog: niet meer beveiligd tegen wijzigen; ontbrekende trigger(s): ${a.ontbrekende_triggers.join(', ')}`));
+    regels.push(fout(`Auditlog: niet meer beveiligd tegen wijzigen; ${a.ontbrekende_triggers.length === 1 ? 'ontbrekende trigger' : 'ontbrekende triggers'}: ${a.ontbrekende_triggers.join(', ')}`));
   }
   if (a.gewijzigde_triggers.length > 0) {
-    regels.push(fout(`Auditlog: niet meer beveiligd tegen wijzigen; trigger(s) anders dan in schema.sql: ${zichtbaar(a.gewijzigde_triggers.join(', '))}`));
+    regels.push(fout(`Auditlog: niet meer beveiligd tegen wijzigen; ${a.gewijzigde_triggers.length === 1 ? 'trigger' : 'triggers'} anders dan in schema.sql: ${zichtbaar(a.gewijzigde_triggers.join(', '))}`));
   }
   if (u.vergelijking) {
     const v = u.vergelijking;

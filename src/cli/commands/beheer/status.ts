@@ -1,6 +1,8 @@
 /** `kvz status`: where the database is, what it holds, and what must happen today. */
 import { soortNaam } from '../../../domain/cadans.js';
-import { dagVan, datumKort, datumLang } from '../../../domain/tijd.js';
+import { meervoud } from '../../../domain/taal.js';
+import { dagVan, datumKort } from '../../../domain/tijd.js';
+import { datumLang } from '../../../domain/datum-nl.js';
 import { statusCijfers, type StatusCijfers } from '../../../store/status.js';
 import type { Context } from '../../context.js';
 import { kleuren, schrijf, schrijfJson } from '../../output.js';
@@ -20,25 +22,25 @@ export default async function status(ctx: Context, o: { json?: boolean }): Promi
   ];
   const todo: string[] = [];
   if (cijfers.vandaag_door_te_zetten.length > 0) {
-    todo.push(k.yellow(`! ${cijfers.vandaag_door_te_zetten.length} melding(en) van vandaag nog doorzetten: ${cijfers.vandaag_door_te_zetten.join(', ')}`));
+    todo.push(k.yellow(`! ${meervoud(cijfers.vandaag_door_te_zetten.length, 'melding', 'meldingen')} van vandaag nog doorzetten: ${cijfers.vandaag_door_te_zetten.join(', ')}`));
   }
   if (cijfers.niet_doorgezet.length > 0) {
-    todo.push(k.red(`✗ ${cijfers.niet_doorgezet.length} melding(en) van eerdere dagen nooit doorgezet: ${lijst(cijfers.niet_doorgezet)}`));
+    todo.push(k.red(`✗ ${meervoud(cijfers.niet_doorgezet.length, 'melding', 'meldingen')} van eerdere dagen nooit doorgezet: ${lijst(cijfers.niet_doorgezet)}`));
   }
   if (cijfers.wacht_op_terugkoppeling.length > 0) {
     const wacht = cijfers.wacht_op_terugkoppeling;
-    todo.push(k.yellow(`! ${wacht.length} melder(s) wachten op terugkoppeling: ${lijst(wacht)} (zie kvz rapport terugkoppeling)`));
+    todo.push(k.yellow(`! ${meervoud(wacht.length, 'melder wacht', 'melders wachten')} op terugkoppeling: ${lijst(wacht)} (zie kvz rapport terugkoppeling)`));
   }
   if (cijfers.post.wacht > 0) {
-    todo.push(k.yellow(`! ${cijfers.post.wacht} bericht(en) nog niet verzonden (zie kvz post list; versturen: kvz post verzend)`));
+    todo.push(k.yellow(`! ${meervoud(cijfers.post.wacht, 'bericht', 'berichten')} nog niet verzonden (zie kvz post list; versturen: kvz post verzend)`));
   }
   if (cijfers.post.mislukt > 0) {
-    todo.push(k.red(`✗ ${cijfers.post.mislukt} bericht(en) mislukt (zie kvz post list --status mislukt; opnieuw: kvz post verzend --opnieuw)`));
+    todo.push(k.red(`✗ ${meervoud(cijfers.post.mislukt, 'bericht', 'berichten')} mislukt (zie kvz post list --status mislukt; opnieuw: kvz post verzend --opnieuw)`));
   }
   const teLaat = cijfers.te_laat_per_partner;
   if (teLaat.length > 0) {
     const totaal = teLaat.reduce((som, p) => som + p.aantal, 0);
-    todo.push(k.red(`! ${totaal} actie(s) te laat: ${teLaat.map((p) => `${p.partner} ${p.aantal}`).join(', ')} (zie kvz matrix --te-laat)`));
+    todo.push(k.red(`! ${meervoud(totaal, 'actie', 'acties')} te laat: ${teLaat.map((p) => `${p.partner} ${p.aantal}`).join(', ')} (zie kvz matrix --te-laat)`));
   }
   if (todo.length === 0) todo.push(k.green('✓ niets openstaands'));
   schrijf(ctx, [...uit, ...todo.map((t) => `  ${t}`), ...overleggen(ctx, cijfers)].join('\n'));

@@ -1,16 +1,30 @@
 /** `kvz melding close`: a melding is handled. */
+import { CancelledError } from '../../../domain/errors.js';
 import { LENGTE } from '../../../domain/melding.js';
 import { parseNummer } from '../../../domain/nummers.js';
 import { optioneleTekst } from '../../../domain/tekst.js';
-import { sluitMelding } from '../../../store/meldingen.js';
+import { sluitMelding, wachtMelderOpTerugkoppeling } from '../../../store/meldingen.js';
 import type { Context } from '../../context.js';
 import { schrijf, schrijfJson } from '../../output.js';
 
-export default async function meldingClose(ctx: Context, o: { notitie?: string; json?: boolean }, [invoer]: string[]): Promise<void> {
+interface Opts {
+  notitie?: string;
+  zonderTerugkoppeling?: boolean;
+  json?: boolean;
+}
+
+export default async function meldingClose(ctx: Context, o: Opts, [invoer]: string[]): Promise<void> {
   const nummer = parseNummer('melding', invoer!, 'het meldingnummer');
   const notitie = optioneleTekst(o.notitie, '--notitie', { max: LENGTE.notitie, meerdereRegels: true });
-  const melding = await sluitMelding(await ctx.db(), ctx.actor('melding close'), nummer, notitie);
+  const db = await ctx.db();
+  let zonder = o.zonderTerugkoppeling === true;
+  // A melder still waiting for feedback: in a terminal kvz asks; elsewhere the flag must say so (SPEC §12).
+  if (!zonder && ctx.kanVragen && (await wachtMelderOpTerugkoppeling(db, nummer))) {
+    zonder = await ctx.vraag.confirm({ message: `De melder van ${nummer} wacht nog op terugkoppeling. Toch afhandelen zonder terugkoppeling?`, default: false });
+    if (!zonder) throw new CancelledError();
+  }
+  const melding = await sluitMelding(db, ctx.actor('melding close'), nummer, notitie, zonder);
   if (o.json) return schrijfJson(ctx, melding);
-  schrijf(ctx, `Melding ${nummer} afgehandeld.`);
+  schrijf(ctx, `Melding ${nummer} afgehandeld${zonder && melding.terugkoppeling ? ' zonder terugkoppeling aan de melder' : ''}.`);
   if (melding.doorgezet_naar.length === 0) schrijf(ctx, '! Deze melding is nooit doorgezet.');
 }

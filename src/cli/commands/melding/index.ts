@@ -112,6 +112,7 @@ export function registreerMelding(program: Command, runtime: Runtime): void {
     .description('een melding afhandelen')
     .argument('<nummer>', 'meldingnummer')
     .option('--notitie <tekst>', 'hoe de melding is afgehandeld')
+    .option('--zonder-terugkoppeling', 'afhandelen terwijl de melder nog op terugkoppeling wacht (op een terminal vraagt kvz het)')
     .option('--json', 'toon de melding daarna als JSON')
     .action(voer(runtime, () => import('./close.js')));
 }
