@@ -78,6 +78,15 @@ export interface DbHouder {
   vroeg?: VroegeVerbinding;
 }
 
+/**
+ * The commands that may create a missing database file (SPEC §4.6): init, demo, import and the
+ * add/open commands. Anything else on a path without a database says so: a mistyped --db must not
+ * leave an empty database (and its folder) behind that answers "Geen meldingen gevonden".
+ */
+export function maaktDatabase(commando: string): boolean {
+  return commando === 'init' || commando === 'demo' || commando.startsWith('import') || /(^| )(add|open)$/.test(commando);
+}
+
 function osGebruiker(): string {
   try {
     return userInfo().username;
@@ -112,6 +121,7 @@ export function maakContext(
   globaal: GlobaleOpties,
   opties: RunOpties,
   houder: DbHouder,
+  commando = '',
 ): Context {
   const nu = klokVan(env, opties);
   const { pad, bron } = dbLocatie(globaal.db === undefined ? undefined : leesPad(globaal.db, '--db'), env);
@@ -157,7 +167,7 @@ export function maakContext(
         }
         // Loaded only here too: a shared database needs no SQLite driver.
         const { openDatabase } = await import('../store/database.js');
-        return openDatabase(pad, { nu, netwerk: { mountinfo: opties.mountinfo } });
+        return openDatabase(pad, { nu, netwerk: { mountinfo: opties.mountinfo }, maakAan: maaktDatabase(commando), bron });
       })();
       houder.db = await houder.bezig;
       return houder.db;

@@ -21,8 +21,8 @@ export function voer(runtime: Runtime, laad: Laad) {
   return async (...a: unknown[]) => {
     const cmd = a[a.length - 1] as Command;
     const { maakContext } = await import('./context.js');
-    const ctx = maakContext(runtime.io, runtime.env, cmd.optsWithGlobals<GlobaleOpties>(), runtime.opties, runtime.houder);
     const pad = commandoPad(cmd);
+    const ctx = maakContext(runtime.io, runtime.env, cmd.optsWithGlobals<GlobaleOpties>(), runtime.opties, runtime.houder, pad);
     // On a shared database: connect while the command's code loads (the server does its part meanwhile).
     const verbinding = ctx.opslag === 'postgres' && pad !== 'init' ? ctx.db() : undefined;
     verbinding?.catch(() => undefined);

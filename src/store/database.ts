@@ -68,6 +68,26 @@ export interface OpenOpties {
    * database kvz works in. `mountinfo` replaces the mount table (tests).
    */
   netwerk?: { toegestaan?: boolean; mountinfo?: string | undefined };
+  /**
+   * Whether a missing file is made (SPEC §4.6): only init, demo, import and the add/open commands
+   * may; anything else finds no database there and says so, creating no file or folder. Default: may.
+   */
+  maakAan?: boolean;
+  /** Where the path came from, for the message when there is no database. */
+  bron?: string;
+}
+
+/** A database where none is: exit 1, how to make one, nothing created. */
+export function geenDatabase(pad: string, bron: string): DomainError {
+  if (bron === 'standaard') return new DomainError(`Er is nog geen kvz-database (${pad}). Maak er een met kvz init, of probeer kvz eerst met kvz demo.`);
+  const waar = bron === 'KVZ_DB' ? 'KVZ_DB' : '--db';
+  return new DomainError(
+    `Er is geen kvz-database in '${pad}'. Controleer het pad bij ${waar}, of maak er een met kvz init${bron === 'KVZ_DB' ? '' : ` --db ${shellPad(pad)}`}.`,
+  );
+}
+
+function shellPad(pad: string): string {
+  return /^[\w./~:@%+=-]+$/.test(pad) ? pad : `'${pad.replaceAll("'", `'\\''`)}'`;
 }
 
 const SQLITE_KOP = Buffer.from('SQLite format 3\0', 'latin1');
@@ -107,6 +127,7 @@ export function openDatabase(pad: string, opties: OpenOpties): SqliteDb {
   if (bestaat && statSync(pad).isDirectory()) throw new DomainError(`'${pad}' is een map, geen databasebestand.`);
   const leeg = !bestaat || statSync(pad).size === 0;
   if (!leeg && !isSqliteBestand(pad)) throw geenKvz(pad, 'het is geen SQLite-bestand');
+  if (!bestaat && opties.maakAan === false) throw geenDatabase(pad, opties.bron ?? 'optie');
   if (!bestaat) maakBestand(pad);
 
   const db = verbind(pad);

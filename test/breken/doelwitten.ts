@@ -243,11 +243,14 @@ export const DOELWITTEN: Doelwit[] = [
     plekken: [
       { naam: '--gio-start', soort: 'datum', args: (w) => ['init', '--gio-start', w], zonderDb: true },
       { naam: '--politie-start', soort: 'datum', args: (w) => ['init', '--politie-start', w], zonderDb: true },
+      // Any path init can make, it makes (the file is there afterwards).
+      { naam: '--db (globaal)', soort: 'pad', args: (w, o) => ['--db', inMap(w, o), 'init'] },
     ],
   },
   {
     commando: 'status',
-    plekken: [{ naam: '--db (globaal)', soort: 'pad', args: (w, o) => ['--db', inMap(w, o), 'status'] }],
+    // A reading command makes no database where none is (SPEC §4.6): exit 1, whatever the path.
+    plekken: [{ naam: '--db (globaal)', soort: 'pad', args: (w, o) => ['--db', inMap(w, o), 'status'], aanvaardCode: 1 }],
   },
   {
     commando: 'log',

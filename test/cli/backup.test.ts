@@ -80,7 +80,7 @@ describe('kvz backup', () => {
     const geen = join(tijdelijkeMap(), 'geen.db');
     const u = await kvz(['backup', join(map, 'b.db')], { db: geen });
     expect(u.code).toBe(1);
-    expect(u.stderr).toContain(`Er is geen database op ${geen}`);
+    expect(u.stderr).toContain(`Er is geen kvz-database in '${geen}'`);
     expect(existsSync(geen)).toBe(false);
     expect(readdirSync(map)).toEqual([]);
   });

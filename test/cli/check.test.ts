@@ -63,7 +63,7 @@ describe('kvz check', () => {
     const pad = join(tijdelijkeMap(), 'tikfout.db');
     const u = await kvz(['check'], { db: pad });
     expect(u.code).toBe(1);
-    expect(u.stderr).toContain(`Er is geen database op ${pad}`);
+    expect(u.stderr).toBe(`Er is geen kvz-database in '${pad}'. Controleer het pad bij KVZ_DB, of maak er een met kvz init.\n`);
     expect(existsSync(pad)).toBe(false);
   });
 

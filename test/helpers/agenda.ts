@@ -7,7 +7,8 @@
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { kvzJson, kvzOk, tijdelijkeMap } from './run.js';
+import { openDatabase } from '../../src/store/database.js';
+import { kvzJson, kvzOk, STANDAARD_NU, tijdelijkeMap } from './run.js';
 import { zetCadans } from './matrix.js';
 
 const op = (datum: string, tijd = '09:00') => ({ nu: new Date(`${datum}T${tijd}:00+01:00`).toISOString() });
@@ -40,6 +41,8 @@ export interface AgendaData {
 export async function bouwAgendaData(): Promise<AgendaData & { opruimen: () => void }> {
   const map = mkdtempSync(join(tmpdir(), 'kvz-agenda-'));
   const db = join(map, 'kvz.db');
+  // Made as its first command would have made it (a reading command no longer makes one).
+  openDatabase(db, { nu: new Date(STANDAARD_NU) }).ruw.close();
   await zetCadans(db);
   const melder = ['--melder-naam', 'GEHEIM Jansen', '--melder-telefoon', '0612345678', '--melder-email', 'geheim@example.nl', '--terugkoppeling'];
   const m = {

@@ -4,7 +4,7 @@
  * answered by a script. `spawnKvz` runs the real binary for the few tests that need a process.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -37,9 +37,26 @@ export function tijdelijkeMap(): string {
   return map;
 }
 
-/** A database that does not exist yet: a path for a file, or (PostgreSQL run) a database made on first use. */
+/**
+ * A new, empty kvz database, made on first use as its first command would make it at that command's
+ * "now" (its default cadence counts from that day): a file, or (PostgreSQL run) a database. Since a
+ * reading command no longer makes a missing database (SPEC §4.6), the harness makes it, as
+ * nieuwePgDb always did; `kvz init` and `kvz demo` as first command make it themselves.
+ */
 export function nieuweDb(): string {
-  return OP_POSTGRES ? nieuwePgDb() : join(tijdelijkeMap(), 'kvz.db');
+  if (OP_POSTGRES) return nieuwePgDb();
+  const pad = join(tijdelijkeMap(), 'kvz.db');
+  nogTeMaken.add(pad);
+  return pad;
+}
+
+const nogTeMaken = new Set<string>();
+
+function zorgVoorBestand(pad: string | undefined, nu: Date, eersteCommando: string | undefined): void {
+  if (pad === undefined || !nogTeMaken.has(pad)) return;
+  nogTeMaken.delete(pad);
+  if (eersteCommando === 'init' || eersteCommando === 'demo' || existsSync(pad)) return;
+  openDatabase(pad, { nu }).ruw.close();
 }
 
 export type Antwoord = string | boolean | string[];
@@ -127,6 +144,7 @@ export async function kvz(argv: string[], opties: RunOpties = {}): Promise<Uitko
     }
     env = { PGPASSWORD: pgWachtwoord(), ...rest, ...(naam !== 'test' && !kanLoginZijn(naam) ? { KVZ_GEBRUIKER: naam! } : {}) };
   }
+  if (!isPgUrl(adres)) zorgVoorBestand(adres, nu, args[0]);
   if (adres) env.KVZ_DB = adres;
   const code = await run(args, io, env, {
     nu: () => nu,
@@ -189,7 +207,7 @@ export function telRijen(db: string, tabel: string): number {
 
 /** The real binary in a child process (async, so several can run at once). */
 /** The environment of a spawned kvz: on PostgreSQL the test login's password instead of a user name. */
-function kindEnv(env: Record<string, string>): Record<string, string> {
+function kindEnv(env: Record<string, string>, eersteCommando?: string): Record<string, string> {
   // The test run's time zone goes along (test/tijdzone.test.ts runs the suite under others).
   if (process.env.TZ !== undefined && env.TZ === undefined) env = { TZ: process.env.TZ, ...env };
   const db = env.KVZ_DB;
@@ -200,12 +218,13 @@ function kindEnv(env: Record<string, string>): Record<string, string> {
     const adres = kanLoginZijn(naam) ? alsLogin(db, naam) : db;
     return { PATH: process.env.PATH ?? '', HOME: tijdelijkeMap(), PGPASSWORD: pgWachtwoord(), ...rest, KVZ_DB: adres, ...(naam && !kanLoginZijn(naam) ? { KVZ_GEBRUIKER: naam } : {}) };
   }
+  zorgVoorBestand(db, new Date(env.KVZ_NU ?? Date.now()), eersteCommando);
   return { PATH: process.env.PATH ?? '', HOME: tijdelijkeMap(), KVZ_GEBRUIKER: 'test', ...env };
 }
 
 export function spawnKvz(args: string[], env: Record<string, string> = {}): Promise<Uitkomst> {
   return new Promise((resolve) => {
-    const kind = spawn(process.execPath, [BIN, ...args], { env: kindEnv(env) });
+    const kind = spawn(process.execPath, [BIN, ...args], { env: kindEnv(env, args[0]) });
     let stdout = '';
     let stderr = '';
     kind.stdout.on('data', (d) => (stdout += d));
@@ -215,7 +234,7 @@ export function spawnKvz(args: string[], env: Record<string, string> = {}): Prom
 }
 
 export function spawnKvzSync(args: string[], env: Record<string, string> = {}): Uitkomst {
-  const r = spawnSync(process.execPath, [BIN, ...args], { env: kindEnv(env), encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [BIN, ...args], { env: kindEnv(env, args[0]), encoding: 'utf8' });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 

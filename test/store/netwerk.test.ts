@@ -30,7 +30,8 @@ describe('a database on a network drive', () => {
 
   for (const [soort, bron] of [['nfs4', 'fileserver:/export/iv'], ['cifs', '//fileserver/iv'], ['fuse.sshfs', 'iv@server:/data']]) {
     it(`refuses a file on ${soort}, names the drive and recommends PostgreSQL; creates nothing`, async () => {
-      const pad = nieuweDb();
+      // A path of its own: the harness's nieuweDb() would make the file before kvz looks.
+      const pad = join(tijdelijkeMap(), 'kvz.db');
       const map = realpathSync(dirname(pad));
       const u = await kvz(ADD, { db: pad, mountinfo: tabel(map, soort, bron) });
       expect(u.code).toBe(1);

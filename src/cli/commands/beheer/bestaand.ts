@@ -1,13 +1,14 @@
 import { existsSync, statSync } from 'node:fs';
 import { DomainError } from '../../../domain/errors.js';
+import { geenDatabase } from '../../../store/database.js';
 import { SqliteDb } from '../../../store/sqlite.js';
 import type { Context } from '../../context.js';
 
-/** The database for commands about an existing one (check, backup): a typo in --db must not create a new, empty file. */
+/** The database for commands about an existing one (check, backup, kopieer): not even an empty file will do. */
 export async function bestaandeDb(ctx: Context): Promise<SqliteDb> {
   const pad = ctx.dbPad();
   if (!existsSync(pad) || (statSync(pad).isFile() && statSync(pad).size === 0)) {
-    throw new DomainError(`Er is geen database op ${pad}; controleer --db of KVZ_DB (kvz init maakt er een).`);
+    throw geenDatabase(pad, ctx.dbBron());
   }
   const db = await ctx.db();
   if (!(db instanceof SqliteDb)) throw new DomainError('Dit commando werkt (nog) alleen op een databasebestand.');
