@@ -6,6 +6,7 @@ import { CommanderError } from 'commander';
 import { KvzError, UsageErrors } from '../domain/errors.js';
 import type { Env, Io, RunOpties } from './context.js';
 import type { Runtime } from './handler.js';
+import { normaliseerCommandos } from './commando-namen.js';
 import { bouwProgramma } from './program.js';
 import { begin, sluitOngebruikt, vroegAdres } from './vroeg.js';
 import { foutregel } from './zichtbaar.js';
@@ -17,7 +18,8 @@ export async function run(argv: string[], io: Io, env: Env, opties: RunOpties = 
   try {
     const adres = vroegAdres(argv, env);
     if (adres) runtime.houder.vroeg = await begin(adres, env);
-    await bouwProgramma(runtime).parseAsync(argv, { from: 'user' });
+    const program = bouwProgramma(runtime);
+    await program.parseAsync(normaliseerCommandos(program, argv), { from: 'user' });
     return runtime.exitCode;
   } catch (e) {
     return foutNaarCode(e, io, env, runtime);

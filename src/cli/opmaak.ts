@@ -42,13 +42,33 @@ export function veldRegel(ctx: Context, label: string, waarde: string, labelBree
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 /**
- * Column widths for `tabel` that give the rest of the screen to one column (a description, a title),
- * at least `minimum` wide; the other columns take what they need. Columns are two spaces apart.
+ * Column widths that fit a terminal of `breedte` columns (#15 item 7), or undefined when the table
+ * fits as it is. The widest column gives way first, down to its longest word, so that words wrap
+ * whole; only when every column is at its longest word do the widest ones go below it (cli-table3
+ * then shortens a word with …), except the first, which names the row. Columns
+ * stand two spaces apart. Piped output never gets here: it stays whole, for scripts.
  */
-export function vrijeKolom(ctx: Context, kop: string[], rijen: string[][], kolom: number, minimum = 20): (number | null)[] {
-  const nodig = kop.map((k, i) => Math.max(k.length, ...rijen.map((r) => (r[i] ?? '').replace(ANSI, '').length)));
-  const rest = schermBreedte(ctx) - nodig.reduce((som, b, i) => (i === kolom ? som : som + b), 0) - 2 * (kop.length - 1);
-  return kop.map((_, i) => (i === kolom ? Math.max(minimum, rest) : null));
+export function passendeBreedtes(breedte: number, kop: string[], rijen: string[][]): number[] | undefined {
+  const lengte = (t: string) => [...t.replace(ANSI, '')].length;
+  const natuurlijk = kop.map((k, i) => Math.max(lengte(k), ...rijen.map((r) => Math.max(0, ...(r[i] ?? '').split('\n').map(lengte)))));
+  const beschikbaar = breedte - 2 * (kop.length - 1);
+  let teVeel = natuurlijk.reduce((a, b) => a + b, 0) - beschikbaar;
+  if (teVeel <= 0) return undefined;
+  const langsteWoord = kop.map((k, i) =>
+    Math.min(natuurlijk[i]!, Math.max(...[k, ...rijen.map((r) => r[i] ?? '')].flatMap((c) => c.replace(ANSI, '').split(/\s+/)).map((w) => [...w].length))),
+  );
+  const b = [...natuurlijk];
+  // The first column names the row (a number, a date): it keeps its longest word whatever happens.
+  for (const ondergrens of [langsteWoord, kop.map((_, i) => (i === 0 ? langsteWoord[0]! : Math.min(8, langsteWoord[i]!)))]) {
+    while (teVeel > 0) {
+      let breedste = -1;
+      for (let i = 0; i < b.length; i++) if (b[i]! > ondergrens[i]! && (breedste < 0 || b[i]! > b[breedste]!)) breedste = i;
+      if (breedste < 0) break;
+      b[breedste]!--;
+      teVeel--;
+    }
+  }
+  return b;
 }
 
 /** A path as one shell word, for commands the user may copy: quoted when a shell would read it otherwise. */

@@ -6,6 +6,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { Context } from './context.js';
 import { meervoud } from '../domain/taal.js';
 import { veiligeJson, veiligeUitvoer } from './zichtbaar.js';
+import { passendeBreedtes, schermBreedte } from './opmaak.js';
 
 export function kleuren(ctx: Context): ChalkInstance {
   return new Chalk({ level: ctx.kleur ? 1 : 0 });
@@ -36,7 +37,10 @@ export function schrijfJson(ctx: Context, waarde: unknown): void {
 }
 
 export interface TabelOpties {
-  /** Column widths on a terminal; text that does not fit is wrapped there. Piped output is never cut. */
+  /**
+   * Column widths on a terminal; text that does not fit is wrapped there. Without them a table wider
+   * than the terminal is fitted to it (passendeBreedtes). Piped output is never cut.
+   */
   breedtes?: (number | null)[];
 }
 
@@ -50,7 +54,8 @@ const ZONDER_RANDEN = {
 export async function tabel(ctx: Context, kop: string[], rijen: string[][], opties: TabelOpties = {}): Promise<string> {
   const { default: Table } = await import('cli-table3');
   const k = kleuren(ctx);
-  const breedtes = ctx.io.stdout.isTTY && opties.breedtes ? { colWidths: opties.breedtes, wordWrap: true } : {};
+  const passend = ctx.io.stdout.isTTY ? (opties.breedtes ?? passendeBreedtes(schermBreedte(ctx), kop, rijen)) : undefined;
+  const breedtes = passend ? { colWidths: passend, wordWrap: true } : {};
   const t = new Table({
     head: kop.map((h) => k.bold.underline(h)),
     chars: ZONDER_RANDEN,

@@ -21,6 +21,7 @@ import { registreerDemo } from './commands/demo/index.js';
 import { registreerGebruiker } from './commands/gebruiker/index.js';
 import { registreerInstelling } from './commands/instelling/index.js';
 import { registreerPost } from './commands/post/index.js';
+import { onbekendCommando } from './commando-namen.js';
 import { foutregel } from './zichtbaar.js';
 
 const TITELS: Record<string, string> = {
@@ -81,6 +82,10 @@ class KvzCommand extends Command {
   }
   override createHelp(): Help {
     return Object.assign(new DutchHelp(), this.configureHelp());
+  }
+  /** A word that is no command here: the nearest one, and the help of this command (not of kvz). */
+  unknownCommand(): never {
+    this.error(onbekendCommando(this, this.args[0] ?? ''), { code: 'commander.unknownCommand', exitCode: 2 });
   }
 }
 

@@ -1,8 +1,8 @@
 /**
  * The recurring meetings and their cadence (SPEC §4.3). Meetings on their cadence are computed, not
  * stored: a GIO every `interval` weeks from its start, a politieoverleg likewise, and a tweewekelijks
- * overleg 14 days before and 14 days after each GIO's *nominal* date (so moving a GIO does not move
- * them). A nominal date that is a holiday or in a weekend gives way to the next working day.
+ * overleg every 14 days after each GIO's *nominal* date while 7 days before the next (so moving a GIO
+ * does not move them; see nominaleDatums). A nominal date that is a holiday or in a weekend gives way to the next working day.
  */
 import { eersteWerkdag } from './feestdagen.js';
 import { dagenTussen, plusDagen, plusWeken, weekdag, type Datum } from './tijd.js';
@@ -57,17 +57,25 @@ function reeks(cadans: Cadans, van: Datum, tot: Datum): Datum[] {
 
 /**
  * The nominal dates of a soort in [van, tot], ascending. `cadans` is the series the soort follows
- * (the GIO's for tweewekelijks). With a GIO interval under four weeks the two tweewekelijks dates of
- * neighbouring GIOs coincide; such a date is one meeting.
+ * (the GIO's for tweewekelijks). Tweewekelijks (SPEC §12): every 14 days after each GIO while at least
+ * 7 days before the next GIO, and one 14 days before the first GIO of the cadence. At the default six
+ * weeks that is 14 days before and after each GIO; at other intervals it never falls on a GIO day
+ * nor four weeks apart.
  */
 export function nominaleDatums(soort: OverlegSoort, cadans: Cadans, van: Datum, tot: Datum): Datum[] {
   if (soort !== 'tweewekelijks') return reeks(cadans, van, tot);
   const a = TWEEWEKELIJKS_AFSTAND;
-  const datums = new Set<Datum>();
-  for (const gio of reeks(cadans, plusDagen(van, -a), plusDagen(tot, a))) {
-    for (const d of [plusDagen(gio, -a), plusDagen(gio, a)]) if (d >= van && d <= tot) datums.add(d);
+  const stap = cadans.interval_weken * 7;
+  const uit: Datum[] = [];
+  const voorDeEerste = plusDagen(cadans.start, -a);
+  if (voorDeEerste >= van && voorDeEerste <= tot) uit.push(voorDeEerste);
+  for (const gio of reeks(cadans, plusDagen(van, -stap), tot)) {
+    for (let na = a; na <= stap - 7; na += a) {
+      const d = plusDagen(gio, na);
+      if (d >= van && d <= tot) uit.push(d);
+    }
   }
-  return [...datums].sort();
+  return uit.sort();
 }
 
 /** Whether `datum` is a nominal date of the soort on this cadence. */

@@ -147,14 +147,14 @@ export async function overlegVoor(db: Db, soort: OverlegSoort, datum: Datum, nu:
   return voegRijToe(db, { soort, nominale_datum: o.nominale_datum, datum: o.datum, status: 'gepland' }, nu);
 }
 
-/** The next meeting of each soort on or after `vanaf` (for `kvz status`). */
+/** The next meeting of each soort on or after `vanaf` (for `kvz status`), the first first (#15 item 12). */
 export async function volgendeOverleggen(db: Db, vanaf: Datum): Promise<Overleg[]> {
   const uit: Overleg[] = [];
   for (const s of OVERLEG_SOORTEN) {
     const o = await volgendOverleg(db, s, vanaf);
     if (o !== undefined) uit.push(o);
   }
-  return uit;
+  return uit.sort((a, b) => (a.datum + a.tijd).localeCompare(b.datum + b.tijd));
 }
 
 export interface Verzetting {
@@ -207,11 +207,13 @@ export function verzetOverleg(db: Db, actor: Actor, soort: OverlegSoort, datum: 
     // Time and place are stored on the row only where they differ from the cadence's.
     const cadans = (await leesCadans(db))[cadansSoort(soort)];
     const eigen = { tijd: tijd === cadans.tijd ? null : tijd, locatie: locatie === cadans.locatie ? null : locatie };
-    const volgensPlan = naar === geplandeDatum(voorheen.nominale_datum).datum && eigen.tijd === null && eigen.locatie === null;
+    const gepland = geplandeDatum(voorheen.nominale_datum).datum;
+    const volgensPlan = naar === gepland && eigen.tijd === null && eigen.locatie === null;
     const rij = {
       datum: naar,
       status: volgensPlan ? ('gepland' as const) : ('verzet' as const),
-      verschoven_van: volgensPlan ? null : naar !== voorheen.datum ? voorheen.datum : voorheen.status === 'verzet' ? voorheen.verschoven_van : null,
+      // Moved from where the plan had it, however often it moved since (#15 item 12).
+      verschoven_van: naar === gepland ? null : gepland,
       reden: volgensPlan ? null : (v.reden ?? null),
       ...eigen,
       versie: voorheen.versie + 1,

@@ -235,7 +235,7 @@ describe('which meeting', () => {
   it('rejects a bad soort or date with exit 2 before touching the database', async () => {
     const db = nieuweDb();
     const fout = await kvz(['agenda', 'gi'], { db });
-    expect([fout.code, fout.stderr]).toEqual([2, "Onbekend commando 'gi'. Bedoelde u 'gio'? Zie kvz --help.\n"]);
+    expect([fout.code, fout.stderr]).toEqual([2, "Onbekend commando 'gi' voor kvz agenda. Bedoelde u 'kvz agenda gio'? Zie kvz agenda --help.\n"]);
     const datum = await kvz(['agenda', 'gio', '--datum', '2027-02-30'], { db });
     expect(datum.code).toBe(2);
     expect(datum.stderr).toContain("Ongeldige datum voor --datum: '2027-02-30' bestaat niet.");

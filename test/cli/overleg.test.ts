@@ -29,7 +29,7 @@ describe('kvz overleg cadans', () => {
     const db = nieuweDb();
     const u = await kvzOk(['overleg', 'cadans', 'gio', '--start', '2027-01-05', '--interval', '6', '--tijd', '9:30', '--locatie', 'Raadzaal'], { db });
     expect(u.stdout).toContain('Cadans van het GIO ingesteld: elke 6 weken vanaf dinsdag 5 januari 2027, 09:30, Raadzaal.');
-    expect(u.stdout).toContain('Eerstvolgende: GIO dinsdag 30 maart 2027; tweewekelijks overleg dinsdag 16 maart 2027.');
+    expect(u.stdout).toContain('Eerstvolgende: tweewekelijks overleg dinsdag 16 maart 2027; GIO dinsdag 30 maart 2027.');
     const [a] = auditRijen(db);
     expect(a).toMatchObject({ commando: 'overleg cadans', object: 'cadans gio', resultaat: 'cadans ingesteld' });
     expect(JSON.parse(a!.details)).toMatchObject({ start: ['2027-03-23', '2027-01-05'], tijd: ['10:00', '09:30'], locatie: ['Gemeentehuis Koggenland', 'Raadzaal'] });
@@ -44,7 +44,7 @@ describe('kvz overleg cadans', () => {
     [['gio', '--start', '2027-01-05', '--interval', '0'], "Ongeldige waarde voor --interval: '0'. Verwacht een heel getal van 1 tot en met 52."],
     [['politie', '--tijd', '25:00'], "Ongeldige tijd voor --tijd: '25:00'"],
     [['politie', '--locatie', '  '], '--locatie mag niet leeg zijn.'],
-    [['gi', '--start', '2027-01-05'], "Onbekende soort overleg 'gi' voor de soort overleg. Bedoelde u 'gio'?"],
+    [['gi', '--start', '2027-01-05'], "Onbekende soort overleg 'gi' voor het argument <soort>. Bedoelde u 'gio'?"],
     [['--start', '2027-01-05'], 'Zeg welke cadans u instelt'],
   ])('refuses %j, changing nothing', async (args, fout) => {
     const db = nieuweDb();
@@ -137,10 +137,24 @@ describe('kvz overleg verzet and annuleer', () => {
     expect(json).toMatchObject({ datum: '2027-05-11', status: 'gepland', verschoven_van: null, reden: null });
   });
 
-  it('warns when a meeting is moved to a day off', async () => {
+  it('refuses to move a meeting to a day off, naming the next working day (exit 2, nothing moved)', async () => {
     const db = await metCadans();
-    const u = await kvzOk(['overleg', 'verzet', 'politie', '2027-05-04', '--naar', '2027-05-06'], { db });
-    expect(u.stderr).toBe('! Let op: donderdag 6 mei 2027 is geen werkdag (Hemelvaartsdag).\n');
+    const voor = telRijen(db, 'audit');
+    const u = await kvz(['overleg', 'verzet', 'politie', '2027-05-04', '--naar', '2027-05-06'], { db });
+    expect(u.code).toBe(2);
+    expect(u.stderr).toBe('--naar donderdag 6 mei 2027 is geen werkdag (Hemelvaartsdag); kies een werkdag, bijvoorbeeld vrijdag 7 mei 2027. Er is niets verzet.\n');
+    expect((await kvz(['overleg', 'verzet', 'politie', '2027-05-04', '--naar', '2027-05-08'], { db })).code).toBe(2); // a Saturday
+    expect(telRijen(db, 'audit')).toBe(voor);
+  });
+
+  it('names the date the plan had after two moves, not the one in between (the agenda too)', async () => {
+    const db = await metCadans();
+    await kvzOk(['overleg', 'verzet', 'gio', '2027-05-11', '--naar', '2027-05-13'], { db });
+    const json = await kvzJson<Record<string, unknown>>(['overleg', 'verzet', 'gio', '2027-05-13', '--naar', '2027-05-18'], { db });
+    expect(json).toMatchObject({ datum: '2027-05-18', status: 'verzet', verschoven_van: '2027-05-11' });
+    const agenda = (await kvzOk(['agenda', 'gio', '--datum', '2027-05-18'], { db, nu: '2027-05-12T09:00:00.000Z' })).stdout;
+    expect(agenda).toContain('**Verschoven:** van dinsdag 11 mei 2027');
+    expect(agenda).not.toContain('13 mei');
   });
 
   it('cancels a meeting and brings it back', async () => {
@@ -196,7 +210,7 @@ describe('kvz overleg verzet and annuleer', () => {
 });
 
 describe('kvz status', () => {
-  it('shows the next meeting of each soort', async () => {
+  it('shows the next meeting of each soort, the first first', async () => {
     const db = await metCadans();
     await kvzOk(['overleg', 'verzet', 'politie', '2027-05-04', '--naar', '2027-05-07'], { db });
     const u = await kvzOk(['status'], { db, nu: '2027-03-17T10:00:00Z' });
@@ -204,8 +218,10 @@ describe('kvz status', () => {
     expect(u.stdout).toContain('  GIO                    dinsdag 30 maart 2027 10:00, Gemeentehuis Koggenland\n');
     expect(u.stdout).toContain('  tweewekelijks overleg  dinsdag 13 april 2027 10:00, Gemeentehuis Koggenland\n');
     expect(u.stdout).toContain('  politieoverleg         vrijdag 7 mei 2027 14:30, Politiebureau Hoorn (verschoven van 04-05-2027)\n');
-    const json = await kvzJson<{ volgende_overleggen: unknown[] }>(['status'], { db, nu: '2027-03-16T10:00:00Z' });
-    expect(json.volgende_overleggen[1]).toEqual({
+    expect(u.stdout.indexOf('  GIO ')).toBeLessThan(u.stdout.indexOf('  tweewekelijks overleg '));
+    const json = await kvzJson<{ volgende_overleggen: { datum: string }[] }>(['status'], { db, nu: '2027-03-16T10:00:00Z' });
+    expect(json.volgende_overleggen.map((o) => o.datum)).toEqual(['2027-03-16', '2027-03-30', '2027-05-07']);
+    expect(json.volgende_overleggen[0]).toEqual({
       soort: 'tweewekelijks', datum: '2027-03-16', tijd: '10:00', locatie: 'Gemeentehuis Koggenland', status: 'gepland', verschoven_van: null, reden: null,
     });
   });

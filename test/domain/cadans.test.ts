@@ -26,6 +26,25 @@ describe('the series of a cadence', () => {
     expect(nominaleDatums('tweewekelijks', vierWeken, '2027-01-01', '2027-03-31')).toEqual(['2027-01-19', '2027-02-16', '2027-03-16']);
   });
 
+  it('at other intervals holds the tweewekelijks every 14 days after a GIO while 7 days before the next (SPEC §12)', () => {
+    const na = (weken: number, tot = '2027-03-31') => nominaleDatums('tweewekelijks', { ...GIO, interval_weken: weken }, '2026-12-01', tot);
+    // Eight weeks: three in between, two weeks apart, not four (GIOs 5 January and 2 March).
+    expect(na(8)).toEqual(['2026-12-22', '2027-01-19', '2027-02-02', '2027-02-16', '2027-03-16', '2027-03-30']);
+    // Five weeks: the second one is exactly a week before the next GIO.
+    expect(na(5, '2027-02-28')).toEqual(['2026-12-22', '2027-01-19', '2027-02-02', '2027-02-23']);
+    // Three weeks: one after each GIO; two weeks: none but the one before the first, never on a GIO day.
+    expect(na(3, '2027-02-28')).toEqual(['2026-12-22', '2027-01-19', '2027-02-09']);
+    expect(na(2, '2027-02-28')).toEqual(['2026-12-22']);
+    for (const weken of [2, 3, 4, 5, 6, 7, 8, 9, 10, 12]) {
+      const cadans = { ...GIO, interval_weken: weken };
+      const gios = new Set(nominaleDatums('gio', cadans, '2026-12-01', '2028-12-31'));
+      const twee = nominaleDatums('tweewekelijks', cadans, '2026-12-01', '2028-12-31');
+      for (const d of twee) expect(gios.has(d), `${weken} weken: ${d}`).toBe(false);
+      // Asked one day at a time, the same dates (isNominaal and the planner agree).
+      expect(twee.every((d) => nominaleDatums('tweewekelijks', cadans, d, d).length === 1)).toBe(true);
+    }
+  });
+
   it('moves a meeting on a holiday and says why, but keeps its nominal date as identity', () => {
     const o = volgensCadans('tweewekelijks', '2027-04-27', GIO);
     expect(o).toMatchObject({ datum: '2027-04-28', status: 'gepland', verschoven_van: '2027-04-27', reden: 'Koningsdag' });

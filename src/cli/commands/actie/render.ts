@@ -8,7 +8,7 @@ import { soortNaam, type OverlegSoort } from '../../../domain/cadans.js';
 import type { HistorieRegel } from '../../../store/acties.js';
 import type { ActieOverzicht, MatrixRij } from '../../../store/matrix.js';
 import type { Context } from '../../context.js';
-import { schermBreedte, vouw, vrijeKolom } from '../../opmaak.js';
+import { schermBreedte, vouw } from '../../opmaak.js';
 import { kleuren, tabel } from '../../output.js';
 
 /** 'GIO 16-03-2027'. */
@@ -82,5 +82,5 @@ export async function actieTabel(ctx: Context, acties: MatrixRij[]): Promise<str
     a.keer_uitgesteld > 0 ? `${a.keer_uitgesteld}×` : '',
     a.omschrijving,
   ]);
-  return tabel(ctx, kop, rijen, { breedtes: vrijeKolom(ctx, kop, rijen, 6) });
+  return tabel(ctx, kop, rijen);
 }

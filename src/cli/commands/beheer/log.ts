@@ -55,6 +55,6 @@ export default async function log(ctx: Context, o: Opts): Promise<void> {
   if (regels.length === 0) return schrijf(ctx, 'Geen regels in het auditlog gevonden.');
   const rijen = regels.map((r) => [String(r.id), moment(r.op), r.gebruiker, r.actie, r.object ?? '—', r.resultaat]);
   // Rows written by another tool could hold escape sequences; they must not reach the terminal raw.
-  schrijf(ctx, await tabel(ctx, ['Nr', 'Op', 'Gebruiker', 'Actie', 'Object', 'Resultaat'], rijen.map((r) => r.map(zichtbaar)), { breedtes: [7, 17, 14, 16, 16, null] }));
+  schrijf(ctx, await tabel(ctx, ['Nr', 'Op', 'Gebruiker', 'Actie', 'Object', 'Resultaat'], rijen.map((r) => r.map(zichtbaar))));
   schrijf(ctx, lijstTelling(totaal, regels.length, 'regel', 'regels'));
 }

@@ -5,6 +5,7 @@ import { dagVan, datumKort } from '../../../domain/tijd.js';
 import { datumLang } from '../../../domain/datum-nl.js';
 import { statusCijfers, type StatusCijfers } from '../../../store/status.js';
 import type { Context } from '../../context.js';
+import { schermBreedte, vouw } from '../../opmaak.js';
 import { kleuren, schrijf, schrijfJson } from '../../output.js';
 
 export default async function status(ctx: Context, o: { json?: boolean }): Promise<void> {
@@ -20,30 +21,32 @@ export default async function status(ctx: Context, o: { json?: boolean }): Promi
     '',
     k.bold('Vandaag te doen'),
   ];
-  const todo: string[] = [];
+  const todo: [(t: string) => string, string][] = [];
   if (cijfers.vandaag_door_te_zetten.length > 0) {
-    todo.push(k.yellow(`! ${meervoud(cijfers.vandaag_door_te_zetten.length, 'melding', 'meldingen')} van vandaag nog doorzetten: ${cijfers.vandaag_door_te_zetten.join(', ')}`));
+    todo.push([k.yellow, `! ${meervoud(cijfers.vandaag_door_te_zetten.length, 'melding', 'meldingen')} van vandaag nog doorzetten: ${cijfers.vandaag_door_te_zetten.join(', ')}`]);
   }
   if (cijfers.niet_doorgezet.length > 0) {
-    todo.push(k.red(`✗ ${meervoud(cijfers.niet_doorgezet.length, 'melding', 'meldingen')} van eerdere dagen nooit doorgezet: ${lijst(cijfers.niet_doorgezet)}`));
+    todo.push([k.red, `✗ ${meervoud(cijfers.niet_doorgezet.length, 'melding', 'meldingen')} van eerdere dagen nooit doorgezet: ${lijst(cijfers.niet_doorgezet)}`]);
   }
   if (cijfers.wacht_op_terugkoppeling.length > 0) {
     const wacht = cijfers.wacht_op_terugkoppeling;
-    todo.push(k.yellow(`! ${meervoud(wacht.length, 'melder wacht', 'melders wachten')} op terugkoppeling: ${lijst(wacht)} (zie kvz rapport terugkoppeling)`));
+    todo.push([k.yellow, `! ${meervoud(wacht.length, 'melder wacht', 'melders wachten')} op terugkoppeling: ${lijst(wacht)} (zie kvz rapport terugkoppeling)`]);
   }
   if (cijfers.post.wacht > 0) {
-    todo.push(k.yellow(`! ${meervoud(cijfers.post.wacht, 'bericht', 'berichten')} nog niet verzonden (zie kvz post list; versturen: kvz post verzend)`));
+    todo.push([k.yellow, `! ${meervoud(cijfers.post.wacht, 'bericht', 'berichten')} nog niet verzonden (zie kvz post list; versturen: kvz post verzend)`]);
   }
   if (cijfers.post.mislukt > 0) {
-    todo.push(k.red(`✗ ${meervoud(cijfers.post.mislukt, 'bericht', 'berichten')} mislukt (zie kvz post list --status mislukt; opnieuw: kvz post verzend --opnieuw)`));
+    todo.push([k.red, `✗ ${meervoud(cijfers.post.mislukt, 'bericht', 'berichten')} mislukt (zie kvz post list --status mislukt; opnieuw: kvz post verzend --opnieuw)`]);
   }
   const teLaat = cijfers.te_laat_per_partner;
   if (teLaat.length > 0) {
     const totaal = teLaat.reduce((som, p) => som + p.aantal, 0);
-    todo.push(k.red(`! ${meervoud(totaal, 'actie', 'acties')} te laat: ${teLaat.map((p) => `${p.partner} ${p.aantal}`).join(', ')} (zie kvz matrix --te-laat)`));
+    todo.push([k.red, `! ${meervoud(totaal, 'actie', 'acties')} te laat: ${teLaat.map((p) => `${p.partner} ${p.aantal}`).join(', ')} (zie kvz matrix --te-laat)`]);
   }
-  if (todo.length === 0) todo.push(k.green('✓ niets openstaands'));
-  schrijf(ctx, [...uit, ...todo.map((t) => `  ${t}`), ...overleggen(ctx, cijfers)].join('\n'));
+  if (todo.length === 0) todo.push([k.green, '✓ niets openstaands']);
+  // On a terminal a long line wraps under itself (a list of numbers can be long); piped, it stays whole.
+  const regels = todo.flatMap(([kleur, t]) => (ctx.io.stdout.isTTY ? vouw(t, schermBreedte(ctx), 2, 4) : [`  ${t}`]).map((r) => kleur(r)));
+  schrijf(ctx, [...uit, ...regels, ...overleggen(ctx, cijfers)].join('\n'));
 }
 
 function overleggen(ctx: Context, cijfers: StatusCijfers): string[] {
@@ -53,7 +56,9 @@ function overleggen(ctx: Context, cijfers: StatusCijfers): string[] {
   return ['', k.bold('Volgende overleggen'), ...cijfers.volgende_overleggen.map((o) => {
     const wanneer = `${o.datum === vandaag ? 'vandaag, ' : ''}${datumLang(o.datum)} ${o.tijd}`;
     const verschoven = o.verschoven_van ? ` (verschoven van ${datumKort(o.verschoven_van)}${o.reden ? `, ${o.reden}` : ''})` : '';
-    return `  ${soortNaam(o.soort).padEnd(23)}${wanneer}, ${o.locatie}${verschoven}`;
+    const tekst = `${wanneer}, ${o.locatie}${verschoven}`;
+    const [eerste = '', ...rest] = ctx.io.stdout.isTTY ? vouw(tekst, schermBreedte(ctx), 25) : [tekst];
+    return [`  ${soortNaam(o.soort).padEnd(23)}${eerste.trimStart()}`, ...rest].join('\n');
   })];
 }
 

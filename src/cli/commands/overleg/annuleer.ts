@@ -5,11 +5,11 @@ import { annuleerOverleg } from '../../../store/overleggen.js';
 import { bezorgKalender, kalenderPostVoor } from '../../post.js';
 import type { Context } from '../../context.js';
 import { schrijf, schrijfJson } from '../../output.js';
-import { parseReden, parseSoort } from './invoer.js';
+import { parseReden, soortArgument } from './invoer.js';
 import { hetOverleg, overlegJson } from './render.js';
 
 export default async function overlegAnnuleer(ctx: Context, o: { reden?: string; json?: boolean }, [soortInvoer, datumInvoer]: string[]): Promise<void> {
-  const soort = parseSoort(soortInvoer!, 'de soort overleg');
+  const soort = soortArgument(soortInvoer!, datumInvoer, 'annuleer');
   const datum = parseDatum(datumInvoer!, 'de datum van het overleg', dagVan(ctx.nu), VOORUIT);
   const reden = parseReden(o.reden);
   const db = await ctx.db();

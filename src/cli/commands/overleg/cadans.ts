@@ -29,9 +29,9 @@ export default async function overlegCadans(ctx: Context, o: Opts, [soortInvoer]
     locatie: parseLocatie(o.locatie, '--locatie'),
   };
   const wijzigt = Object.values(wijziging).some((w) => w !== undefined);
-  const soort = soortInvoer === undefined ? undefined : parseSoort(soortInvoer, 'de soort overleg');
+  const soort = soortInvoer === undefined ? undefined : parseSoort(soortInvoer, 'het argument <soort>');
   if (soort === 'tweewekelijks') {
-    throw new UsageError('Het tweewekelijks overleg heeft geen eigen cadans: het is 14 dagen voor en 14 dagen na elk GIO. Stel de cadans van het GIO in (kvz overleg cadans gio).');
+    throw new UsageError('Het tweewekelijks overleg heeft geen eigen cadans: het volgt het GIO (elke 14 dagen na een GIO, tot een week voor het volgende). Stel de cadans van het GIO in (kvz overleg cadans gio).');
   }
   if (wijzigt && soort === undefined) throw new UsageError('Zeg welke cadans u instelt: kvz overleg cadans gio … of kvz overleg cadans politie ….');
   if (wijziging.interval_weken !== undefined && wijziging.start === undefined) {
@@ -55,7 +55,7 @@ export default async function overlegCadans(ctx: Context, o: Opts, [soortInvoer]
   } else {
     schrijf(ctx, k.green(`Cadans van het ${soortNaam(c.soort)} ingesteld: ${beschrijf(c)}.`));
   }
-  if (c.soort === 'gio') schrijf(ctx, 'Het tweewekelijks overleg volgt: 14 dagen voor en 14 dagen na elk GIO.');
+  if (c.soort === 'gio') schrijf(ctx, `Het tweewekelijks overleg volgt: ${tweewekelijksRegel(c.interval_weken)}.`);
   if (uitkomst.bewaard.length > 0) {
     schrijf(ctx, `${meervoud(uitkomst.bewaard.length, 'overleg', 'overleggen')} van de oude cadans blijven als geschiedenis bewaard (het laatste op ${datumLang(uitkomst.bewaard.at(-1)!.datum)}).`);
   }
@@ -87,7 +87,7 @@ async function toon(ctx: Context, soort: CadansSoort | undefined, json: boolean)
   for (const c of gekozen) {
     rijen.push([soortNaam(c.soort), `elke ${meervoud(c.interval_weken, 'week', 'weken')} vanaf ${dagKort(c.start)}`, c.tijd, c.locatie, volgendeTekst(volgende.get(c.soort))]);
     if (c.soort === 'gio') {
-      rijen.push(['tweewekelijks overleg', '14 dagen voor en na elk GIO', c.tijd, c.locatie, volgendeTekst(volgende.get('tweewekelijks'))]);
+      rijen.push(['tweewekelijks overleg', tweewekelijksKort(c.interval_weken), c.tijd, c.locatie, volgendeTekst(volgende.get('tweewekelijks'))]);
     }
   }
   schrijf(ctx, await tabel(ctx, ['Overleg', 'Cadans', 'Tijd', 'Locatie', 'Volgende'], rijen));
@@ -99,4 +99,16 @@ async function toon(ctx: Context, soort: CadansSoort | undefined, json: boolean)
 
 function volgendeTekst(o: { datum: string } | undefined): string {
   return o ? dagKort(o.datum) : '—';
+}
+
+/** How the tweewekelijks overleg follows a GIO of this interval (SPEC §12), in words. */
+function tweewekelijksRegel(weken: number): string {
+  if (weken === 6) return '14 dagen voor en 14 dagen na elk GIO';
+  const keer = Math.floor((weken * 7 - 7) / 14);
+  if (keer === 0) return 'alleen 14 dagen voor het eerste GIO (bij deze cadans past er geen tussen twee GIO\'s)';
+  return `elke 14 dagen na een GIO, tot een week voor het volgende (${keer === 1 ? 'één keer' : `${keer} keer`} tussen twee GIO's), en 14 dagen voor het eerste`;
+}
+
+function tweewekelijksKort(weken: number): string {
+  return weken === 6 ? '14 dagen voor en na elk GIO' : 'elke 14 dagen na een GIO';
 }

@@ -9,7 +9,7 @@ import type { Context } from '../../context.js';
 import { eisWaarden } from '../../invoer.js';
 import { schrijf, schrijfJson, tabel } from '../../output.js';
 
-const soortVan = (invoer: string) => kies(invoer, 'de soort overleg', { soort: 'soort overleg', waarden: OVERLEG_SOORTEN }) as OverlegSoort;
+const soortVan = (invoer: string) => kies(invoer, 'het argument <soort>', { soort: 'soort overleg', waarden: OVERLEG_SOORTEN }) as OverlegSoort;
 
 export async function add(ctx: Context, o: { naam?: string; email?: string; partner?: string; json?: boolean }, [invoer]: string[]): Promise<void> {
   const soort = soortVan(invoer!);

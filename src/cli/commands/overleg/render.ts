@@ -48,6 +48,5 @@ export async function planTabel(ctx: Context, overleggen: Overleg[]): Promise<st
     ctx,
     ['Datum', 'Overleg', 'Tijd', 'Locatie', 'Status', 'Toelichting'],
     overleggen.map((o) => [dagKort(o.datum), soortNaam(o.soort), o.tijd, o.locatie, status(o), toelichting(o)]),
-    { breedtes: [null, null, null, 28, null, 40] },
   );
 }

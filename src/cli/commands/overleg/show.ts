@@ -9,11 +9,11 @@ import type { Context } from '../../context.js';
 import { gelabeldeTekst, veldRegel } from '../../opmaak.js';
 import { kleuren, schrijf, schrijfJson } from '../../output.js';
 import { geenToegang, heeftRecht } from '../../rechten.js';
-import { parseSoort } from './invoer.js';
+import { soortArgument } from './invoer.js';
 import { toelichting } from './render.js';
 
 export default async function overlegShow(ctx: Context, o: { json?: boolean }, [soortInvoer, datumInvoer]: string[]): Promise<void> {
-  const soort = parseSoort(soortInvoer!, 'de soort overleg');
+  const soort = soortArgument(soortInvoer!, datumInvoer, 'show');
   const datum = parseDatum(datumInvoer!, 'de datum van het overleg', dagVan(ctx.nu));
   // The politieoverleg's attendance and verslag are confidential as a whole (SPEC §7); the database hides them too.
   const rol = ctx.rol();

@@ -25,7 +25,7 @@ interface Opts {
 
 export default async function overlegUitnodig(ctx: Context, o: Opts, [soortInvoer]: string[]): Promise<void> {
   const vandaag = dagVan(ctx.nu);
-  const soort = parseSoort(soortInvoer!, 'de soort overleg');
+  const soort = parseSoort(soortInvoer!, 'het argument <soort>');
   if (o.datum !== undefined && (o.van !== undefined || o.tot !== undefined)) {
     throw new UsageError('Geef --datum voor één overleg, of --van en --tot voor een periode; niet allebei.');
   }

@@ -1,5 +1,5 @@
 /** `kvz overleg verzet <soort> <datum> --naar <datum>`: move a meeting (or bring a cancelled one back). */
-import { geenWerkdag } from '../../../domain/feestdagen.js';
+import { eersteWerkdag, geenWerkdag } from '../../../domain/feestdagen.js';
 import { UsageError } from '../../../domain/errors.js';
 import { dagVan, parseDatum, VOORUIT, parseKloktijd } from '../../../domain/tijd.js';
 import { datumLang } from '../../../domain/datum-nl.js';
@@ -7,8 +7,8 @@ import { databaseId } from '../../../store/instellingen.js';
 import { verzetOverleg } from '../../../store/overleggen.js';
 import { bezorgKalender, kalenderPostVoor } from '../../post.js';
 import type { Context } from '../../context.js';
-import { kleuren, meld, schrijf, schrijfJson } from '../../output.js';
-import { parseLocatie, parseReden, parseSoort } from './invoer.js';
+import { schrijf, schrijfJson } from '../../output.js';
+import { parseLocatie, parseReden, soortArgument } from './invoer.js';
 import { hetOverleg, overlegJson } from './render.js';
 
 interface Opts {
@@ -21,7 +21,7 @@ interface Opts {
 
 export default async function overlegVerzet(ctx: Context, o: Opts, [soortInvoer, datumInvoer]: string[]): Promise<void> {
   const vandaag = dagVan(ctx.nu);
-  const soort = parseSoort(soortInvoer!, 'de soort overleg');
+  const soort = soortArgument(soortInvoer!, datumInvoer, 'verzet');
   const datum = parseDatum(datumInvoer!, 'de datum van het overleg', vandaag, VOORUIT);
   const verzetting = {
     naar: o.naar === undefined ? undefined : parseDatum(o.naar, '--naar', vandaag, VOORUIT),
@@ -32,13 +32,16 @@ export default async function overlegVerzet(ctx: Context, o: Opts, [soortInvoer,
   if (!verzetting.naar && !verzetting.tijd && !verzetting.locatie) {
     throw new UsageError('Geef met --naar de nieuwe datum (of met --tijd of --locatie wat er verandert).');
   }
+  // A meeting is moved to a working day: a holiday or a weekend is refused, not just warned about (#15 item 12).
+  const vrij = verzetting.naar === undefined ? undefined : geenWerkdag(verzetting.naar);
+  if (vrij) {
+    throw new UsageError(`--naar ${datumLang(verzetting.naar!)} is geen werkdag (${vrij}); kies een werkdag, bijvoorbeeld ${datumLang(eersteWerkdag(verzetting.naar!).datum)}. Er is niets verzet.`);
+  }
 
   const db = await ctx.db();
   const actor = ctx.actor('overleg verzet');
   const mail = await kalenderPostVoor(ctx, db, [soort]);
   const { overleg, voorheen } = await verzetOverleg(db, actor, soort, datum, verzetting, mail?.post);
-  const waarschuwing = geenWerkdag(overleg.datum);
-  if (waarschuwing) meld(ctx, kleuren(ctx).yellow(`! Let op: ${datumLang(overleg.datum)} is geen werkdag (${waarschuwing}).`));
   if (o.json) schrijfJson(ctx, overlegJson(overleg, await databaseId(db)));
   else {
     const waar = `${datumLang(overleg.datum)} ${overleg.tijd}, ${overleg.locatie}`;

@@ -2,7 +2,7 @@
 import { tijdstipKort } from '../../../domain/tijd.js';
 import type { ZaakDetail, ZaakOverzicht } from '../../../store/zaken.js';
 import type { Context } from '../../context.js';
-import { gelabeldeTekst, veldRegel, vrijeKolom } from '../../opmaak.js';
+import { gelabeldeTekst, veldRegel } from '../../opmaak.js';
 import { kleuren, tabel } from '../../output.js';
 import { actieKolommen, actieTekst, historieRegels, overlegLabel } from '../actie/render.js';
 
@@ -21,7 +21,7 @@ export async function zaakTabel(ctx: Context, zaken: ZaakOverzicht[]): Promise<s
     String(z.open_acties),
     z.te_laat_acties > 0 ? k.red(`! ${z.te_laat_acties}`) : '0',
   ]);
-  return tabel(ctx, kop, rijen, { breedtes: vrijeKolom(ctx, kop, rijen, 1) });
+  return tabel(ctx, kop, rijen);
 }
 
 export function zaakDetail(ctx: Context, z: ZaakDetail): string {

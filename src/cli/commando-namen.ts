@@ -1,0 +1,109 @@
+/**
+ * The names people type for commands (#15 item 9): the Dutch verb for a command named in English
+ * (`kvz melding doorzetten` is `kvz melding forward`), a noun in the plural (`kvz meldingen list`),
+ * and any case (`kvz agenda GIO`). The command line is rewritten to the command's own name before
+ * commander reads it, so every command keeps one name in its help; this table is the documentation
+ * of the others (README, "Andere namen"). What still matches nothing gets the nearest command.
+ */
+import type { Command, Option } from 'commander';
+
+/** Other names → the command's own name, where a command of that name exists at that place. */
+export const ANDERE_NAMEN: Readonly<Record<string, string>> = {
+  toevoegen: 'add', nieuw: 'add',
+  lijst: 'list', overzicht: 'list',
+  tonen: 'show', toon: 'show', bekijk: 'show', bekijken: 'show',
+  sluiten: 'close', sluit: 'close', afsluiten: 'close', afhandelen: 'close',
+  doorzetten: 'forward', doorsturen: 'forward',
+  wijzigen: 'update', wijzig: 'update', bijwerken: 'update',
+  openen: 'open',
+  koppelen: 'link', koppel: 'link',
+  verwijderen: 'remove', verwijder: 'remove',
+  meldingen: 'melding', zaken: 'zaak', acties: 'actie', overleggen: 'overleg', kernen: 'kern', partners: 'partner',
+  'categorieën': 'categorie', categorieen: 'categorie', rapporten: 'rapport', deelnemers: 'deelnemer',
+  politieoverleg: 'politie',
+};
+
+/**
+ * Rewrites `argv` (without node and script) so that every command word is the command's own name.
+ * Stops at the first word that is no command (commander then reports it) and at `--`.
+ */
+export function normaliseerCommandos(program: Command, argv: readonly string[]): string[] {
+  const uit = [...argv];
+  let cmd = program;
+  for (let i = 0; i < uit.length; i++) {
+    const woord = uit[i]!;
+    if (woord === '--') break;
+    if (woord.startsWith('-')) {
+      if (neemtWaarde(cmd, woord)) i++;
+      continue;
+    }
+    if (cmd.commands.length === 0 || woord === 'help') break;
+    const gevonden = zoekCommando(cmd, woord);
+    if (!gevonden) break;
+    uit[i] = gevonden.name();
+    cmd = gevonden;
+  }
+  return uit;
+}
+
+function zoekCommando(cmd: Command, woord: string): Command | undefined {
+  const exact = cmd.commands.find((c) => c.name() === woord || c.aliases().includes(woord));
+  if (exact) return exact;
+  const klein = woord.toLowerCase();
+  const naam = ANDERE_NAMEN[klein] ?? klein;
+  return cmd.commands.find((c) => c.name() === naam);
+}
+
+/** Whether the option `woord` (of this command or one above it) takes the next word as its value. */
+function neemtWaarde(cmd: Command, woord: string): boolean {
+  if (woord.includes('=') || !woord.startsWith('--') && woord.length > 2) return false;
+  for (let c: Command | null = cmd; c; c = c.parent) {
+    const optie = (c.options as readonly Option[]).find((o) => o.long === woord || o.short === woord);
+    if (optie) return optie.required || optie.optional;
+  }
+  return false;
+}
+
+/**
+ * The message for a word that is no command at this place: the nearest command by its own name or
+ * another name, and the help of the command it was typed under.
+ */
+export function onbekendCommando(cmd: Command, woord: string): string {
+  const pad = commandoPad(cmd);
+  const kandidaten = new Map<string, string>();
+  for (const c of cmd.commands) {
+    if ((c as unknown as { _hidden?: boolean })._hidden) continue;
+    kandidaten.set(c.name(), c.name());
+    for (const a of c.aliases()) kandidaten.set(a, c.name());
+  }
+  for (const [ander, eigen] of Object.entries(ANDERE_NAMEN)) if (kandidaten.has(eigen)) kandidaten.set(ander, eigen);
+  const klein = woord.toLowerCase();
+  let beste: { naam: string; afstand: number } | undefined;
+  for (const [kandidaat, eigen] of kandidaten) {
+    const afstand = kandidaat.startsWith(klein) && klein.length >= 3 ? 1 : afstandTussen(klein, kandidaat);
+    if (!beste || afstand < beste.afstand) beste = { naam: eigen, afstand };
+  }
+  const grens = Math.max(1, Math.floor(klein.length / 3));
+  const voorstel = beste && beste.afstand <= grens ? ` Bedoelde u 'kvz ${pad ? `${pad} ` : ''}${beste.naam}'?` : '';
+  return `Onbekend commando '${woord}'${pad ? ` voor kvz ${pad}` : ''}.${voorstel} Zie kvz ${pad ? `${pad} ` : ''}--help.`;
+}
+
+function commandoPad(cmd: Command): string {
+  const delen: string[] = [];
+  for (let c: Command | null = cmd; c?.parent; c = c.parent) delen.unshift(c.name());
+  return delen.join(' ');
+}
+
+/** Damerau–Levenshtein distance (a swap of two neighbours counts as one), as commander's own. */
+function afstandTussen(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const kosten = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + kosten);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  }
+  return d[a.length]![b.length]!;
+}
