@@ -54,6 +54,24 @@ describe('kvz melding add on a terminal', () => {
     expect(lees(db, 'SELECT partner FROM doorzetting')).toEqual([{ partner: 'politie' }]);
   });
 
+  it('picks Obdam for Ob + Enter (prefix first), Spierdijk for a typo, and speaks Dutch when nothing matches', () => {
+    const db = nieuweDb();
+    const r = drive(db, ['melding', 'add', '--kanaal', 'balie', '--categorie', 'overig', '--omschrijving', 'x', '--doorzetten', 'politie'], [
+      ['Kern', 'xyz'],
+      ['Niets gevonden', '\x7f\x7f\x7fOb'],
+      ['Obdam', ENTER],
+      ['Adres', ENTER],
+      ['Naam melder', ENTER],
+      ['Telefoon melder', ENTER],
+      ['E-mail melder', ENTER],
+      ['vergunninghouder', ENTER],
+      ['Vertrouwelijk', ENTER],
+    ]);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).not.toContain('No results');
+    expect(lees(db, 'SELECT kern FROM melding')).toEqual([{ kern: 'Obdam' }]);
+  });
+
   it('exits 130 and writes nothing when the user presses Ctrl-C at a prompt', () => {
     const db = nieuweDb();
     const r = drive(db, ['melding', 'add', '--kern', 'Obdam'], [['Kanaal', '\x03']]);

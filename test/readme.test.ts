@@ -19,4 +19,13 @@ describe('README.md', () => {
     expect(readme).toMatch(/npm install && npx kvz /);
     expect(readme).toContain('npm test');
   });
+
+  it('writes every example so that it runs as printed after those two: npx kvz, not a bare kvz (#15 item 1)', () => {
+    const tekst = readme.slice(0, readme.indexOf("## Commando's"));
+    const regels = [...tekst.matchAll(/```sh\n([\s\S]*?)```/g)].flatMap((m) => m[1]!.split('\n'));
+    const opdrachten = regels.filter((r) => !r.startsWith('#') && /(^|[\s|;&(])kvz\s/.test(r));
+    expect(opdrachten.length).toBeGreaterThan(40);
+    for (const r of opdrachten) expect(r, r).toMatch(/^(npx kvz |npm install && npx kvz )/);
+    expect(tekst).toContain('`npm link`');
+  });
 });

@@ -24,16 +24,30 @@ export const ANDERE_NAMEN: Readonly<Record<string, string>> = {
 };
 
 /**
- * Rewrites `argv` (without node and script) so that every command word is the command's own name.
- * Stops at the first word that is no command (commander then reports it) and at `--`.
+ * Old spellings of options that SPEC §12 renamed, per command: one meaning per flag. They keep
+ * working (README, "Andere namen"); help shows the new name only.
+ */
+export const OUDE_OPTIES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  'export meldingen': { '--vertrouwelijk': '--met-vertrouwelijk' },
+  'export matrix': { '--vertrouwelijk': '--met-vertrouwelijk' },
+  'import meldingen': { '--dry-run': '--proef' },
+};
+
+/**
+ * Rewrites `argv` (without node and script) so that every command word is the command's own name,
+ * and an old option spelling the new one. Stops at the first word that is no command (commander
+ * then reports it) and at `--`.
  */
 export function normaliseerCommandos(program: Command, argv: readonly string[]): string[] {
   const uit = [...argv];
   let cmd = program;
-  for (let i = 0; i < uit.length; i++) {
+  const opties: number[] = [];
+  let i = 0;
+  for (; i < uit.length; i++) {
     const woord = uit[i]!;
     if (woord === '--') break;
     if (woord.startsWith('-')) {
+      opties.push(i);
       if (neemtWaarde(cmd, woord)) i++;
       continue;
     }
@@ -42,6 +56,16 @@ export function normaliseerCommandos(program: Command, argv: readonly string[]):
     if (!gevonden) break;
     uit[i] = gevonden.name();
     cmd = gevonden;
+  }
+  const oud = OUDE_OPTIES[commandoPad(cmd)];
+  if (oud) {
+    // The leaf's own options may follow its arguments: look at every word up to `--`.
+    for (let j = i; j < uit.length && uit[j] !== '--'; j++) if (uit[j]!.startsWith('-')) opties.push(j);
+    for (const j of opties) {
+      const [naam, ...waarde] = uit[j]!.split('=');
+      const nieuw = oud[naam!];
+      if (nieuw) uit[j] = [nieuw, ...waarde].join('=');
+    }
   }
   return uit;
 }

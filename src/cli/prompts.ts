@@ -4,6 +4,7 @@
  */
 import { CancelledError } from '../domain/errors.js';
 import type { Io } from './context.js';
+import { zoekKeuzes } from './zoeken.js';
 
 export interface Keuze {
   name: string;
@@ -29,11 +30,15 @@ function isAfgebroken(e: unknown): boolean {
 }
 
 const TOETSEN: Record<string, string> = { navigate: 'bladeren', select: 'kiezen', submit: 'bevestigen', all: 'alles', invert: 'omkeren' };
+const TOETSNAMEN: Record<string, string> = { space: 'spatie' };
+/** Inquirer's own words that reach the screen. */
+const MELDINGEN: Record<string, string> = { 'No results found': 'Niets gevonden; typ minder of iets anders' };
 
-/** Inquirer's key hints and yes/no words, in Dutch. */
+/** Inquirer's key hints, messages and yes/no words, in Dutch. */
 const THEMA = {
   style: {
-    keysHelpTip: (toetsen: [string, string][]) => toetsen.map(([toets, wat]) => `${toets} ${TOETSEN[wat] ?? wat}`).join(' • '),
+    keysHelpTip: (toetsen: [string, string][]) => toetsen.map(([toets, wat]) => `${TOETSNAMEN[toets] ?? toets} ${TOETSEN[wat] ?? wat}`).join(' • '),
+    error: (tekst: string) => `> ${MELDINGEN[tekst] ?? tekst}`,
   },
 };
 const JA_NEE = { keywords: { yes: 'Ja', no: 'Nee', error: () => 'Antwoord met j(a) of n(ee).' } };
@@ -58,10 +63,7 @@ export function inquirerPrompter(io: Io): Prompter {
           {
             message: v.message,
             theme: THEMA,
-            source: (term) => {
-              const t = (term ?? '').toLowerCase();
-              return v.choices.filter((c) => c.name.toLowerCase().includes(t) || c.value.toLowerCase().includes(t));
-            },
+            source: (term) => zoekKeuzes(v.choices, term),
           },
           context,
         ),

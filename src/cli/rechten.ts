@@ -56,8 +56,8 @@ const RECHTEN: Record<string, Recht> = {
 const OPTIE_RECHTEN: { pad: string; optie: string; recht: Recht }[] = [
   { pad: 'melding add', optie: 'zaak', recht: recht('iv', 'een melding niet aan een zaak koppelen') },
   { pad: 'matrix', optie: 'metVertrouwelijk', recht: recht('politieoverleg', 'geen vertrouwelijke zaken in de matrix zien') },
-  { pad: 'export matrix', optie: 'vertrouwelijk', recht: recht('politieoverleg', 'geen vertrouwelijke zaken exporteren') },
-  { pad: 'export meldingen', optie: 'vertrouwelijk', recht: recht('politieoverleg', 'geen vertrouwelijke meldingen exporteren') },
+  { pad: 'export matrix', optie: 'metVertrouwelijk', recht: recht('politieoverleg', 'geen vertrouwelijke zaken exporteren') },
+  { pad: 'export meldingen', optie: 'metVertrouwelijk', recht: recht('politieoverleg', 'geen vertrouwelijke meldingen exporteren') },
 ];
 
 function rechtVan(pad: string): Recht | undefined {

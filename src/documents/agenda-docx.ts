@@ -7,6 +7,7 @@
  * last two columns, and the `nieuw` rows, are filled in at the meeting.
  */
 import { isLopend } from '../domain/actie.js';
+import { soortInZin } from '../domain/cadans.js';
 import type { Agenda, ZaakOpAgenda } from '../domain/agenda.js';
 import { NIEUW } from '../domain/notulen.js';
 import { datumKort } from '../domain/tijd.js';
@@ -65,18 +66,18 @@ function puntInAgenda(p: Punt, nummer: number): Blok[] {
   return uit;
 }
 
-const koptekst = (a: Agenda, wat: string) => `${wat} ${a.titel} — ${datumLang(a.overleg.datum)}`;
+const koptekst = (a: Agenda, wat: string) => `${wat} ${soortInZin(a.soort)} — ${datumLang(a.overleg.datum)}`;
 
 export async function agendaDocx(a: Agenda): Promise<Buffer> {
   const items = punten(a);
   const inhoud: Blok[] = [
-    kop(1, `Agenda ${a.titel}`),
+    kop(1, `Agenda ${soortInZin(a.soort)}`),
     ...feiten(a, true),
     alinea('**Agendapunten**', { na: 60 }),
     ...uitMarkdown(items.map((p, i) => `${i + 1}. ${p.titel}`)),
     ...items.flatMap((p, i) => puntInAgenda(p, i + 1)),
   ];
-  return wordBestand({ titel: `Agenda ${a.titel} ${datumKort(a.overleg.datum)}`, koptekst: koptekst(a, 'Agenda'), vertrouwelijk: a.soort === 'politie' }, inhoud);
+  return wordBestand({ titel: `Agenda ${soortInZin(a.soort)} ${datumKort(a.overleg.datum)}`, koptekst: koptekst(a, 'Agenda'), vertrouwelijk: a.soort === 'politie' }, inhoud);
 }
 
 function aandacht(z: ZaakOpAgenda): Blok[] {
@@ -117,7 +118,7 @@ const INVULLEN = [
 ];
 
 export async function notulenDocx(a: Agenda, databaseId: string): Promise<Buffer> {
-  const inhoud: Blok[] = [kop(1, `Notulen ${a.titel}`), ...feiten(a, false), alinea(INVULLEN.join(' '))];
+  const inhoud: Blok[] = [kop(1, `Notulen ${soortInZin(a.soort)}`), ...feiten(a, false), alinea(INVULLEN.join(' '))];
   inhoud.push(kop(2, 'Aanwezig'));
   const rijen = [...a.deelnemers.map((d) => [LEEG_VAKJE, d.naam]), ...Array.from({ length: EXTRA_AANWEZIGEN }, () => [LEEG_VAKJE, ''])];
   inhoud.push(tabel(['Aanwezig', 'Deelnemer'], rijen, {
@@ -145,7 +146,7 @@ export async function notulenDocx(a: Agenda, databaseId: string): Promise<Buffer
   });
   return wordBestand(
     {
-      titel: `Notulen ${a.titel} ${datumKort(a.overleg.datum)}`,
+      titel: `Notulen ${soortInZin(a.soort)} ${datumKort(a.overleg.datum)}`,
       koptekst: koptekst(a, 'Notulen'),
       vertrouwelijk: a.soort === 'politie',
       kenmerk: kenmerk(a, databaseId),

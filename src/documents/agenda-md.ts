@@ -4,6 +4,7 @@
  * `pandoc -f gfm agenda.md -o agenda.docx`.
  */
 import type { Agenda, ZaakOpAgenda } from '../domain/agenda.js';
+import { soortInZin } from '../domain/cadans.js';
 import { datumLang } from '../domain/datum-nl.js';
 import { actieTabel, punten, vorigeAfspraken, zaakKenmerken, type Punt } from './agenda-inhoud.js';
 import { document, inline, kop } from './markdown.js';
@@ -21,7 +22,7 @@ export function kopBlokken(a: Agenda, wat: 'Agenda' | 'Notulen'): string[][] {
     `- **Periode:** meldingen van ${datumLang(a.venster.van)} tot en met ${datumLang(a.venster.tot_en_met)}`,
     `- **Stand van de matrix:** ${datumLang(a.peildatum)}`,
   );
-  const blokken = [[kop(1, `${wat} ${a.titel}`)], feiten];
+  const blokken = [[kop(1, `${wat} ${soortInZin(a.soort)}`)], feiten];
   if (a.soort === 'politie') blokken.push(['**Vertrouwelijk:** dit stuk bevat vertrouwelijke zaken en meldingen en is alleen voor de deelnemers aan het politieoverleg.']);
   return blokken;
 }

@@ -129,6 +129,11 @@ export function soortenVan(cadans: CadansSoort): OverlegSoort[] {
 export const DUUR_MINUTEN: Record<OverlegSoort, number> = { gio: 120, tweewekelijks: 90, politie: 90 };
 
 /** The full name, for calendars and headings. */
+/** After a word such as Agenda or Notulen, or inside a sentence: 'GIO (Groot Integraal Overleg)', 'tweewekelijks overleg'. */
+export function soortInZin(soort: OverlegSoort): string {
+  return soort === 'gio' ? soortTitel(soort) : soortNaam(soort);
+}
+
 export function soortTitel(soort: OverlegSoort): string {
   return soort === 'gio' ? 'GIO (Groot Integraal Overleg)' : soort === 'politie' ? 'Politieoverleg' : 'Tweewekelijks overleg';
 }

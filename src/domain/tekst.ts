@@ -57,7 +57,7 @@ export function email(input: string | undefined, veld: string): string | undefin
   const waarde = optioneleTekst(input, veld, { max: 254 });
   if (waarde === undefined) return undefined;
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(waarde)) {
-    throw new UsageError(`Ongeldig e-mailadres voor ${veld}: verwacht iets als naam@voorbeeld.nl.`);
+    throw new UsageError(`Ongeldige waarde voor ${veld}: dat is geen e-mailadres; verwacht iets als naam@voorbeeld.nl.`);
   }
   return waarde;
 }

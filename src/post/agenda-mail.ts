@@ -3,7 +3,7 @@
  * whoever reads the mail first. The politieoverleg's agenda goes with a neutral body (what it holds
  * is in the confidential attachment only) and a subject that starts with `Vertrouwelijk:`.
  */
-import { soortNaam } from '../domain/cadans.js';
+import { soortInZin, soortNaam } from '../domain/cadans.js';
 import type { Agenda } from '../domain/agenda.js';
 import { datumKort } from '../domain/tijd.js';
 import { datumLang } from '../domain/datum-nl.js';
@@ -14,7 +14,7 @@ import { nieuweMessageId, opEenRegel } from './doorzetting.js';
 export function agendaBericht(a: Agenda, docx: Buffer, aan: string[], domein: string): Bericht {
   const o = a.overleg;
   const geheim = a.soort === 'politie';
-  const onderwerp = opEenRegel(geheim ? `Vertrouwelijk: agenda ${soortNaam(a.soort)}, ${datumLang(o.datum)}` : `Agenda ${a.titel}, ${datumLang(o.datum)}`);
+  const onderwerp = opEenRegel(geheim ? `Vertrouwelijk: agenda ${soortNaam(a.soort)}, ${datumLang(o.datum)}` : `Agenda ${soortInZin(a.soort)}, ${datumLang(o.datum)}`);
   const kern = geheim
     ? [
         `In de bijlage de agenda van het ${soortNaam(a.soort)} van ${datumLang(o.datum)}, ${o.tijd} uur.`,
@@ -22,7 +22,7 @@ export function agendaBericht(a: Agenda, docx: Buffer, aan: string[], domein: st
         'Het stuk is vertrouwelijk: alleen voor de deelnemers aan het politieoverleg. Stuur het niet door.',
       ]
     : [
-        `In de bijlage de agenda van het ${a.titel} van ${datumLang(o.datum)}, ${o.tijd} uur, ${opEenRegel(o.locatie)}.`,
+        `In de bijlage de agenda van het ${soortInZin(a.soort)} van ${datumLang(o.datum)}, ${o.tijd} uur, ${opEenRegel(o.locatie)}.`,
         '',
         'Agendapunten:',
         ...punten(a).map((p, i) => `${i + 1}. ${p.titel}`),

@@ -3,7 +3,7 @@
  * moves (REQUEST again, same UID, higher SEQUENCE) and its cancellation (METHOD:CANCEL). Calendars act
  * on the iCalendar part; the plain text says the same for whoever reads the mail itself.
  */
-import { DUUR_MINUTEN, soortNaam, soortTitel } from '../domain/cadans.js';
+import { DUUR_MINUTEN, soortInZin, soortNaam, soortTitel } from '../domain/cadans.js';
 import type { Overleg } from '../domain/overleg.js';
 import { datumLang } from '../domain/datum-nl.js';
 import { icsUitnodiging } from '../documents/ics.js';
@@ -48,7 +48,7 @@ export function uitnodigingBericht(g: UitnodigingGegevens): Bericht {
     : [
         g.aanleiding === 'gewijzigd'
           ? `Het ${soortNaam(o.soort)} is gewijzigd. Het is nu op:`
-          : `U bent uitgenodigd voor het ${titel}:`,
+          : `U bent uitgenodigd voor het ${soortInZin(o.soort)}:`,
         '',
         `Datum:    ${datumLang(o.datum)}`,
         `Tijd:     ${o.tijd} tot ${eindTijd(o)}`,

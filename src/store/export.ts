@@ -124,14 +124,14 @@ export interface MatrixExportOpties {
 }
 
 /**
- * The zaak a matrix export is limited to must exist, and a vertrouwelijke one needs --vertrouwelijk:
+ * The zaak a matrix export is limited to must exist, and a vertrouwelijke one needs --met-vertrouwelijk:
  * an empty file would otherwise look like a zaak without acties.
  */
 export async function controleerExportZaak(db: Db, nummer: string, vertrouwelijk: boolean): Promise<void> {
   const zaak = await db.een<{ vertrouwelijk: number }>('SELECT vertrouwelijk FROM zaak WHERE nummer = ?', [nummer]);
   if (!zaak) throw new DomainError(`Zaak ${nummer} bestaat niet; er is niets geëxporteerd. Zie kvz zaak list.`);
   if (zaak.vertrouwelijk === 1 && !vertrouwelijk) {
-    throw new DomainError(`Zaak ${nummer} is vertrouwelijk; exporteren kan alleen met --vertrouwelijk (dat komt in het auditlog). Er is niets geëxporteerd.`);
+    throw new DomainError(`Zaak ${nummer} is vertrouwelijk; exporteren kan alleen met --met-vertrouwelijk (dat komt in het auditlog). Er is niets geëxporteerd.`);
   }
 }
 

@@ -293,7 +293,7 @@ describe('kvz actie list and show', () => {
     const a = await nieuweActie(db, z, 'politie', '2027-03-30', ['--overleg', 'gio:02-03-2027']);
     await kvzOk(['actie', 'update', a, '--deadline', '2027-04-06'], { db });
     const u = await kvzOk(['actie', 'show', a], { db });
-    expect(u.stdout).toMatch(/Deadline\s+06-04-2027, uitgesteld 1×/);
+    expect(u.stdout).toMatch(/Deadline\s+06-04-2027, 1× uitgesteld/);
     expect(u.stdout).toMatch(/Afgesproken in\s+GIO 02-03-2027/);
     expect(u.stdout).toContain('test: deadline 30-03-2027 → 06-04-2027 (uitgesteld)');
     const niet = await kvz(['actie', 'show', 'A-2027-0009'], { db });

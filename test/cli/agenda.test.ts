@@ -233,7 +233,8 @@ describe('which meeting', () => {
   });
 
   it('rejects a bad soort or date with exit 2 before touching the database', async () => {
-    const db = nieuweDb();
+    // A path of its own: the harness's nieuweDb() would make the file itself.
+    const db = join(tijdelijkeMap(), 'kvz.db');
     const fout = await kvz(['agenda', 'gi'], { db });
     expect([fout.code, fout.stderr]).toEqual([2, "Onbekend commando 'gi' voor kvz agenda. Bedoelde u 'kvz agenda gio'? Zie kvz agenda --help.\n"]);
     const datum = await kvz(['agenda', 'gio', '--datum', '2027-02-30'], { db });

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { nieuweMelding, nieuweZaak, zetCadans } from '../helpers/matrix.js';
+import { alleenBestand } from '../helpers/opslag.js';
 import { kvz, kvzOk, lees, nieuweDb, telRijen } from '../helpers/run.js';
 
 describe('other names for commands', () => {
@@ -19,7 +20,8 @@ describe('other names for commands', () => {
     expect((await kvzOk(['agenda', 'GIO', '--json'], { db })).stdout).toBe((await kvzOk(['agenda', 'gio', '--json'], { db })).stdout);
   });
 
-  it('leaves option values alone, even when they look like a command', async () => {
+  // On PostgreSQL the login is the user: --gebruiker is for a file.
+  alleenBestand('leaves option values alone, even when they look like a command', async () => {
     const db = nieuweDb();
     const u = await kvzOk(['--gebruiker', 'Toon', 'melding', 'add', '--categorie', 'overig', '--kern', 'Obdam', '--omschrijving', 'lijst'], { db });
     expect(u.stdout).toContain('vastgelegd');
@@ -65,5 +67,21 @@ describe('arguments the wrong way round', () => {
     const show = await kvz(['overleg', 'show', '02-03-2027', 'GIO'], { db });
     expect(show.code).toBe(2);
     expect(show.stderr).toContain('Bedoelde u kvz overleg show GIO 02-03-2027?');
+  });
+});
+
+describe('one meaning per flag (#15 item 11, SPEC §12)', () => {
+  it('takes --met-vertrouwelijk for exports and --proef for import, and the old spellings still', async () => {
+    const db = nieuweDb();
+    await kvzOk(['melding', 'add', '--categorie', 'drugs', '--kern', 'Ursem', '--omschrijving', 'Handel bij de haven', '--vertrouwelijk'], { db });
+    const nieuw = (await kvzOk(['export', 'meldingen', '--met-vertrouwelijk', '--formaat', 'csv'], { db })).stdout;
+    const oud = (await kvzOk(['export', 'meldingen', '--vertrouwelijk', '--formaat', 'csv'], { db })).stdout;
+    expect(nieuw).toContain('Handel bij de haven');
+    expect(oud).toBe(nieuw);
+    expect((await kvzOk(['export', 'meldingen', '--formaat', 'csv'], { db })).stdout).not.toContain('Handel bij de haven');
+    const help = (await kvzOk(['export', 'meldingen', '--help'])).stdout;
+    expect(help).toContain('--met-vertrouwelijk');
+    expect(help).not.toMatch(/^\s+--vertrouwelijk/m);
+    expect((await kvzOk(['import', 'meldingen', '--help'])).stdout).toMatch(/^\s+--proef\s/m);
   });
 });

@@ -47,6 +47,12 @@ describe('kvz demo', () => {
     expect(uitvoer).toContain(`Probeer ook:\n  kvz status --db ${demo}\n  kvz rapport jeugd --db ${demo}\n  kvz export matrix --output matrix.csv --db ${demo}\n`);
   });
 
+  it('says npx kvz in what to try when it was started with npx, as the README does', async () => {
+    const pad = join(tijdelijkeMap(), 'npx-demo.db');
+    const u = await kvzOk(['demo', '--db', pad], { env: { npm_command: 'exec' } });
+    expect(u.stdout).toContain(`Probeer ook:\n  npx kvz status --db ${pad}\n`);
+  });
+
   it('writes a database that kvz check passes: integrity, references and a whole audit chain ending in the demo row', async () => {
     const u = await kvz(['check'], { db: demo });
     expect(u.code, u.stdout).toBe(0);

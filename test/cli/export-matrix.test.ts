@@ -159,7 +159,7 @@ describe('kvz export matrix', () => {
     [['--zaak', 'Z-27'], 2, "Ongeldig nummer voor --zaak: 'Z-27'"],
     [['--output', '/bestaat/niet/uit.csv'], 2, 'De map voor --output bestaat niet'],
     [['--zaak', 'Z-2027-099'], 1, 'Zaak Z-2027-099 bestaat niet'],
-    [['--zaak', 'Z-2027-002'], 1, 'Zaak Z-2027-002 is vertrouwelijk; exporteren kan alleen met --vertrouwelijk'],
+    [['--zaak', 'Z-2027-002'], 1, 'Zaak Z-2027-002 is vertrouwelijk; exporteren kan alleen met --met-vertrouwelijk'],
   ])('refuses %j with exit %i, exports nothing and writes no audit row', async (args, code, bericht) => {
     const { db } = await matrixDb();
     const voor = toestand(db);

@@ -102,7 +102,7 @@ describe('kvz export meldingen', () => {
     const voor = telRijen(db, 'audit');
     const u = await kvz(['export', 'meldingen', '--zaak', 'Z-2027-001'], { db });
     expect(u.code).toBe(1);
-    expect(u.stderr).toBe('Zaak Z-2027-001 is vertrouwelijk; exporteren kan alleen met --vertrouwelijk (dat komt in het auditlog). Er is niets geëxporteerd.\n');
+    expect(u.stderr).toBe('Zaak Z-2027-001 is vertrouwelijk; exporteren kan alleen met --met-vertrouwelijk (dat komt in het auditlog). Er is niets geëxporteerd.\n');
     expect(u.stdout).toBe('');
     expect(telRijen(db, 'audit')).toBe(voor);
     expect((await kvz(['export', 'meldingen', '--zaak', 'Z-2027-009'], { db })).stderr).toBe('Zaak Z-2027-009 bestaat niet; er is niets geëxporteerd. Zie kvz zaak list.\n');

@@ -31,7 +31,7 @@ describe('kvz matrix', () => {
     const u = await kvzOk(['matrix', '--met-vertrouwelijk'], { db });
     const uit = u.stdout;
     expect(uit).toContain('Matrix op dinsdag 16 maart 2027\n3 zaken · 3 lopende acties · 1 te laat · 1 uitgesteld\n');
-    expect(uit).toMatch(new RegExp(`\\n {2}! ${a[0]} {2}politie +10-03-2027 {2}open +uitgesteld 2×\\n`));
+    expect(uit).toMatch(new RegExp(`\\n {2}! ${a[0]} {2}politie +10-03-2027 {2}open +2× uitgesteld\\n`));
     expect(uit).toMatch(new RegExp(`\\n {4}${a[1]} {2}casemanager-jeugd {2}01-04-2027 {2}loopt\\n`));
     // A finished actie is not owed any more: not in the default matrix.
     expect(uit).not.toContain(a[2]);

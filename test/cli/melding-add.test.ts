@@ -126,7 +126,7 @@ describe('kvz melding add', () => {
     [['--ontvangen', '31-02-2027 10:00'], 'bestaat niet'],
     [['--ontvangen', 'morgen'], 'ligt in de toekomst'],
     [['--melder-telefoon', 'bel maar'], 'Ongeldig telefoonnummer voor --melder-telefoon'],
-    [['--melder-email', 'anna-at-example'], 'Ongeldig e-mailadres voor --melder-email'],
+    [['--melder-email', 'anna-at-example'], 'Ongeldige waarde voor --melder-email: dat is geen e-mailadres'],
     [['--omschrijving', '   '], 'Verplicht veld ontbreekt: --omschrijving.'],
     [['--terugkoppeling'], '--terugkoppeling vraagt om een manier om de melder te bereiken'],
     [['--zaak', 'Z-2027-007'], 'Zaak Z-2027-007 bestaat niet'],

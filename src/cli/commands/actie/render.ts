@@ -17,7 +17,7 @@ export function overlegLabel(o: { soort: OverlegSoort; datum: string }): string 
 }
 
 export function uitgesteldTekst(n: number): string {
-  return n > 0 ? `uitgesteld ${n}×` : '';
+  return n > 0 ? `${n}× uitgesteld` : '';
 }
 
 /** Column widths for a set of acties, so their lines align. */
@@ -72,7 +72,7 @@ export function historieRegels(ctx: Context, historie: HistorieRegel[], inspring
 
 export async function actieTabel(ctx: Context, acties: MatrixRij[]): Promise<string> {
   const k = kleuren(ctx);
-  const kop = ['Actie', 'Zaak', 'Partner', 'Deadline', 'Status', 'Uitg.', 'Omschrijving'];
+  const kop = ['Actie', 'Zaak', 'Partner', 'Deadline', 'Status', 'Uitgesteld', 'Omschrijving'];
   const rijen = acties.map((a) => [
     a.nummer,
     a.zaak + (a.zaak_vertrouwelijk ? '*' : ''),

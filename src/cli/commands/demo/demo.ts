@@ -56,9 +56,11 @@ async function vertelDemo(ctx: Context, pad: string, jaar: DemoJaar, vervangt: b
   schrijf(ctx);
   await toonVolgendeGioAgenda(ctx);
   const metDb = `--db ${shellWoord(pad)}`;
+  // Started with npx (as the README's first command does), kvz is not on PATH: say it the same way.
+  const kvz = ctx.env.npm_command === 'exec' ? 'npx kvz' : 'kvz';
   schrijf(ctx);
   schrijf(ctx, 'Probeer ook:');
-  for (const c of [`kvz status ${metDb}`, `kvz rapport jeugd ${metDb}`, `kvz export matrix --output matrix.csv ${metDb}`]) {
+  for (const c of [`${kvz} status ${metDb}`, `${kvz} rapport jeugd ${metDb}`, `${kvz} export matrix --output matrix.csv ${metDb}`]) {
     schrijf(ctx, `  ${c}`);
   }
 }

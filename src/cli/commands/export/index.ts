@@ -20,7 +20,7 @@ export function registreerExport(program: Command, runtime: Runtime): void {
     .option('--status <status>', 'nieuw, doorgezet of afgehandeld')
     .option('--zaak <nummer>', 'alleen meldingen van deze zaak')
     .option('--vergunninghouder', 'alleen meldingen over vergunninghouders')
-    .option('--vertrouwelijk', 'ook vertrouwelijke meldingen (komt in het auditlog)')
+    .option('--met-vertrouwelijk', 'ook vertrouwelijke meldingen (alleen politieoverleg; komt in het auditlog; oude spelling: --vertrouwelijk)')
     .option('--met-melder', 'met naam, telefoon en e-mail van de melder (komt in het auditlog)')
     .option('--per-partner', 'met --formaat xlsx: ook een werkblad per partner met de meldingen die naar haar zijn doorgezet')
     .addHelpText('after', datumHulp())
@@ -34,7 +34,7 @@ export function registreerExport(program: Command, runtime: Runtime): void {
     .option('--status <status>', 'open (acties die open zijn of lopen) of alle (ook gereed en vervallen) (standaard: open)')
     .option('--partner <partner>', 'alleen acties van deze partner')
     .option('--zaak <nummer>', 'alleen de acties van deze zaak')
-    .option('--vertrouwelijk', 'ook vertrouwelijke zaken, gemarkeerd in een extra kolom (komt in het auditlog)')
+    .option('--met-vertrouwelijk', 'ook vertrouwelijke zaken, gemarkeerd in een extra kolom (alleen politieoverleg; komt in het auditlog; oude spelling: --vertrouwelijk)')
     .option('--per-partner', 'met --formaat xlsx: ook een werkblad per partner met haar acties')
     .action(voer(runtime, () => import('./matrix.js')));
 }

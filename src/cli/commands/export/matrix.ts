@@ -19,7 +19,7 @@ interface Opts {
   status?: string;
   partner?: string;
   zaak?: string;
-  vertrouwelijk?: boolean;
+  metVertrouwelijk?: boolean;
   perPartner?: boolean;
 }
 
@@ -29,7 +29,7 @@ export default async function exportMatrix(ctx: Context, o: Opts): Promise<void>
   const formaat = leesExportFormaat(o.formaat, output, o.perPartner === true);
   const status = o.status === undefined ? 'open' : (kies(o.status, '--status', { soort: 'status', waarden: ['open', 'alle'] }) as 'open' | 'alle');
   const zaak = o.zaak === undefined ? undefined : parseNummer('zaak', o.zaak, '--zaak');
-  const vertrouwelijk = o.vertrouwelijk === true;
+  const vertrouwelijk = o.metVertrouwelijk === true;
   const db = await ctx.db();
   const partner = o.partner === undefined ? undefined : actieInvoer.partner(o.partner, await partnerLijst(db));
   if (zaak !== undefined) await controleerExportZaak(db, zaak, vertrouwelijk);

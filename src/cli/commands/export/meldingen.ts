@@ -20,7 +20,7 @@ import { leesMeldingSelectie, type SelectieOpts } from '../melding/selectie.js';
 interface Opts extends SelectieOpts {
   output?: string;
   formaat?: string;
-  vertrouwelijk?: boolean;
+  metVertrouwelijk?: boolean;
   metMelder?: boolean;
   perPartner?: boolean;
 }
@@ -31,7 +31,7 @@ export default async function exportMeldingen(ctx: Context, o: Opts): Promise<vo
   const { db, selectie: filter } = await leesMeldingSelectie(ctx, o);
   const vandaag = dagVan(ctx.nu);
 
-  const opties: MeldingExportOpties = { vertrouwelijk: o.vertrouwelijk === true, metMelder: o.metMelder === true };
+  const opties: MeldingExportOpties = { vertrouwelijk: o.metVertrouwelijk === true, metMelder: o.metMelder === true };
   if (filter.zaak !== undefined) await controleerExportZaak(db, filter.zaak, opties.vertrouwelijk);
   const audit = (n: number) =>
     auditMeldingExport(db, ctx.actor('export meldingen'), filter, { ...opties, formaat, bestand: output ?? null, ...(o.perPartner ? { per_partner: true } : {}) }, n);

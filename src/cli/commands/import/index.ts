@@ -9,6 +9,6 @@ export function registreerImport(program: Command, runtime: Runtime): void {
     .command('meldingen')
     .description('meldingen uit een CSV-bestand inlezen: alles of niets, elke foute regel wordt genoemd')
     .argument('<bestand>', 'CSV met een kopregel (Datum, Categorie, Kern, Omschrijving, …), ; of , als scheidingsteken')
-    .option('--dry-run', 'alleen controleren en tonen wat er zou gebeuren; niets vastleggen')
+    .option('--proef', 'alleen controleren en tonen wat er zou gebeuren; niets vastleggen (oude spelling: --dry-run)')
     .action(voer(runtime, () => import('./meldingen.js')));
 }

@@ -11,7 +11,7 @@ import { leesPad } from '../../invoer.js';
 import { kleuren, meervoud, meld, schrijf } from '../../output.js';
 
 interface Opts {
-  dryRun?: boolean;
+  proef?: boolean;
 }
 
 /** Set to true by the build (esbuild --define): only the bundle has a worker file to start. */
@@ -38,7 +38,7 @@ export default async function importMeldingen(ctx: Context, o: Opts, [invoer]: s
     return einde.uitkomst;
   };
   // The write transaction starts before the numbers are read, so no other writer can take them.
-  const u = o.dryRun
+  const u = o.proef
     ? await lezen()
     : await metGroteCache(db, () =>
         db.transactie(async () => {
@@ -49,7 +49,7 @@ export default async function importMeldingen(ctx: Context, o: Opts, [invoer]: s
         }),
       );
 
-  if (o.dryRun) {
+  if (o.proef) {
     schrijf(ctx, `Proef: ${meervoud(u.aantal, 'melding is', 'meldingen zijn')} in orde en zou${u.aantal === 1 ? '' : 'den'} worden geïmporteerd als ${reeks(u)}. Er is niets vastgelegd.`);
     return;
   }
