@@ -16,7 +16,7 @@ export function registreerActie(program: Command, runtime: Runtime): void {
     .option('--soort <soort>', 'gesprek-bewoners, gesprek-melder, handhaving, huisbezoek, communicatie, zorg of overig (standaard: overig)')
     .option('--overleg <soort:datum>', 'waar het is afgesproken, bijv. gio:16-03-2027 (gio, tweewekelijks of politie)')
     .option('--json', 'toon de vastgelegde actie als JSON')
-    .addHelpText('after', datumHulp({ deadline: true }))
+    .addHelpText('after', () => datumHulp({ deadline: true }))
     .action(voer(runtime, () => import('./add.js')));
 
   actie
@@ -29,7 +29,7 @@ export function registreerActie(program: Command, runtime: Runtime): void {
     .option('--notitie <tekst>', 'toelichting bij de wijziging')
     .option('--overleg <soort:datum>', 'waar de wijziging is afgesproken, bijv. tweewekelijks:30-03-2027')
     .option('--json', 'toon de actie daarna als JSON')
-    .addHelpText('after', datumHulp({ deadline: true }))
+    .addHelpText('after', () => datumHulp({ deadline: true }))
     .action(voer(runtime, () => import('./update.js')));
 
   actie

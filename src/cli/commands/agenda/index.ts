@@ -21,7 +21,7 @@ export function registreerAgenda(program: Command, runtime: Runtime): void {
       .option('--formaat <formaat>', 'md (Markdown) of docx (Word-document, met --output) (standaard: md; docx bij --output x.docx)')
       .option('--json', 'de inhoud van de agenda als JSON in plaats van Markdown')
       .option('--mail', 'mail de agenda als Word-document aan de deelnemers met een e-mailadres')
-      .addHelpText('after', datumHulp())
+      .addHelpText('after', () => datumHulp())
       .action(voer(runtime, async () => ({ default: (await import('./agenda.js')).agendaVan(soort) })));
   }
 }

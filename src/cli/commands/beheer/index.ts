@@ -10,7 +10,7 @@ export function registreerBeheer(program: Command, runtime: Runtime): void {
     .option('--gio-start <datum>', 'datum van het eerste GIO (standaard: de eerste dinsdag na vandaag)')
     .option('--politie-start <datum>', 'datum van het eerste politieoverleg (standaard: de eerste dinsdag na vandaag)')
     .option('--json', 'uitvoer als JSON')
-    .addHelpText('after', datumHulp())
+    .addHelpText('after', () => datumHulp())
     .action(voer(runtime, () => import('./init.js')));
 
   program
@@ -28,7 +28,7 @@ export function registreerBeheer(program: Command, runtime: Runtime): void {
     .option('--door <gebruiker>', 'alleen wat deze gebruiker deed')
     .option('--limit <aantal>', 'hoeveel regels ten hoogste (tabel standaard 50, JSON standaard alle)')
     .option('--json', 'uitvoer als JSON')
-    .addHelpText('after', datumHulp())
+    .addHelpText('after', () => datumHulp())
     .action(voer(runtime, () => import('./log.js')));
 
   program

@@ -23,7 +23,7 @@ export function registreerExport(program: Command, runtime: Runtime): void {
     .option('--met-vertrouwelijk', 'ook vertrouwelijke meldingen (alleen politieoverleg; komt in het auditlog; oude spelling: --vertrouwelijk)')
     .option('--met-melder', 'met naam, telefoon en e-mail van de melder (komt in het auditlog)')
     .option('--per-partner', 'met --formaat xlsx: ook een werkblad per partner met de meldingen die naar haar zijn doorgezet')
-    .addHelpText('after', datumHulp())
+    .addHelpText('after', () => datumHulp())
     .action(voer(runtime, () => import('./meldingen.js')));
 
   exp

@@ -25,7 +25,7 @@ export function registreerMelding(program: Command, runtime: Runtime): void {
     .option('--doorzetten <partners>', 'meteen doorzetten naar partners, bijv. politie,jongerenwerk')
     .option('--zonder-mail', 'doorzetting alleen vastleggen (telefonisch gedaan); partners met een adres krijgen anders een mail')
     .option('--json', 'toon de vastgelegde melding als JSON')
-    .addHelpText('after', datumHulp({ tijd: true }))
+    .addHelpText('after', () => datumHulp({ tijd: true }))
     .action(voer(runtime, () => import('./add.js')));
 
   melding
@@ -42,7 +42,7 @@ export function registreerMelding(program: Command, runtime: Runtime): void {
     .option('--te-laat-doorgezet', 'alleen meldingen die niet op de dag van ontvangst zijn doorgezet')
     .option('--limit <aantal>', 'hoeveel meldingen ten hoogste (tabel standaard 50, JSON standaard alle)')
     .option('--json', 'uitvoer als JSON')
-    .addHelpText('after', datumHulp())
+    .addHelpText('after', () => datumHulp())
     .action(voer(runtime, () => import('./list.js')));
 
   melding
@@ -61,7 +61,7 @@ export function registreerMelding(program: Command, runtime: Runtime): void {
     .option('--zonder-mail', 'alleen vastleggen (telefonisch doorgezet); partners met een adres krijgen anders een mail')
     .option('--notitie <tekst>', 'toelichting')
     .option('--json', 'toon de melding daarna als JSON')
-    .addHelpText('after', datumHulp({ tijd: true }))
+    .addHelpText('after', () => datumHulp({ tijd: true }))
     .action(voer(runtime, () => import('./forward.js')));
 
   melding
@@ -73,7 +73,7 @@ export function registreerMelding(program: Command, runtime: Runtime): void {
     .option('--op <datum-tijd>', 'moment van het contact (standaard: nu)')
     .option('--mail', 'terugkoppeling: mail de notitie aan de melder, in een nette brief van het team')
     .option('--json', 'toon de melding daarna als JSON')
-    .addHelpText('after', datumHulp({ tijd: true }))
+    .addHelpText('after', () => datumHulp({ tijd: true }))
     .action(voer(runtime, () => import('./contact.js')));
 
   melding
@@ -104,7 +104,7 @@ export function registreerMelding(program: Command, runtime: Runtime): void {
     .option('--vertrouwelijk', 'vertrouwelijk (alleen politieoverleg)')
     .option('--no-vertrouwelijk', 'niet vertrouwelijk')
     .option('--json', 'toon de melding daarna als JSON')
-    .addHelpText('after', datumHulp({ tijd: true }))
+    .addHelpText('after', () => datumHulp({ tijd: true }))
     .action(voer(runtime, () => import('./update.js')));
 
   melding

@@ -18,7 +18,7 @@ export function registreerNotulen(program: Command, runtime: Runtime): void {
       .option('--datum <datum>', 'de datum van het overleg (standaard: het eerstvolgende, vandaag meegerekend)')
       .option('--output <bestand>', 'schrijf naar dit bestand (anders naar de standaarduitvoer)')
       .option('--formaat <formaat>', 'md (Markdown) of docx (Word-document, met --output) (standaard: md; docx bij --output x.docx)')
-      .addHelpText('after', datumHulp())
+      .addHelpText('after', () => datumHulp())
       .action(voer(runtime, async () => ({ default: (await import('./skelet.js')).skeletVan(soort) })));
   }
 

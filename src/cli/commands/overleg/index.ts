@@ -18,7 +18,7 @@ export function registreerOverleg(program: Command, runtime: Runtime): void {
     .option('--locatie <plek>', 'waar het overleg is')
     .option('--json', 'uitvoer als JSON')
     .addHelpText('after', '\nVoorbeeld:\n  kvz overleg cadans gio --start 2027-01-05 --interval 6 --tijd 10:00 --locatie "Gemeentehuis, zaal 2"')
-    .addHelpText('after', datumHulp())
+    .addHelpText('after', () => datumHulp())
     .action(voer(runtime, () => import('./cadans.js')));
 
   const deelnemer = overleg.command('deelnemer').description('wie er aan elk soort overleg deelneemt (agenda, notulen, uitnodigingen)');
@@ -53,7 +53,7 @@ export function registreerOverleg(program: Command, runtime: Runtime): void {
     .option('--tot <datum>', 'tot en met deze datum (standaard: zes maanden na --van)')
     .option('--json', 'uitvoer als JSON')
     .option('--ics <bestand>', 'schrijf ook een iCalendar-bestand voor Outlook of Google Agenda ("-" voor de uitvoer)')
-    .addHelpText('after', datumHulp())
+    .addHelpText('after', () => datumHulp())
     .action(voer(runtime, () => import('./plan.js')));
 
   overleg
@@ -63,7 +63,7 @@ export function registreerOverleg(program: Command, runtime: Runtime): void {
     .argument('<datum>', 'de datum van het overleg')
     .option('--json', 'uitvoer als JSON')
     .addHelpText('after', '\nVoorbeeld:\n  kvz overleg show gio 2027-03-30')
-    .addHelpText('after', datumHulp())
+    .addHelpText('after', () => datumHulp())
     .action(voer(runtime, () => import('./show.js')));
 
   overleg
@@ -75,7 +75,7 @@ export function registreerOverleg(program: Command, runtime: Runtime): void {
     .option('--tot <datum>', 'tot en met deze datum (met --van)')
     .option('--json', 'uitvoer als JSON')
     .addHelpText('after', '\nVoorbeeld:\n  kvz overleg uitnodig gio --van 2027-01-01 --tot 2027-06-30')
-    .addHelpText('after', datumHulp())
+    .addHelpText('after', () => datumHulp())
     .action(voer(runtime, () => import('./uitnodig.js')));
 
   overleg
@@ -88,7 +88,7 @@ export function registreerOverleg(program: Command, runtime: Runtime): void {
     .option('--locatie <plek>', 'een andere plek')
     .option('--reden <tekst>', 'waarom het verzet wordt')
     .option('--json', 'toon het overleg daarna als JSON')
-    .addHelpText('after', datumHulp())
+    .addHelpText('after', () => datumHulp())
     .action(voer(runtime, () => import('./verzet.js')));
 
   overleg
@@ -98,6 +98,6 @@ export function registreerOverleg(program: Command, runtime: Runtime): void {
     .argument('<datum>', 'de datum van het overleg')
     .option('--reden <tekst>', 'waarom het niet doorgaat')
     .option('--json', 'toon het overleg daarna als JSON')
-    .addHelpText('after', datumHulp())
+    .addHelpText('after', () => datumHulp())
     .action(voer(runtime, () => import('./annuleer.js')));
 }

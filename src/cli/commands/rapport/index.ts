@@ -13,7 +13,7 @@ export function registreerRapport(program: Command, runtime: Runtime): void {
       .option('--van <datum>', 'begin van de periode (standaard: 12 maanden terug)')
       .option('--tot <datum>', 'einde van de periode (standaard: vandaag)')
       .option('--json', 'uitvoer als JSON')
-      .addHelpText('after', datumHulp());
+      .addHelpText('after', () => datumHulp());
 
   periode(rapport.command('vergunninghouders').description('meldingen over vergunninghouders per maand, categorie en kern')).action(
     voer(runtime, () => import('./vergunninghouders.js')),
@@ -29,6 +29,6 @@ export function registreerRapport(program: Command, runtime: Runtime): void {
     .option('--tot <datum>', 'alleen meldingen ontvangen op of voor deze datum')
     .option('--limit <aantal>', 'hoeveel ten hoogste (tabel standaard 50, JSON standaard alle)')
     .option('--json', 'uitvoer als JSON')
-    .addHelpText('after', datumHulp())
+    .addHelpText('after', () => datumHulp())
     .action(voer(runtime, () => import('./terugkoppeling.js')));
 }
