@@ -182,7 +182,7 @@ function gio(a: GioAgenda): Punt[] {
     {
       titel: jeugd,
       blokken: [
-        tekst(`${meervoud(a.jeugdoverlast.aantal, 'melding', 'meldingen')} van jeugdoverlast in de periode; in de periode ervoor (${datumKort(vp.van)} tot en met ${datumKort(vp.tot_en_met)}) ${a.jeugdoverlast.vorige_periode}.`),
+        tekst(`${meervoud(a.jeugdoverlast.aantal, 'melding', 'meldingen')} van jeugdoverlast in de periode; in de periode ervoor (${datumKort(vp.van)} tot en met ${datumKort(vp.tot_en_met)}) ${a.jeugdoverlast.vorige_periode}.${loopt(a)}`),
         tekst(...trendTabel('Kern', a.jeugdoverlast.per_kern.map((r) => ({ ...r, naam: r.kern })))),
       ],
     },
@@ -257,6 +257,13 @@ function tweewekelijks(a: TweewekelijksAgenda): Punt[] {
   ];
 }
 
+/** Said where a running window is compared: counted so far, against as many days before. */
+function loopt(a: GioAgenda | PolitieAgenda): string {
+  const l = a.periode_loopt;
+  if (!l) return '';
+  return ` De periode loopt nog: geteld tot en met ${datumKort(l.tot_en_met)}, ${l.dagen} van de ${l.van_dagen} dagen, tegen evenveel dagen van de periode ervoor.`;
+}
+
 function politie(a: PolitieAgenda): Punt[] {
   const [opening, trends, veel, vertrouwelijk, vhJeugd, rondvraag] = a.agendapunten as [string, string, string, string, string, string];
   const vp = a.vorig_venster;
@@ -267,7 +274,7 @@ function politie(a: PolitieAgenda): Punt[] {
     {
       titel: trends,
       blokken: [
-        tekst(`${meervoud(a.trends.aantal, 'melding', 'meldingen')} in de periode, vertrouwelijke meegeteld; in de periode ervoor (${datumKort(vp.van)} tot en met ${datumKort(vp.tot_en_met)}) ${a.trends.vorige_periode} (${verschil(a.trends)}).`),
+        tekst(`${meervoud(a.trends.aantal, 'melding', 'meldingen')} in de periode, vertrouwelijke meegeteld; in de periode ervoor (${datumKort(vp.van)} tot en met ${datumKort(vp.tot_en_met)}) ${a.trends.vorige_periode} (${verschil(a.trends)}).${loopt(a)}`),
         tekst('**Per categorie**'),
         tekst(...trendTabel('Categorie', categorieen)),
         tekst(...staafBlok(categorieen)),

@@ -112,6 +112,12 @@ export interface AgendaKop {
 export interface GioAgenda extends AgendaKop {
   soort: 'gio';
   vorig_venster: Periode;
+  /**
+   * While the window still runs (the agenda is made before its last day): counted up to and
+   * including the peildatum, `dagen` of its `van_dagen` days, and vorig_venster shortened to as many
+   * days, so the trend compares like with like. Null once the window is over.
+   */
+  periode_loopt: { tot_en_met: Datum; dagen: number; van_dagen: number } | null;
   vorig_gio: {
     datum: Datum;
     aanwezig: string[];
@@ -142,6 +148,12 @@ export interface TweewekelijksAgenda extends AgendaKop {
 export interface PolitieAgenda extends AgendaKop {
   soort: 'politie';
   vorig_venster: Periode;
+  /**
+   * While the window still runs (the agenda is made before its last day): counted up to and
+   * including the peildatum, `dagen` of its `van_dagen` days, and vorig_venster shortened to as many
+   * days, so the trend compares like with like. Null once the window is over.
+   */
+  periode_loopt: { tot_en_met: Datum; dagen: number; van_dagen: number } | null;
   trends: Telling & { per_categorie: PerCategorie; per_kern: PerKern };
   zaken_veel_meldingen: ZaakOpAgenda[];
   vertrouwelijke_zaken: ZaakOpAgenda[];

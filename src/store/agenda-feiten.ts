@@ -17,30 +17,38 @@ import { EERSTE_DOORZETTING_DAG } from './doorzetting-sql.js';
 /** 1 for a melding of this window, 0 for one of the window before. */
 const DEZE = 'CASE WHEN m.ontvangen_dag >= @grens THEN 1 ELSE 0 END';
 
-/** Meldingen from `van` up to `tot` (exclusive); `grens` splits them into the previous window (0) and this one (1). */
+/**
+ * Meldingen from `van` up to `tot` (exclusive); `grens` splits them into the previous window (0) and
+ * this one (1). `vorigTot` ends the previous window early (a running window is compared with as many
+ * days of the one before); by default it runs up to `grens`.
+ */
 export interface Vensters {
   van: Datum;
   grens: Datum;
   tot: Datum;
+  vorigTot?: Datum;
 }
 
 function tel<T extends readonly unknown[]>(db: Db, kolommen: string, waar: string, groep: string, p: Record<string, unknown>, vertrouwelijk: boolean): Promise<T[]> {
   return db.rauw<T>(
     `SELECT ${kolommen}, count(*) FROM melding m
-     WHERE m.ontvangen_dag >= @van AND m.ontvangen_dag < @tot ${waar} ${vertrouwelijk ? '' : `AND ${db.d.openbaar(false)}`}
+     WHERE m.ontvangen_dag >= @van AND m.ontvangen_dag < @tot ${'vorigTot' in p ? 'AND (m.ontvangen_dag >= @grens OR m.ontvangen_dag < @vorigTot)' : ''} ${waar} ${vertrouwelijk ? '' : `AND ${db.d.openbaar(false)}`}
      GROUP BY ${groep}`,
     p,
   );
 }
 
+const parameters = (v: Vensters): Record<string, unknown> =>
+  v.vorigTot === undefined || v.vorigTot >= v.grens ? { van: v.van, grens: v.grens, tot: v.tot } : { ...v };
+
 /** Every melding counted by [deze, categorie, kern, vergunninghouder] over both windows (deze: 1 or 0). */
 export function telling(db: Db, v: Vensters, vertrouwelijk: boolean): Promise<[deze: number, categorie: string, kern: string, vh: number, n: number][]> {
-  return tel(db, `${DEZE}, m.categorie, m.kern, m.vergunninghouder`, '', '1, 2, 3, 4', { ...v }, vertrouwelijk);
+  return tel(db, `${DEZE}, m.categorie, m.kern, m.vergunninghouder`, '', '1, 2, 3, 4', parameters(v), vertrouwelijk);
 }
 
 /** Jeugdoverlast by [deze, kern] over both windows. */
 export function jeugdPerKern(db: Db, v: Vensters, vertrouwelijk: boolean): Promise<[deze: number, kern: string, n: number][]> {
-  return tel(db, `${DEZE}, m.kern`, `AND m.categorie = 'jeugdoverlast'`, '1, 2', { ...v }, vertrouwelijk);
+  return tel(db, `${DEZE}, m.kern`, `AND m.categorie = 'jeugdoverlast'`, '1, 2', parameters(v), vertrouwelijk);
 }
 
 /** Meldingen about a vergunninghouder in [van, tot) by [categorie, kern]. */

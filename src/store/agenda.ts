@@ -104,6 +104,18 @@ async function vorigVenster(db: Db, kop: AgendaKop, v: Venster): Promise<{ van: 
 
 const periode = (v: { van: Datum; tot: Datum }): Periode => ({ van: v.van, tot_en_met: laatsteDag(v) });
 
+/**
+ * Like with like (#15 item 5): while this window still runs on the peildatum, the window before is
+ * cut to as many days as have passed, so '16 meldingen in 12 days' is not set against 60 in 42.
+ */
+function vergelijkbaar(v: Venster, vv: { van: Datum; tot: Datum }, peildatum: Datum) {
+  const lengte = dagenTussen(v.van, v.tot);
+  if (peildatum >= laatsteDag(v)) return { vv, loopt: null };
+  const dagen = Math.max(0, Math.min(lengte, dagenTussen(v.van, peildatum) + 1));
+  const tot = plusDagen(vv.van, Math.min(dagen, dagenTussen(vv.van, vv.tot)));
+  return { vv: { van: vv.van, tot }, loopt: { tot_en_met: peildatum, dagen, van_dagen: lengte } };
+}
+
 function zaakOpAgenda(z: ZaakRij, inPeriode: number, acties: ActieOpAgenda[]): ZaakOpAgenda {
   return {
     nummer: z.nummer,
@@ -132,9 +144,9 @@ const alsTrend = <K extends string>(rijen: ReturnType<typeof trend>, naam: K) =>
   rijen.map(({ sleutel, aantal, vorige_periode }) => ({ [naam]: sleutel, aantal, vorige_periode }) as { [k in K]: string } & Telling);
 
 async function gio(db: Db, kop: AgendaKop & { soort: 'gio' }, v: Venster, namen: Map<string, string>): Promise<GioAgenda> {
-  const vv = await vorigVenster(db, kop, v);
+  const { vv, loopt } = vergelijkbaar(v, await vorigVenster(db, kop, v), kop.peildatum);
   const jeugd = { deze: new Map<string, number>(), vorige: new Map<string, number>() };
-  for (const [deze, kern, n] of await jeugdPerKern(db, { van: vv.van, grens: v.van, tot: v.tot }, false)) (deze ? jeugd.deze : jeugd.vorige).set(kern, n);
+  for (const [deze, kern, n] of await jeugdPerKern(db, { van: vv.van, grens: v.van, tot: v.tot, vorigTot: vv.tot }, false)) (deze ? jeugd.deze : jeugd.vorige).set(kern, n);
   const vh = { categorie: new Map<string, number>(), kern: new Map<string, number>() };
   for (const [categorie, kern, n] of await vergunninghoudersIn(db, v.van, v.tot, false)) {
     telOp(vh.categorie, categorie, n);
@@ -153,6 +165,7 @@ async function gio(db: Db, kop: AgendaKop & { soort: 'gio' }, v: Venster, namen:
   return {
     ...kop,
     vorig_venster: periode(vv),
+    periode_loopt: loopt,
     vorig_gio: await vorigGio(db, v, kop.peildatum, namen),
     nieuwe_zaken: plekken.nieuw,
     lopende_zaken: plekken.lopend,
@@ -214,14 +227,14 @@ async function tweewekelijks(db: Db, kop: AgendaKop & { soort: 'tweewekelijks' }
 }
 
 async function politie(db: Db, kop: AgendaKop & { soort: 'politie' }, v: Venster): Promise<PolitieAgenda> {
-  const vv = await vorigVenster(db, kop, v);
+  const { vv, loopt } = vergelijkbaar(v, await vorigVenster(db, kop, v), kop.peildatum);
   const nieuw = () => ({ deze: new Map<string, number>(), vorige: new Map<string, number>() });
   const categorie = nieuw();
   const kern = nieuw();
   const vh = nieuw();
   const jeugd = nieuw();
   const alles = zietVertrouwelijk(kop.soort);
-  for (const [deze, cat, k, vergunninghouder, n] of await telling(db, { van: vv.van, grens: v.van, tot: v.tot }, alles)) {
+  for (const [deze, cat, k, vergunninghouder, n] of await telling(db, { van: vv.van, grens: v.van, tot: v.tot, vorigTot: vv.tot }, alles)) {
     const welke = deze ? 'deze' : 'vorige';
     telOp(categorie[welke], cat, n);
     telOp(kern[welke], k, n);
@@ -235,6 +248,7 @@ async function politie(db: Db, kop: AgendaKop & { soort: 'politie' }, v: Venster
   return {
     ...kop,
     vorig_venster: periode(vv),
+    periode_loopt: loopt,
     trends: {
       ...telt(categorie),
       per_categorie: alsTrend(trend(categorie.deze, categorie.vorige), 'categorie'),

@@ -66,8 +66,9 @@ describe('kvz agenda gio', () => {
     expect(vh).toContain('| treiteren |      1 |');
     expect(vh).toContain('| Obdam |      1 |');
     const jeugd = punt(stdout, 'Aandacht: jeugdoverlast');
-    expect(jeugd).toContain('3 meldingen van jeugdoverlast in de periode; in de periode ervoor (19-01-2027 tot en met 01-03-2027) 1.');
-    expect(jeugd).toContain('| Spierdijk |            3 |              1 | ▲ +2     |');
+    // Made on 16 March while the window runs: 15 of its 42 days, against the first 15 days before.
+    expect(jeugd).toContain('3 meldingen van jeugdoverlast in de periode; in de periode ervoor (19-01-2027 tot en met 02-02-2027) 0. De periode loopt nog: geteld tot en met 16-03-2027, 15 van de 42 dagen, tegen evenveel dagen van de periode ervoor.');
+    expect(jeugd).toContain('| Spierdijk |            3 |              0 | ▲ +3     |');
   });
 
   it('gives the same content as JSON', async () => {
@@ -76,11 +77,12 @@ describe('kvz agenda gio', () => {
       soort: 'gio',
       overleg: { datum: '2027-04-13', tijd: '10:00', locatie: 'Gemeentehuis Koggenland', status: 'gepland' },
       venster: { van: '2027-03-02', tot_en_met: '2027-04-12', vorige: { soort: 'gio', datum: '2027-03-02' } },
-      vorig_venster: { van: '2027-01-19', tot_en_met: '2027-03-01' },
+      vorig_venster: { van: '2027-01-19', tot_en_met: '2027-02-02' },
+      periode_loopt: { tot_en_met: '2027-03-16', dagen: 15, van_dagen: 42 },
       peildatum: '2027-03-16',
       vorig_gio: { datum: '2027-03-02', acties: 2, te_laat: 1, per_status: { open: 1, loopt: 1, gereed: 0, vervallen: 0 } },
       vergunninghouders: { totaal: 1, per_categorie: [{ categorie: 'treiteren', aantal: 1 }], per_kern: [{ kern: 'Obdam', aantal: 1 }] },
-      jeugdoverlast: { aantal: 3, vorige_periode: 1, per_kern: [{ kern: 'Spierdijk', aantal: 3, vorige_periode: 1 }] },
+      jeugdoverlast: { aantal: 3, vorige_periode: 0, per_kern: [{ kern: 'Spierdijk', aantal: 3, vorige_periode: 0 }] },
     });
     expect(a.deelnemers.map((d: { code: string }) => d.code)).toEqual(['politie', 'zorgteam', 'jongerenwerk', 'iv', 'portefeuillehouder']);
     expect(a.nieuwe_zaken.map((z: { nummer: string }) => z.nummer)).toEqual([data.z.oud, data.z.treiteren]);
@@ -130,11 +132,12 @@ describe('kvz agenda politie', () => {
     expect(stdout).toContain('- **Deelnemers:** Burgemeester, Openbare orde en veiligheid (OOV), Politie');
     expect(stdout).toContain('**Vertrouwelijk:** dit stuk bevat vertrouwelijke zaken en meldingen');
     const trends = punt(stdout, 'Trends: meldingen per categorie en per kern');
-    expect(trends).toContain('5 meldingen in de periode, vertrouwelijke meegeteld; in de periode ervoor (12-01-2027 tot en met 08-03-2027) 4 (▲ +1).');
+    // Made on 16 March, 8 days into a 56-day window: against the first 8 days of the window before.
+    expect(trends).toContain('5 meldingen in de periode, vertrouwelijke meegeteld; in de periode ervoor (12-01-2027 tot en met 19-01-2027) 0 (▲ +5). De periode loopt nog: geteld tot en met 16-03-2027, 8 van de 56 dagen');
     expect(trends).toContain('| drugs         |            1 |              0 | ▲ +1     |');
-    expect(trends).toContain('| treiteren     |            0 |              1 | ▼ -1     |');
+    expect(trends).not.toContain('treiteren'); // 4 March lies in the part of the window before that is not compared
     expect(trends).toContain('```text\njeugdoverlast  2  ████████████████████\ndrugs          1  ██████████\n');
-    expect(trends).toContain('| Spierdijk |            3 |              2 | ▲ +1     |');
+    expect(trends).toContain('| Spierdijk |            3 |              0 | ▲ +3     |');
   });
 
   it('lists zaken with three or more meldingen, the vertrouwelijke zaken with their acties, vergunninghouders and youth', async () => {
@@ -150,8 +153,8 @@ describe('kvz agenda politie', () => {
     expect(geheim).toContain(`1 vertrouwelijke melding in de periode.`);
     expect(geheim).toContain(`| ${data.m.drugs} | 10-03-2027 | drugs     | Ursem | ${data.z.drugs} | politie        |`);
     const vj = punt(stdout, 'Vergunninghouders en jeugd');
-    expect(vj).toContain('**Vergunninghouders:** 0 meldingen in de periode; in de periode ervoor 1 (▼ -1).');
-    expect(vj).toContain('**Jeugdoverlast:** 2 meldingen in de periode; in de periode ervoor 2 (=).');
+    expect(vj).toContain('**Vergunninghouders:** 0 meldingen in de periode; in de periode ervoor 0 (=).');
+    expect(vj).toContain('**Jeugdoverlast:** 2 meldingen in de periode; in de periode ervoor 0 (▲ +2).');
   });
 });
 
