@@ -74,8 +74,9 @@ function zoekCommando(cmd: Command, woord: string): Command | undefined {
   const exact = cmd.commands.find((c) => c.name() === woord || c.aliases().includes(woord));
   if (exact) return exact;
   const klein = woord.toLowerCase();
-  const naam = ANDERE_NAMEN[klein] ?? klein;
-  return cmd.commands.find((c) => c.name() === naam);
+  const naam = ANDERE_NAMEN[klein];
+  // 'Meldingen' under export is that command itself, not the other name of melding.
+  return cmd.commands.find((c) => c.name() === naam) ?? cmd.commands.find((c) => c.name() === klein);
 }
 
 /** Whether the option `woord` (of this command or one above it) takes the next word as its value. */

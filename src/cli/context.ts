@@ -83,7 +83,9 @@ export interface DbHouder {
  * add/open commands. Anything else on a path without a database says so: a mistyped --db must not
  * leave an empty database (and its folder) behind that answers "Geen meldingen gevonden".
  */
-export function maaktDatabase(commando: string): boolean {
+export function maaktDatabase(commando: string, opties: Record<string, unknown> = {}): boolean {
+  // A trial import writes nothing, and an actie needs a zaak that a new database cannot have.
+  if (opties.proef === true || commando === 'actie add') return false;
   return commando === 'init' || commando === 'demo' || commando.startsWith('import') || /(^| )(add|open)$/.test(commando);
 }
 
@@ -122,6 +124,7 @@ export function maakContext(
   opties: RunOpties,
   houder: DbHouder,
   commando = '',
+  commandoOpties: Record<string, unknown> = {},
 ): Context {
   const nu = klokVan(env, opties);
   const { pad, bron } = dbLocatie(globaal.db === undefined ? undefined : leesPad(globaal.db, '--db'), env);
@@ -167,7 +170,7 @@ export function maakContext(
         }
         // Loaded only here too: a shared database needs no SQLite driver.
         const { openDatabase } = await import('../store/database.js');
-        return openDatabase(pad, { nu, netwerk: { mountinfo: opties.mountinfo }, maakAan: maaktDatabase(commando), bron });
+        return openDatabase(pad, { nu, netwerk: { mountinfo: opties.mountinfo }, maakAan: maaktDatabase(commando, commandoOpties), bron });
       })();
       houder.db = await houder.bezig;
       return houder.db;

@@ -22,7 +22,7 @@ export function voer(runtime: Runtime, laad: Laad) {
     const cmd = a[a.length - 1] as Command;
     const { maakContext } = await import('./context.js');
     const pad = commandoPad(cmd);
-    const ctx = maakContext(runtime.io, runtime.env, cmd.optsWithGlobals<GlobaleOpties>(), runtime.opties, runtime.houder, pad);
+    const ctx = maakContext(runtime.io, runtime.env, cmd.optsWithGlobals<GlobaleOpties>(), runtime.opties, runtime.houder, pad, cmd.opts());
     // On a shared database: connect while the command's code loads (the server does its part meanwhile).
     const verbinding = ctx.opslag === 'postgres' && pad !== 'init' ? ctx.db() : undefined;
     verbinding?.catch(() => undefined);

@@ -50,12 +50,17 @@ const ANSI = /\u001b\[[0-9;]*m/g;
  */
 export function passendeBreedtes(breedte: number, kop: string[], rijen: string[][]): number[] | undefined {
   const lengte = (t: string) => [...t.replace(ANSI, '')].length;
-  const natuurlijk = kop.map((k, i) => Math.max(lengte(k), ...rijen.map((r) => Math.max(0, ...(r[i] ?? '').split('\n').map(lengte)))));
+  const grootste = (waarden: Iterable<number>) => {
+    let m = 0;
+    for (const w of waarden) if (w > m) m = w;
+    return m;
+  };
+  const natuurlijk = kop.map((k, i) => Math.max(lengte(k), grootste(rijen.flatMap((r) => (r[i] ?? '').split('\n').map(lengte)))));
   const beschikbaar = breedte - 2 * (kop.length - 1);
   let teVeel = natuurlijk.reduce((a, b) => a + b, 0) - beschikbaar;
   if (teVeel <= 0) return undefined;
   const langsteWoord = kop.map((k, i) =>
-    Math.min(natuurlijk[i]!, Math.max(...[k, ...rijen.map((r) => r[i] ?? '')].flatMap((c) => c.replace(ANSI, '').split(/\s+/)).map((w) => [...w].length))),
+    Math.min(natuurlijk[i]!, grootste([k, ...rijen.map((r) => r[i] ?? '')].flatMap((c) => c.replace(ANSI, '').split(/\s+/)).map((w) => [...w].length))),
   );
   const b = [...natuurlijk];
   // The first column names the row (a number, a date): it keeps its longest word whatever happens.

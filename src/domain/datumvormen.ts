@@ -6,7 +6,7 @@
 /** [the form, what it means], as --help shows them. */
 export const DATUMVORMEN: readonly (readonly [string, string?])[] = [
   ['16-03-2027, 16-3-2027 of 2027-03-16'],
-  ['16-3 of 16-03', 'dit jaar; bij een deadline of een komend overleg volgend jaar als die dag dit jaar al voorbij is'],
+  ['16-3 of 16-03', 'dit jaar; bij een deadline, een nieuwe overlegdatum of het begin van een reeks volgend jaar als die dag dit jaar al voorbij is'],
   ['vandaag, morgen, gisteren'],
   ['vrijdag (of vr)', 'de eerstvolgende vrijdag na vandaag (op een vrijdag: over een week); zo ook de andere weekdagen'],
   ['over 3 dagen, over 2 weken, +3d, +2w'],

@@ -149,12 +149,15 @@ export interface DatumVeld {
   volgend?: Partial<Record<VolgendSoort, Datum | undefined>>;
 }
 
-/** A date field that asks for a date ahead: a meeting's new date, the start of a series. */
+/**
+ * A date field that asks for a date ahead: a meeting's new date (verzet --naar), the start of a
+ * series. Not a date that names an existing meeting (annuleer, verzet <datum>): that may have passed.
+ */
 export const VOORUIT: DatumVeld = { toekomst: true };
 
 /** `volgend-gio`, `volgende tweewekelijks`, …: the soort of meeting a deadline names, if it is that form. */
 export function volgendSoort(input: string): VolgendSoort | undefined {
-  const m = /^\s*volgende?[- ](gio|tweewekelijks|politie)\s*$/i.exec(input);
+  const m = /^\s*volgende?(?:-|\s+)(gio|tweewekelijks|politie)\s*$/i.exec(input);
   return m ? (m[1]!.toLowerCase() as VolgendSoort) : undefined;
 }
 

@@ -111,9 +111,10 @@ const periode = (v: { van: Datum; tot: Datum }): Periode => ({ van: v.van, tot_e
 function vergelijkbaar(v: Venster, vv: { van: Datum; tot: Datum }, peildatum: Datum) {
   const lengte = dagenTussen(v.van, v.tot);
   if (peildatum >= laatsteDag(v)) return { vv, loopt: null };
-  const dagen = Math.max(0, Math.min(lengte, dagenTussen(v.van, peildatum) + 1));
+  // A window that has not begun yet (the agenda of the meeting after next) counts its first day.
+  const dagen = Math.max(1, Math.min(lengte, dagenTussen(v.van, peildatum) + 1));
   const tot = plusDagen(vv.van, Math.min(dagen, dagenTussen(vv.van, vv.tot)));
-  return { vv: { van: vv.van, tot }, loopt: { tot_en_met: peildatum, dagen, van_dagen: lengte } };
+  return { vv: { van: vv.van, tot }, loopt: { tot_en_met: plusDagen(v.van, dagen - 1), dagen, van_dagen: lengte } };
 }
 
 function zaakOpAgenda(z: ZaakRij, inPeriode: number, acties: ActieOpAgenda[]): ZaakOpAgenda {

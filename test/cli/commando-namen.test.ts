@@ -18,6 +18,8 @@ describe('other names for commands', () => {
     expect((await kvzOk(['meldingen', 'lijst'], { db })).stdout).toBe((await kvzOk(['melding', 'list'], { db })).stdout);
     expect((await kvzOk(['melding', 'tonen', m, '--json'], { db })).stdout).toBe((await kvzOk(['melding', 'show', m, '--json'], { db })).stdout);
     expect((await kvzOk(['agenda', 'GIO', '--json'], { db })).stdout).toBe((await kvzOk(['agenda', 'gio', '--json'], { db })).stdout);
+    // A word that is another name elsewhere is still itself where it is a command: export Meldingen.
+    expect((await kvzOk(['export', 'Meldingen', '--formaat', 'csv'], { db })).stdout).toBe((await kvzOk(['export', 'meldingen', '--formaat', 'csv'], { db })).stdout);
   });
 
   // On PostgreSQL the login is the user: --gebruiker is for a file.

@@ -102,6 +102,17 @@ describe('other date options', () => {
     expect(JSON.parse(u.stdout)).toMatchObject({ datum: '2027-04-14', verschoven_van: '2027-04-13' });
   });
 
+  it('reads the date of an existing meeting as this year, even when it has passed', async () => {
+    const db = nieuweDb();
+    await zetCadans(db);
+    const u = await kvz(['overleg', 'annuleer', 'gio', '2-3', '--reden', 'x'], { db });
+    expect(u.stdout + u.stderr).toContain('2 maart 2027');
+    expect(u.stdout + u.stderr).not.toContain('2028');
+    const plan = await kvz(['overleg', 'uitnodig', 'gio', '--van', '1-3', '--tot', '30-6'], { db });
+    expect(plan.stderr).not.toContain('ligt na --tot');
+    expect((await kvzJson<{ deadline: string }>(add(await nieuweZaak(db), 'volgend  gio'), { db })).deadline).toBe(await geplandNa(db, 'gio'));
+  });
+
   it('reads a Deadline in the minutes from the meeting, volgend-gio being the GIO after it', async () => {
     const db = nieuweDb();
     await kvzOk(['overleg', 'cadans', 'gio', '--start', '2027-03-16'], { db });

@@ -2,7 +2,7 @@
  * A mistyped --db (#15 item 8, SPEC §4.6): only init, demo, import and the add/open commands create a
  * database; every other command says there is none, exit 1, and leaves no file or folder behind.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect } from 'vitest';
 import { alleenBestand } from '../helpers/opslag.js';
@@ -13,6 +13,8 @@ const LEZERS = [
   ['export', 'meldingen'], ['export', 'matrix'], ['rapport', 'jeugd'], ['agenda', 'gio'], ['notulen', 'gio'], ['overleg', 'plan'],
   ['log'], ['check'], ['kern', 'list'], ['partner', 'list'], ['melding', 'close', 'M-2027-0001'], ['opschonen'],
   ['overleg', 'cadans', 'gio', '--start', '2027-04-06'], ['backup', 'b.db'],
+  // An actie needs a zaak, which a new database cannot have: no file for nothing.
+  ['actie', 'add', 'Z-2027-001', '--omschrijving', 'x', '--partner', 'politie', '--deadline', '30-03-2027'],
 ];
 
 describe('a path where no database is', () => {
@@ -35,6 +37,18 @@ describe('a path where no database is', () => {
     const v = await kvz(['melding', 'list'], { env: { XDG_DATA_HOME: thuis, HOME: thuis } });
     expect(v.code).toBe(1);
     expect(v.stderr).toMatch(/^Er is nog geen kvz-database \(.+\)\. Maak er een met kvz init, of probeer kvz eerst met kvz demo\.\n$/);
+  });
+
+  alleenBestand('is not made by a trial import (--proef writes nothing)', async () => {
+    const csv = join(tijdelijkeMap(), 'm.csv');
+    writeFileSync(csv, 'Datum;Categorie;Kern;Omschrijving\n10-03-2027 10:00;overig;Obdam;x\n');
+    const pad = join(tijdelijkeMap(), 'proef', 'kvz.db');
+    const u = await kvz(['--db', pad, 'import', 'meldingen', csv, '--proef']);
+    expect(u.code).toBe(1);
+    expect(u.stderr).toContain(`Er is geen kvz-database in '${pad}'`);
+    expect(existsSync(pad)).toBe(false);
+    await kvzOk(['--db', pad, 'import', 'meldingen', csv]);
+    expect(existsSync(pad)).toBe(true);
   });
 
   alleenBestand('is made by init, by an add or open command, and by import', async () => {

@@ -1,5 +1,5 @@
 /** `kvz overleg annuleer <soort> <datum>`: a meeting does not take place. */
-import { dagVan, parseDatum, VOORUIT } from '../../../domain/tijd.js';
+import { dagVan, parseDatum } from '../../../domain/tijd.js';
 import { databaseId } from '../../../store/instellingen.js';
 import { annuleerOverleg } from '../../../store/overleggen.js';
 import { bezorgKalender, kalenderPostVoor } from '../../post.js';
@@ -10,7 +10,7 @@ import { hetOverleg, overlegJson } from './render.js';
 
 export default async function overlegAnnuleer(ctx: Context, o: { reden?: string; json?: boolean }, [soortInvoer, datumInvoer]: string[]): Promise<void> {
   const soort = soortArgument(soortInvoer!, datumInvoer, 'annuleer');
-  const datum = parseDatum(datumInvoer!, 'de datum van het overleg', dagVan(ctx.nu), VOORUIT);
+  const datum = parseDatum(datumInvoer!, 'de datum van het overleg', dagVan(ctx.nu));
   const reden = parseReden(o.reden);
   const db = await ctx.db();
   const actor = ctx.actor('overleg annuleer');

@@ -6,7 +6,7 @@
 import { soortNaam } from '../../../domain/cadans.js';
 import { DomainError, UsageError } from '../../../domain/errors.js';
 import type { Overleg } from '../../../domain/overleg.js';
-import { dagVan, parseDatum, VOORUIT } from '../../../domain/tijd.js';
+import { dagVan, parseDatum } from '../../../domain/tijd.js';
 import { datumLang } from '../../../domain/datum-nl.js';
 import { nodigUit } from '../../../store/kalender.js';
 import { geenOverlegOp, overleggen, overlegOp, volgendOverleg } from '../../../store/overleggen.js';
@@ -32,9 +32,9 @@ export default async function overlegUitnodig(ctx: Context, o: Opts, [soortInvoe
   if ((o.van === undefined) !== (o.tot === undefined)) {
     throw new UsageError(`Geef bij ${o.van === undefined ? '--tot ook --van' : '--van ook --tot'}: de periode waarvan de overleggen worden uitgenodigd.`);
   }
-  const datum = o.datum === undefined ? undefined : parseDatum(o.datum, '--datum', vandaag, VOORUIT);
-  const van = o.van === undefined ? undefined : parseDatum(o.van, '--van', vandaag, VOORUIT);
-  const tot = o.tot === undefined ? undefined : parseDatum(o.tot, '--tot', vandaag, VOORUIT);
+  const datum = o.datum === undefined ? undefined : parseDatum(o.datum, '--datum', vandaag);
+  const van = o.van === undefined ? undefined : parseDatum(o.van, '--van', vandaag);
+  const tot = o.tot === undefined ? undefined : parseDatum(o.tot, '--tot', vandaag);
   if (van !== undefined && tot !== undefined && van > tot) throw new UsageError('--van ligt na --tot; draai ze om.');
 
   const db = await ctx.db();

@@ -22,7 +22,7 @@ interface Opts {
 export default async function overlegVerzet(ctx: Context, o: Opts, [soortInvoer, datumInvoer]: string[]): Promise<void> {
   const vandaag = dagVan(ctx.nu);
   const soort = soortArgument(soortInvoer!, datumInvoer, 'verzet');
-  const datum = parseDatum(datumInvoer!, 'de datum van het overleg', vandaag, VOORUIT);
+  const datum = parseDatum(datumInvoer!, 'de datum van het overleg', vandaag);
   const verzetting = {
     naar: o.naar === undefined ? undefined : parseDatum(o.naar, '--naar', vandaag, VOORUIT),
     tijd: o.tijd === undefined ? undefined : parseKloktijd(o.tijd, '--tijd'),
