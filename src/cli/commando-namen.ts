@@ -6,6 +6,8 @@
  * of the others (README, "Andere namen"). What still matches nothing gets the nearest command.
  */
 import type { Command, Option } from 'commander';
+import { dichtstbij } from '../domain/suggestie.js';
+import { commandoPad } from './handler.js';
 
 /** Other names → the command's own name, where a command of that name exists at that place. */
 export const ANDERE_NAMEN: Readonly<Record<string, string>> = {
@@ -102,33 +104,8 @@ export function onbekendCommando(cmd: Command, woord: string): string {
     for (const a of c.aliases()) kandidaten.set(a, c.name());
   }
   for (const [ander, eigen] of Object.entries(ANDERE_NAMEN)) if (kandidaten.has(eigen)) kandidaten.set(ander, eigen);
-  const klein = woord.toLowerCase();
-  let beste: { naam: string; afstand: number } | undefined;
-  for (const [kandidaat, eigen] of kandidaten) {
-    const afstand = kandidaat.startsWith(klein) && klein.length >= 3 ? 1 : afstandTussen(klein, kandidaat);
-    if (!beste || afstand < beste.afstand) beste = { naam: eigen, afstand };
-  }
-  const grens = Math.max(1, Math.floor(klein.length / 3));
-  const voorstel = beste && beste.afstand <= grens ? ` Bedoelde u 'kvz ${pad ? `${pad} ` : ''}${beste.naam}'?` : '';
+  // The same nearest-value rule as every other typed value (kern, partner, ...).
+  const naam = dichtstbij(woord, [...kandidaten.keys()]);
+  const voorstel = naam === undefined ? '' : ` Bedoelde u 'kvz ${pad ? `${pad} ` : ''}${kandidaten.get(naam)}'?`;
   return `Onbekend commando '${woord}'${pad ? ` voor kvz ${pad}` : ''}.${voorstel} Zie kvz ${pad ? `${pad} ` : ''}--help.`;
-}
-
-function commandoPad(cmd: Command): string {
-  const delen: string[] = [];
-  for (let c: Command | null = cmd; c?.parent; c = c.parent) delen.unshift(c.name());
-  return delen.join(' ');
-}
-
-/** Damerau–Levenshtein distance (a swap of two neighbours counts as one), as commander's own. */
-function afstandTussen(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const kosten = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + kosten);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
-    }
-  }
-  return d[a.length]![b.length]!;
 }

@@ -41,7 +41,7 @@ export function voer(runtime: Runtime, laad: Laad) {
 }
 
 /** 'melding add', 'agenda politie': the command as the user names it. */
-function commandoPad(cmd: Command): string {
+export function commandoPad(cmd: Command): string {
   const delen: string[] = [];
   for (let c: Command | null = cmd; c?.parent; c = c.parent) delen.unshift(c.name());
   return delen.join(' ');

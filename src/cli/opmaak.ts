@@ -1,31 +1,15 @@
 /** Laying text out in a terminal: the width to use, wrapping, and the room left for a flexible column. */
+import { vouw } from '../domain/vouw.js';
 import type { Context } from './context.js';
 import { kleuren } from './output.js';
+
+export { vouw };
 
 /** The width to lay out for: the terminal's, or 80 when piped (so a saved file reads well in any terminal). */
 export function schermBreedte(ctx: Context): number {
   return ctx.io.stdout.isTTY ? Math.max(60, ctx.io.stdout.columns ?? 80) : 80;
 }
 
-/**
- * Wraps text at word boundaries to `breedte`: the first line indented by `inspringing` spaces, the
- * lines after it by `vervolg`. Words are never cut.
- */
-export function vouw(tekst: string, breedte: number, inspringing: number, vervolg = inspringing): string[] {
-  const regels: string[] = [];
-  for (const alinea of tekst.split('\n')) {
-    let regel = '';
-    const pre = () => ' '.repeat(regels.length === 0 ? inspringing : vervolg);
-    for (const woord of alinea.split(/\s+/).filter(Boolean)) {
-      if (regel && pre().length + regel.length + 1 + woord.length > Math.max(breedte, pre().length + 20)) {
-        regels.push(pre() + regel);
-        regel = woord;
-      } else regel = regel ? `${regel} ${woord}` : woord;
-    }
-    regels.push(pre() + regel);
-  }
-  return regels;
-}
 
 /** Stored text after its label ('Afspraken: …'), indented by `insprong`, wrapped under itself paragraph by paragraph. */
 export function gelabeldeTekst(ctx: Context, insprong: number, label: string, tekst: string): string[] {
@@ -76,7 +60,4 @@ export function passendeBreedtes(breedte: number, kop: string[], rijen: string[]
   return b;
 }
 
-/** A path as one shell word, for commands the user may copy: quoted when a shell would read it otherwise. */
-export function shellWoord(pad: string): string {
-  return /^[\w@%+=:,./-]+$/.test(pad) ? pad : `'${pad.replaceAll("'", `'\\''`)}'`;
-}
+export { shellWoord } from '../domain/shell.js';

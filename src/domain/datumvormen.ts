@@ -1,7 +1,8 @@
 /**
  * Every form a date field accepts, in one list for the parser's messages, --help and the README, so
- * they cannot drift apart. A module without imports: the command definitions load it at start-up.
+ * they cannot drift apart. The command definitions load it at start-up; it imports only vouw.
  */
+import { vouw } from './vouw.js';
 
 /** [the form, what it means], as --help shows them. */
 export const DATUMVORMEN: readonly (readonly [string, string?])[] = [
@@ -33,8 +34,8 @@ export function datumHulp(o: { tijd?: boolean; deadline?: boolean } = {}): strin
       regels.push(`  ${vorm}`);
       continue;
     }
-    const [eerste = '', ...rest] = afbreken(uitleg, 80 - 22);
-    regels.push(`  ${vorm.padEnd(18)}  ${eerste}`, ...rest.map((r) => `${' '.repeat(22)}${r}`));
+    const [eerste = '', ...rest] = vouw(uitleg, 80, 22);
+    regels.push(`  ${vorm.padEnd(18)}  ${eerste.trimStart()}`, ...rest);
   }
   if (o.tijd) {
     regels.push(
@@ -43,16 +44,4 @@ export function datumHulp(o: { tijd?: boolean; deadline?: boolean } = {}): strin
     );
   }
   return regels.join('\n');
-}
-
-function afbreken(tekst: string, breedte: number): string[] {
-  const uit: string[] = [];
-  let regel = '';
-  for (const woord of tekst.split(' ')) {
-    if (regel !== '' && regel.length + 1 + woord.length > breedte) {
-      uit.push(regel);
-      regel = woord;
-    } else regel = regel === '' ? woord : `${regel} ${woord}`;
-  }
-  return [...uit, regel];
 }

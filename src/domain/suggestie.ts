@@ -12,18 +12,21 @@ export function normaliseer(text: string): string {
     .trim();
 }
 
-function afstand(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+/** Edit distance where a swap of two neighbours ('djik' for 'dijk') counts as one edit (Damerau). */
+export function afstand(a: string, b: string): number {
+  let vorige2: number[] = [];
+  let vorige = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
+    const rij = [i];
     for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j]!;
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
+      let d = Math.min(vorige[j]! + 1, rij[j - 1]! + 1, vorige[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, vorige2[j - 2]! + 1);
+      rij.push(d);
     }
+    vorige2 = vorige;
+    vorige = rij;
   }
-  return prev[b.length]!;
+  return vorige[b.length]!;
 }
 
 /** The valid value that `input` means exactly, ignoring case, accents and spacing. */

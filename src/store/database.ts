@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
+import { shellWoord } from '../domain/shell.js';
 import { DomainError } from '../domain/errors.js';
 import { standaardCadans } from '../domain/cadans.js';
 import { dagVan } from '../domain/tijd.js';
@@ -82,13 +83,10 @@ export function geenDatabase(pad: string, bron: string): DomainError {
   if (bron === 'standaard') return new DomainError(`Er is nog geen kvz-database (${pad}). Maak er een met kvz init, of probeer kvz eerst met kvz demo.`);
   const waar = bron === 'KVZ_DB' ? 'KVZ_DB' : '--db';
   return new DomainError(
-    `Er is geen kvz-database in '${pad}'. Controleer het pad bij ${waar}, of maak er een met kvz init${bron === 'KVZ_DB' ? '' : ` --db ${shellPad(pad)}`}.`,
+    `Er is geen kvz-database in '${pad}'. Controleer het pad bij ${waar}, of maak er een met kvz init${bron === 'KVZ_DB' ? '' : ` --db ${shellWoord(pad)}`}.`,
   );
 }
 
-function shellPad(pad: string): string {
-  return /^[\w./~:@%+=-]+$/.test(pad) ? pad : `'${pad.replaceAll("'", `'\\''`)}'`;
-}
 
 const SQLITE_KOP = Buffer.from('SQLite format 3\0', 'latin1');
 

@@ -486,10 +486,13 @@ export async function wijzigMelding(db: Db, actor: Actor, nummer: string, w: Mel
 
 /**
  * Closes a melding. A melder who still waits for feedback (store/terugkoppeling.ts) holds it open
- * unless `zonderTerugkoppeling` says it is closed without (SPEC §12); the audit row says so.
+ * unless `zonderTerugkoppeling` says it is closed without (SPEC §12); the audit row says so, and so
+ * does the answer (whether the melder was waiting).
  */
-export async function sluitMelding(db: Db, actor: Actor, nummer: string, notitie?: string, zonderTerugkoppeling = false): Promise<MeldingDetail> {
-  await inTransactie(db, async () => {
+export async function sluitMelding(
+  db: Db, actor: Actor, nummer: string, notitie?: string, zonderTerugkoppeling = false,
+): Promise<{ melding: MeldingDetail; zonderTerugkoppeling: boolean }> {
+  const wacht = await inTransactie(db, async () => {
     const id = await meldingId(db, nummer);
     const status = (await db.waarde<MeldingStatus>('SELECT status FROM melding WHERE id = ?', [id]))!;
     if (status === 'afgehandeld') throw new DomainError(`Melding ${nummer} is al afgehandeld.`);
@@ -508,8 +511,9 @@ export async function sluitMelding(db: Db, actor: Actor, nummer: string, notitie
       resultaat: wacht ? 'melding afgehandeld zonder terugkoppeling' : 'melding afgehandeld',
       details: { status: [status, 'afgehandeld'], ...(wacht ? { zonder_terugkoppeling: true } : {}) },
     });
+    return wacht;
   });
-  return await toonMelding(db, nummer, actor.nu);
+  return { melding: await toonMelding(db, nummer, actor.nu), zonderTerugkoppeling: wacht };
 }
 
 /** Whether the melder of a melding waits for feedback (for the question before closing). */

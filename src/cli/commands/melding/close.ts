@@ -18,14 +18,13 @@ export default async function meldingClose(ctx: Context, o: Opts, [invoer]: stri
   const notitie = optioneleTekst(o.notitie, '--notitie', { max: LENGTE.notitie, meerdereRegels: true });
   const db = await ctx.db();
   let zonder = o.zonderTerugkoppeling === true;
-  const wacht = await wachtMelderOpTerugkoppeling(db, nummer);
   // A melder still waiting for feedback: in a terminal kvz asks; elsewhere the flag must say so (SPEC §12).
-  if (!zonder && ctx.kanVragen && wacht) {
+  if (!zonder && ctx.kanVragen && (await wachtMelderOpTerugkoppeling(db, nummer))) {
     zonder = await ctx.vraag.confirm({ message: `De melder van ${nummer} wacht nog op terugkoppeling. Toch afhandelen zonder terugkoppeling?`, default: false });
     if (!zonder) throw new CancelledError();
   }
-  const melding = await sluitMelding(db, ctx.actor('melding close'), nummer, notitie, zonder);
+  const { melding, zonderTerugkoppeling } = await sluitMelding(db, ctx.actor('melding close'), nummer, notitie, zonder);
   if (o.json) return schrijfJson(ctx, melding);
-  schrijf(ctx, `Melding ${nummer} afgehandeld${zonder && wacht ? ' zonder terugkoppeling aan de melder' : ''}.`);
+  schrijf(ctx, `Melding ${nummer} afgehandeld${zonderTerugkoppeling ? ' zonder terugkoppeling aan de melder' : ''}.`);
   if (melding.doorgezet_naar.length === 0) schrijf(ctx, '! Deze melding is nooit doorgezet.');
 }
