@@ -1,4 +1,4 @@
--- kvz — het canonieke schema (versie 4).
+-- kvz — het canonieke schema (versie 8).
 --
 -- Eén SQLite-bestand is de hele toestand. kvz past dit bestand toe bij het aanmaken van een nieuwe
 -- database, zet PRAGMA application_id op 0x4B565A31 ('KVZ1', herkenning van een kvz-database) en
@@ -47,7 +47,8 @@ CREATE TABLE partner (
   code TEXT PRIMARY KEY CHECK (code GLOB '[a-z]*' AND code NOT GLOB '*[^a-z0-9-]*' AND length(code) <= 40),
   naam TEXT NOT NULL CHECK (length(trim(naam)) BETWEEN 1 AND 100),
   email TEXT CHECK (email IS NULL OR length(email) BETWEEN 3 AND 1000),
-  met_melder INTEGER NOT NULL DEFAULT 0 CHECK (met_melder = 0 OR met_melder = 1)
+  met_melder INTEGER NOT NULL DEFAULT 0 CHECK (met_melder = 0 OR met_melder = 1),
+  zout TEXT DEFAULT (lower(hex(randomblob(16))))    -- willekeurig zout van de toestandshash (src/store/toestand.ts)
 ) STRICT;
 
 -- Deelnemers van elke soort overleg (SPEC §8): wie de agenda noemt en wie een uitnodiging krijgt;
@@ -84,6 +85,7 @@ CREATE TABLE zaak (
   resultaat TEXT,
   geopend_door TEXT NOT NULL,
   gewijzigd_op TEXT NOT NULL,
+  zout TEXT DEFAULT (lower(hex(randomblob(16)))),   -- willekeurig zout van de toestandshash (src/store/toestand.ts)
   UNIQUE (jaar, volgnummer),
   CHECK ((status = 'gesloten') = (gesloten_op IS NOT NULL))
 ) STRICT;
@@ -120,6 +122,7 @@ CREATE TABLE melding (
   geregistreerd_door TEXT NOT NULL,
   aangemaakt_op TEXT NOT NULL,
   gewijzigd_op TEXT NOT NULL,
+  zout TEXT DEFAULT (lower(hex(randomblob(16)))),   -- willekeurig zout van de toestandshash (src/store/toestand.ts)
   UNIQUE (jaar, volgnummer),
   CHECK ((status = 'afgehandeld') = (afgehandeld_op IS NOT NULL))
 ) STRICT;
@@ -224,6 +227,7 @@ CREATE TABLE overleg (
   versie INTEGER NOT NULL DEFAULT 0 CHECK (versie >= 0), -- telt verzetten en annuleren (iCalendar SEQUENCE)
   gewijzigd_op TEXT NOT NULL,
   gehouden_op TEXT,                                  -- wanneer de notulen het eerst zijn verwerkt (status gehouden)
+  zout TEXT DEFAULT (lower(hex(randomblob(16)))),   -- willekeurig zout van de toestandshash (src/store/toestand.ts)
   UNIQUE (soort, nominale_datum)
 ) STRICT;
 CREATE INDEX overleg_datum ON overleg (soort, datum);
@@ -286,6 +290,7 @@ CREATE TABLE actie (
   aangemaakt_op TEXT NOT NULL,
   aangemaakt_door TEXT NOT NULL,
   gewijzigd_op TEXT NOT NULL,
+  zout TEXT DEFAULT (lower(hex(randomblob(16)))),   -- willekeurig zout van de toestandshash (src/store/toestand.ts)
   UNIQUE (jaar, volgnummer)
 ) STRICT;
 CREATE INDEX actie_zaak ON actie (zaak_id, status);
@@ -313,6 +318,8 @@ CREATE INDEX actie_historie_actie ON actie_historie (actie_id, id);
 -- Het auditlog: één rij per wijzigend commando en per export, in dezelfde transactie als de wijziging.
 -- Alleen toevoegen: triggers weigeren UPDATE en DELETE. Elke rij draagt een SHA-256 over de hash van de
 -- vorige rij en haar eigen inhoud, zodat `kvz check` een wijziging buiten kvz om vindt.
+-- toestand legt per gewijzigd object (melding, zaak, actie, overleg, partner) een gezouten hash van de
+-- toestand erna vast (na; null: verwijderd) en van die ervoor (voor); `kvz check` rekent ze na (SPEC §10).
 -- Persoonsgegevens van melders komen hier nooit in (alleen dát ze gewijzigd zijn).
 CREATE TABLE audit (
   id INTEGER PRIMARY KEY,
@@ -323,7 +330,8 @@ CREATE TABLE audit (
   resultaat TEXT NOT NULL,
   details TEXT NOT NULL DEFAULT '{}',                -- JSON; bij wijzigingen {veld: [oud, nieuw]}
   vorige_hash TEXT NOT NULL,
-  hash TEXT NOT NULL
+  hash TEXT NOT NULL,
+  toestand TEXT                                      -- JSON {"na": {object: hash}, "voor": {…}}; NULL: geen
 ) STRICT;
 CREATE INDEX audit_object ON audit (object, id);
 

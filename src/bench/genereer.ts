@@ -4,7 +4,8 @@
  * agreed in, and a valid audit chain. Built with prepared statements, one transaction per table.
  */
 import { createHash } from 'node:crypto';
-import { GENESIS_HASH } from '../store/audit.js';
+import { GENESIS_HASH, schrijfAuditBestand } from '../store/audit.js';
+import { alleToestanden } from '../store/toestand.js';
 import { openDatabase, type SqliteBestand as Db } from '../store/database.js';
 import { formatNummer } from '../domain/nummers.js';
 import { dagVan, instantVan, plusDagen, plusWeken, weekdag, type Datum } from '../domain/tijd.js';
@@ -62,6 +63,9 @@ export function genereer(pad: string, omvang: Omvang, nu: Date): void {
     for (const soort of ['melding', 'zaak', 'actie']) {
       db.prepare(`INSERT INTO teller (soort, jaar, laatste) SELECT ?, jaar, max(volgnummer) FROM ${soort} GROUP BY jaar`).run(soort);
     }
+    // The state of every object, recorded once as a migration does (SPEC §10), so check proves it all.
+    const na = alleToestanden(db);
+    schrijfAuditBestand(db, { gebruiker: 'bench', nu, commando: 'migratie' }, { resultaat: `toestand van ${na.length} objecten vastgelegd` }, { na });
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.exec('ANALYZE');
   } finally {

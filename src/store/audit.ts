@@ -4,7 +4,10 @@
  * inserted or removed behind kvz's back breaks the chain (verified by `kvz check`).
  */
 import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
 import type { Db } from './db.js';
+import type { SqliteDb } from './sqlite.js';
+import { registratieTekst, stmt, teRegistreren, type Registratie } from './toestand.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -39,25 +42,41 @@ export interface AuditRij {
   details: string;
   vorige_hash: string;
   hash: string;
+  /** The states the row records (SPEC §10; JSON of a Registratie), or null: none (PostgreSQL, rows from before). */
+  toestand?: string | null;
 }
 
 export function auditHash(rij: Omit<AuditRij, 'hash'>): string {
-  const inhoud = JSON.stringify([rij.id, rij.op, rij.gebruiker, rij.commando, rij.object, rij.resultaat, rij.details]);
+  const velden: unknown[] = [rij.id, rij.op, rij.gebruiker, rij.commando, rij.object, rij.resultaat, rij.details];
+  // Rows without states hash as they always did, so every chain written before still verifies.
+  if (rij.toestand != null) velden.push(rij.toestand);
+  const inhoud = JSON.stringify(velden);
   return createHash('sha256').update(rij.vorige_hash).update('\n').update(inhoud).digest('hex');
 }
 
 /** Appends one audit row; call inside the transaction of the change it records. */
 export async function schrijfAudit(db: Db, actor: Actor, regel: AuditRegel): Promise<void> {
   if (!db.inTransactie) throw new Error('schrijfAudit hoort binnen de transactie van de wijziging');
-  const details = JSON.stringify(regel.details ?? {});
   if (db.soort === 'postgres') {
+    const details = JSON.stringify(regel.details ?? {});
     // The database writes the row itself: the login as the user, and the hash (SPEC §7).
     await db.voer('SELECT audit_schrijf(?, ?, ?, ?, ?, ?)', [
       actor.nu.toISOString(), actor.commando, regel.object ?? null, regel.resultaat, details, regel.vertrouwelijk ? 1 : 0,
     ]);
     return;
   }
-  const laatste = await db.een<{ id: number; hash: string }>('SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1');
+  schrijfAuditBestand((db as SqliteDb).ruw, actor, regel);
+}
+
+/**
+ * Appends one audit row to a file, with the states of the objects its transaction changed (SPEC §10),
+ * or with `toestand` given (a migration recording every object once).
+ */
+const LAATSTE = 'SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1';
+
+export function schrijfAuditBestand(ruw: Database.Database, actor: Actor, regel: AuditRegel, toestand: Registratie | undefined = teRegistreren(ruw)): void {
+  const details = JSON.stringify(regel.details ?? {});
+  const laatste = stmt(ruw, LAATSTE).get() as { id: number; hash: string } | undefined;
   const rij: Omit<AuditRij, 'hash'> = {
     id: (laatste?.id ?? 0) + 1,
     op: actor.nu.toISOString(),
@@ -67,12 +86,13 @@ export async function schrijfAudit(db: Db, actor: Actor, regel: AuditRegel): Pro
     resultaat: regel.resultaat,
     details,
     vorige_hash: laatste?.hash ?? GENESIS_HASH,
+    toestand: toestand ? registratieTekst(toestand) : null,
   };
-  await db.voer(
-    `INSERT INTO audit (id, op, gebruiker, commando, object, resultaat, details, vorige_hash, hash)
-     VALUES (@id, @op, @gebruiker, @commando, @object, @resultaat, @details, @vorige_hash, @hash)`,
-    { ...rij, hash: auditHash(rij) },
-  );
+  stmt(
+    ruw,
+    `INSERT INTO audit (id, op, gebruiker, commando, object, resultaat, details, vorige_hash, hash, toestand)
+     VALUES (@id, @op, @gebruiker, @commando, @object, @resultaat, @details, @vorige_hash, @hash, @toestand)`,
+  ).run({ ...rij, hash: auditHash(rij) });
 }
 
 /** Runs `werk` and its audit row as one transaction that holds the write lock (safe for parallel writers). */

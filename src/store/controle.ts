@@ -9,6 +9,7 @@ import { auditHash, GENESIS_HASH, type AuditRij } from './audit.js';
 import { APPLICATION_ID, schemaTekst, verbind } from './database.js';
 import type { Db } from './db.js';
 import type { SqliteDb } from './sqlite.js';
+import { houdtToestandBij, vergelijkToestand, type ToestandVerschil } from './toestand.js';
 
 export interface BrokenRij {
   id: number;
@@ -46,9 +47,21 @@ export interface Controle {
   rechten: { ok: boolean; modus: string };
   vergelijking?: Vergelijking;
   anker?: AnkerUitslag;
+  /**
+   * The data against the log (SPEC §10): every object's state against its newest record. bijgehouden
+   * false: this database keeps no records (PostgreSQL, or a back-up of it); `reden` says why.
+   */
+  toestand: { ok: boolean; bijgehouden: boolean; reden: string | null; objecten: number; verschillen: ToestandVerschil[] };
 }
 
-type RuweRij = [number, string, string, string, string | null, string, string, string, string];
+type RuweRij = [number, string, string, string, string | null, string, string, string, string, string | null];
+
+/** Every object's newest recorded state, and what the records themselves show was done behind kvz's back. */
+export interface Vastgelegd {
+  toestand: Map<string, string | null>;
+  /** An object whose state before a change of kvz's is not the state kvz recorded last. */
+  tussendoor: ToestandVerschil[];
+}
 
 /**
  * Whether the chain holds `anker`: its row must be there with that hash, and (the walk from the oldest
@@ -67,27 +80,57 @@ export function toetsAnker(anker: Anker, keten: KetenUitslag, gezien: string | u
   return uit(null);
 }
 
-/** Walks the chain from the oldest row; with `anker`, also notes the hash of that row as found. */
-export async function controleerKeten(db: Db, anker?: Anker): Promise<KetenUitslag & { ankerHash?: string }> {
+/**
+ * Walks the chain from the oldest row; with `anker`, also notes the hash of that row as found; with
+ * `vastgelegd`, collects every object's newest recorded state.
+ */
+export async function controleerKeten(db: Db, anker?: Anker, vastgelegd?: Vastgelegd): Promise<KetenUitslag & { ankerHash?: string }> {
   let vorige: Pick<AuditRij, 'id' | 'hash'> = { id: 0, hash: GENESIS_HASH };
   let rijen = 0;
   let ankerHash: string | undefined;
   // Raw rows: on a log of millions of rows, building result objects costs more than hashing them.
-  const alle = db.stroom<RuweRij>('SELECT id, op, gebruiker, commando, object, resultaat, details, vorige_hash, hash FROM audit ORDER BY id');
+  const alle = db.stroom<RuweRij>('SELECT id, op, gebruiker, commando, object, resultaat, details, vorige_hash, hash, toestand FROM audit ORDER BY id');
   for await (const batch of alle) {
-    for (const [id, op, gebruiker, commando, object, resultaat, details, vorige_hash, hash] of batch) {
-      const rij: AuditRij = { id, op, gebruiker, commando, object, resultaat, details, vorige_hash, hash };
+    for (const [id, op, gebruiker, commando, object, resultaat, details, vorige_hash, hash, toestand] of batch) {
+      const rij: AuditRij = { id, op, gebruiker, commando, object, resultaat, details, vorige_hash, hash, toestand };
       rijen++;
       const reden = ketenFout(rij, vorige);
       if (reden) {
         return { ok: false, rijen, laatste: null, eerste_fout: { id: rij.id, op: rij.op, commando: rij.commando, object: rij.object, reden } };
       }
       if (anker && rij.id === anker.id) ankerHash = rij.hash;
+      if (vastgelegd && toestand !== null) neemToestandOp(vastgelegd, rij);
       vorige = rij;
     }
   }
   const uit = { ok: true, rijen, laatste: vorige.id === 0 ? null : { id: vorige.id, hash: vorige.hash }, eerste_fout: null };
   return ankerHash === undefined ? uit : { ...uit, ankerHash };
+}
+
+/**
+ * Takes in what one row records. Its `voor` must be the newest state recorded before it: otherwise the
+ * object was changed (or, never recorded, added) behind kvz's back before kvz changed it in this row.
+ */
+function neemToestandOp(vastgelegd: Vastgelegd, rij: AuditRij): void {
+  let r: { na?: unknown; voor?: unknown };
+  try {
+    r = JSON.parse(rij.toestand!) as typeof r;
+  } catch {
+    return;
+  }
+  const regel = { id: rij.id, commando: rij.commando };
+  const voor = r.voor && typeof r.voor === 'object' ? (r.voor as Record<string, unknown>) : {};
+  for (const object in voor) {
+    const was = vastgelegd.toestand.get(object);
+    if (was === voor[object]) continue;
+    vastgelegd.tussendoor.push({ object, wat: was === undefined || was === null ? 'toegevoegd' : 'gewijzigd', voor: regel });
+  }
+  // A migration's row records a million objects: a plain loop, no array per entry.
+  const na = r.na && typeof r.na === 'object' ? (r.na as Record<string, unknown>) : {};
+  for (const object in na) {
+    const hash = na[object];
+    vastgelegd.toestand.set(object, typeof hash === 'string' ? hash : null);
+  }
 }
 
 function ketenFout(rij: AuditRij, vorige: Pick<AuditRij, 'id' | 'hash'>): string | undefined {
@@ -145,12 +188,26 @@ export async function controleer(db: SqliteDb, pad: string, anker?: Anker): Prom
     () => db.ruw.pragma('foreign_key_check') as { table: string; rowid: number | null; parent: string }[],
     (m) => [{ table: '?', rowid: null, parent: `niet na te gaan: ${m}` }],
   );
+  const vastgelegd: Vastgelegd = { toestand: new Map(), tussendoor: [] };
   const keten = await ondanksSchade(
-    (): Promise<KetenUitslag & { ankerHash?: string }> => controleerKeten(db, anker),
+    (): Promise<KetenUitslag & { ankerHash?: string }> => controleerKeten(db, anker, vastgelegd),
     (m): KetenUitslag => ({ ok: false, rijen: 0, laatste: null, eerste_fout: { id: 0, op: '', commando: '', object: null, reden: `niet na te gaan: ${m}` } }),
   );
   const ontbrekend = await ondanksSchade(() => ontbrekendeTriggers(db), () => TRIGGERS);
   const gewijzigd = await ondanksSchade(() => gewijzigdeTriggers(db), () => [] as string[]);
+  const toestand = await ondanksSchade(
+    (): Controle['toestand'] => {
+      if (!houdtToestandBij(db.ruw)) {
+        return { ok: true, bijgehouden: false, reden: 'deze kopie komt uit PostgreSQL, dat nog geen toestand vastlegt', objecten: 0, verschillen: [] };
+      }
+      if (keten.rijen === 0) return { ok: true, bijgehouden: false, reden: 'er is nog niets gewijzigd', objecten: 0, verschillen: [] };
+      if (!keten.ok) return { ok: false, bijgehouden: true, reden: 'niet na te gaan zolang de hashketen verbroken is', objecten: 0, verschillen: [] };
+      const uitkomst = vergelijkToestand(db.ruw, vastgelegd.toestand);
+      const verschillen = [...vastgelegd.tussendoor, ...uitkomst.verschillen];
+      return { ok: verschillen.length === 0, bijgehouden: true, reden: null, objecten: uitkomst.objecten, verschillen };
+    },
+    (m): Controle['toestand'] => ({ ok: false, bijgehouden: true, reden: `niet na te gaan: ${m}`, objecten: 0, verschillen: [] }),
+  );
   const modus = statSync(pad).mode & 0o777;
   const uitslag: Controle = {
     ok: false,
@@ -158,11 +215,12 @@ export async function controleer(db: SqliteDb, pad: string, anker?: Anker): Prom
     verwijzingen: { ok: fk.length === 0, fouten: fk.map((f) => ({ tabel: f.table, rij: f.rowid, verwijst_naar: f.parent })) },
     auditlog: { ...keten, beveiligd: ontbrekend.length + gewijzigd.length === 0, ontbrekende_triggers: ontbrekend, gewijzigde_triggers: gewijzigd },
     rechten: { ok: (modus & 0o077) === 0, modus: modus.toString(8).padStart(4, '0') },
+    toestand,
   };
   const { ankerHash, ...ketenZelf } = keten as KetenUitslag & { ankerHash?: string };
   uitslag.auditlog = { ...ketenZelf, beveiligd: ontbrekend.length + gewijzigd.length === 0, ontbrekende_triggers: ontbrekend, gewijzigde_triggers: gewijzigd };
   if (anker) uitslag.anker = toetsAnker(anker, ketenZelf, ankerHash);
-  uitslag.ok = uitslag.integriteit.ok && uitslag.verwijzingen.ok && keten.ok && uitslag.auditlog.beveiligd && (uitslag.anker?.ok ?? true);
+  uitslag.ok = uitslag.integriteit.ok && uitslag.verwijzingen.ok && keten.ok && uitslag.auditlog.beveiligd && toestand.ok && (uitslag.anker?.ok ?? true);
   return uitslag;
 }
 
@@ -193,6 +251,7 @@ export async function controleerPostgres(db: Db, anker?: Anker): Promise<Control
     verwijzingen: { ok: verwijzingen.length === 0, fouten: verwijzingen.map((v) => ({ tabel: v.tabel, rij: null, verwijst_naar: `${v.verwijst_naar} (controle uitgeschakeld)` })) },
     auditlog: { ...keten, beveiligd: ontbrekend.length === 0, ontbrekende_triggers: ontbrekend, gewijzigde_triggers: [] },
     rechten: { ok: beveiligd === tabellen, modus: `rijbeveiliging afgedwongen op ${beveiligd} van ${tabellen} tabellen` },
+    toestand: { ok: true, bijgehouden: false, reden: 'PostgreSQL legt de toestand nog niet vast', objecten: 0, verschillen: [] },
   };
   if (anker) uitslag.anker = toetsAnker(anker, keten, ankerHash);
   uitslag.ok = uitslag.integriteit.ok && uitslag.verwijzingen.ok && keten.ok && uitslag.auditlog.beveiligd && uitslag.rechten.ok && (uitslag.anker?.ok ?? true);

@@ -189,7 +189,10 @@ function bijwerken(db: SqliteBestand, doel: number, migraties: readonly Migratie
       return;
     }
     for (const m of migraties) {
-      if (m.versie > herkenning.versie && m.versie <= doel) db.exec(m.sql);
+      if (m.versie > herkenning.versie && m.versie <= doel) {
+        db.exec(m.sql);
+        m.na?.(db, nu);
+      }
     }
     db.pragma(`user_version = ${doel}`);
   }).immediate();

@@ -36,6 +36,8 @@ export interface Dialect {
    * desk) cannot be returned.
    */
   volgendId(tabel: 'melding' | 'zaak' | 'actie' | 'overleg'): string;
+  /** A fresh random salt for an object's state hash (SPEC §10), as a SQL expression. */
+  nieuwZout(): string;
 }
 
 /** Who is connected to a shared database, with which of the four roles (SPEC §7). */

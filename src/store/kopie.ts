@@ -9,6 +9,8 @@ import { DomainError } from '../domain/errors.js';
 import { schrijfAudit, type Actor } from './audit.js';
 import { controleerKeten, type KetenUitslag } from './controle.js';
 import type { Db } from './db.js';
+import type { SqliteDb } from './sqlite.js';
+import { GEEN_TOESTAND, vergeetWijzigingen } from './toestand.js';
 
 /** The tables and columns both stores have, in an order that satisfies every foreign key. */
 export const KOPIE_TABELLEN: readonly {
@@ -73,14 +75,14 @@ export const KOPIE_TABELLEN: readonly {
       'notitie', 'overleg_id'],
     volgorde: 'id',
   },
-  { tabel: 'audit', kolommen: ['id', 'op', 'gebruiker', 'commando', 'object', 'resultaat', 'details', 'vorige_hash', 'hash'], volgorde: 'id' },
+  { tabel: 'audit', kolommen: ['id', 'op', 'gebruiker', 'commando', 'object', 'resultaat', 'details', 'vorige_hash', 'hash', 'toestand'], volgorde: 'id' },
 ];
 
 /**
  * Settings that are not copied: a PostgreSQL database's roles and version belong to that store, and
  * mail is switched off in every copy.
  */
-const NIET_MEE = `sleutel NOT IN ('rollen', 'schema_versie', 'mail')`;
+const NIET_MEE = `sleutel NOT IN ('rollen', 'schema_versie', 'mail', 'toestand')`;
 
 /** How many rows of each table the copy holds; the audit log counted without the copy's own row. */
 export type Tellingen = Record<string, number>;
@@ -131,7 +133,13 @@ export async function kopieer(bron: Db, doel: KopieDoel, actor: Actor, bronNaam:
       throw new DomainError(`De kopie klopt niet: de hashketen van het auditlog is verbroken bij regel ${keten.eerste_fout?.id} (${keten.eerste_fout?.reden}); er is niets gekopieerd. Draai kvz check op de bron.`);
     }
     if (opties.auditRegel) {
+      // On a file this row also records the state of every copied object (SPEC §10).
       await schrijfAudit(doel.db, actor, { object: bronNaam, resultaat: 'kopie binnengehaald', details: { bron: bronNaam, ...tellingen } });
+    } else if (doel.db.soort === 'sqlite') {
+      // A back-up of PostgreSQL takes no row of its own, and PostgreSQL records no states yet: the file
+      // says so, and check names it instead of calling every object added behind kvz's back.
+      await doel.db.voer(GEEN_TOESTAND);
+      vergeetWijzigingen((doel.db as SqliteDb).ruw);
     }
     return { tellingen, keten };
   });
@@ -155,6 +163,8 @@ export function sqliteDoel(db: Db): KopieDoel {
       const iets = await db.waarde<number>('SELECT (SELECT count(*) FROM melding) + (SELECT count(*) FROM zaak) + (SELECT count(*) FROM audit)');
       if (iets !== 0) throw new DomainError('Het doel is niet leeg; kvz kopieert alleen naar een nieuw bestand.');
       for (const t of ['teller', 'cadans', 'kern', 'deelnemer', 'partner', 'categorie', 'instelling']) await db.voer(`DELETE FROM ${t}`);
+      // What the new file was made with is no earlier state of what is copied in: the copy starts afresh.
+      vergeetWijzigingen((db as SqliteDb).ruw);
     },
     rijen: (tabel, kolommen, rijen) => voegToe(db, tabel, kolommen, rijen),
     async einde() {},

@@ -3,10 +3,16 @@
  * gets; an existing database of an older version runs every migration above its version, in order,
  * inside one transaction (store/database.ts). Add one entry per schema change, never edit an old one.
  */
+import type Database from 'better-sqlite3';
+import { schrijfAuditBestand } from './audit.js';
+import { alleToestanden, zoutAlles } from './toestand.js';
+
 export interface Migratie {
   /** The user_version this migration brings the database to. */
   versie: number;
   sql: string;
+  /** What SQL alone cannot do, run after `sql` in the same transaction. */
+  na?: (db: Database.Database, nu: Date) => void;
 }
 
 export const MIGRATIES: readonly Migratie[] = [
@@ -139,5 +145,20 @@ export const MIGRATIES: readonly Migratie[] = [
       -- Meetings whose minutes were processed before: the audit log names them.
       UPDATE overleg SET gehouden_op = (SELECT min(a.op) FROM audit a WHERE a.commando = 'notulen verwerk' AND a.object = overleg.soort || ':' || overleg.nominale_datum)
       WHERE status <> 'geannuleerd';`,
+  },
+  {
+    // Data proven against the log (SPEC §10): a random salt per object; the state of every object
+    // that exists now is recorded once, by the migration, in an audited row that says so.
+    versie: 8,
+    sql: [...['partner', 'zaak', 'melding', 'overleg', 'actie'].map((t) => `ALTER TABLE ${t} ADD COLUMN zout TEXT;`), 'ALTER TABLE audit ADD COLUMN toestand TEXT;'].join('\n'),
+    na: (db, nu) => {
+      zoutAlles(db);
+      const na = alleToestanden(db);
+      const n = na.length;
+      schrijfAuditBestand(db, { gebruiker: 'kvz', nu, commando: 'migratie' }, {
+        resultaat: `toestand van ${n} ${n === 1 ? 'object' : 'objecten'} vastgelegd bij de migratie naar schemaversie 8 (zoals ze er toen stonden)`,
+        details: { schemaversie: 8 },
+      }, { na });
+    },
   },
 ];

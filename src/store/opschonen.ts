@@ -96,7 +96,8 @@ export async function schoonOp(db: Db, actor: Actor, maanden: number, opties: { 
     const due = await zoekTeWissen(db, grens, ookTekst);
     if (due.length === 0) return due;
     const nu = actor.nu.toISOString();
-    const wis = `UPDATE melding SET ${VELDEN.map((v) => `${v} = NULL`).join(', ')}, melder_gewist_op = ?, gewijzigd_op = ? WHERE id = ?`;
+    // A new salt too: the state hash recorded before the erasure then reveals nothing about what was erased.
+    const wis = `UPDATE melding SET ${VELDEN.map((v) => `${v} = NULL`).join(', ')}, melder_gewist_op = ?, gewijzigd_op = ?, zout = ${db.d.nieuwZout()} WHERE id = ?`;
     for (const m of due) await db.voer(wis, [nu, nu, m.id]);
     if (ookTekst) {
       // The story too: the address, the description, the notes of contacts and forwardings, and the

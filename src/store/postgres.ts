@@ -20,6 +20,7 @@ export const POSTGRES_DIALECT: Dialect = {
   kleinste: (a, b) => `least(${a}, ${b})`,
   grootste: (a, b) => `greatest(${a}, ${b})`,
   volgendId: (tabel) => `SELECT nextval('${tabel}_id_seq')`,
+  nieuwZout: () => 'md5(random()::text)',
 };
 
 

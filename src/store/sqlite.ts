@@ -4,6 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Db, Dialect, Params } from './db.js';
+import { openWijzigingen, volgWijzigingen } from './toestand.js';
 
 type Statement = Database.Statement<unknown[], unknown>;
 type Modus = 'object' | 'waarde' | 'rauw' | 'voer';
@@ -24,6 +25,7 @@ export const SQLITE_DIALECT: Dialect = {
   grootste: (a, b) => `max(${a}, ${b})`,
   // Inside BEGIN IMMEDIATE nobody else can take it; it is what SQLite's rowid would be.
   volgendId: (tabel) => `SELECT coalesce(max(id), 0) + 1 FROM ${tabel}`,
+  nieuwZout: () => 'lower(hex(randomblob(16)))',
 };
 
 /** Rows per batch of `stroom`: enough that the per-batch await costs nothing, few enough to stay flat. */
@@ -97,10 +99,16 @@ export class SqliteDb implements Db {
 
   async transactie<T>(werk: () => Promise<T>): Promise<T> {
     const naam = `kvz_${this.diepte}`;
+    // Notes which objects the transaction changes, for the states its audit row records (SPEC §10).
+    if (this.diepte === 0) volgWijzigingen(this.ruw);
     this.ruw.exec(this.diepte === 0 ? 'BEGIN IMMEDIATE' : `SAVEPOINT ${naam}`);
     this.diepte++;
     try {
       const uitkomst = await werk();
+      if (this.diepte === 1) {
+        const open = openWijzigingen(this.ruw);
+        if (open > 0) throw new Error(`${open} gewijzigde objecten zonder auditregel in deze transactie (elke wijziging hoort een auditregel te schrijven)`);
+      }
       this.ruw.exec(this.diepte === 1 ? 'COMMIT' : `RELEASE ${naam}`);
       return uitkomst;
     } catch (e) {

@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { dagVan, instantVan, plusDagen, type Datum } from '../../src/domain/tijd.js';
 import { overleggen, overlegVoor } from '../../src/store/overleggen.js';
+import { schrijfAudit } from '../../src/store/audit.js';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
@@ -97,6 +98,8 @@ async function genereer(pad: string, zaad: number) {
         acties.push(a);
       }
       const overlegId = new Map((await overleggen(db, { soort: 'gio', van: '2026-03-01', tot: dagVan(NU) })).map((o) => [o.datum, o.id]));
+      // Written as kvz writes: with its audit row, which records the state of all of it (SPEC §10).
+      await schrijfAudit(db, { gebruiker: 'test', nu: NU, commando: 'test' }, { resultaat: 'willekeurige testgegevens' });
       return { zaken, meldingen, acties, geheim, persoonlijk, overlegId };
     });
   } finally {

@@ -21,6 +21,7 @@ interface Check {
   integriteit: { ok: boolean };
   verwijzingen: { ok: boolean; fouten: unknown[] };
   vergelijking?: { ok: boolean; eerste_verschil: { id: number; reden: string } | null };
+  toestand?: { ok: boolean; verschillen: { object: string; wat: string }[] };
 }
 
 async function check(db: string, ...extra: string[]): Promise<{ code: number; json: Check; tekst: string; stderr: string }> {
@@ -221,7 +222,7 @@ describe('kvz check', () => {
 
   it('prints JSON that scripts can rely on', async () => {
     const json = await kvzJson<Record<string, unknown>>(['check'], { db });
-    expect(Object.keys(json)).toEqual(['ok', 'integriteit', 'verwijzingen', 'auditlog', 'rechten', 'problemen', 'anker', 'anker_toets', 'database']);
+    expect(Object.keys(json)).toEqual(['ok', 'integriteit', 'verwijzingen', 'auditlog', 'rechten', 'toestand', 'problemen', 'anker', 'anker_toets', 'database']);
     const laatste = lees<{ id: number; hash: string }>(db, 'SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1')[0]!;
     expect(json).toMatchObject({ ok: true, problemen: [], anker: `${laatste.id}:${laatste.hash}`, anker_toets: null });
   });
@@ -308,7 +309,15 @@ describe('kvz check --anker', () => {
 
   alleenBestand('fails when the newest rows were cut off, the anchor among them', async () => {
     knoei(db, (c) => c.prepare('DELETE FROM audit WHERE id >= 5').run());
-    expect((await check(db)).code).toBe(0);
+    // The chain that is left holds, but the data no longer matches its newest records (SPEC §10):
+    // what the cut rows recorded (the forward of M-2027-0002, the closing of M-2027-0003, the melding
+    // added after the anchor) is named.
+    const zonder = await check(db);
+    expect(zonder.code).toBe(1);
+    expect(zonder.json.auditlog.ok).toBe(true);
+    expect(zonder.json.toestand!.verschillen).toEqual([
+      { object: 'M-2027-0002', wat: 'gewijzigd' }, { object: 'M-2027-0003', wat: 'gewijzigd' }, { object: 'M-2027-0005', wat: 'toegevoegd' },
+    ]);
     const { code, tekst } = await check(db, '--anker', anker);
     expect(code).toBe(1);
     expect(tekst).toContain('✗ Anker 6: regel 6 bestaat niet meer: het log eindigt bij regel 4 (de nieuwste regels zijn weggeknipt).');

@@ -15,9 +15,19 @@ const kolom = <T>(db: string, sql: string) => lees<Record<string, T>>(db, sql).m
 const getal = (db: string, sql: string) => kolom<number>(db, sql)[0]!;
 
 /** Everything the demo wrote, to compare two runs. */
+/**
+ * What the demo holds. The salts of the state hashes are random by design (SPEC §10), and with them the
+ * hashes the audit log records: of those, which objects each row recorded is what must be the same.
+ */
 function inhoud(db: string): unknown {
   return Object.fromEntries(
-    ['melding', 'doorzetting', 'contact', 'zaak', 'actie', 'actie_historie', 'overleg', 'cadans', 'audit'].map((t) => [t, lees(db, `SELECT * FROM ${t} ORDER BY ${t === 'doorzetting' ? 'melding_id, partner' : 'rowid'}`)]),
+    ['melding', 'doorzetting', 'contact', 'zaak', 'actie', 'actie_historie', 'overleg', 'cadans', 'audit'].map((t) => [
+      t,
+      lees<Record<string, unknown>>(db, `SELECT * FROM ${t} ORDER BY ${t === 'doorzetting' ? 'melding_id, partner' : 'rowid'}`).map(
+        ({ zout: _z, hash: _h, vorige_hash: _v, toestand, ...rest }) =>
+          t === 'audit' ? { ...rest, toestand: Object.keys((JSON.parse(String(toestand ?? '{}')) as { na?: object }).na ?? {}) } : rest,
+      ),
+    ]),
   );
 }
 

@@ -6,6 +6,9 @@ import { kvzPostgres, PG, PG_OVERGESLAGEN, pgUrl, psqlOk } from '../helpers/post
 import { SCHEMA_VERSIE } from '../../src/store/locatie.js';
 import { BIN, STANDAARD_NU, tijdelijkeMap } from '../helpers/run.js';
 
+/** What schema version 8 added (SPEC §10), undone: the salts and the audit log's states column. */
+const ZONDER_TOESTAND = `${['partner', 'zaak', 'melding', 'overleg', 'actie'].map((t) => `ALTER TABLE ${t} DROP COLUMN zout;`).join(' ')} ALTER TABLE audit DROP COLUMN toestand;`;
+
 describe.skipIf(!PG)(`kvz init on PostgreSQL${PG_OVERGESLAGEN}`, () => {
   it('makes the schema owned by a role that cannot log in, four group roles named after the database, and the running login beheer', async () => {
     const db = await kvzPostgres();
@@ -55,6 +58,7 @@ describe.skipIf(!PG)(`kvz init on a database of an older kvz${PG_OVERGESLAGEN}`,
          EXECUTE format('ALTER TABLE kvz.doorzetting DROP CONSTRAINT %I', c);
        END $$;
        ALTER TABLE doorzetting ALTER COLUMN op SET NOT NULL, ALTER COLUMN dag SET NOT NULL;
+       ${ZONDER_TOESTAND}
        UPDATE instelling SET waarde = '2' WHERE sleutel = 'schema_versie';`,
       superuser,
     );
@@ -91,7 +95,8 @@ describe.skipIf(!PG)(`kvz init on a database of an older kvz${PG_OVERGESLAGEN}`,
     });
     const terug = db.psql(
       `SET search_path = kvz; DROP POLICY toevoegen ON bericht; DROP TABLE kalender; DROP TABLE verslag; ALTER TABLE overleg DROP COLUMN gehouden_op;
-       ALTER TABLE bericht DROP COLUMN kalender, DROP COLUMN bijlage, DROP COLUMN bijlage_naam; UPDATE instelling SET waarde = '4' WHERE sleutel = 'schema_versie';`,
+       ALTER TABLE bericht DROP COLUMN kalender, DROP COLUMN bijlage, DROP COLUMN bijlage_naam; ${ZONDER_TOESTAND}
+       UPDATE instelling SET waarde = '4' WHERE sleutel = 'schema_versie';`,
       superuser,
     );
     expect(terug.stderr).toBe('');

@@ -4,7 +4,17 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { APPLICATION_ID, dbLocatie, openDatabase, SCHEMA_VERSIE } from '../../src/store/database.js';
+import { herbereken, knoei } from '../helpers/aanvaller.js';
 import { kvz, kvzOk, lees, nieuweDb, spawnKvz, tijdelijkeMap } from '../helpers/run.js';
+
+/** What schema version 8 added undone: no salts, no recorded states, the chain hashed as before it. */
+function zonderToestand(pad: string): void {
+  knoei(pad, (c) => {
+    for (const t of ['partner', 'zaak', 'melding', 'overleg', 'actie']) c.exec(`ALTER TABLE ${t} DROP COLUMN zout`);
+    c.exec('ALTER TABLE audit DROP COLUMN toestand');
+    herbereken(c);
+  });
+}
 
 const NU = new Date('2027-03-16T10:00:00Z');
 const ADD = ['melding', 'add', '--categorie', 'overig', '--kern', 'Obdam', '--omschrijving', 'test'];
@@ -198,6 +208,7 @@ describe('numbers from a counter per year (schema version 2)', () => {
  * addresses, every forwarding with its moment. Only for migration tests.
  */
 function naarVersie2(pad: string): void {
+  zonderToestand(pad);
   const db = new Database(pad);
   db.pragma('foreign_keys = OFF');
   db.exec(`
@@ -262,6 +273,7 @@ describe('decisions kept (schema version 7)', () => {
     const bestand = join(tijdelijkeMap(), 'notulen.md');
     writeFileSync(bestand, md);
     await kvzOk(['notulen', 'verwerk', bestand, '--uitvoeren'], { db: pad, nu });
+    zonderToestand(pad);
     const db = new Database(pad);
     db.exec('DROP TABLE verslag; ALTER TABLE overleg DROP COLUMN gehouden_op;');
     db.pragma('user_version = 6');

@@ -5,6 +5,7 @@ import { tijdstipKort } from '../../../domain/tijd.js';
 import { meervoud } from '../../../domain/taal.js';
 import { UsageError } from '../../../domain/errors.js';
 import { controleer, controleerPostgres, vergelijkMetKopie, type Anker, type BrokenRij, type Controle } from '../../../store/controle.js';
+import type { ToestandVerschil } from '../../../store/toestand.js';
 import { SqliteDb } from '../../../store/sqlite.js';
 import type { Context } from '../../context.js';
 import { leesPad } from '../../invoer.js';
@@ -30,6 +31,18 @@ export function ankerVan(u: Pick<Controle, 'auditlog'>): string | null {
   return u.auditlog.ok && u.auditlog.laatste ? `${u.auditlog.laatste.id}:${u.auditlog.laatste.hash}` : null;
 }
 
+const WAT: Record<ToestandVerschil['wat'], string> = {
+  gewijzigd: 'buiten kvz om gewijzigd',
+  verwijderd: 'buiten kvz om verwijderd',
+  toegevoegd: 'buiten kvz om toegevoegd (geen auditregel legde het vast)',
+};
+
+/** What happened to it, and when the records show it happened. */
+const wat = (v: ToestandVerschil) => (v.voor ? `${WAT[v.wat]} vóór regel ${v.voor.id} (${zichtbaar(v.voor.commando)})` : WAT[v.wat]);
+
+/** An object as the records name it, for reading: 'gio:2027-03-02' → 'gio 2027-03-02'. */
+const objectNaam = (object: string) => zichtbaar(object.replace(':', ' '));
+
 /** Every problem as one sentence (for --json's `problemen`). */
 function problemen(u: Controle): string[] {
   const uit: string[] = [];
@@ -40,6 +53,8 @@ function problemen(u: Controle): string[] {
   if (u.auditlog.gewijzigde_triggers.length > 0) uit.push(`auditlog: ${u.auditlog.gewijzigde_triggers.length === 1 ? 'gewijzigde trigger' : 'gewijzigde triggers'} ${u.auditlog.gewijzigde_triggers.join(', ')}`);
   if (u.vergelijking?.eerste_verschil) uit.push(`vergelijking: ${rijNaam(u.vergelijking.eerste_verschil)}: ${u.vergelijking.eerste_verschil.reden}`);
   if (u.anker && !u.anker.ok) uit.push(`anker ${u.anker.id}: ${u.anker.reden}`);
+  if (!u.toestand.ok && u.toestand.verschillen.length === 0) uit.push(`gegevens: ${u.toestand.reden}`);
+  for (const v of u.toestand.verschillen) uit.push(`gegevens: ${objectNaam(v.object)} ${wat(v)}`);
   if (!u.rechten.ok && u.rechten.modus.startsWith('rijbeveiliging')) uit.push(`rechten: ${u.rechten.modus}`);
   return uit;
 }
@@ -90,6 +105,7 @@ function verslag(ctx: Context, u: Controle): string {
   if (a.gewijzigde_triggers.length > 0) {
     regels.push(fout(`Auditlog: niet meer beveiligd tegen wijzigen; ${a.gewijzigde_triggers.length === 1 ? 'trigger' : 'triggers'} anders dan in schema.sql: ${zichtbaar(a.gewijzigde_triggers.join(', '))}`));
   }
+  regels.push(...toestandRegels(u.toestand, goed, fout, k.yellow));
   if (u.vergelijking) {
     const v = u.vergelijking;
     regels.push(
@@ -117,4 +133,21 @@ function verslag(ctx: Context, u: Controle): string {
   // The chain's head, to note elsewhere (with a date): a later check --anker proves the rows up to it.
   if (anker) regels.push(`anker ${anker}`);
   return regels.join('\n');
+}
+
+/** How many differences the text names before it refers to --json for the rest. */
+const TOON = 20;
+
+function toestandRegels(t: Controle['toestand'], goed: (s: string) => string, fout: (s: string) => string, geel: (s: string) => string): string[] {
+  if (!t.bijgehouden) return [t.reden === 'er is nog niets gewijzigd' ? goed(`Gegevens: ${t.reden}, er is nog geen toestand om na te rekenen`) : geel(`! Gegevens: niet nagerekend: ${t.reden}`)];
+  if (t.verschillen.length === 0) {
+    return [t.ok ? goed(`Gegevens: alle ${meervoud(t.objecten, 'object', 'objecten')} zoals het auditlog ze vastlegde`) : fout(`Gegevens: ${t.reden}.`)];
+  }
+  const n = t.verschillen.length;
+  const breed = Math.min(TOON, n);
+  const lengte = t.verschillen.slice(0, breed).reduce((m, v) => Math.max(m, objectNaam(v.object).length), 0);
+  const regels = [fout(`Gegevens: ${meervoud(n, 'object wijkt', 'objecten wijken')} af van wat het auditlog vastlegde:`)];
+  for (const v of t.verschillen.slice(0, TOON)) regels.push(`    ${objectNaam(v.object).padEnd(lengte)}  ${wat(v)}`);
+  if (n > TOON) regels.push(`    … en ${n - TOON} meer (kvz check --json noemt ze allemaal)`);
+  return regels;
 }

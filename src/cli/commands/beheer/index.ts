@@ -33,7 +33,7 @@ export function registreerBeheer(program: Command, runtime: Runtime): void {
 
   program
     .command('check')
-    .description('de database controleren: integriteit, verwijzingen en de hashketen van het auditlog')
+    .description('de database controleren: integriteit, verwijzingen, de hashketen van het auditlog en de toestand van elk object ertegen')
     .option('--vergelijk <back-up>', 'ook nagaan dat elke auditregel uit deze oudere back-up hier nog ongewijzigd staat')
     .option('--anker <regel:hash>', 'ook nagaan dat de keten dit eerder genoteerde anker nog bevat (regel en hash ongewijzigd, niets ervoor herschreven)')
     .option('--json', 'uitvoer als JSON')

@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { leesImport, type ImportBasis, type ImportBericht, type ImportUitkomst } from '../../../documents/import-lezen.js';
 import { UsageError, UsageErrors } from '../../../domain/errors.js';
-import { importBasis, ImportSchrijver, metGroteCache } from '../../../store/import.js';
+import { importBasis, ImportSchrijver, metGroteCache, schrijfNieuw } from '../../../store/import.js';
 import { meldingLijsten } from '../../../store/referentie.js';
 import type { Context } from '../../context.js';
 import { leesPad } from '../../invoer.js';
@@ -43,7 +43,13 @@ export default async function importMeldingen(ctx: Context, o: Opts, [invoer]: s
     : await metGroteCache(db, () =>
         db.transactie(async () => {
           const schrijver = new ImportSchrijver(db);
-          const uitkomst = await lezen(schrijver);
+          const { hoogsteId } = await importBasis(db);
+          schrijver.nieuwVanaf(hoogsteId);
+          const uitkomst = await schrijfNieuw(db, hoogsteId, async () => {
+            const u = await lezen(schrijver);
+            await schrijver.spoel();
+            return u;
+          });
           await schrijver.voltooi(ctx.actor('import meldingen'), bron, uitkomst);
           return uitkomst;
         }),
