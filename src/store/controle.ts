@@ -9,6 +9,8 @@ import { auditHash, GENESIS_HASH, type AuditRij } from './audit.js';
 import { APPLICATION_ID, schemaTekst, verbind } from './database.js';
 import type { Db } from './db.js';
 import type { SqliteDb } from './sqlite.js';
+import { functies, rolnamen, tabellen } from './postgres-schema.js';
+import { schadeZin, verklaarSchade, type Schade } from './schade.js';
 import { houdtToestandBij, vergelijkToestand, type ToestandVerschil } from './toestand.js';
 
 export interface BrokenRij {
@@ -41,7 +43,8 @@ export interface AnkerUitslag extends Anker {
 
 export interface Controle {
   ok: boolean;
-  integriteit: { ok: boolean; meldingen: string[] };
+  /** schade: where a damaged file is hit, per table or index (a file only). */
+  integriteit: { ok: boolean; meldingen: string[]; schade?: Schade[] };
   verwijzingen: { ok: boolean; fouten: { tabel: string; rij: number | null; verwijst_naar: string }[] };
   auditlog: KetenUitslag & { beveiligd: boolean; ontbrekende_triggers: string[]; gewijzigde_triggers: string[] };
   rechten: { ok: boolean; modus: string };
@@ -211,7 +214,7 @@ export async function controleer(db: SqliteDb, pad: string, anker?: Anker): Prom
   const modus = statSync(pad).mode & 0o777;
   const uitslag: Controle = {
     ok: false,
-    integriteit: { ok: integriteit.length === 1 && integriteit[0] === 'ok', meldingen: integriteit.filter((m) => m !== 'ok') },
+    integriteit: integriteitUitslag(db, integriteit),
     verwijzingen: { ok: fk.length === 0, fouten: fk.map((f) => ({ tabel: f.table, rij: f.rowid, verwijst_naar: f.parent })) },
     auditlog: { ...keten, beveiligd: ontbrekend.length + gewijzigd.length === 0, ontbrekende_triggers: ontbrekend, gewijzigde_triggers: gewijzigd },
     rechten: { ok: (modus & 0o077) === 0, modus: modus.toString(8).padStart(4, '0') },
@@ -222,6 +225,14 @@ export async function controleer(db: SqliteDb, pad: string, anker?: Anker): Prom
   if (anker) uitslag.anker = toetsAnker(anker, ketenZelf, ankerHash);
   uitslag.ok = uitslag.integriteit.ok && uitslag.verwijzingen.ok && keten.ok && uitslag.auditlog.beveiligd && toestand.ok && (uitslag.anker?.ok ?? true);
   return uitslag;
+}
+
+/** SQLite's verdict; when the file is damaged, explained per table or index (SPEC §10). */
+function integriteitUitslag(db: SqliteDb, meldingen: string[]): Controle['integriteit'] {
+  if (meldingen.length === 1 && meldingen[0] === 'ok') return { ok: true, meldingen: [] };
+  const schade = verklaarSchade(db.ruw);
+  // Damage the whole-file check saw but no single table's check did (the free-page list, say) keeps SQLite's words.
+  return { ok: false, meldingen: schade.length > 0 ? schade.map(schadeZin) : meldingen.filter((m) => m !== 'ok'), schade };
 }
 
 /**
@@ -235,6 +246,7 @@ export async function controleerPostgres(db: Db, anker?: Anker): Promise<Control
     await db.kolom<string>(`SELECT tgname::text FROM pg_trigger WHERE tgrelid = 'kvz.audit'::regclass AND tgenabled <> 'D' AND NOT tgisinternal`),
   );
   const ontbrekend = [...TRIGGERS, 'audit_geen_truncate'].filter((t) => !triggers.has(t));
+  const gewijzigd = await gewijzigdeFuncties(db);
   const verwijzingen = await db.alle<{ tabel: string; verwijst_naar: string }>(
     `SELECT c.conrelid::regclass::text AS tabel, c.confrelid::regclass::text AS verwijst_naar FROM pg_constraint c
      WHERE c.connamespace = 'kvz'::regnamespace AND c.contype = 'f'
@@ -249,13 +261,29 @@ export async function controleerPostgres(db: Db, anker?: Anker): Promise<Control
     ok: false,
     integriteit: { ok: afgeleid.length === 0, meldingen: afgeleid },
     verwijzingen: { ok: verwijzingen.length === 0, fouten: verwijzingen.map((v) => ({ tabel: v.tabel, rij: null, verwijst_naar: `${v.verwijst_naar} (controle uitgeschakeld)` })) },
-    auditlog: { ...keten, beveiligd: ontbrekend.length === 0, ontbrekende_triggers: ontbrekend, gewijzigde_triggers: [] },
+    auditlog: { ...keten, beveiligd: ontbrekend.length + gewijzigd.length === 0, ontbrekende_triggers: ontbrekend, gewijzigde_triggers: gewijzigd },
     rechten: { ok: beveiligd === tabellen, modus: `rijbeveiliging afgedwongen op ${beveiligd} van ${tabellen} tabellen` },
     toestand: { ok: true, bijgehouden: false, reden: 'PostgreSQL legt de toestand nog niet vast', objecten: 0, verschillen: [] },
   };
   if (anker) uitslag.anker = toetsAnker(anker, keten, ankerHash);
   uitslag.ok = uitslag.integriteit.ok && uitslag.verwijzingen.ok && keten.ok && uitslag.auditlog.beveiligd && uitslag.rechten.ok && (uitslag.anker?.ok ?? true);
   return uitslag;
+}
+
+/**
+ * kvz's functions on PostgreSQL (the triggers that keep the log append-only and secrecy right, the
+ * functions that write the audit row) whose body is not what this kvz's schema defines: one replaced
+ * by a no-op under the same name guards nothing, though its name is there.
+ */
+async function gewijzigdeFuncties(db: Db): Promise<string[]> {
+  const voorvoegsel = db.identiteit?.voorvoegsel;
+  if (!voorvoegsel) return [];
+  const r = rolnamen(voorvoegsel);
+  const verwacht = new Map(
+    [...`${tabellen()}\n${functies(r)}`.matchAll(/CREATE (?:OR REPLACE )?FUNCTION (\w+)\([^)]*\)[\s\S]*?AS \$\$([\s\S]*?)\$\$/g)].map((m) => [m[1]!, m[2]!]),
+  );
+  const er = new Map((await db.rauw<[string, string]>(`SELECT proname::text, prosrc FROM pg_proc WHERE pronamespace = 'kvz'::regnamespace`)).map(([n, b]) => [n, b]));
+  return [...verwacht].filter(([naam, body]) => er.get(naam) !== body).map(([naam]) => naam).sort();
 }
 
 /**

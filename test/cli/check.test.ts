@@ -18,7 +18,7 @@ interface Check {
     ok: boolean; rijen: number; laatste: { id: number; hash: string } | null; eerste_fout: { id: number; commando: string; object: string | null; reden: string } | null;
     beveiligd: boolean; ontbrekende_triggers: string[]; gewijzigde_triggers: string[];
   };
-  integriteit: { ok: boolean };
+  integriteit: { ok: boolean; schade?: { tabel: string | null; index: string | null; pagina: number | null; melding: string }[] };
   verwijzingen: { ok: boolean; fouten: unknown[] };
   vergelijking?: { ok: boolean; eerste_verschil: { id: number; reden: string } | null };
   toestand?: { ok: boolean; verschillen: { object: string; wat: string }[] };
@@ -205,7 +205,7 @@ describe('kvz check', () => {
     expect(json.auditlog.ok).toBe(true);
   });
 
-  alleenBestand('reports a damaged file', async () => {
+  alleenBestand('explains a damaged index: which one, of which table, and that the rows themselves are whole', async () => {
     // Garbage over an index page: the kind of damage a failing disk or a torn copy leaves.
     const [{ rootpage, grootte }] = lees<{ rootpage: number; grootte: number }>(
       db,
@@ -216,8 +216,25 @@ describe('kvz check', () => {
     closeSync(fd);
     const { code, json, tekst } = await check(db);
     expect(code).toBe(1);
-    expect(json.integriteit).toMatchObject({ ok: false, meldingen: [expect.stringContaining('malformed')] });
-    expect(tekst).toContain('✗ Integriteit: database disk image is malformed');
+    expect(json.integriteit).toMatchObject({ ok: false, schade: [{ tabel: 'melding', index: 'melding_dag', melding: expect.stringContaining('malformed') }] });
+    expect(tekst).toContain('✗ Integriteit: het bestand is beschadigd, op één plaats:\n    index melding_dag van tabel melding');
+    expect(tekst).toContain(`Alleen zoekindexen zijn geraakt; de rijen zelf zijn heel. Bewaar eerst een kopie van het bestand en herbouw ze dan met: sqlite3 ${db} REINDEX`);
+  });
+
+  alleenBestand('explains a damaged table: which one and on which page, and that rows may be lost', async () => {
+    const [{ rootpage, grootte }] = lees<{ rootpage: number; grootte: number }>(
+      db,
+      `SELECT rootpage, (SELECT page_size FROM pragma_page_size) AS grootte FROM sqlite_schema WHERE name = 'contact'`,
+    );
+    // The page's header itself (a leaf page's type byte and cell count) overwritten.
+    const fd = openSync(db, 'r+');
+    writeSync(fd, Buffer.alloc(8, 0x7f), 0, 8, (rootpage! - 1) * grootte!);
+    closeSync(fd);
+    const { code, json, tekst } = await check(db);
+    expect(code).toBe(1);
+    expect(json.integriteit.schade).toEqual([expect.objectContaining({ tabel: 'contact', index: null })]);
+    expect(tekst).toMatch(/\n {4}tabel contact( \(pagina \d+\))?: /);
+    expect(tekst).toContain('Rijen in deze tabellen kunnen verloren of verminkt zijn: zet de laatste goede back-up terug');
   });
 
   it('prints JSON that scripts can rely on', async () => {

@@ -92,6 +92,17 @@ describe.skipIf(!PG)(`rights on a shared database${PG_OVERGESLAGEN}`, () => {
     );
   });
 
+  it('has kvz check find a guarding function replaced by a no-op under the same name (as the superuser could)', async () => {
+    const db4 = await kvzPostgres();
+    await db4.kvzOk(MELDING, await db4.gebruiker('iv'));
+    expect((await db4.kvz(['check'])).code).toBe(0);
+    psqlOk(`SET search_path = kvz; CREATE OR REPLACE FUNCTION audit_weiger() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;`, { db: db4.naam });
+    const check = await db4.kvz(['check', '--json']);
+    expect(check.code).toBe(1);
+    expect(JSON.parse(check.stdout).auditlog).toMatchObject({ beveiligd: false, ontbrekende_triggers: [], gewijzigde_triggers: ['audit_weiger'] });
+    expect((await db4.kvz(['check'])).stdout).toContain('✗ Auditlog: niet meer beveiligd tegen wijzigen; functie anders dan kvz ze aanmaakt: audit_weiger');
+  });
+
   it('lets nobody change or remove the audit log, nor write a row in another name', async () => {
     for (const als of [iv, politie, db.it]) {
       expect(db.psql("UPDATE audit SET resultaat = 'anders' WHERE id = 1", als).stderr).toMatch(/permission denied|kan niet worden gewijzigd/);

@@ -5,7 +5,9 @@ import { tijdstipKort } from '../../../domain/tijd.js';
 import { meervoud } from '../../../domain/taal.js';
 import { UsageError } from '../../../domain/errors.js';
 import { controleer, controleerPostgres, vergelijkMetKopie, type Anker, type BrokenRij, type Controle } from '../../../store/controle.js';
+import { schadeZin, type Schade } from '../../../store/schade.js';
 import type { ToestandVerschil } from '../../../store/toestand.js';
+import { shellWoord } from '../../opmaak.js';
 import { SqliteDb } from '../../../store/sqlite.js';
 import type { Context } from '../../context.js';
 import { leesPad } from '../../invoer.js';
@@ -85,7 +87,9 @@ function verslag(ctx: Context, u: Controle): string {
   const regels = [`${k.bold('Database')}  ${ctx.dbPad()}`];
   // On PostgreSQL the server guards its pages; kvz recomputes what its triggers keep beside the data.
   const goedeIntegriteit = ctx.opslag === 'postgres' ? 'Integriteit: de pagina’s bewaakt de server zelf; geheimhouding en tellingen kloppen' : 'Integriteit: in orde';
-  regels.push(u.integriteit.ok ? goed(goedeIntegriteit) : fout(`Integriteit: ${zichtbaar(u.integriteit.meldingen.slice(0, 5).join('; '))}`));
+  if (u.integriteit.ok) regels.push(goed(goedeIntegriteit));
+  else if (!u.integriteit.schade?.length) regels.push(fout(`Integriteit: ${zichtbaar(u.integriteit.meldingen.slice(0, 5).join('; '))}`));
+  else regels.push(...schadeRegels(ctx, u.integriteit.schade, fout));
   if (u.verwijzingen.ok) regels.push(goed('Verwijzingen: in orde'));
   else {
     const f = u.verwijzingen.fouten[0]!;
@@ -103,7 +107,10 @@ function verslag(ctx: Context, u: Controle): string {
     regels.push(fout(`Auditlog: niet meer beveiligd tegen wijzigen; ${a.ontbrekende_triggers.length === 1 ? 'ontbrekende trigger' : 'ontbrekende triggers'}: ${a.ontbrekende_triggers.join(', ')}`));
   }
   if (a.gewijzigde_triggers.length > 0) {
-    regels.push(fout(`Auditlog: niet meer beveiligd tegen wijzigen; ${a.gewijzigde_triggers.length === 1 ? 'trigger' : 'triggers'} anders dan in schema.sql: ${zichtbaar(a.gewijzigde_triggers.join(', '))}`));
+    const wat = ctx.opslag === 'postgres'
+      ? `${a.gewijzigde_triggers.length === 1 ? 'functie' : 'functies'} anders dan kvz ze aanmaakt`
+      : `${a.gewijzigde_triggers.length === 1 ? 'trigger' : 'triggers'} anders dan in schema.sql`;
+    regels.push(fout(`Auditlog: niet meer beveiligd tegen wijzigen; ${wat}: ${zichtbaar(a.gewijzigde_triggers.join(', '))}`));
   }
   regels.push(...toestandRegels(u.toestand, goed, fout, k.yellow));
   if (u.vergelijking) {
@@ -149,5 +156,18 @@ function toestandRegels(t: Controle['toestand'], goed: (s: string) => string, fo
   const regels = [fout(`Gegevens: ${meervoud(n, 'object wijkt', 'objecten wijken')} af van wat het auditlog vastlegde:`)];
   for (const v of t.verschillen.slice(0, TOON)) regels.push(`    ${objectNaam(v.object).padEnd(lengte)}  ${wat(v)}`);
   if (n > TOON) regels.push(`    … en ${n - TOON} meer (kvz check --json noemt ze allemaal)`);
+  return regels;
+}
+
+/** A damaged file: where, per table or index, and what that means for the rows (SPEC §10). */
+function schadeRegels(ctx: Context, schade: Schade[], fout: (s: string) => string): string[] {
+  const regels = [fout(`Integriteit: het bestand is beschadigd, ${schade.length === 1 ? 'op één plaats' : `op ${schade.length} plaatsen`}:`)];
+  for (const s of schade.slice(0, 10)) regels.push(`    ${zichtbaar(schadeZin(s))}`);
+  if (schade.length > 10) regels.push(`    … en ${schade.length - 10} meer (kvz check --json noemt ze allemaal)`);
+  if (schade.every((s) => s.index !== null)) {
+    regels.push(`    Alleen zoekindexen zijn geraakt; de rijen zelf zijn heel. Bewaar eerst een kopie van het bestand en herbouw ze dan met: sqlite3 ${shellWoord(ctx.dbPad())} REINDEX`);
+  } else {
+    regels.push('    Rijen in deze tabellen kunnen verloren of verminkt zijn: zet de laatste goede back-up terug (zie de README: Back-ups).');
+  }
   return regels;
 }
