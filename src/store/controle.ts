@@ -182,16 +182,22 @@ async function ondanksSchade<T>(werk: () => T | Promise<T>, bijSchade: (melding:
   }
 }
 
-export async function controleer(db: SqliteDb, pad: string, anker?: Anker): Promise<Controle> {
+/** What check is doing now, for a progress line on a terminal (SPEC §6): a step, and how far it is. */
+export type Voortgang = (stap: string) => void;
+
+export async function controleer(db: SqliteDb, pad: string, anker?: Anker, voortgang: Voortgang = () => undefined): Promise<Controle> {
+  voortgang('Integriteit van het bestand nagaan');
   const integriteit = await ondanksSchade(
     () => (db.ruw.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check),
     (m) => [m],
   );
+  voortgang('Verwijzingen nagaan');
   const fk = await ondanksSchade(
     () => db.ruw.pragma('foreign_key_check') as { table: string; rowid: number | null; parent: string }[],
     (m) => [{ table: '?', rowid: null, parent: `niet na te gaan: ${m}` }],
   );
   const vastgelegd: Vastgelegd = { toestand: new Map(), tussendoor: [] };
+  voortgang('De hashketen van het auditlog nalopen');
   const keten = await ondanksSchade(
     (): Promise<KetenUitslag & { ankerHash?: string }> => controleerKeten(db, anker, vastgelegd),
     (m): KetenUitslag => ({ ok: false, rijen: 0, laatste: null, eerste_fout: { id: 0, op: '', commando: '', object: null, reden: `niet na te gaan: ${m}` } }),
@@ -205,7 +211,8 @@ export async function controleer(db: SqliteDb, pad: string, anker?: Anker): Prom
       }
       if (keten.rijen === 0) return { ok: true, bijgehouden: false, reden: 'er is nog niets gewijzigd', objecten: 0, verschillen: [] };
       if (!keten.ok) return { ok: false, bijgehouden: true, reden: 'niet na te gaan zolang de hashketen verbroken is', objecten: 0, verschillen: [] };
-      const uitkomst = vergelijkToestand(db.ruw, vastgelegd.toestand);
+      voortgang('De toestand van elk object narekenen');
+      const uitkomst = vergelijkToestand(db.ruw, vastgelegd.toestand, (n) => voortgang(`De toestand van elk object narekenen: ${n.toLocaleString('nl-NL')} objecten`));
       const verschillen = [...vastgelegd.tussendoor, ...uitkomst.verschillen];
       return { ok: verschillen.length === 0, bijgehouden: true, reden: null, objecten: uitkomst.objecten, verschillen };
     },

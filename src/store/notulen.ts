@@ -20,9 +20,15 @@ export function waarIn(regel: number, plaatsen?: ReadonlyMap<number, string>): s
   return regel === 0 ? 'het document' : (plaatsen.get(regel) ?? `rij ${regel}`);
 }
 
+/** At the start of a line of kvz's own, as the import writes it too: 'Regel 74: …', 'Tabel 2, rij 3: …'. */
+export function waarInBegin(regel: number, plaatsen?: ReadonlyMap<number, string>): string {
+  const waar = waarIn(regel, plaatsen);
+  return waar.charAt(0).toUpperCase() + waar.slice(1);
+}
+
 /** Problems in the file as the usage error that lists them, one line each, and says nothing was applied. */
 export function foutenInBestand(fouten: Fout[], plaatsen?: ReadonlyMap<number, string>): UsageErrors {
-  const regels = [...fouten].sort((a, b) => a.regel - b.regel).map((f) => `${waarIn(f.regel, plaatsen)}: ${f.tekst}`);
+  const regels = [...fouten].sort((a, b) => a.regel - b.regel).map((f) => `${waarInBegin(f.regel, plaatsen)}: ${f.tekst}`);
   const n = fouten.length;
   return new UsageErrors([...regels, `${n === 1 ? 'Eén probleem' : `${n} problemen`} in het bestand; er is niets verwerkt.`]);
 }

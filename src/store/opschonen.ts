@@ -103,7 +103,7 @@ export async function schoonOp(db: Db, actor: Actor, maanden: number, opties: { 
       // The story too: the address, the description, the notes of contacts and forwardings, and the
       // stored bodies of its messages (which repeat them).
       for (const m of due) {
-        await db.voer(`UPDATE melding SET omschrijving = ?, adres = CASE WHEN adres IS NULL THEN NULL ELSE ? END, afhandeling = CASE WHEN afhandeling IS NULL THEN NULL ELSE ? END WHERE id = ?`, [GEWIST, GEWIST, GEWIST, m.id]);
+        await db.voer(`UPDATE melding SET omschrijving = ?, adres = CASE WHEN adres IS NULL THEN NULL ELSE ? END, afhandeling = CASE WHEN afhandeling IS NULL THEN NULL ELSE ? END, zout = ${db.d.nieuwZout()} WHERE id = ?`, [GEWIST, GEWIST, GEWIST, m.id]);
         await db.voer(`UPDATE contact SET notitie = ? WHERE melding_id = ? AND notitie <> ?`, [GEWIST, m.id, GEWIST]);
         await db.voer(`UPDATE doorzetting SET notitie = ? WHERE melding_id = ? AND notitie IS NOT NULL`, [GEWIST, m.id]);
         await db.voer(`UPDATE bericht SET tekst = ? WHERE melding_id = ? AND tekst <> ?`, [GEWIST, m.id, GEWIST]);

@@ -299,13 +299,17 @@ export interface ToestandVerschil {
  * Compares every object with its newest record. `vastgelegd` is what the audit log recorded (each
  * object's newest record; emptied on the way). Objects never recorded are named as added behind kvz's back.
  */
-export function vergelijkToestand(db: Bestand, vastgelegd: Map<string, string | null>): { objecten: number; verschillen: ToestandVerschil[] } {
+export function vergelijkToestand(
+  db: Bestand,
+  vastgelegd: Map<string, string | null>,
+  zoVer: (objecten: number) => void = () => undefined,
+): { objecten: number; verschillen: ToestandVerschil[] } {
   const verschillen: ToestandVerschil[] = [];
   let objecten = 0;
   // What was compared leaves the map: what is left at the end was recorded but is no longer there.
   for (const s of SOORTEN) {
     for (const [sleutel, z, staat] of stmt(db, toestandSql(s)).raw().iterate() as IterableIterator<[string, string | null, string]>) {
-      objecten++;
+      if (++objecten % 50_000 === 0) zoVer(objecten);
       const was = vastgelegd.get(sleutel);
       if (was === undefined || was === null) verschillen.push({ object: sleutel, wat: 'toegevoegd' });
       else if (was !== toestandHash(z, staat)) verschillen.push({ object: sleutel, wat: 'gewijzigd' });

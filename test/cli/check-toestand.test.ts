@@ -164,6 +164,16 @@ beschrijfBestand('kvz check: the data against the audit log', () => {
     expect(lees(db, `SELECT count(*) AS n FROM audit WHERE details LIKE '%toestand%'`)).toEqual([{ n: 0 }]);
   });
 
+  it('on a terminal shows what it is doing on one line, gone again before the report; not when piped', async () => {
+    const opTerminal = await kvz(['check'], { db, tty: true });
+    expect(opTerminal.code).toBe(0);
+    for (const stap of ['Integriteit van het bestand nagaan…', 'De hashketen van het auditlog nalopen…', 'De toestand van elk object narekenen…']) {
+      expect(opTerminal.stderr).toContain(`\r\x1b[2K${stap}`);
+    }
+    expect(opTerminal.stderr.endsWith('\r\x1b[2K')).toBe(true);
+    expect((await kvz(['check'], { db })).stderr).toBe('');
+  });
+
   it('opschonen gives an erased melding a new salt, and check still passes', async () => {
     await kvzOk(['melding', 'add', '--categorie', 'drugs', '--kern', 'Obdam', '--omschrijving', 'Oud', '--melder-naam', 'Jan Jansen'], { db, nu: '2025-01-06T10:00:00Z' });
     await kvzOk(['melding', 'close', 'M-2025-0001'], { db, nu: '2025-01-07T10:00:00Z' });

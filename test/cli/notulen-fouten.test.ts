@@ -36,12 +36,12 @@ describe('kvz notulen verwerk: mistakes in the file', () => {
     md = nieuweActie(md, data.z.oud, 'Huisbezoek', 'zorgteam', '');
     const rij = (s: string, na?: string) => regelVan(md, s, na);
     await weigert(db, md, [
-      `regel ${rij('- [x] Wijkagent')}: onbekende partner 'Wijkagent' voor de aanwezigheid. Kies uit: burgemeester, casemanager-jeugd, communicatie, handhaving, iv, jongerenwerk, oov, politie, portefeuillehouder, vluchtelingenwerk, zorgteam.`,
-      `regel ${rij('Huisbezoek')}: een nieuwe actie heeft een omschrijving, partner en deadline nodig; deadline ontbreekt.`,
-      `regel ${rij(`| ${data.a.surveillance} |`)}: onbekende status 'klaar' voor de kolom Nieuwe status. Kies uit: open, loopt, gereed, vervallen.`,
-      `regel ${rij(`| ${data.a.surveillance} |`)}: ongeldige datum voor de kolom Nieuwe deadline: '31-04-2027' bestaat niet. ${DATUMHULP}`,
-      `regel ${rij('| A-2027-0099 |')}: onbekende actie A-2027-0099. Zie kvz actie list --zaak ${data.z.bushalte}.`,
-      `regel ${rij('Gesprek met de bewoners')}: onbekende partner 'polite' voor de kolom Partner. Bedoelde u 'politie'?`,
+      `Regel ${rij('- [x] Wijkagent')}: onbekende partner 'Wijkagent' voor de aanwezigheid. Kies uit: burgemeester, casemanager-jeugd, communicatie, handhaving, iv, jongerenwerk, oov, politie, portefeuillehouder, vluchtelingenwerk, zorgteam.`,
+      `Regel ${rij('Huisbezoek')}: een nieuwe actie heeft een omschrijving, partner en deadline nodig; deadline ontbreekt.`,
+      `Regel ${rij(`| ${data.a.surveillance} |`)}: onbekende status 'klaar' voor de kolom Nieuwe status. Kies uit: open, loopt, gereed, vervallen.`,
+      `Regel ${rij(`| ${data.a.surveillance} |`)}: ongeldige datum voor de kolom Nieuwe deadline: '31-04-2027' bestaat niet. ${DATUMHULP}`,
+      `Regel ${rij('| A-2027-0099 |')}: onbekende actie A-2027-0099. Zie kvz actie list --zaak ${data.z.bushalte}.`,
+      `Regel ${rij('Gesprek met de bewoners')}: onbekende partner 'polite' voor de kolom Partner. Bedoelde u 'politie'?`,
       '6 problemen in het bestand; er is niets verwerkt.',
     ]);
   });
@@ -52,17 +52,17 @@ describe('kvz notulen verwerk: mistakes in the file', () => {
     const kop = (z: string) => md.indexOf('| Actie', md.indexOf(`### ${z} `));
     const zonderKolom = md.slice(0, kop(data.z.bushalte)) + md.slice(kop(data.z.bushalte)).replace(/ \| Nieuwe deadline \|/, ' |');
     await weigert(db, zonderKolom, [
-      `regel ${regelVan(zonderKolom, '| Actie', `### ${data.z.bushalte} `)}: de kolommen van de tabel bij ${data.z.bushalte} zijn gewijzigd; verwacht: | Actie | Omschrijving | Partner | Deadline | Status | Nieuwe status | Nieuwe deadline |.`,
+      `Regel ${regelVan(zonderKolom, '| Actie', `### ${data.z.bushalte} `)}: de kolommen van de tabel bij ${data.z.bushalte} zijn gewijzigd; verwacht: | Actie | Omschrijving | Partner | Deadline | Status | Nieuwe status | Nieuwe deadline |.`,
       'Eén probleem in het bestand; er is niets verwerkt.',
     ]);
     const hernoemd = md.slice(0, kop(data.z.oud)) + md.slice(kop(data.z.oud)).replace('Nieuwe status', 'Status nieuw ');
     await weigert(db, hernoemd, [
-      `regel ${regelVan(hernoemd, '| Actie', `### ${data.z.oud} `)}: de kolommen van de tabel bij ${data.z.oud} zijn gewijzigd; verwacht: | Actie | Omschrijving | Partner | Deadline | Status | Nieuwe status | Nieuwe deadline |.`,
+      `Regel ${regelVan(hernoemd, '| Actie', `### ${data.z.oud} `)}: de kolommen van de tabel bij ${data.z.oud} zijn gewijzigd; verwacht: | Actie | Omschrijving | Partner | Deadline | Status | Nieuwe status | Nieuwe deadline |.`,
       'Eén probleem in het bestand; er is niets verwerkt.',
     ]);
     const pijp = nieuweActie(md, data.z.oud, 'Bellen | mailen', 'iv', '10-03-2027');
     await weigert(db, pijp, [
-      `regel ${regelVan(pijp, 'Bellen')}: deze rij heeft 8 cellen in plaats van 7; schrijf een | in een cel als \\|.`,
+      `Regel ${regelVan(pijp, 'Bellen')}: deze rij heeft 8 cellen in plaats van 7; schrijf een | in een cel als \\|.`,
       'Eén probleem in het bestand; er is niets verwerkt.',
     ]);
     const plek = md.search(/\n### Z-2026-001 [^\n]*\n/);
@@ -70,7 +70,7 @@ describe('kvz notulen verwerk: mistakes in the file', () => {
     // The table that was under the removed heading: the first after where the heading stood.
     const tabelRegel = zonderKop.slice(0, zonderKop.indexOf('| Actie', plek)).split('\n').length;
     await weigert(db, zonderKop, [
-      `regel ${tabelRegel}: deze tabel staat niet onder de kop van een zaak (### Z-…); zet haar terug onder haar zaak.`,
+      `Regel ${tabelRegel}: deze tabel staat niet onder de kop van een zaak (### Z-…); zet haar terug onder haar zaak.`,
       'Eén probleem in het bestand; er is niets verwerkt.',
     ]);
   });
@@ -80,18 +80,18 @@ describe('kvz notulen verwerk: mistakes in the file', () => {
     const md = await skelet(db, 'gio', '02-03-2027');
     const verkeerd = zetRij(md, data.a.ouders, { 5: 'gereed' }).replace(`| ${data.a.ouders} `, `| ${data.a.drugs} `);
     await weigert(db, verkeerd, [
-      `regel ${regelVan(verkeerd, `| ${data.a.drugs} `)}: actie ${data.a.drugs} hoort bij zaak ${data.z.drugs}, niet bij ${data.z.bushalte}; zet haar in de tabel van haar eigen zaak.`,
+      `Regel ${regelVan(verkeerd, `| ${data.a.drugs} `)}: actie ${data.a.drugs} hoort bij zaak ${data.z.drugs}, niet bij ${data.z.bushalte}; zet haar in de tabel van haar eigen zaak.`,
       'Eén probleem in het bestand; er is niets verwerkt.',
     ]);
     await kvzOk(['zaak', 'close', data.z.burenruzie, '--resultaat', 'Opgelost'], { db });
     const gesloten = nieuweActie(md, data.z.burenruzie, 'Nazorg', 'iv', '01-04-2027');
     await weigert(db, gesloten, [
-      `regel ${regelVan(gesloten, `### ${data.z.burenruzie} `)}: zaak ${data.z.burenruzie} is gesloten; acties wijzigen of toevoegen kan niet meer.`,
+      `Regel ${regelVan(gesloten, `### ${data.z.burenruzie} `)}: zaak ${data.z.burenruzie} is gesloten; acties wijzigen of toevoegen kan niet meer.`,
       'Eén probleem in het bestand; er is niets verwerkt.',
     ]);
     const geheim = `${md}\n### ${data.z.drugs} · ingeplakt\n\n| Actie | Omschrijving | Partner | Deadline | Status | Nieuwe status | Nieuwe deadline |\n|---|---|---|---|---|---|---|\n| ${data.a.drugs} | x | politie | 20-03-2027 | open | gereed | |\n`;
     await weigert(db, geheim, [
-      `regel ${regelVan(geheim, `### ${data.z.drugs} `)}: zaak ${data.z.drugs} is vertrouwelijk en hoort alleen in de notulen van het politieoverleg.`,
+      `Regel ${regelVan(geheim, `### ${data.z.drugs} `)}: zaak ${data.z.drugs} is vertrouwelijk en hoort alleen in de notulen van het politieoverleg.`,
       'Eén probleem in het bestand; er is niets verwerkt.',
     ]);
   });
@@ -124,11 +124,11 @@ describe('kvz notulen verwerk: a file that does not belong here', () => {
     const db = kopie(data);
     const md = await skelet(db, 'tweewekelijks');
     await weigert(db, md.split('\n').slice(1).join('\n'), [
-      'regel 1: de regel <!-- kvz notulen <soort> <datum> db:… --> ontbreekt; dit is geen notulenbestand van kvz notulen (of die regel is verwijderd).',
+      'Regel 1: de regel <!-- kvz notulen <soort> <datum> db:… --> ontbreekt; dit is geen notulenbestand van kvz notulen (of die regel is verwijderd).',
       'Eén probleem in het bestand; er is niets verwerkt.',
     ]);
     await weigert(db, md.replace('kvz notulen tweewekelijks 2027-03-16', 'kvz notulen tweewekelijks 2027-03-36'), [
-      'regel 1: de regel <!-- kvz notulen … --> is gewijzigd; zet haar terug zoals kvz notulen haar schreef.',
+      'Regel 1: de regel <!-- kvz notulen … --> is gewijzigd; zet haar terug zoals kvz notulen haar schreef.',
       'Eén probleem in het bestand; er is niets verwerkt.',
     ]);
   });

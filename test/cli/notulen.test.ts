@@ -193,7 +193,7 @@ describe('kvz notulen verwerk', () => {
     const anders = zetRij(md, 'nieuw', { 3: '13-04-2027' }, `### ${data.z.treiteren} `);
     const u = await kvzOk(['notulen', 'verwerk', bewaar(anders, 'v2.md'), '--uitvoeren'], { db });
     expect(u.stderr).toBe(
-      `! regel ${regelVan(anders, 'Gesprek met de nieuwe bewoners')}: deze nieuwe actie is al gemaakt als A-2027-0006, met deadline 06-04-2027; een andere deadline zet u met kvz actie update A-2027-0006 --deadline <datum>.\n`,
+      `! Regel ${regelVan(anders, 'Gesprek met de nieuwe bewoners')}: deze nieuwe actie is al gemaakt als A-2027-0006, met deadline 06-04-2027; een andere deadline zet u met kvz actie update A-2027-0006 --deadline <datum>.\n`,
     );
     expect(u.stdout).toMatch(/Niets gewijzigd/);
     expect(lees(db, 'SELECT count(*) AS n FROM actie')).toEqual([{ n: 6 }]);
@@ -237,7 +237,7 @@ describe('kvz notulen verwerk', () => {
     const md = zetRij(await skelet(db, 'tweewekelijks'), data.a.surveillance, { 2: 'handhaving', 3: '20-03-2027' });
     const u = await kvzOk(['notulen', 'verwerk', bewaar(md)], { db });
     expect(u.stderr).toBe(
-      `! regel ${regelVan(md, `| ${data.a.surveillance} |`)}: bij ${data.a.surveillance} wijken de kolommen Partner en Deadline (10-03-2027) af van de matrix en worden niet verwerkt; een wijziging hoort in Nieuwe status of Nieuwe deadline.\n`,
+      `! Regel ${regelVan(md, `| ${data.a.surveillance} |`)}: bij ${data.a.surveillance} wijken de kolommen Partner en Deadline (10-03-2027) af van de matrix en worden niet verwerkt; een wijziging hoort in Nieuwe status of Nieuwe deadline.\n`,
     );
     expect(u.stdout).toContain('Niets te wijzigen');
   });

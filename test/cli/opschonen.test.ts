@@ -142,6 +142,9 @@ describe('kvz opschonen', () => {
     expect(tekst('M-2025-0005')!.omschrijving).toBe('[gewist]');
     expect(tekst('M-2025-0004')!.omschrijving).toBe('[gewist]');
     expect(tekst('M-2025-0002')!.omschrijving).toBe('Ruzie over de schutting');
+    // Text erased gets a new salt too, also where there was no melder data (SPEC §10).
+    const zout = (nummer: string, rijen: Record<string, unknown>[]) => rijen.find((m) => m.nummer === nummer)!.zout;
+    expect(zout('M-2025-0004', alleMeldingen(db))).not.toBe(zout('M-2025-0004', voor));
     expect(lees(db, `SELECT c.notitie FROM contact c JOIN melding m ON m.id = c.melding_id ORDER BY m.nummer`)).toEqual([{ notitie: '[gewist]' }, { notitie: 'Lies belde nog' }]);
     const gewist = ['M-2025-0001', 'M-2025-0004', 'M-2025-0005'];
     expect(alleMeldingen(db).filter((m) => !gewist.includes(m.nummer as string))).toEqual(voor.filter((m) => !gewist.includes(m.nummer as string)));

@@ -165,9 +165,9 @@ describe('the verslag of processed minutes', () => {
     const voor = telRijen(db, 'audit');
     const u = await kvz(['notulen', 'verwerk', bewaar(md), '--uitvoeren'], { db, nu: NU });
     expect(u.code, u.stderr).toBe(2);
-    expect(u.stderr).toMatch(/regel \d+: het vak Besproken bij punt 8\. Rondvraag bevat stuurtekens/);
-    expect(u.stderr).toMatch(/regel \d+: onbekende zaak Z-2027-077\./);
-    expect(u.stderr).toMatch(/regel \d+: zaak Z-2027-002 is vertrouwelijk en hoort alleen in de notulen van het politieoverleg\./);
+    expect(u.stderr).toMatch(/Regel \d+: het vak Besproken bij punt 8\. Rondvraag bevat stuurtekens/);
+    expect(u.stderr).toMatch(/Regel \d+: onbekende zaak Z-2027-077\./);
+    expect(u.stderr).toMatch(/Regel \d+: zaak Z-2027-002 is vertrouwelijk en hoort alleen in de notulen van het politieoverleg\./);
     expect(u.stderr).toContain('3 problemen in het bestand; er is niets verwerkt.');
     expect([telRijen(db, 'verslag'), telRijen(db, 'aanwezigheid'), telRijen(db, 'audit')]).toEqual([0, 0, voor]);
     expect((await kvzJson<{ status: string }>(['overleg', 'show', 'gio', '30-03-2027'], { db, nu: NU })).status).toBe('gepland');

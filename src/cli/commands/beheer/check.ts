@@ -68,7 +68,15 @@ export default async function check(ctx: Context, o: { vergelijk?: string; anker
   if (kopie !== undefined && !existsSync(kopie)) {
     throw new DomainError(`De back-up ${kopie} bestaat niet; geef het pad van een kopie gemaakt met kvz backup.`);
   }
-  const uitslag: Controle = db instanceof SqliteDb ? await controleer(db, ctx.dbPad(), anker) : await controleerPostgres(db, anker);
+  // On a terminal a line says what check is doing (at region scale it takes a while); gone before the report.
+  const opTerminal = ctx.io.stderr.isTTY === true && ctx.env.TERM !== 'dumb';
+  const voortgang = opTerminal ? (stap: string) => void ctx.io.stderr.write(`\r\x1b[2K${stap}…`) : undefined;
+  let uitslag: Controle;
+  try {
+    uitslag = db instanceof SqliteDb ? await controleer(db, ctx.dbPad(), anker, voortgang) : await controleerPostgres(db, anker);
+  } finally {
+    if (opTerminal) ctx.io.stderr.write('\r\x1b[2K');
+  }
   if (kopie !== undefined) {
     uitslag.vergelijking = await vergelijkMetKopie(db, kopie);
     uitslag.ok &&= uitslag.vergelijking.ok;

@@ -10,7 +10,7 @@ import { decodeerCsv } from '../../../documents/csv-lezen.js';
 import { leesNotulen } from '../../../documents/notulen-lezen.js';
 import type { Db } from '../../../store/db.js';
 import { deelnemerAliassen, deelnemers } from '../../../store/deelnemers.js';
-import { foutenInBestand, proefVerwerking, verwerkNotulen, waarIn } from '../../../store/notulen.js';
+import { foutenInBestand, proefVerwerking, verwerkNotulen, waarInBegin } from '../../../store/notulen.js';
 import { heeftWijzigingen } from '../../../store/notulen-plan.js';
 import { partnerLijst, partners } from '../../../store/referentie.js';
 import type { Context } from '../../context.js';
@@ -70,7 +70,7 @@ export default async function notulenVerwerk(ctx: Context, o: Opts, [invoer]: st
   const v = o.uitvoeren
     ? await verwerkNotulen(db, ctx.actor('notulen verwerk'), voornemen, fouten, basename(bestand))
     : await proefVerwerking(db, voornemen, fouten, ctx.nu);
-  for (const w of v.waarschuwingen) meld(ctx, `! ${waarIn(w.regel, gelezen.plaatsen)}: ${w.tekst}`);
+  for (const w of v.waarschuwingen) meld(ctx, `! ${waarInBegin(w.regel, gelezen.plaatsen)}: ${w.tekst}`);
   const uitgevoerd = o.uitvoeren === true && heeftWijzigingen(v);
   if (o.json) return schrijfJson(ctx, verwerkingJson(v, bestand, uitgevoerd));
   const namen = new Map((await partners(db)).map((p) => [p.code, p.naam]));
