@@ -175,8 +175,8 @@ describe('kvz notulen verwerk <bestand>.docx', () => {
     }
     const u = await kvz(['notulen', 'verwerk', fout, '--uitvoeren'], { db, nu: NU });
     expect(u.code).toBe(2);
-    expect(u.stderr).toMatch(/tabel Z-2027-001, rij 1: .*misschien/);
-    expect(u.stderr).toMatch(/tabel Z-2027-001, rij 3: een nieuwe actie heeft een omschrijving, partner en deadline nodig; partner en deadline ontbreekt/);
+    expect(u.stderr).toMatch(/(^|\n)Tabel Z-2027-001, rij 1: .*misschien/);
+    expect(u.stderr).toMatch(/(^|\n)Tabel Z-2027-001, rij 3: een nieuwe actie heeft een omschrijving, partner en deadline nodig; partner en deadline ontbreekt/);
     expect(u.stderr).toContain('2 problemen in het bestand; er is niets verwerkt.');
     expect(lees(db, `SELECT count(*) AS n FROM audit WHERE commando = 'notulen verwerk'`)).toEqual([{ n: 0 }]);
     expect(lees(db, `SELECT status FROM actie WHERE nummer = 'A-2027-0001'`)).toEqual([{ status: 'open' }]);
