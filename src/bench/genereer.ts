@@ -65,7 +65,7 @@ export function genereer(pad: string, omvang: Omvang, nu: Date): void {
     }
     // The state of every object, recorded once as a migration does (SPEC §10), so check proves it all.
     const na = alleToestanden(db);
-    schrijfAuditBestand(db, { gebruiker: 'bench', nu, commando: 'migratie' }, { resultaat: `toestand van ${na.length} objecten vastgelegd` }, { na });
+    schrijfAuditBestand(db, { gebruiker: 'bench', nu, commando: 'migratie' }, { resultaat: `toestand van ${na.length} objecten vastgelegd` }, { na, basis: true });
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.exec('ANALYZE');
   } finally {

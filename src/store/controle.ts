@@ -115,13 +115,16 @@ export async function controleerKeten(db: Db, anker?: Anker, vastgelegd?: Vastge
  * object was changed (or, never recorded, added) behind kvz's back before kvz changed it in this row.
  */
 function neemToestandOp(vastgelegd: Vastgelegd, rij: AuditRij): void {
-  let r: { na?: unknown; voor?: unknown };
+  let r: { na?: unknown; voor?: unknown; basis?: unknown };
   try {
     r = JSON.parse(rij.toestand!) as typeof r;
   } catch {
     return;
   }
   const regel = { id: rij.id, commando: rij.commando };
+  // A record of everything there is starts afresh: objects recorded before and absent from it were
+  // removed by whatever made that record (a copy), not behind kvz's back.
+  if (r.basis === true) vastgelegd.toestand.clear();
   const voor = r.voor && typeof r.voor === 'object' ? (r.voor as Record<string, unknown>) : {};
   for (const object in voor) {
     const was = vastgelegd.toestand.get(object);
@@ -132,6 +135,11 @@ function neemToestandOp(vastgelegd: Vastgelegd, rij: AuditRij): void {
   const na = r.na && typeof r.na === 'object' ? (r.na as Record<string, unknown>) : {};
   for (const object in na) {
     const hash = na[object];
+    // kvz thought it new (no state before), yet the records hold it: removed behind kvz's back, and its
+    // number made again (a counter set back), so that this row would otherwise hide the removal.
+    if (r.basis !== true && !(object in voor) && typeof vastgelegd.toestand.get(object) === 'string') {
+      vastgelegd.tussendoor.push({ object, wat: 'verwijderd', voor: regel });
+    }
     vastgelegd.toestand.set(object, typeof hash === 'string' ? hash : null);
   }
 }
@@ -186,6 +194,21 @@ async function ondanksSchade<T>(werk: () => T | Promise<T>, bijSchade: (melding:
 export type Voortgang = (stap: string) => void;
 
 export async function controleer(db: SqliteDb, pad: string, anker?: Anker, voortgang: Voortgang = () => undefined): Promise<Controle> {
+  // One snapshot for all of it: a colleague's melding add while check runs is not a change behind kvz's
+  // back. A read transaction of its own, ended with ROLLBACK: on a damaged file even a COMMIT can fail.
+  db.ruw.exec('BEGIN');
+  try {
+    return await controleerMomentopname(db, pad, anker, voortgang);
+  } finally {
+    try {
+      if (db.ruw.inTransaction) db.ruw.exec('ROLLBACK');
+    } catch {
+      // Nothing was written; the connection closes after check anyway.
+    }
+  }
+}
+
+async function controleerMomentopname(db: SqliteDb, pad: string, anker: Anker | undefined, voortgang: Voortgang): Promise<Controle> {
   voortgang('Integriteit van het bestand nagaan');
   const integriteit = await ondanksSchade(
     () => (db.ruw.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check),

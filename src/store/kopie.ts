@@ -10,7 +10,7 @@ import { schrijfAudit, type Actor } from './audit.js';
 import { controleerKeten, type KetenUitslag } from './controle.js';
 import type { Db } from './db.js';
 import type { SqliteDb } from './sqlite.js';
-import { GEEN_TOESTAND, vergeetWijzigingen } from './toestand.js';
+import { GEEN_TOESTAND, vergeetWijzigingen, volledigVastleggen } from './toestand.js';
 
 /** The tables and columns both stores have, in an order that satisfies every foreign key. */
 export const KOPIE_TABELLEN: readonly {
@@ -133,7 +133,9 @@ export async function kopieer(bron: Db, doel: KopieDoel, actor: Actor, bronNaam:
       throw new DomainError(`De kopie klopt niet: de hashketen van het auditlog is verbroken bij regel ${keten.eerste_fout?.id} (${keten.eerste_fout?.reden}); er is niets gekopieerd. Draai kvz check op de bron.`);
     }
     if (opties.auditRegel) {
-      // On a file this row also records the state of every copied object (SPEC §10).
+      // On a file this row also records the state of every copied object (SPEC §10), as a new starting
+      // point: what the copied log recorded before was about another database's rows.
+      if (doel.db.soort === 'sqlite') volledigVastleggen((doel.db as SqliteDb).ruw);
       await schrijfAudit(doel.db, actor, { object: bronNaam, resultaat: 'kopie binnengehaald', details: { bron: bronNaam, ...tellingen } });
     } else if (doel.db.soort === 'sqlite') {
       // A back-up of PostgreSQL takes no row of its own, and PostgreSQL records no states yet: the file

@@ -158,7 +158,7 @@ export const MIGRATIES: readonly Migratie[] = [
       schrijfAuditBestand(db, { gebruiker: 'kvz', nu, commando: 'migratie' }, {
         resultaat: `toestand van ${n} ${n === 1 ? 'object' : 'objecten'} vastgelegd bij de migratie naar schemaversie 8 (zoals ze er toen stonden)`,
         details: { schemaversie: 8 },
-      }, { na });
+      }, { na, basis: true });
     },
   },
 ];

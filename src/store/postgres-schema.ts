@@ -38,7 +38,7 @@ export const ident = (naam: string) => `"${naam.replace(/"/g, '""')}"`;
 export const letterlijk = (tekst: string) => `'${tekst.replace(/'/g, "''")}'`;
 
 const T = 'text COLLATE "C"';
-/** The random salt of an object's state hash (SPEC §10; recorded on a file, kept here so a copy keeps it). */
+/** The random salt of an object's state hash (SPEC §10). PostgreSQL records no states yet; the column is ready for it. */
 const ZOUT = `${T} DEFAULT md5(random()::text)`;
 
 /** What keeps the audit log append-only: every column a row says, its hash and its states, never change. */

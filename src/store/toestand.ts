@@ -170,6 +170,13 @@ export function openWijzigingen(db: Bestand): number {
   return stmt(db, 'SELECT count(*) FROM temp.kvz_gewijzigd').pluck().get() as number;
 }
 
+const VOLLEDIG = new WeakSet<Bestand>();
+
+/** The next audit row on this connection records every object as a new starting point (a copy's row). */
+export function volledigVastleggen(db: Bestand): void {
+  if (GEVOLGD.has(db)) VOLLEDIG.add(db);
+}
+
 /** Forgets the noted changes (a copy that takes no audit row of its own). */
 export function vergeetWijzigingen(db: Bestand): void {
   if (GEVOLGD.has(db)) db.exec('DELETE FROM temp.kvz_gewijzigd');
@@ -207,12 +214,15 @@ export function* toestanden(db: Bestand, waar: (s: Soort) => string = () => ''):
 export interface Registratie {
   na: [string, string | null][];
   voor?: [string, string][];
+  /** A record of every object there is (a new database's first row, a migration, a copy): what came before no longer counts. */
+  basis?: boolean;
 }
 
 /** The JSON the audit row stores: {"na": {object: hash}, "voor": {object: hash}}. */
 export function registratieTekst(r: Registratie): string {
   const object = (paren: readonly (readonly [string, string | null])[]) => `{${paren.map(([k, h]) => `${JSON.stringify(k)}:${h === null ? 'null' : JSON.stringify(h)}`).join(',')}}`;
-  return r.voor && r.voor.length > 0 ? `{"na":${object(r.na)},"voor":${object(r.voor)}}` : `{"na":${object(r.na)}}`;
+  const basis = r.basis ? '"basis":true,' : '';
+  return r.voor && r.voor.length > 0 ? `{${basis}"na":${object(r.na)},"voor":${object(r.voor)}}` : `{${basis}"na":${object(r.na)}}`;
 }
 
 /**
@@ -223,11 +233,12 @@ export function registratieTekst(r: Registratie): string {
 export function teRegistreren(db: Bestand): Registratie | undefined {
   if (!GEVOLGD.has(db) || !houdtToestandBij(db)) return undefined;
   const vooraf = "(SELECT id FROM temp.kvz_gewijzigd WHERE tabel = 'melding' AND na IS NOT NULL)";
-  if (!heeftToestand(db)) {
+  if (VOLLEDIG.has(db) || !heeftToestand(db)) {
+    VOLLEDIG.delete(db);
     const na: [string, string | null][] = stmt(db, 'SELECT sleutel, na FROM temp.kvz_gewijzigd WHERE na IS NOT NULL').raw().all() as [string, string][];
     for (const paar of toestanden(db, (s) => (s.tabel === 'melding' ? `WHERE t.id NOT IN ${vooraf}` : ''))) na.push(paar);
     stmt(db, 'DELETE FROM temp.kvz_gewijzigd').run();
-    return { na };
+    return { na, basis: true };
   }
   const gewijzigd = stmt(db, 'SELECT tabel, sleutel, voor, na FROM temp.kvz_gewijzigd').raw().all() as [string, string, string | null, string | null][];
   if (gewijzigd.length === 0) return undefined;
@@ -254,6 +265,8 @@ export function teRegistreren(db: Bestand): Registratie | undefined {
  */
 export function berekenNieuw(db: Bestand, van: number, tot: number): void {
   if (!GEVOLGD.has(db) || tot <= van) return;
+  // A database migrated from before salts gives new rows none: never hash melder data unsalted.
+  stmt(db, 'UPDATE melding SET zout = lower(hex(randomblob(16))) WHERE id > ? AND id <= ? AND zout IS NULL').run(van, tot);
   stmt(
     db,
     `INSERT OR REPLACE INTO temp.kvz_gewijzigd (tabel, id, sleutel, voor, na)

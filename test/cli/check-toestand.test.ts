@@ -134,6 +134,16 @@ beschrijfBestand('kvz check: the data against the audit log', () => {
     expect(json.toestand.verschillen[0]).toMatchObject({ wat: 'gewijzigd', object: expect.stringMatching(/^M-2027-000[123]$/) });
   });
 
+  metSqlite3(`a melding removed behind kvz's back whose number kvz then gives again is still named${overgeslagen}`, async () => {
+    sqlite3(db, `DELETE FROM melding WHERE nummer = 'M-2027-0003'; UPDATE teller SET laatste = 2 WHERE soort = 'melding' AND jaar = 2027;`);
+    const nieuw = await kvzOk(MELDING, { db });
+    expect(nieuw.stdout).toContain('M-2027-0003');
+    const regel = lees<{ id: number }>(db, 'SELECT max(id) AS id FROM audit')[0]!.id;
+    const { code, json } = await check(db);
+    expect(code).toBe(1);
+    expect(json.toestand.verschillen).toEqual([{ object: 'M-2027-0003', wat: 'verwijderd', voor: { id: regel, commando: 'melding add' } }]);
+  });
+
   metSqlite3(`a later kvz command does not make an edit behind its back look like its own${overgeslagen}`, async () => {
     sqlite3(db, `UPDATE melding SET omschrijving = 'GEWIJZIGD' WHERE nummer = 'M-2027-0003'`);
     await kvzOk(['melding', 'update', 'M-2027-0001', '--kern', 'Obdam'], { db });

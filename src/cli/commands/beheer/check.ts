@@ -97,7 +97,7 @@ function verslag(ctx: Context, u: Controle): string {
   const goedeIntegriteit = ctx.opslag === 'postgres' ? 'Integriteit: de pagina’s bewaakt de server zelf; geheimhouding en tellingen kloppen' : 'Integriteit: in orde';
   if (u.integriteit.ok) regels.push(goed(goedeIntegriteit));
   else if (!u.integriteit.schade?.length) regels.push(fout(`Integriteit: ${zichtbaar(u.integriteit.meldingen.slice(0, 5).join('; '))}`));
-  else regels.push(...schadeRegels(ctx, u.integriteit.schade, fout));
+  else regels.push(...schadeRegels(ctx, u.integriteit.schade, fout, u.toestand.ok && u.toestand.bijgehouden));
   if (u.verwijzingen.ok) regels.push(goed('Verwijzingen: in orde'));
   else {
     const f = u.verwijzingen.fouten[0]!;
@@ -168,11 +168,12 @@ function toestandRegels(t: Controle['toestand'], goed: (s: string) => string, fo
 }
 
 /** A damaged file: where, per table or index, and what that means for the rows (SPEC §10). */
-function schadeRegels(ctx: Context, schade: Schade[], fout: (s: string) => string): string[] {
+function schadeRegels(ctx: Context, schade: Schade[], fout: (s: string) => string, rijenKloppen: boolean): string[] {
   const regels = [fout(`Integriteit: het bestand is beschadigd, ${schade.length === 1 ? 'op één plaats' : `op ${schade.length} plaatsen`}:`)];
   for (const s of schade.slice(0, 10)) regels.push(`    ${zichtbaar(schadeZin(s))}`);
   if (schade.length > 10) regels.push(`    … en ${schade.length - 10} meer (kvz check --json noemt ze allemaal)`);
-  if (schade.every((s) => s.index !== null)) {
+  // Only when every object also matched the log: a wrong count in an index can mean rows went missing.
+  if (rijenKloppen && schade.every((s) => s.index !== null)) {
     regels.push(`    Alleen zoekindexen zijn geraakt; de rijen zelf zijn heel. Bewaar eerst een kopie van het bestand en herbouw ze dan met: sqlite3 ${shellWoord(ctx.dbPad())} REINDEX`);
   } else {
     regels.push('    Rijen in deze tabellen kunnen verloren of verminkt zijn: zet de laatste goede back-up terug (zie de README: Back-ups).');
