@@ -4,7 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Db, Dialect, Params } from './db.js';
-import { openWijzigingen, volgWijzigingen } from './toestand.js';
+import { NIEUW_ZOUT, openWijzigingen, volgWijzigingen } from './toestand.js';
 
 type Statement = Database.Statement<unknown[], unknown>;
 type Modus = 'object' | 'waarde' | 'rauw' | 'voer';
@@ -25,7 +25,7 @@ export const SQLITE_DIALECT: Dialect = {
   grootste: (a, b) => `max(${a}, ${b})`,
   // Inside BEGIN IMMEDIATE nobody else can take it; it is what SQLite's rowid would be.
   volgendId: (tabel) => `SELECT coalesce(max(id), 0) + 1 FROM ${tabel}`,
-  nieuwZout: () => 'lower(hex(randomblob(16)))',
+  nieuwZout: () => NIEUW_ZOUT,
 };
 
 /** Rows per batch of `stroom`: enough that the per-batch await costs nothing, few enough to stay flat. */

@@ -104,6 +104,9 @@ export function toestandHash(zout: string | null, staat: string): string {
   return hash('sha256', `${zout ?? ''}\n${staat}`).slice(0, 32);
 }
 
+/** A fresh random salt in SQLite's SQL (schema.sql's column default says the same). */
+export const NIEUW_ZOUT = 'lower(hex(randomblob(16)))';
+
 const GEVOLGD = new WeakSet<Bestand>();
 /** The SQL of each TEMP trigger by name (the same on every connection). */
 const TRIGGERS = new Map<string, string>();
@@ -196,7 +199,7 @@ function heeftToestand(db: Bestand): boolean {
 
 /** Gives every row of `s` that has none a salt (rows of a database migrated from before salts). */
 function zout(db: Bestand, s: Soort, waar: string): void {
-  stmt(db, `UPDATE ${s.tabel} SET zout = lower(hex(randomblob(16))) WHERE zout IS NULL ${waar}`).run();
+  stmt(db, `UPDATE ${s.tabel} SET zout = ${NIEUW_ZOUT} WHERE zout IS NULL ${waar}`).run();
 }
 
 /** The current state hash of every object, per soort, or only of those `waar` selects. */
@@ -266,7 +269,7 @@ export function teRegistreren(db: Bestand): Registratie | undefined {
 export function berekenNieuw(db: Bestand, van: number, tot: number): void {
   if (!GEVOLGD.has(db) || tot <= van) return;
   // A database migrated from before salts gives new rows none: never hash melder data unsalted.
-  stmt(db, 'UPDATE melding SET zout = lower(hex(randomblob(16))) WHERE id > ? AND id <= ? AND zout IS NULL').run(van, tot);
+  stmt(db, `UPDATE melding SET zout = ${NIEUW_ZOUT} WHERE id > ? AND id <= ? AND zout IS NULL`).run(van, tot);
   stmt(
     db,
     `INSERT OR REPLACE INTO temp.kvz_gewijzigd (tabel, id, sleutel, voor, na)
