@@ -195,8 +195,8 @@ CREATE TABLE contact (
 ) STRICT;
 CREATE INDEX contact_melding ON contact (melding_id, soort);
 
--- Cadans van de vaste overleggen. Het tweewekelijks overleg volgt het GIO (14 dagen ervoor en erna)
--- en heeft daarom geen eigen rij.
+-- Cadans van de vaste overleggen. Het tweewekelijks overleg volgt het GIO (SPEC §12) en heeft daarom
+-- geen eigen rij; wel kan het een eigen tijd en plek hebben (in de rij van het GIO).
 CREATE TABLE cadans (
   soort TEXT PRIMARY KEY CHECK (soort = 'gio' OR soort = 'politie'),
   start TEXT NOT NULL,                               -- eerste (nominale) datum van de reeks
@@ -204,7 +204,9 @@ CREATE TABLE cadans (
   tijd TEXT NOT NULL CHECK (tijd GLOB '[0-2][0-9]:[0-5][0-9]'),
   locatie TEXT NOT NULL,
   ingesteld_op TEXT,                                 -- NULL: nog de standaard van bij het aanmaken
-  versie INTEGER NOT NULL DEFAULT 0 CHECK (versie >= 0) -- telt elke wijziging (iCalendar SEQUENCE)
+  versie INTEGER NOT NULL DEFAULT 0 CHECK (versie >= 0), -- telt elke wijziging (iCalendar SEQUENCE)
+  tweewekelijks_tijd TEXT CHECK (tweewekelijks_tijd IS NULL OR tweewekelijks_tijd GLOB '[0-2][0-9]:[0-5][0-9]'), -- NULL: die van het GIO
+  tweewekelijks_locatie TEXT                         -- NULL: die van het GIO
 ) STRICT;
 
 -- Een overleg dat ergens naar verwezen wordt, of dat verzet of geannuleerd is. Overleggen die

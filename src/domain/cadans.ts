@@ -25,6 +25,15 @@ export interface Cadans {
   interval_weken: number;
   tijd: string;
   locatie: string;
+  /** The GIO's cadence only: the tweewekelijks overleg's own time and place (null or absent: the GIO's). */
+  tweewekelijks_tijd?: string | null;
+  tweewekelijks_locatie?: string | null;
+}
+
+/** Time and place of a meeting of this soort on this cadence (the tweewekelijks overleg may have its own). */
+export function tijdEnPlek(soort: OverlegSoort, c: Cadans): { tijd: string; locatie: string } {
+  if (soort !== 'tweewekelijks') return { tijd: c.tijd, locatie: c.locatie };
+  return { tijd: c.tweewekelijks_tijd ?? c.tijd, locatie: c.tweewekelijks_locatie ?? c.locatie };
 }
 
 /** Days between a tweewekelijks overleg and its GIO. */

@@ -2,7 +2,7 @@
  * One meeting as the user sees it: the cadence's date, unless a stored row says otherwise (moved,
  * cancelled, or held on an earlier cadence). Rows exist only for meetings something refers to.
  */
-import { geplandeDatum, type Cadans, type OpgeslagenStatus, type OverlegSoort, type OverlegStatus } from './cadans.js';
+import { geplandeDatum, tijdEnPlek, type Cadans, type OpgeslagenStatus, type OverlegSoort, type OverlegStatus } from './cadans.js';
 import { geenWerkdag } from './feestdagen.js';
 import type { Datum } from './tijd.js';
 
@@ -51,8 +51,7 @@ export function volgensCadans(soort: OverlegSoort, nominaal: Datum, cadans: Cada
     status: 'gepland',
     verschoven_van: reden === undefined ? null : nominaal,
     reden: reden ?? null,
-    tijd: cadans.tijd,
-    locatie: cadans.locatie,
+    ...tijdEnPlek(soort, cadans),
     versie: 0,
     id: null,
   };
@@ -68,8 +67,8 @@ export function uitRij(rij: OverlegRij, cadans: Cadans): Overleg {
     status: rij.gehouden_op !== null && rij.status !== 'geannuleerd' ? 'gehouden' : rij.status,
     verschoven_van: rij.verschoven_van,
     reden: rij.reden,
-    tijd: rij.tijd ?? cadans.tijd,
-    locatie: rij.locatie ?? cadans.locatie,
+    tijd: rij.tijd ?? basis.tijd,
+    locatie: rij.locatie ?? basis.locatie,
     versie: rij.versie,
     id: rij.id,
   };

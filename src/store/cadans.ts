@@ -10,6 +10,7 @@ import {
   isNominaal,
   nominaleDatums,
   soortenVan,
+  tijdEnPlek,
   TWEEWEKELIJKS_AFSTAND,
   type Cadans,
   type CadansSoort,
@@ -29,7 +30,7 @@ export interface CadansInstelling extends Cadans {
 }
 
 export async function leesCadans(db: Db): Promise<Record<CadansSoort, CadansInstelling>> {
-  const rijen = await db.alle<CadansInstelling>('SELECT soort, start, interval_weken, tijd, locatie, ingesteld_op, versie FROM cadans');
+  const rijen = await db.alle<CadansInstelling>('SELECT soort, start, interval_weken, tijd, locatie, ingesteld_op, versie, tweewekelijks_tijd, tweewekelijks_locatie FROM cadans');
   const per = Object.fromEntries(rijen.map((r) => [r.soort, r])) as Partial<Record<CadansSoort, CadansInstelling>>;
   if (!per.gio || !per.politie) throw new Error('de tabel cadans mist een rij');
   return per as Record<CadansSoort, CadansInstelling>;
@@ -40,6 +41,9 @@ export interface CadansWijziging {
   interval_weken?: number | undefined;
   tijd?: string | undefined;
   locatie?: string | undefined;
+  /** The GIO's cadence only: the tweewekelijks overleg's own time and place. */
+  tweewekelijks_tijd?: string | undefined;
+  tweewekelijks_locatie?: string | undefined;
 }
 
 export interface CadansUitkomst {
@@ -70,7 +74,7 @@ export async function zetCadansStart(db: Db, actor: Actor, start: { gio?: Datum 
   });
 }
 
-const VELDEN = ['start', 'interval_weken', 'tijd', 'locatie'] as const;
+const VELDEN = ['start', 'interval_weken', 'tijd', 'locatie', 'tweewekelijks_tijd', 'tweewekelijks_locatie'] as const;
 
 async function wijzig(db: Db, actor: Actor, soort: CadansSoort, wijziging: CadansWijziging): Promise<CadansUitkomst> {
   const oud = (await leesCadans(db))[soort];
@@ -82,18 +86,21 @@ async function wijzig(db: Db, actor: Actor, soort: CadansSoort, wijziging: Cadan
     (nieuw as unknown as Record<string, unknown>)[veld] = waarde;
     details[veld] = [oud[veld], waarde];
   }
-  const gewijzigd = Object.keys(details).length > 0 || oud.ingesteld_op === null;
+  // Only the tweewekelijks overleg's time or place: the GIO's own cadence stays as set (or as the default).
+  const alleenTweewekelijks = VELDEN.every((v) => v.startsWith('tweewekelijks_') || wijziging[v] === undefined);
+  const gewijzigd = Object.keys(details).length > 0 || (oud.ingesteld_op === null && !alleenTweewekelijks);
   if (!gewijzigd) return { cadans: oud, gewijzigd, bewaard: [], vervallen: [] };
 
   const reeksAnders = nieuw.start !== oud.start || nieuw.interval_weken !== oud.interval_weken;
   const { bewaard, vervallen } = reeksAnders ? await bewaarVerleden(db, actor, oud, nieuw) : { bewaard: [], vervallen: [] };
   if (reeksAnders) await (await import('./kalender.js')).legVervallenVast(db, actor, oud, nieuw, vervallen);
-  nieuw.ingesteld_op = actor.nu.toISOString();
+  if (!alleenTweewekelijks) nieuw.ingesteld_op = actor.nu.toISOString();
   nieuw.versie = oud.versie + 1;
   await db.voer(
     `UPDATE cadans SET start = @start, interval_weken = @interval_weken, tijd = @tijd, locatie = @locatie,
+       tweewekelijks_tijd = @tweewekelijks_tijd, tweewekelijks_locatie = @tweewekelijks_locatie,
        ingesteld_op = @ingesteld_op, versie = @versie WHERE soort = @soort`,
-    { ...nieuw },
+    { ...nieuw, tweewekelijks_tijd: nieuw.tweewekelijks_tijd ?? null, tweewekelijks_locatie: nieuw.tweewekelijks_locatie ?? null },
   );
   if (bewaard.length > 0) details.bewaard = bewaard.length;
   if (vervallen.length > 0) details.vervallen = vervallen.map((o) => `${o.soort}:${o.nominale_datum}`);
@@ -117,14 +124,15 @@ async function bewaarVerleden(db: Db, actor: Actor, oud: Cadans, nieuw: Cadans):
     for (const n of nominaleDatums(soort, oud, vroegst, plusDagen(begin, -1))) {
       const o = volgensCadans(soort, n, oud);
       if (opgeslagen.has(n) || o.datum >= vandaag) continue;
-      await voegRijToe(db, { soort, nominale_datum: n, datum: o.datum, status: 'gepland', tijd: oud.tijd, locatie: oud.locatie }, actor.nu);
+      await voegRijToe(db, { soort, nominale_datum: n, datum: o.datum, status: 'gepland', tijd: o.tijd, locatie: o.locatie }, actor.nu);
       bewaard.push(o);
     }
     for (const r of rijen) {
       if (isNominaal(soort, nieuw, r.nominale_datum)) continue;
       if ((r.nominale_datum < begin && r.datum < vandaag) || (await wordtVerwezen(db, r.id))) {
         // It stays, off the new cadence: it keeps the time and place of the old one.
-        await db.voer('UPDATE overleg SET tijd = coalesce(tijd, ?), locatie = coalesce(locatie, ?) WHERE id = ?', [oud.tijd, oud.locatie, r.id]);
+        const { tijd, locatie } = tijdEnPlek(soort, oud);
+        await db.voer('UPDATE overleg SET tijd = coalesce(tijd, ?), locatie = coalesce(locatie, ?) WHERE id = ?', [tijd, locatie, r.id]);
         continue;
       }
       await db.voer('DELETE FROM overleg WHERE id = ?', [r.id]);

@@ -26,7 +26,7 @@ export const KOPIE_TABELLEN: readonly {
   { tabel: 'partner', kolommen: ['code', 'naam', 'email', 'met_melder'], volgorde: 'code' },
   { tabel: 'deelnemer', kolommen: ['soort', 'naam', 'email', 'partner', 'volgorde'], volgorde: 'soort, naam' },
   { tabel: 'categorie', kolommen: ['code', 'omschrijving'], volgorde: 'code' },
-  { tabel: 'cadans', kolommen: ['soort', 'start', 'interval_weken', 'tijd', 'locatie', 'ingesteld_op', 'versie'], volgorde: 'soort' },
+  { tabel: 'cadans', kolommen: ['soort', 'start', 'interval_weken', 'tijd', 'locatie', 'ingesteld_op', 'versie', 'tweewekelijks_tijd', 'tweewekelijks_locatie'], volgorde: 'soort' },
   {
     tabel: 'zaak',
     kolommen: ['id', 'nummer', 'jaar', 'volgnummer', 'titel', 'soort', 'kern', 'eigenaar', 'vertrouwelijk', 'status', 'geopend_op', 'gesloten_op',

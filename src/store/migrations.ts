@@ -161,4 +161,11 @@ export const MIGRATIES: readonly Migratie[] = [
       }, { na, basis: true });
     },
   },
+  {
+    // The tweewekelijks overleg's own time and place (#15 item 12); NULL keeps the GIO's.
+    versie: 9,
+    sql: `
+      ALTER TABLE cadans ADD COLUMN tweewekelijks_tijd TEXT CHECK (tweewekelijks_tijd IS NULL OR tweewekelijks_tijd GLOB '[0-2][0-9]:[0-5][0-9]');
+      ALTER TABLE cadans ADD COLUMN tweewekelijks_locatie TEXT;`,
+  },
 ];

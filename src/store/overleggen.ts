@@ -7,6 +7,7 @@ import { DomainError, UsageError } from '../domain/errors.js';
 import {
   beginVanReeks,
   cadansSoort,
+  tijdEnPlek,
   geplandeDatum,
   isNominaal,
   MAX_VERSCHUIVING,
@@ -205,8 +206,8 @@ export function verzetOverleg(db: Db, actor: Actor, soort: OverlegSoort, datum: 
     }
 
     // Time and place are stored on the row only where they differ from the cadence's.
-    const cadans = (await leesCadans(db))[cadansSoort(soort)];
-    const eigen = { tijd: tijd === cadans.tijd ? null : tijd, locatie: locatie === cadans.locatie ? null : locatie };
+    const standaard = tijdEnPlek(soort, (await leesCadans(db))[cadansSoort(soort)]);
+    const eigen = { tijd: tijd === standaard.tijd ? null : tijd, locatie: locatie === standaard.locatie ? null : locatie };
     const gepland = geplandeDatum(voorheen.nominale_datum).datum;
     const volgensPlan = naar === gepland && eigen.tijd === null && eigen.locatie === null;
     const rij = {

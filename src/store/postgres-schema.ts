@@ -269,7 +269,9 @@ CREATE TABLE cadans (
   ${TIJD('tijd', false)},
   locatie ${T} NOT NULL,
   ingesteld_op ${T},
-  versie integer NOT NULL DEFAULT 0 CHECK (versie >= 0)
+  versie integer NOT NULL DEFAULT 0 CHECK (versie >= 0),
+  ${TIJD('tweewekelijks_tijd', true)},
+  tweewekelijks_locatie ${T}
 );
 
 CREATE TABLE overleg (
@@ -897,6 +899,7 @@ ${VERSLAG}`);
   if (van < 8) {
     stappen.push([...['partner', 'zaak', 'melding', 'overleg', 'actie'].map((t) => `ALTER TABLE ${t} ADD COLUMN zout ${ZOUT};`), `ALTER TABLE audit ADD COLUMN toestand ${T};`, AUDIT_WEIGER].join('\n'));
   }
+  if (van < 9) stappen.push(`ALTER TABLE cadans ADD COLUMN ${TIJD('tweewekelijks_tijd', true)}, ADD COLUMN tweewekelijks_locatie ${T};`);
   stappen.push(`
 DO $$
 DECLARE

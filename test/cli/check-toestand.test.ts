@@ -228,10 +228,11 @@ beschrijfBestand('kvz check on a database from before state records', () => {
     knoei(db, (c) => {
       for (const t of ['partner', 'zaak', 'melding', 'overleg', 'actie']) c.exec(`ALTER TABLE ${t} DROP COLUMN zout`);
       c.exec('ALTER TABLE audit DROP COLUMN toestand');
+      for (const k of ['tweewekelijks_tijd', 'tweewekelijks_locatie']) c.exec(`ALTER TABLE cadans DROP COLUMN ${k}`);
       herbereken(c);
       c.pragma('user_version = 7');
     });
-    expect(MIGRATIES.at(-1)!.versie).toBe(8);
+    expect(MIGRATIES.map((m) => m.versie)).toContain(8);
     await kvzOk(['melding', 'list'], { db });
     const rijen = lees<{ commando: string; gebruiker: string; resultaat: string; details: string }>(db, 'SELECT commando, gebruiker, resultaat, details FROM audit ORDER BY id');
     expect(rijen).toHaveLength(2);

@@ -39,6 +39,8 @@ describe('kvz overleg cadans', () => {
 
   it.each([
     [['tweewekelijks', '--start', '2027-01-05'], 'Het tweewekelijks overleg heeft geen eigen cadans'],
+    [['tweewekelijks', '--interval', '4', '--tijd', '13:00'], 'alleen een eigen --tijd en --locatie kan het tweewekelijks overleg wel krijgen'],
+    [['tweewekelijks', '--tijd', '13.75'], "Ongeldige tijd voor --tijd: '13.75'"],
     [['gio', '--interval', '4'], 'Geef bij --interval ook --start'],
     [['gio', '--start', '2027-02-30'], "Ongeldige datum voor --start: '2027-02-30' bestaat niet"],
     [['gio', '--start', '2027-01-05', '--interval', '0'], "Ongeldige waarde voor --interval: '0'. Verwacht een heel getal van 1 tot en met 52."],
@@ -58,11 +60,39 @@ describe('kvz overleg cadans', () => {
     expect(telRijen(db, 'audit')).toBe(audit);
   });
 
+  it('gives the tweewekelijks overleg its own time and place, while its dates keep following the GIO (#15 item 12)', async () => {
+    const db = await metCadans();
+    const audit = telRijen(db, 'audit');
+    const u = await kvzOk(['overleg', 'cadans', 'tweewekelijks', '--tijd', '13:30', '--locatie', 'Gemeentehuis, zaal 3'], { db });
+    expect(u.stdout).toContain('Tijd en plek van het tweewekelijks overleg ingesteld: 13:30, Gemeentehuis, zaal 3. De data volgen het GIO.');
+    const [a] = auditRijen(db).slice(audit);
+    expect(a).toMatchObject({ commando: 'overleg cadans', object: 'cadans gio', resultaat: 'cadans ingesteld' });
+    expect(JSON.parse(a!.details)).toEqual({ tweewekelijks_tijd: [null, '13:30'], tweewekelijks_locatie: [null, 'Gemeentehuis, zaal 3'] });
+
+    const plan = await kvzOk(['overleg', 'plan', '--tot', '2027-04-30'], { db });
+    expect(plan.stdout).toMatch(/di 30-03-2027\s+GIO\s+10:00\s+Gemeentehuis Koggenland\s/);
+    expect(plan.stdout).toMatch(/di 13-04-2027\s+tweewekelijks overleg\s+13:30\s+Gemeentehuis, zaal 3\s/);
+    expect(plan.stdout).toMatch(/wo 28-04-2027\s+tweewekelijks overleg\s+13:30\s+Gemeentehuis, zaal 3\s+gepland\s+verschoven van 27-04-2027/);
+    const agenda = await kvzOk(['agenda', 'tweewekelijks', '--datum', '13-04-2027'], { db });
+    expect(agenda.stdout).toContain('- **Datum:** dinsdag 13 april 2027, 13:30 uur');
+    expect(agenda.stdout).toContain('- **Locatie:** Gemeentehuis, zaal 3');
+    const cadans = await kvzJson<Record<string, unknown>[]>(['overleg', 'cadans', 'tweewekelijks'], { db });
+    expect(cadans).toEqual([{ soort: 'tweewekelijks', start: null, interval_weken: null, tijd: '13:30', locatie: 'Gemeentehuis, zaal 3', volgt: 'gio', eigen_tijd: true, eigen_locatie: true, volgende: '2027-03-16' }]);
+    expect((await kvzOk(['overleg', 'cadans'], { db })).stdout).toMatch(/tweewekelijks overleg\s+14 dagen voor en na elk GIO\s+13:30\s+Gemeentehuis, zaal 3/);
+
+    // The same again changes nothing; a move keeps the tweewekelijks time without storing it on the row.
+    expect((await kvzOk(['overleg', 'cadans', 'tweewekelijks', '--tijd', '13:30'], { db })).stdout).toContain('stond al zo ingesteld; er is niets gewijzigd');
+    expect(telRijen(db, 'audit')).toBe(audit + 1);
+    await kvzOk(['overleg', 'verzet', 'tweewekelijks', '13-04-2027', '--naar', '14-04-2027'], { db });
+    expect(lees(db, `SELECT datum, tijd, locatie FROM overleg WHERE soort = 'tweewekelijks'`)).toEqual([{ datum: '2027-04-14', tijd: null, locatie: null }]);
+    expect((await kvzOk(['overleg', 'plan', '--tot', '2027-04-30'], { db })).stdout).toMatch(/wo 14-04-2027\s+tweewekelijks overleg\s+13:30\s+Gemeentehuis, zaal 3\s+! verzet/);
+  });
+
   it('is what kvz init --gio-start sets too', async () => {
     const db = nieuweDb();
     await kvzOk(['init', '--gio-start', '2027-01-05', '--politie-start', '2027-01-12'], { db });
     const json = await kvzJson<{ soort: string; start: string; ingesteld: boolean }[]>(['overleg', 'cadans'], { db });
-    expect(json.map((c) => [c.soort, c.start, c.ingesteld])).toEqual([['gio', '2027-01-05', true], ['politie', '2027-01-12', true]]);
+    expect(json.map((c) => [c.soort, c.start, c.ingesteld])).toEqual([['gio', '2027-01-05', true], ['tweewekelijks', null, undefined], ['politie', '2027-01-12', true]]);
     // (On PostgreSQL kvz init also records that it made the database, in a row of its own.)
     expect(auditRijen(db).filter((a) => a.object !== null).map((a) => [a.commando, a.object])).toEqual([['init', 'cadans gio'], ['init', 'cadans politie']]);
   });

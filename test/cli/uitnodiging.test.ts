@@ -164,6 +164,29 @@ describe('kvz overleg uitnodig', () => {
     ]);
   });
 
+  it('mails the invited tweewekelijks meetings ahead their own new time and place, and nothing about the GIO (#15 item 12)', async () => {
+    const db = nieuweDb();
+    await metDeelnemers(db);
+    await kvzOk(['overleg', 'deelnemer', 'add', 'tweewekelijks', '--naam', 'Casemanager Obdam', '--email', 'cm@koggenland.test'], { db, nu: NU });
+    await kvzOk(['overleg', 'uitnodig', 'gio', '--van', '2027-03-01', '--tot', '2027-04-30'], { db, nu: NU, env: mailEnv() });
+    await kvzOk(['overleg', 'uitnodig', 'tweewekelijks', '--van', '2027-03-01', '--tot', '2027-04-30'], { db, nu: NU, env: mailEnv() });
+    const eerst = smtp.ontvangen.length;
+    const uid = await uidVan(db, 'tweewekelijks', '2027-03-16');
+
+    const u = await kvzOk(['overleg', 'cadans', 'tweewekelijks', '--tijd', '13:30', '--locatie', 'Zaal 3'], { db, nu: NU, env: mailEnv() });
+    expect(u.stdout).toContain('Tijd en plek van het tweewekelijks overleg ingesteld: 13:30, Zaal 3.');
+    const nieuw = smtp.ontvangen.slice(eerst);
+    expect(nieuw.map((m) => m.mail.subject)).toEqual([
+      'Gewijzigd: Tweewekelijks overleg, dinsdag 2 maart 2027 13:30',
+      'Gewijzigd: Tweewekelijks overleg, dinsdag 16 maart 2027 13:30',
+      'Gewijzigd: Tweewekelijks overleg, dinsdag 13 april 2027 13:30',
+      'Gewijzigd: Tweewekelijks overleg, woensdag 28 april 2027 13:30',
+    ]);
+    const k = kalenderVan(nieuw[1]!);
+    expect(k).toMatchObject({ methode: 'REQUEST', uid, start: '2027-03-16T13:30:00', status: 'CONFIRMED' });
+    expect(nieuw[1]!.mail.text).toContain('Zaal 3');
+  });
+
   it('cancels the invited meetings a new cadence drops, and the plan file keeps them as cancelled under their UID', async () => {
     const db = nieuweDb();
     await metDeelnemers(db);

@@ -7,11 +7,13 @@ import { APPLICATION_ID, dbLocatie, openDatabase, SCHEMA_VERSIE } from '../../sr
 import { herbereken, knoei } from '../helpers/aanvaller.js';
 import { kvz, kvzOk, lees, nieuweDb, spawnKvz, tijdelijkeMap } from '../helpers/run.js';
 
-/** What schema version 8 added undone: no salts, no recorded states, the chain hashed as before it. */
+/** Back to schema version 7: no salts, no recorded states, the chain hashed as before them. */
 function zonderToestand(pad: string): void {
   knoei(pad, (c) => {
     for (const t of ['partner', 'zaak', 'melding', 'overleg', 'actie']) c.exec(`ALTER TABLE ${t} DROP COLUMN zout`);
     c.exec('ALTER TABLE audit DROP COLUMN toestand');
+    // (and without schema 9's own time and place of the tweewekelijks overleg)
+    for (const k of ['tweewekelijks_tijd', 'tweewekelijks_locatie']) c.exec(`ALTER TABLE cadans DROP COLUMN ${k}`);
     herbereken(c);
   });
 }

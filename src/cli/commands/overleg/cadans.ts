@@ -1,11 +1,13 @@
 /** `kvz overleg cadans [gio|politie]`: show the cadences, or set that of the GIO or politieoverleg. */
-import { soortenVan, soortNaam, type CadansSoort } from '../../../domain/cadans.js';
+import { cadansSoort, soortenVan, soortNaam, tijdEnPlek, type OverlegSoort } from '../../../domain/cadans.js';
 import { UsageError } from '../../../domain/errors.js';
 import { positiefGetal } from '../../../domain/tekst.js';
 import { dagVan, parseDatum, VOORUIT, parseKloktijd } from '../../../domain/tijd.js';
 import { datumLang } from '../../../domain/datum-nl.js';
 import { leesCadans, stelCadansIn, type CadansInstelling } from '../../../store/cadans.js';
 import { volgendeOverleggen } from '../../../store/overleggen.js';
+import type { Actor } from '../../../store/audit.js';
+import type { Db } from '../../../store/db.js';
 import type { Context } from '../../context.js';
 import { kleuren, meervoud, schrijf, schrijfJson, tabel } from '../../output.js';
 import { bezorgKalender, kalenderPostVoor } from '../../post.js';
@@ -30,8 +32,8 @@ export default async function overlegCadans(ctx: Context, o: Opts, [soortInvoer]
   };
   const wijzigt = Object.values(wijziging).some((w) => w !== undefined);
   const soort = soortInvoer === undefined ? undefined : parseSoort(soortInvoer, 'het argument <soort>');
-  if (soort === 'tweewekelijks') {
-    throw new UsageError('Het tweewekelijks overleg heeft geen eigen cadans: het volgt het GIO (elke 14 dagen na een GIO, tot een week voor het volgende). Stel de cadans van het GIO in (kvz overleg cadans gio).');
+  if (soort === 'tweewekelijks' && (wijziging.start !== undefined || wijziging.interval_weken !== undefined)) {
+    throw new UsageError('Het tweewekelijks overleg heeft geen eigen cadans: het volgt het GIO (elke 14 dagen na een GIO, tot een week voor het volgende). Stel de cadans van het GIO in (kvz overleg cadans gio); alleen een eigen --tijd en --locatie kan het tweewekelijks overleg wel krijgen.');
   }
   if (wijzigt && soort === undefined) throw new UsageError('Zeg welke cadans u instelt: kvz overleg cadans gio … of kvz overleg cadans politie ….');
   if (wijziging.interval_weken !== undefined && wijziging.start === undefined) {
@@ -42,6 +44,7 @@ export default async function overlegCadans(ctx: Context, o: Opts, [soortInvoer]
   if (!wijzigt) return toon(ctx, soort, o.json === true);
 
   const actor = ctx.actor('overleg cadans');
+  if (soort === 'tweewekelijks') return tweewekelijksInstellen(ctx, db, actor, wijziging, o.json === true);
   const mail = await kalenderPostVoor(ctx, db, soortenVan(soort!));
   const uitkomst = await stelCadansIn(db, actor, soort!, wijziging, mail?.post);
   if (o.json) {
@@ -67,6 +70,30 @@ export default async function overlegCadans(ctx: Context, o: Opts, [soortInvoer]
   await bezorgKalender(ctx, db, actor, mail);
 }
 
+/** The tweewekelijks overleg's own time and place, kept in the GIO's cadence row (it follows the GIO's dates). */
+async function tweewekelijksInstellen(ctx: Context, db: Db, actor: Actor, w: { tijd?: string | undefined; locatie?: string | undefined }, json: boolean): Promise<void> {
+  const mail = await kalenderPostVoor(ctx, db, soortenVan('gio'));
+  const uitkomst = await stelCadansIn(db, actor, 'gio', { tweewekelijks_tijd: w.tijd, tweewekelijks_locatie: w.locatie }, mail?.post);
+  const c = uitkomst.cadans;
+  if (json) {
+    schrijfJson(ctx, tweewekelijksJson(c));
+    return bezorgKalender(ctx, db, actor, mail, true);
+  }
+  const { tijd, locatie } = tijdEnPlek('tweewekelijks', c);
+  schrijf(ctx, uitkomst.gewijzigd
+    ? kleuren(ctx).green(`Tijd en plek van het tweewekelijks overleg ingesteld: ${tijd}, ${locatie}. De data volgen het GIO.`)
+    : 'Het tweewekelijks overleg stond al zo ingesteld; er is niets gewijzigd.');
+  await bezorgKalender(ctx, db, actor, mail);
+}
+
+function tweewekelijksJson(c: CadansInstelling, volgende?: string | null) {
+  return {
+    soort: 'tweewekelijks', start: null, interval_weken: null, ...tijdEnPlek('tweewekelijks', c), volgt: 'gio',
+    eigen_tijd: c.tweewekelijks_tijd != null, eigen_locatie: c.tweewekelijks_locatie != null,
+    ...(volgende === undefined ? {} : { volgende }),
+  };
+}
+
 function cadansJson(c: CadansInstelling) {
   return { soort: c.soort, start: c.start, interval_weken: c.interval_weken, tijd: c.tijd, locatie: c.locatie, ingesteld: c.ingesteld_op !== null };
 }
@@ -75,20 +102,23 @@ function beschrijf(c: CadansInstelling): string {
   return `elke ${meervoud(c.interval_weken, 'week', 'weken')} vanaf ${datumLang(c.start)}, ${c.tijd}, ${c.locatie}`;
 }
 
-async function toon(ctx: Context, soort: CadansSoort | undefined, json: boolean): Promise<void> {
+/** All cadences (with the tweewekelijks overleg that follows the GIO), or that of one soort. */
+async function toon(ctx: Context, soort: OverlegSoort | undefined, json: boolean): Promise<void> {
   const db = await ctx.db();
   const alle = await leesCadans(db);
-  const gekozen = (soort ? [soort] : (['gio', 'politie'] as const)).map((s) => alle[s]);
+  const soorten = soort ? [soort] : (['gio', 'tweewekelijks', 'politie'] as const);
+  const gekozen = [...new Set(soorten.map((s) => alle[cadansSoort(s)]))];
   const volgende = new Map((await volgendeOverleggen(db, dagVan(ctx.nu))).map((v) => [v.soort, v]));
+  const naDatum = (s: OverlegSoort) => volgende.get(s)?.datum ?? null;
   if (json) {
-    return schrijfJson(ctx, gekozen.map((c) => ({ ...cadansJson(c), volgende: volgende.get(c.soort)?.datum ?? null })));
+    return schrijfJson(ctx, soorten.map((s) => (s === 'tweewekelijks' ? tweewekelijksJson(alle.gio, naDatum(s)) : { ...cadansJson(alle[s]), volgende: naDatum(s) })));
   }
   const rijen: string[][] = [];
-  for (const c of gekozen) {
-    rijen.push([soortNaam(c.soort), `elke ${meervoud(c.interval_weken, 'week', 'weken')} vanaf ${dagKort(c.start)}`, c.tijd, c.locatie, volgendeTekst(volgende.get(c.soort))]);
-    if (c.soort === 'gio') {
-      rijen.push(['tweewekelijks overleg', tweewekelijksKort(c.interval_weken), c.tijd, c.locatie, volgendeTekst(volgende.get('tweewekelijks'))]);
-    }
+  for (const s of soorten) {
+    const c = alle[cadansSoort(s)];
+    const { tijd, locatie } = tijdEnPlek(s, c);
+    const reeks = s === 'tweewekelijks' ? tweewekelijksKort(c.interval_weken) : `elke ${meervoud(c.interval_weken, 'week', 'weken')} vanaf ${dagKort(c.start)}`;
+    rijen.push([soortNaam(s), reeks, tijd, locatie, volgendeTekst(volgende.get(s))]);
   }
   schrijf(ctx, await tabel(ctx, ['Overleg', 'Cadans', 'Tijd', 'Locatie', 'Volgende'], rijen));
   const k = kleuren(ctx);

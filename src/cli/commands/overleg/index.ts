@@ -10,14 +10,14 @@ export function registreerOverleg(program: Command, runtime: Runtime): void {
 
   overleg
     .command('cadans')
-    .description('de cadans tonen, of die van het GIO of het politieoverleg instellen (het tweewekelijks overleg volgt het GIO)')
-    .argument('[soort]', 'gio of politie')
+    .description('de cadans tonen, of die van het GIO of het politieoverleg instellen (het tweewekelijks overleg volgt het GIO, met eventueel een eigen tijd en plek)')
+    .argument('[soort]', 'gio, politie of tweewekelijks (dat laatste alleen --tijd en --locatie)')
     .option('--start <datum>', 'datum van het eerste overleg van de reeks')
     .option('--interval <weken>', 'om de hoeveel weken (GIO standaard 6, politie 8); vraagt ook --start')
     .option('--tijd <HH:MM>', 'begintijd, bijv. 10:00')
     .option('--locatie <plek>', 'waar het overleg is')
     .option('--json', 'uitvoer als JSON')
-    .addHelpText('after', '\nVoorbeeld:\n  kvz overleg cadans gio --start 2027-01-05 --interval 6 --tijd 10:00 --locatie "Gemeentehuis, zaal 2"')
+    .addHelpText('after', '\nVoorbeeld:\n  kvz overleg cadans gio --start 2027-01-05 --interval 6 --tijd 10:00 --locatie "Gemeentehuis, zaal 2"\n  kvz overleg cadans tweewekelijks --tijd 13:30 --locatie "Gemeentehuis, zaal 3"')
     .addHelpText('after', () => datumHulp())
     .action(voer(runtime, () => import('./cadans.js')));
 
