@@ -7,6 +7,8 @@ import type { Datum } from './tijd.js';
 
 export const ACTIE_STATUSSEN = ['open', 'loopt', 'gereed', 'vervallen'] as const;
 export type ActieStatus = (typeof ACTIE_STATUSSEN)[number];
+/** `--status openstaand`: what partners still owe (the matrix's default). */
+export const ACTIE_OPENSTAAND: readonly ActieStatus[] = ['open', 'loopt'];
 
 export const ACTIE_SOORTEN = [
   'gesprek-bewoners',

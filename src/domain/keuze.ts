@@ -50,3 +50,17 @@ function onbekendBericht(input: string, veld: string, lijst: Keuzelijst): string
   if (lijst.waarden.length <= 12) return `${begin} Kies uit: ${lijst.waarden.join(', ')}.`;
   return `${begin} Zie ${lijst.lijstCommando ?? 'de lijst'} voor de geldige waarden.`;
 }
+
+/**
+ * A `--status` filter (SPEC §12, one meaning everywhere): exact statuses, a comma list allowed, plus the
+ * group words `openstaand` (what still needs work: `openstaand` below) and `alle`. Returns the statuses
+ * in their own order; all of them means no filter.
+ */
+export function kiesStatussen<S extends string>(input: string, statussen: readonly S[], openstaand: readonly S[], veld = '--status'): S[] {
+  const lijst: Keuzelijst = { soort: 'status', waarden: [...statussen, 'openstaand', 'alle'] };
+  const gekozen = new Set<string>();
+  for (const w of kiesMeerdere(input, veld, lijst)) {
+    for (const s of w === 'alle' ? statussen : w === 'openstaand' ? openstaand : [w]) gekozen.add(s);
+  }
+  return statussen.filter((s) => gekozen.has(s));
+}

@@ -6,6 +6,8 @@ export type Kanaal = (typeof KANALEN)[number];
 
 export const MELDING_STATUSSEN = ['nieuw', 'doorgezet', 'afgehandeld'] as const;
 export type MeldingStatus = (typeof MELDING_STATUSSEN)[number];
+/** `--status openstaand`: meldingen not yet handled. */
+export const MELDING_OPENSTAAND: readonly MeldingStatus[] = ['nieuw', 'doorgezet'];
 
 export const CONTACT_SOORTEN = ['informatie', 'terugkoppeling'] as const;
 export type ContactSoort = (typeof CONTACT_SOORTEN)[number];

@@ -5,6 +5,8 @@ export type ZaakSoort = (typeof ZAAK_SOORTEN)[number];
 
 export const ZAAK_STATUSSEN = ['open', 'gesloten'] as const;
 export type ZaakStatus = (typeof ZAAK_STATUSSEN)[number];
+/** `--status openstaand`: zaken still running. */
+export const ZAAK_OPENSTAAND: readonly ZaakStatus[] = ['open'];
 
 /** The facts every view of a zaak starts with (SPEC §2); `meldingen` and `acties` differ per view. */
 export interface ZaakBasis {

@@ -115,7 +115,8 @@ export function auditMeldingExport(
 }
 
 export interface MatrixExportOpties {
-  status: 'open' | 'alle';
+  /** As asked: openstaand, alle, or the statuses. */
+  status: string;
   partner: string | null;
   zaak: string | null;
   vertrouwelijk: boolean;

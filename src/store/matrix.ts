@@ -41,9 +41,10 @@ export interface MatrixZaak extends ZaakBasis {
 }
 
 export interface MatrixFilter {
-  /** Only acties still open or running: what partners owe (export `--status open`). */
+  /** Only open zaken and their acties still open or running: what partners owe (`--status openstaand`). */
   alleenLopend?: boolean;
-  status?: ActieStatus;
+  /** Only acties with these statuses (`--status gereed,vervallen`). */
+  statussen?: ActieStatus[];
   partner?: string;
   zaak?: string;
   /** One actie, by number. */
@@ -85,7 +86,7 @@ function actieWaar(filter: MatrixFilter, vandaag: Datum): { where: string; p: Re
   const waar: string[] = [];
   const p: Record<string, unknown> = {};
   if (filter.alleenLopend) waar.push(`a.status IN ('open', 'loopt')`);
-  if (filter.status) (waar.push('a.status = @status'), (p.status = filter.status));
+  if (filter.statussen) waar.push(`a.status IN (${filter.statussen.map((s, i) => ((p[`status${i}`] = s), `@status${i}`)).join(', ')})`);
   if (filter.partner) (waar.push('a.partner = @partner'), (p.partner = filter.partner));
   if (filter.zaak) (waar.push('z.nummer = @zaak'), (p.zaak = filter.zaak));
   if (filter.actie) (waar.push('a.nummer = @actie'), (p.actie = filter.actie));
@@ -187,7 +188,7 @@ export async function matrixPerZaak(db: Db, filter: MatrixFilter, vandaag: Datum
       else perZaak.set(rij.zaak, [actie]);
     }
   }
-  const alleenMetActies = Boolean(filter.partner || filter.status || filter.teLaat);
+  const alleenMetActies = Boolean(filter.partner || filter.statussen || filter.teLaat);
   return zaken
     .map((z) => ({ ...z, vertrouwelijk: z.vertrouwelijk === 1, acties: perZaak.get(z.nummer) ?? [] }))
     .filter((z) => !alleenMetActies || z.acties.length > 0);

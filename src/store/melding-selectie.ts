@@ -3,7 +3,8 @@ import type { MeldingStatus } from '../domain/melding.js';
 import type { Datum } from '../domain/tijd.js';
 
 export interface MeldingSelectie {
-  status?: MeldingStatus;
+  /** Only these statuses (absent: all). */
+  statussen?: MeldingStatus[];
   categorie?: string;
   kern?: string;
   zaak?: string;
@@ -16,10 +17,11 @@ export interface MeldingSelectie {
 
 /** Adds the conditions of `s` to `waar`, and their values to `p`. */
 export function selectieVoorwaarden(s: MeldingSelectie, waar: string[], p: Record<string, unknown>): void {
-  if (s.status) {
+  if (s.statussen) {
+    const namen = s.statussen.map((st, i) => ((p[`status${i}`] = st), `@status${i}`));
     // The constant terms let SQLite use the small index of meldingen that still need attention.
-    waar.push(s.status === 'afgehandeld' ? 'm.status = @status' : "m.status = @status AND (m.status = 'nieuw' OR m.status = 'doorgezet')");
-    p.status = s.status;
+    const open = s.statussen.every((st) => st === 'nieuw' || st === 'doorgezet');
+    waar.push(`m.status IN (${namen.join(', ')})${open ? " AND (m.status = 'nieuw' OR m.status = 'doorgezet')" : ''}`);
   }
   if (s.categorie) (waar.push('m.categorie = @categorie'), (p.categorie = s.categorie));
   if (s.kern) (waar.push('m.kern = @kern'), (p.kern = s.kern));

@@ -54,6 +54,14 @@ export interface ZaakFilter {
   kern?: string;
   soort?: ZaakSoort;
   limit?: number;
+  /** Also the numbers of each zaak's meldingen and acties (`zaak list --json`). */
+  metNummers?: boolean;
+}
+
+/** A zaak of a list with the numbers of its meldingen and acties. */
+export interface ZaakMetNummers extends ZaakOverzicht {
+  melding_nummers: string[];
+  actie_nummers: string[];
 }
 
 // The unary + keeps SQLite on the zaak_id index: without statistics it would otherwise scan every
@@ -89,7 +97,27 @@ export async function zoekZaken(db: Db, filter: ZaakFilter, vandaag: Datum): Pro
      ORDER BY z.geopend_op DESC, z.id DESC`,
     { ...p, vandaag },
   );
-  return { zaken: rijen.map(overzicht), totaal };
+  const zaken = rijen.map(overzicht);
+  if (filter.metNummers) {
+    // Two queries for the whole page, not two per zaak.
+    const pagina = `SELECT id FROM zaak ${where} ORDER BY geopend_op DESC, id DESC ${grens}`;
+    const per = async (tabel: 'melding' | 'actie') => {
+      const m = new Map<string, string[]>();
+      for (const r of await db.alle<{ zaak: string; nummer: string }>(
+        `SELECT z.nummer AS zaak, x.nummer FROM ${tabel} x JOIN zaak z ON z.id = x.zaak_id WHERE x.zaak_id IN (${pagina}) ORDER BY x.jaar, x.volgnummer`,
+        p,
+      )) {
+        const lijst = m.get(r.zaak);
+        if (lijst) lijst.push(r.nummer);
+        else m.set(r.zaak, [r.nummer]);
+      }
+      return m;
+    };
+    const meldingen = await per('melding');
+    const acties = await per('actie');
+    return { zaken: zaken.map((z) => ({ ...z, melding_nummers: meldingen.get(z.nummer) ?? [], actie_nummers: acties.get(z.nummer) ?? [] })), totaal };
+  }
+  return { zaken, totaal };
 }
 
 /** The id and status of a zaak; a domain error naming the number when there is none. */

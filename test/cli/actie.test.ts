@@ -271,6 +271,13 @@ describe('kvz actie list and show', () => {
     expect(await nummers('--zaak', z1)).toEqual([a2, a1]);
     expect(await nummers('--partner', 'Politie')).toEqual([a3, a1]);
     expect(await nummers('--status', 'loopt')).toEqual([a2]);
+    // SPEC §12: exact statuses, a comma list, and the group words openstaand and alle.
+    expect(await nummers('--status', 'open')).toEqual([a3, a1]);
+    expect(await nummers('--status', 'loopt,gereed')).toEqual([a2]);
+    expect(await nummers('--status', 'openstaand')).toEqual([a3, a2, a1]);
+    expect(await nummers('--status', 'gereed,vervallen')).toEqual([]);
+    expect(await nummers('--status', 'alle')).toEqual([a3, a2, a1]);
+    expect((await kvz(['actie', 'list', '--status', 'open,dicht'], { db })).stderr).toBe("Onbekende status 'dicht' voor --status. Kies uit: open, loopt, gereed, vervallen, openstaand, alle.\n");
     expect(await nummers('--te-laat')).toEqual([a1]);
     expect(await nummers('--limit', '1')).toEqual([a3]);
 

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { kvz, kvzJson, kvzOk, lees, nieuweDb, tijdelijkeMap } from '../helpers/run.js';
@@ -48,6 +48,18 @@ describe('kvz backup', () => {
     expect(lees(db, 'SELECT count(*) AS n FROM audit')).toEqual([{ n: 2 }]);
     await kvzOk(['backup', doel, '--overschrijf'], { db });
     expect((await kvz(['check'], { db: doel })).code).toBe(0);
+  });
+
+  it('kopieer, too, replaces an existing file only with --overschrijf (a copy cannot be made again later; SPEC §12)', async () => {
+    const doel = join(map, 'kopie.db');
+    writeFileSync(doel, 'oud');
+    const u = await kvz(['kopieer', '--naar', doel], { db });
+    expect([u.code, u.stderr]).toEqual([1, `${doel} bestaat al; kies een andere naam of gebruik --overschrijf. Er is niets gekopieerd.\n`]);
+    expect(readFileSync(doel, 'utf8')).toBe('oud');
+    const pg = await kvz(['kopieer', '--naar', 'postgres://beheer@localhost/kvz', '--overschrijf'], { db });
+    expect([pg.code, pg.stderr]).toEqual([2, '--overschrijf geldt alleen voor een bestand; een PostgreSQL-database als doel moet leeg zijn (alleen kvz init).\n']);
+    expect((await kvzOk(['kopieer', '--naar', doel, '--overschrijf'], { db })).stdout).toContain(`✓ Gekopieerd naar ${doel} en gecontroleerd.`);
+    expect((await kvzJson<{ nummer: string }[]>(['melding', 'list'], { db: doel })).map((m) => m.nummer)).toEqual(['M-2027-0002', 'M-2027-0001']);
   });
 
   it.each([

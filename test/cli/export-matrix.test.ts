@@ -63,7 +63,7 @@ describe('kvz export matrix', () => {
       '2', '16-03-2027 11:00', 'GIO 02-03-2027',
     ]);
     expect(rij(a[1]!)!.slice(5, 11)).toEqual(['Gesprek met de groep\nen met de ouders', 'jongerenwerk', '01-04-2027', 'loopt', 'nee', '0']);
-    // Default --status open: what partners still owe; no finished acties, no vertrouwelijke zaak.
+    // Default --status openstaand: what partners still owe; no finished acties, no vertrouwelijke zaak.
     expect(rij(a[2]!)).toBeUndefined();
     expect(rij(a[3]!)).toBeUndefined();
     expect(stdout).not.toContain('Geheim');
@@ -108,7 +108,7 @@ describe('kvz export matrix', () => {
     const audit = exportAudit(db);
     expect(audit).toHaveLength(1);
     expect(audit[0]!.resultaat).toBe(`${csv.length - 1} acties geëxporteerd met vertrouwelijke zaken`);
-    expect(JSON.parse(audit[0]!.details)).toMatchObject({ aantal: csv.length - 1, vertrouwelijk: true, status: 'open', formaat: 'excel' });
+    expect(JSON.parse(audit[0]!.details)).toMatchObject({ aantal: csv.length - 1, vertrouwelijk: true, status: 'openstaand', formaat: 'excel' });
   });
 
   it('writes one audit row per export, naming the filter and the zaak', async () => {
@@ -118,7 +118,7 @@ describe('kvz export matrix', () => {
     const audit = exportAudit(db);
     expect(audit).toHaveLength(2);
     expect(audit[0]).toMatchObject({ object: null, resultaat: '8 acties geëxporteerd' });
-    expect(JSON.parse(audit[0]!.details)).toEqual({ aantal: 8, status: 'open', partner: null, zaak: null, vertrouwelijk: false, formaat: 'excel', bestand: null });
+    expect(JSON.parse(audit[0]!.details)).toEqual({ aantal: 8, status: 'openstaand', partner: null, zaak: null, vertrouwelijk: false, formaat: 'excel', bestand: null });
     expect(audit[1]).toMatchObject({ object: 'Z-2027-001', resultaat: '1 actie geëxporteerd' });
     expect(JSON.parse(audit[1]!.details)).toMatchObject({ aantal: 1, status: 'alle', partner: 'jongerenwerk', zaak: 'Z-2027-001' });
   });
@@ -154,7 +154,7 @@ describe('kvz export matrix', () => {
   it.each([
     [['--formaat', 'ods'], 2, "Onbekend formaat 'ods' voor --formaat. Kies uit: excel, csv, xlsx."],
     [['--formaat', 'xlsx'], 2, '--formaat xlsx schrijft een Excel-bestand; geef het met --output'],
-    [['--status', 'gereed'], 2, "--status"],
+    [['--status', 'klaar'], 2, "Onbekende status 'klaar' voor --status. Kies uit: open, loopt, gereed, vervallen, openstaand, alle."],
     [['--partner', 'polite'], 2, "Bedoelde u 'politie'?"],
     [['--zaak', 'Z-27'], 2, "Ongeldig nummer voor --zaak: 'Z-27'"],
     [['--output', '/bestaat/niet/uit.csv'], 2, 'De map voor --output bestaat niet'],

@@ -103,6 +103,13 @@ describe('kvz matrix', () => {
     expect(fout.code).toBe(2);
     expect(fout.stderr).toBe("Onbekende partner 'politei' voor --partner. Bedoelde u 'politie'?\n");
     expect((await kvz(['matrix', '--status', 'dicht'], { db })).code).toBe(2);
+    // One meaning of --status (SPEC §12): 'open' is the status open alone now, and says so; the default is openstaand.
+    expect(await acties('--status', 'openstaand')).toEqual(await acties());
+    expect(await acties('--status', 'open')).toEqual([[z[0], [a[0]]]]);
+    const open = await kvzOk(['matrix', '--status', 'open'], { db });
+    expect(open.stderr).toContain('! --status open toont alleen acties met de status open; --status openstaand (de standaard) toont ook de acties die lopen.');
+    expect(await acties('--status', 'gereed,loopt')).toEqual([[z[0], [a[2], a[1]]]]);
+    expect(await acties('--status', 'vervallen')).toEqual([]);
     // An empty filter is a mistake, not "no filter".
     for (const args of [['matrix', '--zaak', ''], ['matrix', '--partner', ''], ['actie', 'list', '--partner', ''], ['zaak', 'list', '--kern', ' ']]) {
       const leeg = await kvz(args, { db });

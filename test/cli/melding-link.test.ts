@@ -13,7 +13,7 @@ describe('kvz melding link', () => {
     expect(u.stdout).toBe(`Melding ${m} gekoppeld aan zaak ${z}.\n`);
     expect(zaakVan(db)).toEqual([z]);
     expect(auditRegels(db).at(-1)).toMatchObject({ commando: 'melding link', object: m, resultaat: `gekoppeld aan ${z}` });
-    expect((await kvzJson<{ meldingen: number }[]>(['zaak', 'list'], { db }))[0]!.meldingen).toBe(1);
+    expect((await kvzJson<{ aantal_meldingen: number }[]>(['zaak', 'list'], { db }))[0]!.aantal_meldingen).toBe(1);
   });
 
   it('relinks to another zaak and says where it came from; linking again changes nothing', async () => {

@@ -65,6 +65,9 @@ describe('kvz melding list', () => {
   it.each([
     [['--status', 'nieuw'], ['M-2027-0002']],
     [['--status', 'doorgezet'], ['M-2027-0004', 'M-2027-0003', 'M-2027-0001']],
+    [['--status', 'openstaand'], ['M-2027-0004', 'M-2027-0003', 'M-2027-0002', 'M-2027-0001']],
+    [['--status', 'nieuw,afgehandeld'], ['M-2027-0002']],
+    [['--status', 'afgehandeld'], []],
     [['--categorie', 'treiteren'], ['M-2027-0002']],
     [['--kern', 'ursem'], ['M-2027-0002']],
     [['--van', '02-03-2027', '--tot', '2027-03-10'], ['M-2027-0003', 'M-2027-0002']],

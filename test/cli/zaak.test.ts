@@ -34,8 +34,8 @@ describe('kvz zaak open', () => {
     const m = await nieuweMelding(db);
     const z = await kvzJson<Record<string, unknown>>([...OPEN, '--melding', m], { db });
     expect(z).toMatchObject({ nummer: 'Z-2027-001', titel: 'Jeugdoverlast bushalte', soort: 'overlast', kern: 'Spierdijk', status: 'open', vertrouwelijk: false, eigenaar: 'iv' });
-    expect((z.meldingen as { nummer: string }[]).map((x) => x.nummer)).toEqual([m]);
-    expect(z.acties).toEqual([]);
+    // SPEC §12: lists of numbers, as in zaak list, and their counts.
+    expect(z).toMatchObject({ meldingen: [m], acties: [], aantal_meldingen: 1, aantal_acties: 0 });
   });
 
   it('moves a melding that belonged to another zaak, and says so', async () => {
@@ -108,8 +108,9 @@ describe('kvz zaak list', () => {
 
     const zaken = await kvzJson<Record<string, unknown>[]>(['zaak', 'list'], { db });
     expect(zaken.map((z) => z.nummer)).toEqual([z2, z1]);
-    expect(zaken[1]).toMatchObject({ nummer: z1, meldingen: 1, acties: 3, open_acties: 2, te_laat_acties: 1, vertrouwelijk: false });
-    expect(zaken[0]).toMatchObject({ nummer: z2, meldingen: 0, acties: 0, vertrouwelijk: true, soort: 'zorg' });
+    expect(zaken[1]).toMatchObject({ nummer: z1, meldingen: [m], aantal_meldingen: 1, aantal_acties: 3, open_acties: 2, te_laat_acties: 1, vertrouwelijk: false });
+    expect(zaken[1]!.acties).toEqual(['A-2027-0001', 'A-2027-0002', 'A-2027-0003']);
+    expect(zaken[0]).toMatchObject({ nummer: z2, meldingen: [], acties: [], aantal_meldingen: 0, aantal_acties: 0, vertrouwelijk: true, soort: 'zorg' });
 
     const u = await kvzOk(['zaak', 'list'], { db });
     const regel = u.stdout.split('\n').find((r) => r.startsWith(z1))!;
@@ -127,13 +128,16 @@ describe('kvz zaak list', () => {
     expect(await nummers(['--status', 'open'])).toEqual(['Z-2027-002']);
     expect(await nummers(['--status', 'gesloten'])).toEqual(['Z-2027-001']);
     expect(await nummers(['--status', 'alle'])).toEqual(['Z-2027-002', 'Z-2027-001']);
+    // SPEC §12: the group word openstaand and a comma list mean the same on every list.
+    expect(await nummers(['--status', 'openstaand'])).toEqual(['Z-2027-002']);
+    expect(await nummers(['--status', 'open,gesloten'])).toEqual(['Z-2027-002', 'Z-2027-001']);
     expect(await nummers(['--kern', 'spierdijk'])).toEqual(['Z-2027-001']);
     expect(await nummers(['--soort', 'zorg'])).toEqual(['Z-2027-002']);
     const u = await kvzOk(['zaak', 'list', '--limit', '1'], { db });
     expect(u.stdout).toContain('2 zaken; de nieuwste staat hierboven, nog 1 met --limit 2.');
     const fout = await kvz(['zaak', 'list', '--status', 'dicht'], { db });
     expect(fout.code).toBe(2);
-    expect(fout.stderr).toContain("Onbekende status 'dicht' voor --status. Kies uit: open, gesloten, alle.");
+    expect(fout.stderr).toContain("Onbekende status 'dicht' voor --status. Kies uit: open, gesloten, openstaand, alle.");
   });
 
   it('says so when there are none', async () => {
@@ -164,9 +168,10 @@ describe('kvz zaak show', () => {
     expect(u.stdout).toMatch(/Overleggen\n {2}GIO 02-03-2027 \(gepland\)\n {2}tweewekelijks overleg 30-03-2027 \(gepland\)/);
 
     const json = await kvzJson<Record<string, any>>(['zaak', 'show', z], { db });
-    expect(json.meldingen.map((x: { nummer: string }) => x.nummer)).toEqual([m]);
-    expect(json.acties[0]).toMatchObject({ nummer: a, zaak: z, partner: 'politie', deadline: '2027-04-13', status: 'open', keer_uitgesteld: 1, te_laat: false });
-    expect(json.acties[0].historie).toHaveLength(2);
+    expect(json).toMatchObject({ meldingen: [m], acties: [a], aantal_meldingen: 1, aantal_acties: 1 });
+    const actie = await kvzJson<Record<string, any>>(['actie', 'show', a], { db });
+    expect(actie).toMatchObject({ nummer: a, zaak: z, partner: 'politie', deadline: '2027-04-13', status: 'open', keer_uitgesteld: 1, te_laat: false });
+    expect(actie.historie).toHaveLength(2);
     expect(json.overleggen).toEqual([
       { soort: 'gio', datum: '2027-03-02', status: 'gepland', verschoven_van: null },
       { soort: 'tweewekelijks', datum: '2027-03-30', status: 'gepland', verschoven_van: null },

@@ -2,7 +2,7 @@
  * Moving a database between stores (SPEC §7): a desk's file up to the team's PostgreSQL and back down
  * to a file, every row and the audit chain, verified; only into an empty target; mail off in a copy.
  */
-import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -93,7 +93,8 @@ describe.skipIf(!PG)(`kvz kopieer and kvz backup between a file and PostgreSQL${
     writeFileSync(bezet, 'iets anders');
     const u = await leeg.kvz(['kopieer', '--naar', bezet]);
     expect(u.code).toBe(1);
-    expect(u.stderr).toMatch(/bestaat al; kvz kopieert alleen naar een nieuw bestand/);
+    expect(u.stderr).toMatch(/bestaat al; kies een andere naam of gebruik --overschrijf\. Er is niets gekopieerd\./);
+    expect(readFileSync(bezet, 'utf8')).toBe('iets anders');
   }, 60_000);
 
   it('makes a verified SQLite back-up of a PostgreSQL database that check --vergelijk can hold it against later', async () => {

@@ -1,11 +1,12 @@
 /** Reading the flags of the actie commands: one validator per field, shared by add, update and list. */
-import { ACTIE_LENGTE, ACTIE_SOORTEN, ACTIE_STATUSSEN, type ActieSoort, type ActieStatus } from '../../../domain/actie.js';
+import { ACTIE_LENGTE, ACTIE_OPENSTAAND, ACTIE_SOORTEN, ACTIE_STATUSSEN, type ActieSoort, type ActieStatus } from '../../../domain/actie.js';
 import type { OverlegVerwijzing } from '../../../domain/actie.js';
 import { UsageError } from '../../../domain/errors.js';
-import { kies, type Keuzelijst } from '../../../domain/keuze.js';
+import { kies, kiesStatussen, type Keuzelijst } from '../../../domain/keuze.js';
 import { optioneleTekst, tekst } from '../../../domain/tekst.js';
 import { parseDatum, volgendSoort, type Datum, type DatumVeld } from '../../../domain/tijd.js';
 import type { Db } from '../../../store/db.js';
+import type { MatrixFilter } from '../../../store/matrix.js';
 import { volgendDatums } from '../../../store/overleggen.js';
 import { parseSoort } from '../overleg/invoer.js';
 
@@ -20,6 +21,8 @@ export const actieInvoer = {
     parseDatum(v, veld, vandaag, { toekomst: true, volgend }),
   soort: (v: string) => kies(v, '--soort', SOORT_LIJST) as ActieSoort,
   status: (v: string) => kies(v, '--status', STATUS_LIJST) as ActieStatus,
+  /** A list's `--status` (SPEC §12): exact statuses, a comma list, openstaand (open, loopt) or alle. */
+  statussen: (v: string) => kiesStatussen(v, ACTIE_STATUSSEN, ACTIE_OPENSTAAND),
   overleg: (v: string, vandaag: Datum) => parseOverlegVerwijzing(v, '--overleg', vandaag),
   notitie: (v: string | undefined) => optioneleTekst(v, '--notitie', { max: ACTIE_LENGTE.notitie, meerdereRegels: true }),
 };
@@ -51,4 +54,22 @@ function parseOverlegVerwijzing(input: string, veld: string, vandaag: Datum): Ov
 export async function leesDeadline(db: () => Promise<Db>, invoer: string, vandaag: Datum, veld = '--deadline'): Promise<Datum> {
   const volgend = volgendSoort(invoer) === undefined ? {} : await volgendDatums(await db(), vandaag, invoer);
   return actieInvoer.deadline(invoer, vandaag, volgend, veld);
+}
+
+/**
+ * The matrix's `--status` (screen and export): openstaand by default (open zaken with what is still open
+ * or running, including zaken without acties yet), alle, or exact statuses. `woord` is what the audit keeps.
+ */
+export function matrixStatus(invoer: string | undefined): { filter: Pick<MatrixFilter, 'alleenLopend' | 'statussen'>; woord: string } {
+  const statussen = invoer === undefined ? ACTIE_OPENSTAAND : actieInvoer.statussen(invoer);
+  if (statussen.length === ACTIE_STATUSSEN.length) return { filter: {}, woord: 'alle' };
+  if (statussen.join() === ACTIE_OPENSTAAND.join()) return { filter: { alleenLopend: true }, woord: 'openstaand' };
+  return { filter: { statussen: [...statussen] }, woord: statussen.join(',') };
+}
+
+/** Part one's matrix read `--status open` as open and running; now it is the status open alone (SPEC §12). */
+export function matrixStatusOpmerking(invoer: string | undefined): string | undefined {
+  return invoer?.trim().toLowerCase() === 'open'
+    ? '! --status open toont alleen acties met de status open; --status openstaand (de standaard) toont ook de acties die lopen.'
+    : undefined;
 }

@@ -1,4 +1,5 @@
 /** `kvz actie list`: acties with filters, newest first. */
+import { ACTIE_STATUSSEN } from '../../../domain/actie.js';
 import { parseNummer } from '../../../domain/nummers.js';
 import { zoekActies, type ActieFilter } from '../../../store/acties.js';
 import { partnerLijst } from '../../../store/referentie.js';
@@ -22,7 +23,10 @@ export default async function actieList(ctx: Context, o: Opts): Promise<void> {
   const filter: ActieFilter = { vertrouwelijk: true };
   filter.limit = lijstLimiet(o.limit, o.json);
   if (o.zaak !== undefined) filter.zaak = parseNummer('zaak', o.zaak, '--zaak');
-  if (o.status !== undefined) filter.status = actieInvoer.status(o.status);
+  if (o.status !== undefined) {
+    const statussen = actieInvoer.statussen(o.status);
+    if (statussen.length < ACTIE_STATUSSEN.length) filter.statussen = statussen;
+  }
   if (o.teLaat) filter.teLaat = true;
   const db = await ctx.db();
   if (o.partner !== undefined) filter.partner = actieInvoer.partner(o.partner, await partnerLijst(db));

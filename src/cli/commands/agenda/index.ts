@@ -17,7 +17,7 @@ export function registreerAgenda(program: Command, runtime: Runtime): void {
       .command(soort)
       .description(`de agenda van ${NAMEN[soort]}`)
       .option('--datum <datum>', 'de datum van het overleg (standaard: het eerstvolgende, vandaag meegerekend)')
-      .option('--output <bestand>', 'schrijf naar dit bestand (anders naar de standaarduitvoer)')
+      .option('--output <bestand>', 'schrijf naar dit bestand (anders naar de standaarduitvoer); een bestaand bestand wordt overschreven, want het is opnieuw te maken')
       .option('--formaat <formaat>', 'md (Markdown) of docx (Word-document, met --output) (standaard: md; docx bij --output x.docx)')
       .option('--json', 'de inhoud van de agenda als JSON in plaats van Markdown')
       .option('--mail', 'mail de agenda als Word-document aan de deelnemers met een e-mailadres')

@@ -44,7 +44,7 @@ export function registreerBeheer(program: Command, runtime: Runtime): void {
     .command('backup')
     .description('een veilige kopie van de database maken (ook terwijl anderen kvz gebruiken) en die controleren')
     .argument('<bestand>', 'het back-upbestand, bijv. /media/usb/kvz-2027-03-16.db')
-    .option('--overschrijf', 'een bestaand bestand vervangen')
+    .option('--overschrijf', 'een bestaand bestand vervangen (zonder deze optie weigert kvz dat: een back-up is niet opnieuw te maken)')
     .option('--json', 'uitvoer als JSON')
     .action(voer(runtime, () => import('./backup.js')));
 
@@ -52,6 +52,7 @@ export function registreerBeheer(program: Command, runtime: Runtime): void {
     .command('kopieer')
     .description('de hele database kopiëren naar een nieuw bestand of een lege PostgreSQL-database (ook omgekeerd), en die controleren')
     .option('--naar <doel>', 'een nieuw bestand, of postgres://… van een database waarop alleen kvz init is gedraaid (verplicht)')
+    .option('--overschrijf', 'een bestaand bestand vervangen (zonder deze optie weigert kvz dat: een kopie is niet opnieuw te maken)')
     .option('--json', 'uitvoer als JSON')
     .action(voer(runtime, () => import('./kopieer.js')));
 

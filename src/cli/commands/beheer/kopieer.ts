@@ -16,11 +16,12 @@ import { kleuren, meervoud, schrijf, schrijfJson } from '../../output.js';
 import { geenToegang } from '../../rechten.js';
 import { bestaandeDb } from './bestaand.js';
 
-export default async function kopieerCommando(ctx: Context, o: { naar?: string; json?: boolean }): Promise<void> {
+export default async function kopieerCommando(ctx: Context, o: { naar?: string; overschrijf?: boolean; json?: boolean }): Promise<void> {
   if (o.naar === undefined) throw new UsageError('--naar ontbreekt; geef een nieuw bestand of het adres van een PostgreSQL-database (postgres://…).');
   const naar = leesPad(o.naar, '--naar');
+  if (o.overschrijf && isPostgresAdres(naar)) throw new UsageError('--overschrijf geldt alleen voor een bestand; een PostgreSQL-database als doel moet leeg zijn (alleen kvz init).');
   const bron = ctx.opslag === 'postgres' ? await ctx.db() : await bestaandeDb(ctx);
-  const uitkomst = isPostgresAdres(naar) ? await naarPostgres(ctx, bron, naar) : await naarBestand(ctx, bron, naar);
+  const uitkomst = isPostgresAdres(naar) ? await naarPostgres(ctx, bron, naar) : await naarBestand(ctx, bron, naar, o.overschrijf === true);
   const doelNaam = isPostgresAdres(naar) ? toonbaarAdres(naar) : uitkomst.doel;
   if (o.json) return schrijfJson(ctx, { bron: ctx.dbPad(), doel: doelNaam, rijen: uitkomst.kopie.tellingen, keten: uitkomst.kopie.keten.ok });
   const t = uitkomst.kopie.tellingen;
@@ -50,12 +51,14 @@ async function naarPostgres(ctx: Context, bron: Db, naar: string): Promise<{ kop
 }
 
 /** Into a new file: built beside it under a temporary name and renamed into place when it verifies. */
-async function naarBestand(ctx: Context, bron: Db, naar: string): Promise<{ kopie: Kopie; doel: string }> {
+async function naarBestand(ctx: Context, bron: Db, naar: string, overschrijf: boolean): Promise<{ kopie: Kopie; doel: string }> {
   const doel = resolve(naar);
   const map = dirname(doel);
   if (!existsSync(map) || !statSync(map).isDirectory()) throw new DomainError(`De map ${map} bestaat niet; maak haar eerst aan. Er is niets gekopieerd.`);
-  if (existsSync(doel) && (statSync(doel).isDirectory() || statSync(doel).size > 0)) {
-    throw new DomainError(`${doel} bestaat al; kvz kopieert alleen naar een nieuw bestand (of een nieuwe PostgreSQL-database). Er is niets gekopieerd.`);
+  if (existsSync(doel) && statSync(doel).isDirectory()) throw new UsageError(`--naar ${doel} is een map; geef een bestandsnaam. Er is niets gekopieerd.`);
+  // A copy cannot be made again from the database later: replacing a file needs --overschrijf (SPEC §12).
+  if (existsSync(doel) && statSync(doel).size > 0 && !overschrijf) {
+    throw new DomainError(`${doel} bestaat al; kies een andere naam of gebruik --overschrijf. Er is niets gekopieerd.`);
   }
   if (ctx.opslag === 'bestand' && existsSync(ctx.dbPad()) && resolve(ctx.dbPad()) === doel) throw new DomainError('Bron en doel zijn hetzelfde bestand.');
   const tmp = tijdelijkPad(doel);

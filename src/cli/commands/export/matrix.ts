@@ -1,5 +1,4 @@
 /** `kvz export matrix`: the matrix as a spreadsheet for the portefeuillehouders; vertrouwelijke zaken only on request. */
-import { kies } from '../../../domain/keuze.js';
 import { parseNummer } from '../../../domain/nummers.js';
 import { dagVan, datumKort } from '../../../domain/tijd.js';
 import { matrixCellen, matrixKop } from '../../../documents/matrix-csv.js';
@@ -11,7 +10,7 @@ import { exporteerCsv } from '../../csv-uitvoer.js';
 import { leesExportFormaat } from '../../document-opties.js';
 import { leesOutput } from '../../output-pad.js';
 import { meervoud, meld, schrijf } from '../../output.js';
-import { actieInvoer } from '../actie/invoer.js';
+import { actieInvoer, matrixStatus, matrixStatusOpmerking } from '../actie/invoer.js';
 
 interface Opts {
   output?: string;
@@ -27,17 +26,17 @@ export default async function exportMatrix(ctx: Context, o: Opts): Promise<void>
   const vandaag = dagVan(ctx.nu);
   const output = leesOutput(o.output);
   const formaat = leesExportFormaat(o.formaat, output, o.perPartner === true);
-  const status = o.status === undefined ? 'open' : (kies(o.status, '--status', { soort: 'status', waarden: ['open', 'alle'] }) as 'open' | 'alle');
+  const status = matrixStatus(o.status);
   const zaak = o.zaak === undefined ? undefined : parseNummer('zaak', o.zaak, '--zaak');
   const vertrouwelijk = o.metVertrouwelijk === true;
   const db = await ctx.db();
   const partner = o.partner === undefined ? undefined : actieInvoer.partner(o.partner, await partnerLijst(db));
   if (zaak !== undefined) await controleerExportZaak(db, zaak, vertrouwelijk);
 
-  const filter: MatrixFilter = { alleenLopend: status === 'open', vertrouwelijk };
+  const filter: MatrixFilter = { ...status.filter, vertrouwelijk };
   if (partner !== undefined) filter.partner = partner;
   if (zaak !== undefined) filter.zaak = zaak;
-  const opties: MatrixExportOpties = { status, partner: partner ?? null, zaak: zaak ?? null, vertrouwelijk, formaat, bestand: output ?? null };
+  const opties: MatrixExportOpties = { status: status.woord, partner: partner ?? null, zaak: zaak ?? null, vertrouwelijk, formaat, bestand: output ?? null };
   const audit = (n: number) => auditMatrixExport(db, ctx.actor('export matrix'), { ...opties, ...(o.perPartner ? { per_partner: true } : {}) }, n);
   let aantal: number;
   if (formaat === 'xlsx') {
@@ -74,5 +73,7 @@ export default async function exportMatrix(ctx: Context, o: Opts): Promise<void>
     );
   }
   if (output !== undefined) schrijf(ctx, `${meervoud(aantal, 'actie', 'acties')} geëxporteerd naar ${output}.`);
+  const opmerking = matrixStatusOpmerking(o.status);
+  if (opmerking) meld(ctx, opmerking);
   if (vertrouwelijk) meld(ctx, '! Met vertrouwelijke zaken (kolom Vertrouwelijk): deel dit bestand alleen binnen het politieoverleg.');
 }

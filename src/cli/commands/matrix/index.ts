@@ -6,7 +6,7 @@ export function registreerMatrix(program: Command, runtime: Runtime): void {
   program
     .command('matrix')
     .description('de matrix: per zaak de acties met partner, deadline en status; te laat gemarkeerd met !')
-    .option('--status <status>', 'open (acties die open zijn of lopen, bij open zaken) of alle (standaard: open)')
+    .option('--status <statussen>', 'openstaand (acties die open zijn of lopen, bij open zaken; de standaard), alle, of statussen met komma\'s: open, loopt, gereed, vervallen')
     .option('--partner <partner>', 'alleen acties van deze partner')
     .option('--zaak <nummer>', 'alleen deze zaak')
     .option('--te-laat', 'alleen acties die te laat zijn')

@@ -1,12 +1,11 @@
 /** `kvz matrix`: what each partner owes, per zaak; what is late and what was postponed. */
-import { kies } from '../../../domain/keuze.js';
 import { parseNummer } from '../../../domain/nummers.js';
 import { dagVan } from '../../../domain/tijd.js';
 import { matrixPerZaak, verborgenVertrouwelijk, type MatrixFilter } from '../../../store/matrix.js';
 import { partnerLijst } from '../../../store/referentie.js';
 import type { Context } from '../../context.js';
 import { meld, schrijf, schrijfJson, schrijfTekst } from '../../output.js';
-import { actieInvoer } from '../actie/invoer.js';
+import { actieInvoer, matrixStatus, matrixStatusOpmerking } from '../actie/invoer.js';
 import { matrixTekst } from './render.js';
 
 interface Opts {
@@ -20,9 +19,8 @@ interface Opts {
 
 export default async function matrix(ctx: Context, o: Opts): Promise<void> {
   const vandaag = dagVan(ctx.nu);
-  const status = o.status === undefined ? 'open' : kies(o.status, '--status', { soort: 'status', waarden: ['open', 'alle'] });
   // What goes on the GIO's beamer: vertrouwelijke zaken only when asked for (and then marked), as in the export.
-  const filter: MatrixFilter = { alleenLopend: status === 'open', vertrouwelijk: o.metVertrouwelijk === true };
+  const filter: MatrixFilter = { ...matrixStatus(o.status).filter, vertrouwelijk: o.metVertrouwelijk === true };
   if (o.zaak !== undefined) filter.zaak = parseNummer('zaak', o.zaak, '--zaak');
   if (o.teLaat) filter.teLaat = true;
   const db = await ctx.db();
@@ -34,6 +32,8 @@ export default async function matrix(ctx: Context, o: Opts): Promise<void> {
     const weg = await verborgenVertrouwelijk(db, filter);
     if (weg > 0) meld(ctx, `${weg === 1 ? '1 vertrouwelijke zaak is' : `${weg} vertrouwelijke zaken zijn`} niet getoond; toon ze met --met-vertrouwelijk (alleen op een eigen scherm).`);
   }
-  if (zaken.length === 0) return schrijf(ctx, o.partner || o.teLaat || o.zaak ? 'Geen acties gevonden.' : 'De matrix is leeg: er zijn geen open zaken.');
+  const opmerking = matrixStatusOpmerking(o.status);
+  if (opmerking) meld(ctx, opmerking);
+  if (zaken.length === 0) return schrijf(ctx, o.partner || o.teLaat || o.zaak || filter.statussen ? 'Geen acties gevonden.' : 'De matrix is leeg: er zijn geen open zaken.');
   schrijfTekst(ctx, matrixTekst(ctx, zaken, vandaag));
 }

@@ -31,7 +31,7 @@ export function registreerMelding(program: Command, runtime: Runtime): void {
   melding
     .command('list')
     .description('meldingen tonen, nieuwste eerst (zonder gegevens van melders)')
-    .option('--status <status>', 'nieuw, doorgezet of afgehandeld')
+    .option('--status <statussen>', 'nieuw, doorgezet of afgehandeld; meer met komma\'s, of openstaand (nieuw en doorgezet) of alle (standaard: alle)')
     .option('--categorie <categorie>', 'alleen deze categorie')
     .option('--kern <kern>', 'alleen deze kern')
     .option('--zaak <nummer>', 'alleen meldingen van deze zaak')

@@ -1,6 +1,6 @@
 /** The filter flags that `kvz melding list` and `kvz export meldingen` share. */
-import { kies } from '../../../domain/keuze.js';
-import { MELDING_STATUSSEN, type MeldingStatus } from '../../../domain/melding.js';
+import { kies, kiesStatussen } from '../../../domain/keuze.js';
+import { MELDING_OPENSTAAND, MELDING_STATUSSEN } from '../../../domain/melding.js';
 import { parseNummer } from '../../../domain/nummers.js';
 import { dagVan } from '../../../domain/tijd.js';
 import type { Db } from '../../../store/db.js';
@@ -25,7 +25,10 @@ export interface SelectieOpts {
  */
 export async function leesMeldingSelectie(ctx: Context, o: SelectieOpts): Promise<{ db: Db; selectie: MeldingSelectie }> {
   const selectie: MeldingSelectie = {};
-  if (o.status !== undefined) selectie.status = kies(o.status, '--status', { soort: 'status', waarden: MELDING_STATUSSEN }) as MeldingStatus;
+  if (o.status !== undefined) {
+    const statussen = kiesStatussen(o.status, MELDING_STATUSSEN, MELDING_OPENSTAAND);
+    if (statussen.length < MELDING_STATUSSEN.length) selectie.statussen = statussen;
+  }
   if (o.zaak !== undefined) selectie.zaak = parseNummer('zaak', o.zaak, '--zaak');
   const { van, tot } = leesVanTot(o.van, o.tot, dagVan(ctx.nu));
   if (van) selectie.van = van;

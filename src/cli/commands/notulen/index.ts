@@ -16,7 +16,7 @@ export function registreerNotulen(program: Command, runtime: Runtime): void {
       .command(soort)
       .description(`het notulenskelet van ${NAMEN[soort]}, om in te vullen: agendapunten, aanwezigheid, per zaak de matrix`)
       .option('--datum <datum>', 'de datum van het overleg (standaard: het eerstvolgende, vandaag meegerekend)')
-      .option('--output <bestand>', 'schrijf naar dit bestand (anders naar de standaarduitvoer)')
+      .option('--output <bestand>', 'schrijf naar dit bestand (anders naar de standaarduitvoer); een bestaand bestand wordt overschreven, want het is opnieuw te maken')
       .option('--formaat <formaat>', 'md (Markdown) of docx (Word-document, met --output) (standaard: md; docx bij --output x.docx)')
       .addHelpText('after', () => datumHulp())
       .action(voer(runtime, async () => ({ default: (await import('./skelet.js')).skeletVan(soort) })));

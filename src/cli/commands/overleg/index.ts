@@ -52,7 +52,7 @@ export function registreerOverleg(program: Command, runtime: Runtime): void {
     .option('--van <datum>', 'vanaf deze datum (standaard: vandaag)')
     .option('--tot <datum>', 'tot en met deze datum (standaard: zes maanden na --van)')
     .option('--json', 'uitvoer als JSON')
-    .option('--ics <bestand>', 'schrijf ook een iCalendar-bestand voor Outlook of Google Agenda ("-" voor de uitvoer)')
+    .option('--ics <bestand>', 'schrijf ook een iCalendar-bestand voor Outlook of Google Agenda ("-" voor de uitvoer); een bestaand bestand wordt overschreven')
     .addHelpText('after', () => datumHulp())
     .action(voer(runtime, () => import('./plan.js')));
 

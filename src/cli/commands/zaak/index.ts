@@ -20,7 +20,7 @@ export function registreerZaak(program: Command, runtime: Runtime): void {
   zaak
     .command('list')
     .description('zaken tonen met het aantal meldingen, lopende en te late acties, nieuwste eerst')
-    .option('--status <status>', 'open, gesloten of alle (standaard: alle)')
+    .option('--status <statussen>', 'open of gesloten, of openstaand (= open) of alle (standaard: alle)')
     .option('--kern <kern>', 'alleen deze kern')
     .option('--soort <soort>', 'overlast of zorg')
     .option('--limit <aantal>', 'hoeveel zaken ten hoogste (tabel standaard 50, JSON standaard alle)')

@@ -5,6 +5,7 @@ import { ZAAK_SOORTEN } from '../../../domain/zaak.js';
 import { openZaak } from '../../../store/zaken.js';
 import { kernLijst, partnerLijst } from '../../../store/referentie.js';
 import type { Context } from '../../context.js';
+import { zaakJson } from './render.js';
 import { ontbrekendeWaarden } from '../../invoer.js';
 import { kleuren, schrijf, schrijfJson } from '../../output.js';
 import { geldig } from '../actie/invoer.js';
@@ -37,7 +38,7 @@ export default async function zaakOpen(ctx: Context, o: Opts): Promise<void> {
     ...(await vraagAan(ctx, gegeven, kernen)),
   };
   const { zaak, verplaatst } = await openZaak(db, ctx.actor('zaak open'), z);
-  if (o.json) return schrijfJson(ctx, zaak);
+  if (o.json) return schrijfJson(ctx, zaakJson(zaak));
   const k = kleuren(ctx);
   const regels = [k.green(`Zaak ${zaak.nummer} geopend: ${zaak.titel}.`)];
   if (zaak.vertrouwelijk) regels.push('Vertrouwelijk: deze zaak komt alleen in het politieoverleg.');

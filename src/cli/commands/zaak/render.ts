@@ -1,6 +1,6 @@
 /** How zaken look on screen: the list table and the detail view with meldingen, acties and history. */
 import { tijdstipKort } from '../../../domain/tijd.js';
-import type { ZaakDetail, ZaakOverzicht } from '../../../store/zaken.js';
+import type { ZaakDetail, ZaakMetNummers, ZaakOverzicht } from '../../../store/zaken.js';
 import type { Context } from '../../context.js';
 import { gelabeldeTekst, veldRegel } from '../../opmaak.js';
 import { kleuren, tabel } from '../../output.js';
@@ -64,4 +64,24 @@ export function zaakDetail(ctx: Context, z: ZaakDetail): string {
     }
   }
   return `${uit.join('\n')}\n`;
+}
+
+/**
+ * A zaak as JSON (SPEC §12): `meldingen` and `acties` are lists of numbers, in `list` and `show` alike,
+ * with their counts as `aantal_meldingen` and `aantal_acties` (each item: `melding show`, `actie show`).
+ */
+export function zaakJson(z: ZaakDetail) {
+  const { meldingen, acties, ...rest } = z;
+  return {
+    ...rest,
+    meldingen: meldingen.map((m) => m.nummer),
+    acties: acties.map((a) => a.nummer),
+    aantal_meldingen: meldingen.length,
+    aantal_acties: acties.length,
+  };
+}
+
+export function zaakLijstJson(z: ZaakMetNummers) {
+  const { melding_nummers, actie_nummers, meldingen, acties, ...rest } = z;
+  return { ...rest, meldingen: melding_nummers, acties: actie_nummers, aantal_meldingen: meldingen, aantal_acties: acties };
 }

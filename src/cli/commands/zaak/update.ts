@@ -5,6 +5,7 @@ import type { ZaakWijziging } from '../../../domain/zaak.js';
 import { wijzigZaak } from '../../../store/zaken.js';
 import { kernLijst, partnerLijst } from '../../../store/referentie.js';
 import type { Context } from '../../context.js';
+import { zaakJson } from './render.js';
 import { schrijf, schrijfJson } from '../../output.js';
 import { zaakInvoer } from './invoer.js';
 
@@ -30,7 +31,7 @@ export default async function zaakUpdate(ctx: Context, o: Opts, [invoer]: string
   if (o.kern !== undefined) w.kern = zaakInvoer.kern(o.kern, await kernLijst(db));
   if (o.eigenaar !== undefined) w.eigenaar = zaakInvoer.eigenaar(o.eigenaar, await partnerLijst(db));
   const { zaak, gewijzigd } = await wijzigZaak(db, ctx.actor('zaak update'), nummer, w);
-  if (o.json) return schrijfJson(ctx, zaak);
+  if (o.json) return schrijfJson(ctx, zaakJson(zaak));
   if (gewijzigd.length === 0) return schrijf(ctx, `Zaak ${nummer}: niets gewijzigd (de waarden waren al zo).`);
   schrijf(ctx, `Zaak ${nummer} bijgewerkt: ${gewijzigd.join(', ')}.`);
 }
