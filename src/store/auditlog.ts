@@ -28,8 +28,15 @@ export async function zoekAudit(db: Db, filter: AuditFilter): Promise<{ regels: 
   const p: Record<string, unknown> = {};
   if (filter.van) (waar.push('op >= @van'), (p.van = filter.van));
   if (filter.tot) (waar.push('op < @tot'), (p.tot = filter.tot));
-  if (filter.object) {
-    waar.push(filter.object.exact ? 'object = @object' : 'lower(object) = lower(@object)');
+  if (filter.object?.exact) {
+    // Every row that touched the object (#15 item 15): its own, and those that name it in their details
+    // (zaak open with its meldingen, melding link, actie add) or record its state (opschonen, a
+    // forced close). A row that recorded every object at once (a migration's basis) touched none.
+    waar.push(`(object = @object OR details LIKE @genoemd OR (toestand LIKE @genoemd AND toestand NOT LIKE '{"basis":true,%'))`);
+    p.object = filter.object.waarde;
+    p.genoemd = `%${JSON.stringify(filter.object.waarde)}%`;
+  } else if (filter.object) {
+    waar.push('lower(object) = lower(@object)');
     p.object = filter.object.waarde;
   }
   if (filter.door) (waar.push('lower(gebruiker) = lower(@door)'), (p.door = filter.door));

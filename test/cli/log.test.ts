@@ -1,5 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { kvz, kvzJson, kvzOk, lees, nieuweDb, voer } from '../helpers/run.js';
+import { join } from 'node:path';
+import { OP_POSTGRES } from '../helpers/opslag.js';
+import { kvz, kvzJson, kvzOk, lees, nieuweDb, tijdelijkeMap, voer } from '../helpers/run.js';
 
 const MELDING = ['melding', 'add', '--categorie', 'jeugdoverlast', '--kern', 'Obdam', '--omschrijving', 'Brommers op het plein', '--melder-naam', 'Kees Geheim'];
 
@@ -57,6 +59,27 @@ describe('kvz log', () => {
     expect((await kvzJson<Regel[]>(['log', '--van', '16-03-2027'], { db })).map((r) => r.id)).toEqual([4, 3]);
     expect((await kvzJson<Regel[]>(['log', '--tot', '2027-03-15'], { db })).map((r) => r.id)).toEqual([2, 1]);
     expect((await kvzJson<Regel[]>(['log', '--van', '2027-03-02', '--tot', '2027-03-15'], { db })).map((r) => r.id)).toEqual([2]);
+  });
+
+  it('shows every event that touched an object, also those written under another (#15 item 15)', async () => {
+    await kvzOk(['zaak', 'open', '--titel', 'Brommers', '--soort', 'overlast', '--kern', 'Obdam', '--melding', 'M-2027-0001'], { db });
+    await kvzOk(['melding', 'link', 'M-2027-0002', 'Z-2027-001'], { db });
+    await kvzOk(['actie', 'add', 'Z-2027-001', '--omschrijving', 'Surveillance', '--partner', 'politie', '--deadline', '2027-04-01'], { db });
+    await kvzOk(['melding', 'add', '--categorie', 'overig', '--kern', 'Obdam', '--omschrijving', 'los'], { db });
+    const van = async (o: string) => (await kvzJson<Regel[]>(['log', '--object', o], { db })).map((r) => [r.actie, r.object]);
+    expect(await van('M-2027-0001')).toEqual([['zaak open', 'Z-2027-001'], ['melding forward', 'M-2027-0001'], ['melding add', 'M-2027-0001']]);
+    expect(await van('Z-2027-001')).toEqual([['actie add', 'A-2027-0001'], ['melding link', 'M-2027-0002'], ['zaak open', 'Z-2027-001']]);
+    expect(await van('M-2027-0002')).toEqual([['melding link', 'M-2027-0002'], ['melding add', 'M-2027-0002']]);
+    // Never the rows of other meldingen, nor the first row that recorded every object's state at once.
+    expect(await van('M-2027-0003')).toEqual([['melding add', 'M-2027-0003']]);
+    if (!OP_POSTGRES) {
+      // A copy starts with one row that records the state of every object (its basis): that touched none.
+      const kopie = join(tijdelijkeMap(), 'kopie.db');
+      await kvzOk(['kopieer', '--naar', kopie], { db });
+      expect(lees<{ n: number }>(kopie, `SELECT count(*) AS n FROM audit WHERE toestand LIKE '{"basis":true,%"M-2027-0002"%'`)).toEqual([{ n: 1 }]);
+      const inKopie = await kvzJson<Regel[]>(['log', '--object', 'M-2027-0002'], { db: kopie });
+      expect(inKopie.map((r) => r.actie)).toEqual(['melding link', 'melding add']);
+    }
   });
 
   it('limits the table to the newest rows and says how many more there are', async () => {

@@ -24,7 +24,7 @@ export function registreerBeheer(program: Command, runtime: Runtime): void {
     .description('het auditlog: wie wat deed en wanneer, nieuwste eerst')
     .option('--van <datum>', 'vanaf deze datum')
     .option('--tot <datum>', 'tot en met deze datum')
-    .option('--object <nummer>', 'alleen over dit object, bijv. M-2027-0042, Z-2027-001 of een kern')
+    .option('--object <nummer>', 'alleen over dit object, bijv. M-2027-0042, Z-2027-001 of een kern; bij een nummer alles wat het raakte (ook een zaak open die de melding koppelde)')
     .option('--door <gebruiker>', 'alleen wat deze gebruiker deed')
     .option('--limit <aantal>', 'hoeveel regels ten hoogste (tabel standaard 50, JSON standaard alle)')
     .option('--json', 'uitvoer als JSON')
