@@ -11,7 +11,7 @@ import {
   type MeldingWijziging,
   type NieuweMelding,
 } from '../domain/melding.js';
-import { dagVan, tijdstipKort, type Datum } from '../domain/tijd.js';
+import { dagVan, plusDagen, tijdstipKort, type Datum } from '../domain/tijd.js';
 import { inTransactie, schrijfAudit, type Actor } from './audit.js';
 import type { Db } from './db.js';
 import { selectieVoorwaarden, type MeldingSelectie } from './melding-selectie.js';
@@ -142,7 +142,8 @@ export async function zoekMeldingen(db: Db, filter: MeldingFilter, nu: Date): Pr
   const waar: string[] = [];
   const p: Record<string, unknown> = {};
   selectieVoorwaarden(filter, waar, p);
-  if (filter.nietDoorgezet) waar.push('NOT EXISTS (SELECT 1 FROM doorzetting d WHERE d.melding_id = m.id AND d.op IS NOT NULL)');
+  // What still waits to be forwarded: a melding closed without forwarding waits for nothing (#15 item 14).
+  if (filter.nietDoorgezet) waar.push("m.status <> 'afgehandeld' AND NOT EXISTS (SELECT 1 FROM doorzetting d WHERE d.melding_id = m.id AND d.op IS NOT NULL)");
   if (filter.teLaatDoorgezet) {
     waar.push(`${EERSTE_DOORZETTING_DAG} > m.ontvangen_dag`);
   }
@@ -286,6 +287,29 @@ async function legDoorzettingenVast(
     telt ||= !wacht;
   }
   return telt;
+}
+
+/** An address as people type it, for comparing: case, spacing and a trailing full stop do not count. */
+const adresSleutel = (a: string) => a.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[.,]$/, '');
+
+/**
+ * Meldingen that look like this one (#15 item 14): the same categorie and address, received within a
+ * day of it. The desk is warned before it records a duplicate; on PostgreSQL only those the role may see.
+ */
+export async function lijktOp(db: Db, m: Pick<NieuweMelding, 'categorie' | 'kern' | 'adres' | 'ontvangenOp'>): Promise<{ nummer: string; ontvangen_op: string; zaak: string | null }[]> {
+  if (!m.adres?.trim()) return [];
+  const dag = dagVan(m.ontvangenOp);
+  const rijen = await db.alle<{ nummer: string; ontvangen_op: string; adres: string; zaak: string | null }>(
+    `SELECT m.nummer, m.ontvangen_op, m.adres, z.nummer AS zaak FROM melding m LEFT JOIN zaak z ON z.id = m.zaak_id
+     WHERE m.ontvangen_dag BETWEEN @van AND @tot AND m.categorie = @categorie AND m.kern = @kern AND m.adres IS NOT NULL
+     ORDER BY m.ontvangen_op`,
+    { van: plusDagen(dag, -1), tot: plusDagen(dag, 1), categorie: m.categorie, kern: m.kern },
+  );
+  const sleutel = adresSleutel(m.adres);
+  const dagMs = 24 * 3600 * 1000;
+  return rijen
+    .filter((r) => adresSleutel(r.adres) === sleutel && Math.abs(Date.parse(r.ontvangen_op) - m.ontvangenOp.getTime()) <= dagMs)
+    .map(({ nummer, ontvangen_op, zaak }) => ({ nummer, ontvangen_op, zaak }));
 }
 
 /** Registers a new melding (and the forwarding given with it) and returns it as `show` would. */

@@ -90,6 +90,29 @@ describe('kvz melding add', () => {
     expect(lees(db, 'SELECT status FROM melding')).toEqual([{ status: 'nieuw' }]);
   });
 
+  it('warns about a melding with the same categorie and address within a day, and records it (#15 item 14)', async () => {
+    const db = nieuweDb();
+    const adres = [...BASIS, '--adres', 'Dorpsstraat 5'];
+    const stil = async (args: string[]) => expect((await kvzOk(args, { db })).stderr).toBe('');
+    await stil([...adres, '--ontvangen', '14-03-2027 09:00']);
+    // Another address, another categorie, or more than a day apart: no warning.
+    await stil([...BASIS, '--adres', 'Dorpsstraat 7', '--ontvangen', '14-03-2027 10:00']);
+    await stil(['melding', 'add', '--categorie', 'treiteren', '--kern', 'Spierdijk', '--adres', 'Dorpsstraat 5', '--omschrijving', 'x', '--ontvangen', '14-03-2027 10:00']);
+    await stil([...adres, '--ontvangen', '15-03-2027 12:00']);
+    await kvzOk(['zaak', 'open', '--titel', 'Jongeren Dorpsstraat', '--soort', 'overlast', '--kern', 'Spierdijk', '--melding', 'M-2027-0001'], { db });
+
+    // Typed a little differently, 23 and 4 hours from two of them: recorded, with a warning that says how to link it.
+    const u = await kvzOk([...BASIS, '--adres', ' dorpsstraat  5. ', '--ontvangen', '15-03-2027 08:00'], { db });
+    expect(u.stdout).toContain('Melding M-2027-0005 vastgelegd.');
+    expect(u.stderr).toBe(
+      '! M-2027-0005 lijkt op M-2027-0001 (14-03-2027 09:00, zaak Z-2027-001), M-2027-0004 (15-03-2027 12:00): ' +
+        'zelfde categorie en adres, binnen een dag. Hoort ze erbij, koppel ze dan: kvz melding link M-2027-0005 Z-2027-001\n',
+    );
+    expect(telRijen(db, 'melding')).toBe(5);
+    const json = await kvzJson<{ nummer: string; lijkt_op: string[] }>([...adres, '--json'], { db }); // 16 March 11:00
+    expect(json).toMatchObject({ nummer: 'M-2027-0006', lijkt_op: ['M-2027-0004'] });
+  });
+
   it('numbers per year of receipt (Amsterdam) and never reuses a number', async () => {
     const db = nieuweDb();
     await kvzOk([...BASIS, '--ontvangen', '2026-12-31 23:30'], { db });

@@ -80,6 +80,14 @@ describe('kvz melding list', () => {
     expect(lijst.map((m) => m.nummer)).toEqual(verwacht);
   });
 
+  it('leaves a melding closed without forwarding out of --niet-doorgezet: it waits for nothing (#15 item 14)', async () => {
+    await melding(db, '--ontvangen', '2027-03-12 10:00'); // 0005
+    await kvzOk(['melding', 'close', 'M-2027-0005', '--notitie', 'Door IV zelf opgelost'], { db, nu: NU });
+    const lijst = await kvzJson<Overzicht[]>(['melding', 'list', '--niet-doorgezet'], { db, nu: NU });
+    expect(lijst.map((m) => m.nummer)).toEqual(['M-2027-0002']);
+    expect(await kvzJson<Overzicht[]>(['melding', 'list', '--niet-doorgezet', '--status', 'afgehandeld'], { db, nu: NU })).toEqual([]);
+  });
+
   it('says how many more there are when the table is cut off', async () => {
     const u = await kvzOk(['melding', 'list', '--limit', '1'], { db, nu: NU });
     expect(u.stdout).toContain('4 meldingen; de nieuwste staat hierboven, nog 3 met --limit 4.');

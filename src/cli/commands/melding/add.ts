@@ -8,12 +8,14 @@ import {
   type RegelContext,
   type RuweMelding,
 } from '../../../domain/melding-invoer.js';
-import { KANALEN } from '../../../domain/melding.js';
-import { isVerborgen, toonMelding, voegMeldingToe } from '../../../store/meldingen.js';
+import { CancelledError } from '../../../domain/errors.js';
+import { KANALEN, type NieuweMelding } from '../../../domain/melding.js';
+import { tijdstipKort } from '../../../domain/tijd.js';
+import { isVerborgen, lijktOp, toonMelding, voegMeldingToe } from '../../../store/meldingen.js';
 import { categorieen, meldingLijsten, partners } from '../../../store/referentie.js';
 import type { Context } from '../../context.js';
 import { ontbrekendeWaarden } from '../../invoer.js';
-import { schrijfJson, schrijfTekst } from '../../output.js';
+import { meld, schrijfJson, schrijfTekst } from '../../output.js';
 import { bereidPostVoor, leverAf, meldPost } from '../../post.js';
 import { bevestiging } from './render.js';
 
@@ -37,15 +39,48 @@ export default async function meldingAdd(ctx: Context, opts: Opts): Promise<void
     await vraagAan(ctx, ruw, c);
   }
   const nieuw = leesNieuweMelding(ruw, c, alsFlag);
+  // A second report of the same thing (#15 item 14): asked about in a terminal, warned about otherwise.
+  const gelijk = await lijktOp(db, nieuw);
+  const gevraagd = gelijk.length > 0 && ctx.kanVragen && !opts.json;
+  if (gevraagd) await kiesBijGelijke(ctx, nieuw, gelijk);
   const post = nieuw.doorzettenNaar.length > 0 ? await bereidPostVoor(ctx, db, opts.zonderMail === true) : undefined;
   const actor = ctx.actor('melding add');
   let melding = await voegMeldingToe(db, actor, nieuw, post?.keuze, post?.verslag);
   const afgeleverd = post ? await leverAf(db, actor, post) : [];
   // Delivered after the commit: shown as it stands now, forwarded or still waiting for its mail.
   if (afgeleverd.length > 0 && !isVerborgen(melding)) melding = await toonMelding(db, melding.nummer, ctx.nu);
-  if (opts.json) schrijfJson(ctx, melding);
+  if (opts.json) schrijfJson(ctx, gelijk.length > 0 ? { ...melding, lijkt_op: gelijk.map((g) => g.nummer) } : melding);
   else schrijfTekst(ctx, bevestiging(ctx, melding));
+  if (gelijk.length > 0 && !gevraagd && !opts.json) meld(ctx, gelijkWaarschuwing(melding.nummer, gelijk));
   meldPost(ctx, post, afgeleverd, opts.json);
+}
+
+type Gelijke = Awaited<ReturnType<typeof lijktOp>>;
+
+/** 'lijkt op M-2027-0041 (16-03-2027 09:12, zaak Z-2027-003): zelfde categorie en adres, binnen een dag.' */
+const gelijkTekst = (gelijk: Gelijke) =>
+  `lijkt op ${gelijk.map((g) => `${g.nummer} (${tijdstipKort(new Date(g.ontvangen_op))}${g.zaak ? `, zaak ${g.zaak}` : ''})`).join(', ')}: zelfde categorie en adres, binnen een dag.`;
+
+function gelijkWaarschuwing(nummer: string, gelijk: Gelijke): string {
+  const zaak = gelijk.find((g) => g.zaak)?.zaak;
+  const doe = zaak ? `kvz melding link ${nummer} ${zaak}` : `kvz zaak open --melding ${[...gelijk.map((g) => g.nummer), nummer].join(',')} …`;
+  return `! ${nummer} ${gelijkTekst(gelijk)} Hoort ze erbij, koppel ze dan: ${doe}`;
+}
+
+/** In a terminal: record it anyway, record it with the zaak of the earlier one, or stop. */
+async function kiesBijGelijke(ctx: Context, nieuw: NieuweMelding, gelijk: Gelijke): Promise<void> {
+  const metZaak = nieuw.zaak === undefined ? gelijk.find((g) => g.zaak) : undefined;
+  const keuze = await ctx.vraag.select({
+    message: `Deze melding ${gelijkTekst(gelijk)} Wat wilt u?`,
+    choices: [
+      { name: 'Toch vastleggen als nieuwe melding', value: 'nieuw' },
+      ...(metZaak ? [{ name: `Vastleggen en koppelen aan zaak ${metZaak.zaak} (van ${metZaak.nummer})`, value: 'koppel' }] : []),
+      { name: 'Afbreken: niets vastleggen', value: 'stop' },
+    ],
+    default: 'nieuw',
+  });
+  if (keuze === 'stop') throw new CancelledError();
+  if (keuze === 'koppel') nieuw.zaak = metZaak!.zaak!;
 }
 
 /** The interactive route: asks for every field that no flag gave. */

@@ -38,7 +38,7 @@ export function registreerMelding(program: Command, runtime: Runtime): void {
     .option('--van <datum>', 'ontvangen op of na deze datum')
     .option('--tot <datum>', 'ontvangen op of voor deze datum')
     .option('--vergunninghouder', 'alleen meldingen over vergunninghouders')
-    .option('--niet-doorgezet', 'alleen meldingen die nog nergens naartoe zijn doorgezet')
+    .option('--niet-doorgezet', 'alleen open meldingen die nog nergens naartoe zijn doorgezet (niet de afgehandelde)')
     .option('--te-laat-doorgezet', 'alleen meldingen die niet op de dag van ontvangst zijn doorgezet')
     .option('--limit <aantal>', 'hoeveel meldingen ten hoogste (tabel standaard 50, JSON standaard alle)')
     .option('--json', 'uitvoer als JSON')
