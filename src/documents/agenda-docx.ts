@@ -111,7 +111,7 @@ function zaakInNotulen(z: ZaakOpAgenda, toelichting: readonly string[]): Blok[] 
 }
 
 const INVULLEN = [
-  'Zo vult u dit in: zet bij wie er waren een kruisje in het vakje (☒ of X); was er nog iemand, vul dan een lege regel in met een kruisje.',
+  'Zo vult u dit in: zet bij wie er waren een kruisje in het vakje (☒ of X); was er nog iemand, vul dan een lege regel in met een kruisje en de partner tussen haakjes, bijvoorbeeld Wijkagent Obdam (politie).',
   'Schrijf in de gele vakken wat er besproken en afgesproken is. Zet per zaak in de tabel bij een actie een nieuwe status (open, loopt,',
   'gereed of vervallen) en/of een nieuwe deadline (dd-mm-jjjj), en een nieuwe actie in een rij ‘nieuw’ (omschrijving, partner en deadline).',
   'Laat de kolomkoppen en het kenmerk onderaan de pagina staan en bewaar het als Word-document (.docx).',

@@ -54,7 +54,7 @@ function zaakInNotulen(z: ZaakOpAgenda, toelichting: string[]): string[] {
 export function notulenMarkdown(a: Agenda, databaseId: string): string {
   const blokken: string[][] = [[markering(a, databaseId)], ...kopBlokken(a, 'Notulen'), INVULLEN];
   blokken.push([kop(2, 'Aanwezig')], a.deelnemers.map((d) => `- [ ] ${inline(d.naam)}`));
-  blokken.push(['Was er nog iemand? Voeg een regel toe, bijvoorbeeld `- [x] Handhaving`.']);
+  blokken.push(['Was er nog iemand? Voeg een regel toe met de partner, bijvoorbeeld `- [x] Handhaving` of `- [x] Wijkagent Obdam (politie)`.']);
   // A zaak that comes back under a later item refers to its table, so that each zaak has one.
   const gezien = new Map<string, number>();
   punten(a).forEach((p, i) => {

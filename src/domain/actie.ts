@@ -7,6 +7,12 @@ import type { Datum } from './tijd.js';
 
 export const ACTIE_STATUSSEN = ['open', 'loopt', 'gereed', 'vervallen'] as const;
 export type ActieStatus = (typeof ACTIE_STATUSSEN)[number];
+/** Words people use for a status (minutes, `actie update`): 'afgerond' is gereed. */
+export const ACTIE_STATUS_ALIASSEN: ReadonlyMap<string, ActieStatus> = new Map([
+  ['afgerond', 'gereed'], ['klaar', 'gereed'], ['gedaan', 'gereed'], ['uitgevoerd', 'gereed'],
+  ['bezig', 'loopt'], ['lopend', 'loopt'], ['loopt nog', 'loopt'],
+  ['geannuleerd', 'vervallen'], ['vervalt', 'vervallen'], ['niet meer nodig', 'vervallen'],
+]);
 /** `--status openstaand`: what partners still owe (the matrix's default). */
 export const ACTIE_OPENSTAAND: readonly ActieStatus[] = ['open', 'loopt'];
 

@@ -5,8 +5,8 @@
  * strict where it matters (unknown partner or status, impossible dates, a new actie without its
  * facts). Every problem is reported with its line; whether acties and zaken exist is for the store.
  */
-import { ACTIE_LENGTE, ACTIE_STATUSSEN, type ActieStatus } from './actie.js';
-import { KvzError } from './errors.js';
+import { ACTIE_LENGTE, ACTIE_STATUS_ALIASSEN, ACTIE_STATUSSEN, type ActieStatus } from './actie.js';
+import { KvzError, UsageError } from './errors.js';
 import { kies, type Keuzelijst } from './keuze.js';
 import { parseNummer } from './nummers.js';
 import { optioneleTekst, tekst } from './tekst.js';
@@ -107,7 +107,7 @@ export interface Voornemen {
   plaatsen?: Map<number, string>;
 }
 
-const STATUSSEN: Keuzelijst = { soort: 'status', waarden: ACTIE_STATUSSEN };
+const STATUSSEN: Keuzelijst = { soort: 'status', waarden: ACTIE_STATUSSEN, aliassen: ACTIE_STATUS_ALIASSEN };
 
 /** A box of the verslag: paragraphs of text, no control characters; a long discussion fits, a pasted document does not. */
 export const VERSLAG_TEKST = { max: 20000, meerdereRegels: true } as const;
@@ -149,6 +149,21 @@ export function vakTekst(regels: readonly string[]): string {
 }
 
 /** Runs a cell validator; its error becomes a line-numbered problem. */
+/**
+ * Who was there, as a partner: a partner or participant by name, or someone else with the partner they
+ * came for in brackets ('Wijkagent Obdam (politie)'), as the skeleton invites.
+ */
+function aanwezige(label: string, partners: Keuzelijst): string {
+  const haakjes = /^(.+?)\s*\(([^()]+)\)\s*$/.exec(label);
+  try {
+    return kies(label, 'de aanwezigheid', partners);
+  } catch (e) {
+    if (haakjes) return kies(haakjes[2]!, `de partner van ${haakjes[1]}`, partners);
+    if (e instanceof UsageError && e.message.includes('Bedoelde u')) throw e;
+    throw new UsageError(`'${label}' is geen partner of deelnemer; zet de partner erachter tussen haakjes, bijvoorbeeld: - [x] ${label} (politie)`);
+  }
+}
+
 function cel<T>(fouten: Fout[], regel: number, lees: () => T): T | undefined {
   try {
     return lees();
@@ -172,7 +187,7 @@ export function leesVoornemen(g: GelezenNotulen, partners: Keuzelijst, volgend: 
   const aangevinkt = g.aanwezig.filter((v) => v.aangevinkt);
   const aanwezig: { regel: number; partner: string }[] = [];
   for (const v of aangevinkt) {
-    const partner = cel(fouten, v.regel, () => kies(v.label, 'de aanwezigheid', partners));
+    const partner = cel(fouten, v.regel, () => aanwezige(v.label, partners));
     if (partner !== undefined && !aanwezig.some((a) => a.partner === partner)) aanwezig.push({ regel: v.regel, partner });
   }
 

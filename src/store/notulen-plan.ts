@@ -8,7 +8,7 @@
  * elsewhere is not undone); a new actie matching one already agreed in this meeting for the same zaak
  * (same omschrijving and partner) is not made again.
  */
-import { isUitstel, type ActieBasis, type ActieStatus } from '../domain/actie.js';
+import { isLopend, isUitstel, type ActieBasis, type ActieStatus } from '../domain/actie.js';
 import { soortNaam } from '../domain/cadans.js';
 import { DomainError, UsageError } from '../domain/errors.js';
 import type { Overleg } from '../domain/overleg.js';
@@ -110,6 +110,7 @@ export async function planVerwerking(db: Db, v: Voornemen, nu: Date): Promise<{ 
   const fouten: Fout[] = [];
   const fout = (regel: number, tekst: string) => fouten.push({ regel, tekst });
   const waarschuwingen: Fout[] = [];
+  const vandaag = dagVan(nu);
   const nummers = v.zaken.flatMap((z) => z.acties.map((a) => a.actie));
   const acties = new Map(
     (
@@ -190,6 +191,9 @@ export async function planVerwerking(db: Db, v: Voornemen, nu: Date): Promise<{ 
       }
       if (status === undefined && deadline === undefined) continue;
       const uitgesteld = deadline !== undefined && isUitstel(huidig.deadline, deadline);
+      if (deadline !== undefined && deadline < vandaag && isLopend(status ?? huidig.status)) {
+        waarschuwingen.push({ regel: a.regel, tekst: `de nieuwe deadline ${datumKort(deadline)} van ${a.actie} ligt al in het verleden: de actie is meteen te laat.` });
+      }
       plan.wijzigingen.push({
         regel: a.regel,
         actie: a.actie,
@@ -212,6 +216,9 @@ export async function planVerwerking(db: Db, v: Voornemen, nu: Date): Promise<{ 
         continue;
       }
       plan.nieuwe_acties.push({ regel: n.regel, actie: null, omschrijving: n.omschrijving, partner: n.partner, deadline: n.deadline, status: n.status });
+      if (isLopend(n.status) && n.deadline < vandaag) {
+        waarschuwingen.push({ regel: n.regel, tekst: `de deadline ${datumKort(n.deadline)} ligt al in het verleden: deze nieuwe actie is meteen te laat.` });
+      }
     }
     if (plan.wijzigingen.length + plan.nieuwe_acties.length === 0) continue;
     if (zaak.status !== 'open') {

@@ -189,7 +189,7 @@ describe('kvz actie update', () => {
   it.each([
     [[], 2, 'Geef minstens een van --status, --deadline, --partner of --notitie'],
     [['--overleg', 'gio:16-03-2027'], 2, 'Geef minstens een van --status, --deadline, --partner of --notitie'],
-    [['--status', 'klaar'], 2, "Onbekende status 'klaar' voor --status. Kies uit: open, loopt, gereed, vervallen."],
+    [['--status', 'dicht'], 2, "Onbekende status 'dicht' voor --status. Kies uit: open, loopt, gereed, vervallen."],
     [['--deadline', '2027-13-01'], 2, 'bestaat niet'],
     [['--notitie', 'a\u0007b'], 2, '--notitie bevat stuurtekens'],
   ])('refuses %j and writes nothing', async (extra, code, bericht) => {
@@ -290,6 +290,9 @@ describe('kvz actie list and show', () => {
     expect(await nummers('--partner', 'jongeren-werk')).toEqual([a2]);
     const onbekend = await kvz(['actie', 'list', '--partner', 'bibliotheek'], { db });
     expect(onbekend.code).toBe(2);
+    // The words people use for a status (#15 item 13): 'afgerond' is gereed.
+    await kvzOk(['actie', 'update', a1, '--status', 'afgerond'], { db });
+    expect(await nummers('--status', 'gereed')).toEqual([a1]);
   });
 
   it('shows one actie with its history, and says so when the list is empty', async () => {

@@ -30,15 +30,15 @@ describe('kvz notulen verwerk: mistakes in the file', () => {
     const db = kopie(data);
     let md = vink(await skelet(db, 'gio', '02-03-2027'), 'Politie');
     md = md.replace('- [ ] Portefeuillehouder\n', '- [ ] Portefeuillehouder\n- [x] Wijkagent\n');
-    md = zetRij(md, data.a.surveillance, { 5: 'klaar', 6: '31-04-2027' });
+    md = zetRij(md, data.a.surveillance, { 5: 'dicht', 6: '31-04-2027' });
     md = zetRij(md, data.a.ouders, { 0: 'A-2027-0099', 5: 'gereed' });
     md = nieuweActie(md, data.z.treiteren, 'Gesprek met de bewoners', 'polite', '06-04-2027');
     md = nieuweActie(md, data.z.oud, 'Huisbezoek', 'zorgteam', '');
     const rij = (s: string, na?: string) => regelVan(md, s, na);
     await weigert(db, md, [
-      `Regel ${rij('- [x] Wijkagent')}: onbekende partner 'Wijkagent' voor de aanwezigheid. Kies uit: burgemeester, casemanager-jeugd, communicatie, handhaving, iv, jongerenwerk, oov, politie, portefeuillehouder, vluchtelingenwerk, zorgteam.`,
+      `Regel ${rij('- [x] Wijkagent')}: 'Wijkagent' is geen partner of deelnemer; zet de partner erachter tussen haakjes, bijvoorbeeld: - [x] Wijkagent (politie)`,
       `Regel ${rij('Huisbezoek')}: een nieuwe actie heeft een omschrijving, partner en deadline nodig; deadline ontbreekt.`,
-      `Regel ${rij(`| ${data.a.surveillance} |`)}: onbekende status 'klaar' voor de kolom Nieuwe status. Kies uit: open, loopt, gereed, vervallen.`,
+      `Regel ${rij(`| ${data.a.surveillance} |`)}: onbekende status 'dicht' voor de kolom Nieuwe status. Kies uit: open, loopt, gereed, vervallen.`,
       `Regel ${rij(`| ${data.a.surveillance} |`)}: ongeldige datum voor de kolom Nieuwe deadline: '31-04-2027' bestaat niet. ${DATUMHULP}`,
       `Regel ${rij('| A-2027-0099 |')}: onbekende actie A-2027-0099. Zie kvz actie list --zaak ${data.z.bushalte}.`,
       `Regel ${rij('Gesprek met de bewoners')}: onbekende partner 'polite' voor de kolom Partner. Bedoelde u 'politie'?`,

@@ -72,7 +72,8 @@ function ingevuld(md: string): string {
 describe('kvz notulen verwerk', () => {
   it('prints exactly what would change in a dry run, and changes nothing', async () => {
     const db = kopie(data);
-    const pad = bewaar(ingevuld(await skelet(db, 'gio', '02-03-2027')));
+    const md = ingevuld(await skelet(db, 'gio', '02-03-2027'));
+    const pad = bewaar(md);
     const voor = matrixToestand(db);
     const u = await kvzOk(['notulen', 'verwerk', pad], { db });
     expect(u.stdout).toBe(
@@ -98,7 +99,8 @@ describe('kvz notulen verwerk', () => {
         '',
       ].join('\n'),
     );
-    expect(u.stderr).toBe('');
+    // Huisbezoek was agreed with a deadline the day after the meeting: processed two weeks later, it is overdue at once.
+    expect(u.stderr).toBe(`! Regel ${regelVan(md, 'Huisbezoek')}: de deadline 03-03-2027 ligt al in het verleden: deze nieuwe actie is meteen te laat.\n`);
     expect(matrixToestand(db)).toEqual(voor);
   });
 
@@ -215,7 +217,8 @@ describe('kvz notulen verwerk', () => {
     const db = kopie(data);
     const pad = bewaar(ingevuld(await skelet(db, 'gio', '02-03-2027')));
     const j = JSON.parse((await kvzOk(['notulen', 'verwerk', pad, '--json'], { db })).stdout);
-    expect(j).toMatchObject({ overleg: { soort: 'gio', datum: '2027-03-02' }, bestand: pad, uitgevoerd: false, al_verwerkt: 0, waarschuwingen: [] });
+    expect(j).toMatchObject({ overleg: { soort: 'gio', datum: '2027-03-02' }, bestand: pad, uitgevoerd: false, al_verwerkt: 0 });
+    expect(j.waarschuwingen).toEqual([{ regel: expect.any(Number), tekst: 'de deadline 03-03-2027 ligt al in het verleden: deze nieuwe actie is meteen te laat.' }]);
     expect(j.aanwezig).toEqual({ partners: ['politie', 'jongerenwerk', 'handhaving'], erbij: ['politie', 'jongerenwerk', 'handhaving'], eraf: [] });
     expect(j.zaken[1]).toEqual({
       zaak: data.z.bushalte,
@@ -230,6 +233,23 @@ describe('kvz notulen verwerk', () => {
     const na = JSON.parse((await kvzOk(['notulen', 'verwerk', pad, '--json', '--uitvoeren'], { db })).stdout);
     expect(na.uitgevoerd).toBe(true);
     expect(na.zaken[0].nieuwe_acties[0].actie).toBe('A-2027-0005');
+  });
+
+  it('takes an extra attendee with the partner in brackets, the words people use for a status, and warns about a deadline already past (#15 item 13)', async () => {
+    const db = kopie(data);
+    let md = vink(await skelet(db, 'gio', '02-03-2027'), 'Jongerenwerk');
+    md = md.replace('- [ ] Portefeuillehouder\n', '- [ ] Portefeuillehouder\n- [x] Wijkagent Obdam (politie)\n');
+    md = zetRij(md, data.a.ouders, { 5: 'Afgerond' });
+    md = nieuweActie(md, data.z.treiteren, 'Buurtbemiddeling inschakelen', 'iv', '01-03-2027');
+    const u = await kvzOk(['notulen', 'verwerk', bewaar(md), '--uitvoeren'], { db });
+    expect(u.stderr).toBe(`! Regel ${regelVan(md, 'Buurtbemiddeling')}: de deadline 01-03-2027 ligt al in het verleden: deze nieuwe actie is meteen te laat.\n`);
+    expect(u.stdout).toContain('Aanwezig: Jongerenwerk, Politie.');
+    expect(u.stdout).toContain(`${data.a.ouders}  status loopt → gereed`);
+    const [gio] = lees<{ id: number }>(db, `SELECT id FROM overleg WHERE soort = 'gio' AND datum = '2027-03-02'`);
+    expect(lees(db, 'SELECT partner FROM aanwezigheid WHERE overleg_id = ? ORDER BY partner', [gio!.id])).toEqual([{ partner: 'jongerenwerk' }, { partner: 'politie' }]);
+    expect(lees(db, 'SELECT status FROM actie WHERE nummer = ?', [data.a.ouders])).toEqual([{ status: 'gereed' }]);
+    // The skeleton says how to write such a line.
+    expect(md).toContain('Was er nog iemand? Voeg een regel toe met de partner, bijvoorbeeld `- [x] Handhaving` of `- [x] Wijkagent Obdam (politie)`.');
   });
 
   it('warns when a person edited a column that is not read, and applies nothing from it', async () => {

@@ -1,5 +1,5 @@
 /** Reading the flags of the actie commands: one validator per field, shared by add, update and list. */
-import { ACTIE_LENGTE, ACTIE_OPENSTAAND, ACTIE_SOORTEN, ACTIE_STATUSSEN, type ActieSoort, type ActieStatus } from '../../../domain/actie.js';
+import { ACTIE_LENGTE, ACTIE_OPENSTAAND, ACTIE_STATUS_ALIASSEN, ACTIE_SOORTEN, ACTIE_STATUSSEN, type ActieSoort, type ActieStatus } from '../../../domain/actie.js';
 import type { OverlegVerwijzing } from '../../../domain/actie.js';
 import { UsageError } from '../../../domain/errors.js';
 import { kies, kiesStatussen, type Keuzelijst } from '../../../domain/keuze.js';
@@ -11,7 +11,7 @@ import { volgendDatums } from '../../../store/overleggen.js';
 import { parseSoort } from '../overleg/invoer.js';
 
 const SOORT_LIJST: Keuzelijst = { soort: 'soort actie', waarden: ACTIE_SOORTEN };
-const STATUS_LIJST: Keuzelijst = { soort: 'status', waarden: ACTIE_STATUSSEN };
+const STATUS_LIJST: Keuzelijst = { soort: 'status', waarden: ACTIE_STATUSSEN, aliassen: ACTIE_STATUS_ALIASSEN };
 
 export const actieInvoer = {
   omschrijving: (v: string, veld = '--omschrijving') => tekst(v, veld, { max: ACTIE_LENGTE.omschrijving, meerdereRegels: true }),
