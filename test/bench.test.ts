@@ -16,7 +16,8 @@ describe('npm run bench -- --klein --herhaal 2', () => {
     toegankelijk(map);
     const r = spawnSync(process.execPath, [join(ROOT, 'dist/bench/run.js'), '--klein', '--runs', '1', '--herhaal', '2', '--map', map], {
       encoding: 'utf8',
-      timeout: 240_000,
+      // Shared machines are slow at times (CI with other work beside it): the test asks that it works, not how fast.
+      timeout: 540_000,
     });
     expect(r.stderr).not.toMatch(/Error|faalde/);
     expect([0, 1]).toContain(r.status);

@@ -13,7 +13,7 @@ import type { XlsxKolom, XlsxRij, XlsxSoort } from './xlsx.js';
 
 const MATRIX: Record<string, [XlsxSoort, number]> = {
   Zaak: ['tekst', 12], Zaaktitel: ['tekst', 30], Soort: ['tekst', 9], Kern: ['tekst', 14], Actie: ['tekst', 13],
-  Omschrijving: ['tekst', 42], Partner: ['tekst', 14], Deadline: ['datum', 11], Status: ['tekst', 9], 'Te laat': ['tekst', 7],
+  Omschrijving: ['tekst', 42], 'Soort actie': ['tekst', 16], Partner: ['tekst', 14], Deadline: ['datum', 11], Status: ['tekst', 9], 'Te laat': ['tekst', 7],
   'Keer uitgesteld': ['getal', 10], 'Laatst bijgewerkt': ['tijdstip', 16], 'Afgesproken in': ['tekst', 24], Vertrouwelijk: ['tekst', 9],
 };
 
@@ -33,7 +33,7 @@ export const meldingKolommen = (metMelder: boolean) => kolommen(meldingKop(metMe
 
 export function matrixXlsxRij(r: MatrixRij, metVertrouwelijk: boolean): XlsxRij {
   const cellen = [
-    r.zaak, r.zaak_titel, r.zaak_soort, r.zaak_kern, r.nummer, r.omschrijving, r.partner, r.deadline, r.status, jaNeeCel(r.te_laat),
+    r.zaak, r.zaak_titel, r.zaak_soort, r.zaak_kern, r.nummer, r.omschrijving, r.soort, r.partner, r.deadline, r.status, jaNeeCel(r.te_laat),
     r.keer_uitgesteld, r.laatst_bijgewerkt,
     r.afgesproken_in === null ? null : `${soortNaam(r.afgesproken_in.soort)} ${datumKort(r.afgesproken_in.datum)}`,
   ];

@@ -7,7 +7,7 @@ import type { MatrixRij } from '../store/matrix.js';
 import { datumCel, jaNeeCel, tijdstipCel, type Cel, type CsvFormaat } from './csv.js';
 
 const KOP = [
-  'Zaak', 'Zaaktitel', 'Soort', 'Kern', 'Actie', 'Omschrijving', 'Partner', 'Deadline', 'Status', 'Te laat',
+  'Zaak', 'Zaaktitel', 'Soort', 'Kern', 'Actie', 'Omschrijving', 'Soort actie', 'Partner', 'Deadline', 'Status', 'Te laat',
   'Keer uitgesteld', 'Laatst bijgewerkt', 'Afgesproken in',
 ] as const;
 
@@ -24,6 +24,7 @@ export function matrixCellen(r: MatrixRij, formaat: CsvFormaat, metVertrouwelijk
     r.zaak_kern,
     r.nummer,
     r.omschrijving,
+    r.soort,
     r.partner,
     datumCel(r.deadline, formaat),
     r.status,

@@ -45,6 +45,8 @@ export interface MatrixFilter {
   alleenLopend?: boolean;
   /** Only acties with these statuses (`--status gereed,vervallen`). */
   statussen?: ActieStatus[];
+  /** Only interventions of these soorten (`--soort gesprek-bewoners,handhaving`). */
+  soorten?: ActieSoort[];
   partner?: string;
   zaak?: string;
   /** One actie, by number. */
@@ -86,6 +88,7 @@ function actieWaar(filter: MatrixFilter, vandaag: Datum): { where: string; p: Re
   const waar: string[] = [];
   const p: Record<string, unknown> = {};
   if (filter.alleenLopend) waar.push(`a.status IN ('open', 'loopt')`);
+  if (filter.soorten) waar.push(`a.soort IN (${filter.soorten.map((s, i) => ((p[`soort${i}`] = s), `@soort${i}`)).join(', ')})`);
   if (filter.statussen) waar.push(`a.status IN (${filter.statussen.map((s, i) => ((p[`status${i}`] = s), `@status${i}`)).join(', ')})`);
   if (filter.partner) (waar.push('a.partner = @partner'), (p.partner = filter.partner));
   if (filter.zaak) (waar.push('z.nummer = @zaak'), (p.zaak = filter.zaak));
@@ -188,7 +191,7 @@ export async function matrixPerZaak(db: Db, filter: MatrixFilter, vandaag: Datum
       else perZaak.set(rij.zaak, [actie]);
     }
   }
-  const alleenMetActies = Boolean(filter.partner || filter.statussen || filter.teLaat);
+  const alleenMetActies = Boolean(filter.partner || filter.statussen || filter.soorten || filter.teLaat);
   return zaken
     .map((z) => ({ ...z, vertrouwelijk: z.vertrouwelijk === 1, acties: perZaak.get(z.nummer) ?? [] }))
     .filter((z) => !alleenMetActies || z.acties.length > 0);

@@ -3,7 +3,7 @@
  * are counted (IV's own overviews) but no report shows their details.
  */
 import { maandenVan, type DoorzettingFeit, type Maand, type Periode } from '../domain/rapport.js';
-import { dagenTussen, type Datum } from '../domain/tijd.js';
+import { dagenTussen, dagGrenzen, type Datum } from '../domain/tijd.js';
 import type { Db } from './db.js';
 import { wachtOpTerugkoppelingSql } from './terugkoppeling.js';
 
@@ -41,6 +41,21 @@ export async function verdeling(db: Db, selectie: Selectie, p: Periode): Promise
     per_categorie: (await groepeer(db, 'categorie', selectie, p)).map((r) => ({ categorie: r.k, aantal: r.n })),
     per_kern: (await groepeer(db, 'kern', selectie, p)).map((r) => ({ kern: r.k, aantal: r.n })),
   };
+}
+
+/**
+ * The interventions (seed §2.6) around vergunninghouders: acties agreed in the period (Amsterdam days)
+ * for zaken with at least one melding about a vergunninghouder, counted per soort; most first.
+ */
+export async function interventiesVergunninghouders(db: Db, p: Periode): Promise<{ soort: string; aantal: number }[]> {
+  const rijen = await db.alle<{ k: string; n: number }>(
+    `SELECT a.soort AS k, count(*) AS n FROM actie a
+     WHERE a.aangemaakt_op >= ? AND a.aangemaakt_op < ?
+       AND EXISTS (SELECT 1 FROM melding m WHERE m.zaak_id = a.zaak_id AND m.vergunninghouder = 1)
+     GROUP BY a.soort ORDER BY n DESC, k`,
+    [dagGrenzen(p.van).start.toISOString(), dagGrenzen(p.tot).eind.toISOString()],
+  );
+  return rijen.map((r) => ({ soort: r.k, aantal: Number(r.n) }));
 }
 
 /** Counts per kern only (for the previous period beside this one). */

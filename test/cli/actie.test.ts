@@ -282,7 +282,7 @@ describe('kvz actie list and show', () => {
     expect(await nummers('--limit', '1')).toEqual([a3]);
 
     const u = await kvzOk(['actie', 'list'], { db });
-    expect(u.stdout).toMatch(new RegExp(`${a1}\\s+${z1}\\s+politie\\s+! 10-03-2027\\s+open`));
+    expect(u.stdout).toMatch(new RegExp(`${a1}\\s+${z1}\\s+politie\\s+overig\\s+! 10-03-2027\\s+open`));
     expect(u.stdout).toContain(`${z2}*`);
     expect(u.stdout).toContain('3 acties.\n! = te laat');
     expect(u.stdout).toContain('* = vertrouwelijke zaak');

@@ -7,7 +7,7 @@ import { leesMetPython } from '../helpers/python-csv.js';
 import { nieuweActie, nieuweMelding, nieuweZaak, toestand, zetCadans } from '../helpers/matrix.js';
 
 const KOP = [
-  'Zaak', 'Zaaktitel', 'Soort', 'Kern', 'Actie', 'Omschrijving', 'Partner', 'Deadline', 'Status', 'Te laat',
+  'Zaak', 'Zaaktitel', 'Soort', 'Kern', 'Actie', 'Omschrijving', 'Soort actie', 'Partner', 'Deadline', 'Status', 'Te laat',
   'Keer uitgesteld', 'Laatst bijgewerkt', 'Afgesproken in',
 ];
 const FORMULES = ['=HYPERLINK("http://x","klik")', '+31 6 12345678', '-1+2', '@SOM(A1)', '\tTAB vooraan', '\rCR vooraan'];
@@ -24,7 +24,7 @@ async function matrixDb(): Promise<{ db: string; a: string[] }> {
   const z1 = await nieuweZaak(db, ['--melding', m, '--titel', 'Bushalte "De Kolk"; jongeren']);
   const z2 = await nieuweZaak(db, ['--titel', 'Geheim onderzoek', '--soort', 'zorg', '--kern', 'Obdam', '--vertrouwelijk']);
   const z3 = await nieuweZaak(db, ['--titel', 'Formules', '--kern', 'Ursem']);
-  const a1 = await nieuweActie(db, z1, 'politie', '2027-03-01', ['--omschrijving', 'Surveillance', '--overleg', 'gio:02-03-2027']);
+  const a1 = await nieuweActie(db, z1, 'politie', '2027-03-01', ['--omschrijving', 'Surveillance', '--overleg', 'gio:02-03-2027', '--soort', 'handhaving']);
   await kvzOk(['actie', 'update', a1, '--deadline', '2027-03-08'], { db });
   await kvzOk(['actie', 'update', a1, '--deadline', '2027-03-10'], { db });
   const a2 = await nieuweActie(db, z1, 'jongerenwerk', '2027-04-01', ['--omschrijving', 'Gesprek met de groep\nen met de ouders']);
@@ -59,16 +59,16 @@ describe('kvz export matrix', () => {
 
     const rij = (nummer: string) => csv.rijen.find((r) => r[4] === nummer);
     expect(rij(a[0]!)).toEqual([
-      'Z-2027-001', 'Bushalte "De Kolk"; jongeren', 'overlast', 'Spierdijk', a[0], 'Surveillance', 'politie', '10-03-2027', 'open', 'ja',
+      'Z-2027-001', 'Bushalte "De Kolk"; jongeren', 'overlast', 'Spierdijk', a[0], 'Surveillance', 'handhaving', 'politie', '10-03-2027', 'open', 'ja',
       '2', '16-03-2027 11:00', 'GIO 02-03-2027',
     ]);
-    expect(rij(a[1]!)!.slice(5, 11)).toEqual(['Gesprek met de groep\nen met de ouders', 'jongerenwerk', '01-04-2027', 'loopt', 'nee', '0']);
+    expect(rij(a[1]!)!.slice(5, 12)).toEqual(['Gesprek met de groep\nen met de ouders', 'overig', 'jongerenwerk', '01-04-2027', 'loopt', 'nee', '0']);
     // Default --status openstaand: what partners still owe; no finished acties, no vertrouwelijke zaak.
     expect(rij(a[2]!)).toBeUndefined();
     expect(rij(a[3]!)).toBeUndefined();
     expect(stdout).not.toContain('Geheim');
     expect(csv.rijen.slice(1).map((r) => r[4])).toEqual([a[0], a[1], ...a.slice(4)]);
-    expect(csv.rijen.every((r) => r.length === 13)).toBe(true);
+    expect(csv.rijen.every((r) => r.length === 14)).toBe(true);
   });
 
   it('never holds melder data', async () => {
@@ -87,7 +87,7 @@ describe('kvz export matrix', () => {
 
   it('takes every status with --status alle, and filters on partner and zaak', async () => {
     const { db, a } = await matrixDb();
-    expect((await rijen(db, ['--status', 'alle'])).slice(1).map((r) => [r[4], r[8]])).toEqual([
+    expect((await rijen(db, ['--status', 'alle'])).slice(1).map((r) => [r[4], r[9]])).toEqual([
       // By zaak, then deadline.
       [a[0], 'open'], [a[2], 'gereed'], [a[1], 'loopt'], ...a.slice(4).map((n) => [n, 'open']),
     ]);
@@ -102,8 +102,8 @@ describe('kvz export matrix', () => {
     const csv = leesMetPython({ tekst: u.stdout }, ';').rijen;
     expect(csv[0]).toEqual([...KOP, 'Vertrouwelijk']);
     const geheim = csv.find((r) => r[4] === a[3])!;
-    expect([geheim[0], geheim[1], geheim[13]]).toEqual(['Z-2027-002', 'Geheim onderzoek', 'ja']);
-    expect(csv.find((r) => r[4] === a[0])![13]).toBe('nee');
+    expect([geheim[0], geheim[1], geheim[14]]).toEqual(['Z-2027-002', 'Geheim onderzoek', 'ja']);
+    expect(csv.find((r) => r[4] === a[0])![14]).toBe('nee');
     expect(u.stderr).toContain('Met vertrouwelijke zaken');
     const audit = exportAudit(db);
     expect(audit).toHaveLength(1);
@@ -131,7 +131,7 @@ describe('kvz export matrix', () => {
     expect(stdout.startsWith('Zaak,Zaaktitel,Soort,')).toBe(true);
     expect(csv.tekst.split('\r\n').length - 1).toBe(csv.rijen.length);
     const rij = csv.rijen.find((r) => r[4] === a[0])!;
-    expect([rij[1], rij[7], rij[11], rij[12]]).toEqual(['Bushalte "De Kolk"; jongeren', '2027-03-10', '2027-03-16 11:00', 'GIO 2027-03-02']);
+    expect([rij[1], rij[8], rij[12], rij[13]]).toEqual(['Bushalte "De Kolk"; jongeren', '2027-03-10', '2027-03-16 11:00', 'GIO 2027-03-02']);
   });
 
   it('writes --output atomically: the same bytes as stdout, no temporary file left, the file named in the audit row', async () => {

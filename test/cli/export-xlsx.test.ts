@@ -51,23 +51,24 @@ describe('kvz export matrix --formaat xlsx', () => {
     const ws = boek.getWorksheet('Matrix')!;
     expect(waarden(ws, 1)).toEqual(['Matrix Integrale Veiligheid Koggenland — stand 16-03-2027']);
     expect(waarden(ws, 2)).toEqual([
-      'Zaak', 'Zaaktitel', 'Soort', 'Kern', 'Actie', 'Omschrijving', 'Partner', 'Deadline', 'Status', 'Te laat', 'Keer uitgesteld',
+      'Zaak', 'Zaaktitel', 'Soort', 'Kern', 'Actie', 'Omschrijving', 'Soort actie', 'Partner', 'Deadline', 'Status', 'Te laat', 'Keer uitgesteld',
       'Laatst bijgewerkt', 'Afgesproken in',
     ]);
     expect(ws.rowCount).toBe(4);
     const te = ws.getRow(3);
     expect(te.getCell(5).value).toBe('A-2027-0001');
     // A date cell, shown as a Dutch date: not the text '01-03-2027'.
-    expect(te.getCell(8).value).toEqual(new Date('2027-03-01T00:00:00Z'));
-    expect(te.getCell(8).numFmt).toBe('dd-mm-yyyy');
-    expect(te.getCell(11).value).toBe(0);
-    expect(te.getCell(12).value).toEqual(new Date('2027-02-20T11:00:00Z')); // 10:00 UTC is 11:00 in Amsterdam
-    expect(te.getCell(10).value).toBe('ja');
+    expect(te.getCell(7).value).toBe('overig');
+    expect(te.getCell(9).value).toEqual(new Date('2027-03-01T00:00:00Z'));
+    expect(te.getCell(9).numFmt).toBe('dd-mm-yyyy');
+    expect(te.getCell(12).value).toBe(0);
+    expect(te.getCell(13).value).toEqual(new Date('2027-02-20T11:00:00Z')); // 10:00 UTC is 11:00 in Amsterdam
+    expect(te.getCell(11).value).toBe('ja');
     // Overdue: highlighted; on time: not.
     expect((te.getCell(1).fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFCE4E4');
     expect((ws.getRow(4).getCell(1).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb).toBeUndefined();
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
-    expect(ws.autoFilter).toBe('A2:M2');
+    expect(ws.autoFilter).toBe('A2:N2');
     expect(ws.getColumn(6).width).toBe(42);
     expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '2:2' });
     // Nothing confidential without --vertrouwelijk, and the one audit row.
@@ -88,11 +89,11 @@ describe('kvz export matrix --formaat xlsx', () => {
     const politie = boek.getWorksheet('politie')!;
     expect(waarden(politie, 1)).toEqual(['Acties van politie — stand 16-03-2027']);
     expect(waarden(politie, 2).at(-1)).toBe('Vertrouwelijk');
-    expect([3, 4].map((r) => [politie.getRow(r).getCell(6).value, politie.getRow(r).getCell(14).value])).toEqual([
+    expect([3, 4].map((r) => [politie.getRow(r).getCell(6).value, politie.getRow(r).getCell(15).value])).toEqual([
       ['Extra surveillance', 'nee'], ['Geheime actie', 'ja'],
     ]);
     expect(boek.getWorksheet('jongerenwerk')!.rowCount).toBe(3);
-    expect(politie.autoFilter).toBe('A2:N2');
+    expect(politie.autoFilter).toBe('A2:O2');
   });
 
   it('refuses what cannot be a workbook, before anything is written: exit 2, no file, no audit row', async () => {

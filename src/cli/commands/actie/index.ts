@@ -38,6 +38,7 @@ export function registreerActie(program: Command, runtime: Runtime): void {
     .option('--zaak <nummer>', 'alleen acties van deze zaak')
     .option('--partner <partner>', 'alleen acties van deze partner')
     .option('--status <statussen>', 'open, loopt, gereed of vervallen; meer met komma\'s, of openstaand (open en loopt) of alle (standaard: alle)')
+    .option('--soort <soorten>', 'alleen deze interventies, met komma\'s: gesprek-bewoners, gesprek-melder, handhaving, huisbezoek, communicatie, zorg, overig')
     .option('--te-laat', 'alleen acties waarvan de deadline voorbij is en die nog open zijn of lopen')
     .option('--limit <aantal>', 'hoeveel acties ten hoogste (tabel standaard 50, JSON standaard alle)')
     .option('--json', 'uitvoer als JSON')

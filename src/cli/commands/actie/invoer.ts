@@ -2,7 +2,7 @@
 import { ACTIE_LENGTE, ACTIE_OPENSTAAND, ACTIE_STATUS_ALIASSEN, ACTIE_SOORTEN, ACTIE_STATUSSEN, type ActieSoort, type ActieStatus } from '../../../domain/actie.js';
 import type { OverlegVerwijzing } from '../../../domain/actie.js';
 import { UsageError } from '../../../domain/errors.js';
-import { kies, kiesStatussen, type Keuzelijst } from '../../../domain/keuze.js';
+import { kies, kiesMeerdere, kiesStatussen, type Keuzelijst } from '../../../domain/keuze.js';
 import { optioneleTekst, tekst } from '../../../domain/tekst.js';
 import { parseDatum, volgendSoort, type Datum, type DatumVeld } from '../../../domain/tijd.js';
 import type { Db } from '../../../store/db.js';
@@ -20,6 +20,8 @@ export const actieInvoer = {
   deadline: (v: string, vandaag: Datum, volgend: DatumVeld['volgend'] = {}, veld = '--deadline') =>
     parseDatum(v, veld, vandaag, { toekomst: true, volgend }),
   soort: (v: string) => kies(v, '--soort', SOORT_LIJST) as ActieSoort,
+  /** A list's `--soort`: one or more interventions, with commas. */
+  soorten: (v: string) => kiesMeerdere(v, '--soort', SOORT_LIJST) as ActieSoort[],
   status: (v: string) => kies(v, '--status', STATUS_LIJST) as ActieStatus,
   /** A list's `--status` (SPEC §12): exact statuses, a comma list, openstaand (open, loopt) or alle. */
   statussen: (v: string) => kiesStatussen(v, ACTIE_STATUSSEN, ACTIE_OPENSTAAND),

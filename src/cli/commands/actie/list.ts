@@ -13,6 +13,7 @@ interface Opts {
   zaak?: string;
   partner?: string;
   status?: string;
+  soort?: string;
   teLaat?: boolean;
   limit?: string;
   json?: boolean;
@@ -27,6 +28,7 @@ export default async function actieList(ctx: Context, o: Opts): Promise<void> {
     const statussen = actieInvoer.statussen(o.status);
     if (statussen.length < ACTIE_STATUSSEN.length) filter.statussen = statussen;
   }
+  if (o.soort !== undefined) filter.soorten = actieInvoer.soorten(o.soort);
   if (o.teLaat) filter.teLaat = true;
   const db = await ctx.db();
   if (o.partner !== undefined) filter.partner = actieInvoer.partner(o.partner, await partnerLijst(db));

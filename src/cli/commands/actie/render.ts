@@ -44,7 +44,9 @@ export function actieTekst(ctx: Context, a: ActieOverzicht, kolommen: { partner:
     .join('  ')
     .trimEnd();
   const gekleurd = a.te_laat ? k.red(kop) : a.status === 'gereed' || a.status === 'vervallen' ? k.dim(kop) : kop;
-  return [gekleurd, ...vouw(a.omschrijving, schermBreedte(ctx), OMSCHRIJVING_INSPRINGING)];
+  // The intervention (seed §2.6) leads the description, unless it is just 'overig'.
+  const tekst = a.soort === 'overig' ? a.omschrijving : `${a.soort}: ${a.omschrijving}`;
+  return [gekleurd, ...vouw(tekst, schermBreedte(ctx), OMSCHRIJVING_INSPRINGING)];
 }
 
 /** One history line: 'aangemaakt …' or the changes, the note and the meeting. */
@@ -72,11 +74,12 @@ export function historieRegels(ctx: Context, historie: HistorieRegel[], inspring
 
 export async function actieTabel(ctx: Context, acties: MatrixRij[]): Promise<string> {
   const k = kleuren(ctx);
-  const kop = ['Actie', 'Zaak', 'Partner', 'Deadline', 'Status', 'Uitgesteld', 'Omschrijving'];
+  const kop = ['Actie', 'Zaak', 'Partner', 'Soort', 'Deadline', 'Status', 'Uitgesteld', 'Omschrijving'];
   const rijen = acties.map((a) => [
     a.nummer,
     a.zaak + (a.zaak_vertrouwelijk ? '*' : ''),
     a.partner,
+    a.soort,
     a.te_laat ? k.red(`! ${datumKort(a.deadline)}`) : datumKort(a.deadline),
     a.status,
     a.keer_uitgesteld > 0 ? `${a.keer_uitgesteld}×` : '',

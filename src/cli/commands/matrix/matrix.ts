@@ -11,6 +11,7 @@ import { matrixTekst } from './render.js';
 interface Opts {
   status?: string;
   partner?: string;
+  soort?: string;
   zaak?: string;
   teLaat?: boolean;
   metVertrouwelijk?: boolean;
@@ -22,6 +23,7 @@ export default async function matrix(ctx: Context, o: Opts): Promise<void> {
   // What goes on the GIO's beamer: vertrouwelijke zaken only when asked for (and then marked), as in the export.
   const filter: MatrixFilter = { ...matrixStatus(o.status).filter, vertrouwelijk: o.metVertrouwelijk === true };
   if (o.zaak !== undefined) filter.zaak = parseNummer('zaak', o.zaak, '--zaak');
+  if (o.soort !== undefined) filter.soorten = actieInvoer.soorten(o.soort);
   if (o.teLaat) filter.teLaat = true;
   const db = await ctx.db();
   if (o.partner !== undefined) filter.partner = actieInvoer.partner(o.partner, await partnerLijst(db));
@@ -34,6 +36,6 @@ export default async function matrix(ctx: Context, o: Opts): Promise<void> {
   }
   const opmerking = matrixStatusOpmerking(o.status);
   if (opmerking) meld(ctx, opmerking);
-  if (zaken.length === 0) return schrijf(ctx, o.partner || o.teLaat || o.zaak || filter.statussen ? 'Geen acties gevonden.' : 'De matrix is leeg: er zijn geen open zaken.');
+  if (zaken.length === 0) return schrijf(ctx, o.partner || o.teLaat || o.zaak || filter.statussen || filter.soorten ? 'Geen acties gevonden.' : 'De matrix is leeg: er zijn geen open zaken.');
   schrijfTekst(ctx, matrixTekst(ctx, zaken, vandaag));
 }
