@@ -123,6 +123,7 @@ CREATE TABLE melding (
   aangemaakt_op TEXT NOT NULL,
   gewijzigd_op TEXT NOT NULL,
   zout TEXT DEFAULT (lower(hex(randomblob(16)))),   -- willekeurig zout van de toestandshash (src/store/toestand.ts)
+  urgent INTEGER NOT NULL DEFAULT 0 CHECK (urgent = 0 OR urgent = 1),  -- acuut (SPEC §11): eerst, met !! tot ze is doorgezet
   UNIQUE (jaar, volgnummer),
   CHECK ((status = 'afgehandeld') = (afgehandeld_op IS NOT NULL))
 ) STRICT;
@@ -148,6 +149,9 @@ CREATE TABLE doorzetting (
   dag TEXT,                                          -- kalenderdag van doorzetten in Amsterdam
   door TEXT NOT NULL,
   notitie TEXT,
+  -- 1: doorgezet, maar wanneer is niet bekend (een import zonder datum): telt niet mee in de
+  -- cijfers over dezelfde dag; op en dag zijn dan die van de ontvangst.
+  tijd_onbekend INTEGER NOT NULL DEFAULT 0 CHECK (tijd_onbekend = 0 OR tijd_onbekend = 1),
   PRIMARY KEY (melding_id, partner),
   CHECK ((op IS NULL) = (dag IS NULL))
 ) STRICT, WITHOUT ROWID;

@@ -132,7 +132,7 @@ function meldingTabel(meldingen: readonly MeldingOpAgenda[], metDoorzetting: boo
       m.categorie,
       inline(m.kern),
       m.zaak ?? '',
-      metDoorzetting ? (m.eerste_doorzetting_dag ? datumKort(m.eerste_doorzetting_dag) : 'niet') : m.doorgezet_naar.join(', '),
+      metDoorzetting ? (m.eerste_doorzetting_dag ? datumKort(m.eerste_doorzetting_dag) : m.doorzetting === 'onbekend' ? 'onbekend' : 'niet') : m.doorgezet_naar.join(', '),
       metDoorzetting ? (m.doorzetting === 'te-laat' ? 'niet op de dag van ontvangst' : '! nog niet doorgezet') : m.vergunninghouder ? 'ja' : '',
     ]),
   );

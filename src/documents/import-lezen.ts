@@ -21,7 +21,7 @@ export const MELDING_KOLOMMEN = [
   'melder_naam', 'melder_telefoon', 'melder_email', 'terugkoppeling', 'vergunninghouder', 'vertrouwelijk', 'status',
   'geregistreerd_door', 'aangemaakt_op', 'gewijzigd_op',
 ] as const;
-export const DOORZETTING_KOLOMMEN = ['melding_id', 'partner', 'op', 'dag', 'door'] as const;
+export const DOORZETTING_KOLOMMEN = ['melding_id', 'partner', 'op', 'dag', 'door', 'tijd_onbekend'] as const;
 
 /** What the database tells the reader before it starts. */
 export interface ImportBasis {
@@ -39,6 +39,8 @@ export interface ImportUitkomst {
   /** Per year of receipt, the first and last number given. */
   reeksen: { jaar: number; eerste: string; laatste: string }[];
   niet_doorgezet: number;
+  /** Forwarded on an earlier day than today, but the file does not say when (#15 item 4). */
+  tijd_onbekend: number;
   vertrouwelijk: number;
   met_melder: number;
 }
@@ -85,7 +87,7 @@ export function leesImport(bytes: Uint8Array, bron: string, basis: ImportBasis, 
   let fouteRegels = 0;
   const volgnummers = new Map<number, number>();
   const nu = basis.nu.toISOString();
-  const uitkomst: ImportUitkomst = { aantal: 0, reeksen: [], niet_doorgezet: 0, vertrouwelijk: 0, met_melder: 0 };
+  const uitkomst: ImportUitkomst = { aantal: 0, reeksen: [], niet_doorgezet: 0, tijd_onbekend: 0, vertrouwelijk: 0, met_melder: 0 };
   const reeksen = new Map<number, { jaar: number; eerste: string; laatste: string }>();
   let meldingen: Waarde[] = [];
   let doorzettingen: Waarde[] = [];
@@ -106,10 +108,14 @@ export function leesImport(bytes: Uint8Array, bron: string, basis: ImportBasis, 
     const id = basis.hoogsteId + uitkomst.aantal + 1;
     meldingen.push(...meldingRij(m, id, jaar, volgnummer, dag, basis.gebruiker, nu));
     if (m.doorzettenNaar.length > 0) {
-      // As `melding add --doorzetten`: without a moment of its own, forwarding happens now.
-      const op = m.doorgezetOp ?? (m.ontvangenOp > basis.nu ? m.ontvangenOp : basis.nu);
+      // Without a moment of its own: a melding of today was forwarded today (by now, at the latest); one
+      // of an earlier day at a moment nobody knows, which is not late but unknown (#15 item 4). Its op
+      // and dag are then those of receipt, and the same-day figures leave it out.
+      const onbekend = m.doorgezetOp === undefined && dag < dagVan(basis.nu);
+      const op = m.doorgezetOp ?? (onbekend || m.ontvangenOp > basis.nu ? m.ontvangenOp : basis.nu);
       const [opIso, opDag] = [op.toISOString(), dagVan(op)];
-      for (const partner of m.doorzettenNaar) doorzettingen.push(id, partner, opIso, opDag, basis.gebruiker);
+      for (const partner of m.doorzettenNaar) doorzettingen.push(id, partner, opIso, opDag, basis.gebruiker, onbekend ? 1 : 0);
+      if (onbekend) uitkomst.tijd_onbekend++;
     }
     tel(uitkomst, reeksen, m, formatNummer('melding', jaar, volgnummer), jaar);
     if (uitkomst.aantal % PARTIJ === 0) {

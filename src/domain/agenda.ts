@@ -86,7 +86,7 @@ export interface MeldingOpAgenda {
   vergunninghouder: boolean;
   doorgezet_naar: string[];
   eerste_doorzetting_dag: Datum | null;
-  doorzetting: 'op-tijd' | 'te-laat' | 'niet-doorgezet' | 'vandaag-nog-doen';
+  doorzetting: 'op-tijd' | 'te-laat' | 'niet-doorgezet' | 'vandaag-nog-doen' | 'onbekend';
 }
 
 export interface Telling {

@@ -53,13 +53,16 @@ export interface MeldingWijziging {
 
 /**
  * The forwarding rule of the plan: a melding goes to the partners on the day it comes in.
- * `eersteDoorzetting` is the Amsterdam date of the first forwarding, if any.
+ * `eersteDoorzetting` is the Amsterdam date of the first forwarding whose moment is known, if any;
+ * `onbekend`: it was forwarded at a moment nobody recorded (an import without dates): not late, unknown.
  */
 export function doorzettingOordeel(
   ontvangenDag: Datum,
   eersteDoorzetting: Datum | undefined,
   vandaag: Datum,
-): 'op-tijd' | 'te-laat' | 'vandaag-nog-doen' | 'niet-doorgezet' {
+  onbekend = false,
+): 'op-tijd' | 'te-laat' | 'vandaag-nog-doen' | 'niet-doorgezet' | 'onbekend' {
   if (eersteDoorzetting !== undefined) return eersteDoorzetting <= ontvangenDag ? 'op-tijd' : 'te-laat';
+  if (onbekend) return 'onbekend';
   return ontvangenDag >= vandaag ? 'vandaag-nog-doen' : 'niet-doorgezet';
 }

@@ -79,6 +79,8 @@ export interface DoorzettingFeit {
   eerste_dag: Datum | null;
   /** From receipt to first forwarding. */
   minuten: number | null;
+  /** 1: forwarded at a moment nobody recorded (an import without dates), and at no known one. */
+  onbekend: number;
 }
 
 export interface DoorzettingTelling {
@@ -88,6 +90,8 @@ export interface DoorzettingTelling {
   niet_doorgezet: number;
   /** Received today, not yet forwarded: not late yet, so outside the share. */
   vandaag_nog: number;
+  /** Forwarded, but when is unknown: neither on time nor late, so outside the share too. */
+  tijd_onbekend: number;
   aandeel_zelfde_dag: number | null;
   mediaan_minuten: number | null;
 }
@@ -97,10 +101,12 @@ export function telDoorzetting(feiten: readonly DoorzettingFeit[], vandaag: Datu
   let later = 0;
   let niet = 0;
   let nog = 0;
+  let onbekend = 0;
   const minuten: number[] = [];
   for (const f of feiten) {
     if (f.eerste_dag === null) {
-      if (f.ontvangen_dag >= vandaag) nog++;
+      if (Number(f.onbekend) === 1) onbekend++;
+      else if (f.ontvangen_dag >= vandaag) nog++;
       else niet++;
       continue;
     }
@@ -115,6 +121,7 @@ export function telDoorzetting(feiten: readonly DoorzettingFeit[], vandaag: Datu
     later,
     niet_doorgezet: niet,
     vandaag_nog: nog,
+    tijd_onbekend: onbekend,
     aandeel_zelfde_dag: beoordeeld === 0 ? null : zelfde / beoordeeld,
     mediaan_minuten: mediaan(minuten),
   };

@@ -10,7 +10,7 @@ import type { ActieOpAgenda, MeldingOpAgenda } from '../domain/agenda.js';
 import { doorzettingOordeel } from '../domain/melding.js';
 import type { Datum } from '../domain/tijd.js';
 import type { Db } from './db.js';
-import { EERSTE_DOORZETTING_DAG } from './doorzetting-sql.js';
+import { DOORZETTING_ONBEKEND, EERSTE_DOORZETTING_DAG } from './doorzetting-sql.js';
 
 // Counts group on the covering index melding_dag: no lookup in the melding table per melding. The
 // confidentiality filter comes from the dialect (d.openbaar).
@@ -61,12 +61,12 @@ export async function meldingenPerZaak(db: Db, van: Datum, tot: Datum, vertrouwe
   return new Map(await tel<[number, number]>(db, 'm.zaak_id', 'AND m.zaak_id IS NOT NULL', '1', { van, tot }, vertrouwelijk));
 }
 
-type MeldingRij = [nummer: string, op: string, dag: Datum, categorie: string, kern: string, zaak: string | null, vh: number, naar: string | null, eerste: Datum | null];
+type MeldingRij = [nummer: string, op: string, dag: Datum, categorie: string, kern: string, zaak: string | null, vh: number, naar: string | null, eerste: Datum | null, onbekend: number | null];
 
 const meldingSelect = (db: Db) => `
   SELECT m.nummer, m.ontvangen_op, m.ontvangen_dag, m.categorie, m.kern, z.nummer, m.vergunninghouder,
          ${db.d.doorgezetNaar(',')},
-         ${EERSTE_DOORZETTING_DAG}
+         ${EERSTE_DOORZETTING_DAG}, ${DOORZETTING_ONBEKEND}
   FROM melding m LEFT JOIN zaak z ON z.id = m.zaak_id`;
 
 function meldingVan(r: MeldingRij, peildatum: Datum): MeldingOpAgenda {
@@ -80,7 +80,7 @@ function meldingVan(r: MeldingRij, peildatum: Datum): MeldingOpAgenda {
     vergunninghouder: r[6] === 1,
     doorgezet_naar: r[7] ? r[7].split(',') : [],
     eerste_doorzetting_dag: r[8],
-    doorzetting: doorzettingOordeel(r[2], r[8] ?? undefined, peildatum),
+    doorzetting: doorzettingOordeel(r[2], r[8] ?? undefined, peildatum, r[9] === 1),
   };
 }
 

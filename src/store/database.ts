@@ -188,12 +188,11 @@ function bijwerken(db: SqliteBestand, doel: number, migraties: readonly Migratie
       db.pragma(`user_version = ${doel}`);
       return;
     }
-    for (const m of migraties) {
-      if (m.versie > herkenning.versie && m.versie <= doel) {
-        db.exec(m.sql);
-        m.na?.(db, nu);
-      }
-    }
+    // All the SQL first, then the hooks: a hook computes with today's code (an object's state, say),
+    // which may read a column a later migration adds.
+    const nodig = migraties.filter((m) => m.versie > herkenning.versie && m.versie <= doel);
+    for (const m of nodig) db.exec(m.sql);
+    for (const m of nodig) m.na?.(db, nu);
     db.pragma(`user_version = ${doel}`);
   }).immediate();
 }

@@ -4,5 +4,8 @@
  * definition, so that lists, exports and agendas judge the same-day rule on the same facts.
  */
 
-export const EERSTE_DOORZETTING_OP = '(SELECT min(op) FROM doorzetting d WHERE d.melding_id = m.id)';
-export const EERSTE_DOORZETTING_DAG = '(SELECT min(dag) FROM doorzetting d WHERE d.melding_id = m.id)';
+// Forwardings whose moment is unknown (an import without dates) count as forwarded, never as on time or late.
+export const EERSTE_DOORZETTING_OP = '(SELECT min(op) FROM doorzetting d WHERE d.melding_id = m.id AND d.tijd_onbekend = 0)';
+export const EERSTE_DOORZETTING_DAG = '(SELECT min(dag) FROM doorzetting d WHERE d.melding_id = m.id AND d.tijd_onbekend = 0)';
+/** 1 when the melding was forwarded at an unknown moment (and not also at a known one: then that one counts). */
+export const DOORZETTING_ONBEKEND = '(SELECT max(d.tijd_onbekend) FROM doorzetting d WHERE d.melding_id = m.id)';

@@ -16,7 +16,7 @@ import { inTransactie, schrijfAudit, type Actor } from './audit.js';
 import type { Db } from './db.js';
 import { selectieVoorwaarden, type MeldingSelectie } from './melding-selectie.js';
 import { volgendNummer } from './nummering.js';
-import { EERSTE_DOORZETTING_DAG, EERSTE_DOORZETTING_OP } from './doorzetting-sql.js';
+import { DOORZETTING_ONBEKEND, EERSTE_DOORZETTING_DAG, EERSTE_DOORZETTING_OP } from './doorzetting-sql.js';
 import { doorzettingBericht, KRING_VERTROUWELIJK, terugkoppelingBericht, type MeldingVoorPost, type PartnerVoorPost } from '../post/doorzetting.js';
 import { wachtOpTerugkoppeling } from './terugkoppeling.js';
 import { legBerichtVast, type Bericht, type BerichtStatus } from './post.js';
@@ -46,6 +46,8 @@ export interface Doorzetting {
   door: string;
   notitie: string | null;
   zelfde_dag: boolean;
+  /** Forwarded at a moment nobody recorded (an import without dates): `op` is then null, not late. */
+  tijd_onbekend: boolean;
   /** The status of its mail, or null when no mail was involved. */
   mail: BerichtStatus | null;
 }
@@ -105,6 +107,7 @@ interface Rij {
   doorgezet_naar: string | null;
   eerste_doorzetting_op: string | null;
   eerste_doorzetting_dag: string | null;
+  doorzetting_onbekend: number | null;
   vergunninghouder: number;
   vertrouwelijk: number;
   terugkoppeling: number;
@@ -115,7 +118,7 @@ const overzichtSelect = (db: Db, extra = '') => `
          z.nummer AS zaak, m.vergunninghouder, m.vertrouwelijk, m.terugkoppeling,
          ${db.d.doorgezetNaar(',')} AS doorgezet_naar,
          ${EERSTE_DOORZETTING_OP} AS eerste_doorzetting_op,
-         ${EERSTE_DOORZETTING_DAG} AS eerste_doorzetting_dag ${extra}
+         ${EERSTE_DOORZETTING_DAG} AS eerste_doorzetting_dag, ${DOORZETTING_ONBEKEND} AS doorzetting_onbekend ${extra}
   FROM melding m LEFT JOIN zaak z ON z.id = m.zaak_id`;
 
 function overzicht(rij: Rij, vandaag: Datum): MeldingOverzicht {
@@ -130,7 +133,7 @@ function overzicht(rij: Rij, vandaag: Datum): MeldingOverzicht {
     zaak: rij.zaak,
     doorgezet_naar: rij.doorgezet_naar ? rij.doorgezet_naar.split(',') : [],
     eerste_doorzetting_op: rij.eerste_doorzetting_op,
-    doorzetting: doorzettingOordeel(rij.ontvangen_dag, rij.eerste_doorzetting_dag ?? undefined, vandaag),
+    doorzetting: doorzettingOordeel(rij.ontvangen_dag, rij.eerste_doorzetting_dag ?? undefined, vandaag, rij.doorzetting_onbekend === 1),
     vergunninghouder: rij.vergunninghouder === 1,
     vertrouwelijk: rij.vertrouwelijk === 1,
     terugkoppeling: rij.terugkoppeling === 1,
@@ -183,14 +186,14 @@ export async function toonMelding(db: Db, nummer: string, nu: Date): Promise<Mel
     geregistreerd_door, aangemaakt_op, gewijzigd_op };
   const id = rij.id;
   const doorzettingen = (
-    await db.alle<Omit<Doorzetting, 'zelfde_dag'> & { dag: string | null }>(
-      `SELECT d.partner, d.op, d.dag, d.door, d.notitie,
+    await db.alle<Omit<Doorzetting, 'zelfde_dag' | 'tijd_onbekend'> & { dag: string | null; tijd_onbekend: number }>(
+      `SELECT d.partner, CASE WHEN d.tijd_onbekend = 1 THEN NULL ELSE d.op END AS op, d.dag, d.door, d.notitie, d.tijd_onbekend,
               (SELECT b.status FROM bericht b WHERE b.melding_id = d.melding_id AND b.partner = d.partner AND b.soort = 'doorzetting'
                ORDER BY b.id DESC LIMIT 1) AS mail
        FROM doorzetting d WHERE d.melding_id = ? ORDER BY d.op IS NULL, d.op, d.partner`,
       [id],
     )
-  ).map(({ dag, ...d }) => ({ ...d, zelfde_dag: dag !== null && dag <= rij.ontvangen_dag }));
+  ).map(({ dag, tijd_onbekend, ...d }) => ({ ...d, zelfde_dag: tijd_onbekend === 0 && dag !== null && dag <= rij.ontvangen_dag, tijd_onbekend: Number(tijd_onbekend) === 1 }));
   const contacten = await db.alle<Contact>('SELECT op, soort, notitie, door FROM contact WHERE melding_id = ? ORDER BY op, id', [id]);
   return { ...overzicht(rij, dagVan(nu)), ...extra, doorzettingen, contacten };
 }

@@ -11,7 +11,7 @@ export interface Migratie {
   /** The user_version this migration brings the database to. */
   versie: number;
   sql: string;
-  /** What SQL alone cannot do, run after `sql` in the same transaction. */
+  /** What SQL alone cannot do: run in the same transaction after the SQL of every migration that is due. */
   na?: (db: Database.Database, nu: Date) => void;
 }
 
@@ -167,5 +167,13 @@ export const MIGRATIES: readonly Migratie[] = [
     sql: `
       ALTER TABLE cadans ADD COLUMN tweewekelijks_tijd TEXT CHECK (tweewekelijks_tijd IS NULL OR tweewekelijks_tijd GLOB '[0-2][0-9]:[0-5][0-9]');
       ALTER TABLE cadans ADD COLUMN tweewekelijks_locatie TEXT;`,
+  },
+  {
+    // Urgent meldingen (SPEC §11) and forwardings whose moment is unknown (#15 item 4). Neither changes
+    // a recorded state: both enter an object's state only when set (src/store/toestand.ts).
+    versie: 10,
+    sql: `
+      ALTER TABLE melding ADD COLUMN urgent INTEGER NOT NULL DEFAULT 0 CHECK (urgent = 0 OR urgent = 1);
+      ALTER TABLE doorzetting ADD COLUMN tijd_onbekend INTEGER NOT NULL DEFAULT 0 CHECK (tijd_onbekend = 0 OR tijd_onbekend = 1);`,
   },
 ];

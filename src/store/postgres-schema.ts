@@ -203,6 +203,8 @@ CREATE TABLE melding (
   aangemaakt_op ${T} NOT NULL,
   gewijzigd_op ${T} NOT NULL,
   zout ${ZOUT},
+  -- Acuut (SPEC §11): eerst, met !! tot ze is doorgezet.
+  ${BOOL('urgent')},
   -- Vertrouwelijk zelf of door de zaak: wat de rechten van een rol zien (trigger melding_geheim).
   ${BOOL('geheim')},
   -- De melder heeft een terugkoppeling gehad (trigger contact_teruggekoppeld): kvz status zoekt wie
@@ -244,6 +246,8 @@ CREATE TABLE doorzetting (
   notitie ${T},
   -- Die van de melding (triggers kind_geheim, melding_kinderen_geheim).
   ${BOOL('geheim')},
+  -- 1: doorgezet, maar wanneer is niet bekend (zoals in schema.sql).
+  ${BOOL('tijd_onbekend')},
   PRIMARY KEY (melding_id, partner),
   CHECK ((op IS NULL) = (dag IS NULL))
 );
@@ -797,11 +801,11 @@ export function rechten(r: Rolnamen): string {
   const meldingInvoer = [
     'id', 'jaar', 'volgnummer', 'ontvangen_op', 'ontvangen_dag', 'kanaal', 'categorie', 'kern', 'adres', 'omschrijving', 'melder_naam',
     'melder_telefoon', 'melder_email', 'terugkoppeling', 'vergunninghouder', 'vertrouwelijk', 'status', 'geregistreerd_door',
-    'aangemaakt_op', 'gewijzigd_op',
+    'aangemaakt_op', 'gewijzigd_op', 'urgent',
   ];
   const meldingWijzig = [
     'ontvangen_op', 'ontvangen_dag', 'kanaal', 'categorie', 'kern', 'adres', 'omschrijving', 'melder_naam', 'melder_telefoon',
-    'melder_email', 'terugkoppeling', 'vergunninghouder', 'vertrouwelijk', 'status', 'afgehandeld_op', 'afhandeling', 'gewijzigd_op',
+    'melder_email', 'terugkoppeling', 'vergunninghouder', 'vertrouwelijk', 'status', 'afgehandeld_op', 'afhandeling', 'gewijzigd_op', 'urgent',
   ];
   return `
 REVOKE ALL ON SCHEMA kvz FROM PUBLIC;
@@ -900,6 +904,7 @@ ${VERSLAG}`);
     stappen.push([...['partner', 'zaak', 'melding', 'overleg', 'actie'].map((t) => `ALTER TABLE ${t} ADD COLUMN zout ${ZOUT};`), `ALTER TABLE audit ADD COLUMN toestand ${T};`, AUDIT_WEIGER].join('\n'));
   }
   if (van < 9) stappen.push(`ALTER TABLE cadans ADD COLUMN ${TIJD('tweewekelijks_tijd', true)}, ADD COLUMN tweewekelijks_locatie ${T};`);
+  if (van < 10) stappen.push(`ALTER TABLE melding ADD COLUMN ${BOOL('urgent')}; ALTER TABLE doorzetting ADD COLUMN ${BOOL('tijd_onbekend')};`);
   stappen.push(`
 DO $$
 DECLARE

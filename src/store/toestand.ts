@@ -26,8 +26,13 @@ interface Soort {
   sleutel: (t: string) => string;
   /** The columns that make its state, in a fixed order. */
   kolommen: readonly string[];
-  /** Rows of other tables that belong to it: [tabel, verwijzing naar id, kolommen, volgorde]. */
-  delen: readonly { tabel: string; naar: string; kolommen: readonly string[]; volgorde: string }[];
+  /**
+   * Columns added later, whose default was everyone's before: they enter the state only when set
+   * (as a last element [name, value]), so a state recorded before they existed still holds.
+   */
+  later?: readonly string[];
+  /** Rows of other tables that belong to it: [tabel, verwijzing naar id, kolommen, volgorde, later]. */
+  delen: readonly { tabel: string; naar: string; kolommen: readonly string[]; volgorde: string; later?: readonly string[] }[];
   /** Where its identity is kept (id, or code for a partner). */
   id: string;
 }
@@ -39,8 +44,9 @@ export const SOORTEN: readonly Soort[] = [
     kolommen: ['id', 'jaar', 'volgnummer', 'ontvangen_op', 'ontvangen_dag', 'kanaal', 'categorie', 'kern', 'adres', 'omschrijving', 'melder_naam',
       'melder_telefoon', 'melder_email', 'melder_gewist_op', 'terugkoppeling', 'vergunninghouder', 'vertrouwelijk', 'zaak_id', 'status',
       'afgehandeld_op', 'afhandeling', 'geregistreerd_door', 'aangemaakt_op', 'gewijzigd_op'],
+    later: ['urgent'],
     delen: [
-      { tabel: 'doorzetting', naar: 'melding_id', kolommen: ['partner', 'op', 'dag', 'door', 'notitie'], volgorde: 'partner' },
+      { tabel: 'doorzetting', naar: 'melding_id', kolommen: ['partner', 'op', 'dag', 'door', 'notitie'], volgorde: 'partner', later: ['tijd_onbekend'] },
       { tabel: 'contact', naar: 'melding_id', kolommen: ['id', 'op', 'soort', 'notitie', 'door'], volgorde: 'id' },
     ],
     id: 'id',
@@ -88,9 +94,20 @@ export const SOORTEN: readonly Soort[] = [
 /** The state of the object in row `t` as JSON text: its columns and the rows that belong to it. */
 function staatSql(s: Soort): string {
   const delen = s.delen.map(
-    (d) => `(SELECT json_group_array(json_array(${d.kolommen.join(', ')})) FROM (SELECT * FROM main.${d.tabel} WHERE ${d.naar} = t.${s.id} ORDER BY ${d.volgorde}))`,
+    (d) =>
+      `(SELECT json_group_array(${metLater(`json_array(${d.kolommen.join(', ')})`, d.later, '', true)}) FROM (SELECT * FROM main.${d.tabel} WHERE ${d.naar} = t.${s.id} ORDER BY ${d.volgorde}))`,
   );
-  return `json_array(${[...s.kolommen.map((k) => `t.${k}`), ...delen].join(', ')})`;
+  return metLater(`json_array(${[...s.kolommen.map((k) => `t.${k}`), ...delen].join(', ')})`, s.later, 't.');
+}
+
+/**
+ * `staat` with each later column (a 0/1 flag, 0 before it existed) appended as [name, value] when it
+ * is not 0; as JSON again when nested, so json_group_array takes it as an array, not as text.
+ */
+function metLater(staat: string, later: readonly string[] | undefined, t: string, genest = false): string {
+  let uit = staat;
+  for (const k of later ?? []) uit = `CASE WHEN ${t}${k} = 0 THEN ${uit} ELSE json_insert(${uit}, '$[#]', json_array('${k}', ${t}${k})) END`;
+  return genest && later?.length ? `json(${uit})` : uit;
 }
 
 /** The SELECT of (sleutel, zout, state) for every object of one soort. */

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeEach, expect, it } from 'vitest';
 import { MIGRATIES } from '../../src/store/migrations.js';
-import { herbereken, knoei } from '../helpers/aanvaller.js';
+import { herbereken, knoei, zonderNa8 } from '../helpers/aanvaller.js';
 import { kvz, kvzOk, lees, nieuweDb, tijdelijkeMap } from '../helpers/run.js';
 import { beschrijfBestand, OP_POSTGRES } from '../helpers/opslag.js';
 import { nieuweActie, nieuweZaak, zetCadans } from '../helpers/matrix.js';
@@ -228,7 +228,7 @@ beschrijfBestand('kvz check on a database from before state records', () => {
     knoei(db, (c) => {
       for (const t of ['partner', 'zaak', 'melding', 'overleg', 'actie']) c.exec(`ALTER TABLE ${t} DROP COLUMN zout`);
       c.exec('ALTER TABLE audit DROP COLUMN toestand');
-      for (const k of ['tweewekelijks_tijd', 'tweewekelijks_locatie']) c.exec(`ALTER TABLE cadans DROP COLUMN ${k}`);
+      zonderNa8(c);
       herbereken(c);
       c.pragma('user_version = 7');
     });

@@ -185,4 +185,40 @@ describe('kvz import meldingen: the same-day rule for imported forwardings', () 
     const naam = (n: string) => nummers.find((m) => m.nummer === n)!.omschrijving;
     expect(laat.map((m) => naam(m.nummer)).sort()).toEqual(['Na middernacht', 'Zomertijd']);
   });
+
+  it('keeps a forwarding without a date unknown, not late, and out of the same-day figures; a melding of today was forwarded today (#15 item 4)', async () => {
+    const db = nieuweDb();
+    const nu = '2027-03-16T15:00:00.000Z';
+    const csv = [
+      'Datum;Dorp;Categorie;Melding;Doorgezet naar;Doorgezet op',
+      '01-02-2027 10:00;Obdam;overig;Oud, zonder datum;politie;',
+      '01-02-2027 11:00;Obdam;overig;Oud, op tijd;politie;01-02-2027 12:00',
+      '02-02-2027 11:00;Obdam;overig;Oud, te laat;politie;03-02-2027 12:00',
+      '16-03-2027 09:00;Obdam;overig;Vandaag, zonder datum;politie;',
+    ].join('\n');
+    const pad = bestand(csv);
+    const melding = "! Van 1 melding staat wel naar wie ze is doorgezet, maar niet wanneer (geen kolom of waarde 'Doorgezet op'). " +
+      'kvz legt dat vast als "wanneer onbekend", niet als te laat; in rapport doorzetting en de agenda\'s tellen ze niet mee in het aandeel op dezelfde dag.';
+    const proef = await kvzOk(['import', 'meldingen', pad, '--proef'], { db, nu });
+    expect(proef.stdout).toContain(melding);
+    expect(telRijen(db, 'melding')).toBe(0);
+    expect((await kvzOk(['import', 'meldingen', pad], { db, nu })).stdout).toContain(melding);
+
+    const lijst = JSON.parse((await kvzOk(['melding', 'list', '--json'], { db, nu })).stdout) as { nummer: string; doorzetting: string }[];
+    expect(lijst.map((m) => [m.nummer, m.doorzetting])).toEqual([
+      ['M-2027-0004', 'op-tijd'], ['M-2027-0003', 'te-laat'], ['M-2027-0002', 'op-tijd'], ['M-2027-0001', 'onbekend'],
+    ]);
+    expect((await kvzOk(['melding', 'list'], { db, nu })).stdout).toMatch(/M-2027-0001 .*politie \(wanneer onbekend\)/);
+    const show = JSON.parse((await kvzOk(['melding', 'show', 'M-2027-0001', '--json'], { db, nu })).stdout) as { doorzettingen: unknown[] };
+    expect(show.doorzettingen).toEqual([expect.objectContaining({ partner: 'politie', op: null, tijd_onbekend: true, zelfde_dag: false })]);
+    // Not late and not forgotten: 2 of the 3 whose moment is known went the same day.
+    const rapport = JSON.parse((await kvzOk(['rapport', 'doorzetting', '--van', '2027-01-01', '--json'], { db, nu })).stdout);
+    expect(rapport).toMatchObject({ totaal: 4, zelfde_dag: 2, later: 1, niet_doorgezet: 0, tijd_onbekend: 1 });
+    expect(rapport.aandeel_zelfde_dag).toBeCloseTo(2 / 3);
+    expect((await kvzOk(['rapport', 'doorzetting', '--van', '2027-01-01'], { db, nu })).stdout).toContain(
+      'Van 1 melding is niet bekend wanneer ze is doorgezet (geïmporteerd zonder datum); die telt niet mee in het aandeel op dezelfde dag.',
+    );
+    expect(JSON.parse((await kvzOk(['melding', 'list', '--te-laat-doorgezet', '--json'], { db, nu })).stdout).map((m: { nummer: string }) => m.nummer)).toEqual(['M-2027-0003']);
+    expect((await kvz(['check'], { db, nu })).code).toBe(0);
+  });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { APPLICATION_ID, dbLocatie, openDatabase, SCHEMA_VERSIE } from '../../src/store/database.js';
-import { herbereken, knoei } from '../helpers/aanvaller.js';
+import { herbereken, knoei, zonderNa8 } from '../helpers/aanvaller.js';
 import { kvz, kvzOk, lees, nieuweDb, spawnKvz, tijdelijkeMap } from '../helpers/run.js';
 
 /** Back to schema version 7: no salts, no recorded states, the chain hashed as before them. */
@@ -12,8 +12,7 @@ function zonderToestand(pad: string): void {
   knoei(pad, (c) => {
     for (const t of ['partner', 'zaak', 'melding', 'overleg', 'actie']) c.exec(`ALTER TABLE ${t} DROP COLUMN zout`);
     c.exec('ALTER TABLE audit DROP COLUMN toestand');
-    // (and without schema 9's own time and place of the tweewekelijks overleg)
-    for (const k of ['tweewekelijks_tijd', 'tweewekelijks_locatie']) c.exec(`ALTER TABLE cadans DROP COLUMN ${k}`);
+    zonderNa8(c);
     herbereken(c);
   });
 }

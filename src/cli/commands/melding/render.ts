@@ -18,6 +18,8 @@ export function doorzettingTekst(ctx: Context, m: MeldingOverzicht): string {
       return k.yellow('! nog doorzetten');
     case 'niet-doorgezet':
       return k.red('✗ niet doorgezet');
+    case 'onbekend':
+      return `${m.doorgezet_naar.join(', ')} (wanneer onbekend)`;
   }
 }
 
@@ -42,6 +44,9 @@ export function bevestiging(ctx: Context, m: MeldingDetail | VerborgenMelding): 
     case 'niet-doorgezet':
       regels.push(k.red(`! Ontvangen op ${ontvangen} en nog niet doorgezet; dat had die dag moeten gebeuren. Zet haar nu door met`));
       regels.push(`  kvz melding forward ${m.nummer} --naar politie,jongerenwerk`);
+      break;
+    case 'onbekend':
+      regels.push(`Doorgezet naar ${m.doorgezet_naar.join(', ')}; wanneer is niet bekend.`);
       break;
   }
   return `${regels.join('\n')}\n`;
@@ -110,8 +115,8 @@ export function meldingDetail(ctx: Context, m: MeldingDetail): string {
   if (m.doorzettingen.length === 0) uit.push('  (nog geen)');
   for (const d of m.doorzettingen) {
     const mail = d.mail === null ? '' : d.op === null ? `  (mail ${d.mail}: telt nog niet)` : d.mail === 'verzonden' ? '  (gemaild)' : d.mail === 'klaargezet' ? '  (concept klaargezet)' : '';
-    const wanneer = d.op === null ? 'nog niet verzonden' : t(d.op);
-    uit.push(`  ${d.zelfde_dag ? '✓' : '!'} ${wanneer}  ${d.partner}  door ${d.door}${mail}${d.notitie ? ` — ${ingesprongen(d.notitie, 6).trimStart()}` : ''}`);
+    const wanneer = d.tijd_onbekend ? 'wanneer onbekend' : d.op === null ? 'nog niet verzonden' : t(d.op);
+    uit.push(`  ${d.zelfde_dag ? '✓' : d.tijd_onbekend ? '?' : '!'} ${wanneer}  ${d.partner}  door ${d.door}${mail}${d.notitie ? ` — ${ingesprongen(d.notitie, 6).trimStart()}` : ''}`);
   }
   uit.push('', k.bold('Contact met de melder'));
   if (m.contacten.length === 0) uit.push('  (nog geen)');

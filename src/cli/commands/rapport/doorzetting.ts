@@ -4,7 +4,7 @@ import { dagVan } from '../../../domain/tijd.js';
 import { staaf } from '../../../documents/staaf.js';
 import { doorzettingFeiten } from '../../../store/rapporten.js';
 import type { Context } from '../../context.js';
-import { schrijf, schrijfJson, tabel } from '../../output.js';
+import { meervoud, schrijf, schrijfJson, tabel } from '../../output.js';
 import { getallen, kop, sectie, VOETNOOT } from './render.js';
 
 interface Opts {
@@ -38,6 +38,9 @@ export default async function rapportDoorzetting(ctx: Context, o: Opts): Promise
 
   schrijf(ctx, kop(ctx, 'Doorzetting van meldingen', periode));
   schrijf(ctx, `Ontvangen: ${totaal.totaal}. Op de dag van ontvangst doorgezet: ${totaal.zelfde_dag} (${procent(totaal.aandeel_zelfde_dag)}); later: ${totaal.later}; niet doorgezet: ${totaal.niet_doorgezet}${totaal.vandaag_nog ? `; vandaag nog te doen: ${totaal.vandaag_nog}` : ''}.`);
+  if (totaal.tijd_onbekend > 0) {
+    schrijf(ctx, `Van ${meervoud(totaal.tijd_onbekend, 'melding', 'meldingen')} is niet bekend wanneer ze ${totaal.tijd_onbekend === 1 ? 'is' : 'zijn'} doorgezet (geïmporteerd zonder datum); ${totaal.tijd_onbekend === 1 ? 'die telt' : 'die tellen'} niet mee in het aandeel op dezelfde dag.`);
+  }
   schrijf(ctx, `Mediane tijd tot de eerste doorzetting: ${duurTekst(totaal.mediaan_minuten)}.`);
   const ontvangen = getallen(per_maand.map((m) => m.totaal));
   const zelfde = getallen(per_maand.map((m) => m.zelfde_dag));
