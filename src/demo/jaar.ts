@@ -146,7 +146,8 @@ function planVandaag(db: Db, w: Wachtrij, r: Toeval, nu: Date): void {
   const recent = [
     { uur: 26, categorie: 'geluidsoverlast', kern: 'Spierdijk', plek: 'de Zuiderweg' },
     { uur: 2, categorie: 'jeugdoverlast', kern: 'De Goorn', plek: 'de skatebaan aan de Sportlaan' },
-    { uur: 1, categorie: 'burenoverlast', kern: 'Obdam', plek: 'de Kerkstraat' },
+    // Acute: it waits at the top of kvz status with !! until someone forwards it.
+    { uur: 1, categorie: 'burenoverlast', kern: 'Obdam', plek: 'de Kerkstraat', urgent: true },
   ];
   for (const m of recent) {
     const ontvangen = new Date(nu.getTime() - m.uur * 3_600_000);
@@ -158,6 +159,7 @@ function planVandaag(db: Db, w: Wachtrij, r: Toeval, nu: Date): void {
       kanaal: 'telefoon',
       vergunninghouder: false,
       vertrouwelijk: false,
+      ...(m.urgent ? { urgent: true } : {}),
       doorzetten: 'niet',
       geregistreerd: later(ontvangen, 10),
     });

@@ -36,6 +36,8 @@ export interface Melding {
   kanaal: Kanaal;
   vergunninghouder: boolean;
   vertrouwelijk: boolean;
+  /** Acute (SPEC §11). */
+  urgent?: boolean;
   tekst?: string;
   /** How forwarding goes: at registration, later that day, the next working day, or not (yet). */
   doorzetten: 'direct' | 'later' | 'volgende-dag' | 'niet';
@@ -90,6 +92,7 @@ export function planMelding(db: Db, w: Wachtrij, r: Toeval, m: Melding): void {
       ...gegevens,
       vergunninghouder: m.vergunninghouder,
       vertrouwelijk: m.vertrouwelijk,
+      ...(m.urgent ? { urgent: true } : {}),
       ...(zaak ? { zaak } : {}),
       doorzettenNaar: m.doorzetten === 'direct' ? naar : [],
     });

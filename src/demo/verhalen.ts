@@ -24,6 +24,8 @@ export interface Verhaal {
   vergunninghouder?: boolean;
   /** A police matter: only in the politieoverleg. */
   vertrouwelijk?: boolean;
+  /** Its first melding was acute (SPEC §11): urgent, forwarded at once. */
+  urgent?: boolean;
   eigenaar?: string;
   /** Agreed when the zaak is first discussed, and later when it is followed up. */
   aanpak: Afspraak[];
@@ -77,7 +79,7 @@ export const VERHALEN: Verhaal[] = [
   },
   {
     titel: 'Treiteren van gezin aan de Kerkstraat (vergunninghouders)', soort: 'overlast', kern: 'Obdam', categorie: 'treiteren', straat: 'Kerkstraat',
-    begin: 90, duur: 180, meldingen: 7, vergunninghouder: true,
+    begin: 90, duur: 180, meldingen: 7, vergunninghouder: true, urgent: true,
     aanpak: [
       a('vluchtelingenwerk', 'gesprek-melder', 'Gesprek met het gezin over veiligheid en steun'),
       a('politie', 'gesprek-bewoners', 'Gesprek met de betrokken buurjongens en hun ouders'),
@@ -227,7 +229,7 @@ export const VERHALEN: Verhaal[] = [
   },
   {
     titel: 'Dreiging richting vergunninghouder', soort: 'overlast', kern: 'Obdam', categorie: 'treiteren', straat: 'De Kolk',
-    begin: 240, duur: 60, meldingen: 3, vertrouwelijk: true, vergunninghouder: true, eigenaar: 'politie',
+    begin: 240, duur: 60, meldingen: 3, vertrouwelijk: true, vergunninghouder: true, eigenaar: 'politie', urgent: true,
     aanpak: [a('politie', 'overig', 'Dreiging inschatten en beschermingsmaatregelen bespreken')],
     vervolg: [],
   },

@@ -49,6 +49,7 @@ export function planVerhaal(db: Db, w: Wachtrij, r: Toeval, jaarBegin: Datum, v:
       kanaal: v.vertrouwelijk ? 'politie' : r.kies(['telefoon', 'telefoon', 'email', 'app', 'balie']),
       vergunninghouder: v.vergunninghouder === true,
       vertrouwelijk: v.vertrouwelijk === true,
+      ...(v.urgent && i === 0 ? { urgent: true } : {}),
       ...(v.teksten ? { tekst: r.kies(v.teksten).replace('{plek}', `de ${v.straat}`) } : {}),
       doorzetten: r.kans(0.8) ? 'direct' : r.kans(0.5) ? 'later' : 'volgende-dag',
       ...(v.vertrouwelijk ? { naar: ['oov'] } : {}),

@@ -19,7 +19,7 @@ export type Waarde = string | number | null;
 export const MELDING_KOLOMMEN = [
   'id', 'jaar', 'volgnummer', 'ontvangen_op', 'ontvangen_dag', 'kanaal', 'categorie', 'kern', 'adres', 'omschrijving',
   'melder_naam', 'melder_telefoon', 'melder_email', 'terugkoppeling', 'vergunninghouder', 'vertrouwelijk', 'status',
-  'geregistreerd_door', 'aangemaakt_op', 'gewijzigd_op',
+  'geregistreerd_door', 'aangemaakt_op', 'gewijzigd_op', 'urgent',
 ] as const;
 export const DOORZETTING_KOLOMMEN = ['melding_id', 'partner', 'op', 'dag', 'door', 'tijd_onbekend'] as const;
 
@@ -140,7 +140,7 @@ function meldingRij(m: NieuweMelding, id: number, jaar: number, volgnummer: numb
   return [
     id, jaar, volgnummer, m.ontvangenOp.toISOString(), dag, m.kanaal, m.categorie, m.kern, m.adres ?? null, m.omschrijving,
     m.melderNaam ?? null, m.melderTelefoon ?? null, m.melderEmail ?? null, +m.terugkoppeling, +m.vergunninghouder,
-    +m.vertrouwelijk, m.doorzettenNaar.length > 0 ? 'doorgezet' : 'nieuw', door, nu, nu,
+    +m.vertrouwelijk, m.doorzettenNaar.length > 0 ? 'doorgezet' : 'nieuw', door, nu, nu, m.urgent ? 1 : 0,
   ];
 }
 

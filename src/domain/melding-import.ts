@@ -30,6 +30,7 @@ const KOLOMNAMEN: Record<ImportVeld, readonly string[]> = {
   terugkoppeling: ['Terugkoppeling', 'Terugkoppeling gewenst'],
   vergunninghouder: ['Vergunninghouder', 'Betreft vergunninghouder', 'Statushouder'],
   vertrouwelijk: ['Vertrouwelijk'],
+  urgent: ['Urgent', 'Acuut', 'Spoed'],
   doorzetten: ['Doorgezet naar', 'Doorzetten naar', 'Doorgezet', 'Partners'],
   doorgezetOp: ['Eerst doorgezet op', 'Doorgezet op', 'Datum doorgezet'],
 };
@@ -111,7 +112,7 @@ export function ontvangstTekst(cellen: readonly string[], k: Koppeling): string 
 }
 
 const TEKSTVELDEN = ['categorie', 'kern', 'omschrijving', 'adres', 'kanaal', 'melderNaam', 'melderTelefoon', 'melderEmail', 'doorzetten'] as const;
-const JANEE = ['terugkoppeling', 'vergunninghouder', 'vertrouwelijk'] as const;
+const JANEE = ['terugkoppeling', 'vergunninghouder', 'vertrouwelijk', 'urgent'] as const;
 
 /**
  * Reads one data row. Returns the melding, or every error in the row, each starting with

@@ -57,6 +57,7 @@ export interface RuweMelding {
   terugkoppeling?: boolean;
   vergunninghouder?: boolean;
   vertrouwelijk?: boolean;
+  urgent?: boolean;
   zaak?: string;
   doorzetten?: string;
 }
@@ -86,6 +87,7 @@ export function leesNieuweMelding(
     vertrouwelijk: ruw.vertrouwelijk ?? false,
     doorzettenNaar: optioneel('doorzetten') ?? [],
   };
+  if (ruw.urgent) m.urgent = true;
   const adres = optioneel('adres');
   const melderNaam = optioneel('melderNaam');
   const melderTelefoon = optioneel('melderTelefoon');

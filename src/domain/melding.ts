@@ -29,6 +29,8 @@ export interface NieuweMelding {
   terugkoppeling: boolean;
   vergunninghouder: boolean;
   vertrouwelijk: boolean;
+  /** Acuut (SPEC §11): first in lists and status, marked !! until forwarded. */
+  urgent?: boolean;
   zaak?: string;
   doorzettenNaar: string[];
   /** When the forwarding given with the melding happened; defaults to the moment of registration. */
@@ -49,6 +51,7 @@ export interface MeldingWijziging {
   terugkoppeling?: boolean;
   vergunninghouder?: boolean;
   vertrouwelijk?: boolean;
+  urgent?: boolean;
 }
 
 /**

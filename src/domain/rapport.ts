@@ -81,6 +81,8 @@ export interface DoorzettingFeit {
   minuten: number | null;
   /** 1: forwarded at a moment nobody recorded (an import without dates), and at no known one. */
   onbekend: number;
+  /** 1: urgent (SPEC §11), shown apart in the report. */
+  urgent: number;
 }
 
 export interface DoorzettingTelling {

@@ -36,6 +36,8 @@ export interface MeldingOverzicht {
   doorzetting: ReturnType<typeof doorzettingOordeel>;
   vergunninghouder: boolean;
   vertrouwelijk: boolean;
+  /** Acuut (SPEC §11): first in lists and status, marked !! until forwarded. */
+  urgent: boolean;
   terugkoppeling: boolean;
 }
 
@@ -108,6 +110,7 @@ interface Rij {
   eerste_doorzetting_op: string | null;
   eerste_doorzetting_dag: string | null;
   doorzetting_onbekend: number | null;
+  urgent: number;
   vergunninghouder: number;
   vertrouwelijk: number;
   terugkoppeling: number;
@@ -115,7 +118,7 @@ interface Rij {
 
 const overzichtSelect = (db: Db, extra = '') => `
   SELECT m.id, m.nummer, m.ontvangen_op, m.ontvangen_dag, m.kanaal, m.categorie, m.kern, m.status,
-         z.nummer AS zaak, m.vergunninghouder, m.vertrouwelijk, m.terugkoppeling,
+         z.nummer AS zaak, m.vergunninghouder, m.vertrouwelijk, m.terugkoppeling, m.urgent,
          ${db.d.doorgezetNaar(',')} AS doorgezet_naar,
          ${EERSTE_DOORZETTING_OP} AS eerste_doorzetting_op,
          ${EERSTE_DOORZETTING_DAG} AS eerste_doorzetting_dag, ${DOORZETTING_ONBEKEND} AS doorzetting_onbekend ${extra}
@@ -136,11 +139,15 @@ function overzicht(rij: Rij, vandaag: Datum): MeldingOverzicht {
     doorzetting: doorzettingOordeel(rij.ontvangen_dag, rij.eerste_doorzetting_dag ?? undefined, vandaag, rij.doorzetting_onbekend === 1),
     vergunninghouder: rij.vergunninghouder === 1,
     vertrouwelijk: rij.vertrouwelijk === 1,
+    urgent: Number(rij.urgent) === 1,
     terugkoppeling: rij.terugkoppeling === 1,
   };
 }
 
-/** Meldingen matching `filter`, newest first, and how many match in all. */
+/** Urgent and not yet forwarded (status nieuw); the constant terms let SQLite use the index of open meldingen. */
+export const ACUUT = "(m.urgent = 1 AND m.status = 'nieuw' AND (m.status = 'nieuw' OR m.status = 'doorgezet'))";
+
+/** Meldingen matching `filter`, urgent ones waiting to be forwarded first, then newest first; and how many match in all. */
 export async function zoekMeldingen(db: Db, filter: MeldingFilter, nu: Date): Promise<{ meldingen: MeldingOverzicht[]; totaal: number }> {
   const waar: string[] = [];
   const p: Record<string, unknown> = {};
@@ -152,11 +159,17 @@ export async function zoekMeldingen(db: Db, filter: MeldingFilter, nu: Date): Pr
   }
   const where = waar.length ? `WHERE ${waar.join(' AND ')}` : '';
   const totaal = (await db.waarde<number>(`SELECT count(*) FROM melding m LEFT JOIN zaak z ON z.id = m.zaak_id ${where}`, p))!;
-  const limit = filter.limit === undefined ? '' : 'LIMIT @limit';
-  if (filter.limit !== undefined) p.limit = filter.limit;
-  const rijen = await db.alle<Rij>(`${overzichtSelect(db)} ${where} ORDER BY m.ontvangen_dag DESC, m.ontvangen_op DESC, m.id DESC ${limit}`, p);
+  const en = where ? `${where} AND` : 'WHERE';
+  const volgorde = 'ORDER BY m.ontvangen_dag DESC, m.ontvangen_op DESC, m.id DESC';
+  // Urgent meldingen not yet forwarded come first (SPEC §11): a small query on the index of open meldingen,
+  // then the page as before without them, so the usual order keeps its index.
+  const grens = (n: number | undefined) => (n === undefined ? '' : `LIMIT ${Math.max(0, Math.trunc(n))}`);
+  const acuut = await db.alle<Rij>(`${overzichtSelect(db)} ${en} ${ACUUT} ${volgorde} ${grens(filter.limit)}`, p);
+  const rest = filter.limit !== undefined && acuut.length >= filter.limit
+    ? []
+    : await db.alle<Rij>(`${overzichtSelect(db)} ${en} NOT (${ACUUT}) ${volgorde} ${grens(filter.limit === undefined ? undefined : filter.limit - acuut.length)}`, p);
   const vandaag = dagVan(nu);
-  return { meldingen: rijen.map((r) => overzicht(r, vandaag)), totaal };
+  return { meldingen: [...acuut, ...rest].map((r) => overzicht(r, vandaag)), totaal };
 }
 
 /** The id of a melding by its number (via its year and sequence number, which are indexed). */
@@ -339,6 +352,7 @@ export async function voegMeldingToe(
       vergunninghouder: +m.vergunninghouder, vertrouwelijk: +m.vertrouwelijk, status, geregistreerd_door: actor.gebruiker,
       aangemaakt_op: nu, gewijzigd_op: nu,
     };
+    if (m.urgent) rij.urgent = 1;
     // Only a melding linked to a zaak names the column: on a shared database the front desk may not set it.
     if (zaakId !== null) rij.zaak_id = zaakId;
     const kolommen = Object.keys(rij);
@@ -364,6 +378,7 @@ export async function voegMeldingToe(
         zaak: m.zaak ?? null,
         doorgezet_naar: m.doorzettenNaar,
         melder: m.melderNaam || m.melderTelefoon || m.melderEmail ? 'gegevens vastgelegd' : 'anoniem',
+        ...(m.urgent ? { urgent: true } : {}),
       },
     });
     return nummer;
@@ -460,6 +475,7 @@ const KOLOM: Record<keyof MeldingWijziging, string> = {
   terugkoppeling: 'terugkoppeling',
   vergunninghouder: 'vergunninghouder',
   vertrouwelijk: 'vertrouwelijk',
+  urgent: 'urgent',
 };
 
 /** Personal (or possibly personal) fields: the audit log records that they changed, never the values. */
@@ -502,6 +518,9 @@ export async function wijzigMelding(db: Db, actor: Actor, nummer: string, w: Mel
       }
       sets.push('ontvangen_dag = ?');
       waarden.push(dagVan(w.ontvangenOp));
+    }
+    if (w.urgent === true && oud.status === 'afgehandeld' && oud.urgent !== 1) {
+      throw new DomainError(`Melding ${nummer} is al afgehandeld; urgent maken kan niet meer. Er is niets gewijzigd.`);
     }
     if (sets.length === 0) return [];
     await db.voer(`UPDATE melding SET ${sets.join(', ')}, gewijzigd_op = ? WHERE id = ?`, [...waarden, actor.nu.toISOString(), id]);

@@ -8,6 +8,8 @@ import { openPost } from './post.js';
 
 export interface StatusCijfers {
   meldingen: { totaal: number; nieuw: number; doorgezet: number; afgehandeld: number; dit_jaar: number };
+  /** Urgent and not forwarded yet (SPEC §11): first of all, oldest first; also in the lists below. */
+  urgent_door_te_zetten: string[];
   /** Received today and not forwarded yet: still in time. */
   vandaag_door_te_zetten: string[];
   /** Received on an earlier day and never forwarded: already late. */
@@ -61,14 +63,15 @@ export async function statusCijfers(db: Db, vandaag: Datum, deel: 'alles' | 'bal
     doorgezet = await tel(`SELECT count(*) FROM melding WHERE status = 'doorgezet'`);
     ditJaar = await tel('SELECT count(*) FROM melding WHERE ontvangen_dag >= ?', `${jaar}-01-01`);
   }
-  const nietDoorgezet = await db.alle<{ nummer: string; ontvangen_dag: string }>(
-    `SELECT nummer, ontvangen_dag FROM melding m
+  const nietDoorgezet = await db.alle<{ nummer: string; ontvangen_dag: string; urgent: number }>(
+    `SELECT nummer, ontvangen_dag, urgent FROM melding m
      WHERE m.status = 'nieuw' AND NOT EXISTS (SELECT 1 FROM doorzetting d WHERE d.melding_id = m.id AND d.op IS NOT NULL)
      ORDER BY ontvangen_op`,
   );
   const wacht = await db.kolom<string>(`SELECT nummer FROM melding m WHERE ${wachtOpTerugkoppelingSql(db)} ORDER BY m.ontvangen_op, m.id`);
   return {
     meldingen: { totaal, nieuw, doorgezet, afgehandeld: totaal - nieuw - doorgezet, dit_jaar: ditJaar },
+    urgent_door_te_zetten: nietDoorgezet.filter((m) => Number(m.urgent) === 1).map((m) => m.nummer),
     vandaag_door_te_zetten: nietDoorgezet.filter((m) => m.ontvangen_dag >= vandaag).map((m) => m.nummer),
     niet_doorgezet: nietDoorgezet.filter((m) => m.ontvangen_dag < vandaag).map((m) => m.nummer),
     wacht_op_terugkoppeling: wacht,

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeEach, expect, it } from 'vitest';
 import { MIGRATIES } from '../../src/store/migrations.js';
+import { SCHEMA_VERSIE } from '../../src/store/locatie.js';
 import { herbereken, knoei, zonderNa8 } from '../helpers/aanvaller.js';
 import { kvz, kvzOk, lees, nieuweDb, tijdelijkeMap } from '../helpers/run.js';
 import { beschrijfBestand, OP_POSTGRES } from '../helpers/opslag.js';
@@ -243,6 +244,25 @@ beschrijfBestand('kvz check on a database from before state records', () => {
     conn2.exec(`UPDATE melding SET omschrijving = 'GEWIJZIGD'`);
     conn2.close();
     expect((await check(db)).json.toestand.verschillen).toEqual([{ object: 'M-2027-0001', wat: 'gewijzigd' }]);
+  });
+
+  it('keeps states recorded before schema 10 valid, and its columns count once set: urgent, a forwarding at an unknown moment', async () => {
+    const db = nieuweDb();
+    await kvzOk([...MELDING, '--doorzetten', 'politie'], { db });
+    await kvzOk(MELDING, { db });
+    // As a kvz of schema 9 left it: the states it recorded hashed without the columns 10 added.
+    knoei(db, (c) => {
+      c.exec('ALTER TABLE melding DROP COLUMN urgent');
+      c.exec('ALTER TABLE doorzetting DROP COLUMN tijd_onbekend');
+      c.pragma('user_version = 9');
+    });
+    expect((await check(db)).code).toBe(0); // migrated by the first command, every recorded state holding
+    expect(lees(db, 'PRAGMA user_version')).toEqual([{ user_version: SCHEMA_VERSIE }]);
+    sqlite3Of(db, `UPDATE melding SET urgent = 1 WHERE volgnummer = 2; UPDATE doorzetting SET tijd_onbekend = 1`);
+    expect((await check(db)).json.toestand.verschillen).toEqual([
+      { object: 'M-2027-0001', wat: 'gewijzigd' },
+      { object: 'M-2027-0002', wat: 'gewijzigd' },
+    ]);
   });
 });
 

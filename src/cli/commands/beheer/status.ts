@@ -22,6 +22,10 @@ export default async function status(ctx: Context, o: { json?: boolean }): Promi
     k.bold('Vandaag te doen'),
   ];
   const todo: [(t: string) => string, string][] = [];
+  if (cijfers.urgent_door_te_zetten.length > 0) {
+    const u = cijfers.urgent_door_te_zetten;
+    todo.push([k.red.bold, `!! ${meervoud(u.length, 'urgente melding', 'urgente meldingen')} nog niet doorgezet: ${lijst(u)} (kvz melding forward <nummer> --naar …)`]);
+  }
   if (cijfers.vandaag_door_te_zetten.length > 0) {
     todo.push([k.yellow, `! ${meervoud(cijfers.vandaag_door_te_zetten.length, 'melding', 'meldingen')} van vandaag nog doorzetten: ${cijfers.vandaag_door_te_zetten.join(', ')}`]);
   }

@@ -21,6 +21,7 @@ export function registreerMelding(program: Command, runtime: Runtime): void {
     .option('--terugkoppeling', 'de melder wil terugkoppeling')
     .option('--vergunninghouder', 'de melding betreft een vergunninghouder')
     .option('--vertrouwelijk', 'vertrouwelijk: alleen voor het politieoverleg')
+    .option('--urgent', 'acuut: bovenaan in lijsten en kvz status, met !! tot ze is doorgezet')
     .option('--zaak <nummer>', 'koppel aan een open zaak, bijv. Z-2027-001')
     .option('--doorzetten <partners>', 'meteen doorzetten naar partners, bijv. politie,jongerenwerk')
     .option('--zonder-mail', 'doorzetting alleen vastleggen (telefonisch gedaan); partners met een adres krijgen anders een mail')
@@ -103,6 +104,8 @@ export function registreerMelding(program: Command, runtime: Runtime): void {
     .option('--no-vergunninghouder', 'betreft geen vergunninghouder')
     .option('--vertrouwelijk', 'vertrouwelijk (alleen politieoverleg)')
     .option('--no-vertrouwelijk', 'niet vertrouwelijk')
+    .option('--urgent', 'acuut: bovenaan in lijsten en kvz status, met !! tot ze is doorgezet (niet bij een afgehandelde melding)')
+    .option('--niet-urgent', 'niet (meer) acuut')
     .option('--json', 'toon de melding daarna als JSON')
     .addHelpText('after', () => datumHulp({ tijd: true }))
     .action(voer(runtime, () => import('./update.js')));

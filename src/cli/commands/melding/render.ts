@@ -9,6 +9,8 @@ const t = (iso: string | null) => (iso ? tijdstipKort(new Date(iso)) : '—');
 /** A short reading of the same-day rule, with a marker that works without colour. */
 export function doorzettingTekst(ctx: Context, m: MeldingOverzicht): string {
   const k = kleuren(ctx);
+  // Urgent and not yet forwarded: !! until it is (SPEC §11).
+  if (m.urgent && m.status === 'nieuw') return k.red.bold('!! urgent: nu doorzetten');
   switch (m.doorzetting) {
     case 'op-tijd':
       return `✓ ${m.doorgezet_naar.join(', ')}`;
@@ -29,6 +31,7 @@ export function bevestiging(ctx: Context, m: MeldingDetail | VerborgenMelding): 
     return `${k.green(`Melding ${m.nummer} vastgelegd.`)}\nZe is vertrouwelijk: alleen het politieoverleg ziet haar; met uw rol is ze hierna niet meer te zien.\n`;
   }
   const regels = [k.green(`Melding ${m.nummer} vastgelegd.`)];
+  if (m.urgent && m.status === 'nieuw') regels.push(k.red.bold('!! Urgent: zet haar nu door; tot dan staat ze bovenaan in kvz status en de lijsten.'));
   const ontvangen = datumKort(m.ontvangen_dag);
   switch (m.doorzetting) {
     case 'op-tijd':
@@ -54,6 +57,7 @@ export function bevestiging(ctx: Context, m: MeldingDetail | VerborgenMelding): 
 
 function kenmerken(m: MeldingOverzicht): string {
   const k: string[] = [];
+  if (m.urgent) k.push('urgent');
   if (m.vergunninghouder) k.push('vergunninghouder');
   if (m.vertrouwelijk) k.push('vertrouwelijk');
   if (m.terugkoppeling) k.push('terugkoppeling');
@@ -102,6 +106,7 @@ export function meldingDetail(ctx: Context, m: MeldingDetail): string {
     regel('Status', m.status + (m.afgehandeld_op ? ` (${t(m.afgehandeld_op)})` : '')),
     regel('Zaak', m.zaak ?? '—'),
     regel('Vergunninghouder', jaNee(m.vergunninghouder)),
+    ...(m.urgent ? [regel('Urgent', m.status === 'nieuw' ? kleuren(ctx).red.bold('ja: !! nog niet doorgezet') : 'ja')] : []),
     regel('Melder', melder),
     regel('Terugkoppeling', m.terugkoppeling ? 'gewenst' : 'niet gevraagd'),
     regel('Doorzetting', doorzettingTekst(ctx, m)),

@@ -10,6 +10,7 @@ import { schrijf, schrijfJson } from '../../output.js';
 
 /** The flags of melding add, except the zaak and forwarding, which have commands of their own. */
 interface Opts extends Omit<RuweMelding, 'zaak' | 'doorzetten'> {
+  nietUrgent?: boolean;
   json?: boolean;
 }
 
@@ -38,6 +39,8 @@ export default async function meldingUpdate(ctx: Context, o: Opts, [invoer]: str
   w.terugkoppeling = o.terugkoppeling;
   w.vergunninghouder = o.vergunninghouder;
   w.vertrouwelijk = o.vertrouwelijk;
+  if (o.urgent && o.nietUrgent) throw new UsageError('Geef --urgent of --niet-urgent, niet allebei.');
+  w.urgent = o.nietUrgent ? false : o.urgent;
   if (Object.values(w).every((v) => v === undefined)) {
     throw new UsageError('Geef minstens één veld om te wijzigen, bijvoorbeeld --kern of --omschrijving (zie --help).');
   }

@@ -34,7 +34,9 @@ export default async function rapportDoorzetting(ctx: Context, o: Opts): Promise
   const per_categorie = [...groepen(feiten, (f) => f.categorie)]
     .map(([categorie, f]) => ({ categorie, ...telDoorzetting(f, vandaag) }))
     .sort((a, b) => b.totaal - a.totaal || a.categorie.localeCompare(b.categorie));
-  if (o.json) return schrijfJson(ctx, { rapport: 'doorzetting', ...periode, ...totaal, per_maand, per_categorie });
+  // Urgent meldingen apart (SPEC §11): the same figures for them alone.
+  const urgent = telDoorzetting(feiten.filter((f) => Number(f.urgent) === 1), vandaag);
+  if (o.json) return schrijfJson(ctx, { rapport: 'doorzetting', ...periode, ...totaal, urgent, per_maand, per_categorie });
 
   schrijf(ctx, kop(ctx, 'Doorzetting van meldingen', periode));
   schrijf(ctx, `Ontvangen: ${totaal.totaal}. Op de dag van ontvangst doorgezet: ${totaal.zelfde_dag} (${procent(totaal.aandeel_zelfde_dag)}); later: ${totaal.later}; niet doorgezet: ${totaal.niet_doorgezet}${totaal.vandaag_nog ? `; vandaag nog te doen: ${totaal.vandaag_nog}` : ''}.`);
@@ -42,6 +44,9 @@ export default async function rapportDoorzetting(ctx: Context, o: Opts): Promise
     schrijf(ctx, `Van ${meervoud(totaal.tijd_onbekend, 'melding', 'meldingen')} is niet bekend wanneer ze ${totaal.tijd_onbekend === 1 ? 'is' : 'zijn'} doorgezet (geïmporteerd zonder datum); ${totaal.tijd_onbekend === 1 ? 'die telt' : 'die tellen'} niet mee in het aandeel op dezelfde dag.`);
   }
   schrijf(ctx, `Mediane tijd tot de eerste doorzetting: ${duurTekst(totaal.mediaan_minuten)}.`);
+  if (urgent.totaal > 0) {
+    schrijf(ctx, `Urgent: ${urgent.totaal} ontvangen; op de dag van ontvangst doorgezet: ${urgent.zelfde_dag} (${procent(urgent.aandeel_zelfde_dag)}); later: ${urgent.later}; niet doorgezet: ${urgent.niet_doorgezet}${urgent.vandaag_nog ? `; vandaag nog te doen: ${urgent.vandaag_nog}` : ''}; mediane tijd tot de eerste doorzetting: ${duurTekst(urgent.mediaan_minuten)}.`);
+  }
   const ontvangen = getallen(per_maand.map((m) => m.totaal));
   const zelfde = getallen(per_maand.map((m) => m.zelfde_dag));
   const aandeel = getallen(per_maand.map((m) => procent(m.aandeel_zelfde_dag)));
