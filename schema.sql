@@ -27,7 +27,7 @@ CREATE TABLE instelling (
 -- in de transactie van het nieuwe object opgehoogd (niet 'hoogste zichtbare + 1'), zodat het ook op
 -- PostgreSQL, waar niet iedereen alles ziet, nooit botst; een teruggedraaide opdracht laat geen gat.
 CREATE TABLE teller (
-  soort TEXT NOT NULL CHECK (soort = 'melding' OR soort = 'zaak' OR soort = 'actie'),
+  soort TEXT NOT NULL CHECK (soort = 'melding' OR soort = 'zaak' OR soort = 'actie' OR soort = 'afstemming'),
   jaar INTEGER NOT NULL,
   laatste INTEGER NOT NULL CHECK (laatste >= 0),
   PRIMARY KEY (soort, jaar)
@@ -278,6 +278,28 @@ CREATE TABLE verslag (
 ) STRICT;
 CREATE INDEX verslag_overleg ON verslag (overleg_id, volgorde);
 CREATE INDEX verslag_zaak ON verslag (zaak_id, overleg_id) WHERE zaak_id IS NOT NULL;
+
+-- Afstemming tussendoor (SPEC §11; het plan §2.2: bij acute zaken contact tussen politie en
+-- ambtenaren OOV buiten de overleggen om). Het politieoverleg ziet ze terug op zijn agenda.
+-- Vertrouwelijk als daarom gevraagd is of als de zaak het is.
+CREATE TABLE afstemming (
+  id INTEGER PRIMARY KEY,
+  nummer TEXT NOT NULL UNIQUE,                       -- AF-2027-001
+  jaar INTEGER NOT NULL,
+  volgnummer INTEGER NOT NULL CHECK (volgnummer >= 1),
+  op TEXT NOT NULL,                                  -- wanneer het contact was (UTC)
+  dag TEXT NOT NULL,                                 -- die kalenderdag in Amsterdam
+  tussen TEXT NOT NULL CHECK (tussen GLOB '*,*'),    -- de partners (codes, op volgorde, met komma's)
+  onderwerp TEXT NOT NULL CHECK (length(trim(onderwerp)) BETWEEN 1 AND 200),
+  zaak_id INTEGER REFERENCES zaak (id),
+  vertrouwelijk INTEGER NOT NULL DEFAULT 0 CHECK (vertrouwelijk = 0 OR vertrouwelijk = 1),
+  notitie TEXT,
+  door TEXT NOT NULL,
+  aangemaakt_op TEXT NOT NULL,
+  zout TEXT DEFAULT (lower(hex(randomblob(16)))),   -- willekeurig zout van de toestandshash (src/store/toestand.ts)
+  UNIQUE (jaar, volgnummer)
+) STRICT;
+CREATE INDEX afstemming_dag ON afstemming (dag);
 
 -- Een actie in de matrix: wat een partner voor een zaak doet, en wanneer.
 CREATE TABLE actie (

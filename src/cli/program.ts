@@ -21,6 +21,7 @@ import { registreerDemo } from './commands/demo/index.js';
 import { registreerGebruiker } from './commands/gebruiker/index.js';
 import { registreerInstelling } from './commands/instelling/index.js';
 import { registreerPost } from './commands/post/index.js';
+import { registreerAfstemming } from './commands/afstemming/index.js';
 import { onbekendCommando } from './commando-namen.js';
 import { foutregel } from './zichtbaar.js';
 
@@ -131,5 +132,6 @@ export function bouwProgramma(runtime: Runtime): Command {
   registreerGebruiker(program, runtime);
   registreerInstelling(program, runtime);
   registreerPost(program, runtime);
+  registreerAfstemming(program, runtime);
   return program;
 }

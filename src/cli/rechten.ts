@@ -24,6 +24,7 @@ const RECHTEN: Record<string, Recht> = {
   'actie add': recht('iv', 'geen actie toevoegen'),
   actie: recht('iv', 'geen acties bekijken of wijzigen'),
   matrix: recht('iv', 'de matrix niet bekijken'),
+  afstemming: recht('iv', 'geen afstemming tussendoor vastleggen of bekijken'),
   rapport: recht('iv', 'geen rapporten maken'),
   export: recht('iv', 'niet exporteren'),
   import: recht('iv', 'niet importeren'),

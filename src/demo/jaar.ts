@@ -13,7 +13,7 @@ import { planMelding } from './meldingen.js';
 import { HOTSPOTS, PLEKKEN, STRATEN } from './teksten.js';
 import { VERHALEN } from './verhalen.js';
 import { isWerkdag, later, toeval, Wachtrij, werkdagVanaf, type Toeval } from './wachtrij.js';
-import { bespreek, planVerhaal, type ZaakStaat } from './zaken.js';
+import { bespreek, planAfstemming, planVerhaal, type ZaakStaat } from './zaken.js';
 
 const ZAAD = 1598;
 
@@ -143,6 +143,8 @@ function planAchtergrond(db: Db, w: Wachtrij, r: Toeval, begin: Datum, nu: Date)
 
 /** What is still to do today: meldingen of this morning and yesterday that are not yet forwarded. */
 function planVandaag(db: Db, w: Wachtrij, r: Toeval, nu: Date): void {
+  // Two days ago police and OOV spoke in between: the next politieoverleg sees it on its agenda.
+  planAfstemming(db, w, new Date(nu.getTime() - 50 * 3_600_000), 'Onrust bij de ijsbaan in Bobeldijk: politie rijdt dit weekend extra rondes');
   const recent = [
     { uur: 26, categorie: 'geluidsoverlast', kern: 'Spierdijk', plek: 'de Zuiderweg' },
     { uur: 2, categorie: 'jeugdoverlast', kern: 'De Goorn', plek: 'de skatebaan aan de Sportlaan' },

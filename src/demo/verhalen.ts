@@ -26,6 +26,8 @@ export interface Verhaal {
   vertrouwelijk?: boolean;
   /** Its first melding was acute (SPEC §11): urgent, forwarded at once. */
   urgent?: boolean;
+  /** Police and OOV spoke in between about its first melding (SPEC §11): the subject. */
+  afstemming?: string;
   eigenaar?: string;
   /** Agreed when the zaak is first discussed, and later when it is followed up. */
   aanpak: Afspraak[];
@@ -80,6 +82,7 @@ export const VERHALEN: Verhaal[] = [
   {
     titel: 'Treiteren van gezin aan de Kerkstraat (vergunninghouders)', soort: 'overlast', kern: 'Obdam', categorie: 'treiteren', straat: 'Kerkstraat',
     begin: 90, duur: 180, meldingen: 7, vergunninghouder: true, urgent: true,
+    afstemming: 'Stenen door de ruit bij het gezin: politie rijdt extra rondes, OOV belt de woningcorporatie',
     aanpak: [
       a('vluchtelingenwerk', 'gesprek-melder', 'Gesprek met het gezin over veiligheid en steun'),
       a('politie', 'gesprek-bewoners', 'Gesprek met de betrokken buurjongens en hun ouders'),
@@ -230,6 +233,7 @@ export const VERHALEN: Verhaal[] = [
   {
     titel: 'Dreiging richting vergunninghouder', soort: 'overlast', kern: 'Obdam', categorie: 'treiteren', straat: 'De Kolk',
     begin: 240, duur: 60, meldingen: 3, vertrouwelijk: true, vergunninghouder: true, eigenaar: 'politie', urgent: true,
+    afstemming: 'Dreigende berichten aan de bewoner: beschermingsmaatregelen en extra surveillance',
     aanpak: [a('politie', 'overig', 'Dreiging inschatten en beschermingsmaatregelen bespreken')],
     vervolg: [],
   },

@@ -13,6 +13,7 @@ import { voegActieToe, wijzigActie } from '../store/acties.js';
 import { koppelMelding } from '../store/meldingen.js';
 import { openZaak, sluitZaak } from '../store/zaken.js';
 import { IV, planMelding } from './meldingen.js';
+import { voegAfstemmingToe } from '../store/afstemmingen.js';
 import type { Afspraak, Verhaal } from './verhalen.js';
 import { binnenKantoortijd, later, werkdagVanaf, type Toeval, type Wachtrij } from './wachtrij.js';
 
@@ -40,6 +41,8 @@ export function planVerhaal(db: Db, w: Wachtrij, r: Toeval, jaarBegin: Datum, v:
   for (let i = 0; i < v.meldingen; i++) {
     const dag = plusDagen(jaarBegin, Math.min(364, v.begin + Math.floor((i * v.duur) / v.meldingen) + r.tussen(0, 3)));
     const ontvangen = instantVan(dag, `${String(r.tussen(8, 21)).padStart(2, '0')}:${String(r.tussen(0, 59)).padStart(2, '0')}`);
+    // Contact in between about the first, acute melding (fixed, so the rest of the year stays as it was).
+    if (i === 0 && v.afstemming) planAfstemming(db, w, later(ontvangen, 90), v.afstemming, v.vertrouwelijk === true);
     planMelding(db, w, r, {
       ontvangen,
       categorie: v.categorie,
@@ -185,3 +188,10 @@ const VERVOLG_POLITIE: Afspraak[] = [
 ];
 
 const UITSTEL = ['De partner heeft meer tijd nodig.', 'Wacht op een gesprek met de betrokkenen.', 'Uitgesteld door de vakantieperiode.'];
+
+/** An afstemming tussendoor between police and OOV (SPEC §11), by IV, about what just happened. */
+export function planAfstemming(db: Db, w: Wachtrij, op: Date, onderwerp: string, vertrouwelijk = false): void {
+  w.plan(op, IV[1]!, 'afstemming add', async (a) => {
+    await voegAfstemmingToe(db, a, { op: a.nu, tussen: ['oov', 'politie'], onderwerp, vertrouwelijk });
+  });
+}

@@ -5,7 +5,7 @@
  */
 import { ACTIE_STATUSSEN } from '../domain/actie.js';
 import type { ActieOpAgenda, Agenda, GioAgenda, MeldingOpAgenda, PolitieAgenda, Telling, TweewekelijksAgenda, ZaakOpAgenda } from '../domain/agenda.js';
-import { datumKort } from '../domain/tijd.js';
+import { dagVanIso, datumKort } from '../domain/tijd.js';
 import { datumLang } from '../domain/datum-nl.js';
 import { inline, mdTabel } from './markdown.js';
 import { staafdiagram } from './staaf.js';
@@ -265,7 +265,7 @@ function loopt(a: GioAgenda | PolitieAgenda): string {
 }
 
 function politie(a: PolitieAgenda): Punt[] {
-  const [opening, trends, veel, vertrouwelijk, vhJeugd, rondvraag] = a.agendapunten as [string, string, string, string, string, string];
+  const [opening, trends, veel, vertrouwelijk, tussendoor, vhJeugd, rondvraag] = a.agendapunten as [string, string, string, string, string, string, string];
   const vp = a.vorig_venster;
   const categorieen = a.trends.per_categorie.map((r) => ({ ...r, naam: r.categorie }));
   const kernen = a.trends.per_kern.map((r) => ({ ...r, naam: r.kern }));
@@ -297,6 +297,18 @@ function politie(a: PolitieAgenda): Punt[] {
         tekst(`${meervoud(a.vertrouwelijke_meldingen.length, 'vertrouwelijke melding', 'vertrouwelijke meldingen')} in de periode.`),
         ...(a.vertrouwelijke_meldingen.length > 0 ? [tekst(...meldingTabel(a.vertrouwelijke_meldingen, false))] : []),
       ],
+    },
+    {
+      titel: tussendoor,
+      blokken: a.afstemmingen.length === 0
+        ? [tekst('Geen afstemming tussendoor vastgelegd in de periode (kvz afstemming add).')]
+        : [
+            tekst(`${meervoud(a.afstemmingen.length, 'keer', 'keer')} tussendoor afgestemd in de periode${a.afstemmingen.some((x) => x.vertrouwelijk) ? '; de vertrouwelijke staan alleen op deze agenda' : ''}.`),
+            tekst(...mdTabel(
+              ['Afstemming', 'Op', 'Tussen', 'Onderwerp', 'Zaak'],
+              a.afstemmingen.map((x) => [x.nummer + (x.vertrouwelijk ? ' (vertrouwelijk)' : ''), datumKort(dagVanIso(x.op)), x.tussen.join(', '), inline(x.onderwerp), x.zaak ?? '']),
+            )),
+          ],
     },
     {
       titel: vhJeugd,

@@ -36,6 +36,7 @@ export const AGENDAPUNTEN = {
     'Trends: meldingen per categorie en per kern',
     'Zaken met drie of meer meldingen in de periode',
     'Vertrouwelijke zaken en hun acties',
+    'Afstemming tussendoor sinds het vorige politieoverleg',
     'Vergunninghouders en jeugd',
     'Rondvraag',
   ],
@@ -158,8 +159,19 @@ export interface PolitieAgenda extends AgendaKop {
   zaken_veel_meldingen: ZaakOpAgenda[];
   vertrouwelijke_zaken: ZaakOpAgenda[];
   vertrouwelijke_meldingen: MeldingOpAgenda[];
+  /** Contact in between (SPEC §11) in the period: since the previous politieoverleg. */
+  afstemmingen: AfstemmingOpAgenda[];
   vergunninghouders: Telling & { per_categorie: PerCategorie };
   jeugdoverlast: Telling & { per_kern: PerKern };
+}
+
+export interface AfstemmingOpAgenda {
+  nummer: string;
+  op: string;
+  tussen: string[];
+  onderwerp: string;
+  zaak: string | null;
+  vertrouwelijk: boolean;
 }
 
 export type Agenda = GioAgenda | TweewekelijksAgenda | PolitieAgenda;

@@ -4,12 +4,13 @@
  */
 import { UsageError } from './errors.js';
 
-export type NummerSoort = 'melding' | 'zaak' | 'actie';
+export type NummerSoort = 'melding' | 'zaak' | 'actie' | 'afstemming';
 
 const OPMAAK: Record<NummerSoort, { letter: string; cijfers: number; voorbeeld: string }> = {
   melding: { letter: 'M', cijfers: 4, voorbeeld: 'M-2027-0042' },
   zaak: { letter: 'Z', cijfers: 3, voorbeeld: 'Z-2027-001' },
   actie: { letter: 'A', cijfers: 4, voorbeeld: 'A-2027-0001' },
+  afstemming: { letter: 'AF', cijfers: 3, voorbeeld: 'AF-2027-001' },
 };
 
 export function formatNummer(soort: NummerSoort, jaar: number, volgnummer: number): string {

@@ -49,6 +49,7 @@ import {
   type ZaakRij,
 } from './agenda-feiten.js';
 import type { Db } from './db.js';
+import { zoekAfstemmingen } from './afstemmingen.js';
 import { overlegOp, venster, volgendOverleg, vorigOverleg } from './overleggen.js';
 
 /** The agenda of `overleg` (a meeting that takes place), with the matrix as of `nu`. */
@@ -258,6 +259,9 @@ async function politie(db: Db, kop: AgendaKop & { soort: 'politie' }, v: Venster
     zaken_veel_meldingen: await metActies(db, await zakenMet(db, 'id', veel, alles), perZaak, sinds, kop.peildatum),
     vertrouwelijke_zaken: await metActies(db, await openZaken(db, true), perZaak, sinds, kop.peildatum),
     vertrouwelijke_meldingen: await meldingenIn(db, v.van, v.tot, 'alleen-vertrouwelijk', kop.peildatum),
+    afstemmingen: (await zoekAfstemmingen(db, { van: v.van, tot: v.tot })).map(({ nummer, op, tussen, onderwerp, zaak, vertrouwelijk }) => ({
+      nummer, op, tussen, onderwerp, zaak, vertrouwelijk,
+    })),
     vergunninghouders: { ...telt(vh), per_categorie: alsTrend(trend(vh.deze, vh.vorige), 'categorie') },
     jeugdoverlast: { ...telt(jeugd), per_kern: alsTrend(trend(jeugd.deze, jeugd.vorige), 'kern') },
   };

@@ -75,6 +75,11 @@ export const KOPIE_TABELLEN: readonly {
       'notitie', 'overleg_id'],
     volgorde: 'id',
   },
+  {
+    tabel: 'afstemming',
+    kolommen: ['id', 'nummer', 'jaar', 'volgnummer', 'op', 'dag', 'tussen', 'onderwerp', 'zaak_id', 'vertrouwelijk', 'notitie', 'door', 'aangemaakt_op'],
+    volgorde: 'id',
+  },
   { tabel: 'audit', kolommen: ['id', 'op', 'gebruiker', 'commando', 'object', 'resultaat', 'details', 'vorige_hash', 'hash', 'toestand'], volgorde: 'id' },
 ];
 

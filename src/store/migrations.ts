@@ -176,4 +176,40 @@ export const MIGRATIES: readonly Migratie[] = [
       ALTER TABLE melding ADD COLUMN urgent INTEGER NOT NULL DEFAULT 0 CHECK (urgent = 0 OR urgent = 1);
       ALTER TABLE doorzetting ADD COLUMN tijd_onbekend INTEGER NOT NULL DEFAULT 0 CHECK (tijd_onbekend = 0 OR tijd_onbekend = 1);`,
   },
+  {
+    // Afstemming tussendoor (SPEC §11): its own table and numbers; the counter takes a fourth soort.
+    versie: 11,
+    sql: `
+      CREATE TABLE teller_nieuw (
+        soort TEXT NOT NULL CHECK (soort = 'melding' OR soort = 'zaak' OR soort = 'actie' OR soort = 'afstemming'),
+        jaar INTEGER NOT NULL,
+        laatste INTEGER NOT NULL CHECK (laatste >= 0),
+        PRIMARY KEY (soort, jaar)
+      ) STRICT, WITHOUT ROWID;
+      INSERT INTO teller_nieuw (soort, jaar, laatste) SELECT soort, jaar, laatste FROM teller;
+      DROP TABLE teller;
+      ALTER TABLE teller_nieuw RENAME TO teller;
+      -- Afstemming tussendoor (SPEC §11; het plan §2.2: bij acute zaken contact tussen politie en
+      -- ambtenaren OOV buiten de overleggen om). Het politieoverleg ziet ze terug op zijn agenda.
+      -- Vertrouwelijk als daarom gevraagd is of als de zaak het is.
+      CREATE TABLE afstemming (
+        id INTEGER PRIMARY KEY,
+        nummer TEXT NOT NULL UNIQUE,                       -- AF-2027-001
+        jaar INTEGER NOT NULL,
+        volgnummer INTEGER NOT NULL CHECK (volgnummer >= 1),
+        op TEXT NOT NULL,                                  -- wanneer het contact was (UTC)
+        dag TEXT NOT NULL,                                 -- die kalenderdag in Amsterdam
+        tussen TEXT NOT NULL CHECK (tussen GLOB '*,*'),    -- de partners (codes, op volgorde, met komma's)
+        onderwerp TEXT NOT NULL CHECK (length(trim(onderwerp)) BETWEEN 1 AND 200),
+        zaak_id INTEGER REFERENCES zaak (id),
+        vertrouwelijk INTEGER NOT NULL DEFAULT 0 CHECK (vertrouwelijk = 0 OR vertrouwelijk = 1),
+        notitie TEXT,
+        door TEXT NOT NULL,
+        aangemaakt_op TEXT NOT NULL,
+        zout TEXT DEFAULT (lower(hex(randomblob(16)))),   -- willekeurig zout van de toestandshash (src/store/toestand.ts)
+        UNIQUE (jaar, volgnummer)
+      ) STRICT;
+      CREATE INDEX afstemming_dag ON afstemming (dag);
+`,
+  },
 ];

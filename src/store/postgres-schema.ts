@@ -74,6 +74,27 @@ CREATE TABLE kalender (
   PRIMARY KEY (soort, nominale_datum)
 );`;
 
+const AFSTEMMING = `-- Afstemming tussendoor (SPEC §11), zoals in schema.sql. Wie niet het vertrouwelijke mag zien, ziet een
+-- vertrouwelijke niet, en ook niet een over een vertrouwelijke zaak (rijbeveiliging).
+CREATE TABLE afstemming (
+  id ${ID},
+  nummer ${T} NOT NULL UNIQUE,
+  jaar integer NOT NULL,
+  volgnummer integer NOT NULL CHECK (volgnummer >= 1),
+  op ${T} NOT NULL,
+  dag ${T} NOT NULL,
+  tussen ${T} NOT NULL CHECK (tussen LIKE '%,%'),
+  onderwerp ${T} NOT NULL CHECK (length(trim(onderwerp)) BETWEEN 1 AND 200),
+  zaak_id integer REFERENCES zaak (id),
+  ${BOOL('vertrouwelijk')},
+  notitie ${T},
+  door ${T} NOT NULL,
+  aangemaakt_op ${T} NOT NULL,
+  zout ${ZOUT},
+  UNIQUE (jaar, volgnummer)
+);
+CREATE INDEX afstemming_dag ON afstemming (dag);`;
+
 const VERSLAG = `-- Het verslag van een overleg (SPEC §9), zoals in schema.sql. geheim: van het politieoverleg, of over
 -- een vertrouwelijke zaak (ook een die dat later werd: triggers verslag_geheim, zaak_geheim).
 CREATE TABLE verslag (
@@ -128,7 +149,7 @@ CREATE TABLE instelling (
 );
 
 CREATE TABLE teller (
-  soort ${T} NOT NULL CHECK (soort IN ('melding', 'zaak', 'actie')),
+  soort ${T} NOT NULL CONSTRAINT teller_soort_check CHECK (soort IN ('melding', 'zaak', 'actie', 'afstemming')),
   jaar integer NOT NULL,
   laatste integer NOT NULL CHECK (laatste >= 0),
   PRIMARY KEY (soort, jaar)
@@ -305,6 +326,8 @@ CREATE TABLE aanwezigheid (
 );
 
 ${VERSLAG}
+
+${AFSTEMMING}
 
 CREATE TABLE actie (
   id ${ID},
@@ -662,7 +685,7 @@ BEGIN
   IF NOT pg_has_role(session_user, ${letterlijk(r.beheer)}, 'MEMBER') THEN
     RAISE EXCEPTION 'alleen beheer kopieert' USING ERRCODE = '42501';
   END IF;
-  IF EXISTS (SELECT 1 FROM melding) OR EXISTS (SELECT 1 FROM zaak) OR EXISTS (SELECT 1 FROM actie) OR EXISTS (SELECT 1 FROM overleg)
+  IF EXISTS (SELECT 1 FROM melding) OR EXISTS (SELECT 1 FROM zaak) OR EXISTS (SELECT 1 FROM actie) OR EXISTS (SELECT 1 FROM overleg) OR EXISTS (SELECT 1 FROM afstemming)
      OR EXISTS (SELECT 1 FROM contact) OR EXISTS (SELECT 1 FROM doorzetting) OR EXISTS (SELECT 1 FROM bericht) OR EXISTS (SELECT 1 FROM audit WHERE commando <> 'init') THEN
     RAISE EXCEPTION 'de database is niet leeg' USING ERRCODE = '55000';
   END IF;
@@ -688,7 +711,7 @@ BEGIN
     RAISE EXCEPTION 'er wordt geen kopie binnengehaald' USING ERRCODE = '55000';
   END IF;
   IF p_tabel NOT IN ('instelling', 'teller', 'kern', 'partner', 'deelnemer', 'categorie', 'cadans', 'zaak', 'melding', 'doorzetting', 'contact',
-                     'bericht', 'overleg', 'kalender', 'aanwezigheid', 'verslag', 'actie', 'actie_historie', 'audit') THEN
+                     'bericht', 'overleg', 'kalender', 'aanwezigheid', 'verslag', 'actie', 'actie_historie', 'afstemming', 'audit') THEN
     RAISE EXCEPTION 'onbekende tabel %', p_tabel USING ERRCODE = '22023';
   END IF;
   SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum) INTO v_kolommen FROM pg_attribute
@@ -713,6 +736,7 @@ BEGIN
   PERFORM setval('bericht_id_seq', coalesce((SELECT max(id) FROM bericht), 0) + 1, false);
   PERFORM setval('actie_historie_id_seq', coalesce((SELECT max(id) FROM actie_historie), 0) + 1, false);
   PERFORM setval('verslag_id_seq', coalesce((SELECT max(id) FROM verslag), 0) + 1, false);
+  PERFORM setval('afstemming_id_seq', coalesce((SELECT max(id) FROM afstemming), 0) + 1, false);
   UPDATE audit a SET geheim = 1 WHERE a.geheim = 0 AND (
     EXISTS (SELECT 1 FROM melding m WHERE m.geheim = 1 AND m.nummer = a.object)
     OR EXISTS (SELECT 1 FROM zaak z WHERE z.vertrouwelijk = 1 AND z.nummer = a.object)
@@ -721,7 +745,7 @@ BEGIN
     OR a.object LIKE 'politie %' AND a.resultaat LIKE 'agenda%'
     OR a.details LIKE '%"vertrouwelijk":true%');
   -- Fresh statistics, or the planner guesses wrong over a large copy until autovacuum comes by.
-  ANALYZE instelling, teller, kern, partner, deelnemer, categorie, cadans, zaak, melding, doorzetting, contact, bericht, overleg, kalender, aanwezigheid, verslag, actie, actie_historie, audit;
+  ANALYZE instelling, teller, kern, partner, deelnemer, categorie, cadans, zaak, melding, doorzetting, contact, bericht, overleg, kalender, aanwezigheid, verslag, actie, actie_historie, afstemming, audit;
   PERFORM set_config('kvz.kopie', '', true);
 END $$;
 
@@ -748,7 +772,7 @@ END $$;
 /** Row-level security on every table: forced, so even the owner's functions go through it. */
 export function rijbeveiliging(r: Rolnamen): string {
   const mag = '(SELECT mag_vertrouwelijk())';
-  const alle = ['instelling', 'teller', 'kern', 'partner', 'deelnemer', 'categorie', 'zaak', 'melding', 'doorzetting', 'contact', 'bericht', 'cadans', 'overleg', 'kalender', 'aanwezigheid', 'verslag', 'actie', 'actie_historie', 'audit', 'melding_stand'];
+  const alle = ['instelling', 'teller', 'kern', 'partner', 'deelnemer', 'categorie', 'zaak', 'melding', 'doorzetting', 'contact', 'bericht', 'cadans', 'overleg', 'kalender', 'aanwezigheid', 'verslag', 'actie', 'actie_historie', 'afstemming', 'audit', 'melding_stand'];
   const open = ['instelling', 'teller', 'kern', 'partner', 'deelnemer', 'categorie', 'cadans', 'overleg', 'kalender'];
   const b = ident(r.balie);
   const regels = alle.flatMap((t) => [
@@ -791,6 +815,9 @@ export function rijbeveiliging(r: Rolnamen): string {
     `CREATE POLICY alles ON verslag TO ${b} USING ${zichtbaar} WITH CHECK ${zichtbaar};`,
     `CREATE POLICY lezen ON audit FOR SELECT TO ${b} USING (geheim = 0 OR ${mag});`,
     `CREATE POLICY lezen ON melding_stand FOR SELECT TO ${b} USING ${zichtbaar};`,
+    // Confidential when asked, or when its zaak is (the zaak policy hides such a zaak from whoever may not see it).
+    `CREATE POLICY lezen ON afstemming FOR SELECT TO ${b} USING (${mag} OR (vertrouwelijk = 0 AND (zaak_id IS NULL OR EXISTS (SELECT 1 FROM zaak z WHERE z.id = zaak_id AND z.vertrouwelijk = 0))));`,
+    `CREATE POLICY toevoegen ON afstemming FOR INSERT TO ${b} WITH CHECK (true);`,
   );
   return regels.join('\n');
 }
@@ -837,6 +864,8 @@ GRANT SELECT, INSERT, DELETE ON aanwezigheid, verslag TO ${iv};
 GRANT SELECT ON audit TO ${iv};
 GRANT SELECT, UPDATE ON SEQUENCE melding_id_seq TO ${iv};
 GRANT USAGE ON SEQUENCE zaak_id_seq, actie_id_seq, overleg_id_seq, verslag_id_seq TO ${iv};
+GRANT SELECT, INSERT ON afstemming TO ${iv};
+GRANT USAGE ON SEQUENCE afstemming_id_seq TO ${iv};
 
 -- politieoverleg: ook het vertrouwelijke (de rijbeveiliging kijkt naar dit lidmaatschap).
 
@@ -905,6 +934,11 @@ ${VERSLAG}`);
   }
   if (van < 9) stappen.push(`ALTER TABLE cadans ADD COLUMN ${TIJD('tweewekelijks_tijd', true)}, ADD COLUMN tweewekelijks_locatie ${T};`);
   if (van < 10) stappen.push(`ALTER TABLE melding ADD COLUMN ${BOOL('urgent')}; ALTER TABLE doorzetting ADD COLUMN ${BOOL('tijd_onbekend')};`);
+  if (van < 11) {
+    stappen.push(`ALTER TABLE teller DROP CONSTRAINT teller_soort_check;
+ALTER TABLE teller ADD CONSTRAINT teller_soort_check CHECK (soort IN ('melding', 'zaak', 'actie', 'afstemming'));
+${AFSTEMMING}`);
+  }
   stappen.push(`
 DO $$
 DECLARE

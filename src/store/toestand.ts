@@ -83,6 +83,13 @@ export const SOORTEN: readonly Soort[] = [
     id: 'id',
   },
   {
+    tabel: 'afstemming',
+    sleutel: (t) => `${t}.nummer`,
+    kolommen: ['id', 'nummer', 'jaar', 'volgnummer', 'op', 'dag', 'tussen', 'onderwerp', 'zaak_id', 'vertrouwelijk', 'notitie', 'door', 'aangemaakt_op'],
+    delen: [],
+    id: 'id',
+  },
+  {
     tabel: 'partner',
     sleutel: (t) => `'partner:' || ${t}.code`,
     kolommen: ['code', 'naam', 'email', 'met_melder'],

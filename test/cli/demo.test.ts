@@ -57,6 +57,18 @@ describe('kvz demo', () => {
     expect(uitvoer).toContain(`Probeer ook:\n  kvz status --db ${demo}\n  kvz rapport jeugd --db ${demo}\n  kvz export matrix --output matrix.csv --db ${demo}\n`);
   });
 
+  it('tells the stories of SPEC §11 too: an urgent melding waiting, contact in between, interventions', async () => {
+    expect((await kvzOk(['status'], { db: demo })).stdout).toMatch(/!! 1 urgente melding nog niet doorgezet: M-2027-\d{4}/);
+    const af = JSON.parse((await kvzOk(['afstemming', 'list', '--json'], { db: demo })).stdout) as { nummer: string; vertrouwelijk: boolean }[];
+    expect(af.length).toBeGreaterThanOrEqual(3);
+    expect(af.some((a) => a.vertrouwelijk)).toBe(true);
+    const politie = (await kvzOk(['agenda', 'politie'], { db: demo })).stdout;
+    expect(politie).toMatch(/## 5\. Afstemming tussendoor sinds het vorige politieoverleg\n\n1 keer tussendoor afgestemd in de periode\./);
+    expect((await kvzOk(['matrix'], { db: demo })).stdout).toMatch(/(gesprek-bewoners|gesprek-melder|handhaving|huisbezoek): /);
+    // None of it on the GIO's agenda.
+    expect((await kvzOk(['agenda', 'gio'], { db: demo })).stdout).not.toMatch(/AF-20\d\d/);
+  });
+
   it('says npx kvz in what to try when it was started with npx, as the README does', async () => {
     const pad = join(tijdelijkeMap(), 'npx-demo.db');
     const u = await kvzOk(['demo', '--db', pad], { env: { npm_command: 'exec' } });
@@ -71,7 +83,7 @@ describe('kvz demo', () => {
     expect(laatste).toEqual({ commando: 'demo', gebruiker: 'test' });
     // The year was made through the real commands: their names are in the log.
     expect(kolom(demo, 'SELECT DISTINCT commando FROM audit ORDER BY 1')).toEqual([
-      'actie add', 'actie update', 'demo', 'melding add', 'melding close', 'melding contact', 'melding forward', 'melding link',
+      'actie add', 'actie update', 'afstemming add', 'demo', 'melding add', 'melding close', 'melding contact', 'melding forward', 'melding link',
       'overleg annuleer', 'overleg cadans', 'overleg verzet', 'zaak close', 'zaak open',
     ]);
   });

@@ -40,19 +40,22 @@ describe('figures', () => {
   it('counts same-day forwarding and leaves meldingen of today that are not forwarded yet out of the share', () => {
     const t = telDoorzetting(
       [
-        { maand: '2027-03', categorie: 'overig', ontvangen_dag: '2027-03-10', eerste_dag: '2027-03-10', minuten: 30 },
-        { maand: '2027-03', categorie: 'overig', ontvangen_dag: '2027-03-10', eerste_dag: '2027-03-11', minuten: 1500 },
-        { maand: '2027-03', categorie: 'overig', ontvangen_dag: '2027-03-12', eerste_dag: null, minuten: null },
-        { maand: '2027-03', categorie: 'overig', ontvangen_dag: '2027-03-16', eerste_dag: null, minuten: null },
+        { maand: '2027-03', categorie: 'overig', ontvangen_dag: '2027-03-10', eerste_dag: '2027-03-10', minuten: 30, onbekend: 0, urgent: 0 },
+        { maand: '2027-03', categorie: 'overig', ontvangen_dag: '2027-03-10', eerste_dag: '2027-03-11', minuten: 1500, onbekend: 0, urgent: 0 },
+        { maand: '2027-03', categorie: 'overig', ontvangen_dag: '2027-03-12', eerste_dag: null, minuten: null, onbekend: 0, urgent: 0 },
+        { maand: '2027-03', categorie: 'overig', ontvangen_dag: '2027-03-16', eerste_dag: null, minuten: null, onbekend: 0, urgent: 0 },
+        // Forwarded at a moment nobody knows (#15 item 4): neither in time nor late, outside the share.
+        { maand: '2027-03', categorie: 'overig', ontvangen_dag: '2027-03-01', eerste_dag: null, minuten: null, onbekend: 1, urgent: 0 },
       ],
       '2027-03-16',
     );
     expect(t).toEqual({
-      totaal: 4,
+      totaal: 5,
       zelfde_dag: 1,
       later: 1,
       niet_doorgezet: 1,
       vandaag_nog: 1,
+      tijd_onbekend: 1,
       aandeel_zelfde_dag: 1 / 3,
       mediaan_minuten: 765,
     });

@@ -36,11 +36,12 @@ export function herbereken(conn: Database.Database, vanaf = 1): void {
 
 /**
  * What the schema versions after 8 added to a file, undone: the tweewekelijks overleg's own time and
- * place (9), urgent meldingen and forwardings at an unknown moment (10). For tests that take a
- * database back to an older version.
+ * place (9), urgent meldingen and forwardings at an unknown moment (10), afstemming tussendoor (11).
+ * For tests that take a database back to an older version.
  */
 export function zonderNa8(conn: Database.Database): void {
   for (const k of ['tweewekelijks_tijd', 'tweewekelijks_locatie']) conn.exec(`ALTER TABLE cadans DROP COLUMN ${k}`);
   conn.exec('ALTER TABLE melding DROP COLUMN urgent');
   conn.exec('ALTER TABLE doorzetting DROP COLUMN tijd_onbekend');
+  conn.exec('DROP TABLE afstemming');
 }

@@ -55,5 +55,5 @@ describe.skipIf(!PG)(`many writers at once on PostgreSQL${PG_OVERGESLAGEN}`, () 
     const regels = Number(db.psql('SELECT count(*) FROM audit').stdout);
     expect(regels).toBe(2 + 2 + SCHRIJVERS * AANTAL + (historie.length - 1));
     expect(check.stdout).toContain(`Auditlog: ${regels} regels, de hashketen klopt`);
-  }, 120_000);
+  }, 300_000); // 20 processes on two cores: slow when the machine is busy; the test is about correctness, not speed
 });

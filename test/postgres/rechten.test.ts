@@ -128,6 +128,26 @@ describe.skipIf(!PG)(`rights on a shared database${PG_OVERGESLAGEN}`, () => {
     expect([onbekend.code, onbekend.stderr]).toEqual([4, 'Geen toegang: met de rol balie kunt u geen zaken bekijken of wijzigen.\n']);
   });
 
+  it('keeps afstemming tussendoor from the front desk and its confidential ones from iv, also in psql (SPEC §11)', async () => {
+    const af = ['afstemming', 'add', '--tussen', 'politie,oov'];
+    const u = await db.kvz([...af, '--onderwerp', 'Poging'], balie);
+    expect([u.code, u.stdout, u.stderr]).toEqual([4, '', 'Geen toegang: met de rol balie kunt u geen afstemming tussendoor vastleggen of bekijken.\n']);
+    expect(db.psql(`INSERT INTO afstemming (nummer, jaar, volgnummer, op, dag, tussen, onderwerp, door, aangemaakt_op) VALUES ('AF-2027-099', 2027, 99, 'x', 'x', 'a,b', 'x', 'x', 'x')`, balie).stderr).toMatch(/permission denied/);
+    expect(db.psql('SELECT count(*) FROM afstemming', balie).stderr).toMatch(/permission denied/);
+
+    await db.kvzOk([...af, '--onderwerp', 'Overlast Kerkstraat', '--zaak', 'Z-2027-001'], iv);
+    await db.kvzOk([...af, '--onderwerp', 'GEHEIM: informant', '--vertrouwelijk'], politie);
+    await db.kvzOk([...af, '--onderwerp', 'Over het GEHEIME onderzoek', '--zaak', 'Z-2027-002'], politie);
+    // iv may record a confidential one (as the desk a confidential melding) and then no longer sees it.
+    const eigen = await db.kvzOk([...af, '--onderwerp', 'GEHEIM van iv', '--vertrouwelijk'], iv);
+    expect(eigen.stdout).toContain('Vertrouwelijk: alleen het politieoverleg ziet haar');
+    const zien = (als: Login) => db.psql(`SELECT string_agg(nummer, ',' ORDER BY id) FROM afstemming`, als).stdout;
+    expect(zien(iv)).toBe('AF-2027-001');
+    expect(zien(politie)).toBe('AF-2027-001,AF-2027-002,AF-2027-003,AF-2027-004');
+    expect((JSON.parse((await db.kvzOk(['afstemming', 'list', '--json'], iv)).stdout) as { nummer: string }[]).map((x) => x.nummer)).toEqual(['AF-2027-001']);
+    expect(db.psql("SELECT count(*) FROM audit WHERE object LIKE 'AF-%'", iv).stdout).toBe('1');
+  });
+
   it('lets the front desk register a confidential melding, answering with its number only, and then hides it', async () => {
     const u = await db.kvzOk([...MELDING, '--vertrouwelijk', '--doorzetten', 'politie', '--json'], balie);
     expect(JSON.parse(u.stdout)).toEqual({ nummer: 'M-2027-0004', vertrouwelijk: true });
