@@ -84,7 +84,7 @@ describe('kvz melding add on a terminal', () => {
       ['Vertrouwelijk', ENTER],
       ['Wat wilt u', OMLAAG + ENTER], // the second choice: with the zaak of the earlier one
     ], { KVZ_NU: nu });
-    expect(r.stdout.replace(/\s+/g, ' ')).toContain('Deze melding lijkt op M-2027-0001 (16-03-2027 09:00, zaak Z-2027-001): zelfde categorie en adres, binnen een dag. Wat wilt u?');
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('Deze melding lijkt op M-2027-0001 (16-03-2027 09:00, zaak Z-2027-001): zelfde categorie, kern en adres, binnen een dag. Wat wilt u?');
     expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(lees(db, 'SELECT m.omschrijving, z.nummer AS zaak FROM melding m LEFT JOIN zaak z ON z.id = m.zaak_id ORDER BY m.id')).toEqual([
       { omschrijving: 'Geluidsoverlast', zaak: 'Z-2027-001' },

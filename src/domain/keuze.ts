@@ -15,6 +15,8 @@ export interface Keuzelijst {
   aliassen?: ReadonlyMap<string, string>;
   /** The command that lists the values, if there is one. */
   lijstCommando?: string;
+  /** The plural of `soort` where adding an s is wrong ('statussen'). */
+  meervoud?: string;
 }
 
 // What each list made of an input before: an import asks the same few kernen 100,000 times.
@@ -37,7 +39,7 @@ export function kies(input: string, veld: string, lijst: Keuzelijst): string {
 
 export function kiesMeerdere(input: string, veld: string, lijst: Keuzelijst): string[] {
   const delen = input.split(',').map((d) => d.trim()).filter(Boolean);
-  if (delen.length === 0) throw new UsageError(`${veld} mag niet leeg zijn; geef een of meer ${lijst.soort}s, gescheiden door komma's.`);
+  if (delen.length === 0) throw new UsageError(`${veld} mag niet leeg zijn; geef een of meer ${lijst.meervoud ?? `${lijst.soort}s`}, gescheiden door komma's.`);
   return [...new Set(delen.map((d) => kies(d, veld, lijst)))];
 }
 
@@ -56,8 +58,10 @@ function onbekendBericht(input: string, veld: string, lijst: Keuzelijst): string
  * group words `openstaand` (what still needs work: `openstaand` below) and `alle`. Returns the statuses
  * in their own order; all of them means no filter.
  */
-export function kiesStatussen<S extends string>(input: string, statussen: readonly S[], openstaand: readonly S[], veld = '--status'): S[] {
-  const lijst: Keuzelijst = { soort: 'status', waarden: [...statussen, 'openstaand', 'alle'] };
+export function kiesStatussen<S extends string>(
+  input: string, statussen: readonly S[], openstaand: readonly S[], veld = '--status', aliassen?: ReadonlyMap<string, S>,
+): S[] {
+  const lijst: Keuzelijst = { soort: 'status', meervoud: 'statussen', waarden: [...statussen, 'openstaand', 'alle'], ...(aliassen ? { aliassen } : {}) };
   const gekozen = new Set<string>();
   for (const w of kiesMeerdere(input, veld, lijst)) {
     for (const s of w === 'alle' ? statussen : w === 'openstaand' ? openstaand : [w]) gekozen.add(s);

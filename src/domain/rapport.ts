@@ -79,7 +79,7 @@ export interface DoorzettingFeit {
   eerste_dag: Datum | null;
   /** From receipt to first forwarding. */
   minuten: number | null;
-  /** 1: forwarded at a moment nobody recorded (an import without dates), and at no known one. */
+  /** 1: first forwarded at a moment nobody recorded (an import without dates). */
   onbekend: number;
   /** 1: urgent (SPEC §11), shown apart in the report. */
   urgent: number;

@@ -259,7 +259,8 @@ async function politie(db: Db, kop: AgendaKop & { soort: 'politie' }, v: Venster
     zaken_veel_meldingen: await metActies(db, await zakenMet(db, 'id', veel, alles), perZaak, sinds, kop.peildatum),
     vertrouwelijke_zaken: await metActies(db, await openZaken(db, true), perZaak, sinds, kop.peildatum),
     vertrouwelijke_meldingen: await meldingenIn(db, v.van, v.tot, 'alleen-vertrouwelijk', kop.peildatum),
-    afstemmingen: (await zoekAfstemmingen(db, { van: v.van, tot: v.tot })).map(({ nummer, op, tussen, onderwerp, zaak, vertrouwelijk }) => ({
+    // The window's tot is the meeting's own day, not included (as for the meldingen).
+    afstemmingen: (await zoekAfstemmingen(db, { van: v.van, tot: plusDagen(v.tot, -1) })).map(({ nummer, op, tussen, onderwerp, zaak, vertrouwelijk }) => ({
       nummer, op, tussen, onderwerp, zaak, vertrouwelijk,
     })),
     vergunninghouders: { ...telt(vh), per_categorie: alsTrend(trend(vh.deze, vh.vorige), 'categorie') },

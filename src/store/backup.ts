@@ -26,18 +26,34 @@ function zelfdeBestand(a: string, b: string): boolean {
   return x.dev === y.dev && x.ino === y.ino;
 }
 
+/**
+ * Whether `doel` is the database at `dbPad` or one of its companion files (-wal, -shm, -journal):
+ * writing a copy over it would destroy what it copies.
+ */
+export function isDeDatabase(dbPad: string | undefined, doel: string): boolean {
+  return dbPad !== undefined && ['', '-wal', '-shm', '-journal'].some((deel) => zelfdeBestand(`${dbPad}${deel}`, doel) || resolve(doel) === resolve(`${dbPad}${deel}`));
+}
+
+/**
+ * A file about to be replaced must not have a write-ahead log or journal beside it: a program may still
+ * have it open, or it was not closed cleanly, and SQLite would replay that log into the new file.
+ */
+export function controleerVervangbaar(doel: string, wat: string): void {
+  const naast = ['-wal', '-shm', '-journal'].filter((deel) => existsSync(`${doel}${deel}`));
+  if (naast.length > 0) {
+    throw new DomainError(`${doel} lijkt in gebruik: er staat ${naast.map((d) => `${doel}${d}`).join(' en ')} naast. Sluit wat het bestand gebruikt, of kies een ander bestand; ${wat}`);
+  }
+}
+
 function controleerDoel(dbPad: string | undefined, doel: string, overschrijf: boolean): void {
   const map = dirname(doel);
   if (!existsSync(map)) throw new DomainError(`De map ${map} bestaat niet; maak haar eerst aan. Er is niets geschreven.`);
   if (!statSync(map).isDirectory()) throw new DomainError(`${map} is geen map. Er is niets geschreven.`);
-  for (const deel of dbPad === undefined ? [] : ['', '-wal', '-shm', '-journal']) {
-    if (zelfdeBestand(`${dbPad}${deel}`, doel) || resolve(doel) === resolve(`${dbPad}${deel}`)) {
-      throw new DomainError(`${doel} is de database zelf; kies een ander bestand voor de back-up.`);
-    }
-  }
+  if (isDeDatabase(dbPad, doel)) throw new DomainError(`${doel} is de database zelf; kies een ander bestand voor de back-up.`);
   if (!existsSync(doel)) return;
   if (statSync(doel).isDirectory()) throw new DomainError(`${doel} is een map; geef de naam van het back-upbestand, bijvoorbeeld ${join(doel, 'kvz-backup.db')}.`);
   if (!overschrijf) throw new DomainError(`${doel} bestaat al; kies een andere naam of gebruik --overschrijf.`);
+  controleerVervangbaar(doel, 'er is niets geschreven.');
 }
 
 function schrijfFout(e: unknown, map: string): unknown {

@@ -312,11 +312,11 @@ const adresSleutel = (a: string) => a.trim().toLowerCase().replace(/\s+/g, ' ').
  * Meldingen that look like this one (#15 item 14): the same categorie and address, received within a
  * day of it. The desk is warned before it records a duplicate; on PostgreSQL only those the role may see.
  */
-export async function lijktOp(db: Db, m: Pick<NieuweMelding, 'categorie' | 'kern' | 'adres' | 'ontvangenOp'>): Promise<{ nummer: string; ontvangen_op: string; zaak: string | null }[]> {
+export async function lijktOp(db: Db, m: Pick<NieuweMelding, 'categorie' | 'kern' | 'adres' | 'ontvangenOp'>): Promise<{ nummer: string; ontvangen_op: string; zaak: string | null; zaak_open: boolean }[]> {
   if (!m.adres?.trim()) return [];
   const dag = dagVan(m.ontvangenOp);
-  const rijen = await db.alle<{ nummer: string; ontvangen_op: string; adres: string; zaak: string | null }>(
-    `SELECT m.nummer, m.ontvangen_op, m.adres, z.nummer AS zaak FROM melding m LEFT JOIN zaak z ON z.id = m.zaak_id
+  const rijen = await db.alle<{ nummer: string; ontvangen_op: string; adres: string; zaak: string | null; zaak_status: string | null }>(
+    `SELECT m.nummer, m.ontvangen_op, m.adres, z.nummer AS zaak, z.status AS zaak_status FROM melding m LEFT JOIN zaak z ON z.id = m.zaak_id
      WHERE m.ontvangen_dag BETWEEN @van AND @tot AND m.categorie = @categorie AND m.kern = @kern AND m.adres IS NOT NULL
      ORDER BY m.ontvangen_op`,
     { van: plusDagen(dag, -1), tot: plusDagen(dag, 1), categorie: m.categorie, kern: m.kern },
@@ -325,7 +325,7 @@ export async function lijktOp(db: Db, m: Pick<NieuweMelding, 'categorie' | 'kern
   const dagMs = 24 * 3600 * 1000;
   return rijen
     .filter((r) => adresSleutel(r.adres) === sleutel && Math.abs(Date.parse(r.ontvangen_op) - m.ontvangenOp.getTime()) <= dagMs)
-    .map(({ nummer, ontvangen_op, zaak }) => ({ nummer, ontvangen_op, zaak }));
+    .map(({ nummer, ontvangen_op, zaak, zaak_status }) => ({ nummer, ontvangen_op, zaak, zaak_open: zaak_status === 'open' }));
 }
 
 /** Registers a new melding (and the forwarding given with it) and returns it as `show` would. */

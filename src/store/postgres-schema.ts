@@ -532,6 +532,8 @@ BEGIN
   UPDATE verslag SET geheim = geheim WHERE zaak_id = NEW.id;
   IF NEW.vertrouwelijk = 1 THEN
     UPDATE audit SET geheim = 1 WHERE object = NEW.nummer AND geheim = 0;
+    -- An afstemming about it becomes confidential with it (its row by the policy, its audit row here).
+    UPDATE audit SET geheim = 1 WHERE geheim = 0 AND object IN (SELECT nummer FROM afstemming WHERE zaak_id = NEW.id);
   END IF;
   RETURN NULL;
 END $$;
@@ -741,6 +743,7 @@ BEGIN
     EXISTS (SELECT 1 FROM melding m WHERE m.geheim = 1 AND m.nummer = a.object)
     OR EXISTS (SELECT 1 FROM zaak z WHERE z.vertrouwelijk = 1 AND z.nummer = a.object)
     OR EXISTS (SELECT 1 FROM actie x WHERE x.geheim = 1 AND x.nummer = a.object)
+    OR EXISTS (SELECT 1 FROM afstemming f LEFT JOIN zaak z ON z.id = f.zaak_id WHERE f.nummer = a.object AND (f.vertrouwelijk = 1 OR z.vertrouwelijk = 1))
     OR a.object LIKE 'politie:%' AND a.commando LIKE 'notulen%'
     OR a.object LIKE 'politie %' AND a.resultaat LIKE 'agenda%'
     OR a.details LIKE '%"vertrouwelijk":true%');

@@ -67,7 +67,8 @@ export async function perKern(db: Db, selectie: Selectie, p: Periode): Promise<M
 export async function doorzettingFeiten(db: Db, p: Periode): Promise<DoorzettingFeit[]> {
   const rijen = await db.alle<Omit<DoorzettingFeit, 'minuten'> & { ontvangen_op: string; eerste_op: string | null }>(
     `SELECT substr(m.ontvangen_dag, 1, 7) AS maand, m.categorie, m.ontvangen_dag, m.ontvangen_op, m.urgent,
-            min(CASE WHEN d.tijd_onbekend = 0 THEN d.dag END) AS eerste_dag, min(CASE WHEN d.tijd_onbekend = 0 THEN d.op END) AS eerste_op,
+            CASE WHEN max(d.tijd_onbekend) = 1 THEN NULL ELSE min(d.dag) END AS eerste_dag,
+            CASE WHEN max(d.tijd_onbekend) = 1 THEN NULL ELSE min(d.op) END AS eerste_op,
             coalesce(max(d.tijd_onbekend), 0) AS onbekend
      FROM melding m LEFT JOIN doorzetting d ON d.melding_id = m.id
      WHERE m.ontvangen_dag BETWEEN ? AND ?

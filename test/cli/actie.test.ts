@@ -293,6 +293,8 @@ describe('kvz actie list and show', () => {
     // The words people use for a status (#15 item 13): 'afgerond' is gereed.
     await kvzOk(['actie', 'update', a1, '--status', 'afgerond'], { db });
     expect(await nummers('--status', 'gereed')).toEqual([a1]);
+    expect(await nummers('--status', 'afgerond')).toEqual([a1]); // the same words as actie update and the minutes
+    expect((await kvz(['actie', 'list', '--status', ','], { db })).stderr).toBe("--status mag niet leeg zijn; geef een of meer statussen, gescheiden door komma's.\n");
   });
 
   it('shows one actie with its history, and says so when the list is empty', async () => {

@@ -67,17 +67,23 @@ describe('kvz afstemming', () => {
   it('puts the afstemmingen since the previous politieoverleg on its agenda, the confidential ones marked, and on no other agenda', async () => {
     const db = await metZaken();
     await kvzOk([...ADD, '--onderwerp', 'Vorige periode', '--op', '01-03-2027 10:00'], { db, nu: NU });
+    // On the day of the politieoverleg of 2 March itself: for the next one, not for that one.
+    await kvzOk([...ADD, '--onderwerp', 'Op de dag zelf', '--op', '02-03-2027 18:00'], { db, nu: NU });
     await kvzOk([...ADD, '--onderwerp', 'Dreiging na incident', '--zaak', 'Z-2027-001', '--op', '10-03-2027 22:00'], { db, nu: NU });
     await kvzOk([...ADD, '--onderwerp', 'GEHEIM informant', '--vertrouwelijk', '--op', '15-03-2027 09:00'], { db, nu: NU });
     // The politieoverleg of 30 March covers 2 March up to 29 March.
     const politie = (await kvzOk(['agenda', 'politie', '--datum', '30-03-2027'], { db, nu: NU })).stdout;
     const punt = politie.slice(politie.indexOf('## 5. Afstemming tussendoor sinds het vorige politieoverleg'), politie.indexOf('## 6.'));
-    expect(punt).toContain('2 keer tussendoor afgestemd in de periode; de vertrouwelijke staan alleen op deze agenda.');
-    expect(punt).toMatch(/\| AF-2027-002 +\| 10-03-2027 \| oov, politie \| Dreiging na incident +\| Z-2027-001 \|/);
-    expect(punt).toMatch(/\| AF-2027-003 \(vertrouwelijk\) \| 15-03-2027 \|/);
+    expect(punt).toContain('3 keer tussendoor afgestemd in de periode; de vertrouwelijke staan alleen op deze agenda.');
+    expect(punt).toMatch(/\| AF-2027-003 +\| 10-03-2027 \| oov, politie \| Dreiging na incident +\| Z-2027-001 \|/);
+    expect(punt).toMatch(/\| AF-2027-004 \(vertrouwelijk\) \| 15-03-2027 \|/);
     expect(punt).not.toContain('Vorige periode');
     const json = await kvzJson<{ afstemmingen: { nummer: string }[] }>(['agenda', 'politie', '--datum', '30-03-2027'], { db, nu: NU });
-    expect(json.afstemmingen.map((x) => x.nummer)).toEqual(['AF-2027-002', 'AF-2027-003']);
+    expect(json.afstemmingen.map((x) => x.nummer)).toEqual(['AF-2027-002', 'AF-2027-003', 'AF-2027-004']);
+    const vorige = await kvzJson<{ afstemmingen: { nummer: string }[] }>(['agenda', 'politie', '--datum', '02-03-2027'], { db, nu: NU });
+    expect(vorige.afstemmingen.map((x) => x.nummer)).toEqual(['AF-2027-001']);
+    // The log finds an afstemming by its number, typed loosely.
+    expect((await kvzJson<{ object: string }[]>(['log', '--object', 'af-2027-2'], { db, nu: NU })).map((r) => r.object)).toEqual(['AF-2027-002']);
     for (const soort of ['gio', 'tweewekelijks']) {
       const u = await kvzOk(['agenda', soort, '--json'], { db, nu: NU });
       expect(u.stdout, soort).not.toMatch(/AF-2027|GEHEIM informant|Dreiging na incident/);

@@ -60,6 +60,13 @@ describe('kvz backup', () => {
     expect([pg.code, pg.stderr]).toEqual([2, '--overschrijf geldt alleen voor een bestand; een PostgreSQL-database als doel moet leeg zijn (alleen kvz init).\n']);
     expect((await kvzOk(['kopieer', '--naar', doel, '--overschrijf'], { db })).stdout).toContain(`✓ Gekopieerd naar ${doel} en gecontroleerd.`);
     expect((await kvzJson<{ nummer: string }[]>(['melding', 'list'], { db: doel })).map((m) => m.nummer)).toEqual(['M-2027-0002', 'M-2027-0001']);
+    // Never over the database's own log, and not over a file that seems in use (a log beside it).
+    const wal = await kvz(['kopieer', '--naar', `${db}-wal`, '--overschrijf'], { db });
+    expect([wal.code, wal.stderr]).toEqual([1, `${db}-wal is de database zelf (of haar logboek); kies een ander bestand. Er is niets gekopieerd.\n`]);
+    writeFileSync(`${doel}-wal`, 'log');
+    const bezet = await kvz(['kopieer', '--naar', doel, '--overschrijf'], { db });
+    expect([bezet.code, bezet.stderr]).toEqual([1, `${doel} lijkt in gebruik: er staat ${doel}-wal naast. Sluit wat het bestand gebruikt, of kies een ander bestand; er is niets gekopieerd.\n`]);
+    expect((await kvz(['backup', doel, '--overschrijf'], { db })).stderr).toContain('lijkt in gebruik');
   });
 
   it.each([

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { kvz, kvzOk, lees, nieuweDb, tijdelijkeMap } from '../helpers/run.js';
-import { leesMetPython, soffice } from '../helpers/python-csv.js';
+import { leesMetPython, LO_PROFIEL, soffice } from '../helpers/python-csv.js';
 
 const NU = '2027-03-16T10:00:00.000Z';
 
@@ -163,7 +163,7 @@ describe('kvz export meldingen --formaat xlsx', () => {
     const pad = join(map, 'meldingen.xlsx');
     await kvzOk(['export', 'meldingen', '--output', pad, '--met-melder'], { db, nu: NU });
     const uit = join(map, 'calc');
-    const r = spawnSync(calc!, ['--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,true,true', '--outdir', uit, pad], {
+    const r = spawnSync(calc!, [LO_PROFIEL, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,true,true', '--outdir', uit, pad], {
       encoding: 'utf8', timeout: 60_000,
     });
     expect(r.status, r.stderr).toBe(0);

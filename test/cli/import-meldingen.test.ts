@@ -198,7 +198,7 @@ describe('kvz import meldingen: the same-day rule for imported forwardings', () 
     ].join('\n');
     const pad = bestand(csv);
     const melding = "! Van 1 melding staat wel naar wie ze is doorgezet, maar niet wanneer (geen kolom of waarde 'Doorgezet op'). " +
-      'kvz legt dat vast als "wanneer onbekend", niet als te laat; in rapport doorzetting en de agenda\'s tellen ze niet mee in het aandeel op dezelfde dag.';
+      'kvz legt dat vast als "wanneer onbekend", niet als te laat; rapport doorzetting laat ze buiten het aandeel op dezelfde dag.';
     const proef = await kvzOk(['import', 'meldingen', pad, '--proef'], { db, nu });
     expect(proef.stdout).toContain(melding);
     expect(telRijen(db, 'melding')).toBe(0);
@@ -219,6 +219,11 @@ describe('kvz import meldingen: the same-day rule for imported forwardings', () 
       'Van 1 melding is niet bekend wanneer ze is doorgezet (geïmporteerd zonder datum); die telt niet mee in het aandeel op dezelfde dag.',
     );
     expect(JSON.parse((await kvzOk(['melding', 'list', '--te-laat-doorgezet', '--json'], { db, nu })).stdout).map((m: { nummer: string }) => m.nummer)).toEqual(['M-2027-0003']);
+    // A later forwarding to another partner does not make the first one known (nor late).
+    await kvzOk(['melding', 'forward', 'M-2027-0001', '--naar', 'zorgteam'], { db, nu });
+    const daarna = JSON.parse((await kvzOk(['melding', 'list', '--json'], { db, nu })).stdout) as { nummer: string; doorzetting: string }[];
+    expect(daarna.find((m) => m.nummer === 'M-2027-0001')!.doorzetting).toBe('onbekend');
+    expect(JSON.parse((await kvzOk(['rapport', 'doorzetting', '--van', '2027-01-01', '--json'], { db, nu })).stdout)).toMatchObject({ later: 1, tijd_onbekend: 1 });
     expect((await kvz(['check'], { db, nu })).code).toBe(0);
   });
 });

@@ -106,11 +106,18 @@ describe('kvz melding add', () => {
     expect(u.stdout).toContain('Melding M-2027-0005 vastgelegd.');
     expect(u.stderr).toBe(
       '! M-2027-0005 lijkt op M-2027-0001 (14-03-2027 09:00, zaak Z-2027-001), M-2027-0004 (15-03-2027 12:00): ' +
-        'zelfde categorie en adres, binnen een dag. Hoort ze erbij, koppel ze dan: kvz melding link M-2027-0005 Z-2027-001\n',
+        'zelfde categorie, kern en adres, binnen een dag. Hoort ze erbij, koppel ze dan: kvz melding link M-2027-0005 Z-2027-001\n',
     );
     expect(telRijen(db, 'melding')).toBe(5);
     const json = await kvzJson<{ nummer: string; lijkt_op: string[] }>([...adres, '--json'], { db }); // 16 March 11:00
     expect(json).toMatchObject({ nummer: 'M-2027-0006', lijkt_op: ['M-2027-0004'] });
+    // A closed zaak takes nothing: the hint is then a new zaak, with the meldingen that have none.
+    await kvzOk(['zaak', 'close', 'Z-2027-001', '--resultaat', 'Opgelost'], { db });
+    const dicht = await kvzOk([...adres, '--ontvangen', '14-03-2027 20:00'], { db });
+    expect(dicht.stderr).toBe(
+      '! M-2027-0007 lijkt op M-2027-0001 (14-03-2027 09:00, zaak Z-2027-001), M-2027-0005 (15-03-2027 08:00), M-2027-0004 (15-03-2027 12:00): ' +
+        'zelfde categorie, kern en adres, binnen een dag. Hoort ze erbij, koppel ze dan: kvz zaak open --melding M-2027-0005,M-2027-0004,M-2027-0007 …\n',
+    );
   });
 
   it('numbers per year of receipt (Amsterdam) and never reuses a number', async () => {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { kvz, kvzOk, lees, nieuweDb, telRijen, tijdelijkeMap } from '../helpers/run.js';
-import { writer } from '../helpers/python-csv.js';
+import { LO_PROFIEL, writer } from '../helpers/python-csv.js';
 
 const NU = '2027-03-30T14:00:00.000Z';
 
@@ -126,7 +126,7 @@ describe('kvz notulen verwerk <bestand>.docx', () => {
     const db = await register();
     const ingevuld = await vulIn(await skelet(db));
     const map = tijdelijkeMap();
-    const r = spawnSync(lo!, ['--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', map, ingevuld], { encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync(lo!, [LO_PROFIEL, '--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', map, ingevuld], { encoding: 'utf8', timeout: 120_000 });
     expect(r.status, r.stderr).toBe(0);
     const opgeslagen = join(map, 'ingevuld.docx');
     expect(existsSync(opgeslagen)).toBe(true);

@@ -12,7 +12,7 @@ import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import { kvz, kvzOk, lees, nieuweDb, tijdelijkeMap } from '../helpers/run.js';
-import { writer } from '../helpers/python-csv.js';
+import { LO_PROFIEL, writer } from '../helpers/python-csv.js';
 
 const NU = '2027-03-16T10:00:00.000Z';
 
@@ -134,7 +134,7 @@ describe('kvz notulen <soort> --formaat docx', () => {
       (await word(db, ['agenda', 'politie', '--datum', '2027-03-09'])).pad,
       (await word(db, ['notulen', 'politie', '--datum', '2027-03-09'])).pad,
     ];
-    const r = spawnSync(lo!, ['--headless', '--convert-to', 'pdf', '--outdir', map, ...bestanden], { encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync(lo!, [LO_PROFIEL, '--headless', '--convert-to', 'pdf', '--outdir', map, ...bestanden], { encoding: 'utf8', timeout: 120_000 });
     expect(r.status, r.stderr).toBe(0);
     for (const b of bestanden) {
       const pdf = join(map, b.split('/').pop()!.replace(/\.docx$/, '.pdf'));

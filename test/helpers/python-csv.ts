@@ -5,6 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { tijdelijkeMap } from './run.js';
 import { aanwezig } from './vereist.js';
@@ -37,6 +38,12 @@ export function leesMetPython(bron: { pad: string } | { tekst: string }, scheidi
 }
 
 /** LibreOffice's command, if installed (Debian: libreoffice-calc-nogui). */
+/**
+ * LibreOffice's profile for this test process: two instances sharing the default profile at once (test
+ * files run in parallel) make one of them exit 1. Reused within the process, so it is made only once.
+ */
+export const LO_PROFIEL = `-env:UserInstallation=file://${join(tmpdir(), `kvz-lo-${process.pid}`)}`;
+
 export function soffice(): string | undefined {
   const naam = ['soffice', 'libreoffice'].find((n) => spawnSync('which', [n]).status === 0);
   return aanwezig('LibreOffice (soffice)', naam !== undefined) ? naam : undefined;
@@ -62,7 +69,7 @@ export function leesMetCalc(pad: string, scheiding: ';' | ','): string[][] {
   const sep = scheiding.charCodeAt(0);
   const r = spawnSync(
     soffice()!,
-    ['--headless', `--infilter=CSV:${sep},34,76,1`, '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,true,true', '--outdir', uit, pad],
+    [LO_PROFIEL, '--headless', `--infilter=CSV:${sep},34,76,1`, '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,true,true', '--outdir', uit, pad],
     { encoding: 'utf8', timeout: 60_000 },
   );
   if (r.status !== 0) throw new Error(`LibreOffice kon de CSV niet openen: ${r.stderr}`);

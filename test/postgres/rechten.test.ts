@@ -146,6 +146,17 @@ describe.skipIf(!PG)(`rights on a shared database${PG_OVERGESLAGEN}`, () => {
     expect(zien(politie)).toBe('AF-2027-001,AF-2027-002,AF-2027-003,AF-2027-004');
     expect((JSON.parse((await db.kvzOk(['afstemming', 'list', '--json'], iv)).stdout) as { nummer: string }[]).map((x) => x.nummer)).toEqual(['AF-2027-001']);
     expect(db.psql("SELECT count(*) FROM audit WHERE object LIKE 'AF-%'", iv).stdout).toBe('1');
+
+    // A zaak that turns confidential takes its afstemmingen along: the rows and their audit rows.
+    const zaak = (JSON.parse((await db.kvzOk(['zaak', 'open', '--titel', 'Wordt geheim', '--soort', 'overlast', '--kern', 'Obdam', '--json'], iv)).stdout) as { nummer: string }).nummer;
+    await db.kvzOk([...af, '--onderwerp', 'Over wat geheim wordt', '--zaak', zaak], iv);
+    expect(zien(iv)).toBe('AF-2027-001,AF-2027-005');
+    await db.kvzOk(['zaak', 'update', zaak, '--vertrouwelijk'], politie);
+    expect(zien(iv)).toBe('AF-2027-001');
+    expect(db.psql("SELECT string_agg(object, ',' ORDER BY id) FROM audit WHERE object LIKE 'AF-%'", iv).stdout).toBe('AF-2027-001');
+    // (back as it was, for the tests after this one: their counts of confidential zaken)
+    await db.kvzOk(['zaak', 'update', zaak, '--no-vertrouwelijk'], politie);
+    expect(zien(iv)).toBe('AF-2027-001,AF-2027-005');
   });
 
   it('lets the front desk register a confidential melding, answering with its number only, and then hides it', async () => {

@@ -10,7 +10,7 @@ import type { MatrixFilter } from '../../../store/matrix.js';
 import { volgendDatums } from '../../../store/overleggen.js';
 import { parseSoort } from '../overleg/invoer.js';
 
-const SOORT_LIJST: Keuzelijst = { soort: 'soort actie', waarden: ACTIE_SOORTEN };
+const SOORT_LIJST: Keuzelijst = { soort: 'soort actie', meervoud: 'soorten', waarden: ACTIE_SOORTEN };
 const STATUS_LIJST: Keuzelijst = { soort: 'status', waarden: ACTIE_STATUSSEN, aliassen: ACTIE_STATUS_ALIASSEN };
 
 export const actieInvoer = {
@@ -24,7 +24,7 @@ export const actieInvoer = {
   soorten: (v: string) => kiesMeerdere(v, '--soort', SOORT_LIJST) as ActieSoort[],
   status: (v: string) => kies(v, '--status', STATUS_LIJST) as ActieStatus,
   /** A list's `--status` (SPEC §12): exact statuses, a comma list, openstaand (open, loopt) or alle. */
-  statussen: (v: string) => kiesStatussen(v, ACTIE_STATUSSEN, ACTIE_OPENSTAAND),
+  statussen: (v: string) => kiesStatussen(v, ACTIE_STATUSSEN, ACTIE_OPENSTAAND, '--status', ACTIE_STATUS_ALIASSEN),
   overleg: (v: string, vandaag: Datum) => parseOverlegVerwijzing(v, '--overleg', vandaag),
   notitie: (v: string | undefined) => optioneleTekst(v, '--notitie', { max: ACTIE_LENGTE.notitie, meerdereRegels: true }),
 };

@@ -6,6 +6,7 @@ import { closeSync, existsSync, fsyncSync, openSync, realpathSync, renameSync, r
 import { dirname, resolve } from 'node:path';
 import { DomainError, UsageError } from '../../../domain/errors.js';
 import { isPostgresAdres, toonbaarAdres } from '../../../store/adres.js';
+import { controleerVervangbaar, isDeDatabase } from '../../../store/backup.js';
 import { openDatabase } from '../../../store/database.js';
 import type { Db } from '../../../store/db.js';
 import { kopieer, postgresDoel, sqliteDoel, type Kopie } from '../../../store/kopie.js';
@@ -56,11 +57,12 @@ async function naarBestand(ctx: Context, bron: Db, naar: string, overschrijf: bo
   const map = dirname(doel);
   if (!existsSync(map) || !statSync(map).isDirectory()) throw new DomainError(`De map ${map} bestaat niet; maak haar eerst aan. Er is niets gekopieerd.`);
   if (existsSync(doel) && statSync(doel).isDirectory()) throw new UsageError(`--naar ${doel} is een map; geef een bestandsnaam. Er is niets gekopieerd.`);
+  if (ctx.opslag === 'bestand' && isDeDatabase(ctx.dbPad(), doel)) throw new DomainError(`${doel} is de database zelf (of haar logboek); kies een ander bestand. Er is niets gekopieerd.`);
   // A copy cannot be made again from the database later: replacing a file needs --overschrijf (SPEC §12).
-  if (existsSync(doel) && statSync(doel).size > 0 && !overschrijf) {
-    throw new DomainError(`${doel} bestaat al; kies een andere naam of gebruik --overschrijf. Er is niets gekopieerd.`);
+  if (existsSync(doel) && statSync(doel).size > 0) {
+    if (!overschrijf) throw new DomainError(`${doel} bestaat al; kies een andere naam of gebruik --overschrijf. Er is niets gekopieerd.`);
+    controleerVervangbaar(doel, 'er is niets gekopieerd.');
   }
-  if (ctx.opslag === 'bestand' && existsSync(ctx.dbPad()) && resolve(ctx.dbPad()) === doel) throw new DomainError('Bron en doel zijn hetzelfde bestand.');
   const tmp = tijdelijkPad(doel);
   ruimAchtergeblevenOp(doel);
   try {

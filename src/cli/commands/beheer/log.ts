@@ -21,12 +21,12 @@ interface Opts {
   json?: boolean;
 }
 
-const SOORT: Record<string, NummerSoort> = { m: 'melding', z: 'zaak', a: 'actie' };
+const SOORT: Record<string, NummerSoort> = { m: 'melding', z: 'zaak', a: 'actie', af: 'afstemming' };
 
-/** M-, Z- and A-numbers in any case or spacing; anything else (a kern, a partner code) as typed. */
+/** M-, Z-, A- and AF-numbers in any case or spacing; anything else (a kern, a partner code) as typed. */
 function leesObject(invoer: string): AuditFilter['object'] {
-  const soort = SOORT[invoer.trim().charAt(0).toLowerCase()];
-  if (soort && /^[mza]-?\d{4}-?\d+$/i.test(invoer.trim())) return { waarde: parseNummer(soort, invoer, '--object'), exact: true };
+  const nummer = /^(af|[mza])-?\d{4}-?\d+$/i.exec(invoer.trim());
+  if (nummer) return { waarde: parseNummer(SOORT[nummer[1]!.toLowerCase()]!, invoer, '--object'), exact: true };
   const waarde = optioneleTekst(invoer, '--object', { max: 200 });
   if (waarde === undefined) throw new UsageError('--object mag niet leeg zijn; geef bijvoorbeeld M-2027-0042.');
   return { waarde, exact: false };

@@ -58,7 +58,7 @@ export default async function importMeldingen(ctx: Context, o: Opts, [invoer]: s
   // Forwarded on an earlier day, but the file does not say when (#15 item 4): unknown, not late.
   const onbekend = u.tijd_onbekend > 0
     ? `! Van ${meervoud(u.tijd_onbekend, 'melding staat', 'meldingen staat')} wel naar wie ze ${u.tijd_onbekend === 1 ? 'is' : 'zijn'} doorgezet, maar niet wanneer (geen kolom of waarde 'Doorgezet op'). ` +
-      `kvz legt dat vast als "wanneer onbekend", niet als te laat; in rapport doorzetting en de agenda's tellen ze niet mee in het aandeel op dezelfde dag.`
+      `kvz legt dat vast als "wanneer onbekend", niet als te laat; rapport doorzetting laat ze buiten het aandeel op dezelfde dag.`
     : undefined;
   if (o.proef) {
     schrijf(ctx, `Proef: ${meervoud(u.aantal, 'melding is', 'meldingen zijn')} in orde en zou${u.aantal === 1 ? '' : 'den'} worden geïmporteerd als ${reeks(u)}. Er is niets vastgelegd.`);

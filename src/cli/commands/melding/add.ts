@@ -57,19 +57,22 @@ export default async function meldingAdd(ctx: Context, opts: Opts): Promise<void
 
 type Gelijke = Awaited<ReturnType<typeof lijktOp>>;
 
-/** 'lijkt op M-2027-0041 (16-03-2027 09:12, zaak Z-2027-003): zelfde categorie en adres, binnen een dag.' */
+/** 'lijkt op M-2027-0041 (16-03-2027 09:12, zaak Z-2027-003): zelfde categorie, kern en adres, binnen een dag.' */
 const gelijkTekst = (gelijk: Gelijke) =>
-  `lijkt op ${gelijk.map((g) => `${g.nummer} (${tijdstipKort(new Date(g.ontvangen_op))}${g.zaak ? `, zaak ${g.zaak}` : ''})`).join(', ')}: zelfde categorie en adres, binnen een dag.`;
+  `lijkt op ${gelijk.map((g) => `${g.nummer} (${tijdstipKort(new Date(g.ontvangen_op))}${g.zaak ? `, zaak ${g.zaak}` : ''})`).join(', ')}: zelfde categorie, kern en adres, binnen een dag.`;
 
 function gelijkWaarschuwing(nummer: string, gelijk: Gelijke): string {
-  const zaak = gelijk.find((g) => g.zaak)?.zaak;
-  const doe = zaak ? `kvz melding link ${nummer} ${zaak}` : `kvz zaak open --melding ${[...gelijk.map((g) => g.nummer), nummer].join(',')} …`;
+  // Only a zaak still open can take it (a closed one is in the text above, as what it was).
+  const zaak = gelijk.find((g) => g.zaak_open)?.zaak;
+  const doe = zaak ? `kvz melding link ${nummer} ${zaak}` : `kvz zaak open --melding ${[...gelijk.filter((g) => g.zaak === null).map((g) => g.nummer), nummer].join(',')} …`;
   return `! ${nummer} ${gelijkTekst(gelijk)} Hoort ze erbij, koppel ze dan: ${doe}`;
 }
 
 /** In a terminal: record it anyway, record it with the zaak of the earlier one, or stop. */
 async function kiesBijGelijke(ctx: Context, nieuw: NieuweMelding, gelijk: Gelijke): Promise<void> {
-  const metZaak = nieuw.zaak === undefined ? gelijk.find((g) => g.zaak) : undefined;
+  // Linking to a zaak is iv's (on a shared database the desk may not); a closed zaak takes nothing.
+  const magKoppelen = nieuw.zaak === undefined && (ctx.rol() === undefined || ctx.rol() !== 'balie');
+  const metZaak = magKoppelen ? gelijk.find((g) => g.zaak_open) : undefined;
   const keuze = await ctx.vraag.select({
     message: `Deze melding ${gelijkTekst(gelijk)} Wat wilt u?`,
     choices: [
