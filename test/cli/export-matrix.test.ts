@@ -154,7 +154,7 @@ describe('kvz export matrix', () => {
   it.each([
     [['--formaat', 'ods'], 2, "Onbekend formaat 'ods' voor --formaat. Kies uit: excel, csv, xlsx."],
     [['--formaat', 'xlsx'], 2, '--formaat xlsx schrijft een Excel-bestand; geef het met --output'],
-    [['--status', 'klaar'], 2, "Onbekende status 'klaar' voor --status. Kies uit: open, loopt, gereed, vervallen, openstaand, alle."],
+    [['--status', 'dicht'], 2, "Onbekende status 'dicht' voor --status. Kies uit: open, loopt, gereed, vervallen, openstaand, alle."],
     [['--partner', 'polite'], 2, "Bedoelde u 'politie'?"],
     [['--zaak', 'Z-27'], 2, "Ongeldig nummer voor --zaak: 'Z-27'"],
     [['--output', '/bestaat/niet/uit.csv'], 2, 'De map voor --output bestaat niet'],
