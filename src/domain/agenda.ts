@@ -165,12 +165,14 @@ export interface PolitieAgenda extends AgendaKop {
   jeugdoverlast: Telling & { per_kern: PerKern };
 }
 
+/** An afstemming tussendoor (SPEC §11) as the politie agenda, lists and JSON show it. */
 export interface AfstemmingOpAgenda {
   nummer: string;
   op: string;
   tussen: string[];
   onderwerp: string;
   zaak: string | null;
+  /** Asked, or through its zaak. */
   vertrouwelijk: boolean;
 }
 

@@ -4,6 +4,7 @@
  * which zaak. The politieoverleg sees those since its previous meeting on its agenda. Confidential when
  * asked or when its zaak is; on PostgreSQL row-level security hides those from whoever may not see them.
  */
+import type { AfstemmingOpAgenda } from '../domain/agenda.js';
 import { DomainError } from '../domain/errors.js';
 import { dagGrenzen, dagVan, type Datum } from '../domain/tijd.js';
 import { inTransactie, schrijfAudit, type Actor } from './audit.js';
@@ -20,17 +21,15 @@ export interface NieuweAfstemming {
   notitie?: string;
 }
 
-/** An afstemming as lists and JSON show it (SPEC §11's keys, and the note and who recorded it). */
-export interface Afstemming {
-  nummer: string;
-  op: string;
-  tussen: string[];
-  onderwerp: string;
-  zaak: string | null;
-  /** Asked, or through its zaak. */
-  vertrouwelijk: boolean;
+/** An afstemming with the note and who recorded it; lists, JSON and agendas show only SPEC §11's keys. */
+export interface Afstemming extends AfstemmingOpAgenda {
   notitie: string | null;
   door: string;
+}
+
+/** SPEC §11's keys, and no more: the note stays out of lists and agendas. */
+export function zonderNotitie({ nummer, op, tussen, onderwerp, zaak, vertrouwelijk }: Afstemming): AfstemmingOpAgenda {
+  return { nummer, op, tussen, onderwerp, zaak, vertrouwelijk };
 }
 
 export async function voegAfstemmingToe(db: Db, actor: Actor, a: NieuweAfstemming): Promise<Afstemming> {

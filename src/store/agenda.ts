@@ -49,7 +49,7 @@ import {
   type ZaakRij,
 } from './agenda-feiten.js';
 import type { Db } from './db.js';
-import { zoekAfstemmingen } from './afstemmingen.js';
+import { zoekAfstemmingen, zonderNotitie } from './afstemmingen.js';
 import { overlegOp, venster, volgendOverleg, vorigOverleg } from './overleggen.js';
 
 /** The agenda of `overleg` (a meeting that takes place), with the matrix as of `nu`. */
@@ -260,9 +260,7 @@ async function politie(db: Db, kop: AgendaKop & { soort: 'politie' }, v: Venster
     vertrouwelijke_zaken: await metActies(db, await openZaken(db, true), perZaak, sinds, kop.peildatum),
     vertrouwelijke_meldingen: await meldingenIn(db, v.van, v.tot, 'alleen-vertrouwelijk', kop.peildatum),
     // The window's tot is the meeting's own day, not included (as for the meldingen).
-    afstemmingen: (await zoekAfstemmingen(db, { van: v.van, tot: plusDagen(v.tot, -1) })).map(({ nummer, op, tussen, onderwerp, zaak, vertrouwelijk }) => ({
-      nummer, op, tussen, onderwerp, zaak, vertrouwelijk,
-    })),
+    afstemmingen: (await zoekAfstemmingen(db, { van: v.van, tot: plusDagen(v.tot, -1) })).map(zonderNotitie),
     vergunninghouders: { ...telt(vh), per_categorie: alsTrend(trend(vh.deze, vh.vorige), 'categorie') },
     jeugdoverlast: { ...telt(jeugd), per_kern: alsTrend(trend(jeugd.deze, jeugd.vorige), 'kern') },
   };

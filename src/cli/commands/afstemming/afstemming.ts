@@ -4,7 +4,7 @@ import { kiesMeerdere } from '../../../domain/keuze.js';
 import { parseNummer } from '../../../domain/nummers.js';
 import { optioneleTekst, tekst } from '../../../domain/tekst.js';
 import { dagVan, parseTijdstip, tijdstipKort } from '../../../domain/tijd.js';
-import { voegAfstemmingToe, zoekAfstemmingen, type Afstemming } from '../../../store/afstemmingen.js';
+import { voegAfstemmingToe, zoekAfstemmingen, zonderNotitie } from '../../../store/afstemmingen.js';
 import { partnerLijst } from '../../../store/referentie.js';
 import type { Context } from '../../context.js';
 import { eisWaarden, leesVanTot } from '../../invoer.js';
@@ -19,9 +19,6 @@ interface AddOpts {
   notitie?: string;
   json?: boolean;
 }
-
-/** SPEC §11's keys, and no more: the note stays out of lists. */
-const alsJson = (a: Afstemming) => ({ nummer: a.nummer, op: a.op, tussen: a.tussen, onderwerp: a.onderwerp, zaak: a.zaak, vertrouwelijk: a.vertrouwelijk });
 
 export async function add(ctx: Context, o: AddOpts): Promise<void> {
   eisWaarden({ '--tussen': o.tussen, '--onderwerp': o.onderwerp });
@@ -39,7 +36,7 @@ export async function add(ctx: Context, o: AddOpts): Promise<void> {
     op, tussen, onderwerp, vertrouwelijk: o.vertrouwelijk === true,
     ...(zaak ? { zaak } : {}), ...(notitie ? { notitie } : {}),
   });
-  if (o.json) return schrijfJson(ctx, alsJson(a));
+  if (o.json) return schrijfJson(ctx, zonderNotitie(a));
   const k = kleuren(ctx);
   schrijf(ctx, k.green(`Afstemming ${a.nummer} vastgelegd: ${a.tussen.join(' en ')}, ${tijdstipKort(new Date(a.op))}.`));
   schrijf(ctx, a.vertrouwelijk
@@ -50,7 +47,7 @@ export async function add(ctx: Context, o: AddOpts): Promise<void> {
 export async function list(ctx: Context, o: { van?: string; tot?: string; json?: boolean }): Promise<void> {
   const { van, tot } = leesVanTot(o.van, o.tot, dagVan(ctx.nu));
   const lijst = await zoekAfstemmingen(await ctx.db(), { ...(van ? { van } : {}), ...(tot ? { tot } : {}) });
-  if (o.json) return schrijfJson(ctx, lijst.map(alsJson));
+  if (o.json) return schrijfJson(ctx, lijst.map(zonderNotitie));
   if (lijst.length === 0) return schrijf(ctx, 'Geen afstemmingen gevonden.');
   schrijf(
     ctx,
