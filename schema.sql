@@ -124,13 +124,18 @@ CREATE TABLE melding (
   gewijzigd_op TEXT NOT NULL,
   zout TEXT DEFAULT (lower(hex(randomblob(16)))),   -- willekeurig zout van de toestandshash (src/store/toestand.ts)
   urgent INTEGER NOT NULL DEFAULT 0 CHECK (urgent = 0 OR urgent = 1),  -- acuut (SPEC §11): eerst, met !! tot ze is doorgezet
+  -- Vervallen (#15 item 14): een dubbele of onterechte melding, afgehandeld met een reden (afhandeling);
+  -- telt nergens meer mee, maar blijft in de lijst en het logboek. Status 'vervallen' voor de gebruiker.
+  vervallen INTEGER NOT NULL DEFAULT 0 CHECK (vervallen = 0 OR (vervallen = 1 AND status = 'afgehandeld' AND afhandeling IS NOT NULL)),
   UNIQUE (jaar, volgnummer),
   CHECK ((status = 'afgehandeld') = (afgehandeld_op IS NOT NULL))
 ) STRICT;
 -- Vensters, lijsten (nieuwste eerst) en tellingen per categorie en kern lopen via de kalenderdag; de
 -- index dekt ook de tellingen van de agenda's (vergunninghouders, vertrouwelijk, per zaak) zonder
 -- opzoeking in de tabel per melding.
-CREATE INDEX melding_dag ON melding (ontvangen_dag, categorie, kern, vergunninghouder, vertrouwelijk, zaak_id);
+CREATE INDEX melding_dag ON melding (ontvangen_dag, categorie, kern, vergunninghouder, vertrouwelijk, zaak_id, vervallen);
+-- De weinige vervallen meldingen (kvz status telt ze apart).
+CREATE INDEX melding_vervallen ON melding (ontvangen_dag) WHERE vervallen = 1;
 -- Alleen de meldingen die nog aandacht vragen, en alleen die van een zaak: kleine indexen.
 CREATE INDEX melding_open ON melding (status, ontvangen_dag) WHERE status = 'nieuw' OR status = 'doorgezet';
 -- Melders die op terugkoppeling wachten (kvz status): alleen open meldingen waarom gevraagd is.

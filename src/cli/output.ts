@@ -8,6 +8,14 @@ import { meervoud } from '../domain/taal.js';
 import { veiligeJson, veiligeUitvoer } from './zichtbaar.js';
 import { passendeBreedtes, schermBreedte } from './opmaak.js';
 
+/**
+ * Stored text under its label, every line indented: a line of an omschrijving can then never look
+ * like one of kvz's own sections (those start at the margin).
+ */
+export function ingesprongen(tekst: string, n: number): string {
+  return tekst.split('\n').map((r) => ' '.repeat(n) + r).join('\n');
+}
+
 export function kleuren(ctx: Context): ChalkInstance {
   return new Chalk({ level: ctx.kleur ? 1 : 0 });
 }

@@ -4,7 +4,8 @@ import type { Datum } from './tijd.js';
 export const KANALEN = ['telefoon', 'balie', 'email', 'app', 'politie', 'anders'] as const;
 export type Kanaal = (typeof KANALEN)[number];
 
-export const MELDING_STATUSSEN = ['nieuw', 'doorgezet', 'afgehandeld'] as const;
+/** vervallen: a duplicate or one made in error, closed with a reason; stored as afgehandeld plus a flag (schema.sql). */
+export const MELDING_STATUSSEN = ['nieuw', 'doorgezet', 'afgehandeld', 'vervallen'] as const;
 export type MeldingStatus = (typeof MELDING_STATUSSEN)[number];
 /** `--status openstaand`: meldingen not yet handled. */
 export const MELDING_OPENSTAAND: readonly MeldingStatus[] = ['nieuw', 'doorgezet'];

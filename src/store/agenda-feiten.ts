@@ -32,7 +32,7 @@ export interface Vensters {
 function tel<T extends readonly unknown[]>(db: Db, kolommen: string, waar: string, groep: string, p: Record<string, unknown>, vertrouwelijk: boolean): Promise<T[]> {
   return db.rauw<T>(
     `SELECT ${kolommen}, count(*) FROM melding m
-     WHERE m.ontvangen_dag >= @van AND m.ontvangen_dag < @tot ${'vorigTot' in p ? 'AND (m.ontvangen_dag >= @grens OR m.ontvangen_dag < @vorigTot)' : ''} ${waar} ${vertrouwelijk ? '' : `AND ${db.d.openbaar(false)}`}
+     WHERE m.ontvangen_dag >= @van AND m.ontvangen_dag < @tot ${'vorigTot' in p ? 'AND (m.ontvangen_dag >= @grens OR m.ontvangen_dag < @vorigTot)' : ''} AND m.vervallen = 0 ${waar} ${vertrouwelijk ? '' : `AND ${db.d.openbaar(false)}`}
      GROUP BY ${groep}`,
     p,
   );
@@ -90,7 +90,7 @@ export type MeldingKeuze = 'alle' | 'openbaar' | 'alleen-vertrouwelijk';
 export async function meldingenIn(db: Db, van: Datum, tot: Datum, keuze: MeldingKeuze, peildatum: Datum): Promise<MeldingOpAgenda[]> {
   const filter = keuze === 'openbaar' ? `AND ${db.d.openbaar(true)}` : keuze === 'alleen-vertrouwelijk' ? 'AND m.vertrouwelijk = 1' : '';
   return (
-    await db.rauw<MeldingRij>(`${meldingSelect(db)} WHERE m.ontvangen_dag >= @van AND m.ontvangen_dag < @tot ${filter} ORDER BY m.ontvangen_op, m.id`, { van, tot })
+    await db.rauw<MeldingRij>(`${meldingSelect(db)} WHERE m.ontvangen_dag >= @van AND m.ontvangen_dag < @tot AND m.vervallen = 0 ${filter} ORDER BY m.ontvangen_op, m.id`, { van, tot })
   ).map((r) => meldingVan(r, peildatum));
 }
 
@@ -128,7 +128,7 @@ type ZaakKolommen = [number, string, string, string, string, 'open' | 'gesloten'
  * window's meldingen per zaak here, on the index melding_zaak, beats grouping the whole window.
  */
 const zaakSelect = (vertrouwelijk: boolean, venster: boolean) => {
-  const tel = `SELECT count(*) FROM melding m WHERE m.zaak_id = z.id ${vertrouwelijk ? '' : 'AND m.vertrouwelijk = 0'}`;
+  const tel = `SELECT count(*) FROM melding m WHERE m.zaak_id = z.id AND m.vervallen = 0 ${vertrouwelijk ? '' : 'AND m.vertrouwelijk = 0'}`;
   return `
   SELECT z.id, z.nummer, z.titel, z.soort, z.kern, z.status, z.vertrouwelijk, z.eigenaar, z.geopend_op, (${tel}),
          ${venster ? `(${tel} AND m.ontvangen_dag >= @van AND m.ontvangen_dag < @tot)` : '0'}

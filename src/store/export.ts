@@ -9,7 +9,7 @@ import type { MeldingStatus } from '../domain/melding.js';
 import type { Datum } from '../domain/tijd.js';
 import { inTransactie, schrijfAudit, type Actor } from './audit.js';
 import type { Db } from './db.js';
-import { selectieVoorwaarden, type MeldingSelectie } from './melding-selectie.js';
+import { MELDING_STATUS, selectieVoorwaarden, type MeldingSelectie } from './melding-selectie.js';
 import { EERSTE_DOORZETTING_DAG, EERSTE_DOORZETTING_OP } from './doorzetting-sql.js';
 
 export interface MeldingExportOpties {
@@ -65,7 +65,7 @@ export async function* meldingExportRijen(db: Db, filter: MeldingSelectie, optie
   const { sql, p } = waar(db, filter, opties);
   const melder = opties.metMelder ? ', m.melder_naam, m.melder_telefoon, m.melder_email' : '';
   const rijen = db.stroom(
-    `SELECT m.nummer, m.ontvangen_op, m.ontvangen_dag, m.kanaal, m.categorie, m.kern, m.adres, m.omschrijving, m.status,
+    `SELECT m.nummer, m.ontvangen_op, m.ontvangen_dag, m.kanaal, m.categorie, m.kern, m.adres, m.omschrijving, ${MELDING_STATUS} AS status,
             z.nummer AS zaak, m.vergunninghouder, m.vertrouwelijk, m.terugkoppeling, m.afgehandeld_op,
             ${db.d.doorgezetNaar(', ')} AS doorgezet_naar,
             ${EERSTE_DOORZETTING_OP} AS eerste_doorzetting_op,

@@ -37,7 +37,7 @@ export const KOPIE_TABELLEN: readonly {
     tabel: 'melding',
     kolommen: ['id', 'jaar', 'volgnummer', 'ontvangen_op', 'ontvangen_dag', 'kanaal', 'categorie', 'kern', 'adres', 'omschrijving', 'melder_naam',
       'melder_telefoon', 'melder_email', 'melder_gewist_op', 'terugkoppeling', 'vergunninghouder', 'vertrouwelijk', 'zaak_id', 'status',
-      'afgehandeld_op', 'afhandeling', 'geregistreerd_door', 'aangemaakt_op', 'gewijzigd_op', 'urgent'],
+      'afgehandeld_op', 'afhandeling', 'geregistreerd_door', 'aangemaakt_op', 'gewijzigd_op', 'urgent', 'vervallen'],
     volgorde: 'id',
   },
   { tabel: 'doorzetting', kolommen: ['melding_id', 'partner', 'op', 'dag', 'door', 'notitie', 'tijd_onbekend'], volgorde: 'melding_id, partner' },

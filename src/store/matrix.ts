@@ -178,7 +178,7 @@ export async function matrixPerZaak(db: Db, filter: MatrixFilter, vandaag: Datum
   if (!filter.vertrouwelijk) waar.push('z.vertrouwelijk = 0');
   const zaken = await db.alle<Omit<MatrixZaak, 'acties' | 'vertrouwelijk'> & { vertrouwelijk: number }>(
     `SELECT z.nummer, z.titel, z.soort, z.kern, z.status, z.vertrouwelijk, z.eigenaar,
-            (SELECT count(*) FROM melding m WHERE m.zaak_id = z.id) AS meldingen
+            (SELECT count(*) FROM melding m WHERE m.zaak_id = z.id AND m.vervallen = 0) AS meldingen
      FROM zaak z ${waar.length ? `WHERE ${waar.join(' AND ')}` : ''} ORDER BY z.jaar, z.volgnummer`,
     p,
   );

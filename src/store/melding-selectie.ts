@@ -2,6 +2,9 @@
 import type { MeldingStatus } from '../domain/melding.js';
 import type { Datum } from '../domain/tijd.js';
 
+/** The status a user sees: a lapsed melding is stored as afgehandeld with its flag (schema.sql). */
+export const MELDING_STATUS = "CASE WHEN m.vervallen = 1 THEN 'vervallen' ELSE m.status END";
+
 export interface MeldingSelectie {
   /** Only these statuses (absent: all). */
   statussen?: MeldingStatus[];
@@ -18,10 +21,17 @@ export interface MeldingSelectie {
 /** Adds the conditions of `s` to `waar`, and their values to `p`. */
 export function selectieVoorwaarden(s: MeldingSelectie, waar: string[], p: Record<string, unknown>): void {
   if (s.statussen) {
-    const namen = s.statussen.map((st, i) => ((p[`status${i}`] = st), `@status${i}`));
+    const gewoon = s.statussen.filter((st) => st !== 'vervallen');
+    const namen = gewoon.map((st, i) => ((p[`status${i}`] = st), `@status${i}`));
     // The constant terms let SQLite use the small index of meldingen that still need attention.
-    const open = s.statussen.every((st) => st === 'nieuw' || st === 'doorgezet');
-    waar.push(`m.status IN (${namen.join(', ')})${open ? " AND (m.status = 'nieuw' OR m.status = 'doorgezet')" : ''}`);
+    const open = gewoon.length === s.statussen.length && gewoon.every((st) => st === 'nieuw' || st === 'doorgezet');
+    if (open) waar.push(`m.status IN (${namen.join(', ')}) AND (m.status = 'nieuw' OR m.status = 'doorgezet')`);
+    else {
+      // A lapsed melding is stored as afgehandeld with its flag: afgehandeld alone means without it.
+      const delen = namen.length ? [`(m.status IN (${namen.join(', ')}) AND m.vervallen = 0)`] : [];
+      if (gewoon.length < s.statussen.length) delen.push('m.vervallen = 1');
+      waar.push(`(${delen.join(' OR ')})`);
+    }
   }
   if (s.categorie) (waar.push('m.categorie = @categorie'), (p.categorie = s.categorie));
   if (s.kern) (waar.push('m.kern = @kern'), (p.kern = s.kern));

@@ -14,7 +14,7 @@ import {
 import { dagVan, plusDagen, tijdstipKort, type Datum } from '../domain/tijd.js';
 import { inTransactie, schrijfAudit, type Actor } from './audit.js';
 import type { Db } from './db.js';
-import { selectieVoorwaarden, type MeldingSelectie } from './melding-selectie.js';
+import { MELDING_STATUS, selectieVoorwaarden, type MeldingSelectie } from './melding-selectie.js';
 import { volgendNummer } from './nummering.js';
 import { DOORZETTING_ONBEKEND, EERSTE_DOORZETTING_DAG, EERSTE_DOORZETTING_OP } from './doorzetting-sql.js';
 import { doorzettingBericht, KRING_VERTROUWELIJK, terugkoppelingBericht, type MeldingVoorPost, type PartnerVoorPost } from '../post/doorzetting.js';
@@ -117,7 +117,7 @@ interface Rij {
 }
 
 const overzichtSelect = (db: Db, extra = '') => `
-  SELECT m.id, m.nummer, m.ontvangen_op, m.ontvangen_dag, m.kanaal, m.categorie, m.kern, m.status,
+  SELECT m.id, m.nummer, m.ontvangen_op, m.ontvangen_dag, m.kanaal, m.categorie, m.kern, ${MELDING_STATUS} AS status,
          z.nummer AS zaak, m.vergunninghouder, m.vertrouwelijk, m.terugkoppeling, m.urgent,
          ${db.d.doorgezetNaar(',')} AS doorgezet_naar,
          ${EERSTE_DOORZETTING_OP} AS eerste_doorzetting_op,
@@ -317,7 +317,7 @@ export async function lijktOp(db: Db, m: Pick<NieuweMelding, 'categorie' | 'kern
   const dag = dagVan(m.ontvangenOp);
   const rijen = await db.alle<{ nummer: string; ontvangen_op: string; adres: string; zaak: string | null; zaak_status: string | null }>(
     `SELECT m.nummer, m.ontvangen_op, m.adres, z.nummer AS zaak, z.status AS zaak_status FROM melding m LEFT JOIN zaak z ON z.id = m.zaak_id
-     WHERE m.ontvangen_dag BETWEEN @van AND @tot AND m.categorie = @categorie AND m.kern = @kern AND m.adres IS NOT NULL
+     WHERE m.ontvangen_dag BETWEEN @van AND @tot AND m.categorie = @categorie AND m.kern = @kern AND m.adres IS NOT NULL AND m.vervallen = 0
      ORDER BY m.ontvangen_op`,
     { van: plusDagen(dag, -1), tot: plusDagen(dag, 1), categorie: m.categorie, kern: m.kern },
   );
@@ -400,11 +400,11 @@ export async function zetDoor(
       vergunninghouder: number; vertrouwelijk: number; zaak_id: number | null; melder_naam: string | null; melder_telefoon: string | null;
       melder_email: string | null;
     }>(
-      `SELECT ontvangen_op, status, categorie, kern, adres, omschrijving, vergunninghouder, vertrouwelijk, zaak_id, melder_naam,
-              melder_telefoon, melder_email FROM melding WHERE id = ?`,
+      `SELECT ontvangen_op, ${MELDING_STATUS} AS status, categorie, kern, adres, omschrijving, vergunninghouder, vertrouwelijk, zaak_id, melder_naam,
+              melder_telefoon, melder_email FROM melding m WHERE id = ?`,
       [id],
     ))!;
-    if (m.status === 'afgehandeld') throw new DomainError(`Melding ${nummer} is al afgehandeld; doorzetten kan niet meer.`);
+    if (m.status === 'afgehandeld' || m.status === 'vervallen') throw new DomainError(`Melding ${nummer} is al ${m.status}; doorzetten kan niet meer.`);
     nietVoorOntvangst(op, m.ontvangen_op, '--op');
     const al = await db.alle<{ partner: string; op: string | null }>('SELECT partner, op FROM doorzetting WHERE melding_id = ?', [id]);
     const dubbel = al.filter((d) => naar.includes(d.partner));
@@ -533,15 +533,27 @@ export async function wijzigMelding(db: Db, actor: Actor, nummer: string, w: Mel
 /**
  * Closes a melding. A melder who still waits for feedback (store/terugkoppeling.ts) holds it open
  * unless `zonderTerugkoppeling` says it is closed without (SPEC §12); the audit row says so, and so
- * does the answer (whether the melder was waiting).
+ * does the answer (whether the melder was waiting). With `vervallen` (a reason) the melding lapses
+ * instead (#15 item 14): a duplicate or one made in error, which no count or report includes; a
+ * melding already handled can still be found to have lapsed.
  */
 export async function sluitMelding(
-  db: Db, actor: Actor, nummer: string, notitie?: string, zonderTerugkoppeling = false,
+  db: Db, actor: Actor, nummer: string, notitie?: string, zonderTerugkoppeling = false, vervallen?: string,
 ): Promise<{ melding: MeldingDetail; zonderTerugkoppeling: boolean }> {
   const wacht = await inTransactie(db, async () => {
     const id = await meldingId(db, nummer);
-    const status = (await db.waarde<MeldingStatus>('SELECT status FROM melding WHERE id = ?', [id]))!;
-    if (status === 'afgehandeld') throw new DomainError(`Melding ${nummer} is al afgehandeld.`);
+    const status = (await db.waarde<MeldingStatus>(`SELECT ${MELDING_STATUS} FROM melding m WHERE id = ?`, [id]))!;
+    if (status === 'vervallen') throw new DomainError(`Melding ${nummer} is al vervallen.`);
+    if (status === 'afgehandeld' && vervallen === undefined) throw new DomainError(`Melding ${nummer} is al afgehandeld.`);
+    if (vervallen !== undefined) {
+      const nu = actor.nu.toISOString();
+      await db.voer(
+        `UPDATE melding SET status = 'afgehandeld', vervallen = 1, afgehandeld_op = coalesce(afgehandeld_op, ?), afhandeling = ?, gewijzigd_op = ? WHERE id = ?`,
+        [nu, vervallen, nu, id],
+      );
+      await schrijfAudit(db, actor, { object: nummer, resultaat: 'melding vervallen', details: { status: [status, 'vervallen'] } });
+      return false;
+    }
     const wacht = await wachtOpTerugkoppeling(db, id);
     if (wacht && !zonderTerugkoppeling) {
       throw new DomainError(

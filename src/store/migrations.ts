@@ -212,4 +212,16 @@ export const MIGRATIES: readonly Migratie[] = [
       CREATE INDEX afstemming_dag ON afstemming (dag);
 `,
   },
+  {
+    // A melding that lapsed (#15 item 14): a duplicate or one made in error, closed with a reason. It is
+    // a kind of handling (status afgehandeld, so nothing waits on it) that no count or report includes;
+    // the counting index carries the flag so the agendas' counts stay index-only.
+    versie: 12,
+    sql: `
+      ALTER TABLE melding ADD COLUMN vervallen INTEGER NOT NULL DEFAULT 0
+        CHECK (vervallen = 0 OR (vervallen = 1 AND status = 'afgehandeld' AND afhandeling IS NOT NULL));
+      DROP INDEX melding_dag;
+      CREATE INDEX melding_dag ON melding (ontvangen_dag, categorie, kern, vergunninghouder, vertrouwelijk, zaak_id, vervallen);
+      CREATE INDEX melding_vervallen ON melding (ontvangen_dag) WHERE vervallen = 1;`,
+  },
 ];

@@ -25,7 +25,7 @@ const SELECTIE: Record<Selectie, string> = {
 function groepeer(db: Db, kolom: string, selectie: Selectie, p: Periode): Promise<{ k: string; n: number }[]> {
   return db.alle<{ k: string; n: number }>(
     `SELECT ${kolom} AS k, count(*) AS n FROM melding
-     WHERE ontvangen_dag BETWEEN ? AND ? AND ${SELECTIE[selectie]}
+     WHERE ontvangen_dag BETWEEN ? AND ? AND vervallen = 0 AND ${SELECTIE[selectie]}
      GROUP BY ${kolom} ORDER BY n DESC, k`,
     [p.van, p.tot],
   );
@@ -51,7 +51,7 @@ export async function interventiesVergunninghouders(db: Db, p: Periode): Promise
   const rijen = await db.alle<{ k: string; n: number }>(
     `SELECT a.soort AS k, count(*) AS n FROM actie a
      WHERE a.aangemaakt_op >= ? AND a.aangemaakt_op < ?
-       AND EXISTS (SELECT 1 FROM melding m WHERE m.zaak_id = a.zaak_id AND m.vergunninghouder = 1)
+       AND EXISTS (SELECT 1 FROM melding m WHERE m.zaak_id = a.zaak_id AND m.vergunninghouder = 1 AND m.vervallen = 0)
      GROUP BY a.soort ORDER BY n DESC, k`,
     [dagGrenzen(p.van).start.toISOString(), dagGrenzen(p.tot).eind.toISOString()],
   );
@@ -71,7 +71,7 @@ export async function doorzettingFeiten(db: Db, p: Periode): Promise<Doorzetting
             CASE WHEN max(d.tijd_onbekend) = 1 THEN NULL ELSE min(d.op) END AS eerste_op,
             coalesce(max(d.tijd_onbekend), 0) AS onbekend
      FROM melding m LEFT JOIN doorzetting d ON d.melding_id = m.id
-     WHERE m.ontvangen_dag BETWEEN ? AND ?
+     WHERE m.ontvangen_dag BETWEEN ? AND ? AND m.vervallen = 0
      GROUP BY m.id`,
     [p.van, p.tot],
   );

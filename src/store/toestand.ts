@@ -44,7 +44,7 @@ export const SOORTEN: readonly Soort[] = [
     kolommen: ['id', 'jaar', 'volgnummer', 'ontvangen_op', 'ontvangen_dag', 'kanaal', 'categorie', 'kern', 'adres', 'omschrijving', 'melder_naam',
       'melder_telefoon', 'melder_email', 'melder_gewist_op', 'terugkoppeling', 'vergunninghouder', 'vertrouwelijk', 'zaak_id', 'status',
       'afgehandeld_op', 'afhandeling', 'geregistreerd_door', 'aangemaakt_op', 'gewijzigd_op'],
-    later: ['urgent'],
+    later: ['urgent', 'vervallen'],
     delen: [
       { tabel: 'doorzetting', naar: 'melding_id', kolommen: ['partner', 'op', 'dag', 'door', 'notitie'], volgorde: 'partner', later: ['tijd_onbekend'] },
       { tabel: 'contact', naar: 'melding_id', kolommen: ['id', 'op', 'soort', 'notitie', 'door'], volgorde: 'id' },

@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import { beforeEach, expect, it } from 'vitest';
 import { MIGRATIES } from '../../src/store/migrations.js';
 import { SCHEMA_VERSIE } from '../../src/store/locatie.js';
-import { herbereken, knoei, zonderNa8 } from '../helpers/aanvaller.js';
+import { herbereken, knoei, zonderNa8, zonderVervallen } from '../helpers/aanvaller.js';
 import { kvz, kvzOk, lees, nieuweDb, tijdelijkeMap } from '../helpers/run.js';
 import { beschrijfBestand, OP_POSTGRES } from '../helpers/opslag.js';
 import { nieuweActie, nieuweZaak, zetCadans } from '../helpers/matrix.js';
@@ -246,7 +246,7 @@ beschrijfBestand('kvz check on a database from before state records', () => {
     expect((await check(db)).json.toestand.verschillen).toEqual([{ object: 'M-2027-0001', wat: 'gewijzigd' }]);
   });
 
-  it('keeps states recorded before schema 10 valid, and its columns count once set: urgent, a forwarding at an unknown moment', async () => {
+  it('keeps states recorded before schema 10 valid, and its columns count once set: urgent, a forwarding at an unknown moment, lapsed', async () => {
     const db = nieuweDb();
     await kvzOk([...MELDING, '--doorzetten', 'politie'], { db });
     await kvzOk(MELDING, { db });
@@ -255,6 +255,7 @@ beschrijfBestand('kvz check on a database from before state records', () => {
       c.exec('ALTER TABLE melding DROP COLUMN urgent');
       c.exec('ALTER TABLE doorzetting DROP COLUMN tijd_onbekend');
       c.exec('DROP TABLE afstemming'); // (schema 11's)
+      zonderVervallen(c); // (schema 12's)
       c.pragma('user_version = 9');
     });
     expect((await check(db)).code).toBe(0); // migrated by the first command, every recorded state holding
@@ -264,6 +265,10 @@ beschrijfBestand('kvz check on a database from before state records', () => {
       { object: 'M-2027-0001', wat: 'gewijzigd' },
       { object: 'M-2027-0002', wat: 'gewijzigd' },
     ]);
+    // A melding made to lapse behind kvz's back is an edit too.
+    await kvzOk(MELDING, { db });
+    sqlite3Of(db, `UPDATE melding SET status = 'afgehandeld', afgehandeld_op = '2027-03-16T10:00:00.000Z', afhandeling = 'x', vervallen = 1 WHERE volgnummer = 3`);
+    expect((await check(db)).json.toestand.verschillen).toContainEqual({ object: 'M-2027-0003', wat: 'gewijzigd' });
   });
 });
 

@@ -106,7 +106,9 @@ describe('kvz melding add', () => {
     expect(u.stdout).toContain('Melding M-2027-0005 vastgelegd.');
     expect(u.stderr).toBe(
       '! M-2027-0005 lijkt op M-2027-0001 (14-03-2027 09:00, zaak Z-2027-001), M-2027-0004 (15-03-2027 12:00): ' +
-        'zelfde categorie, kern en adres, binnen een dag. Hoort ze erbij, koppel ze dan: kvz melding link M-2027-0005 Z-2027-001\n',
+        'zelfde categorie, kern en adres, binnen een dag.\n' +
+        '  Hoort ze erbij, koppel ze dan:     kvz melding link M-2027-0005 Z-2027-001\n' +
+        '  Is het dezelfde melding nog eens: kvz melding close M-2027-0005 --vervallen "dubbel met M-2027-0001"\n',
     );
     expect(telRijen(db, 'melding')).toBe(5);
     const json = await kvzJson<{ nummer: string; lijkt_op: string[] }>([...adres, '--json'], { db }); // 16 March 11:00
@@ -116,7 +118,9 @@ describe('kvz melding add', () => {
     const dicht = await kvzOk([...adres, '--ontvangen', '14-03-2027 20:00'], { db });
     expect(dicht.stderr).toBe(
       '! M-2027-0007 lijkt op M-2027-0001 (14-03-2027 09:00, zaak Z-2027-001), M-2027-0005 (15-03-2027 08:00), M-2027-0004 (15-03-2027 12:00): ' +
-        'zelfde categorie, kern en adres, binnen een dag. Hoort ze erbij, koppel ze dan: kvz zaak open --melding M-2027-0005,M-2027-0004,M-2027-0007 …\n',
+        'zelfde categorie, kern en adres, binnen een dag.\n' +
+        '  Hoort ze erbij, koppel ze dan:     kvz zaak open --melding M-2027-0005,M-2027-0004,M-2027-0007 …\n' +
+        '  Is het dezelfde melding nog eens: kvz melding close M-2027-0007 --vervallen "dubbel met M-2027-0001"\n',
     );
   });
 

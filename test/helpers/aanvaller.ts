@@ -36,7 +36,8 @@ export function herbereken(conn: Database.Database, vanaf = 1): void {
 
 /**
  * What the schema versions after 8 added to a file, undone: the tweewekelijks overleg's own time and
- * place (9), urgent meldingen and forwardings at an unknown moment (10), afstemming tussendoor (11).
+ * place (9), urgent meldingen and forwardings at an unknown moment (10), afstemming tussendoor (11),
+ * lapsed meldingen (12).
  * For tests that take a database back to an older version.
  */
 export function zonderNa8(conn: Database.Database): void {
@@ -44,4 +45,11 @@ export function zonderNa8(conn: Database.Database): void {
   conn.exec('ALTER TABLE melding DROP COLUMN urgent');
   conn.exec('ALTER TABLE doorzetting DROP COLUMN tijd_onbekend');
   conn.exec('DROP TABLE afstemming');
+  zonderVervallen(conn);
+}
+
+/** Schema 12 undone: lapsed meldingen and the counting index that carries their flag. */
+export function zonderVervallen(conn: Database.Database): void {
+  conn.exec(`DROP INDEX melding_vervallen; DROP INDEX melding_dag; ALTER TABLE melding DROP COLUMN vervallen;
+    CREATE INDEX melding_dag ON melding (ontvangen_dag, categorie, kern, vergunninghouder, vertrouwelijk, zaak_id);`);
 }

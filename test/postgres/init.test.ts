@@ -7,13 +7,14 @@ import { SCHEMA_VERSIE } from '../../src/store/locatie.js';
 import { BIN, STANDAARD_NU, tijdelijkeMap } from '../helpers/run.js';
 
 /**
- * What schema versions 8 to 11 added, undone: the salts and the audit log's states column (SPEC §10),
+ * What schema versions 8 to 12 added, undone: the salts and the audit log's states column (SPEC §10),
  * the tweewekelijks overleg's own time and place (9), urgent meldingen and unknown forwarding moments (10),
- * afstemming tussendoor (11).
+ * afstemming tussendoor (11), lapsed meldingen (12).
  */
 const ZONDER_TOESTAND = `${['partner', 'zaak', 'melding', 'overleg', 'actie'].map((t) => `ALTER TABLE ${t} DROP COLUMN zout;`).join(' ')} ALTER TABLE audit DROP COLUMN toestand;
   ALTER TABLE cadans DROP COLUMN tweewekelijks_tijd, DROP COLUMN tweewekelijks_locatie;
-  ALTER TABLE melding DROP COLUMN urgent; ALTER TABLE doorzetting DROP COLUMN tijd_onbekend; DROP TABLE afstemming;`;
+  ALTER TABLE melding DROP COLUMN urgent; ALTER TABLE doorzetting DROP COLUMN tijd_onbekend; DROP TABLE afstemming;
+  ALTER TABLE melding DROP COLUMN vervallen; CREATE INDEX melding_dag ON melding (ontvangen_dag, categorie, kern, vergunninghouder, vertrouwelijk, zaak_id, geheim);`;
 
 describe.skipIf(!PG)(`kvz init on PostgreSQL${PG_OVERGESLAGEN}`, () => {
   it('makes the schema owned by a role that cannot log in, four group roles named after the database, and the running login beheer', async () => {

@@ -16,7 +16,7 @@ export default async function status(ctx: Context, o: { json?: boolean }): Promi
   const m = cijfers.meldingen;
   const uit = [
     `${k.bold('Database')}  ${ctx.dbPad()}`,
-    `${k.bold('Meldingen')} ${m.totaal} in totaal, ${m.dit_jaar} dit jaar; ${m.nieuw} nieuw, ${m.doorgezet} doorgezet, ${m.afgehandeld} afgehandeld`,
+    `${k.bold('Meldingen')} ${m.totaal} in totaal, ${m.dit_jaar} dit jaar; ${m.nieuw} nieuw, ${m.doorgezet} doorgezet, ${m.afgehandeld} afgehandeld${m.vervallen ? ` (en ${m.vervallen} vervallen, niet meegeteld)` : ''}`,
     ...(cijfers.zaken ? [`${k.bold('Zaken')}     ${cijfers.zaken.open} open, ${cijfers.zaken.gesloten} gesloten`] : []),
     '',
     k.bold('Vandaag te doen'),

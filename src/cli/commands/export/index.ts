@@ -17,7 +17,7 @@ export function registreerExport(program: Command, runtime: Runtime): void {
     .option('--tot <datum>', 'ontvangen op of voor deze datum')
     .option('--categorie <categorie>', 'alleen deze categorie')
     .option('--kern <kern>', 'alleen deze kern')
-    .option('--status <statussen>', 'nieuw, doorgezet of afgehandeld; meer met komma\'s, of openstaand (nieuw en doorgezet) of alle (standaard: alle)')
+    .option('--status <statussen>', 'nieuw, doorgezet, afgehandeld of vervallen; meer met komma\'s, of openstaand (nieuw en doorgezet) of alle (standaard: alle)')
     .option('--zaak <nummer>', 'alleen meldingen van deze zaak')
     .option('--vergunninghouder', 'alleen meldingen over vergunninghouders')
     .option('--met-vertrouwelijk', 'ook vertrouwelijke meldingen (alleen politieoverleg; komt in het auditlog; oude spelling: --vertrouwelijk)')

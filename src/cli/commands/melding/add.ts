@@ -65,13 +65,17 @@ function gelijkWaarschuwing(nummer: string, gelijk: Gelijke): string {
   // Only a zaak still open can take it (a closed one is in the text above, as what it was).
   const zaak = gelijk.find((g) => g.zaak_open)?.zaak;
   const doe = zaak ? `kvz melding link ${nummer} ${zaak}` : `kvz zaak open --melding ${[...gelijk.filter((g) => g.zaak === null).map((g) => g.nummer), nummer].join(',')} …`;
-  return `! ${nummer} ${gelijkTekst(gelijk)} Hoort ze erbij, koppel ze dan: ${doe}`;
+  return [
+    `! ${nummer} ${gelijkTekst(gelijk)}`,
+    `  Hoort ze erbij, koppel ze dan:     ${doe}`,
+    `  Is het dezelfde melding nog eens: kvz melding close ${nummer} --vervallen "dubbel met ${gelijk[0]!.nummer}"`,
+  ].join('\n');
 }
 
 /** In a terminal: record it anyway, record it with the zaak of the earlier one, or stop. */
 async function kiesBijGelijke(ctx: Context, nieuw: NieuweMelding, gelijk: Gelijke): Promise<void> {
   // Linking to a zaak is iv's (on a shared database the desk may not); a closed zaak takes nothing.
-  const magKoppelen = nieuw.zaak === undefined && (ctx.rol() === undefined || ctx.rol() !== 'balie');
+  const magKoppelen = nieuw.zaak === undefined && ctx.rol() !== 'balie';
   const metZaak = magKoppelen ? gelijk.find((g) => g.zaak_open) : undefined;
   const keuze = await ctx.vraag.select({
     message: `Deze melding ${gelijkTekst(gelijk)} Wat wilt u?`,

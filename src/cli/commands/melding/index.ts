@@ -32,7 +32,7 @@ export function registreerMelding(program: Command, runtime: Runtime): void {
   melding
     .command('list')
     .description('meldingen tonen, nieuwste eerst (zonder gegevens van melders)')
-    .option('--status <statussen>', 'nieuw, doorgezet of afgehandeld; meer met komma\'s, of openstaand (nieuw en doorgezet) of alle (standaard: alle)')
+    .option('--status <statussen>', 'nieuw, doorgezet, afgehandeld of vervallen; meer met komma\'s, of openstaand (nieuw en doorgezet) of alle (standaard: alle)')
     .option('--categorie <categorie>', 'alleen deze categorie')
     .option('--kern <kern>', 'alleen deze kern')
     .option('--zaak <nummer>', 'alleen meldingen van deze zaak')
@@ -115,6 +115,7 @@ export function registreerMelding(program: Command, runtime: Runtime): void {
     .description('een melding afhandelen')
     .argument('<nummer>', 'meldingnummer')
     .option('--notitie <tekst>', 'hoe de melding is afgehandeld')
+    .option('--vervallen <reden>', 'de melding vervalt (dubbel of ten onrechte), met de reden: telt dan nergens meer mee, blijft in lijst en logboek')
     .option('--zonder-terugkoppeling', 'afhandelen terwijl de melder nog op terugkoppeling wacht (op een terminal vraagt kvz het)')
     .option('--json', 'toon de melding daarna als JSON')
     .action(voer(runtime, () => import('./close.js')));

@@ -2,7 +2,7 @@
 import { datumKort, tijdstipKort } from '../../../domain/tijd.js';
 import { isVerborgen, type MeldingDetail, type MeldingOverzicht, type VerborgenMelding } from '../../../store/meldingen.js';
 import type { Context } from '../../context.js';
-import { jaNee, kleuren, tabel } from '../../output.js';
+import { ingesprongen, jaNee, kleuren, tabel } from '../../output.js';
 
 const t = (iso: string | null) => (iso ? tijdstipKort(new Date(iso)) : '—');
 
@@ -11,6 +11,8 @@ export function doorzettingTekst(ctx: Context, m: MeldingOverzicht): string {
   const k = kleuren(ctx);
   // Urgent and not yet forwarded: !! until it is (SPEC §11).
   if (m.urgent && m.status === 'nieuw') return k.red.bold('!! urgent: nu doorzetten');
+  // A lapsed melding never forwarded needed no forwarding.
+  if (m.status === 'vervallen' && m.doorgezet_naar.length === 0) return '—';
   switch (m.doorzetting) {
     case 'op-tijd':
       return `✓ ${m.doorgezet_naar.join(', ')}`;
@@ -81,14 +83,6 @@ export async function meldingTabel(ctx: Context, meldingen: MeldingOverzicht[]):
   );
 }
 
-/**
- * Stored text under its label, every line indented: a line of an omschrijving can then never look
- * like one of kvz's own sections (those start at the margin).
- */
-function ingesprongen(tekst: string, n: number): string {
-  return tekst.split('\n').map((r) => ' '.repeat(n) + r).join('\n');
-}
-
 export function meldingDetail(ctx: Context, m: MeldingDetail): string {
   const k = kleuren(ctx);
   const regel = (label: string, waarde: string) => `${k.bold(label.padEnd(18))}${waarde}`;
@@ -115,7 +109,7 @@ export function meldingDetail(ctx: Context, m: MeldingDetail): string {
     k.bold('Omschrijving'),
     ingesprongen(m.omschrijving, 2),
   ];
-  if (m.afhandeling) uit.push('', k.bold('Afhandeling'), ingesprongen(m.afhandeling, 2));
+  if (m.afhandeling) uit.push('', k.bold(m.status === 'vervallen' ? 'Vervallen, reden' : 'Afhandeling'), ingesprongen(m.afhandeling, 2));
   uit.push('', k.bold('Doorzettingen'));
   if (m.doorzettingen.length === 0) uit.push('  (nog geen)');
   for (const d of m.doorzettingen) {
