@@ -27,7 +27,7 @@ CREATE TABLE instelling (
 -- in de transactie van het nieuwe object opgehoogd (niet 'hoogste zichtbare + 1'), zodat het ook op
 -- PostgreSQL, waar niet iedereen alles ziet, nooit botst; een teruggedraaide opdracht laat geen gat.
 CREATE TABLE teller (
-  soort TEXT NOT NULL CHECK (soort = 'melding' OR soort = 'zaak' OR soort = 'actie' OR soort = 'afstemming'),
+  soort TEXT NOT NULL CHECK (soort = 'melding' OR soort = 'zaak' OR soort = 'actie' OR soort = 'afstemming' OR soort = 'plaatsing'),
   jaar INTEGER NOT NULL,
   laatste INTEGER NOT NULL CHECK (laatste >= 0),
   PRIMARY KEY (soort, jaar)
@@ -127,6 +127,7 @@ CREATE TABLE melding (
   -- Vervallen (#15 item 14): een dubbele of onterechte melding, afgehandeld met een reden (afhandeling);
   -- telt nergens meer mee, maar blijft in de lijst en het logboek. Status 'vervallen' voor de gebruiker.
   vervallen INTEGER NOT NULL DEFAULT 0 CHECK (vervallen = 0 OR (vervallen = 1 AND status = 'afgehandeld' AND afhandeling IS NOT NULL)),
+  plaatsing_id INTEGER REFERENCES plaatsing (id),   -- over deze plaatsing van vergunninghouders (SPEC §11)
   UNIQUE (jaar, volgnummer),
   CHECK ((status = 'afgehandeld') = (afgehandeld_op IS NOT NULL))
 ) STRICT;
@@ -142,6 +143,46 @@ CREATE INDEX melding_open ON melding (status, ontvangen_dag) WHERE status = 'nie
 CREATE INDEX melding_wacht ON melding (ontvangen_op) WHERE terugkoppeling = 1 AND melder_gewist_op IS NULL AND status <> 'afgehandeld';
 -- Met vertrouwelijk: een agenda telt de meldingen van een zaak zonder de vertrouwelijke, op de index.
 CREATE INDEX melding_zaak ON melding (zaak_id, ontvangen_dag, vertrouwelijk) WHERE zaak_id IS NOT NULL;
+-- De meldingen van een plaatsing (monitoring in het GIO en het rapport vergunninghouders).
+CREATE INDEX melding_plaatsing ON melding (plaatsing_id, ontvangen_dag) WHERE plaatsing_id IS NOT NULL;
+
+-- Plaatsingen van vergunninghouders (SPEC §11; het plan §1: de plaatsing beter monitoren op meldingen
+-- en incidenten; §2.4: toezien op de situatie, maatschappelijke begeleiding). Het adres is een
+-- persoonsgegeven: alleen `kvz plaatsing show` en `kvz export plaatsingen` tonen het; `kvz opschonen`
+-- wist het als de plaatsing de bewaartermijn geleden is geëindigd.
+CREATE TABLE plaatsing (
+  id INTEGER PRIMARY KEY,
+  nummer TEXT NOT NULL UNIQUE,                       -- P-2027-01 (per jaar van plaatsing)
+  jaar INTEGER NOT NULL,
+  volgnummer INTEGER NOT NULL CHECK (volgnummer >= 1),
+  kern TEXT NOT NULL REFERENCES kern (naam) ON UPDATE CASCADE,
+  adres TEXT CHECK (adres IS NULL OR length(trim(adres)) BETWEEN 1 AND 200),
+  adres_gewist_op TEXT,                              -- wanneer `kvz opschonen` het adres wiste
+  datum TEXT NOT NULL,                               -- dag van plaatsing (mag vooruit liggen)
+  einde TEXT CHECK (einde IS NULL OR einde >= datum),
+  huishouden INTEGER CHECK (huishouden IS NULL OR huishouden BETWEEN 1 AND 30),
+  begeleiding TEXT REFERENCES partner (code),        -- maatschappelijke begeleiding
+  notitie TEXT,
+  door TEXT NOT NULL,
+  aangemaakt_op TEXT NOT NULL,
+  gewijzigd_op TEXT NOT NULL,
+  zout TEXT DEFAULT (lower(hex(randomblob(16)))),   -- willekeurig zout van de toestandshash (src/store/toestand.ts)
+  UNIQUE (jaar, volgnummer),
+  CHECK ((adres IS NULL) = (adres_gewist_op IS NOT NULL))
+) STRICT;
+CREATE INDEX plaatsing_datum ON plaatsing (datum);
+-- Toezien op de situatie: een bezoek, telefoontje of gesprek, met een notitie.
+CREATE TABLE plaatsing_contact (
+  id INTEGER PRIMARY KEY,
+  plaatsing_id INTEGER NOT NULL REFERENCES plaatsing (id),
+  op TEXT NOT NULL,
+  dag TEXT NOT NULL,
+  soort TEXT NOT NULL CHECK (soort = 'bezoek' OR soort = 'telefoon' OR soort = 'gesprek' OR soort = 'overig'),
+  partner TEXT REFERENCES partner (code),            -- wie het contact had (leeg: de gebruiker zelf)
+  notitie TEXT NOT NULL,
+  door TEXT NOT NULL
+) STRICT;
+CREATE INDEX plaatsing_contact_plaatsing ON plaatsing_contact (plaatsing_id, op);
 
 -- Doorzetting van een melding naar een partner (één melding kan naar meerdere partners).
 -- op/dag: het moment dat telt voor de regel 'dezelfde dag' (SPEC §8): wanneer de mail verzonden of

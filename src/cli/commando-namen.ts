@@ -22,7 +22,7 @@ export const ANDERE_NAMEN: Readonly<Record<string, string>> = {
   verwijderen: 'remove', verwijder: 'remove',
   meldingen: 'melding', zaken: 'zaak', acties: 'actie', overleggen: 'overleg', kernen: 'kern', partners: 'partner',
   'categorieën': 'categorie', categorieen: 'categorie', rapporten: 'rapport', deelnemers: 'deelnemer',
-  politieoverleg: 'politie', afstemmingen: 'afstemming',
+  politieoverleg: 'politie', afstemmingen: 'afstemming', plaatsingen: 'plaatsing',
 };
 
 /**

@@ -22,6 +22,7 @@ import { registreerGebruiker } from './commands/gebruiker/index.js';
 import { registreerInstelling } from './commands/instelling/index.js';
 import { registreerPost } from './commands/post/index.js';
 import { registreerAfstemming } from './commands/afstemming/index.js';
+import { registreerPlaatsing } from './commands/plaatsing/index.js';
 import { onbekendCommando } from './commando-namen.js';
 import { foutregel } from './zichtbaar.js';
 
@@ -133,5 +134,6 @@ export function bouwProgramma(runtime: Runtime): Command {
   registreerInstelling(program, runtime);
   registreerPost(program, runtime);
   registreerAfstemming(program, runtime);
+  registreerPlaatsing(program, runtime);
   return program;
 }

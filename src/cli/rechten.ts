@@ -25,6 +25,7 @@ const RECHTEN: Record<string, Recht> = {
   actie: recht('iv', 'geen acties bekijken of wijzigen'),
   matrix: recht('iv', 'de matrix niet bekijken'),
   afstemming: recht('iv', 'geen afstemming tussendoor vastleggen of bekijken'),
+  plaatsing: recht('iv', 'geen plaatsingen van vergunninghouders vastleggen of bekijken'),
   rapport: recht('iv', 'geen rapporten maken'),
   export: recht('iv', 'niet exporteren'),
   import: recht('iv', 'niet importeren'),

@@ -10,6 +10,7 @@ import { stelCadansIn } from '../store/cadans.js';
 import type { Db } from '../store/db.js';
 import { annuleerOverleg, overleggen, verzetOverleg, type Overleg } from '../store/overleggen.js';
 import { planMelding } from './meldingen.js';
+import { planPlaatsingen, type PlaatsingNummers } from './plaatsingen.js';
 import { HOTSPOTS, PLEKKEN, STRATEN } from './teksten.js';
 import { VERHALEN } from './verhalen.js';
 import { isWerkdag, later, toeval, Wachtrij, werkdagVanaf, type Toeval } from './wachtrij.js';
@@ -54,7 +55,9 @@ export async function vulDemoJaar(db: Db, nu: Date, gebruiker: string): Promise<
   const staten: ZaakStaat[] = [];
 
   w.plan(instantVan(begin, '08:40'), 'r.visser', 'overleg cadans', (a) => planOverleggen(db, w, r, a, begin, vandaag, staten));
-  for (const v of VERHALEN) staten.push(planVerhaal(db, w, r, begin, v));
+  const plaatsingen: PlaatsingNummers = new Map();
+  planPlaatsingen(db, w, begin, plaatsingen);
+  for (const v of VERHALEN) staten.push(planVerhaal(db, w, r, begin, v, plaatsingen));
   planAchtergrond(db, w, r, begin, nu);
   planVandaag(db, w, r, nu);
   const gebeurtenissen = await w.voerUit();

@@ -42,6 +42,8 @@ export interface Melding {
   /** How forwarding goes: at registration, later that day, the next working day, or not (yet). */
   doorzetten: 'direct' | 'later' | 'volgende-dag' | 'niet';
   naar?: string[];
+  /** The placement it concerns (SPEC §11), once registered (read when the melding is). */
+  plaatsing?: () => string | undefined;
   /** The zaak it belongs to, once that is open (read when it is registered). */
   zaak?: () => string | undefined;
   /** Registered at this moment instead of in the next office hours. */
@@ -82,6 +84,7 @@ export function planMelding(db: Db, w: Wachtrij, r: Toeval, m: Melding): void {
   const doorzetNotitie = r.kans(0.3) ? 'Telefonisch doorgegeven en per e-mail bevestigd.' : undefined;
   w.plan(geregistreerd, balie, 'melding add', async (actor) => {
     const zaak = m.zaak?.();
+    const plaatsing = m.plaatsing?.();
     const { nummer } = await voegMeldingToe(db, actor, {
       ontvangenOp: m.ontvangen,
       kanaal: m.kanaal,
@@ -94,6 +97,7 @@ export function planMelding(db: Db, w: Wachtrij, r: Toeval, m: Melding): void {
       vertrouwelijk: m.vertrouwelijk,
       ...(m.urgent ? { urgent: true } : {}),
       ...(zaak ? { zaak } : {}),
+      ...(plaatsing ? { plaatsing } : {}),
       doorzettenNaar: m.doorzetten === 'direct' ? naar : [],
     });
     m.klaar?.(nummer, actor.nu, zaak);

@@ -28,6 +28,8 @@ export interface Verhaal {
   urgent?: boolean;
   /** Police and OOV spoke in between about its first melding (SPEC §11): the subject. */
   afstemming?: string;
+  /** The placement of vergunninghouders its meldingen concern (demo/plaatsingen.ts), by key. */
+  plaatsing?: string;
   eigenaar?: string;
   /** Agreed when the zaak is first discussed, and later when it is followed up. */
   aanpak: Afspraak[];
@@ -81,7 +83,7 @@ export const VERHALEN: Verhaal[] = [
   },
   {
     titel: 'Treiteren van gezin aan de Kerkstraat (vergunninghouders)', soort: 'overlast', kern: 'Obdam', categorie: 'treiteren', straat: 'Kerkstraat',
-    begin: 90, duur: 180, meldingen: 7, vergunninghouder: true, urgent: true,
+    begin: 90, duur: 180, meldingen: 7, vergunninghouder: true, urgent: true, plaatsing: 'kerkstraat',
     afstemming: 'Stenen door de ruit bij het gezin: politie rijdt extra rondes, OOV belt de woningcorporatie',
     aanpak: [
       a('vluchtelingenwerk', 'gesprek-melder', 'Gesprek met het gezin over veiligheid en steun'),
@@ -217,7 +219,7 @@ export const VERHALEN: Verhaal[] = [
   },
   {
     titel: 'Spanningen in gezin vergunninghouders', soort: 'zorg', kern: 'Spierdijk', categorie: 'burenoverlast', straat: 'Zuiderweg',
-    begin: 110, duur: 130, meldingen: 4, vergunninghouder: true, eigenaar: 'zorgteam', resultaat: 'Gezin heeft vaste begeleiding; geen meldingen meer.',
+    begin: 110, duur: 130, meldingen: 4, vergunninghouder: true, plaatsing: 'zuiderweg', eigenaar: 'zorgteam', resultaat: 'Gezin heeft vaste begeleiding; geen meldingen meer.',
     aanpak: [a('vluchtelingenwerk', 'zorg', 'Begeleiding van het gezin intensiveren'), a('zorgteam', 'huisbezoek', 'Gesprek met beide ouders')],
     vervolg: [],
   },
@@ -232,7 +234,7 @@ export const VERHALEN: Verhaal[] = [
   },
   {
     titel: 'Dreiging richting vergunninghouder', soort: 'overlast', kern: 'Obdam', categorie: 'treiteren', straat: 'De Kolk',
-    begin: 240, duur: 60, meldingen: 3, vertrouwelijk: true, vergunninghouder: true, eigenaar: 'politie', urgent: true,
+    begin: 240, duur: 60, meldingen: 3, vertrouwelijk: true, vergunninghouder: true, plaatsing: 'de-kolk', eigenaar: 'politie', urgent: true,
     afstemming: 'Dreigende berichten aan de bewoner: beschermingsmaatregelen en extra surveillance',
     aanpak: [a('politie', 'overig', 'Dreiging inschatten en beschermingsmaatregelen bespreken')],
     vervolg: [],

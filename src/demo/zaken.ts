@@ -35,7 +35,7 @@ export interface ZaakStaat {
 const lopend = (a: Actie) => a.status === 'open' || a.status === 'loopt';
 
 /** Plans the meldingen of a story; its zaak opens after the second or third. */
-export function planVerhaal(db: Db, w: Wachtrij, r: Toeval, jaarBegin: Datum, v: Verhaal): ZaakStaat {
+export function planVerhaal(db: Db, w: Wachtrij, r: Toeval, jaarBegin: Datum, v: Verhaal, plaatsingen: ReadonlyMap<string, string> = new Map()): ZaakStaat {
   const staat: ZaakStaat = { v, meldingen: [], acties: [], besproken: 0, gesloten: false };
   const drempel = Math.min(v.meldingen, r.kans(0.5) ? 2 : 3);
   for (let i = 0; i < v.meldingen; i++) {
@@ -56,6 +56,7 @@ export function planVerhaal(db: Db, w: Wachtrij, r: Toeval, jaarBegin: Datum, v:
       ...(v.teksten ? { tekst: r.kies(v.teksten).replace('{plek}', `de ${v.straat}`) } : {}),
       doorzetten: r.kans(0.8) ? 'direct' : r.kans(0.5) ? 'later' : 'volgende-dag',
       ...(v.vertrouwelijk ? { naar: ['oov'] } : {}),
+      ...(v.plaatsing ? { plaatsing: () => plaatsingen.get(v.plaatsing!) } : {}),
       zaak: () => (staat.nummer && !staat.gesloten && r.kans(0.6) ? staat.nummer : undefined),
       klaar: (nummer, op, zaak) => {
         staat.meldingen.push(nummer);

@@ -61,6 +61,22 @@ function staafBlok(rijen: readonly ({ naam: string } & Telling)[]): string[] {
   return ['```text', ...staafdiagram(met.map((r) => ({ label: r.naam, waarde: r.aantal }))), '```'];
 }
 
+/** Per placement (SPEC §11): number and kern only, never the address or the household. */
+function plaatsingBlokken(plaatsingen: GioAgenda['vergunninghouders']['plaatsingen'], peildatum: string): Blok[] {
+  if (plaatsingen.length === 0) return [tekst('Geen lopende plaatsingen in de periode.')];
+  return [
+    tekst(`Per plaatsing (${meervoud(plaatsingen.length, 'lopende plaatsing', 'lopende plaatsingen')} in de periode):`),
+    tekst(...mdTabel(
+      ['Plaatsing', 'Kern', 'Sinds', 'Meldingen sinds plaatsing', 'In de periode', 'Laatste contact'],
+      plaatsingen.map((p) => [
+        p.nummer + (p.einde ? ` (tot ${datumKort(p.einde)})` : ''), inline(p.kern), datumKort(p.datum) + (p.datum > peildatum ? ' (komt)' : ''), String(p.meldingen_sinds_plaatsing),
+        String(p.meldingen_in_periode), p.laatste_contact ? `${datumKort(p.laatste_contact.dag)} (${p.laatste_contact.soort})` : 'nog geen',
+      ]),
+      [false, false, false, true, true, false],
+    )),
+  ];
+}
+
 function telTabel(naam: string, rijen: readonly { naam: string; aantal: number }[]): string[] {
   return mdTabel([naam, 'Aantal'], rijen.map((r) => [inline(r.naam), String(r.aantal)]), [false, true]);
 }
@@ -177,6 +193,7 @@ function gio(a: GioAgenda): Punt[] {
               tekst(...telTabel('Categorie', a.vergunninghouders.per_categorie.map((r) => ({ naam: r.categorie, aantal: r.aantal })))),
               tekst(...telTabel('Kern', a.vergunninghouders.per_kern.map((r) => ({ naam: r.kern, aantal: r.aantal })))),
             ]),
+        ...plaatsingBlokken(a.vergunninghouders.plaatsingen, a.peildatum),
       ],
     },
     {

@@ -110,6 +110,20 @@ export interface AgendaKop {
   agendapunten: string[];
 }
 
+/** A placement of vergunninghouders as the GIO and rapport vergunninghouders show it (SPEC §11). */
+export interface PlaatsingOpAgenda {
+  nummer: string;
+  kern: string;
+  datum: Datum;
+  einde: Datum | null;
+  /** Meldingen since the placement, up to the end of the window. */
+  meldingen_sinds_plaatsing: number;
+  /** Of those, received in the window. */
+  meldingen_in_periode: number;
+  /** The last contact (visit, call) up to the end of the window, or null. */
+  laatste_contact: { dag: Datum; soort: string } | null;
+}
+
 export interface GioAgenda extends AgendaKop {
   soort: 'gio';
   vorig_venster: Periode;
@@ -128,7 +142,13 @@ export interface GioAgenda extends AgendaKop {
   } | null;
   nieuwe_zaken: ZaakOpAgenda[];
   lopende_zaken: ZaakOpAgenda[];
-  vergunninghouders: { totaal: number; per_categorie: { categorie: string; aantal: number }[]; per_kern: { kern: string; aantal: number }[] };
+  vergunninghouders: {
+    totaal: number;
+    per_categorie: { categorie: string; aantal: number }[];
+    per_kern: { kern: string; aantal: number }[];
+    /** Per placement running in the window (SPEC §11): by number and kern, never the address. */
+    plaatsingen: PlaatsingOpAgenda[];
+  };
   jeugdoverlast: Telling & { per_kern: PerKern };
   klaar_om_te_sluiten: ZaakOpAgenda[];
 }

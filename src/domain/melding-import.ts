@@ -10,7 +10,7 @@ import { normaliseer } from './suggestie.js';
 import { tijdstipKort } from './tijd.js';
 
 /** The fields an import can fill; `tijd` is a separate time column next to a date. */
-export type ImportVeld = Exclude<keyof RuweMelding, 'zaak'> | 'tijd' | 'doorgezetOp';
+export type ImportVeld = Exclude<keyof RuweMelding, 'zaak' | 'plaatsing'> | 'tijd' | 'doorgezetOp';
 
 /**
  * Column names per field, compared without case, accents, spaces or punctuation. The first name

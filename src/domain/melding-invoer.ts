@@ -40,6 +40,7 @@ export const veldRegels = {
   melderTelefoon: (v, veld) => telefoon(v, veld),
   melderEmail: (v, veld) => email(v, veld),
   zaak: (v, veld) => parseNummer('zaak', v, veld),
+  plaatsing: (v, veld) => parseNummer('plaatsing', v, veld),
   doorzetten: (v, veld, c) => kiesMeerdere(v, veld, c.lijsten.partner),
 } satisfies Record<string, Regel>;
 
@@ -59,6 +60,7 @@ export interface RuweMelding {
   vertrouwelijk?: boolean;
   urgent?: boolean;
   zaak?: string;
+  plaatsing?: string;
   doorzetten?: string;
 }
 
@@ -93,6 +95,8 @@ export function leesNieuweMelding(
   const melderTelefoon = optioneel('melderTelefoon');
   const melderEmail = optioneel('melderEmail');
   const zaak = optioneel('zaak');
+  const plaatsing = optioneel('plaatsing');
+  if (plaatsing !== undefined) (m.plaatsing = plaatsing), (m.vergunninghouder = true);
   if (adres !== undefined) m.adres = adres;
   if (melderNaam !== undefined) m.melderNaam = melderNaam;
   if (melderTelefoon !== undefined) m.melderTelefoon = melderTelefoon;

@@ -33,6 +33,8 @@ export interface NieuweMelding {
   /** Acuut (SPEC §11): first in lists and status, marked !! until forwarded. */
   urgent?: boolean;
   zaak?: string;
+  /** The placement of vergunninghouders it concerns (SPEC §11); implies vergunninghouder. */
+  plaatsing?: string;
   doorzettenNaar: string[];
   /** When the forwarding given with the melding happened; defaults to the moment of registration. */
   doorgezetOp?: Date;
@@ -53,6 +55,8 @@ export interface MeldingWijziging {
   vergunninghouder?: boolean;
   vertrouwelijk?: boolean;
   urgent?: boolean;
+  /** A placement number links it (and makes it about a vergunninghouder). */
+  plaatsing?: string;
 }
 
 /**

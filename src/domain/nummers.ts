@@ -4,13 +4,14 @@
  */
 import { UsageError } from './errors.js';
 
-export type NummerSoort = 'melding' | 'zaak' | 'actie' | 'afstemming';
+export type NummerSoort = 'melding' | 'zaak' | 'actie' | 'afstemming' | 'plaatsing';
 
 const OPMAAK: Record<NummerSoort, { letter: string; cijfers: number; voorbeeld: string }> = {
   melding: { letter: 'M', cijfers: 4, voorbeeld: 'M-2027-0042' },
   zaak: { letter: 'Z', cijfers: 3, voorbeeld: 'Z-2027-001' },
   actie: { letter: 'A', cijfers: 4, voorbeeld: 'A-2027-0001' },
   afstemming: { letter: 'AF', cijfers: 3, voorbeeld: 'AF-2027-001' },
+  plaatsing: { letter: 'P', cijfers: 2, voorbeeld: 'P-2027-01' },
 };
 
 export function formatNummer(soort: NummerSoort, jaar: number, volgnummer: number): string {

@@ -3,6 +3,7 @@
  * queries per document (store/agenda-feiten.ts), put together by the rules of domain/agenda.ts.
  * The minutes skeleton is made from the same object.
  */
+import { plaatsingenInPeriode } from './plaatsingen.js';
 import { deelnemers } from './deelnemers.js';
 import {
   AGENDAPUNTEN,
@@ -175,6 +176,7 @@ async function gio(db: Db, kop: AgendaKop & { soort: 'gio' }, v: Venster, namen:
       totaal: som(vh.categorie),
       per_categorie: perSleutel(vh.categorie).map(({ sleutel, aantal }) => ({ categorie: sleutel, aantal })),
       per_kern: perSleutel(vh.kern).map(({ sleutel, aantal }) => ({ kern: sleutel, aantal })),
+      plaatsingen: await plaatsingenInPeriode(db, v.van, plusDagen(v.tot, -1), false),
     },
     jeugdoverlast: { aantal: som(jeugd.deze), vorige_periode: som(jeugd.vorige), per_kern: alsTrend(trend(jeugd.deze, jeugd.vorige), 'kern') },
     klaar_om_te_sluiten: plekken.klaar,

@@ -35,7 +35,7 @@ export interface Dialect {
    * it: on PostgreSQL a row its writer may not see afterwards (a confidential melding from the front
    * desk) cannot be returned.
    */
-  volgendId(tabel: 'melding' | 'zaak' | 'actie' | 'overleg' | 'afstemming'): string;
+  volgendId(tabel: 'melding' | 'zaak' | 'actie' | 'overleg' | 'afstemming' | 'plaatsing'): string;
   /** A fresh random salt for an object's state hash (SPEC §10), as a SQL expression. */
   nieuwZout(): string;
 }

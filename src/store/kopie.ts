@@ -34,10 +34,17 @@ export const KOPIE_TABELLEN: readonly {
     volgorde: 'id',
   },
   {
+    tabel: 'plaatsing',
+    kolommen: ['id', 'nummer', 'jaar', 'volgnummer', 'kern', 'adres', 'adres_gewist_op', 'datum', 'einde', 'huishouden', 'begeleiding', 'notitie', 'door',
+      'aangemaakt_op', 'gewijzigd_op'],
+    volgorde: 'id',
+  },
+  { tabel: 'plaatsing_contact', kolommen: ['id', 'plaatsing_id', 'op', 'dag', 'soort', 'partner', 'notitie', 'door'], volgorde: 'id' },
+  {
     tabel: 'melding',
     kolommen: ['id', 'jaar', 'volgnummer', 'ontvangen_op', 'ontvangen_dag', 'kanaal', 'categorie', 'kern', 'adres', 'omschrijving', 'melder_naam',
       'melder_telefoon', 'melder_email', 'melder_gewist_op', 'terugkoppeling', 'vergunninghouder', 'vertrouwelijk', 'zaak_id', 'status',
-      'afgehandeld_op', 'afhandeling', 'geregistreerd_door', 'aangemaakt_op', 'gewijzigd_op', 'urgent', 'vervallen'],
+      'afgehandeld_op', 'afhandeling', 'geregistreerd_door', 'aangemaakt_op', 'gewijzigd_op', 'urgent', 'vervallen', 'plaatsing_id'],
     volgorde: 'id',
   },
   { tabel: 'doorzetting', kolommen: ['melding_id', 'partner', 'op', 'dag', 'door', 'notitie', 'tijd_onbekend'], volgorde: 'melding_id, partner' },

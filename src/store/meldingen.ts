@@ -14,6 +14,7 @@ import {
 import { dagVan, plusDagen, tijdstipKort, type Datum } from '../domain/tijd.js';
 import { inTransactie, schrijfAudit, type Actor } from './audit.js';
 import type { Db } from './db.js';
+import { plaatsingId } from './plaatsingen.js';
 import { MELDING_STATUS, selectieVoorwaarden, type MeldingSelectie } from './melding-selectie.js';
 import { volgendNummer } from './nummering.js';
 import { DOORZETTING_ONBEKEND, EERSTE_DOORZETTING_DAG, EERSTE_DOORZETTING_OP } from './doorzetting-sql.js';
@@ -38,6 +39,8 @@ export interface MeldingOverzicht {
   vertrouwelijk: boolean;
   /** Acuut (SPEC §11): first in lists and status, marked !! until forwarded. */
   urgent: boolean;
+  /** The placement of vergunninghouders it concerns (SPEC §11), by number. */
+  plaatsing: string | null;
   terugkoppeling: boolean;
 }
 
@@ -111,6 +114,7 @@ interface Rij {
   eerste_doorzetting_dag: string | null;
   doorzetting_onbekend: number | null;
   urgent: number;
+  plaatsing: string | null;
   vergunninghouder: number;
   vertrouwelijk: number;
   terugkoppeling: number;
@@ -119,6 +123,7 @@ interface Rij {
 const overzichtSelect = (db: Db, extra = '') => `
   SELECT m.id, m.nummer, m.ontvangen_op, m.ontvangen_dag, m.kanaal, m.categorie, m.kern, ${MELDING_STATUS} AS status,
          z.nummer AS zaak, m.vergunninghouder, m.vertrouwelijk, m.terugkoppeling, m.urgent,
+         (SELECT p.nummer FROM plaatsing p WHERE p.id = m.plaatsing_id) AS plaatsing,
          ${db.d.doorgezetNaar(',')} AS doorgezet_naar,
          ${EERSTE_DOORZETTING_OP} AS eerste_doorzetting_op,
          ${EERSTE_DOORZETTING_DAG} AS eerste_doorzetting_dag, ${DOORZETTING_ONBEKEND} AS doorzetting_onbekend ${extra}
@@ -140,6 +145,7 @@ function overzicht(rij: Rij, vandaag: Datum): MeldingOverzicht {
     vergunninghouder: rij.vergunninghouder === 1,
     vertrouwelijk: rij.vertrouwelijk === 1,
     urgent: Number(rij.urgent) === 1,
+    plaatsing: rij.plaatsing,
     terugkoppeling: rij.terugkoppeling === 1,
   };
 }
@@ -336,6 +342,7 @@ export async function voegMeldingToe(
   const doorgezetOp = m.doorgezetOp ?? (m.ontvangenOp > actor.nu ? m.ontvangenOp : actor.nu);
   const nummer = await inTransactie(db, async () => {
     const zaakId = m.zaak === undefined ? null : await openZaakId(db, m.zaak);
+    const plaatsing = m.plaatsing === undefined ? null : await plaatsingId(db, m.plaatsing);
     const ontvangenDag = dagVan(m.ontvangenOp);
     const jaar = Number(ontvangenDag.slice(0, 4));
     const { nummer, volgnummer } = await volgendNummer(db, 'melding', jaar);
@@ -355,6 +362,7 @@ export async function voegMeldingToe(
     if (m.urgent) rij.urgent = 1;
     // Only a melding linked to a zaak names the column: on a shared database the front desk may not set it.
     if (zaakId !== null) rij.zaak_id = zaakId;
+    if (plaatsing !== null) (rij.plaatsing_id = plaatsing), (rij.vergunninghouder = 1);
     const kolommen = Object.keys(rij);
     await db.voer(`INSERT INTO melding (${kolommen.join(', ')}) VALUES (${kolommen.map(() => '?').join(', ')})`, Object.values(rij));
     if (m.doorzettenNaar.length > 0) {
@@ -376,6 +384,7 @@ export async function voegMeldingToe(
         vergunninghouder: m.vergunninghouder,
         vertrouwelijk: m.vertrouwelijk,
         zaak: m.zaak ?? null,
+        ...(m.plaatsing ? { plaatsing: m.plaatsing } : {}),
         doorgezet_naar: m.doorzettenNaar,
         melder: m.melderNaam || m.melderTelefoon || m.melderEmail ? 'gegevens vastgelegd' : 'anoniem',
         ...(m.urgent ? { urgent: true } : {}),
@@ -462,7 +471,8 @@ export async function legContactVast(
   return await toonMelding(db, nummer, actor.nu);
 }
 
-const KOLOM: Record<keyof MeldingWijziging, string> = {
+/** The columns of the fields a wijziging sets as they are (a placement is looked up by its number). */
+const KOLOM: Record<Exclude<keyof MeldingWijziging, 'plaatsing'>, string> = {
   ontvangenOp: 'ontvangen_op',
   kanaal: 'kanaal',
   categorie: 'categorie',
@@ -506,7 +516,7 @@ export async function wijzigMelding(db: Db, actor: Actor, nummer: string, w: Mel
       details[kolom] = PRIVE.has(kolom) ? 'gewijzigd' : [oud[kolom], nieuw];
     }
     // The rule of melding add: a melder who wants feedback must be reachable.
-    const na = (sleutel: keyof MeldingWijziging) => (w[sleutel] === undefined ? oud[KOLOM[sleutel]] : opslagWaarde(w[sleutel]));
+    const na = (sleutel: keyof typeof KOLOM) => (w[sleutel] === undefined ? oud[KOLOM[sleutel]] : opslagWaarde(w[sleutel]));
     const raaktBereikbaarheid = w.terugkoppeling !== undefined || w.melderTelefoon !== undefined || w.melderEmail !== undefined;
     if (raaktBereikbaarheid && na('terugkoppeling') === 1 && na('melderTelefoon') === null && na('melderEmail') === null) {
       throw new UsageError('--terugkoppeling vraagt om een manier om de melder te bereiken: geef ook --melder-telefoon of --melder-email.');
@@ -518,6 +528,21 @@ export async function wijzigMelding(db: Db, actor: Actor, nummer: string, w: Mel
       }
       sets.push('ontvangen_dag = ?');
       waarden.push(dagVan(w.ontvangenOp));
+    }
+    if (w.plaatsing !== undefined) {
+      // Linked to a placement (SPEC §11): about a vergunninghouder, then, too.
+      const naar = await plaatsingId(db, w.plaatsing);
+      if (naar !== oud.plaatsing_id) {
+        const was = oud.plaatsing_id === null ? null : await db.waarde<string>('SELECT nummer FROM plaatsing WHERE id = ?', [oud.plaatsing_id]);
+        sets.push('plaatsing_id = ?');
+        waarden.push(naar);
+        details.plaatsing = [was ?? null, w.plaatsing];
+        if (Number(oud.vergunninghouder) !== 1 && !sets.some((s) => s.startsWith('vergunninghouder'))) {
+          sets.push('vergunninghouder = ?');
+          waarden.push(1);
+          details.vergunninghouder = [oud.vergunninghouder, 1];
+        }
+      }
     }
     if (w.urgent === true && oud.status === 'afgehandeld' && oud.urgent !== 1) {
       throw new DomainError(`Melding ${nummer} is al afgehandeld; urgent maken kan niet meer. Er is niets gewijzigd.`);

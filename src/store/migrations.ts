@@ -224,4 +224,58 @@ export const MIGRATIES: readonly Migratie[] = [
       CREATE INDEX melding_dag ON melding (ontvangen_dag, categorie, kern, vergunninghouder, vertrouwelijk, zaak_id, vervallen);
       CREATE INDEX melding_vervallen ON melding (ontvangen_dag) WHERE vervallen = 1;`,
   },
+  {
+    // Placements of vergunninghouders (SPEC §11): their own table and numbers, contacts, and the
+    // melding's link to one. The counter takes a fifth soort.
+    versie: 13,
+    sql: `
+      CREATE TABLE teller_nieuw (
+        soort TEXT NOT NULL CHECK (soort = 'melding' OR soort = 'zaak' OR soort = 'actie' OR soort = 'afstemming' OR soort = 'plaatsing'),
+        jaar INTEGER NOT NULL,
+        laatste INTEGER NOT NULL CHECK (laatste >= 0),
+        PRIMARY KEY (soort, jaar)
+      ) STRICT, WITHOUT ROWID;
+      INSERT INTO teller_nieuw (soort, jaar, laatste) SELECT soort, jaar, laatste FROM teller;
+      DROP TABLE teller;
+      ALTER TABLE teller_nieuw RENAME TO teller;
+      -- Plaatsingen van vergunninghouders (SPEC §11; het plan §1: de plaatsing beter monitoren op meldingen
+      -- en incidenten; §2.4: toezien op de situatie, maatschappelijke begeleiding). Het adres is een
+      -- persoonsgegeven: alleen 'kvz plaatsing show' en 'kvz export plaatsingen' tonen het; 'kvz opschonen'
+      -- wist het als de plaatsing de bewaartermijn geleden is geëindigd.
+      CREATE TABLE plaatsing (
+        id INTEGER PRIMARY KEY,
+        nummer TEXT NOT NULL UNIQUE,                       -- P-2027-01 (per jaar van plaatsing)
+        jaar INTEGER NOT NULL,
+        volgnummer INTEGER NOT NULL CHECK (volgnummer >= 1),
+        kern TEXT NOT NULL REFERENCES kern (naam) ON UPDATE CASCADE,
+        adres TEXT CHECK (adres IS NULL OR length(trim(adres)) BETWEEN 1 AND 200),
+        adres_gewist_op TEXT,                              -- wanneer 'kvz opschonen' het adres wiste
+        datum TEXT NOT NULL,                               -- dag van plaatsing (mag vooruit liggen)
+        einde TEXT CHECK (einde IS NULL OR einde >= datum),
+        huishouden INTEGER CHECK (huishouden IS NULL OR huishouden BETWEEN 1 AND 30),
+        begeleiding TEXT REFERENCES partner (code),        -- maatschappelijke begeleiding
+        notitie TEXT,
+        door TEXT NOT NULL,
+        aangemaakt_op TEXT NOT NULL,
+        gewijzigd_op TEXT NOT NULL,
+        zout TEXT DEFAULT (lower(hex(randomblob(16)))),   -- willekeurig zout van de toestandshash (src/store/toestand.ts)
+        UNIQUE (jaar, volgnummer),
+        CHECK ((adres IS NULL) = (adres_gewist_op IS NOT NULL))
+      ) STRICT;
+      CREATE INDEX plaatsing_datum ON plaatsing (datum);
+      -- Toezien op de situatie: een bezoek, telefoontje of gesprek, met een notitie.
+      CREATE TABLE plaatsing_contact (
+        id INTEGER PRIMARY KEY,
+        plaatsing_id INTEGER NOT NULL REFERENCES plaatsing (id),
+        op TEXT NOT NULL,
+        dag TEXT NOT NULL,
+        soort TEXT NOT NULL CHECK (soort = 'bezoek' OR soort = 'telefoon' OR soort = 'gesprek' OR soort = 'overig'),
+        partner TEXT REFERENCES partner (code),            -- wie het contact had (leeg: de gebruiker zelf)
+        notitie TEXT NOT NULL,
+        door TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX plaatsing_contact_plaatsing ON plaatsing_contact (plaatsing_id, op);
+      ALTER TABLE melding ADD COLUMN plaatsing_id INTEGER REFERENCES plaatsing (id);
+      CREATE INDEX melding_plaatsing ON melding (plaatsing_id, ontvangen_dag) WHERE plaatsing_id IS NOT NULL;`,
+  },
 ];

@@ -1,6 +1,7 @@
 /**
  * AVG retention (SPEC §4.6): the name, phone and e-mail of melders are erased once their melding,
- * or its zaak, has been closed for the retention term. The audit row names the meldingen, never the
+ * or its zaak, has been closed for the retention term; the address of a placement of vergunninghouders
+ * once it ended the term ago (SPEC §11). The audit row names the meldingen, never the
  * erased values; the erased bytes are overwritten in the file (secure_delete, database.ts) and pushed
  * out of the write-ahead log by a checkpoint.
  */
@@ -29,6 +30,8 @@ export interface Opschoning {
   grens: Datum;
   aantal: number;
   meldingen: TeWissen[];
+  /** Placements whose address (and with ook_tekst their notes) goes: ended on or before `grens`. */
+  plaatsingen: { nummer: string; einde: Datum }[];
   /** After --uitvoeren: whether the erased bytes also left the write-ahead log (no other process had it open). */
   logbestand_opgeruimd?: boolean;
 }
@@ -73,6 +76,17 @@ async function zoekTeWissen(db: Db, grens: Datum, ookTekst = false): Promise<(Te
   });
 }
 
+/** Placements ended on or before `grens` that still hold an address (or, with the free text, a note). */
+async function plaatsingenTeWissen(db: Db, grens: Datum, ookTekst: boolean): Promise<{ id: number; nummer: string; einde: Datum }[]> {
+  const nogIets = ookTekst
+    ? `(p.adres IS NOT NULL OR (p.notitie IS NOT NULL AND p.notitie <> '${GEWIST}') OR EXISTS (SELECT 1 FROM plaatsing_contact c WHERE c.plaatsing_id = p.id AND c.notitie <> '${GEWIST}'))`
+    : 'p.adres IS NOT NULL';
+  return db.alle<{ id: number; nummer: string; einde: Datum }>(
+    `SELECT p.id, p.nummer, p.einde FROM plaatsing p WHERE p.einde IS NOT NULL AND p.einde <= ? AND ${nogIets} ORDER BY p.jaar, p.volgnummer`,
+    [grens],
+  );
+}
+
 function zonderId(lijst: (TeWissen & { id: number })[]): TeWissen[] {
   return lijst.map(({ id: _id, ...m }) => m);
 }
@@ -81,7 +95,8 @@ function zonderId(lijst: (TeWissen & { id: number })[]): TeWissen[] {
 export async function teOpschonen(db: Db, nu: Date, maanden: number, ookTekst = false): Promise<Opschoning> {
   const grens = bewaarGrens(dagVan(nu), maanden);
   const lijst = await zoekTeWissen(db, grens, ookTekst);
-  return { uitgevoerd: false, ook_tekst: ookTekst, bewaartermijn_maanden: maanden, grens, aantal: lijst.length, meldingen: zonderId(lijst) };
+  const plaatsingen = (await plaatsingenTeWissen(db, grens, ookTekst)).map(({ nummer, einde }) => ({ nummer, einde }));
+  return { uitgevoerd: false, ook_tekst: ookTekst, bewaartermijn_maanden: maanden, grens, aantal: lijst.length, meldingen: zonderId(lijst), plaatsingen };
 }
 
 /** What free text becomes: the melding keeps its place in the figures, not its story. */
@@ -92,10 +107,22 @@ export async function schoonOp(db: Db, actor: Actor, maanden: number, opties: { 
   const grens = bewaarGrens(dagVan(actor.nu), maanden);
   const ookTekst = opties.ookTekst === true;
   const concepten: string[] = [];
+  let plaatsingen: { nummer: string; einde: Datum }[] = [];
   const lijst = await inTransactie(db, async () => {
     const due = await zoekTeWissen(db, grens, ookTekst);
-    if (due.length === 0) return due;
+    const plekken = await plaatsingenTeWissen(db, grens, ookTekst);
+    plaatsingen = plekken.map(({ nummer, einde }) => ({ nummer, einde }));
+    if (due.length === 0 && plekken.length === 0) return due;
     const nu = actor.nu.toISOString();
+    // A placement's address (personal data, SPEC §11), and with the free text its notes; a new salt too.
+    for (const p of plekken) {
+      await db.voer(
+        `UPDATE plaatsing SET adres = NULL, adres_gewist_op = coalesce(adres_gewist_op, ?), gewijzigd_op = ?,
+           notitie = CASE WHEN ? = 1 AND notitie IS NOT NULL THEN ? ELSE notitie END, zout = ${db.d.nieuwZout()} WHERE id = ?`,
+        [nu, nu, ookTekst ? 1 : 0, GEWIST, p.id],
+      );
+      if (ookTekst) await db.voer('UPDATE plaatsing_contact SET notitie = ? WHERE plaatsing_id = ? AND notitie <> ?', [GEWIST, p.id, GEWIST]);
+    }
     // A new salt too: the state hash recorded before the erasure then reveals nothing about what was erased.
     const wis = `UPDATE melding SET ${VELDEN.map((v) => `${v} = NULL`).join(', ')}, melder_gewist_op = ?, gewijzigd_op = ?, zout = ${db.d.nieuwZout()} WHERE id = ?`;
     for (const m of due) await db.voer(wis, [nu, nu, m.id]);
@@ -115,13 +142,18 @@ export async function schoonOp(db: Db, actor: Actor, maanden: number, opties: { 
       concepten.push(...(await db.kolom<string>(`SELECT bestand FROM bericht WHERE ${metMelder} AND bestand IS NOT NULL`, [m.id])));
       await db.voer(`UPDATE bericht SET melder_tekst = NULL, aan = CASE WHEN aan_melder = 1 THEN '' ELSE aan END WHERE ${metMelder}`, [m.id]);
     }
+    const delen = [
+      ...(due.length ? [`gegevens van melders gewist bij ${due.length} ${due.length === 1 ? 'melding' : 'meldingen'}`] : []),
+      ...(plekken.length ? [`adres gewist bij ${plekken.length} ${plekken.length === 1 ? 'plaatsing' : 'plaatsingen'}`] : []),
+    ];
     await schrijfAudit(db, actor, {
-      resultaat: `gegevens van melders gewist bij ${due.length} ${due.length === 1 ? 'melding' : 'meldingen'}`,
+      resultaat: delen.join('; '),
       details: {
         bewaartermijn_maanden: maanden,
         grens,
         velden: ookTekst ? [...VELDEN, 'adres', 'omschrijving', 'afhandeling', 'contact.notitie', 'doorzetting.notitie', 'bericht.tekst'] : VELDEN,
         meldingen: due.map((m) => m.nummer),
+        ...(plekken.length ? { plaatsingen: plekken.map((p) => p.nummer), plaatsing_velden: ookTekst ? ['adres', 'notitie', 'contact.notitie'] : ['adres'] } : {}),
       },
     });
     return due;
@@ -132,7 +164,7 @@ export async function schoonOp(db: Db, actor: Actor, maanden: number, opties: { 
     const echt = resolve(pad);
     if (dirname(echt) === map && /\.eml$/.test(echt)) rmSync(echt, { force: true });
   }
-  const opgeruimd = lijst.length === 0 || leegLogbestand(db);
+  const opgeruimd = (lijst.length === 0 && plaatsingen.length === 0) || leegLogbestand(db);
   return {
     uitgevoerd: true,
     ook_tekst: ookTekst,
@@ -140,6 +172,7 @@ export async function schoonOp(db: Db, actor: Actor, maanden: number, opties: { 
     grens,
     aantal: lijst.length,
     meldingen: zonderId(lijst),
+    plaatsingen,
     logbestand_opgeruimd: opgeruimd,
   };
 }

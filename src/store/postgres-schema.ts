@@ -96,6 +96,40 @@ CREATE TABLE afstemming (
 );
 CREATE INDEX afstemming_dag ON afstemming (dag);`;
 
+const PLAATSING = `-- Plaatsingen van vergunninghouders en de contacten erover (SPEC §11), zoals in schema.sql.
+CREATE TABLE plaatsing (
+  id ${ID},
+  nummer ${T} NOT NULL UNIQUE,
+  jaar integer NOT NULL,
+  volgnummer integer NOT NULL CHECK (volgnummer >= 1),
+  kern ${T} NOT NULL REFERENCES kern (naam) ON UPDATE CASCADE,
+  adres ${T} CHECK (adres IS NULL OR length(trim(adres)) BETWEEN 1 AND 200),
+  adres_gewist_op ${T},
+  datum ${T} NOT NULL,
+  einde ${T} CHECK (einde IS NULL OR einde >= datum),
+  huishouden integer CHECK (huishouden IS NULL OR huishouden BETWEEN 1 AND 30),
+  begeleiding ${T} REFERENCES partner (code),
+  notitie ${T},
+  door ${T} NOT NULL,
+  aangemaakt_op ${T} NOT NULL,
+  gewijzigd_op ${T} NOT NULL,
+  zout ${ZOUT},
+  UNIQUE (jaar, volgnummer),
+  CHECK ((adres IS NULL) = (adres_gewist_op IS NOT NULL))
+);
+CREATE INDEX plaatsing_datum ON plaatsing (datum);
+CREATE TABLE plaatsing_contact (
+  id ${ID},
+  plaatsing_id integer NOT NULL REFERENCES plaatsing (id),
+  op ${T} NOT NULL,
+  dag ${T} NOT NULL,
+  soort ${T} NOT NULL CHECK (soort IN ('bezoek', 'telefoon', 'gesprek', 'overig')),
+  partner ${T} REFERENCES partner (code),
+  notitie ${T} NOT NULL,
+  door ${T} NOT NULL
+);
+CREATE INDEX plaatsing_contact_plaatsing ON plaatsing_contact (plaatsing_id, op);`;
+
 const VERSLAG = `-- Het verslag van een overleg (SPEC §9), zoals in schema.sql. geheim: van het politieoverleg, of over
 -- een vertrouwelijke zaak (ook een die dat later werd: triggers verslag_geheim, zaak_geheim).
 CREATE TABLE verslag (
@@ -150,7 +184,7 @@ CREATE TABLE instelling (
 );
 
 CREATE TABLE teller (
-  soort ${T} NOT NULL CONSTRAINT teller_soort_check CHECK (soort IN ('melding', 'zaak', 'actie', 'afstemming')),
+  soort ${T} NOT NULL CONSTRAINT teller_soort_check CHECK (soort IN ('melding', 'zaak', 'actie', 'afstemming', 'plaatsing')),
   jaar integer NOT NULL,
   laatste integer NOT NULL CHECK (laatste >= 0),
   PRIMARY KEY (soort, jaar)
@@ -196,6 +230,8 @@ CREATE TABLE zaak (
 );
 CREATE INDEX zaak_status ON zaak (status, vertrouwelijk);
 
+${PLAATSING}
+
 CREATE TABLE melding (
   id ${ID},
   jaar integer NOT NULL,
@@ -229,6 +265,7 @@ CREATE TABLE melding (
   ${BOOL('urgent')},
   -- Vervallen (#15 item 14): afgehandeld met een reden, telt nergens meer mee.
   ${VERVALLEN},
+  plaatsing_id integer REFERENCES plaatsing (id),
   -- Vertrouwelijk zelf of door de zaak: wat de rechten van een rol zien (trigger melding_geheim).
   ${BOOL('geheim')},
   -- De melder heeft een terugkoppeling gehad (trigger contact_teruggekoppeld): kvz status zoekt wie
@@ -245,6 +282,7 @@ CREATE INDEX melding_open ON melding (status, ontvangen_dag, geheim) WHERE statu
 CREATE INDEX melding_wacht ON melding (ontvangen_op) INCLUDE (id, nummer, geheim)
   WHERE terugkoppeling = 1 AND melder_gewist_op IS NULL AND status <> 'afgehandeld';
 CREATE INDEX melding_zaak ON melding (zaak_id, ontvangen_dag, vertrouwelijk, geheim) WHERE zaak_id IS NOT NULL;
+CREATE INDEX melding_plaatsing ON melding (plaatsing_id, ontvangen_dag, geheim) WHERE plaatsing_id IS NOT NULL;
 -- Counting every melding a role may see (kvz melding list) reads this narrow index, not the table.
 CREATE INDEX melding_geheim ON melding (geheim);
 CREATE INDEX melding_wacht_nog ON melding (ontvangen_op, id) INCLUDE (nummer, geheim)
@@ -691,7 +729,7 @@ BEGIN
   IF NOT pg_has_role(session_user, ${letterlijk(r.beheer)}, 'MEMBER') THEN
     RAISE EXCEPTION 'alleen beheer kopieert' USING ERRCODE = '42501';
   END IF;
-  IF EXISTS (SELECT 1 FROM melding) OR EXISTS (SELECT 1 FROM zaak) OR EXISTS (SELECT 1 FROM actie) OR EXISTS (SELECT 1 FROM overleg) OR EXISTS (SELECT 1 FROM afstemming)
+  IF EXISTS (SELECT 1 FROM melding) OR EXISTS (SELECT 1 FROM zaak) OR EXISTS (SELECT 1 FROM actie) OR EXISTS (SELECT 1 FROM overleg) OR EXISTS (SELECT 1 FROM afstemming) OR EXISTS (SELECT 1 FROM plaatsing)
      OR EXISTS (SELECT 1 FROM contact) OR EXISTS (SELECT 1 FROM doorzetting) OR EXISTS (SELECT 1 FROM bericht) OR EXISTS (SELECT 1 FROM audit WHERE commando <> 'init') THEN
     RAISE EXCEPTION 'de database is niet leeg' USING ERRCODE = '55000';
   END IF;
@@ -717,7 +755,7 @@ BEGIN
     RAISE EXCEPTION 'er wordt geen kopie binnengehaald' USING ERRCODE = '55000';
   END IF;
   IF p_tabel NOT IN ('instelling', 'teller', 'kern', 'partner', 'deelnemer', 'categorie', 'cadans', 'zaak', 'melding', 'doorzetting', 'contact',
-                     'bericht', 'overleg', 'kalender', 'aanwezigheid', 'verslag', 'actie', 'actie_historie', 'afstemming', 'audit') THEN
+                     'bericht', 'overleg', 'kalender', 'aanwezigheid', 'verslag', 'actie', 'actie_historie', 'afstemming', 'plaatsing', 'plaatsing_contact', 'audit') THEN
     RAISE EXCEPTION 'onbekende tabel %', p_tabel USING ERRCODE = '22023';
   END IF;
   SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum) INTO v_kolommen FROM pg_attribute
@@ -743,6 +781,8 @@ BEGIN
   PERFORM setval('actie_historie_id_seq', coalesce((SELECT max(id) FROM actie_historie), 0) + 1, false);
   PERFORM setval('verslag_id_seq', coalesce((SELECT max(id) FROM verslag), 0) + 1, false);
   PERFORM setval('afstemming_id_seq', coalesce((SELECT max(id) FROM afstemming), 0) + 1, false);
+  PERFORM setval('plaatsing_id_seq', coalesce((SELECT max(id) FROM plaatsing), 0) + 1, false);
+  PERFORM setval('plaatsing_contact_id_seq', coalesce((SELECT max(id) FROM plaatsing_contact), 0) + 1, false);
   UPDATE audit a SET geheim = 1 WHERE a.geheim = 0 AND (
     EXISTS (SELECT 1 FROM melding m WHERE m.geheim = 1 AND m.nummer = a.object)
     OR EXISTS (SELECT 1 FROM zaak z WHERE z.vertrouwelijk = 1 AND z.nummer = a.object)
@@ -752,7 +792,7 @@ BEGIN
     OR a.object LIKE 'politie %' AND a.resultaat LIKE 'agenda%'
     OR a.details LIKE '%"vertrouwelijk":true%');
   -- Fresh statistics, or the planner guesses wrong over a large copy until autovacuum comes by.
-  ANALYZE instelling, teller, kern, partner, deelnemer, categorie, cadans, zaak, melding, doorzetting, contact, bericht, overleg, kalender, aanwezigheid, verslag, actie, actie_historie, afstemming, audit;
+  ANALYZE instelling, teller, kern, partner, deelnemer, categorie, cadans, zaak, melding, doorzetting, contact, bericht, overleg, kalender, aanwezigheid, verslag, actie, actie_historie, afstemming, plaatsing, plaatsing_contact, audit;
   PERFORM set_config('kvz.kopie', '', true);
 END $$;
 
@@ -779,8 +819,9 @@ END $$;
 /** Row-level security on every table: forced, so even the owner's functions go through it. */
 export function rijbeveiliging(r: Rolnamen): string {
   const mag = '(SELECT mag_vertrouwelijk())';
-  const alle = ['instelling', 'teller', 'kern', 'partner', 'deelnemer', 'categorie', 'zaak', 'melding', 'doorzetting', 'contact', 'bericht', 'cadans', 'overleg', 'kalender', 'aanwezigheid', 'verslag', 'actie', 'actie_historie', 'afstemming', 'audit', 'melding_stand'];
-  const open = ['instelling', 'teller', 'kern', 'partner', 'deelnemer', 'categorie', 'cadans', 'overleg', 'kalender'];
+  const alle = ['instelling', 'teller', 'kern', 'partner', 'deelnemer', 'categorie', 'zaak', 'melding', 'doorzetting', 'contact', 'bericht', 'cadans', 'overleg', 'kalender', 'aanwezigheid', 'verslag', 'actie', 'actie_historie', 'afstemming', 'plaatsing', 'plaatsing_contact', 'audit', 'melding_stand'];
+  // Placements are not confidential; who may read or change which of their columns is in the grants.
+  const open = ['instelling', 'teller', 'kern', 'partner', 'deelnemer', 'categorie', 'cadans', 'overleg', 'kalender', 'plaatsing', 'plaatsing_contact'];
   const b = ident(r.balie);
   const regels = alle.flatMap((t) => [
     `ALTER TABLE ${t} ENABLE ROW LEVEL SECURITY;`,
@@ -835,11 +876,11 @@ export function rechten(r: Rolnamen): string {
   const meldingInvoer = [
     'id', 'jaar', 'volgnummer', 'ontvangen_op', 'ontvangen_dag', 'kanaal', 'categorie', 'kern', 'adres', 'omschrijving', 'melder_naam',
     'melder_telefoon', 'melder_email', 'terugkoppeling', 'vergunninghouder', 'vertrouwelijk', 'status', 'geregistreerd_door',
-    'aangemaakt_op', 'gewijzigd_op', 'urgent',
+    'aangemaakt_op', 'gewijzigd_op', 'urgent', 'plaatsing_id',
   ];
   const meldingWijzig = [
     'ontvangen_op', 'ontvangen_dag', 'kanaal', 'categorie', 'kern', 'adres', 'omschrijving', 'melder_naam', 'melder_telefoon',
-    'melder_email', 'terugkoppeling', 'vergunninghouder', 'vertrouwelijk', 'status', 'afgehandeld_op', 'afhandeling', 'gewijzigd_op', 'urgent', 'vervallen',
+    'melder_email', 'terugkoppeling', 'vergunninghouder', 'vertrouwelijk', 'status', 'afgehandeld_op', 'afhandeling', 'gewijzigd_op', 'urgent', 'vervallen', 'plaatsing_id',
   ];
   return `
 REVOKE ALL ON SCHEMA kvz FROM PUBLIC;
@@ -857,6 +898,8 @@ GRANT SELECT, INSERT ON doorzetting, contact TO ${b};
 GRANT SELECT, INSERT (soort, object, melding_id, partner, aan, aan_melder, onderwerp, tekst, melder_tekst, message_id, status, gemaakt_op, kalender, bijlage, bijlage_naam) ON bericht TO ${b};
 GRANT USAGE ON SEQUENCE bericht_id_seq TO ${b};
 GRANT SELECT (id, nummer, status, vertrouwelijk) ON zaak TO ${b};
+-- A melding about a placement: the desk links it by number, and never sees the address.
+GRANT SELECT (id, nummer, kern, datum, einde) ON plaatsing TO ${b};
 GRANT USAGE ON SEQUENCE melding_id_seq TO ${b};
 GRANT EXECUTE ON FUNCTION mag_vertrouwelijk(), melding_schrijfbaar(integer), audit_schrijf(text, text, text, text, text, integer) TO ${b};
 GRANT EXECUTE ON FUNCTION bericht_adres_klopt(text, text, integer, text, integer, text), bericht_claim(text, text, text, boolean), bericht_uitkomst(text, text, text, text, text, text, text) TO ${b};
@@ -873,6 +916,8 @@ GRANT SELECT, UPDATE ON SEQUENCE melding_id_seq TO ${iv};
 GRANT USAGE ON SEQUENCE zaak_id_seq, actie_id_seq, overleg_id_seq, verslag_id_seq TO ${iv};
 GRANT SELECT, INSERT ON afstemming TO ${iv};
 GRANT USAGE ON SEQUENCE afstemming_id_seq TO ${iv};
+GRANT SELECT, INSERT, UPDATE ON plaatsing, plaatsing_contact TO ${iv};
+GRANT USAGE ON SEQUENCE plaatsing_id_seq, plaatsing_contact_id_seq TO ${iv};
 
 -- politieoverleg: ook het vertrouwelijke (de rijbeveiliging kijkt naar dit lidmaatschap).
 
@@ -951,6 +996,13 @@ ${AFSTEMMING}`);
 DROP INDEX melding_dag;
 CREATE INDEX melding_dag ON melding (ontvangen_dag, categorie, kern, vergunninghouder, vertrouwelijk, zaak_id, geheim, vervallen);
 CREATE INDEX melding_vervallen ON melding (ontvangen_dag, geheim) WHERE vervallen = 1;`);
+  }
+  if (van < 13) {
+    stappen.push(`ALTER TABLE teller DROP CONSTRAINT teller_soort_check;
+ALTER TABLE teller ADD CONSTRAINT teller_soort_check CHECK (soort IN ('melding', 'zaak', 'actie', 'afstemming', 'plaatsing'));
+${PLAATSING}
+ALTER TABLE melding ADD COLUMN plaatsing_id integer REFERENCES plaatsing (id);
+CREATE INDEX melding_plaatsing ON melding (plaatsing_id, ontvangen_dag, geheim) WHERE plaatsing_id IS NOT NULL;`);
   }
   stappen.push(`
 DO $$

@@ -44,7 +44,7 @@ export const SOORTEN: readonly Soort[] = [
     kolommen: ['id', 'jaar', 'volgnummer', 'ontvangen_op', 'ontvangen_dag', 'kanaal', 'categorie', 'kern', 'adres', 'omschrijving', 'melder_naam',
       'melder_telefoon', 'melder_email', 'melder_gewist_op', 'terugkoppeling', 'vergunninghouder', 'vertrouwelijk', 'zaak_id', 'status',
       'afgehandeld_op', 'afhandeling', 'geregistreerd_door', 'aangemaakt_op', 'gewijzigd_op'],
-    later: ['urgent', 'vervallen'],
+    later: ['urgent', 'vervallen', 'plaatsing_id'],
     delen: [
       { tabel: 'doorzetting', naar: 'melding_id', kolommen: ['partner', 'op', 'dag', 'door', 'notitie'], volgorde: 'partner', later: ['tijd_onbekend'] },
       { tabel: 'contact', naar: 'melding_id', kolommen: ['id', 'op', 'soort', 'notitie', 'door'], volgorde: 'id' },
@@ -90,6 +90,14 @@ export const SOORTEN: readonly Soort[] = [
     id: 'id',
   },
   {
+    tabel: 'plaatsing',
+    sleutel: (t) => `${t}.nummer`,
+    kolommen: ['id', 'nummer', 'jaar', 'volgnummer', 'kern', 'adres', 'adres_gewist_op', 'datum', 'einde', 'huishouden', 'begeleiding', 'notitie', 'door',
+      'aangemaakt_op', 'gewijzigd_op'],
+    delen: [{ tabel: 'plaatsing_contact', naar: 'plaatsing_id', kolommen: ['id', 'op', 'dag', 'soort', 'partner', 'notitie', 'door'], volgorde: 'id' }],
+    id: 'id',
+  },
+  {
     tabel: 'partner',
     sleutel: (t) => `'partner:' || ${t}.code`,
     kolommen: ['code', 'naam', 'email', 'met_melder'],
@@ -108,12 +116,13 @@ function staatSql(s: Soort): string {
 }
 
 /**
- * `staat` with each later column (a 0/1 flag, 0 before it existed) appended as [name, value] when it
- * is not 0; as JSON again when nested, so json_group_array takes it as an array, not as text.
+ * `staat` with each later column (a 0/1 flag, 0 before it existed, or a reference that was NULL)
+ * appended as [name, value] when it is set; as JSON again when nested, so json_group_array takes it
+ * as an array, not as text.
  */
 function metLater(staat: string, later: readonly string[] | undefined, t: string, genest = false): string {
   let uit = staat;
-  for (const k of later ?? []) uit = `CASE WHEN ${t}${k} = 0 THEN ${uit} ELSE json_insert(${uit}, '$[#]', json_array('${k}', ${t}${k})) END`;
+  for (const k of later ?? []) uit = `CASE WHEN coalesce(${t}${k}, 0) = 0 THEN ${uit} ELSE json_insert(${uit}, '$[#]', json_array('${k}', ${t}${k})) END`;
   return genest && later?.length ? `json(${uit})` : uit;
 }
 

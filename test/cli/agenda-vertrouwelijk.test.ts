@@ -21,7 +21,8 @@ const PARTNERS = ['politie', 'jongerenwerk', 'zorgteam', 'iv'];
 const STATUSSEN = ['open', 'loopt', 'gereed', 'vervallen'] as const;
 
 interface Zaak { id: number; nummer: string; vertrouwelijk: boolean; open: boolean }
-interface Melding { nummer: string; dag: Datum; op: string; categorie: string; kern: string; vh: boolean; vertrouwelijk: boolean; zaak: Zaak | null }
+interface Melding { nummer: string; dag: Datum; op: string; categorie: string; kern: string; vh: boolean; vertrouwelijk: boolean; zaak: Zaak | null; plaatsing?: Plaatsing }
+interface Plaatsing { nummer: string; datum: Datum; einde: Datum | null }
 interface Actie { nummer: string; zaak: Zaak; status: string; deadline: Datum; overleg: number | null }
 
 function toeval(zaad: number): () => number {
@@ -97,17 +98,38 @@ async function genereer(pad: string, zaad: number) {
         if (a.zaak.vertrouwelijk) geheim.push(a.nummer, `GEHEIMACTIE${i}Q`);
         acties.push(a);
       }
+      // Placements of vergunninghouders (SPEC §11), from a stream of their own: their address is personal data.
+      const rp = toeval(zaad + 1);
+      const plaatsingen: Plaatsing[] = [];
+      for (let i = 1; i <= 12; i++) {
+        const datum = plusDagen('2026-02-01', Math.floor(rp() * 420));
+        const p: Plaatsing = { nummer: `P-${datum.slice(0, 4)}-${String(i).padStart(2, '0')}`, datum, einde: rp() < 0.3 ? plusDagen(datum, 20 + Math.floor(rp() * 150)) : null };
+        await db.voer(
+          `INSERT INTO plaatsing (id, nummer, jaar, volgnummer, kern, adres, datum, einde, huishouden, door, aangemaakt_op, gewijzigd_op)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'test', ?, ?)`,
+          [i, p.nummer, +datum.slice(0, 4), i, KERNEN[i % KERNEN.length]!, `PLAATSADRES${i}Q`, datum, p.einde, 1 + (i % 5), STANDAARD_NU, STANDAARD_NU],
+        );
+        persoonlijk.push(`PLAATSADRES${i}Q`);
+        plaatsingen.push(p);
+      }
+      for (const [i, m] of meldingen.entries()) {
+        if (rp() >= 0.1) continue;
+        const p = plaatsingen[Math.floor(rp() * plaatsingen.length)]!;
+        m.plaatsing = p;
+        m.vh = true;
+        await db.voer('UPDATE melding SET plaatsing_id = ?, vergunninghouder = 1 WHERE id = ?', [plaatsingen.indexOf(p) + 1, i + 1]);
+      }
       const overlegId = new Map((await overleggen(db, { soort: 'gio', van: '2026-03-01', tot: dagVan(NU) })).map((o) => [o.datum, o.id]));
       // Written as kvz writes: with its audit row, which records the state of all of it (SPEC §10).
       await schrijfAudit(db, { gebruiker: 'test', nu: NU, commando: 'test' }, { resultaat: 'willekeurige testgegevens' });
-      return { zaken, meldingen, acties, geheim, persoonlijk, overlegId };
+      return { zaken, meldingen, acties, geheim, persoonlijk, overlegId, plaatsingen };
     });
   } finally {
     await db.sluit();
   }
 }
 
-const MARKERING = /(?:ADRES|OMSCHRIJVING|MELDER|TEL|MAIL|GEHEIMZAAK|GEHEIMACTIE)\d+Q/g;
+const MARKERING = /(?:PLAATSADRES|ADRES|OMSCHRIJVING|MELDER|TEL|MAIL|GEHEIMZAAK|GEHEIMACTIE)\d+Q/g;
 
 /** Every marker in a document, and every number in it that is confidential. */
 function lekken(tekst: string, geheim: ReadonlySet<string>): string[] {
@@ -144,6 +166,14 @@ describe.each([11, 2027, 1598])('random data, seed %i', (zaad) => {
       const inVenster = openbaar.filter((m) => binnen(m.dag, a.venster));
       if (o.soort === 'gio') {
         expect(a.vergunninghouders.totaal).toBe(inVenster.filter((m) => m.vh).length);
+        // Per placement running in the window: its meldingen that are not confidential, since and in the window.
+        const lopend = g.plaatsingen.filter((p) => p.datum <= a.venster.tot_en_met && (p.einde === null || p.einde >= a.venster.van));
+        expect(a.vergunninghouders.plaatsingen.map((p: { nummer: string }) => p.nummer).sort()).toEqual(lopend.map((p) => p.nummer).sort());
+        for (const p of a.vergunninghouders.plaatsingen as { nummer: string; meldingen_sinds_plaatsing: number; meldingen_in_periode: number }[]) {
+          const van = openbaar.filter((m) => m.plaatsing?.nummer === p.nummer && m.dag >= m.plaatsing.datum);
+          expect(p.meldingen_sinds_plaatsing, p.nummer).toBe(van.filter((m) => m.dag <= a.venster.tot_en_met).length);
+          expect(p.meldingen_in_periode, p.nummer).toBe(van.filter((m) => binnen(m.dag, a.venster)).length);
+        }
         expect(a.jeugdoverlast.aantal).toBe(inVenster.filter((m) => m.categorie === 'jeugdoverlast').length);
         expect(a.jeugdoverlast.vorige_periode).toBe(openbaar.filter((m) => binnen(m.dag, a.vorig_venster) && m.categorie === 'jeugdoverlast').length);
         const zaken = [...a.nieuwe_zaken, ...a.lopende_zaken, ...a.klaar_om_te_sluiten];

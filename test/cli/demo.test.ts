@@ -84,7 +84,7 @@ describe('kvz demo', () => {
     // The year was made through the real commands: their names are in the log.
     expect(kolom(demo, 'SELECT DISTINCT commando FROM audit ORDER BY 1')).toEqual([
       'actie add', 'actie update', 'afstemming add', 'demo', 'melding add', 'melding close', 'melding contact', 'melding forward', 'melding link',
-      'overleg annuleer', 'overleg cadans', 'overleg verzet', 'zaak close', 'zaak open',
+      'overleg annuleer', 'overleg cadans', 'overleg verzet', 'plaatsing add', 'plaatsing contact', 'plaatsing update', 'zaak close', 'zaak open',
     ]);
   });
 

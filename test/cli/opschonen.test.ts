@@ -89,6 +89,7 @@ describe('kvz opschonen', () => {
         { nummer: 'M-2025-0001', gesloten_op: '2025-03-16T10:00:00.000Z', reden: 'melding afgehandeld', zaak: null },
         { nummer: 'M-2025-0005', gesloten_op: '2025-01-10T12:00:00.000Z', reden: 'zaak gesloten', zaak: 'Z-2025-001' },
       ],
+      plaatsingen: [],
     });
   });
 

@@ -37,7 +37,7 @@ export function herbereken(conn: Database.Database, vanaf = 1): void {
 /**
  * What the schema versions after 8 added to a file, undone: the tweewekelijks overleg's own time and
  * place (9), urgent meldingen and forwardings at an unknown moment (10), afstemming tussendoor (11),
- * lapsed meldingen (12).
+ * lapsed meldingen (12), placements of vergunninghouders (13).
  * For tests that take a database back to an older version.
  */
 export function zonderNa8(conn: Database.Database): void {
@@ -46,6 +46,12 @@ export function zonderNa8(conn: Database.Database): void {
   conn.exec('ALTER TABLE doorzetting DROP COLUMN tijd_onbekend');
   conn.exec('DROP TABLE afstemming');
   zonderVervallen(conn);
+  zonderPlaatsingen(conn);
+}
+
+/** Schema 13 undone: placements, their contacts, the melding's link, the counter's fifth soort. */
+export function zonderPlaatsingen(conn: Database.Database): void {
+  conn.exec(`DROP INDEX melding_plaatsing; ALTER TABLE melding DROP COLUMN plaatsing_id; DROP TABLE plaatsing_contact; DROP TABLE plaatsing;`);
 }
 
 /** Schema 12 undone: lapsed meldingen and the counting index that carries their flag. */

@@ -7,14 +7,15 @@ import { SCHEMA_VERSIE } from '../../src/store/locatie.js';
 import { BIN, STANDAARD_NU, tijdelijkeMap } from '../helpers/run.js';
 
 /**
- * What schema versions 8 to 12 added, undone: the salts and the audit log's states column (SPEC §10),
+ * What schema versions 8 to 13 added, undone: the salts and the audit log's states column (SPEC §10),
  * the tweewekelijks overleg's own time and place (9), urgent meldingen and unknown forwarding moments (10),
- * afstemming tussendoor (11), lapsed meldingen (12).
+ * afstemming tussendoor (11), lapsed meldingen (12), placements (13).
  */
 const ZONDER_TOESTAND = `${['partner', 'zaak', 'melding', 'overleg', 'actie'].map((t) => `ALTER TABLE ${t} DROP COLUMN zout;`).join(' ')} ALTER TABLE audit DROP COLUMN toestand;
   ALTER TABLE cadans DROP COLUMN tweewekelijks_tijd, DROP COLUMN tweewekelijks_locatie;
   ALTER TABLE melding DROP COLUMN urgent; ALTER TABLE doorzetting DROP COLUMN tijd_onbekend; DROP TABLE afstemming;
-  ALTER TABLE melding DROP COLUMN vervallen; CREATE INDEX melding_dag ON melding (ontvangen_dag, categorie, kern, vergunninghouder, vertrouwelijk, zaak_id, geheim);`;
+  ALTER TABLE melding DROP COLUMN vervallen; CREATE INDEX melding_dag ON melding (ontvangen_dag, categorie, kern, vergunninghouder, vertrouwelijk, zaak_id, geheim);
+  ALTER TABLE melding DROP COLUMN plaatsing_id; DROP TABLE plaatsing_contact; DROP TABLE plaatsing;`;
 
 describe.skipIf(!PG)(`kvz init on PostgreSQL${PG_OVERGESLAGEN}`, () => {
   it('makes the schema owned by a role that cannot log in, four group roles named after the database, and the running login beheer', async () => {
@@ -28,7 +29,7 @@ describe.skipIf(!PG)(`kvz init on PostgreSQL${PG_OVERGESLAGEN}`, () => {
     expect(psqlOk(`SELECT has_database_privilege('public', '${n}', 'CONNECT')`)).toBe('f');
     expect(psqlOk(`SELECT pg_has_role('${db.it.login}', '${n}_beheer', 'MEMBER')`)).toBe('t');
     // Every table is under forced row-level security.
-    expect(db.psql(`SELECT count(*) FILTER (WHERE NOT (relrowsecurity AND relforcerowsecurity)) || '/' || count(*) FROM pg_class WHERE relnamespace = 'kvz'::regnamespace AND relkind = 'r'`).stdout).toBe('0/21');
+    expect(db.psql(`SELECT count(*) FILTER (WHERE NOT (relrowsecurity AND relforcerowsecurity)) || '/' || count(*) FROM pg_class WHERE relnamespace = 'kvz'::regnamespace AND relkind = 'r'`).stdout).toBe('0/23');
     const again = await db.kvzOk(['init']);
     expect(again.stdout).toBe(`De kvz-database bestaat al: ${db.url()}\n`);
   });
@@ -81,7 +82,7 @@ describe.skipIf(!PG)(`kvz init on a database of an older kvz${PG_OVERGESLAGEN}`,
     expect(db.psql('SELECT melding_id, partner, op FROM kvz.doorzetting', superuser).stdout).toBe(voor);
     expect(db.psql(`SELECT resultaat FROM kvz.audit ORDER BY id DESC LIMIT 1`, superuser).stdout).toBe(`schema bijgewerkt van versie 2 naar ${SCHEMA_VERSIE}`);
     // Rights and row-level security as on a new database: every table forced, balie still cannot change addresses.
-    expect(db.psql(`SELECT count(*) FILTER (WHERE NOT (relrowsecurity AND relforcerowsecurity)) || '/' || count(*) FROM pg_class WHERE relnamespace = 'kvz'::regnamespace AND relkind = 'r'`, superuser).stdout).toBe('0/21');
+    expect(db.psql(`SELECT count(*) FILTER (WHERE NOT (relrowsecurity AND relforcerowsecurity)) || '/' || count(*) FROM pg_class WHERE relnamespace = 'kvz'::regnamespace AND relkind = 'r'`, superuser).stdout).toBe('0/23');
     await db.kvzOk(['partner', 'update', 'politie', '--email', 'meldingen@politie.test']);
     expect(db.psql("UPDATE partner SET email = 'x@elders.test'", iv).stderr).toContain('permission denied');
     await db.kvzOk(['melding', 'add', '--categorie', 'drugs', '--kern', 'Obdam', '--omschrijving', 'Weer handel', '--doorzetten', 'politie'], iv, {

@@ -266,4 +266,18 @@ describe.skipIf(!PG)(`rights on a shared database${PG_OVERGESLAGEN}`, () => {
     expect(u.code).toBe(2);
     expect(u.stderr).toMatch(/^--gebruiker geldt alleen voor een databasebestand/);
   });
+
+  it('keeps placements and their addresses from the front desk, which may still link a melding to one by number (SPEC §11)', async () => {
+    const u = await db.kvz(['plaatsing', 'add', '--kern', 'Obdam', '--adres', 'Zuiderweg 17a', '--datum', '01-02-2027'], balie);
+    expect([u.code, u.stdout, u.stderr]).toEqual([4, '', 'Geen toegang: met de rol balie kunt u geen plaatsingen van vergunninghouders vastleggen of bekijken.\n']);
+    await db.kvzOk(['plaatsing', 'add', '--kern', 'Obdam', '--adres', 'Zuiderweg 17a', '--datum', '01-02-2027'], iv);
+    // In psql the desk sees a placement's number and kern, never its address, and writes none.
+    expect(db.psql('SELECT nummer, kern FROM plaatsing', balie).stdout).toBe('P-2027-01|Obdam');
+    expect(db.psql('SELECT adres FROM plaatsing', balie).stderr).toMatch(/permission denied/);
+    expect(db.psql(`INSERT INTO plaatsing (nummer, jaar, volgnummer, kern, adres, datum, door, aangemaakt_op, gewijzigd_op) VALUES ('P-2027-99', 2027, 99, 'Obdam', 'x', '2027-01-01', 'x', 'x', 'x')`, balie).stderr).toMatch(/permission denied/);
+    expect(db.psql(`INSERT INTO plaatsing_contact (plaatsing_id, op, dag, soort, notitie, door) VALUES (1, 'x', 'x', 'bezoek', 'x', 'x')`, balie).stderr).toMatch(/permission denied/);
+    const m = await db.kvzOk(['melding', 'add', '--categorie', 'treiteren', '--kern', 'Obdam', '--omschrijving', 'Scheldwoorden', '--plaatsing', 'P-2027-01', '--json'], balie);
+    expect(JSON.parse(m.stdout)).toMatchObject({ plaatsing: 'P-2027-01', vergunninghouder: true });
+    expect((await db.kvzOk(['plaatsing', 'show', 'P-2027-01'], iv)).stdout).toMatch(/Adres +Zuiderweg 17a/);
+  });
 });

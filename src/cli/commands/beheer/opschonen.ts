@@ -33,11 +33,18 @@ async function verslag(ctx: Context, u: Opschoning): Promise<string> {
     `Bewaartermijn ${meervoud(u.bewaartermijn_maanden, 'maand', 'maanden')}: ${wat} bij meldingen die zijn afgehandeld, of waarvan de zaak is gesloten, op of vóór ${datumKort(u.grens)}.`,
   ];
   const tekstNog = 'Vrije tekst (adres, omschrijving, notities bij contact en doorzetting) kan ook namen of telefoonnummers bevatten; kvz wist die alleen met --ook-tekst (dan staat er [gewist]).';
-  if (u.aantal === 0) {
+  // Placements (SPEC §11): the address, once the placement ended on or before the same day.
+  const plekken = u.plaatsingen.length === 0 ? '' : `het adres van ${meervoud(u.plaatsingen.length, 'plaatsing', 'plaatsingen')} (${u.plaatsingen.slice(0, TOON).map((p) => p.nummer).join(', ')}${u.plaatsingen.length > TOON ? ', …' : ''})${u.ook_tekst ? ' met de notities' : ''}, geëindigd op of vóór ${datumKort(u.grens)}`;
+  if (u.aantal === 0 && plekken === '') {
     regels.push(k.green('✓ Er hoeft niets gewist te worden.'));
     if (!u.ook_tekst) regels.push(tekstNog);
     return regels.join('\n');
   }
+  if (u.aantal === 0) {
+    regels.push(u.uitgevoerd ? k.green(`✓ Gewist: ${plekken}; vastgelegd in het auditlog.`) : k.yellow(`! Proefdraai: gewist zou worden ${plekken}. Er is niets gewist; wis met --uitvoeren.`));
+    return regels.join('\n');
+  }
+  if (plekken) regels.push(u.uitgevoerd ? `Ook gewist: ${plekken}.` : `Ook zou worden gewist: ${plekken}.`);
   const rijen = u.meldingen.slice(0, TOON).map((m) => [m.nummer, tijdstipKort(new Date(m.gesloten_op)), m.reden === 'zaak gesloten' ? `zaak ${m.zaak} gesloten` : 'melding afgehandeld']);
   regels.push(await tabel(ctx, ['Melding', 'Gesloten', 'Waarom'], rijen));
   if (u.aantal > TOON) regels.push(`… en nog ${u.aantal - TOON} (alle nummers met --json).`);

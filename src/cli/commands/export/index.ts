@@ -37,4 +37,12 @@ export function registreerExport(program: Command, runtime: Runtime): void {
     .option('--met-vertrouwelijk', 'ook vertrouwelijke zaken, gemarkeerd in een extra kolom (alleen politieoverleg; komt in het auditlog; oude spelling: --vertrouwelijk)')
     .option('--per-partner', 'met --formaat xlsx: ook een werkblad per partner met haar acties')
     .action(voer(runtime, () => import('./matrix.js')));
+
+  exp
+    .command('plaatsingen')
+    .description('de lopende plaatsingen van vergunninghouders met adres (persoonsgegeven; komt in het auditlog)')
+    .option('--output <bestand>', 'schrijf naar dit bestand (anders naar de standaarduitvoer); een bestaand bestand wordt overschreven, want het is opnieuw te maken')
+    .option('--formaat <formaat>', 'excel (CSV: UTF-8 met BOM, puntkomma) of csv (RFC 4180, komma) (standaard: excel)')
+    .option('--alle', 'ook de beëindigde plaatsingen')
+    .action(voer(runtime, () => import('./plaatsingen.js')));
 }

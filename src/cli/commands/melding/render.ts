@@ -100,6 +100,7 @@ export function meldingDetail(ctx: Context, m: MeldingDetail): string {
     regel('Status', m.status + (m.afgehandeld_op ? ` (${t(m.afgehandeld_op)})` : '')),
     regel('Zaak', m.zaak ?? '—'),
     regel('Vergunninghouder', jaNee(m.vergunninghouder)),
+    ...(m.plaatsing ? [regel('Plaatsing', m.plaatsing)] : []),
     ...(m.urgent ? [regel('Urgent', m.status === 'nieuw' ? kleuren(ctx).red.bold('ja: !! nog niet doorgezet') : 'ja')] : []),
     regel('Melder', melder),
     regel('Terugkoppeling', m.terugkoppeling ? 'gewenst' : 'niet gevraagd'),
