@@ -21,7 +21,7 @@ const MELDINGEN: Record<string, [XlsxSoort, number]> = {
   Nummer: ['tekst', 13], 'Ontvangen op': ['tijdstip', 16], Kanaal: ['tekst', 10], Categorie: ['tekst', 16], Kern: ['tekst', 14],
   Adres: ['tekst', 24], Omschrijving: ['tekst', 45], Status: ['tekst', 11], Zaak: ['tekst', 12], 'Doorgezet naar': ['tekst', 22],
   'Eerst doorgezet op': ['tijdstip', 16], 'Doorgezet op dag van ontvangst': ['tekst', 12], Vergunninghouder: ['tekst', 9],
-  Vertrouwelijk: ['tekst', 9], Terugkoppeling: ['tekst', 9], 'Afgehandeld op': ['tijdstip', 16], 'Naam melder': ['tekst', 22],
+  Vertrouwelijk: ['tekst', 9], Terugkoppeling: ['tekst', 9], Urgent: ['tekst', 7], 'Afgehandeld op': ['tijdstip', 16], 'Naam melder': ['tekst', 22],
   'Telefoon melder': ['tekst', 16], 'E-mail melder': ['tekst', 28],
 };
 
@@ -46,7 +46,7 @@ export function meldingXlsxRij(m: MeldingExportRij, metMelder: boolean, vandaag:
   const cellen = [
     m.nummer, m.ontvangen_op, m.kanaal, m.categorie, m.kern, m.adres, m.omschrijving, m.status, m.zaak, m.doorgezet_naar,
     m.eerste_doorzetting_op, m.eerste_doorzetting_dag === null ? null : jaNeeCel(m.eerste_doorzetting_dag <= m.ontvangen_dag),
-    jaNeeCel(m.vergunninghouder), jaNeeCel(m.vertrouwelijk), jaNeeCel(m.terugkoppeling), m.afgehandeld_op,
+    jaNeeCel(m.vergunninghouder), jaNeeCel(m.vertrouwelijk), jaNeeCel(m.terugkoppeling), jaNeeCel(m.urgent), m.afgehandeld_op,
   ];
   if (metMelder) cellen.push(m.melder_naam ?? null, m.melder_telefoon ?? null, m.melder_email ?? null);
   return { cellen, markeer: m.status === 'nieuw' && m.ontvangen_dag < vandaag };

@@ -8,7 +8,7 @@ import { jaNeeCel, telefoonCel, tijdstipCel, type Cel, type CsvFormaat } from '.
 const KOP = [
   'Nummer', 'Ontvangen op', 'Kanaal', 'Categorie', 'Kern', 'Adres', 'Omschrijving', 'Status', 'Zaak',
   'Doorgezet naar', 'Eerst doorgezet op', 'Doorgezet op dag van ontvangst', 'Vergunninghouder', 'Vertrouwelijk',
-  'Terugkoppeling', 'Afgehandeld op',
+  'Terugkoppeling', 'Urgent', 'Afgehandeld op',
 ] as const;
 
 const MELDER_KOP = ['Naam melder', 'Telefoon melder', 'E-mail melder'] as const;
@@ -34,6 +34,7 @@ export function meldingCellen(m: MeldingExportRij, formaat: CsvFormaat, metMelde
     jaNeeCel(m.vergunninghouder),
     jaNeeCel(m.vertrouwelijk),
     jaNeeCel(m.terugkoppeling),
+    jaNeeCel(m.urgent),
     tijdstipCel(m.afgehandeld_op, formaat),
   ];
   if (metMelder) cellen.push(m.melder_naam, telefoonCel(m.melder_telefoon, formaat), m.melder_email);

@@ -34,6 +34,7 @@ export interface MeldingExportRij {
   vergunninghouder: number;
   vertrouwelijk: number;
   terugkoppeling: number;
+  urgent: number;
   afgehandeld_op: string | null;
   melder_naam?: string | null;
   melder_telefoon?: string | null;
@@ -56,7 +57,7 @@ export async function telMeldingExport(db: Db, filter: MeldingSelectie, opties: 
 
 const EXPORT_KOLOMMEN = [
   'nummer', 'ontvangen_op', 'ontvangen_dag', 'kanaal', 'categorie', 'kern', 'adres', 'omschrijving', 'status', 'zaak',
-  'vergunninghouder', 'vertrouwelijk', 'terugkoppeling', 'afgehandeld_op', 'doorgezet_naar', 'eerste_doorzetting_op',
+  'vergunninghouder', 'vertrouwelijk', 'terugkoppeling', 'urgent', 'afgehandeld_op', 'doorgezet_naar', 'eerste_doorzetting_op',
   'eerste_doorzetting_dag', 'melder_naam', 'melder_telefoon', 'melder_email',
 ] as const;
 
@@ -66,7 +67,7 @@ export async function* meldingExportRijen(db: Db, filter: MeldingSelectie, optie
   const melder = opties.metMelder ? ', m.melder_naam, m.melder_telefoon, m.melder_email' : '';
   const rijen = db.stroom(
     `SELECT m.nummer, m.ontvangen_op, m.ontvangen_dag, m.kanaal, m.categorie, m.kern, m.adres, m.omschrijving, ${MELDING_STATUS} AS status,
-            z.nummer AS zaak, m.vergunninghouder, m.vertrouwelijk, m.terugkoppeling, m.afgehandeld_op,
+            z.nummer AS zaak, m.vergunninghouder, m.vertrouwelijk, m.terugkoppeling, m.urgent, m.afgehandeld_op,
             ${db.d.doorgezetNaar(', ')} AS doorgezet_naar,
             ${EERSTE_DOORZETTING_OP} AS eerste_doorzetting_op,
             ${EERSTE_DOORZETTING_DAG} AS eerste_doorzetting_dag

@@ -34,7 +34,7 @@ describe('kvz export meldingen', () => {
     expect(csv.bom).toBe(true);
     expect(csv.rijen[0]).toEqual([
       'Nummer', 'Ontvangen op', 'Kanaal', 'Categorie', 'Kern', 'Adres', 'Omschrijving', 'Status', 'Zaak', 'Doorgezet naar',
-      'Eerst doorgezet op', 'Doorgezet op dag van ontvangst', 'Vergunninghouder', 'Vertrouwelijk', 'Terugkoppeling', 'Afgehandeld op',
+      'Eerst doorgezet op', 'Doorgezet op dag van ontvangst', 'Vergunninghouder', 'Vertrouwelijk', 'Terugkoppeling', 'Urgent', 'Afgehandeld op',
     ]);
     // Every record ends in CRLF; the only bare LF is the one inside the two-line cell.
     const records = csv.rijen.length;
@@ -45,10 +45,10 @@ describe('kvz export meldingen', () => {
     const rij = (omschrijving: string) => csv.rijen.find((r) => r[6] === omschrijving)!;
     expect(rij('Gewone melding')).toEqual([
       'M-2027-0001', '05-01-2027 09:30', 'telefoon', 'jeugdoverlast', 'Obdam', '', 'Gewone melding', 'doorgezet', '',
-      'jongerenwerk, politie', '16-03-2027 11:00', 'nee', 'nee', 'nee', 'nee', '',
+      'jongerenwerk, politie', '16-03-2027 11:00', 'nee', 'nee', 'nee', 'nee', 'nee', '',
     ]);
     expect(rij('Zei "wegwezen"; daarna\nweggefietst')[5]).toBe('Kerkstraat 1, Obdam');
-    expect(csv.rijen.slice(1).every((r) => r.length === 16)).toBe(true);
+    expect(csv.rijen.slice(1).every((r) => r.length === 17)).toBe(true);
   });
 
   it('neutralises every formula-leading character with an apostrophe', async () => {

@@ -169,7 +169,7 @@ describe('kvz export meldingen --formaat xlsx', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(existsSync(join(uit, 'meldingen.csv'))).toBe(true);
     const rijen = leesMetPython({ pad: join(uit, 'meldingen.csv') }, ',').rijen;
-    expect(rijen[0]).toEqual(['Meldingen Integrale Veiligheid Koggenland — stand 16-03-2027', ...Array(18).fill('')]);
+    expect(rijen[0]).toEqual(['Meldingen Integrale Veiligheid Koggenland — stand 16-03-2027', ...Array(19).fill('')]);
     const kop = rijen[1]!;
     const rij = rijen[3]!;
     const cel = (naam: string) => rij[kop.indexOf(naam)];

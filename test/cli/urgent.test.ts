@@ -2,7 +2,7 @@
  * Urgent meldingen (seed §2.3 "acuut gereageerd", SPEC §11): first in lists and status, marked !!
  * until forwarded, set and cleared with melding update, apart in rapport doorzetting.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { kvz, kvzJson, kvzOk, lees, nieuweDb, telRijen, tijdelijkeMap } from '../helpers/run.js';
@@ -78,6 +78,23 @@ describe('urgent meldingen', () => {
     await kvzOk(['import', 'meldingen', csv], { db, nu: NU });
     expect(lees(db, `SELECT omschrijving, urgent FROM melding WHERE omschrijving IN ('Acuut', 'Gewoon') ORDER BY id`)).toEqual([
       { omschrijving: 'Acuut', urgent: 1 }, { omschrijving: 'Gewoon', urgent: 0 },
+    ]);
+  });
+
+  it('are exported with a column Urgent that an import reads back (a round trip keeps them urgent)', async () => {
+    const db = nieuweDb();
+    await drie(db);
+    const csv = join(tijdelijkeMap(), 'export.csv');
+    await kvzOk(['export', 'meldingen', '--output', csv], { db, nu: NU });
+    const regels = readFileSync(csv, 'utf8').replace(/^\uFEFF/, '').split('\r\n');
+    const kop = regels[0]!.split(';');
+    expect(kop.slice(kop.indexOf('Terugkoppeling'), kop.indexOf('Afgehandeld op') + 1)).toEqual(['Terugkoppeling', 'Urgent', 'Afgehandeld op']);
+    const urgent = (r: string) => r.split(';')[kop.indexOf('Urgent')];
+    expect(regels.slice(1, 4).map((r) => [r.split(';')[0], urgent(r)])).toEqual([['M-2027-0002', 'ja'], ['M-2027-0001', 'nee'], ['M-2027-0003', 'nee']]);
+    const ander = nieuweDb();
+    await kvzOk(['import', 'meldingen', csv], { db: ander, nu: NU });
+    expect(lees(ander, 'SELECT omschrijving, urgent FROM melding ORDER BY ontvangen_op')).toEqual([
+      { omschrijving: 'Stenen door de ruit', urgent: 1 }, { omschrijving: 'Gisteren', urgent: 0 }, { omschrijving: 'Vandaag', urgent: 0 },
     ]);
   });
 });
