@@ -12,6 +12,39 @@ import type { Datum } from '../domain/tijd.js';
 import type { Db } from './db.js';
 import { DOORZETTING_ONBEKEND, EERSTE_DOORZETTING_DAG } from './doorzetting-sql.js';
 
+/**
+ * The documents of a meeting already held show the state as it was then (#15 item 6): `stand` is that
+ * moment (the end of the meeting's day, as an ISO instant), and these sources replace the zaak and
+ * actie tables in the queries below. A zaak opened later does not exist yet, one closed later is still
+ * open; an actie has the status, deadline and partner of its last history row before the moment. The
+ * moment is kvz's own ISO text, checked here, so it goes into the SQL as a literal. Without a stand
+ * (a meeting today or ahead) the tables are read as they are.
+ */
+export type Stand = string | undefined;
+
+function moment(stand: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(stand)) throw new Error(`ongeldig peilmoment ${stand}`);
+  return `'${stand}'`;
+}
+
+export function zaakBron(stand: Stand): string {
+  if (stand === undefined) return 'zaak';
+  const s = moment(stand);
+  return `(SELECT id, nummer, jaar, volgnummer, titel, soort, kern, vertrouwelijk, eigenaar, geopend_op,
+             CASE WHEN status = 'gesloten' AND gesloten_op >= ${s} THEN 'open' ELSE status END AS status
+           FROM zaak WHERE geopend_op < ${s})`;
+}
+
+export function actieBron(db: Db, stand: Stand): string {
+  if (stand === undefined) return 'actie';
+  const s = moment(stand);
+  return `(SELECT a.id, a.nummer, a.jaar, a.volgnummer, a.zaak_id, a.omschrijving, a.soort, a.overleg_id, a.aangemaakt_op,${db.soort === 'postgres' ? ' a.geheim,' : ''}
+             h.status_nieuw AS status, h.deadline_nieuw AS deadline, h.partner_nieuw AS partner, h.op AS gewijzigd_op,
+             (SELECT count(*) FROM actie_historie u WHERE u.actie_id = a.id AND u.op < ${s} AND u.deadline_oud IS NOT NULL
+                AND u.deadline_nieuw > u.deadline_oud) AS keer_uitgesteld
+           FROM actie a JOIN actie_historie h ON h.id = (SELECT max(h2.id) FROM actie_historie h2 WHERE h2.actie_id = a.id AND h2.op < ${s}))`;
+}
+
 // Counts group on the covering index melding_dag: no lookup in the melding table per melding. The
 // confidentiality filter comes from the dialect (d.openbaar).
 /** 1 for a melding of this window, 0 for one of the window before. */
@@ -127,12 +160,12 @@ type ZaakKolommen = [number, string, string, string, string, 'open' | 'gesloten'
  * The zaak columns; `vertrouwelijk` decides whether vertrouwelijke meldingen count. Counting the
  * window's meldingen per zaak here, on the index melding_zaak, beats grouping the whole window.
  */
-const zaakSelect = (vertrouwelijk: boolean, venster: boolean) => {
-  const tel = `SELECT count(*) FROM melding m WHERE m.zaak_id = z.id AND m.vervallen = 0 ${vertrouwelijk ? '' : 'AND m.vertrouwelijk = 0'}`;
+const zaakSelect = (vertrouwelijk: boolean, venster: boolean, stand?: Stand) => {
+  const tel = `SELECT count(*) FROM melding m WHERE m.zaak_id = z.id AND m.vervallen = 0 ${vertrouwelijk ? '' : 'AND m.vertrouwelijk = 0'}${stand ? ` AND m.ontvangen_op < ${moment(stand)}` : ''}`;
   return `
   SELECT z.id, z.nummer, z.titel, z.soort, z.kern, z.status, z.vertrouwelijk, z.eigenaar, z.geopend_op, (${tel}),
          ${venster ? `(${tel} AND m.ontvangen_dag >= @van AND m.ontvangen_dag < @tot)` : '0'}
-  FROM zaak z`;
+  FROM ${zaakBron(stand)} z`;
 };
 
 // Raw rows made into objects here: better-sqlite3's named rows cost several times more (region scale: 2,000 open zaken).
@@ -147,21 +180,21 @@ function zaakRij(r: ZaakKolommen): ZaakRij {
  * The open zaken that are vertrouwelijk (for the politieoverleg), or those that are not, in number
  * order; with `venster` also counting the meldingen of each received in [van, tot).
  */
-export async function openZaken(db: Db, vertrouwelijk: boolean, venster?: { van: Datum; tot: Datum }): Promise<ZaakRij[]> {
+export async function openZaken(db: Db, vertrouwelijk: boolean, venster?: { van: Datum; tot: Datum }, stand?: Stand): Promise<ZaakRij[]> {
   return (
     await db.rauw<ZaakKolommen>(
-      `${zaakSelect(vertrouwelijk, venster !== undefined)} WHERE z.status = 'open' AND z.vertrouwelijk = @v ORDER BY z.jaar, z.volgnummer`,
+      `${zaakSelect(vertrouwelijk, venster !== undefined, stand)} WHERE z.status = 'open' AND z.vertrouwelijk = @v ORDER BY z.jaar, z.volgnummer`,
       { v: vertrouwelijk ? 1 : 0, ...(venster ? { van: venster.van, tot: venster.tot } : {}) },
     )
   ).map(zaakRij);
 }
 
 /** Zaken by id or by number, in number order; vertrouwelijke ones (and meldingen) only when asked. */
-export async function zakenMet(db: Db, sleutel: 'id' | 'nummer', waarden: readonly (number | string)[], vertrouwelijk: boolean): Promise<ZaakRij[]> {
+export async function zakenMet(db: Db, sleutel: 'id' | 'nummer', waarden: readonly (number | string)[], vertrouwelijk: boolean, stand?: Stand): Promise<ZaakRij[]> {
   if (waarden.length === 0) return [];
   return (
     await db.rauw<ZaakKolommen>(
-      `${zaakSelect(vertrouwelijk, false)} WHERE ${db.d.inLijst(`z.${sleutel}`, '?', sleutel === 'id' ? 'getal' : 'tekst')} ${vertrouwelijk ? '' : 'AND z.vertrouwelijk = 0'}
+      `${zaakSelect(vertrouwelijk, false, stand)} WHERE ${db.d.inLijst(`z.${sleutel}`, '?', sleutel === 'id' ? 'getal' : 'tekst')} ${vertrouwelijk ? '' : 'AND z.vertrouwelijk = 0'}
        ORDER BY z.jaar, z.volgnummer`,
       [JSON.stringify(waarden)],
     )
@@ -190,12 +223,12 @@ function actieVan(r: ActieRij, peildatum: Datum): ActieOpAgenda {
  * The acties of these zaken per zaak, by deadline: those still open or running, and with `sinds` (an
  * instant) also those finished since then.
  */
-export async function actiesPerZaak(db: Db, zaken: readonly ZaakRij[], peildatum: Datum, sinds?: string): Promise<Map<number, ActieOpAgenda[]>> {
+export async function actiesPerZaak(db: Db, zaken: readonly ZaakRij[], peildatum: Datum, sinds?: string, stand?: Stand): Promise<Map<number, ActieOpAgenda[]>> {
   const per = new Map<number, ActieOpAgenda[]>();
   if (zaken.length === 0) return per;
   const nummer = new Map(zaken.map((z) => [z.id, z.nummer]));
   const rijen = await db.rauw<[number, string, string, string, Datum, ActieStatus, number]>(
-    `SELECT a.zaak_id, ${ACTIE_KOLOMMEN} FROM actie a
+    `SELECT a.zaak_id, ${ACTIE_KOLOMMEN} FROM ${actieBron(db, stand)} a
      WHERE ${db.d.inLijst('a.zaak_id', '@ids', 'getal')} AND (a.status IN ('open', 'loopt') OR a.gewijzigd_op >= @sinds)
      ${ACTIE_VOLGORDE}`,
     { ids: JSON.stringify([...nummer.keys()]), sinds: sinds ?? '9999' },
@@ -214,34 +247,37 @@ export async function actiesPerZaak(db: Db, zaken: readonly ZaakRij[], peildatum
 }
 
 /** Which of these zaken have any actie at all, whatever its status. */
-export async function metEenActie(db: Db, zaakIds: readonly number[]): Promise<Set<number>> {
+export async function metEenActie(db: Db, zaakIds: readonly number[], stand?: Stand): Promise<Set<number>> {
   if (zaakIds.length === 0) return new Set();
-  return new Set(await db.kolom<number>(`SELECT DISTINCT zaak_id FROM actie WHERE ${db.d.inLijst('zaak_id', '?', 'getal')}`, [JSON.stringify(zaakIds)]));
+  return new Set(await db.kolom<number>(`SELECT DISTINCT zaak_id FROM ${actieBron(db, stand)} a WHERE ${db.d.inLijst('zaak_id', '?', 'getal')}`, [JSON.stringify(zaakIds)]));
 }
 
 /** How the acties agreed in one overleg row stand now: [status, te laat (1 or 0), n]; not of vertrouwelijke zaken. */
-export function standVanOverleg(db: Db, overlegId: number, peildatum: Datum): Promise<[status: ActieStatus, teLaat: number, n: number][]> {
+export function standVanOverleg(db: Db, overlegId: number, peildatum: Datum, stand?: Stand): Promise<[status: ActieStatus, teLaat: number, n: number][]> {
   return db.rauw(
     `SELECT a.status, CASE WHEN a.status IN ('open', 'loopt') AND a.deadline < ? THEN 1 ELSE 0 END, count(*)
-     FROM actie a WHERE a.overleg_id = ? AND ${db.d.actieOpenbaar()} GROUP BY 1, 2`,
+     FROM ${actieBron(db, stand)} a WHERE a.overleg_id = ? AND ${db.d.actieOpenbaar()} GROUP BY 1, 2`,
     [peildatum, overlegId],
   );
 }
 
-async function acties(db: Db, waar: string, peildatum: Datum, p: unknown[]): Promise<ActieOpAgenda[]> {
+async function acties(db: Db, waar: string, peildatum: Datum, p: unknown[], stand: Stand): Promise<ActieOpAgenda[]> {
   return (
-    await db.rauw<ActieRij>(`SELECT z.nummer, ${ACTIE_KOLOMMEN} FROM actie a JOIN zaak z ON z.id = a.zaak_id WHERE ${waar} ${ACTIE_VOLGORDE}`, p)
+    await db.rauw<ActieRij>(
+      `SELECT z.nummer, ${ACTIE_KOLOMMEN} FROM ${actieBron(db, stand)} a JOIN ${zaakBron(stand)} z ON z.id = a.zaak_id WHERE ${waar} ${ACTIE_VOLGORDE}`,
+      p,
+    )
   ).map((r) => actieVan(r, peildatum));
 }
 
 /** The acties agreed in one overleg row; not of vertrouwelijke zaken. */
-export function actiesVanOverleg(db: Db, overlegId: number, peildatum: Datum): Promise<ActieOpAgenda[]> {
-  return acties(db, 'a.overleg_id = ? AND z.vertrouwelijk = 0', peildatum, [overlegId]);
+export function actiesVanOverleg(db: Db, overlegId: number, peildatum: Datum, stand?: Stand): Promise<ActieOpAgenda[]> {
+  return acties(db, 'a.overleg_id = ? AND z.vertrouwelijk = 0', peildatum, [overlegId], stand);
 }
 
 /** Acties still open or running whose deadline is before `peildatum`; not of vertrouwelijke zaken. */
-export function teLateActies(db: Db, peildatum: Datum): Promise<ActieOpAgenda[]> {
-  return acties(db, `a.status IN ('open', 'loopt') AND a.deadline < ? AND z.vertrouwelijk = 0`, peildatum, [peildatum]);
+export function teLateActies(db: Db, peildatum: Datum, stand?: Stand): Promise<ActieOpAgenda[]> {
+  return acties(db, `a.status IN ('open', 'loopt') AND a.deadline < ? AND z.vertrouwelijk = 0`, peildatum, [peildatum], stand);
 }
 
 /** Partner code → name. */

@@ -46,6 +46,7 @@ import {
   teLateActies,
   telling,
   vergunninghoudersIn,
+  type Stand,
   zakenMet,
   type ZaakRij,
 } from './agenda-feiten.js';
@@ -56,6 +57,10 @@ import { overlegOp, venster, volgendOverleg, vorigOverleg } from './overleggen.j
 /** The agenda of `overleg` (a meeting that takes place), with the matrix as of `nu`. */
 export async function agendaVoor(db: Db, overleg: Overleg, nu: Date): Promise<Agenda> {
   const v = await venster(db, overleg.soort, overleg.datum);
+  // A meeting already held: its documents show the state as it was at the end of its day (#15 item 6),
+  // with what was agreed and recorded that day, without what came after.
+  const geweest = overleg.datum < dagVan(nu);
+  const stand: Stand = geweest ? instantVan(plusDagen(overleg.datum, 1)).toISOString() : undefined;
   const namen = await partnerNamen(db);
   const kop: AgendaKop = {
     soort: overleg.soort,
@@ -70,13 +75,13 @@ export async function agendaVoor(db: Db, overleg: Overleg, nu: Date): Promise<Ag
     },
     deelnemers: (await deelnemers(db, overleg.soort)).map((d) => ({ code: d.partner ?? '', naam: d.naam })),
     venster: { van: v.van, tot_en_met: laatsteDag(v), vorige: v.vorige },
-    peildatum: dagVan(nu),
+    peildatum: geweest ? overleg.datum : dagVan(nu),
     agendapunten: [...AGENDAPUNTEN[overleg.soort]],
   };
   const agenda =
-    kop.soort === 'gio' ? await gio(db, { ...kop, soort: 'gio' }, v, namen)
-    : kop.soort === 'tweewekelijks' ? await tweewekelijks(db, { ...kop, soort: 'tweewekelijks' }, v)
-    : await politie(db, { ...kop, soort: 'politie' }, v);
+    kop.soort === 'gio' ? await gio(db, { ...kop, soort: 'gio' }, v, namen, stand)
+    : kop.soort === 'tweewekelijks' ? await tweewekelijks(db, { ...kop, soort: 'tweewekelijks' }, v, stand)
+    : await politie(db, { ...kop, soort: 'politie' }, v, stand);
   await vorigeAfspraken(db, agenda);
   return agenda;
 }
@@ -138,15 +143,15 @@ function zaakOpAgenda(z: ZaakRij, inPeriode: number, acties: ActieOpAgenda[]): Z
 }
 
 /** Zaken with the acties an agenda shows: open or running, or finished since `sinds` (an instant). */
-async function metActies(db: Db, zaken: ZaakRij[], perZaak: ReadonlyMap<number, number>, sinds: string, peildatum: Datum): Promise<ZaakOpAgenda[]> {
-  const acties = await actiesPerZaak(db, zaken, peildatum, sinds);
+async function metActies(db: Db, zaken: ZaakRij[], perZaak: ReadonlyMap<number, number>, sinds: string, peildatum: Datum, stand: Stand): Promise<ZaakOpAgenda[]> {
+  const acties = await actiesPerZaak(db, zaken, peildatum, sinds, stand);
   return zaken.map((z) => zaakOpAgenda(z, perZaak.get(z.id) ?? 0, acties.get(z.id) ?? []));
 }
 
 const alsTrend = <K extends string>(rijen: ReturnType<typeof trend>, naam: K) =>
   rijen.map(({ sleutel, aantal, vorige_periode }) => ({ [naam]: sleutel, aantal, vorige_periode }) as { [k in K]: string } & Telling);
 
-async function gio(db: Db, kop: AgendaKop & { soort: 'gio' }, v: Venster, namen: Map<string, string>): Promise<GioAgenda> {
+async function gio(db: Db, kop: AgendaKop & { soort: 'gio' }, v: Venster, namen: Map<string, string>, stand: Stand): Promise<GioAgenda> {
   const { vv, loopt } = vergelijkbaar(v, await vorigVenster(db, kop, v), kop.peildatum);
   const jeugd = { deze: new Map<string, number>(), vorige: new Map<string, number>() };
   for (const [deze, kern, n] of await jeugdPerKern(db, { van: vv.van, grens: v.van, tot: v.tot, vorigTot: vv.tot }, false)) (deze ? jeugd.deze : jeugd.vorige).set(kern, n);
@@ -155,10 +160,10 @@ async function gio(db: Db, kop: AgendaKop & { soort: 'gio' }, v: Venster, namen:
     telOp(vh.categorie, categorie, n);
     telOp(vh.kern, kern, n);
   }
-  const rijen = await openZaken(db, false, v);
-  const zaken = await metActies(db, rijen, new Map(rijen.map((z) => [z.id, z.in_periode])), instantVan(v.van).toISOString(), kop.peildatum);
+  const rijen = await openZaken(db, false, v, stand);
+  const zaken = await metActies(db, rijen, new Map(rijen.map((z) => [z.id, z.in_periode])), instantVan(v.van).toISOString(), kop.peildatum, stand);
   // Only a zaak that shows no actie can have none at all: ask for those alone.
-  const metActie = await metEenActie(db, rijen.filter((_, i) => zaken[i]!.acties.length === 0).map((z) => z.id));
+  const metActie = await metEenActie(db, rijen.filter((_, i) => zaken[i]!.acties.length === 0).map((z) => z.id), stand);
   const plekken: Record<GioPlek, ZaakOpAgenda[]> = { nieuw: [], lopend: [], klaar: [] };
   zaken.forEach((z, i) => {
     const heeft_acties = z.acties.length > 0 || metActie.has(rijen[i]!.id);
@@ -169,7 +174,7 @@ async function gio(db: Db, kop: AgendaKop & { soort: 'gio' }, v: Venster, namen:
     ...kop,
     vorig_venster: periode(vv),
     periode_loopt: loopt,
-    vorig_gio: await vorigGio(db, v, kop.peildatum, namen),
+    vorig_gio: await vorigGio(db, v, kop.peildatum, namen, stand),
     nieuwe_zaken: plekken.nieuw,
     lopende_zaken: plekken.lopend,
     vergunninghouders: {
@@ -184,13 +189,13 @@ async function gio(db: Db, kop: AgendaKop & { soort: 'gio' }, v: Venster, namen:
 }
 
 /** What the previous GIO agreed, and how those acties stand now; who was there, if recorded. */
-async function vorigGio(db: Db, v: Venster, peildatum: Datum, namen: Map<string, string>): Promise<GioAgenda['vorig_gio']> {
+async function vorigGio(db: Db, v: Venster, peildatum: Datum, namen: Map<string, string>, stand: Stand): Promise<GioAgenda['vorig_gio']> {
   if (!v.vorige) return null;
   const id = (await overlegOp(db, 'gio', v.vorige.datum))?.id ?? null;
   const per_status = Object.fromEntries(ACTIE_STATUSSEN.map((s) => [s, 0])) as Record<ActieStatus, number>;
   let acties = 0;
   let te_laat = 0;
-  for (const [status, laat, n] of id === null ? [] : await standVanOverleg(db, id, peildatum)) {
+  for (const [status, laat, n] of id === null ? [] : await standVanOverleg(db, id, peildatum, stand)) {
     per_status[status] += n;
     acties += n;
     if (laat) te_laat += n;
@@ -204,18 +209,18 @@ async function vorigGio(db: Db, v: Venster, peildatum: Datum, namen: Map<string,
   };
 }
 
-async function tweewekelijks(db: Db, kop: AgendaKop & { soort: 'tweewekelijks' }, v: Venster): Promise<TweewekelijksAgenda> {
+async function tweewekelijks(db: Db, kop: AgendaKop & { soort: 'tweewekelijks' }, v: Venster, stand: Stand): Promise<TweewekelijksAgenda> {
   const peil = kop.peildatum;
   const nieuwe = await meldingenIn(db, v.van, v.tot, 'openbaar', peil);
   const laat = nieuwe.filter((m) => m.doorzetting === 'te-laat' || m.doorzetting === 'niet-doorgezet');
   const laatste = await vorigOverleg(db, 'gio', kop.overleg.datum);
   const volgende = await volgendOverleg(db, 'gio', kop.overleg.datum);
-  const uitGio = laatste?.id == null ? [] : (await actiesVanOverleg(db, laatste.id, peil)).filter((a) => !volgende || a.deadline < volgende.datum);
-  const teLaat = await teLateActies(db, peil);
+  const uitGio = laatste?.id == null ? [] : (await actiesVanOverleg(db, laatste.id, peil, stand)).filter((a) => !volgende || a.deadline < volgende.datum);
+  const teLaat = await teLateActies(db, peil, stand);
 
   // The minutes get a table per open zaak of these acties, with all its open and running acties.
-  const zaken = (await zakenMet(db, 'nummer', [...new Set([...uitGio, ...teLaat].map((a) => a.zaak))], false)).filter((z) => z.status === 'open');
-  const lopend = await actiesPerZaak(db, zaken, peil);
+  const zaken = (await zakenMet(db, 'nummer', [...new Set([...uitGio, ...teLaat].map((a) => a.zaak))], false, stand)).filter((z) => z.status === 'open');
+  const lopend = await actiesPerZaak(db, zaken, peil, undefined, stand);
   const inPeriode = new Map<string, number>();
   for (const m of nieuwe) if (m.zaak !== null) telOp(inPeriode, m.zaak);
   return {
@@ -230,7 +235,7 @@ async function tweewekelijks(db: Db, kop: AgendaKop & { soort: 'tweewekelijks' }
   };
 }
 
-async function politie(db: Db, kop: AgendaKop & { soort: 'politie' }, v: Venster): Promise<PolitieAgenda> {
+async function politie(db: Db, kop: AgendaKop & { soort: 'politie' }, v: Venster, stand: Stand): Promise<PolitieAgenda> {
   const { vv, loopt } = vergelijkbaar(v, await vorigVenster(db, kop, v), kop.peildatum);
   const nieuw = () => ({ deze: new Map<string, number>(), vorige: new Map<string, number>() });
   const categorie = nieuw();
@@ -258,8 +263,8 @@ async function politie(db: Db, kop: AgendaKop & { soort: 'politie' }, v: Venster
       per_categorie: alsTrend(trend(categorie.deze, categorie.vorige), 'categorie'),
       per_kern: alsTrend(trend(kern.deze, kern.vorige), 'kern'),
     },
-    zaken_veel_meldingen: await metActies(db, await zakenMet(db, 'id', veel, alles), perZaak, sinds, kop.peildatum),
-    vertrouwelijke_zaken: await metActies(db, await openZaken(db, true), perZaak, sinds, kop.peildatum),
+    zaken_veel_meldingen: await metActies(db, await zakenMet(db, 'id', veel, alles, stand), perZaak, sinds, kop.peildatum, stand),
+    vertrouwelijke_zaken: await metActies(db, await openZaken(db, true, undefined, stand), perZaak, sinds, kop.peildatum, stand),
     vertrouwelijke_meldingen: await meldingenIn(db, v.van, v.tot, 'alleen-vertrouwelijk', kop.peildatum),
     // The window's tot is the meeting's own day, not included (as for the meldingen).
     afstemmingen: (await zoekAfstemmingen(db, { van: v.van, tot: plusDagen(v.tot, -1) })).map(zonderNotitie),

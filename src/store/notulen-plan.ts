@@ -8,12 +8,13 @@
  * elsewhere is not undone); a new actie matching one already agreed in this meeting for the same zaak
  * (same omschrijving and partner) is not made again.
  */
+import { actieBron } from './agenda-feiten.js';
 import { isLopend, isUitstel, type ActieBasis, type ActieStatus } from '../domain/actie.js';
 import { soortNaam } from '../domain/cadans.js';
 import { DomainError, UsageError } from '../domain/errors.js';
 import type { Overleg } from '../domain/overleg.js';
 import type { ActieWens, Fout, Voornemen } from '../domain/notulen.js';
-import { dagVan, datumKort, parseDatum, type Datum } from '../domain/tijd.js';
+import { dagVan, dagVanIso, datumKort, instantVan, parseDatum, plusDagen, type Datum } from '../domain/tijd.js';
 import { datumLang } from '../domain/datum-nl.js';
 import { databaseId } from './instellingen.js';
 import type { Db } from './db.js';
@@ -86,6 +87,7 @@ interface ZaakNu {
   titel: string;
   status: string;
   vertrouwelijk: number;
+  geopend_op: string;
 }
 
 /** The meeting a file belongs to: of this database, taking place (not cancelled), and not in the future. */
@@ -121,9 +123,21 @@ export async function planVerwerking(db: Db, v: Voornemen, nu: Date): Promise<{ 
       )
     ).map((a) => [a.nummer, a]),
   );
+  // The skeleton of a meeting already held shows the acties as they stood at the end of its day
+  // (#15 item 6): its columns are compared with that, not with what changed since.
+  const stand = overleg.datum < vandaag ? instantVan(plusDagen(overleg.datum, 1)).toISOString() : undefined;
+  const toen = stand === undefined ? acties : new Map(
+    (
+      await db.alle<ActieNu>(
+        `SELECT a.id, a.nummer, z.nummer AS zaak, a.omschrijving, a.partner, a.deadline, a.status, a.keer_uitgesteld
+         FROM ${actieBron(db, stand)} a JOIN zaak z ON z.id = a.zaak_id WHERE ${db.d.inLijst('a.nummer', '?', 'tekst')}`,
+        [lijst(nummers)],
+      )
+    ).map((a) => [a.nummer, a]),
+  );
   const zaken = new Map(
     (
-      await db.alle<ZaakNu>(`SELECT id, nummer, titel, status, vertrouwelijk FROM zaak WHERE ${db.d.inLijst('nummer', '?', 'tekst')}`, [
+      await db.alle<ZaakNu>(`SELECT id, nummer, titel, status, vertrouwelijk, geopend_op FROM zaak WHERE ${db.d.inLijst('nummer', '?', 'tekst')}`, [
         lijst([...v.zaken.map((z) => z.zaak), ...v.verslag.flatMap((d) => (d.zaak === null ? [] : [d.zaak]))]),
       ])
     ).map((z) => [z.nummer, z]),
@@ -167,6 +181,11 @@ export async function planVerwerking(db: Db, v: Voornemen, nu: Date): Promise<{ 
       fout(w.regel, `zaak ${w.zaak} is vertrouwelijk en hoort alleen in de notulen van het politieoverleg.`);
       continue;
     }
+    // Minutes record what a meeting agreed: about a zaak that did not exist yet it agreed nothing (#15 item 6).
+    if (dagVanIso(zaak.geopend_op) > overleg.datum) {
+      fout(w.regel, `zaak ${w.zaak} is geopend op ${datumKort(dagVanIso(zaak.geopend_op))}, na dit overleg van ${datumKort(overleg.datum)}; zet haar in de notulen van een later overleg.`);
+      continue;
+    }
     const plan: ZaakPlan = { zaak: w.zaak, titel: zaak.titel, wijzigingen: [], nieuwe_acties: [] };
     for (const a of w.acties) {
       const huidig = acties.get(a.actie);
@@ -182,7 +201,7 @@ export async function planVerwerking(db: Db, v: Voornemen, nu: Date): Promise<{ 
       const status = a.status !== undefined && a.status !== huidig.status && !al?.status.has(a.status) ? a.status : undefined;
       const deadline = a.deadline !== undefined && a.deadline !== huidig.deadline && !al?.deadline.has(a.deadline) ? a.deadline : undefined;
       alVerwerkt += (a.status !== undefined && status === undefined ? 1 : 0) + (a.deadline !== undefined && deadline === undefined ? 1 : 0);
-      const afwijkend = afwijkingen(a, huidig);
+      const afwijkend = afwijkingen(a, toen.get(a.actie) ?? huidig);
       if (afwijkend.length > 0) {
         waarschuwingen.push({
           regel: a.regel,

@@ -32,7 +32,7 @@ describe('kvz notulen verwerk: mistakes in the file', () => {
     md = md.replace('- [ ] Portefeuillehouder\n', '- [ ] Portefeuillehouder\n- [x] Wijkagent\n');
     md = zetRij(md, data.a.surveillance, { 5: 'dicht', 6: '31-04-2027' });
     md = zetRij(md, data.a.ouders, { 0: 'A-2027-0099', 5: 'gereed' });
-    md = nieuweActie(md, data.z.treiteren, 'Gesprek met de bewoners', 'polite', '06-04-2027');
+    md = nieuweActie(md, data.z.burenruzie, 'Gesprek met de bewoners', 'polite', '06-04-2027');
     md = nieuweActie(md, data.z.oud, 'Huisbezoek', 'zorgteam', '');
     const rij = (s: string, na?: string) => regelVan(md, s, na);
     await weigert(db, md, [

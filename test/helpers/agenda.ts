@@ -64,13 +64,14 @@ export async function bouwAgendaData(): Promise<AgendaData & { opruimen: () => v
     bushalte: await zaak(db, '2027-02-10', 'Jeugdoverlast bushalte', 'Spierdijk', ['--melding', [m.bushalte1, m.bushalte2, m.bushalte3, m.vernieling].join(',')]),
     burenruzie: await zaak(db, '2027-01-20', 'Burenruzie Ursem', 'Ursem'),
     treiteren: await zaak(db, '2027-03-05', 'Treiteren nieuwe bewoners', 'Obdam', ['--melding', m.treiteren]),
-    drugs: await zaak(db, '2027-03-10', 'GEHEIM drugszaak Ursem', 'Ursem', ['--vertrouwelijk', '--melding', `${m.drugs},${m.inDrugszaak}`]),
+    // Opened on the day of the politieoverleg of 9 March, so its minutes (the state of that day) have it.
+    drugs: await zaak(db, '2027-03-09', 'GEHEIM drugszaak Ursem', 'Ursem', ['--vertrouwelijk', '--melding', `${m.drugs},${m.inDrugszaak}`]),
   };
   const a = {
     burenruzie: await actie(db, '2027-01-20', z.burenruzie, 'iv', '2027-02-15', 'Bemiddeling aanbieden'),
     surveillance: await actie(db, '2027-03-02', z.bushalte, 'politie', '2027-03-10', 'Extra surveillance bij de bushalte', ['--overleg', 'gio:2027-03-02']),
     ouders: await actie(db, '2027-03-02', z.bushalte, 'jongerenwerk', '2027-04-01', 'Gesprek met de ouders', ['--overleg', 'gio:2027-03-02']),
-    drugs: await actie(db, '2027-03-10', z.drugs, 'politie', '2027-03-20', 'GEHEIM observatie woning', ['--overleg', 'politie:2027-03-09']),
+    drugs: await actie(db, '2027-03-09', z.drugs, 'politie', '2027-03-20', 'GEHEIM observatie woning', ['--overleg', 'politie:2027-03-09']),
   };
   await kvzOk(['actie', 'update', a.burenruzie, '--status', 'gereed'], { db, ...op('2027-02-10') });
   await kvzOk(['actie', 'update', a.ouders, '--status', 'loopt'], { db, ...op('2027-03-12') });
