@@ -39,6 +39,19 @@ describe('on a terminal of 100 columns', () => {
     },
   );
 
+  it('lists meldingen compactly when the full table does not fit: one line each, with a key, the full table when piped', async () => {
+    const db = nieuweDb();
+    await vul(db);
+    const tty = (await kvzOk(['melding', 'list'], { db, tty: true })).stdout.replace(/\u001b\[[0-9;]*m/g, '').split('\n');
+    expect(tty[0]!.split(/ {2,}/)).toEqual(['Nummer', 'Ontv.', 'Categorie', 'Kern', 'Status', 'Zaak']);
+    const rijen = tty.filter((r) => /^M-2027-\d{4}/.test(r));
+    expect(rijen).toHaveLength(12);
+    expect(rijen.find((r) => r.startsWith('M-2027-0002'))).toMatch(/^M-2027-0002 +02-03 +treiteren +Zuid-Spierdijk +doorgezet ! *$/);
+    expect(rijen.find((r) => r.startsWith('M-2027-0001'))).toMatch(/^M-2027-0001 +01-03 +treiteren +Zuid-Spierdijk +nieuw ✗ +Z-2027-001$/);
+    expect(tty.join('\n')).toContain('Achter de status: ✓ op tijd doorgezet, ! te laat');
+    expect((await kvzOk(['melding', 'list'], { db })).stdout.split('\n')[0]).toMatch(/^Nummer +Ontvangen +Categorie +Kern +Status +Doorgezet +Zaak +Kenmerken$/);
+  });
+
   it('keeps the number in the first column whole, however narrow', async () => {
     const db = nieuweDb();
     await vul(db);

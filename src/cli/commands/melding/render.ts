@@ -1,8 +1,9 @@
 /** How meldingen look on screen: the confirmation, the detail view and the list table. */
-import { datumKort, tijdstipKort } from '../../../domain/tijd.js';
+import { dagVan, datumKort, tijdstipKort } from '../../../domain/tijd.js';
 import { isVerborgen, type MeldingDetail, type MeldingOverzicht, type VerborgenMelding } from '../../../store/meldingen.js';
 import type { Context } from '../../context.js';
 import { ingesprongen, jaNee, kleuren, tabel } from '../../output.js';
+import { passendeBreedtes, schermBreedte, vouw } from '../../opmaak.js';
 
 const t = (iso: string | null) => (iso ? tijdstipKort(new Date(iso)) : '—');
 
@@ -67,20 +68,44 @@ function kenmerken(m: MeldingOverzicht): string {
 }
 
 export async function meldingTabel(ctx: Context, meldingen: MeldingOverzicht[]): Promise<string> {
-  return tabel(
-    ctx,
-    ['Nummer', 'Ontvangen', 'Categorie', 'Kern', 'Status', 'Doorgezet', 'Zaak', 'Kenmerken'],
-    meldingen.map((m) => [
-      m.nummer,
-      t(m.ontvangen_op),
-      m.categorie,
-      m.kern,
-      m.status,
-      doorzettingTekst(ctx, m),
-      m.zaak ?? '',
-      kenmerken(m),
-    ]),
-  );
+  const kop = ['Nummer', 'Ontvangen', 'Categorie', 'Kern', 'Status', 'Doorgezet', 'Zaak', 'Kenmerken'];
+  const rijen = meldingen.map((m) => [m.nummer, t(m.ontvangen_op), m.categorie, m.kern, m.status, doorzettingTekst(ctx, m), m.zaak ?? '', kenmerken(m)]);
+  // Too wide for the terminal (#15 item 7): a compact list, one line per melding, with a key, rather
+  // than every cell wrapped and cut. Piped output keeps the full table.
+  if (!ctx.io.stdout.isTTY || passendeBreedtes(schermBreedte(ctx), kop, rijen) === undefined) return tabel(ctx, kop, rijen);
+  const ditJaar = dagVan(ctx.nu).slice(0, 4);
+  const k = kleuren(ctx);
+  const compact = meldingen.map((m) => [
+    m.nummer + (m.vertrouwelijk ? '*' : ''),
+    m.ontvangen_dag.startsWith(ditJaar) ? `${m.ontvangen_dag.slice(8, 10)}-${m.ontvangen_dag.slice(5, 7)}` : datumKort(m.ontvangen_dag).replace(/-(\d\d)(\d\d)$/, '-$2'),
+    m.categorie,
+    m.kern,
+    `${m.status} ${doorzettingTeken(ctx, m)}`,
+    m.zaak ?? '',
+  ]);
+  const legenda = 'Achter de status: ✓ op tijd doorgezet, ! te laat, ✗ niet doorgezet, … vandaag nog doen, !! urgent, ? wanneer onbekend; ' +
+    '* achter het nummer: vertrouwelijk. Alles voluit (ook vergunninghouder en terugkoppeling): melding show, --json of een breder venster.';
+  const uitleg = vouw(legenda, schermBreedte(ctx), 0).map((r) => k.dim(r)).join('\n');
+  return `${await tabel(ctx, ['Nummer', 'Ontv.', 'Categorie', 'Kern', 'Status', 'Zaak'], compact)}\n${uitleg}`;
+}
+
+/** The forwarding state in one sign, for the compact list. */
+function doorzettingTeken(ctx: Context, m: MeldingOverzicht): string {
+  const k = kleuren(ctx);
+  if (m.urgent && m.status === 'nieuw') return k.red.bold('!!');
+  if (m.status === 'vervallen' && m.doorgezet_naar.length === 0) return '—';
+  switch (m.doorzetting) {
+    case 'op-tijd':
+      return '✓';
+    case 'te-laat':
+      return k.yellow('!');
+    case 'vandaag-nog-doen':
+      return k.yellow('…');
+    case 'niet-doorgezet':
+      return k.red('✗');
+    case 'onbekend':
+      return '?';
+  }
 }
 
 export function meldingDetail(ctx: Context, m: MeldingDetail): string {
