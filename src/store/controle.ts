@@ -193,6 +193,22 @@ async function ondanksSchade<T>(werk: () => T | Promise<T>, bijSchade: (melding:
 /** What check is doing now, for a progress line on a terminal (SPEC §6): a step, and how far it is. */
 export type Voortgang = (stap: string) => void;
 
+/**
+ * Whether a file's data still matches its audit log (SPEC §10), for kvz kopieer before it copies: a
+ * copy of tampered data would start a new record of states that makes the tampering look proper.
+ * Null when all is well (or the file keeps no states); otherwise the sentence that says what is wrong.
+ */
+export async function bronKlopt(db: SqliteDb): Promise<string | null> {
+  const vastgelegd: Vastgelegd = { toestand: new Map(), tussendoor: [] };
+  const keten = await controleerKeten(db, undefined, vastgelegd);
+  if (!keten.ok) return `de hashketen van het auditlog is verbroken bij regel ${keten.eerste_fout?.id} (${keten.eerste_fout?.reden})`;
+  if (!houdtToestandBij(db.ruw) || keten.rijen === 0) return null;
+  const verschillen = [...vastgelegd.tussendoor, ...vergelijkToestand(db.ruw, vastgelegd.toestand).verschillen];
+  if (verschillen.length === 0) return null;
+  const genoemd = verschillen.slice(0, 5).map((v) => `${v.object} (${v.wat})`).join(', ');
+  return `${verschillen.length === 1 ? 'één object is' : `${verschillen.length} objecten zijn`} buiten kvz om gewijzigd: ${genoemd}${verschillen.length > 5 ? ', …' : ''}`;
+}
+
 export async function controleer(db: SqliteDb, pad: string, anker?: Anker, voortgang: Voortgang = () => undefined): Promise<Controle> {
   // One snapshot for all of it: a colleague's melding add while check runs is not a change behind kvz's
   // back. A read transaction of its own, ended with ROLLBACK: on a damaged file even a COMMIT can fail.

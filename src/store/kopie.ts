@@ -7,7 +7,7 @@
  */
 import { DomainError } from '../domain/errors.js';
 import { schrijfAudit, type Actor } from './audit.js';
-import { controleerKeten, type KetenUitslag } from './controle.js';
+import { bronKlopt, controleerKeten, type KetenUitslag } from './controle.js';
 import type { Db } from './db.js';
 import type { SqliteDb } from './sqlite.js';
 import { GEEN_TOESTAND, vergeetWijzigingen, volledigVastleggen } from './toestand.js';
@@ -121,6 +121,12 @@ export interface KopieDoel {
  * so that its chain stays a prefix of the source's and `kvz check --vergelijk` can compare them.
  */
 export async function kopieer(bron: Db, doel: KopieDoel, actor: Actor, bronNaam: string, opties: { auditRegel: boolean } = { auditRegel: true }): Promise<Kopie> {
+  // A file whose data no longer matches its log is not copied: the copy would record the tampered
+  // states as its new starting point (#14).
+  if (bron.soort === 'sqlite') {
+    const fout = await bronKlopt(bron as SqliteDb);
+    if (fout) throw new DomainError(`De bron klopt niet: ${fout}. Er is niets gekopieerd; draai kvz check op de bron.`);
+  }
   return doel.db.transactie(async () => {
     await doel.begin();
     const tellingen: Tellingen = {};

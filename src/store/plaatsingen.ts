@@ -8,7 +8,7 @@
  */
 import type { PlaatsingOpAgenda } from '../domain/agenda.js';
 import { DomainError } from '../domain/errors.js';
-import { dagVan, type Datum } from '../domain/tijd.js';
+import { dagVan, datumKort, type Datum } from '../domain/tijd.js';
 import { inTransactie, schrijfAudit, type Actor } from './audit.js';
 import type { Db } from './db.js';
 import { volgendNummer } from './nummering.js';
@@ -177,7 +177,7 @@ export async function wijzigPlaatsing(db: Db, actor: Actor, nummer: string, w: P
     const datum = w.datum ?? oud.datum;
     const einde = w.einde === undefined ? oud.einde : w.einde;
     if (einde !== null && einde < datum) {
-      throw new DomainError(`Het einde (${einde}) ligt vóór de plaatsing zelf (${datum}). Er is niets gewijzigd.`);
+      throw new DomainError(`Het einde (${datumKort(einde)}) ligt vóór de plaatsing zelf (${datumKort(datum)}). Er is niets gewijzigd.`);
     }
     const sets: string[] = [];
     const waarden: unknown[] = [];
@@ -207,7 +207,7 @@ export async function voegPlaatsingContactToe(
   await inTransactie(db, async () => {
     const { id, datum } = await plaatsingRij(db, nummer);
     if (dagVan(c.op) < datum) {
-      throw new DomainError(`Het contact (${dagVan(c.op)}) ligt vóór de plaatsing (${datum}). Er is niets vastgelegd.`);
+      throw new DomainError(`Het contact (${datumKort(dagVan(c.op))}) ligt vóór de plaatsing (${datumKort(datum)}). Er is niets vastgelegd.`);
     }
     await db.voer(
       'INSERT INTO plaatsing_contact (plaatsing_id, op, dag, soort, partner, notitie, door) VALUES (?, ?, ?, ?, ?, ?, ?)',

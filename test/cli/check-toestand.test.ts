@@ -66,6 +66,18 @@ beschrijfBestand('kvz check: the data against the audit log', () => {
     expect(tekst).toContain('✓ Gegevens: alle 16 objecten zoals het auditlog ze vastlegde');
   });
 
+  it('is what kvz kopieer checks first: a file changed behind kvz’s back is not copied (#14)', async () => {
+    sqlite3Of(db, `UPDATE actie SET status = 'gereed' WHERE nummer = '${actie}'`);
+    const doel = join(tijdelijkeMap(), 'kopie.db');
+    const u = await kvz(['kopieer', '--naar', doel], { db });
+    expect([u.code, u.stdout]).toEqual([1, '']);
+    expect(u.stderr).toBe(`De bron klopt niet: één object is buiten kvz om gewijzigd: ${actie} (gewijzigd). Er is niets gekopieerd; draai kvz check op de bron.\n`);
+    expect(existsSync(doel)).toBe(false);
+    // Untouched, it copies (the data as kvz left it).
+    sqlite3Of(db, `UPDATE actie SET status = 'open' WHERE nummer = '${actie}'`);
+    expect((await kvzOk(['kopieer', '--naar', doel], { db })).stdout).toContain('Gekopieerd naar');
+  });
+
   metSqlite3(`names a melding whose text was changed with sqlite3${overgeslagen}`, async () => {
     sqlite3(db, `UPDATE melding SET omschrijving = 'GEWIJZIGD' WHERE nummer = 'M-2027-0001'`);
     const { code, json, tekst } = await check(db);
