@@ -218,9 +218,13 @@ export function vergeetWijzigingen(db: Bestand): void {
   if (GEVOLGD.has(db)) db.exec('DELETE FROM temp.kvz_gewijzigd');
 }
 
-/** Whether this file keeps state records; a back-up of PostgreSQL does not (PostgreSQL keeps none yet). */
+/**
+ * Whether this file keeps state records; a back-up of PostgreSQL does not (PostgreSQL keeps none yet).
+ * The setting that says so counts only while no audit row records a state: set with another tool in a
+ * file that did record states, it would otherwise switch the proof off (#14).
+ */
 export function houdtToestandBij(db: Bestand): boolean {
-  return stmt(db, `SELECT waarde FROM instelling WHERE sleutel = 'toestand'`).pluck().get() !== 'niet bijgehouden';
+  return stmt(db, `SELECT waarde FROM instelling WHERE sleutel = 'toestand'`).pluck().get() !== 'niet bijgehouden' || heeftToestand(db);
 }
 
 export const GEEN_TOESTAND = `INSERT INTO instelling (sleutel, waarde) VALUES ('toestand', 'niet bijgehouden') ON CONFLICT (sleutel) DO UPDATE SET waarde = excluded.waarde`;

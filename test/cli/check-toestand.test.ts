@@ -66,6 +66,13 @@ beschrijfBestand('kvz check: the data against the audit log', () => {
     expect(tekst).toContain('✓ Gegevens: alle 16 objecten zoals het auditlog ze vastlegde');
   });
 
+  it('is not switched off by the setting of a back-up of PostgreSQL, written into a file that records states (#14)', async () => {
+    sqlite3Of(db, `UPDATE actie SET status = 'gereed' WHERE nummer = '${actie}'; INSERT INTO instelling (sleutel, waarde) VALUES ('toestand', 'niet bijgehouden')`);
+    const { code, json } = await check(db);
+    expect(code).toBe(1);
+    expect(json.toestand).toMatchObject({ ok: false, bijgehouden: true, verschillen: [{ object: actie, wat: 'gewijzigd' }] });
+  });
+
   it('is what kvz kopieer checks first: a file changed behind kvz’s back is not copied (#14)', async () => {
     sqlite3Of(db, `UPDATE actie SET status = 'gereed' WHERE nummer = '${actie}'`);
     const doel = join(tijdelijkeMap(), 'kopie.db');
