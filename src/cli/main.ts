@@ -18,7 +18,7 @@ export async function run(argv: string[], io: Io, env: Env, opties: RunOpties = 
   try {
     const adres = vroegAdres(argv, env);
     if (adres) runtime.houder.vroeg = await begin(adres, env);
-    const program = bouwProgramma(runtime);
+    const program = bouwProgramma(runtime, argv);
     await program.parseAsync(normaliseerCommandos(program, argv), { from: 'user' });
     return runtime.exitCode;
   } catch (e) {

@@ -96,7 +96,52 @@ function leesVersie(): string {
   return pkg.version;
 }
 
-export function bouwProgramma(runtime: Runtime): Command {
+/**
+ * Each register function with the top-level commands it makes (a test holds this against the full
+ * program). A run that names one of them builds only that group: commander's work for the other
+ * three hundred options is start-up time that `melding add` at the desk does not need (#17).
+ */
+export const GROEPEN: readonly [namen: readonly string[], registreer: (program: Command, runtime: Runtime) => void][] = [
+  [['melding'], registreerMelding],
+  [['zaak'], registreerZaak],
+  [['actie'], registreerActie],
+  [['matrix'], registreerMatrix],
+  [['kern', 'partner', 'categorie'], registreerReferentie],
+  [['overleg'], registreerOverleg],
+  [['init', 'status', 'log', 'check', 'backup', 'kopieer', 'opschonen'], registreerBeheer],
+  [['export'], registreerExport],
+  [['rapport'], registreerRapport],
+  [['agenda'], registreerAgenda],
+  [['notulen'], registreerNotulen],
+  [['import'], registreerImport],
+  [['demo'], registreerDemo],
+  [['gebruiker'], registreerGebruiker],
+  [['instelling'], registreerInstelling],
+  [['post'], registreerPost],
+  [['afstemming'], registreerAfstemming],
+  [['plaatsing'], registreerPlaatsing],
+];
+
+/** The top-level command `argv` names exactly (after the global options), or undefined: then every group is built. */
+export function genoemdeGroep(argv: readonly string[]): (typeof GROEPEN)[number] | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const woord = argv[i]!;
+    if (woord === '--db' || woord === '--gebruiker') {
+      i++;
+      continue;
+    }
+    if (woord.startsWith('-')) {
+      // Help or version lists every command; any other global option is skipped.
+      if (['-h', '--help', '-V', '--version'].includes(woord)) return undefined;
+      continue;
+    }
+    // Only the exact name: another spelling (a plural, another case) goes through the full program.
+    return GROEPEN.find(([namen]) => namen.includes(woord));
+  }
+  return undefined;
+}
+
+export function bouwProgramma(runtime: Runtime, argv?: readonly string[]): Command {
   const program = new KvzCommand('kvz');
   program
     .description('Meldingen, zaken, de matrix en de overleggen van het cluster Integrale Veiligheid (Koggenland).')
@@ -117,23 +162,7 @@ export function bouwProgramma(runtime: Runtime): Command {
     .option('--no-color', 'geen kleur in de uitvoer (ook met NO_COLOR)')
     .option('--no-input', 'nooit vragen stellen; ontbrekende waarden zijn een fout');
 
-  registreerMelding(program, runtime);
-  registreerZaak(program, runtime);
-  registreerActie(program, runtime);
-  registreerMatrix(program, runtime);
-  registreerReferentie(program, runtime);
-  registreerOverleg(program, runtime);
-  registreerBeheer(program, runtime);
-  registreerExport(program, runtime);
-  registreerRapport(program, runtime);
-  registreerAgenda(program, runtime);
-  registreerNotulen(program, runtime);
-  registreerImport(program, runtime);
-  registreerDemo(program, runtime);
-  registreerGebruiker(program, runtime);
-  registreerInstelling(program, runtime);
-  registreerPost(program, runtime);
-  registreerAfstemming(program, runtime);
-  registreerPlaatsing(program, runtime);
+  const groep = argv === undefined ? undefined : genoemdeGroep(argv);
+  for (const [, registreer] of groep ? [groep] : GROEPEN) registreer(program, runtime);
   return program;
 }
