@@ -96,7 +96,10 @@ export function leesNieuweMelding(
   const melderEmail = optioneel('melderEmail');
   const zaak = optioneel('zaak');
   const plaatsing = optioneel('plaatsing');
-  if (plaatsing !== undefined) (m.plaatsing = plaatsing), (m.vergunninghouder = true);
+  if (plaatsing !== undefined) {
+    if (ruw.vergunninghouder === false) throw new UsageError(`${flag('plaatsing')} gaat over een vergunninghouder; laat --no-vergunninghouder weg.`);
+    (m.plaatsing = plaatsing), (m.vergunninghouder = true);
+  }
   if (adres !== undefined) m.adres = adres;
   if (melderNaam !== undefined) m.melderNaam = melderNaam;
   if (melderTelefoon !== undefined) m.melderTelefoon = melderTelefoon;

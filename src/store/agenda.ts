@@ -181,7 +181,7 @@ async function gio(db: Db, kop: AgendaKop & { soort: 'gio' }, v: Venster, namen:
       totaal: som(vh.categorie),
       per_categorie: perSleutel(vh.categorie).map(({ sleutel, aantal }) => ({ categorie: sleutel, aantal })),
       per_kern: perSleutel(vh.kern).map(({ sleutel, aantal }) => ({ kern: sleutel, aantal })),
-      plaatsingen: await plaatsingenInPeriode(db, v.van, plusDagen(v.tot, -1), false),
+      plaatsingen: await plaatsingenInPeriode(db, v.van, plusDagen(v.tot, -1), false, stand),
     },
     jeugdoverlast: { aantal: som(jeugd.deze), vorige_periode: som(jeugd.vorige), per_kern: alsTrend(trend(jeugd.deze, jeugd.vorige), 'kern') },
     klaar_om_te_sluiten: plekken.klaar,

@@ -206,7 +206,7 @@ export async function bronKlopt(db: SqliteDb): Promise<string | null> {
   const verschillen = [...vastgelegd.tussendoor, ...vergelijkToestand(db.ruw, vastgelegd.toestand).verschillen];
   if (verschillen.length === 0) return null;
   const genoemd = verschillen.slice(0, 5).map((v) => `${v.object} (${v.wat})`).join(', ');
-  return `${verschillen.length === 1 ? 'één object is' : `${verschillen.length} objecten zijn`} buiten kvz om gewijzigd: ${genoemd}${verschillen.length > 5 ? ', …' : ''}`;
+  return `${verschillen.length === 1 ? 'één object is' : `${verschillen.length} objecten zijn`} buiten kvz om gewijzigd: ${genoemd}${verschillen.length > 5 ? ` en ${verschillen.length - 5} meer` : ''}`;
 }
 
 export async function controleer(db: SqliteDb, pad: string, anker?: Anker, voortgang: Voortgang = () => undefined): Promise<Controle> {

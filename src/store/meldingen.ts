@@ -531,7 +531,7 @@ export async function wijzigMelding(db: Db, actor: Actor, nummer: string, w: Mel
     }
     if (w.plaatsing !== undefined) {
       // Linked to a placement (SPEC §11): about a vergunninghouder, then, too.
-      const naar = await plaatsingId(db, w.plaatsing);
+      const naar = await plaatsingId(db, w.plaatsing, 'Er is niets gewijzigd.');
       if (naar !== oud.plaatsing_id) {
         const was = oud.plaatsing_id === null ? null : await db.waarde<string>('SELECT nummer FROM plaatsing WHERE id = ?', [oud.plaatsing_id]);
         sets.push('plaatsing_id = ?');
@@ -545,7 +545,7 @@ export async function wijzigMelding(db: Db, actor: Actor, nummer: string, w: Mel
       }
     }
     if (w.urgent === true && oud.status === 'afgehandeld' && oud.urgent !== 1) {
-      throw new DomainError(`Melding ${nummer} is al afgehandeld; urgent maken kan niet meer. Er is niets gewijzigd.`);
+      throw new DomainError(`Melding ${nummer} is al ${Number(oud.vervallen) === 1 ? 'vervallen' : 'afgehandeld'}; urgent maken kan niet meer. Er is niets gewijzigd.`);
     }
     if (sets.length === 0) return [];
     await db.voer(`UPDATE melding SET ${sets.join(', ')}, gewijzigd_op = ? WHERE id = ?`, [...waarden, actor.nu.toISOString(), id]);
@@ -572,9 +572,12 @@ export async function sluitMelding(
     if (status === 'afgehandeld' && vervallen === undefined) throw new DomainError(`Melding ${nummer} is al afgehandeld.`);
     if (vervallen !== undefined) {
       const nu = actor.nu.toISOString();
+      // A melding handled before keeps what was written then, under the reason.
+      const eerder = await db.waarde<string | null>('SELECT afhandeling FROM melding WHERE id = ?', [id]);
+      const tekst = eerder ? `${vervallen}\n(eerder afgehandeld: ${eerder})` : vervallen;
       await db.voer(
         `UPDATE melding SET status = 'afgehandeld', vervallen = 1, afgehandeld_op = coalesce(afgehandeld_op, ?), afhandeling = ?, gewijzigd_op = ? WHERE id = ?`,
-        [nu, vervallen, nu, id],
+        [nu, tekst, nu, id],
       );
       await schrijfAudit(db, actor, { object: nummer, resultaat: 'melding vervallen', details: { status: [status, 'vervallen'] } });
       return false;

@@ -86,9 +86,10 @@ async function plaatsingRij(db: Db, nummer: string): Promise<Rij & { adres: stri
 }
 
 /** The id of a placement by its number, for linking a melding; exit 1 when there is none. */
-export async function plaatsingId(db: Db, nummer: string): Promise<number> {
+export async function plaatsingId(db: Db, nummer: string, gevolg = 'Er is niets vastgelegd.'): Promise<number> {
   const id = await db.waarde<number>('SELECT id FROM plaatsing WHERE nummer = ?', [nummer]);
-  if (id === undefined) throw new DomainError(`Plaatsing ${nummer} bestaat niet. Zie kvz plaatsing list. Er is niets vastgelegd.`);
+  // The front desk links by number but cannot list placements: IV knows the numbers.
+  if (id === undefined) throw new DomainError(`Plaatsing ${nummer} bestaat niet (IV kent de nummers: kvz plaatsing list). ${gevolg}`);
   return id;
 }
 
@@ -138,7 +139,7 @@ async function metDelen(db: Db, rijen: Rij[]): Promise<Plaatsing[]> {
   const lijst = ids.map(() => '?').join(', ');
   const meldingen = new Map<number, string[]>();
   for (const { plaatsing_id, nummer } of await db.alle<{ plaatsing_id: number; nummer: string }>(
-    `SELECT m.plaatsing_id, m.nummer FROM melding m WHERE m.plaatsing_id IN (${lijst}) ORDER BY m.ontvangen_op, m.id`,
+    `SELECT m.plaatsing_id, m.nummer FROM melding m WHERE m.plaatsing_id IN (${lijst}) AND m.vervallen = 0 ORDER BY m.ontvangen_op, m.id`,
     ids,
   )) {
     meldingen.set(plaatsing_id, [...(meldingen.get(plaatsing_id) ?? []), nummer]);
@@ -225,18 +226,20 @@ export type PlaatsingMonitoring = PlaatsingOpAgenda;
  * The placements running at some time in [van, tot] (both Amsterdam days, included), with their
  * meldingen and last contact. Lapsed meldingen never count; confidential ones only when asked.
  */
-export async function plaatsingenInPeriode(db: Db, van: Datum, tot: Datum, vertrouwelijk: boolean): Promise<PlaatsingMonitoring[]> {
+export async function plaatsingenInPeriode(db: Db, van: Datum, tot: Datum, vertrouwelijk: boolean, stand?: string): Promise<PlaatsingMonitoring[]> {
   const openbaar = vertrouwelijk ? '' : `AND ${db.d.openbaar(false)}`;
+  // A meeting already held (#15 item 6): only what was recorded by the end of its day.
+  const toen = (kolom: string) => (stand === undefined ? '' : `AND ${kolom} < @stand`);
   const rijen = await db.rauw<[string, string, Datum, Datum | null, number, number, Datum | null, PlaatsingContactSoort | null]>(
     `SELECT p.nummer, p.kern, p.datum, p.einde,
-            (SELECT count(*) FROM melding m WHERE m.plaatsing_id = p.id AND m.vervallen = 0 AND m.ontvangen_dag BETWEEN p.datum AND @tot ${openbaar}),
-            (SELECT count(*) FROM melding m WHERE m.plaatsing_id = p.id AND m.vervallen = 0 AND m.ontvangen_dag BETWEEN @van AND @tot AND m.ontvangen_dag >= p.datum ${openbaar}),
+            (SELECT count(*) FROM melding m WHERE m.plaatsing_id = p.id AND m.vervallen = 0 AND m.ontvangen_dag BETWEEN p.datum AND @tot ${openbaar} ${toen('m.aangemaakt_op')}),
+            (SELECT count(*) FROM melding m WHERE m.plaatsing_id = p.id AND m.vervallen = 0 AND m.ontvangen_dag BETWEEN @van AND @tot AND m.ontvangen_dag >= p.datum ${openbaar} ${toen('m.aangemaakt_op')}),
             c.dag, c.soort
      FROM plaatsing p
-     LEFT JOIN plaatsing_contact c ON c.id = (SELECT c2.id FROM plaatsing_contact c2 WHERE c2.plaatsing_id = p.id AND c2.dag <= @tot ORDER BY c2.op DESC, c2.id DESC LIMIT 1)
-     WHERE p.datum <= @tot AND (p.einde IS NULL OR p.einde >= @van)
+     LEFT JOIN plaatsing_contact c ON c.id = (SELECT c2.id FROM plaatsing_contact c2 WHERE c2.plaatsing_id = p.id AND c2.dag <= @tot ${toen('c2.op')} ORDER BY c2.op DESC, c2.id DESC LIMIT 1)
+     WHERE p.datum <= @tot AND (p.einde IS NULL OR p.einde >= @van) ${toen('p.aangemaakt_op')}
      ORDER BY p.datum, p.jaar, p.volgnummer`,
-    { van, tot },
+    { van, tot, ...(stand === undefined ? {} : { stand }) },
   );
   return rijen.map(([nummer, kern, datum, einde, sinds, inPeriode, dag, soort]) => ({
     nummer, kern, datum, einde,

@@ -220,11 +220,15 @@ export function vergeetWijzigingen(db: Bestand): void {
 
 /**
  * Whether this file keeps state records; a back-up of PostgreSQL does not (PostgreSQL keeps none yet).
- * The setting that says so counts only while no audit row records a state: set with another tool in a
- * file that did record states, it would otherwise switch the proof off (#14).
+ * The setting that says so counts only while no audit row after the copy into PostgreSQL records a
+ * state: set with another tool in a file that records states, it would otherwise switch the proof off
+ * (#14). A desk file moved up to PostgreSQL brings its recorded states along; the copy's own row there
+ * records none (PostgreSQL keeps none), and no row can be slipped in before it without breaking the chain.
  */
 export function houdtToestandBij(db: Bestand): boolean {
-  return stmt(db, `SELECT waarde FROM instelling WHERE sleutel = 'toestand'`).pluck().get() !== 'niet bijgehouden' || heeftToestand(db);
+  if (stmt(db, `SELECT waarde FROM instelling WHERE sleutel = 'toestand'`).pluck().get() !== 'niet bijgehouden') return true;
+  return stmt(db, `SELECT 1 FROM audit WHERE toestand IS NOT NULL AND id > coalesce((SELECT max(id) FROM audit
+    WHERE commando = 'kopieer' AND resultaat = 'kopie binnengehaald' AND toestand IS NULL), 0) LIMIT 1`).get() !== undefined;
 }
 
 export const GEEN_TOESTAND = `INSERT INTO instelling (sleutel, waarde) VALUES ('toestand', 'niet bijgehouden') ON CONFLICT (sleutel) DO UPDATE SET waarde = excluded.waarde`;

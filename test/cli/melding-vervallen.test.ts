@@ -95,13 +95,13 @@ describe('melding close --vervallen', () => {
     expect(telRijen(db, 'doorzetting')).toBe(0);
   });
 
-  it('can still find a melding already handled to have lapsed, keeping when it was closed', async () => {
+  it('can still find a melding already handled to have lapsed, keeping when it was closed and what was written then', async () => {
     const db = nieuweDb();
     await drie(db);
     await kvzOk(['melding', 'close', 'M-2027-0002', '--notitie', 'Gesproken'], { db, nu: '2027-03-15T12:00:00.000Z' });
     await kvzOk(['melding', 'close', 'M-2027-0002', '--vervallen', 'bleek dubbel met M-2027-0001'], { db, nu: NU });
     expect(lees(db, `SELECT status, vervallen, afgehandeld_op, afhandeling FROM melding WHERE volgnummer = 2`)).toEqual([
-      { status: 'afgehandeld', vervallen: 1, afgehandeld_op: '2027-03-15T12:00:00.000Z', afhandeling: 'bleek dubbel met M-2027-0001' },
+      { status: 'afgehandeld', vervallen: 1, afgehandeld_op: '2027-03-15T12:00:00.000Z', afhandeling: 'bleek dubbel met M-2027-0001\n(eerder afgehandeld: Gesproken)' },
     ]);
     expect((await kvzJson<{ meldingen: Record<string, number> }>(['status'], { db, nu: NU })).meldingen).toMatchObject({ totaal: 2, afgehandeld: 0, vervallen: 1 });
   });

@@ -36,6 +36,10 @@ describe('documents of a meeting already held', () => {
     ]);
     const md = (await kvzOk(['agenda', 'gio', '--datum', '02-03-2027'], { db })).stdout;
     expect(md).not.toContain(data.z.treiteren);
+    // A placement recorded today, though dated within that window, was not known then either.
+    await kvzOk(['plaatsing', 'add', '--kern', 'Obdam', '--adres', 'Kerkpad 1', '--datum', '01-02-2027'], { db });
+    expect((await kvzJson<{ vergunninghouders: { plaatsingen: unknown[] } }>(['agenda', 'gio', '--datum', '02-03-2027'], { db })).vergunninghouders.plaatsingen).toEqual([]);
+    expect((await kvzJson<{ vergunninghouders: { plaatsingen: { nummer: string }[] } }>(['agenda', 'gio'], { db })).vergunninghouders.plaatsingen.map((p) => p.nummer)).toEqual(['P-2027-01']);
     expect(md).toContain(`### ${data.z.oud} `);
 
     // The next GIO, ahead, shows today's state: the new zaak, the running actie, the closed zaak gone.

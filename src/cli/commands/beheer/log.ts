@@ -21,11 +21,11 @@ interface Opts {
   json?: boolean;
 }
 
-const SOORT: Record<string, NummerSoort> = { m: 'melding', z: 'zaak', a: 'actie', af: 'afstemming' };
+const SOORT: Record<string, NummerSoort> = { m: 'melding', z: 'zaak', a: 'actie', af: 'afstemming', p: 'plaatsing' };
 
-/** M-, Z-, A- and AF-numbers in any case or spacing; anything else (a kern, a partner code) as typed. */
+/** M-, Z-, A-, AF- and P-numbers in any case or spacing; anything else (a kern, a partner code) as typed. */
 function leesObject(invoer: string): AuditFilter['object'] {
-  const nummer = /^(af|[mza])-?\d{4}-?\d+$/i.exec(invoer.trim());
+  const nummer = /^(af|[mzap])-?\d{4}-?\d+$/i.exec(invoer.trim());
   if (nummer) return { waarde: parseNummer(SOORT[nummer[1]!.toLowerCase()]!, invoer, '--object'), exact: true };
   const waarde = optioneleTekst(invoer, '--object', { max: 200 });
   if (waarde === undefined) throw new UsageError('--object mag niet leeg zijn; geef bijvoorbeeld M-2027-0042.');

@@ -41,10 +41,10 @@ async function verslag(ctx: Context, u: Opschoning): Promise<string> {
     return regels.join('\n');
   }
   if (u.aantal === 0) {
-    regels.push(u.uitgevoerd ? k.green(`✓ Gewist: ${plekken}; vastgelegd in het auditlog.`) : k.yellow(`! Proefdraai: gewist zou worden ${plekken}. Er is niets gewist; wis met --uitvoeren.`));
+    regels.push(u.uitgevoerd ? k.green(`✓ Gewist: ${plekken}; vastgelegd in het auditlog.`) : k.yellow(`! Proefdraai: ${plekken} zou worden gewist. Er is niets gewist; wis met --uitvoeren.`));
     return regels.join('\n');
   }
-  if (plekken) regels.push(u.uitgevoerd ? `Ook gewist: ${plekken}.` : `Ook zou worden gewist: ${plekken}.`);
+  if (plekken) regels.push(u.uitgevoerd ? `Ook gewist: ${plekken}.` : `Ook ${plekken} zou worden gewist.`);
   const rijen = u.meldingen.slice(0, TOON).map((m) => [m.nummer, tijdstipKort(new Date(m.gesloten_op)), m.reden === 'zaak gesloten' ? `zaak ${m.zaak} gesloten` : 'melding afgehandeld']);
   regels.push(await tabel(ctx, ['Melding', 'Gesloten', 'Waarom'], rijen));
   if (u.aantal > TOON) regels.push(`… en nog ${u.aantal - TOON} (alle nummers met --json).`);

@@ -41,7 +41,10 @@ export default async function meldingUpdate(ctx: Context, o: Opts, [invoer]: str
   w.vertrouwelijk = o.vertrouwelijk;
   if (o.urgent && o.nietUrgent) throw new UsageError('Geef --urgent of --niet-urgent, niet allebei.');
   w.urgent = o.nietUrgent ? false : o.urgent;
-  if (o.plaatsing !== undefined) w.plaatsing = regel('plaatsing', o.plaatsing);
+  if (o.plaatsing !== undefined) {
+    if (o.vergunninghouder === false) throw new UsageError('--plaatsing gaat over een vergunninghouder; laat --no-vergunninghouder weg.');
+    w.plaatsing = regel('plaatsing', o.plaatsing);
+  }
   if (Object.values(w).every((v) => v === undefined)) {
     throw new UsageError('Geef minstens één veld om te wijzigen, bijvoorbeeld --kern of --omschrijving (zie --help).');
   }

@@ -24,7 +24,7 @@ async function partner(db: Db, input: string | undefined, veld: string): Promise
   return input === undefined ? undefined : kies(input, veld, await partnerLijst(db));
 }
 
-/** A list's JSON: SPEC §11's keys, never the address. */
+/** SPEC §11's keys, never the address: lists, and what add, update and contact answer (only show gives it). */
 const lijstJson = ({ nummer, kern, datum, einde, huishouden, begeleiding, meldingen, contacten }: Plaatsing) => ({
   nummer, kern, datum, einde, huishouden, begeleiding, meldingen, contacten,
 });
@@ -51,7 +51,7 @@ export async function add(ctx: Context, o: AddOpts): Promise<void> {
   const p = await voegPlaatsingToe(db, ctx.actor('plaatsing add'), {
     kern, adres, datum, ...(n !== undefined ? { huishouden: n } : {}), ...(begeleiding ? { begeleiding } : {}), ...(notitie ? { notitie } : {}),
   });
-  if (o.json) return schrijfJson(ctx, p);
+  if (o.json) return schrijfJson(ctx, lijstJson(p));
   const k = kleuren(ctx);
   schrijf(ctx, k.green(`Plaatsing ${p.nummer} vastgelegd: ${p.kern}, ${datum > dagVan(ctx.nu) ? 'vanaf' : 'sinds'} ${datumKort(p.datum)}.`));
   schrijf(ctx, `Koppel meldingen erover met kvz melding add|update --plaatsing ${p.nummer}; bezoeken met kvz plaatsing contact ${p.nummer}.`);
@@ -140,7 +140,7 @@ export async function update(ctx: Context, o: UpdateOpts, [invoer]: string[]): P
   if (o.kern !== undefined) w.kern = kies(o.kern, '--kern', await kernLijst(db));
   if (o.begeleiding !== undefined) w.begeleiding = (await partner(db, o.begeleiding, '--begeleiding'))!;
   const { plaatsing, gewijzigd } = await wijzigPlaatsing(db, ctx.actor('plaatsing update'), nummer, w);
-  if (o.json) return schrijfJson(ctx, plaatsing);
+  if (o.json) return schrijfJson(ctx, lijstJson(plaatsing));
   if (gewijzigd.length === 0) return schrijf(ctx, `Plaatsing ${nummer}: niets gewijzigd (alles stond al zo).`);
   schrijf(ctx, `Plaatsing ${nummer} bijgewerkt: ${gewijzigd.join(', ')}.${w.einde ? ` Ze eindigt op ${datumKort(w.einde)}.` : ''}`);
 }
@@ -163,7 +163,7 @@ export async function contact(ctx: Context, o: ContactOpts, [invoer]: string[]):
   const db = await ctx.db();
   const wie = await partner(db, o.partner, '--partner');
   const p = await voegPlaatsingContactToe(db, ctx.actor('plaatsing contact'), nummer, { op, soort, notitie, ...(wie ? { partner: wie } : {}) });
-  if (o.json) return schrijfJson(ctx, p);
+  if (o.json) return schrijfJson(ctx, lijstJson(p));
   schrijf(ctx, `Contact met plaatsing ${nummer} vastgelegd: ${soort}, ${tijdstipKort(op)}.`);
 }
 
