@@ -20,10 +20,10 @@ const KERNEN = ['Obdam', 'Spierdijk', 'Ursem', 'Avenhorn'];
 const PARTNERS = ['politie', 'jongerenwerk', 'zorgteam', 'iv'];
 const STATUSSEN = ['open', 'loopt', 'gereed', 'vervallen'] as const;
 
-interface Zaak { id: number; nummer: string; vertrouwelijk: boolean; open: boolean }
+interface Zaak { id: number; nummer: string; vertrouwelijk: boolean; open: boolean; geopend: Datum }
 interface Melding { nummer: string; dag: Datum; op: string; categorie: string; kern: string; vh: boolean; vertrouwelijk: boolean; zaak: Zaak | null; plaatsing?: Plaatsing }
-interface Plaatsing { nummer: string; datum: Datum; einde: Datum | null }
-interface Actie { nummer: string; zaak: Zaak; status: string; deadline: Datum; overleg: number | null }
+interface Plaatsing { nummer: string; datum: Datum; einde: Datum | null; vastgelegd: string }
+interface Actie { nummer: string; zaak: Zaak; status: string; deadline: Datum; overleg: number | null; op: string }
 
 function toeval(zaad: number): () => number {
   let a = zaad >>> 0;
@@ -52,7 +52,7 @@ async function genereer(pad: string, zaad: number) {
       const zaken: Zaak[] = [];
       for (let i = 1; i <= 80; i++) {
         const open = dag();
-        const z: Zaak = { id: i, nummer: `Z-${open.slice(0, 4)}-${String(i).padStart(3, '0')}`, vertrouwelijk: r() < 0.25, open: r() < 0.7 };
+        const z: Zaak = { id: i, nummer: `Z-${open.slice(0, 4)}-${String(i).padStart(3, '0')}`, vertrouwelijk: r() < 0.25, open: r() < 0.7, geopend: open };
         const geopend = instantVan(open, '10:00').toISOString();
         await db.voer(
           `INSERT INTO zaak (id, nummer, jaar, volgnummer, titel, soort, kern, vertrouwelijk, status, geopend_op, gesloten_op, geopend_door, gewijzigd_op)
@@ -88,12 +88,19 @@ async function genereer(pad: string, zaad: number) {
       const acties: Actie[] = [];
       for (let i = 1; i <= 250; i++) {
         const a: Actie = { nummer: `A-2027-${String(i).padStart(4, '0')}`, zaak: kies(zaken), status: kies(STATUSSEN), deadline: plusDagen('2026-10-01', Math.floor(r() * 300)),
-          overleg: r() < 0.6 ? kies(gios) : null };
+          overleg: r() < 0.6 ? kies(gios) : null, op: '' };
         const op = instantVan(plusDagen('2026-09-01', Math.floor(r() * 190))).toISOString();
+        a.op = op;
         await db.voer(
           `INSERT INTO actie (id, nummer, jaar, volgnummer, zaak_id, omschrijving, partner, deadline, status, overleg_id, aangemaakt_op, aangemaakt_door, gewijzigd_op)
            VALUES (?, ?, 2027, ?, ?, ?, ?, ?, ?, ?, ?, 'test', ?)`,
           [i, a.nummer, i, a.zaak.id, a.zaak.vertrouwelijk ? `GEHEIMACTIE${i}Q` : `Actie ${i}`, kies(PARTNERS), a.deadline, a.status, a.overleg, op, op],
+        );
+        // Its history as kvz writes it: what a document of a past meeting reads the actie's state from.
+        await db.voer(
+          `INSERT INTO actie_historie (actie_id, op, door, status_oud, status_nieuw, deadline_oud, deadline_nieuw, partner_oud, partner_nieuw)
+           SELECT id, aangemaakt_op, 'test', NULL, status, NULL, deadline, NULL, partner FROM actie WHERE id = ?`,
+          [i],
         );
         if (a.zaak.vertrouwelijk) geheim.push(a.nummer, `GEHEIMACTIE${i}Q`);
         acties.push(a);
@@ -103,11 +110,13 @@ async function genereer(pad: string, zaad: number) {
       const plaatsingen: Plaatsing[] = [];
       for (let i = 1; i <= 12; i++) {
         const datum = plusDagen('2026-02-01', Math.floor(rp() * 420));
-        const p: Plaatsing = { nummer: `P-${datum.slice(0, 4)}-${String(i).padStart(2, '0')}`, datum, einde: rp() < 0.3 ? plusDagen(datum, 20 + Math.floor(rp() * 150)) : null };
+        // Recorded two weeks before the household arrives.
+        const vastgelegd = instantVan(plusDagen(datum, -14), '10:00').toISOString();
+        const p: Plaatsing = { nummer: `P-${datum.slice(0, 4)}-${String(i).padStart(2, '0')}`, datum, einde: rp() < 0.3 ? plusDagen(datum, 20 + Math.floor(rp() * 150)) : null, vastgelegd };
         await db.voer(
           `INSERT INTO plaatsing (id, nummer, jaar, volgnummer, kern, adres, datum, einde, huishouden, door, aangemaakt_op, gewijzigd_op)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'test', ?, ?)`,
-          [i, p.nummer, +datum.slice(0, 4), i, KERNEN[i % KERNEN.length]!, `PLAATSADRES${i}Q`, datum, p.einde, 1 + (i % 5), STANDAARD_NU, STANDAARD_NU],
+          [i, p.nummer, +datum.slice(0, 4), i, KERNEN[i % KERNEN.length]!, `PLAATSADRES${i}Q`, datum, p.einde, 1 + (i % 5), vastgelegd, vastgelegd],
         );
         persoonlijk.push(`PLAATSADRES${i}Q`);
         plaatsingen.push(p);
@@ -164,34 +173,40 @@ describe.each([11, 2027, 1598])('random data, seed %i', (zaad) => {
       for (const tekst of documenten) expect(lekken(tekst, geheim), `${o.soort} ${o.datum}`).toEqual([]);
       const a = JSON.parse(documenten[2]!);
       const inVenster = openbaar.filter((m) => binnen(m.dag, a.venster));
+      // A meeting already held shows what was recorded by the end of its day (#15 item 6).
+      const stand = o.datum < dagVan(NU) ? instantVan(plusDagen(o.datum, 1)).toISOString() : '9999';
+      const bekend = (op: string) => op < stand;
+      const zaakBekend = (z: Zaak) => stand === '9999' || bekend(instantVan(z.geopend, '10:00').toISOString());
       if (o.soort === 'gio') {
         expect(a.vergunninghouders.totaal).toBe(inVenster.filter((m) => m.vh).length);
         // Per placement running in the window: its meldingen that are not confidential, since and in the window.
-        const lopend = g.plaatsingen.filter((p) => p.datum <= a.venster.tot_en_met && (p.einde === null || p.einde >= a.venster.van));
+        const lopend = g.plaatsingen.filter((p) => p.datum <= a.venster.tot_en_met && (p.einde === null || p.einde >= a.venster.van) && bekend(p.vastgelegd));
         expect(a.vergunninghouders.plaatsingen.map((p: { nummer: string }) => p.nummer).sort()).toEqual(lopend.map((p) => p.nummer).sort());
         for (const p of a.vergunninghouders.plaatsingen as { nummer: string; meldingen_sinds_plaatsing: number; meldingen_in_periode: number }[]) {
-          const van = openbaar.filter((m) => m.plaatsing?.nummer === p.nummer && m.dag >= m.plaatsing.datum);
+          const van = openbaar.filter((m) => m.plaatsing?.nummer === p.nummer && m.dag >= m.plaatsing.datum && bekend(m.op));
           expect(p.meldingen_sinds_plaatsing, p.nummer).toBe(van.filter((m) => m.dag <= a.venster.tot_en_met).length);
           expect(p.meldingen_in_periode, p.nummer).toBe(van.filter((m) => binnen(m.dag, a.venster)).length);
         }
         expect(a.jeugdoverlast.aantal).toBe(inVenster.filter((m) => m.categorie === 'jeugdoverlast').length);
         expect(a.jeugdoverlast.vorige_periode).toBe(openbaar.filter((m) => binnen(m.dag, a.vorig_venster) && m.categorie === 'jeugdoverlast').length);
         const zaken = [...a.nieuwe_zaken, ...a.lopende_zaken, ...a.klaar_om_te_sluiten];
-        expect(zaken.map((z: { nummer: string }) => z.nummer).sort()).toEqual(g.zaken.filter((z) => z.open && !z.vertrouwelijk).map((z) => z.nummer).sort());
+        // Open then: opened by that day (closed ones were closed today); open now for a meeting ahead.
+        const open = g.zaken.filter((z) => !z.vertrouwelijk && (stand === '9999' ? z.open : bekend(instantVan(z.geopend, '10:00').toISOString())));
+        expect(zaken.map((z: { nummer: string }) => z.nummer).sort()).toEqual(open.map((z) => z.nummer).sort());
         for (const z of zaken) {
-          expect(z.meldingen, z.nummer).toBe(openbaar.filter((m) => m.zaak?.nummer === z.nummer).length);
+          expect(z.meldingen, z.nummer).toBe(openbaar.filter((m) => m.zaak?.nummer === z.nummer && bekend(m.op)).length);
           expect(z.meldingen_in_periode, z.nummer).toBe(inVenster.filter((m) => m.zaak?.nummer === z.nummer).length);
         }
         if (a.vorig_gio) {
           const id = g.overlegId.get(a.vorig_gio.datum);
-          expect(a.vorig_gio.acties).toBe(g.acties.filter((x) => x.overleg === id && !x.zaak.vertrouwelijk).length);
+          expect(a.vorig_gio.acties).toBe(g.acties.filter((x) => x.overleg === id && !x.zaak.vertrouwelijk && bekend(x.op)).length);
         }
       } else {
         expect(a.nieuwe_meldingen.map((m: { nummer: string }) => m.nummer)).toEqual(inVenster.sort((x, y) => x.op.localeCompare(y.op)).map((m) => m.nummer));
-        const teLaat = g.acties.filter((x) => !x.zaak.vertrouwelijk && ['open', 'loopt'].includes(x.status) && x.deadline < a.peildatum);
+        const teLaat = g.acties.filter((x) => !x.zaak.vertrouwelijk && ['open', 'loopt'].includes(x.status) && x.deadline < a.peildatum && bekend(x.op) && zaakBekend(x.zaak));
         expect(a.te_late_acties.map((x: { nummer: string }) => x.nummer).sort()).toEqual(teLaat.map((x) => x.nummer).sort());
         const laatste = a.laatste_gio ? g.overlegId.get(a.laatste_gio) : undefined;
-        const uitGio = g.acties.filter((x) => x.overleg === laatste && laatste !== undefined && !x.zaak.vertrouwelijk && (!a.volgende_gio || x.deadline < a.volgende_gio));
+        const uitGio = g.acties.filter((x) => x.overleg === laatste && laatste !== undefined && !x.zaak.vertrouwelijk && bekend(x.op) && zaakBekend(x.zaak) && (!a.volgende_gio || x.deadline < a.volgende_gio));
         expect(a.acties_laatste_gio.map((x: { nummer: string }) => x.nummer).sort()).toEqual(uitGio.map((x) => x.nummer).sort());
         for (const z of a.zaken) expect(g.zaken.find((x) => x.nummer === z.nummer)!.vertrouwelijk).toBe(false);
       }
