@@ -142,7 +142,7 @@ CREATE INDEX melding_open ON melding (status, ontvangen_dag) WHERE status = 'nie
 -- Melders die op terugkoppeling wachten (kvz status): alleen open meldingen waarom gevraagd is.
 CREATE INDEX melding_wacht ON melding (ontvangen_op) WHERE terugkoppeling = 1 AND melder_gewist_op IS NULL AND status <> 'afgehandeld';
 -- Met vertrouwelijk: een agenda telt de meldingen van een zaak zonder de vertrouwelijke, op de index.
-CREATE INDEX melding_zaak ON melding (zaak_id, ontvangen_dag, vertrouwelijk) WHERE zaak_id IS NOT NULL;
+CREATE INDEX melding_zaak ON melding (zaak_id, ontvangen_dag, vertrouwelijk, vervallen) WHERE zaak_id IS NOT NULL;
 -- De meldingen van een plaatsing (monitoring in het GIO en het rapport vergunninghouders).
 CREATE INDEX melding_plaatsing ON melding (plaatsing_id, ontvangen_dag) WHERE plaatsing_id IS NOT NULL;
 

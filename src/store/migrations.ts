@@ -278,4 +278,12 @@ export const MIGRATIES: readonly Migratie[] = [
       ALTER TABLE melding ADD COLUMN plaatsing_id INTEGER REFERENCES plaatsing (id);
       CREATE INDEX melding_plaatsing ON melding (plaatsing_id, ontvangen_dag) WHERE plaatsing_id IS NOT NULL;`,
   },
+  {
+    // The meldingen of a zaak counted without the lapsed ones, on the index alone (the agendas count them
+    // per open zaak: region scale, a thousand zaken; with a look-up per melding the GIO agenda lost 15%).
+    versie: 14,
+    sql: `
+      DROP INDEX melding_zaak;
+      CREATE INDEX melding_zaak ON melding (zaak_id, ontvangen_dag, vertrouwelijk, vervallen) WHERE zaak_id IS NOT NULL;`,
+  },
 ];

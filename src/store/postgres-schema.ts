@@ -281,7 +281,7 @@ CREATE INDEX melding_vervallen ON melding (ontvangen_dag, geheim) WHERE vervalle
 CREATE INDEX melding_open ON melding (status, ontvangen_dag, geheim) WHERE status = 'nieuw' OR status = 'doorgezet';
 CREATE INDEX melding_wacht ON melding (ontvangen_op) INCLUDE (id, nummer, geheim)
   WHERE terugkoppeling = 1 AND melder_gewist_op IS NULL AND status <> 'afgehandeld';
-CREATE INDEX melding_zaak ON melding (zaak_id, ontvangen_dag, vertrouwelijk, geheim) WHERE zaak_id IS NOT NULL;
+CREATE INDEX melding_zaak ON melding (zaak_id, ontvangen_dag, vertrouwelijk, geheim, vervallen) WHERE zaak_id IS NOT NULL;
 CREATE INDEX melding_plaatsing ON melding (plaatsing_id, ontvangen_dag, geheim) WHERE plaatsing_id IS NOT NULL;
 -- Counting every melding a role may see (kvz melding list) reads this narrow index, not the table.
 CREATE INDEX melding_geheim ON melding (geheim);
@@ -1003,6 +1003,10 @@ ALTER TABLE teller ADD CONSTRAINT teller_soort_check CHECK (soort IN ('melding',
 ${PLAATSING}
 ALTER TABLE melding ADD COLUMN plaatsing_id integer REFERENCES plaatsing (id);
 CREATE INDEX melding_plaatsing ON melding (plaatsing_id, ontvangen_dag, geheim) WHERE plaatsing_id IS NOT NULL;`);
+  }
+  if (van < 14) {
+    stappen.push(`DROP INDEX melding_zaak;
+CREATE INDEX melding_zaak ON melding (zaak_id, ontvangen_dag, vertrouwelijk, geheim, vervallen) WHERE zaak_id IS NOT NULL;`);
   }
   stappen.push(`
 DO $$

@@ -54,8 +54,9 @@ export function zonderPlaatsingen(conn: Database.Database): void {
   conn.exec(`DROP INDEX melding_plaatsing; ALTER TABLE melding DROP COLUMN plaatsing_id; DROP TABLE plaatsing_contact; DROP TABLE plaatsing;`);
 }
 
-/** Schema 12 undone: lapsed meldingen and the counting index that carries their flag. */
+/** Schema 12 (and 14) undone: lapsed meldingen and the counting indexes that carry their flag. */
 export function zonderVervallen(conn: Database.Database): void {
-  conn.exec(`DROP INDEX melding_vervallen; DROP INDEX melding_dag; ALTER TABLE melding DROP COLUMN vervallen;
-    CREATE INDEX melding_dag ON melding (ontvangen_dag, categorie, kern, vergunninghouder, vertrouwelijk, zaak_id);`);
+  conn.exec(`DROP INDEX melding_vervallen; DROP INDEX melding_dag; DROP INDEX melding_zaak; ALTER TABLE melding DROP COLUMN vervallen;
+    CREATE INDEX melding_dag ON melding (ontvangen_dag, categorie, kern, vergunninghouder, vertrouwelijk, zaak_id);
+    CREATE INDEX melding_zaak ON melding (zaak_id, ontvangen_dag, vertrouwelijk) WHERE zaak_id IS NOT NULL;`);
 }

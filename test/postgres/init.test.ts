@@ -15,6 +15,7 @@ const ZONDER_TOESTAND = `${['partner', 'zaak', 'melding', 'overleg', 'actie'].ma
   ALTER TABLE cadans DROP COLUMN tweewekelijks_tijd, DROP COLUMN tweewekelijks_locatie;
   ALTER TABLE melding DROP COLUMN urgent; ALTER TABLE doorzetting DROP COLUMN tijd_onbekend; DROP TABLE afstemming;
   ALTER TABLE melding DROP COLUMN vervallen; CREATE INDEX melding_dag ON melding (ontvangen_dag, categorie, kern, vergunninghouder, vertrouwelijk, zaak_id, geheim);
+  CREATE INDEX melding_zaak ON melding (zaak_id, ontvangen_dag, vertrouwelijk, geheim) WHERE zaak_id IS NOT NULL;
   ALTER TABLE melding DROP COLUMN plaatsing_id; DROP TABLE plaatsing_contact; DROP TABLE plaatsing;`;
 
 describe.skipIf(!PG)(`kvz init on PostgreSQL${PG_OVERGESLAGEN}`, () => {
