@@ -8,7 +8,7 @@
 import { isTeLaat, type ActieStatus } from '../domain/actie.js';
 import type { ActieOpAgenda, MeldingOpAgenda } from '../domain/agenda.js';
 import { doorzettingOordeel } from '../domain/melding.js';
-import type { Datum } from '../domain/tijd.js';
+import { instantVan, plusDagen, type Datum } from '../domain/tijd.js';
 import type { Db } from './db.js';
 import { DOORZETTING_ONBEKEND, EERSTE_DOORZETTING_DAG } from './doorzetting-sql.js';
 
@@ -21,6 +21,11 @@ import { DOORZETTING_ONBEKEND, EERSTE_DOORZETTING_DAG } from './doorzetting-sql.
  * (a meeting today or ahead) the tables are read as they are.
  */
 export type Stand = string | undefined;
+
+/** The moment a document of the meeting on `datum` reads the state at: the end of that day once it is past. */
+export function standVan(datum: Datum, vandaag: Datum): Stand {
+  return datum < vandaag ? instantVan(plusDagen(datum, 1)).toISOString() : undefined;
+}
 
 function moment(stand: string): string {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(stand)) throw new Error(`ongeldig peilmoment ${stand}`);

@@ -46,6 +46,7 @@ import {
   teLateActies,
   telling,
   vergunninghoudersIn,
+  standVan,
   type Stand,
   zakenMet,
   type ZaakRij,
@@ -60,7 +61,7 @@ export async function agendaVoor(db: Db, overleg: Overleg, nu: Date): Promise<Ag
   // A meeting already held: its documents show the state as it was at the end of its day (#15 item 6),
   // with what was agreed and recorded that day, without what came after.
   const geweest = overleg.datum < dagVan(nu);
-  const stand: Stand = geweest ? instantVan(plusDagen(overleg.datum, 1)).toISOString() : undefined;
+  const stand = standVan(overleg.datum, dagVan(nu));
   const namen = await partnerNamen(db);
   const kop: AgendaKop = {
     soort: overleg.soort,

@@ -8,13 +8,13 @@
  * elsewhere is not undone); a new actie matching one already agreed in this meeting for the same zaak
  * (same omschrijving and partner) is not made again.
  */
-import { actieBron } from './agenda-feiten.js';
+import { actieBron, standVan } from './agenda-feiten.js';
 import { isLopend, isUitstel, type ActieBasis, type ActieStatus } from '../domain/actie.js';
 import { soortNaam } from '../domain/cadans.js';
 import { DomainError, UsageError } from '../domain/errors.js';
 import type { Overleg } from '../domain/overleg.js';
 import type { ActieWens, Fout, Voornemen } from '../domain/notulen.js';
-import { dagVan, dagVanIso, datumKort, instantVan, parseDatum, plusDagen, type Datum } from '../domain/tijd.js';
+import { dagVan, dagVanIso, datumKort, parseDatum, type Datum } from '../domain/tijd.js';
 import { datumLang } from '../domain/datum-nl.js';
 import { databaseId } from './instellingen.js';
 import type { Db } from './db.js';
@@ -125,7 +125,7 @@ export async function planVerwerking(db: Db, v: Voornemen, nu: Date): Promise<{ 
   );
   // The skeleton of a meeting already held shows the acties as they stood at the end of its day
   // (#15 item 6): its columns are compared with that, not with what changed since.
-  const stand = overleg.datum < vandaag ? instantVan(plusDagen(overleg.datum, 1)).toISOString() : undefined;
+  const stand = standVan(overleg.datum, vandaag);
   const toen = stand === undefined ? acties : new Map(
     (
       await db.alle<ActieNu>(

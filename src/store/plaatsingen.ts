@@ -64,20 +64,13 @@ export interface PlaatsingWijziging {
   notitie?: string | null;
 }
 
-interface Rij {
-  id: number;
-  nummer: string;
-  kern: string;
-  datum: Datum;
-  einde: Datum | null;
-  huishouden: number | null;
-  begeleiding: string | null;
-}
+type Rij = Omit<Plaatsing, 'meldingen' | 'contacten'> & { id: number };
+type VolledigeRij = Rij & Pick<PlaatsingDetail, 'adres' | 'adres_gewist_op' | 'notitie' | 'door' | 'aangemaakt_op'>;
 
 const KOLOMMEN = 'p.id, p.nummer, p.kern, p.datum, p.einde, p.huishouden, p.begeleiding';
 
-async function plaatsingRij(db: Db, nummer: string): Promise<Rij & { adres: string | null; adres_gewist_op: string | null; notitie: string | null; door: string; aangemaakt_op: string }> {
-  const rij = await db.een<Rij & { adres: string | null; adres_gewist_op: string | null; notitie: string | null; door: string; aangemaakt_op: string }>(
+async function plaatsingRij(db: Db, nummer: string): Promise<VolledigeRij> {
+  const rij = await db.een<VolledigeRij>(
     `SELECT ${KOLOMMEN}, p.adres, p.adres_gewist_op, p.notitie, p.door, p.aangemaakt_op FROM plaatsing p WHERE p.nummer = ?`,
     [nummer],
   );
@@ -133,7 +126,8 @@ export async function zoekPlaatsingen(db: Db, f: PlaatsingFilter): Promise<Plaat
   return metDelen(db, rijen);
 }
 
-async function metDelen(db: Db, rijen: Rij[]): Promise<Plaatsing[]> {
+/** With their meldingen and contacts; `volledig` also the contacts' notes and who recorded them (show). */
+async function metDelen(db: Db, rijen: Rij[], volledig = false): Promise<Plaatsing[]> {
   if (rijen.length === 0) return [];
   const ids = rijen.map((r) => r.id);
   const lijst = ids.map(() => '?').join(', ');
@@ -146,7 +140,7 @@ async function metDelen(db: Db, rijen: Rij[]): Promise<Plaatsing[]> {
   }
   const contacten = new Map<number, PlaatsingContact[]>();
   for (const { plaatsing_id, ...c } of await db.alle<PlaatsingContact & { plaatsing_id: number }>(
-    `SELECT plaatsing_id, op, soort, partner FROM plaatsing_contact WHERE plaatsing_id IN (${lijst}) ORDER BY op, id`,
+    `SELECT plaatsing_id, op, soort, partner${volledig ? ', notitie, door' : ''} FROM plaatsing_contact WHERE plaatsing_id IN (${lijst}) ORDER BY op, id`,
     ids,
   )) {
     contacten.set(plaatsing_id, [...(contacten.get(plaatsing_id) ?? []), c]);
@@ -156,12 +150,8 @@ async function metDelen(db: Db, rijen: Rij[]): Promise<Plaatsing[]> {
 
 export async function toonPlaatsing(db: Db, nummer: string): Promise<PlaatsingDetail> {
   const { adres, adres_gewist_op, notitie, door, aangemaakt_op, ...rij } = await plaatsingRij(db, nummer);
-  const [basis] = await metDelen(db, [rij]);
-  const contacten = await db.alle<PlaatsingContact & { notitie: string; door: string }>(
-    'SELECT op, soort, partner, notitie, door FROM plaatsing_contact WHERE plaatsing_id = ? ORDER BY op, id',
-    [rij.id],
-  );
-  return { ...basis!, adres, adres_gewist_op, notitie, contacten, door, aangemaakt_op };
+  const [basis] = await metDelen(db, [rij], true);
+  return { ...basis!, contacten: basis!.contacten as PlaatsingDetail['contacten'], adres, adres_gewist_op, notitie, door, aangemaakt_op };
 }
 
 const WIJZIG_KOLOM: Record<keyof PlaatsingWijziging, string> = {
