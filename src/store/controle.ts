@@ -11,7 +11,7 @@ import type { Db } from './db.js';
 import type { SqliteDb } from './sqlite.js';
 import { functies, rolnamen, tabellen } from './postgres-schema.js';
 import { schadeZin, verklaarSchade, type Schade } from './schade.js';
-import { houdtToestandBij, vergelijkToestand, type ToestandVerschil } from './toestand.js';
+import { houdtToestandBij, ToestandVergelijking, vergelijkToestand, type ToestandVerschil } from './toestand.js';
 
 export interface BrokenRij {
   id: number;
@@ -246,7 +246,7 @@ async function controleerMomentopname(db: SqliteDb, pad: string, anker: Anker | 
   const toestand = await ondanksSchade(
     (): Controle['toestand'] => {
       if (!houdtToestandBij(db.ruw)) {
-        return { ok: true, bijgehouden: false, reden: 'deze kopie komt uit PostgreSQL, dat nog geen toestand vastlegt', objecten: 0, verschillen: [] };
+        return { ok: true, bijgehouden: false, reden: 'deze kopie komt uit PostgreSQL van vóór kvz-schemaversie 15, dat toen geen toestand vastlegde', objecten: 0, verschillen: [] };
       }
       if (keten.rijen === 0) return { ok: true, bijgehouden: false, reden: 'er is nog niets gewijzigd', objecten: 0, verschillen: [] };
       if (!keten.ok) return { ok: false, bijgehouden: true, reden: 'niet na te gaan zolang de hashketen verbroken is', objecten: 0, verschillen: [] };
@@ -284,10 +284,18 @@ function integriteitUitslag(db: SqliteDb, meldingen: string[]): Controle['integr
 /**
  * `kvz check` on PostgreSQL: the server keeps its pages and references whole itself; what is checked
  * here is what kvz relies on: the audit chain, the triggers that keep it append-only, that no foreign
- * key was switched off, and that every table is still under forced row-level security.
+ * key was switched off, that every table is still under forced row-level security, and the state of
+ * every object against the log (SPEC §10).
  */
-export async function controleerPostgres(db: Db, anker?: Anker): Promise<Controle> {
-  const { ankerHash, ...keten } = await controleerKeten(db, anker);
+export async function controleerPostgres(db: Db, anker?: Anker, voortgang: Voortgang = () => undefined): Promise<Controle> {
+  // One snapshot for all of it, as on a file: a colleague's melding add while check runs is not a change behind kvz's back.
+  return db.momentopname(() => controleerPostgresMomentopname(db, anker, voortgang));
+}
+
+async function controleerPostgresMomentopname(db: Db, anker: Anker | undefined, voortgang: Voortgang): Promise<Controle> {
+  const vastgelegd: Vastgelegd = { toestand: new Map(), tussendoor: [] };
+  voortgang('De hashketen van het auditlog nalopen');
+  const { ankerHash, ...keten } = await controleerKeten(db, anker, vastgelegd);
   const triggers = new Set(
     await db.kolom<string>(`SELECT tgname::text FROM pg_trigger WHERE tgrelid = 'kvz.audit'::regclass AND tgenabled <> 'D' AND NOT tgisinternal`),
   );
@@ -303,16 +311,28 @@ export async function controleerPostgres(db: Db, anker?: Anker): Promise<Control
      WHERE relnamespace = 'kvz'::regnamespace AND relkind = 'r'`,
   ))[0]!;
   const afgeleid = await afgeleideGegevens(db);
+  let toestand: Controle['toestand'];
+  if (keten.rijen === 0) toestand = { ok: true, bijgehouden: false, reden: 'er is nog niets gewijzigd', objecten: 0, verschillen: [] };
+  else if (!keten.ok) toestand = { ok: false, bijgehouden: true, reden: 'niet na te gaan zolang de hashketen verbroken is', objecten: 0, verschillen: [] };
+  else {
+    // The database hashes every object itself (toestand-pg.ts), exactly as kvz does on a file.
+    voortgang('De toestand van elk object narekenen');
+    const v = new ToestandVergelijking(vastgelegd.toestand, (n) => voortgang(`De toestand van elk object narekenen: ${n.toLocaleString('nl-NL')} objecten`));
+    for await (const batch of db.stroom<[string, string]>('SELECT sleutel, hash FROM toestand_alle()')) for (const [sleutel, hash] of batch) v.neem(sleutel, hash);
+    const uitkomst = v.uitkomst();
+    const verschillen = [...vastgelegd.tussendoor, ...uitkomst.verschillen];
+    toestand = { ok: verschillen.length === 0, bijgehouden: true, reden: null, objecten: uitkomst.objecten, verschillen };
+  }
   const uitslag: Controle = {
     ok: false,
     integriteit: { ok: afgeleid.length === 0, meldingen: afgeleid },
     verwijzingen: { ok: verwijzingen.length === 0, fouten: verwijzingen.map((v) => ({ tabel: v.tabel, rij: null, verwijst_naar: `${v.verwijst_naar} (controle uitgeschakeld)` })) },
     auditlog: { ...keten, beveiligd: ontbrekend.length + gewijzigd.length === 0, ontbrekende_triggers: ontbrekend, gewijzigde_triggers: gewijzigd },
     rechten: { ok: beveiligd === tabellen, modus: `rijbeveiliging afgedwongen op ${beveiligd} van ${tabellen} tabellen` },
-    toestand: { ok: true, bijgehouden: false, reden: 'PostgreSQL legt de toestand nog niet vast', objecten: 0, verschillen: [] },
+    toestand,
   };
   if (anker) uitslag.anker = toetsAnker(anker, keten, ankerHash);
-  uitslag.ok = uitslag.integriteit.ok && uitslag.verwijzingen.ok && keten.ok && uitslag.auditlog.beveiligd && uitslag.rechten.ok && (uitslag.anker?.ok ?? true);
+  uitslag.ok = uitslag.integriteit.ok && uitslag.verwijzingen.ok && keten.ok && uitslag.auditlog.beveiligd && uitslag.rechten.ok && toestand.ok && (uitslag.anker?.ok ?? true);
   return uitslag;
 }
 

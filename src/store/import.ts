@@ -105,7 +105,12 @@ export class ImportSchrijver {
  * audit row in one statement afterwards rather than by a trigger per row (SPEC §10, §6's import budget).
  */
 export async function schrijfNieuw<T>(db: Db, hoogsteId: number, werk: () => Promise<T>): Promise<T> {
-  return db instanceof SqliteDb ? nieuweMeldingenInBulk(db.ruw, hoogsteId, werk) : werk();
+  if (db instanceof SqliteDb) return nieuweMeldingenInBulk(db.ruw, hoogsteId, werk);
+  // PostgreSQL: no trigger per forwarding while the rows go in; the database notes the new meldingen after.
+  await db.voer(`SELECT set_config('kvz.toestand', 'bulk', true)`);
+  const uit = await werk();
+  await db.voer('SELECT toestand_bulk_klaar(?)', [hoogsteId]);
+  return uit;
 }
 
 /**

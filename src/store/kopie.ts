@@ -10,7 +10,7 @@ import { schrijfAudit, type Actor } from './audit.js';
 import { bronKlopt, controleerKeten, type KetenUitslag } from './controle.js';
 import type { Db } from './db.js';
 import type { SqliteDb } from './sqlite.js';
-import { GEEN_TOESTAND, vergeetWijzigingen, volledigVastleggen } from './toestand.js';
+import { vergeetWijzigingen, volledigVastleggen } from './toestand.js';
 
 /** The tables and columns both stores have, in an order that satisfies every foreign key. */
 export const KOPIE_TABELLEN: readonly {
@@ -23,20 +23,20 @@ export const KOPIE_TABELLEN: readonly {
   { tabel: 'instelling', kolommen: ['sleutel', 'waarde'], volgorde: 'sleutel' },
   { tabel: 'teller', kolommen: ['soort', 'jaar', 'laatste'], volgorde: 'soort, jaar' },
   { tabel: 'kern', kolommen: ['naam'], volgorde: 'naam' },
-  { tabel: 'partner', kolommen: ['code', 'naam', 'email', 'met_melder'], volgorde: 'code' },
+  { tabel: 'partner', kolommen: ['code', 'naam', 'email', 'met_melder', 'zout'], volgorde: 'code' },
   { tabel: 'deelnemer', kolommen: ['soort', 'naam', 'email', 'partner', 'volgorde'], volgorde: 'soort, naam' },
   { tabel: 'categorie', kolommen: ['code', 'omschrijving'], volgorde: 'code' },
   { tabel: 'cadans', kolommen: ['soort', 'start', 'interval_weken', 'tijd', 'locatie', 'ingesteld_op', 'versie', 'tweewekelijks_tijd', 'tweewekelijks_locatie'], volgorde: 'soort' },
   {
     tabel: 'zaak',
     kolommen: ['id', 'nummer', 'jaar', 'volgnummer', 'titel', 'soort', 'kern', 'eigenaar', 'vertrouwelijk', 'status', 'geopend_op', 'gesloten_op',
-      'resultaat', 'geopend_door', 'gewijzigd_op'],
+      'resultaat', 'geopend_door', 'gewijzigd_op', 'zout'],
     volgorde: 'id',
   },
   {
     tabel: 'plaatsing',
     kolommen: ['id', 'nummer', 'jaar', 'volgnummer', 'kern', 'adres', 'adres_gewist_op', 'datum', 'einde', 'huishouden', 'begeleiding', 'notitie', 'door',
-      'aangemaakt_op', 'gewijzigd_op'],
+      'aangemaakt_op', 'gewijzigd_op', 'zout'],
     volgorde: 'id',
   },
   { tabel: 'plaatsing_contact', kolommen: ['id', 'plaatsing_id', 'op', 'dag', 'soort', 'partner', 'notitie', 'door'], volgorde: 'id' },
@@ -44,7 +44,7 @@ export const KOPIE_TABELLEN: readonly {
     tabel: 'melding',
     kolommen: ['id', 'jaar', 'volgnummer', 'ontvangen_op', 'ontvangen_dag', 'kanaal', 'categorie', 'kern', 'adres', 'omschrijving', 'melder_naam',
       'melder_telefoon', 'melder_email', 'melder_gewist_op', 'terugkoppeling', 'vergunninghouder', 'vertrouwelijk', 'zaak_id', 'status',
-      'afgehandeld_op', 'afhandeling', 'geregistreerd_door', 'aangemaakt_op', 'gewijzigd_op', 'urgent', 'vervallen', 'plaatsing_id'],
+      'afgehandeld_op', 'afhandeling', 'geregistreerd_door', 'aangemaakt_op', 'gewijzigd_op', 'urgent', 'vervallen', 'plaatsing_id', 'zout'],
     volgorde: 'id',
   },
   { tabel: 'doorzetting', kolommen: ['melding_id', 'partner', 'op', 'dag', 'door', 'notitie', 'tijd_onbekend'], volgorde: 'melding_id, partner' },
@@ -60,7 +60,7 @@ export const KOPIE_TABELLEN: readonly {
   },
   {
     tabel: 'overleg',
-    kolommen: ['id', 'soort', 'nominale_datum', 'datum', 'status', 'verschoven_van', 'reden', 'tijd', 'locatie', 'versie', 'gewijzigd_op', 'gehouden_op'],
+    kolommen: ['id', 'soort', 'nominale_datum', 'datum', 'status', 'verschoven_van', 'reden', 'tijd', 'locatie', 'versie', 'gewijzigd_op', 'gehouden_op', 'zout'],
     volgorde: 'id',
   },
   {
@@ -73,7 +73,7 @@ export const KOPIE_TABELLEN: readonly {
   {
     tabel: 'actie',
     kolommen: ['id', 'nummer', 'jaar', 'volgnummer', 'zaak_id', 'omschrijving', 'soort', 'partner', 'deadline', 'status', 'keer_uitgesteld',
-      'overleg_id', 'aangemaakt_op', 'aangemaakt_door', 'gewijzigd_op'],
+      'overleg_id', 'aangemaakt_op', 'aangemaakt_door', 'gewijzigd_op', 'zout'],
     volgorde: 'id',
   },
   {
@@ -84,7 +84,7 @@ export const KOPIE_TABELLEN: readonly {
   },
   {
     tabel: 'afstemming',
-    kolommen: ['id', 'nummer', 'jaar', 'volgnummer', 'op', 'dag', 'tussen', 'onderwerp', 'zaak_id', 'vertrouwelijk', 'notitie', 'door', 'aangemaakt_op'],
+    kolommen: ['id', 'nummer', 'jaar', 'volgnummer', 'op', 'dag', 'tussen', 'onderwerp', 'zaak_id', 'vertrouwelijk', 'notitie', 'door', 'aangemaakt_op', 'zout'],
     volgorde: 'id',
   },
   { tabel: 'audit', kolommen: ['id', 'op', 'gebruiker', 'commando', 'object', 'resultaat', 'details', 'vorige_hash', 'hash', 'toestand'], volgorde: 'id' },
@@ -151,14 +151,14 @@ export async function kopieer(bron: Db, doel: KopieDoel, actor: Actor, bronNaam:
       throw new DomainError(`De kopie klopt niet: de hashketen van het auditlog is verbroken bij regel ${keten.eerste_fout?.id} (${keten.eerste_fout?.reden}); er is niets gekopieerd. Draai kvz check op de bron.`);
     }
     if (opties.auditRegel) {
-      // On a file this row also records the state of every copied object (SPEC §10), as a new starting
-      // point: what the copied log recorded before was about another database's rows.
+      // This row also records the state of every copied object (SPEC §10), as a new starting point:
+      // what the copied log recorded before was about another database's rows. (On PostgreSQL
+      // kopie_einde tells the database so.)
       if (doel.db.soort === 'sqlite') volledigVastleggen((doel.db as SqliteDb).ruw);
       await schrijfAudit(doel.db, actor, { object: bronNaam, resultaat: 'kopie binnengehaald', details: { bron: bronNaam, ...tellingen } });
     } else if (doel.db.soort === 'sqlite') {
-      // A back-up of PostgreSQL takes no row of its own, and PostgreSQL records no states yet: the file
-      // says so, and check names it instead of calling every object added behind kvz's back.
-      await doel.db.voer(GEEN_TOESTAND);
+      // A back-up of PostgreSQL takes no row of its own: the states PostgreSQL recorded, computed as kvz
+      // computes them on a file, are what check proves the back-up against.
       vergeetWijzigingen((doel.db as SqliteDb).ruw);
     }
     return { tellingen, keten };

@@ -286,4 +286,10 @@ export const MIGRATIES: readonly Migratie[] = [
       DROP INDEX melding_zaak;
       CREATE INDEX melding_zaak ON melding (zaak_id, ontvangen_dag, vertrouwelijk, vervallen) WHERE zaak_id IS NOT NULL;`,
   },
+  {
+    // PostgreSQL records the state of every object from this version on (toestand-pg.ts); a file did
+    // already, and its tables stay as they were.
+    versie: 15,
+    sql: '',
+  },
 ];

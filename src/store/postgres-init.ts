@@ -131,7 +131,9 @@ async function werkBij(client: pg.Client, info: { login: string; database: strin
     await client.query(`REVOKE ${ident(r.eigenaar)} FROM ${ident(info.login)}`);
     await client.query('SET LOCAL search_path = kvz, pg_catalog');
     await client.query('SELECT audit_schrijf($1, $2, $3, $4, $5, 0)', [
-      nu.toISOString(), 'init', null, `schema bijgewerkt van versie ${van} naar ${SCHEMA_VERSIE}`, JSON.stringify({ van, naar: SCHEMA_VERSIE }),
+      // From 15 on the database records states; this row is the first to, for every object as it stands (SPEC §10).
+      nu.toISOString(), 'init', null, `schema bijgewerkt van versie ${van} naar ${SCHEMA_VERSIE}${van < 15 ? '; toestand van elk object vastgelegd' : ''}`,
+      JSON.stringify({ van, naar: SCHEMA_VERSIE }),
     ]);
     await client.query('COMMIT');
   } catch (e) {

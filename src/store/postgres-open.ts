@@ -48,7 +48,9 @@ export function instellingen(adres: string, env: Env, types: typeof pg.types): I
     password: wachtwoord,
     application_name: 'kvz',
     // No JIT: kvz's queries are short, and compiling them costs more than it saves (70 ms on kvz status).
-    options: '-c search_path=kvz -c jit=off',
+    // kvz.toestand: this session is kvz's, whose changes the database notes for the audit row's states
+    // (toestand-pg.ts); a psql session's are noted nowhere, and check names them.
+    options: '-c search_path=kvz -c jit=off -c kvz.toestand=volgen',
     connectionTimeoutMillis: 10_000,
     types: { getTypeParser: typeParser(types) as never },
   };

@@ -8,6 +8,7 @@
  */
 
 import { SCHRIJFSLOT } from './rollen.js';
+import { TOESTAND_WACHT, toestandFuncties } from './toestand-pg.js';
 
 export { SCHRIJFSLOT };
 
@@ -38,7 +39,7 @@ export const ident = (naam: string) => `"${naam.replace(/"/g, '""')}"`;
 export const letterlijk = (tekst: string) => `'${tekst.replace(/'/g, "''")}'`;
 
 const T = 'text COLLATE "C"';
-/** The random salt of an object's state hash (SPEC §10). PostgreSQL records no states yet; the column is ready for it. */
+/** The random salt of an object's state hash (SPEC §10). */
 const ZOUT = `${T} DEFAULT md5(random()::text)`;
 
 /** What keeps the audit log append-only: every column a row says, its hash and its states, never change. */
@@ -427,7 +428,7 @@ CREATE TABLE audit (
   details ${T} NOT NULL DEFAULT '{}',
   vorige_hash ${T} NOT NULL,
   hash ${T} NOT NULL,
-  toestand ${T},  -- de toestand die een rij uit een bestand vastlegde (SPEC §10); PostgreSQL legt er nog geen vast
+  toestand ${T},  -- de toestand van elk object dat de transactie veranderde (SPEC §10; toestand-pg.ts)
   ${BOOL('geheim')}
 );
 CREATE INDEX audit_object ON audit (object, id);
@@ -436,6 +437,8 @@ ${AUDIT_WEIGER}
 CREATE TRIGGER audit_geen_update BEFORE UPDATE ON audit FOR EACH ROW EXECUTE FUNCTION audit_weiger();
 CREATE TRIGGER audit_geen_delete BEFORE DELETE ON audit FOR EACH ROW EXECUTE FUNCTION audit_weiger();
 CREATE TRIGGER audit_geen_truncate BEFORE TRUNCATE ON audit FOR EACH STATEMENT EXECUTE FUNCTION audit_weiger();
+
+${TOESTAND_WACHT}
 `;
 }
 
@@ -652,7 +655,7 @@ END $$;
 
 -- Het auditlog: de database zet de gebruiker (de login) en rekent de hash zelf uit, dezelfde als
 -- kvz op een bestand: sha256(vorige_hash || '\\n' || JSON [id, op, gebruiker, commando, object,
--- resultaat, details]). Aanvullingen wachten op elkaar, zodat de keten nooit splitst.
+-- resultaat, details(, toestand)]). Aanvullingen wachten op elkaar, zodat de keten nooit splitst.
 CREATE FUNCTION audit_schrijf(p_op text, p_commando text, p_object text, p_resultaat text, p_details text, p_geheim integer)
 RETURNS integer LANGUAGE plpgsql ${definer} AS $$
 DECLARE
@@ -661,11 +664,13 @@ DECLARE
   v_gebruiker text := session_user;
   v_geheim integer := coalesce(p_geheim, 0);
   v_inhoud text;
+  v_toestand text;
 BEGIN
   IF NOT pg_has_role(session_user, ${letterlijk(r.balie)}, 'MEMBER') THEN
     RAISE EXCEPTION 'geen kvz-rol' USING ERRCODE = '42501';
   END IF;
   PERFORM pg_advisory_xact_lock(${SCHRIJFSLOT});
+  v_toestand := toestand_registratie();
   SELECT a.id, a.hash INTO v_id, v_vorige FROM audit a ORDER BY a.id DESC LIMIT 1;
   v_id := coalesce(v_id, 0) + 1;
   v_vorige := coalesce(v_vorige, repeat('0', 64));
@@ -679,10 +684,11 @@ BEGIN
   END IF;
   v_inhoud := '[' || v_id::text || ',' || to_json(p_op)::text || ',' || to_json(v_gebruiker)::text || ','
     || to_json(p_commando)::text || ',' || coalesce(to_json(p_object)::text, 'null') || ','
-    || to_json(p_resultaat)::text || ',' || to_json(p_details)::text || ']';
-  INSERT INTO audit (id, op, gebruiker, commando, object, resultaat, details, vorige_hash, hash, geheim)
+    || to_json(p_resultaat)::text || ',' || to_json(p_details)::text
+    || CASE WHEN v_toestand IS NULL THEN '' ELSE ',' || to_json(v_toestand)::text END || ']';
+  INSERT INTO audit (id, op, gebruiker, commando, object, resultaat, details, vorige_hash, hash, toestand, geheim)
   VALUES (v_id, p_op, v_gebruiker, p_commando, p_object, p_resultaat, p_details, v_vorige,
-          encode(sha256(convert_to(v_vorige || E'\\n' || v_inhoud, 'UTF8')), 'hex'), v_geheim);
+          encode(sha256(convert_to(v_vorige || E'\\n' || v_inhoud, 'UTF8')), 'hex'), v_toestand, v_geheim);
   RETURN v_id;
 END $$;
 
@@ -734,6 +740,8 @@ BEGIN
     RAISE EXCEPTION 'de database is niet leeg' USING ERRCODE = '55000';
   END IF;
   PERFORM set_config('kvz.kopie', 'bezig', true);
+  -- The copied rows are not noted one by one: the copy's audit row records every object (kopie_einde).
+  PERFORM set_config('kvz.toestand', 'kopie', true);
   ALTER TABLE audit DISABLE TRIGGER audit_geen_delete;
   DELETE FROM audit;
   ALTER TABLE audit ENABLE TRIGGER audit_geen_delete;
@@ -794,6 +802,8 @@ BEGIN
   -- Fresh statistics, or the planner guesses wrong over a large copy until autovacuum comes by.
   ANALYZE instelling, teller, kern, partner, deelnemer, categorie, cadans, zaak, melding, doorzetting, contact, bericht, overleg, kalender, aanwezigheid, verslag, actie, actie_historie, afstemming, plaatsing, plaatsing_contact, audit;
   PERFORM set_config('kvz.kopie', '', true);
+  PERFORM set_config('kvz.toestand', 'volgen', true);
+  PERFORM set_config('kvz.basis', '1', true);
 END $$;
 
 CREATE FUNCTION gebruiker_weg(p_login text) RETURNS integer LANGUAGE plpgsql ${definer} AS $$
@@ -813,13 +823,15 @@ BEGIN
   END LOOP;
   RETURN v_aantal;
 END $$;
+
+${toestandFuncties(definer)}
 `;
 }
 
 /** Row-level security on every table: forced, so even the owner's functions go through it. */
 export function rijbeveiliging(r: Rolnamen): string {
   const mag = '(SELECT mag_vertrouwelijk())';
-  const alle = ['instelling', 'teller', 'kern', 'partner', 'deelnemer', 'categorie', 'zaak', 'melding', 'doorzetting', 'contact', 'bericht', 'cadans', 'overleg', 'kalender', 'aanwezigheid', 'verslag', 'actie', 'actie_historie', 'afstemming', 'plaatsing', 'plaatsing_contact', 'audit', 'melding_stand'];
+  const alle = ['instelling', 'teller', 'kern', 'partner', 'deelnemer', 'categorie', 'zaak', 'melding', 'doorzetting', 'contact', 'bericht', 'cadans', 'overleg', 'kalender', 'aanwezigheid', 'verslag', 'actie', 'actie_historie', 'afstemming', 'plaatsing', 'plaatsing_contact', 'audit', 'melding_stand', 'toestand_wacht'];
   // Placements are not confidential; who may read or change which of their columns is in the grants.
   const open = ['instelling', 'teller', 'kern', 'partner', 'deelnemer', 'categorie', 'cadans', 'overleg', 'kalender', 'plaatsing', 'plaatsing_contact'];
   const b = ident(r.balie);
@@ -901,7 +913,7 @@ GRANT SELECT (id, nummer, status, vertrouwelijk) ON zaak TO ${b};
 -- A melding about a placement: the desk links it by number, and never sees the address.
 GRANT SELECT (id, nummer, kern, datum, einde) ON plaatsing TO ${b};
 GRANT USAGE ON SEQUENCE melding_id_seq TO ${b};
-GRANT EXECUTE ON FUNCTION mag_vertrouwelijk(), melding_schrijfbaar(integer), audit_schrijf(text, text, text, text, text, integer) TO ${b};
+GRANT EXECUTE ON FUNCTION mag_vertrouwelijk(), melding_schrijfbaar(integer), audit_schrijf(text, text, text, text, text, integer), toestand_bulk_klaar(integer) TO ${b};
 GRANT EXECUTE ON FUNCTION bericht_adres_klopt(text, text, integer, text, integer, text), bericht_claim(text, text, text, boolean), bericht_uitkomst(text, text, text, text, text, text, text) TO ${b};
 
 -- iv: zaken, acties, de matrix, de overleggen, het auditlog (wat zij mag zien), importeren.
@@ -927,7 +939,7 @@ GRANT INSERT, UPDATE, DELETE ON deelnemer TO ${beheer};
 GRANT UPDATE (melder_gewist_op, zout) ON melding TO ${beheer};
 GRANT UPDATE (melder_tekst, aan, tekst) ON bericht TO ${beheer};
 GRANT UPDATE (notitie) ON contact, doorzetting TO ${beheer};
-GRANT EXECUTE ON FUNCTION gebruiker_zet(text, text, text), gebruiker_weg(text), kopie_begin(), kopie_rijen(text, json), kopie_einde() TO ${beheer};
+GRANT EXECUTE ON FUNCTION gebruiker_zet(text, text, text), gebruiker_weg(text), kopie_begin(), kopie_rijen(text, json), kopie_einde(), toestand_alle() TO ${beheer};
 `;
 }
 
@@ -1008,6 +1020,9 @@ CREATE INDEX melding_plaatsing ON melding (plaatsing_id, ontvangen_dag, geheim) 
     stappen.push(`DROP INDEX melding_zaak;
 CREATE INDEX melding_zaak ON melding (zaak_id, ontvangen_dag, vertrouwelijk, geheim, vervallen) WHERE zaak_id IS NOT NULL;`);
   }
+  // From 15 on the database records the state of every object itself; the migration's audit row (written
+  // by werkBij after these steps) is the first to, for every object (SPEC §10).
+  if (van < 15) stappen.push(TOESTAND_WACHT);
   stappen.push(`
 DO $$
 DECLARE

@@ -10,7 +10,7 @@
  *
  * Which objects a transaction changed is noted by TEMP triggers on kvz's own connection: they exist
  * only there, so a change made with another tool is never recorded as if kvz had made it.
- * SQLite only for now; PostgreSQL keeps the audit chain but no state records yet.
+ * PostgreSQL does the same in the database itself, from the same SOORTEN (toestand-pg.ts).
  */
 import { hash } from 'node:crypto';
 import type Database from 'better-sqlite3';
@@ -20,10 +20,12 @@ type Bestand = Database.Database;
 /** An object's state hash, or null: the object was removed. */
 export type Toestanden = Record<string, string | null>;
 
-interface Soort {
+export interface Soort {
   tabel: string;
   /** The object's name in records and reports, from the row aliased `t` (or OLD/NEW in a trigger). */
   sleutel: (t: string) => string;
+  /** The same name in PostgreSQL's SQL (toestand-pg.ts). */
+  sleutelPg: (t: string) => string;
   /** The columns that make its state, in a fixed order. */
   kolommen: readonly string[];
   /**
@@ -41,6 +43,7 @@ export const SOORTEN: readonly Soort[] = [
   {
     tabel: 'melding',
     sleutel: (t) => `printf('M-%d-%04d', ${t}.jaar, ${t}.volgnummer)`,
+    sleutelPg: (t) => `${t}.nummer`,
     kolommen: ['id', 'jaar', 'volgnummer', 'ontvangen_op', 'ontvangen_dag', 'kanaal', 'categorie', 'kern', 'adres', 'omschrijving', 'melder_naam',
       'melder_telefoon', 'melder_email', 'melder_gewist_op', 'terugkoppeling', 'vergunninghouder', 'vertrouwelijk', 'zaak_id', 'status',
       'afgehandeld_op', 'afhandeling', 'geregistreerd_door', 'aangemaakt_op', 'gewijzigd_op'],
@@ -54,6 +57,7 @@ export const SOORTEN: readonly Soort[] = [
   {
     tabel: 'zaak',
     sleutel: (t) => `${t}.nummer`,
+    sleutelPg: (t) => `${t}.nummer`,
     kolommen: ['id', 'nummer', 'jaar', 'volgnummer', 'titel', 'soort', 'kern', 'eigenaar', 'vertrouwelijk', 'status', 'geopend_op', 'gesloten_op',
       'resultaat', 'geopend_door', 'gewijzigd_op'],
     delen: [],
@@ -62,6 +66,7 @@ export const SOORTEN: readonly Soort[] = [
   {
     tabel: 'actie',
     sleutel: (t) => `${t}.nummer`,
+    sleutelPg: (t) => `${t}.nummer`,
     kolommen: ['id', 'nummer', 'jaar', 'volgnummer', 'zaak_id', 'omschrijving', 'soort', 'partner', 'deadline', 'status', 'keer_uitgesteld',
       'overleg_id', 'aangemaakt_op', 'aangemaakt_door', 'gewijzigd_op'],
     delen: [
@@ -75,6 +80,7 @@ export const SOORTEN: readonly Soort[] = [
   {
     tabel: 'overleg',
     sleutel: (t) => `${t}.soort || ':' || ${t}.nominale_datum`,
+    sleutelPg: (t) => `${t}.soort || ':' || ${t}.nominale_datum`,
     kolommen: ['id', 'soort', 'nominale_datum', 'datum', 'status', 'verschoven_van', 'reden', 'tijd', 'locatie', 'versie', 'gewijzigd_op', 'gehouden_op'],
     delen: [
       { tabel: 'aanwezigheid', naar: 'overleg_id', kolommen: ['partner'], volgorde: 'partner' },
@@ -85,6 +91,7 @@ export const SOORTEN: readonly Soort[] = [
   {
     tabel: 'afstemming',
     sleutel: (t) => `${t}.nummer`,
+    sleutelPg: (t) => `${t}.nummer`,
     kolommen: ['id', 'nummer', 'jaar', 'volgnummer', 'op', 'dag', 'tussen', 'onderwerp', 'zaak_id', 'vertrouwelijk', 'notitie', 'door', 'aangemaakt_op'],
     delen: [],
     id: 'id',
@@ -92,6 +99,7 @@ export const SOORTEN: readonly Soort[] = [
   {
     tabel: 'plaatsing',
     sleutel: (t) => `${t}.nummer`,
+    sleutelPg: (t) => `${t}.nummer`,
     kolommen: ['id', 'nummer', 'jaar', 'volgnummer', 'kern', 'adres', 'adres_gewist_op', 'datum', 'einde', 'huishouden', 'begeleiding', 'notitie', 'door',
       'aangemaakt_op', 'gewijzigd_op'],
     delen: [{ tabel: 'plaatsing_contact', naar: 'plaatsing_id', kolommen: ['id', 'op', 'dag', 'soort', 'partner', 'notitie', 'door'], volgorde: 'id' }],
@@ -100,6 +108,7 @@ export const SOORTEN: readonly Soort[] = [
   {
     tabel: 'partner',
     sleutel: (t) => `'partner:' || ${t}.code`,
+    sleutelPg: (t) => `'partner:' || ${t}.code`,
     kolommen: ['code', 'naam', 'email', 'met_melder'],
     delen: [],
     id: 'code',
@@ -107,7 +116,7 @@ export const SOORTEN: readonly Soort[] = [
 ];
 
 /** The state of the object in row `t` as JSON text: its columns and the rows that belong to it. */
-function staatSql(s: Soort): string {
+export function staatSql(s: Soort): string {
   const delen = s.delen.map(
     (d) =>
       `(SELECT json_group_array(${metLater(`json_array(${d.kolommen.join(', ')})`, d.later, '', true)}) FROM (SELECT * FROM main.${d.tabel} WHERE ${d.naar} = t.${s.id} ORDER BY ${d.volgorde}))`,
@@ -219,7 +228,8 @@ export function vergeetWijzigingen(db: Bestand): void {
 }
 
 /**
- * Whether this file keeps state records; a back-up of PostgreSQL does not (PostgreSQL keeps none yet).
+ * Whether this file keeps state records; a back-up of PostgreSQL made before schema 15 does not
+ * (PostgreSQL recorded none then).
  * The setting that says so counts only while no audit row after the copy into PostgreSQL records a
  * state: set with another tool in a file that records states, it would otherwise switch the proof off
  * (#14). A desk file moved up to PostgreSQL brings its recorded states along; the copy's own row there
@@ -231,7 +241,6 @@ export function houdtToestandBij(db: Bestand): boolean {
     WHERE commando = 'kopieer' AND resultaat = 'kopie binnengehaald' AND toestand IS NULL), 0) LIMIT 1`).get() !== undefined;
 }
 
-export const GEEN_TOESTAND = `INSERT INTO instelling (sleutel, waarde) VALUES ('toestand', 'niet bijgehouden') ON CONFLICT (sleutel) DO UPDATE SET waarde = excluded.waarde`;
 
 /** Whether any audit row records states yet (searched from the newest row: it is nearly always the newest). */
 function heeftToestand(db: Bestand): boolean {
@@ -361,18 +370,35 @@ export function vergelijkToestand(
   vastgelegd: Map<string, string | null>,
   zoVer: (objecten: number) => void = () => undefined,
 ): { objecten: number; verschillen: ToestandVerschil[] } {
-  const verschillen: ToestandVerschil[] = [];
-  let objecten = 0;
-  // What was compared leaves the map: what is left at the end was recorded but is no longer there.
+  const v = new ToestandVergelijking(vastgelegd, zoVer);
   for (const s of SOORTEN) {
     for (const [sleutel, z, staat] of stmt(db, toestandSql(s)).raw().iterate() as IterableIterator<[string, string | null, string]>) {
-      if (++objecten % 50_000 === 0) zoVer(objecten);
-      const was = vastgelegd.get(sleutel);
-      if (was === undefined || was === null) verschillen.push({ object: sleutel, wat: 'toegevoegd' });
-      else if (was !== toestandHash(z, staat)) verschillen.push({ object: sleutel, wat: 'gewijzigd' });
-      vastgelegd.delete(sleutel);
+      v.neem(sleutel, toestandHash(z, staat));
     }
   }
-  for (const [sleutel, hash] of vastgelegd) if (hash !== null) verschillen.push({ object: sleutel, wat: 'verwijderd' });
-  return { objecten, verschillen };
+  return v.uitkomst();
+}
+
+/** The comparison itself, object by object as the store gives them (PostgreSQL computes the hashes itself). */
+export class ToestandVergelijking {
+  private objecten = 0;
+  private readonly verschillen: ToestandVerschil[] = [];
+  constructor(
+    private readonly vastgelegd: Map<string, string | null>,
+    private readonly zoVer: (objecten: number) => void = () => undefined,
+  ) {}
+
+  neem(sleutel: string, hash: string): void {
+    if (++this.objecten % 50_000 === 0) this.zoVer(this.objecten);
+    const was = this.vastgelegd.get(sleutel);
+    if (was === undefined || was === null) this.verschillen.push({ object: sleutel, wat: 'toegevoegd' });
+    else if (was !== hash) this.verschillen.push({ object: sleutel, wat: 'gewijzigd' });
+    // What was compared leaves the map: what is left at the end was recorded but is no longer there.
+    this.vastgelegd.delete(sleutel);
+  }
+
+  uitkomst(): { objecten: number; verschillen: ToestandVerschil[] } {
+    for (const [sleutel, hash] of this.vastgelegd) if (hash !== null) this.verschillen.push({ object: sleutel, wat: 'verwijderd' });
+    return { objecten: this.objecten, verschillen: this.verschillen };
+  }
 }

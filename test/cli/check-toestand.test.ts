@@ -2,7 +2,7 @@
  * `kvz check` proves the data itself against the audit log (SPEC §10): every melding, zaak, actie,
  * overleg and partner edited, removed or added behind kvz's back is named by number, all of them.
  * The tampering is done as an attacker would: with the sqlite3 tool, or by flipping bytes in the file.
- * About the file store: PostgreSQL records no states yet.
+ * About the file store; test/postgres/toestand.test.ts does the same on PostgreSQL.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -294,12 +294,13 @@ beschrijfBestand('kvz check on a database from before state records', () => {
 
 // Registered only on PostgreSQL (a skipped test would count as skipped on the file store).
 if (OP_POSTGRES) {
-  it('on PostgreSQL says plainly that it does not recompute the states (yet), and passes on the rest', async () => {
+  it('on PostgreSQL proves the states the database recorded itself (test/postgres/toestand.test.ts tampers with them)', async () => {
     const db = nieuweDb();
     await kvzOk(MELDING, { db });
+    await kvzOk(['melding', 'forward', 'M-2027-0001', '--naar', 'politie'], { db });
     const { code, json, tekst } = await check(db);
-    expect(code).toBe(0);
-    expect(json.toestand).toMatchObject({ ok: true, bijgehouden: false, verschillen: [] });
-    expect(tekst).toContain('! Gegevens: niet nagerekend: PostgreSQL legt de toestand nog niet vast');
+    expect(code, tekst).toBe(0);
+    expect(json.toestand).toMatchObject({ ok: true, bijgehouden: true, verschillen: [] });
+    expect(tekst).toMatch(/✓ Gegevens: alle \d+ objecten zoals het auditlog ze vastlegde/);
   });
 }

@@ -2,7 +2,8 @@
  * Zaken for tests of commands that only read them (opschonen, the hostile-input tables). Written with
  * SQL rather than `kvz zaak open|close`: a zaak closed years before the test's "now" needs its closing
  * moment set directly. On a file they are written as kvz writes, in one transaction with an audit row
- * that records their state, so `kvz check` does not take them for changes made behind kvz's back.
+ * that records their state, so `kvz check` does not take them for changes made behind kvz's back; on
+ * PostgreSQL likewise, through the database's own audit function.
  */
 import { schrijfAuditBestand } from '../../src/store/audit.js';
 import { openDatabase } from '../../src/store/database.js';
@@ -25,7 +26,17 @@ interface Schrijver {
 /** Opens a zaak (optionally already closed) and attaches the given meldingen to it. */
 export function maakZaak(db: string, zaak: TestZaak, meldingen: string[] = []): void {
   if (isHarnasDb(db)) {
-    schrijf({ voer: (sql, ...p) => voer(db, sql, ...p), tel: (sql) => Number(lees<{ n: number }>(db, sql)[0]!.n) }, zaak, meldingen);
+    // As kvz writes on PostgreSQL: a session that notes its changes (kvz.toestand), and the audit row
+    // in the same transaction, which records their states.
+    const sql: string[] = [];
+    const params: unknown[] = [];
+    schrijf({ voer: (q, ...p) => void (sql.push(q), params.push(...p)), tel: (q) => Number(lees<{ n: number }>(db, q)[0]!.n) }, zaak, meldingen);
+    voer(
+      db,
+      `BEGIN; SELECT set_config('kvz.toestand', 'volgen', true); ${sql.join(';\n')};
+       SELECT audit_schrijf('2027-01-01T09:00:00.000Z', 'zaak open', ?, 'testzaak', '{}', 0); COMMIT;`,
+      ...params, zaak.nummer,
+    );
     return;
   }
   const conn = openDatabase(db, { nu: new Date() }).ruw;

@@ -2,21 +2,34 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { kvzPostgres, PG, PG_OVERGESLAGEN, pgUrl, psqlOk } from '../helpers/postgres.js';
+import { kvzPostgres, PG, PG_OVERGESLAGEN, pgUrl, psqlOk, type KvzPostgres } from '../helpers/postgres.js';
 import { SCHEMA_VERSIE } from '../../src/store/locatie.js';
 import { BIN, STANDAARD_NU, tijdelijkeMap } from '../helpers/run.js';
 
 /**
  * What schema versions 8 to 13 added, undone: the salts and the audit log's states column (SPEC §10),
  * the tweewekelijks overleg's own time and place (9), urgent meldingen and unknown forwarding moments (10),
- * afstemming tussendoor (11), lapsed meldingen (12), placements (13).
+ * afstemming tussendoor (11), lapsed meldingen (12), placements (13), the database's own state records (15).
  */
 const ZONDER_TOESTAND = `${['partner', 'zaak', 'melding', 'overleg', 'actie'].map((t) => `ALTER TABLE ${t} DROP COLUMN zout;`).join(' ')} ALTER TABLE audit DROP COLUMN toestand;
   ALTER TABLE cadans DROP COLUMN tweewekelijks_tijd, DROP COLUMN tweewekelijks_locatie;
   ALTER TABLE melding DROP COLUMN urgent; ALTER TABLE doorzetting DROP COLUMN tijd_onbekend; DROP TABLE afstemming;
   ALTER TABLE melding DROP COLUMN vervallen; CREATE INDEX melding_dag ON melding (ontvangen_dag, categorie, kern, vergunninghouder, vertrouwelijk, zaak_id, geheim);
   CREATE INDEX melding_zaak ON melding (zaak_id, ontvangen_dag, vertrouwelijk, geheim) WHERE zaak_id IS NOT NULL;
-  ALTER TABLE melding DROP COLUMN plaatsing_id; DROP TABLE plaatsing_contact; DROP TABLE plaatsing;`;
+  ALTER TABLE melding DROP COLUMN plaatsing_id; DROP TABLE plaatsing_contact; DROP TABLE plaatsing; DROP TABLE toestand_wacht;`;
+
+/**
+ * A kvz from before schema 15 wrote audit rows without states on PostgreSQL: so do the rows these tests
+ * write before they take the schema back (the states column goes, and with it what a row's hash covered).
+ */
+function alsOudeKvz(db: KvzPostgres): void {
+  const terug = db.psql(
+    `SET search_path = kvz; CREATE OR REPLACE FUNCTION toestand_registratie() RETURNS text LANGUAGE sql AS $$ SELECT NULL::text $$;
+     ALTER TABLE audit DISABLE TRIGGER audit_geen_delete; DELETE FROM audit; ALTER TABLE audit ENABLE TRIGGER audit_geen_delete;`,
+    { login: PG!.superuser, wachtwoord: PG!.wachtwoord },
+  );
+  expect(terug.stderr).toBe('');
+}
 
 describe.skipIf(!PG)(`kvz init on PostgreSQL${PG_OVERGESLAGEN}`, () => {
   it('makes the schema owned by a role that cannot log in, four group roles named after the database, and the running login beheer', async () => {
@@ -30,7 +43,7 @@ describe.skipIf(!PG)(`kvz init on PostgreSQL${PG_OVERGESLAGEN}`, () => {
     expect(psqlOk(`SELECT has_database_privilege('public', '${n}', 'CONNECT')`)).toBe('f');
     expect(psqlOk(`SELECT pg_has_role('${db.it.login}', '${n}_beheer', 'MEMBER')`)).toBe('t');
     // Every table is under forced row-level security.
-    expect(db.psql(`SELECT count(*) FILTER (WHERE NOT (relrowsecurity AND relforcerowsecurity)) || '/' || count(*) FROM pg_class WHERE relnamespace = 'kvz'::regnamespace AND relkind = 'r'`).stdout).toBe('0/23');
+    expect(db.psql(`SELECT count(*) FILTER (WHERE NOT (relrowsecurity AND relforcerowsecurity)) || '/' || count(*) FROM pg_class WHERE relnamespace = 'kvz'::regnamespace AND relkind = 'r'`).stdout).toBe('0/24');
     const again = await db.kvzOk(['init']);
     expect(again.stdout).toBe(`De kvz-database bestaat al: ${db.url()}\n`);
   });
@@ -50,6 +63,7 @@ describe.skipIf(!PG)(`kvz init on PostgreSQL${PG_OVERGESLAGEN}`, () => {
 describe.skipIf(!PG)(`kvz init on a database of an older kvz${PG_OVERGESLAGEN}`, () => {
   it('refuses to work on schema version 2 until kvz init brings it to this version, keeping every row', async () => {
     const db = await kvzPostgres();
+    alsOudeKvz(db);
     const iv = await db.gebruiker('iv');
     await db.kvzOk(['melding', 'add', '--categorie', 'drugs', '--kern', 'Obdam', '--omschrijving', 'Handel', '--doorzetten', 'politie'], iv);
     const superuser = { login: PG!.superuser, wachtwoord: PG!.wachtwoord };
@@ -81,9 +95,12 @@ describe.skipIf(!PG)(`kvz init on a database of an older kvz${PG_OVERGESLAGEN}`,
     const init = await db.kvzOk(['init']);
     expect(init.stdout.endsWith(`is bijgewerkt van schemaversie 2 naar ${SCHEMA_VERSIE}.\n`)).toBe(true);
     expect(db.psql('SELECT melding_id, partner, op FROM kvz.doorzetting', superuser).stdout).toBe(voor);
-    expect(db.psql(`SELECT resultaat FROM kvz.audit ORDER BY id DESC LIMIT 1`, superuser).stdout).toBe(`schema bijgewerkt van versie 2 naar ${SCHEMA_VERSIE}`);
+    // The migration's row records the state of every object once, as it then stood (SPEC §10).
+    expect(db.psql(`SELECT resultaat, left(toestand, 16) FROM kvz.audit ORDER BY id DESC LIMIT 1`, superuser).stdout).toBe(
+      `schema bijgewerkt van versie 2 naar ${SCHEMA_VERSIE}; toestand van elk object vastgelegd|{"basis":true,"n`,
+    );
     // Rights and row-level security as on a new database: every table forced, balie still cannot change addresses.
-    expect(db.psql(`SELECT count(*) FILTER (WHERE NOT (relrowsecurity AND relforcerowsecurity)) || '/' || count(*) FROM pg_class WHERE relnamespace = 'kvz'::regnamespace AND relkind = 'r'`, superuser).stdout).toBe('0/23');
+    expect(db.psql(`SELECT count(*) FILTER (WHERE NOT (relrowsecurity AND relforcerowsecurity)) || '/' || count(*) FROM pg_class WHERE relnamespace = 'kvz'::regnamespace AND relkind = 'r'`, superuser).stdout).toBe('0/24');
     await db.kvzOk(['partner', 'update', 'politie', '--email', 'meldingen@politie.test']);
     expect(db.psql("UPDATE partner SET email = 'x@elders.test'", iv).stderr).toContain('permission denied');
     await db.kvzOk(['melding', 'add', '--categorie', 'drugs', '--kern', 'Obdam', '--omschrijving', 'Weer handel', '--doorzetten', 'politie'], iv, {
@@ -97,6 +114,7 @@ describe.skipIf(!PG)(`kvz init on a database of an older kvz${PG_OVERGESLAGEN}`,
 
   it('brings a version-4 database (before invitations) to this version: the kalender table and the calendar text of messages', async () => {
     const db = await kvzPostgres();
+    alsOudeKvz(db);
     const superuser = { login: PG!.superuser, wachtwoord: PG!.wachtwoord };
     await db.kvzOk(['partner', 'update', 'politie', '--email', 'meldingen@politie.test']);
     await db.kvzOk(['melding', 'add', '--categorie', 'drugs', '--kern', 'Obdam', '--omschrijving', 'Handel', '--doorzetten', 'politie'], db.it, {

@@ -73,7 +73,7 @@ export default async function check(ctx: Context, o: { vergelijk?: string; anker
   const voortgang = opTerminal ? (stap: string) => void ctx.io.stderr.write(`\r\x1b[2K${stap}…`) : undefined;
   let uitslag: Controle;
   try {
-    uitslag = db instanceof SqliteDb ? await controleer(db, ctx.dbPad(), anker, voortgang) : await controleerPostgres(db, anker);
+    uitslag = db instanceof SqliteDb ? await controleer(db, ctx.dbPad(), anker, voortgang) : await controleerPostgres(db, anker, voortgang);
   } finally {
     if (opTerminal) ctx.io.stderr.write('\r\x1b[2K');
   }
