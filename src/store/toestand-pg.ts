@@ -49,6 +49,7 @@ CREATE TABLE toestand_wacht (
   rij text COLLATE "C" NOT NULL,     -- id, of de code van een partner
   sleutel text COLLATE "C" NOT NULL, -- M-2027-0042, Z-2027-001, gio:2027-03-02, partner:politie
   voor text,                         -- de hash ervoor; leeg voor een object dat deze transactie maakte
+  na text,                           -- de hash erna, vlak voor de auditregel uitgerekend
   PRIMARY KEY (tx, tabel, rij)
 );`;
 
@@ -106,12 +107,17 @@ CREATE TRIGGER toestand_voor BEFORE INSERT OR UPDATE OR DELETE ON ${d.tabel} FOR
     }
   }
   const alle = SOORTEN.map((s) => `SELECT ${s.sleutelPg('t')}, toestand_hash(t.zout, ${staatPg(s)}) FROM ${s.tabel} t`).join('\n  UNION ALL ');
-  // The noted objects' states now, joined from the noted rows (few: looked up by id).
-  const nu = SOORTEN.map(
-    (s) =>
-      `SELECT '${s.tabel}'::text AS tabel, w.rij, toestand_hash(t.zout, ${staatPg(s)}) AS hash FROM toestand_wacht w JOIN ${s.tabel} t ON t.${s.id} = w.rij::${type(s)} WHERE w.tx = v_tx AND w.tabel = '${s.tabel}'`,
-  ).join('\n      UNION ALL ');
   const paar = (sleutel: string, hash: string) => `to_json(${sleutel})::text || ':' || coalesce(to_json(${hash})::text, 'null')`;
+  for (const s of SOORTEN) {
+    // The noted objects' states now, one soort at a time: a session plans only the soorten its
+    // transaction changed (a melding add one small query, not the union of all seven).
+    uit.push(`CREATE FUNCTION toestand_na_${s.tabel}(p_tx bigint) RETURNS void LANGUAGE plpgsql ${definer} AS $$
+BEGIN
+  UPDATE toestand_wacht w SET na = toestand_hash(t.zout, ${staatPg(s)})
+    FROM ${s.tabel} t WHERE w.tx = p_tx AND w.tabel = '${s.tabel}' AND t.${s.id} = w.rij::${type(s)};
+END $$;`);
+  }
+  const perSoort = SOORTEN.map((s) => `      WHEN '${s.tabel}' THEN PERFORM toestand_na_${s.tabel}(v_tx);`).join('\n');
   uit.push(`-- De toestand van elk object (kvz check; een eerste of volledige vastlegging).
 CREATE FUNCTION toestand_alle() RETURNS TABLE (sleutel text, hash text) LANGUAGE sql STABLE ${definer} AS $$
   ${alle}
@@ -124,6 +130,7 @@ DECLARE
   v_tx bigint := ${TX};
   v_na text;
   v_voor text;
+  v_tabel text;
 BEGIN
   IF NOT ${VOLGEN} THEN
     RETURN NULL;
@@ -134,13 +141,15 @@ BEGIN
     SELECT string_agg(${paar('x.sleutel', 'x.hash')}, ',') INTO v_na FROM toestand_alle() x;
     RETURN '{"basis":true,"na":{' || coalesce(v_na, '') || '}}';
   END IF;
-  SELECT string_agg(${paar('w.sleutel', 'n.hash')}, ',' ORDER BY w.tabel, w.rij),
+  FOR v_tabel IN SELECT DISTINCT w.tabel FROM toestand_wacht w WHERE w.tx = v_tx LOOP
+    CASE v_tabel
+${perSoort}
+    END CASE;
+  END LOOP;
+  SELECT string_agg(${paar('w.sleutel', 'w.na')}, ',' ORDER BY w.tabel, w.rij),
          string_agg(${paar('w.sleutel', 'w.voor')}, ',' ORDER BY w.tabel, w.rij) FILTER (WHERE w.voor IS NOT NULL)
     INTO v_na, v_voor
-    FROM toestand_wacht w LEFT JOIN (
-      ${nu}
-    ) n ON n.tabel = w.tabel AND n.rij = w.rij
-    WHERE w.tx = v_tx;
+    FROM toestand_wacht w WHERE w.tx = v_tx;
   DELETE FROM toestand_wacht WHERE tx = v_tx;
   IF v_na IS NULL THEN
     RETURN NULL;
