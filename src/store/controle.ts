@@ -4,6 +4,7 @@
  * is named. Reads only: a check never changes the database.
  */
 import { existsSync, rmSync, statSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import { DomainError } from '../domain/errors.js';
 import { auditHash, GENESIS_HASH, type AuditRij } from './audit.js';
 import { APPLICATION_ID, schemaTekst, verbind } from './database.js';
@@ -110,11 +111,23 @@ export async function controleerKeten(db: Db, anker?: Anker, vastgelegd?: Vastge
   return ankerHash === undefined ? uit : { ...uit, ankerHash };
 }
 
+/** A record of exactly one object's state after, and none before: {"na":{"M-2027-0042":"<hash>"}}. */
+const EEN_OBJECT = /^\{"na":\{"([^"\\]+)":"([0-9a-f]{32})"\}\}$/;
+
 /**
  * Takes in what one row records. Its `voor` must be the newest state recorded before it: otherwise the
  * object was changed (or, never recorded, added) behind kvz's back before kvz changed it in this row.
  */
 function neemToestandOp(vastgelegd: Vastgelegd, rij: AuditRij): void {
+  // Nearly every row records one object it added or changed without a state before (a melding add):
+  // read without JSON.parse, which on a million rows costs seconds of check's budget (SPEC §6).
+  const een = EEN_OBJECT.exec(rij.toestand!);
+  if (een) {
+    const [, object, hash] = een as unknown as [string, string, string];
+    if (typeof vastgelegd.toestand.get(object) === 'string') vastgelegd.tussendoor.push({ object, wat: 'verwijderd', voor: { id: rij.id, commando: rij.commando } });
+    vastgelegd.toestand.set(object, hash);
+    return;
+  }
   let r: { na?: unknown; voor?: unknown; basis?: unknown };
   try {
     r = JSON.parse(rij.toestand!) as typeof r;
@@ -180,6 +193,45 @@ async function gewijzigdeTriggers(db: Db): Promise<string[]> {
 }
 
 /** A damaged file can make a check throw rather than answer; that is an answer too. */
+/** What one of SQLite's checks came to in the worker: its answer, or the error it raised. */
+export type Stap<T> = { ok: T } | { fout: { code: string | undefined; bericht: string } };
+type FkRij = { table: string; rowid: number | null; parent: string };
+export interface IntegriteitUitkomst {
+  integriteit: Stap<string[]>;
+  fk: Stap<FkRij[]>;
+}
+
+declare const __KVZ_BUNDEL__: boolean | undefined;
+/** Only the built kvz has the worker's own file (dist/store/integriteit-werker.js). */
+const GEBUNDELD = typeof __KVZ_BUNDEL__ !== 'undefined' && __KVZ_BUNDEL__;
+/**
+ * From this size on, SQLite's own checks run in a worker thread beside the chain and the states (SPEC
+ * §6's check budget): on the region-scale file they take a third of check's time. Below it, starting
+ * a thread costs more than it saves.
+ */
+const GROOT = 64 * 1024 * 1024;
+
+/** SQLite's checks of the file in a worker thread; undefined when the thread cannot be started or fails. */
+function integriteitApart(pad: string): Promise<IntegriteitUitkomst | undefined> {
+  return new Promise((klaar) => {
+    try {
+      const werker = new Worker(new URL('../store/integriteit-werker.js', import.meta.url), { workerData: { pad } });
+      werker.once('message', (u: IntegriteitUitkomst) => klaar(u));
+      werker.once('error', () => klaar(undefined));
+      werker.once('exit', () => klaar(undefined));
+    } catch {
+      klaar(undefined);
+    }
+  });
+}
+
+/** A worker's answer as the checks in this thread give it: damage becomes its message, anything else is thrown. */
+function uitStap<T>(s: Stap<T>, bijSchade: (melding: string) => T): T {
+  if ('ok' in s) return s.ok;
+  if (s.fout.code && /^SQLITE_(CORRUPT|NOTADB|IOERR)/.test(s.fout.code)) return bijSchade(s.fout.bericht);
+  throw Object.assign(new Error(s.fout.bericht), { code: s.fout.code });
+}
+
 async function ondanksSchade<T>(werk: () => T | Promise<T>, bijSchade: (melding: string) => T): Promise<T> {
   try {
     return await werk();
@@ -209,12 +261,14 @@ export async function bronKlopt(db: SqliteDb): Promise<string | null> {
   return `${verschillen.length === 1 ? 'één object is' : `${verschillen.length} objecten zijn`} buiten kvz om gewijzigd: ${genoemd}${verschillen.length > 5 ? ` en ${verschillen.length - 5} meer` : ''}`;
 }
 
-export async function controleer(db: SqliteDb, pad: string, anker?: Anker, voortgang: Voortgang = () => undefined): Promise<Controle> {
+export async function controleer(
+  db: SqliteDb, pad: string, anker?: Anker, voortgang: Voortgang = () => undefined, apartVanaf = GROOT, meld: (tekst: string) => void = () => undefined,
+): Promise<Controle> {
   // One snapshot for all of it: a colleague's melding add while check runs is not a change behind kvz's
   // back. A read transaction of its own, ended with ROLLBACK: on a damaged file even a COMMIT can fail.
   db.ruw.exec('BEGIN');
   try {
-    return await controleerMomentopname(db, pad, anker, voortgang);
+    return await controleerMomentopname(db, pad, anker, voortgang, apartVanaf, meld);
   } finally {
     try {
       if (db.ruw.inTransaction) db.ruw.exec('ROLLBACK');
@@ -224,17 +278,20 @@ export async function controleer(db: SqliteDb, pad: string, anker?: Anker, voort
   }
 }
 
-async function controleerMomentopname(db: SqliteDb, pad: string, anker: Anker | undefined, voortgang: Voortgang): Promise<Controle> {
-  voortgang('Integriteit van het bestand nagaan');
-  const integriteit = await ondanksSchade(
-    () => (db.ruw.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check),
-    (m) => [m],
-  );
-  voortgang('Verwijzingen nagaan');
-  const fk = await ondanksSchade(
-    () => db.ruw.pragma('foreign_key_check') as { table: string; rowid: number | null; parent: string }[],
-    (m) => [{ table: '?', rowid: null, parent: `niet na te gaan: ${m}` }],
-  );
+async function controleerMomentopname(
+  db: SqliteDb, pad: string, anker: Anker | undefined, voortgang: Voortgang, apartVanaf: number, meld: (tekst: string) => void,
+): Promise<Controle> {
+  const schadeFk = (m: string): FkRij[] => [{ table: '?', rowid: null, parent: `niet na te gaan: ${m}` }];
+  // A large file: SQLite's checks in a thread of their own, beside the chain and the states below.
+  const apart = GEBUNDELD && statSync(pad).size >= apartVanaf ? integriteitApart(pad) : undefined;
+  const hier = async (): Promise<{ integriteit: string[]; fk: FkRij[] }> => {
+    voortgang('Integriteit van het bestand nagaan');
+    const integriteit = await ondanksSchade(() => (db.ruw.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check), (m) => [m]);
+    voortgang('Verwijzingen nagaan');
+    const fk = await ondanksSchade(() => db.ruw.pragma('foreign_key_check') as FkRij[], schadeFk);
+    return { integriteit, fk };
+  };
+  const eerst = apart ? undefined : await hier();
   const vastgelegd: Vastgelegd = { toestand: new Map(), tussendoor: [] };
   voortgang('De hashketen van het auditlog nalopen');
   const keten = await ondanksSchade(
@@ -257,6 +314,14 @@ async function controleerMomentopname(db: SqliteDb, pad: string, anker: Anker | 
     },
     (m): Controle['toestand'] => ({ ok: false, bijgehouden: true, reden: `niet na te gaan: ${m}`, objecten: 0, verschillen: [] }),
   );
+  let sqliteZelf = eerst;
+  if (apart) {
+    voortgang('Integriteit van het bestand nagaan');
+    const u = await apart;
+    meld(u ? 'integriteit en verwijzingen nagegaan in een aparte thread' : 'de aparte thread voor integriteit mislukte; nagegaan in deze');
+    sqliteZelf = u ? { integriteit: uitStap(u.integriteit, (m) => [m]), fk: uitStap(u.fk, schadeFk) } : await hier();
+  }
+  const { integriteit, fk } = sqliteZelf!;
   const modus = statSync(pad).mode & 0o777;
   const uitslag: Controle = {
     ok: false,

@@ -73,7 +73,10 @@ export default async function check(ctx: Context, o: { vergelijk?: string; anker
   const voortgang = opTerminal ? (stap: string) => void ctx.io.stderr.write(`\r\x1b[2K${stap}…`) : undefined;
   let uitslag: Controle;
   try {
-    uitslag = db instanceof SqliteDb ? await controleer(db, ctx.dbPad(), anker, voortgang) : await controleerPostgres(db, anker, voortgang);
+    // KVZ_CHECK_APART: from which file size SQLite's own checks run in a thread of their own (tests set 0).
+    const apart = ctx.env.KVZ_CHECK_APART === undefined ? undefined : Number(ctx.env.KVZ_CHECK_APART);
+    const debug = ctx.env.KVZ_DEBUG === '1' ? (tekst: string) => void ctx.io.stderr.write(`${tekst}\n`) : undefined;
+    uitslag = db instanceof SqliteDb ? await controleer(db, ctx.dbPad(), anker, voortgang, apart, debug) : await controleerPostgres(db, anker, voortgang);
   } finally {
     if (opTerminal) ctx.io.stderr.write('\r\x1b[2K');
   }
