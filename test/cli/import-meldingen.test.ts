@@ -152,6 +152,23 @@ describe('kvz import meldingen', () => {
     leeg(db);
   });
 
+  it('records each new melding\'s state as check computes it, whatever its text holds (SPEC §10)', async () => {
+    // An import notes its new meldingen in bulk and computes their states batch by batch; check
+    // recomputes them from the rows.
+    const db = nieuweDb();
+    const csv = [
+      'Datum;Dorp;Categorie;Melding;Adres;Naam melder;Urgent;Doorgezet naar;Doorgezet op',
+      '10-03-2027 09:00;Obdam;overig;Gewoon;;;nee;;',
+      `11-03-2027 09:00;Ursem;treiteren;"Riep ""ga weg"" en schreef C:\\pad\\naar op de muur,\tmet 😀 en é; daarna\nweg\u2028€";"Kerkstraat 1; achter";Zoë 'Z' Ünal;ja;zorgteam, politie, jongerenwerk;`,
+      '12-03-2027 09:00;Obdam;overig;Eerder doorgezet;;;;politie;',
+    ].join('\n');
+    const u = await kvz(['import', 'meldingen', bestand(csv)], { db });
+    expect(u.code, u.stderr).toBe(0);
+    const check = JSON.parse((await kvz(['check', '--json'], { db })).stdout) as { toestand: { ok: boolean; verschillen: unknown[] } };
+    expect(check.toestand).toMatchObject({ ok: true, verschillen: [] });
+    expect(lees(db, `SELECT omschrijving FROM melding WHERE volgnummer = 2`)).toEqual([{ omschrijving: 'Riep "ga weg" en schreef C:\\pad\\naar op de muur,\tmet 😀 en é; daarna\nweg\u2028€' }]);
+  });
+
   it('says so when the file does not exist (exit 1)', async () => {
     const u = await kvz(['import', 'meldingen', '/bestaat/niet.csv'], { db: nieuweDb() });
     expect(u.code).toBe(1);
