@@ -97,7 +97,7 @@ export function leesNieuweMelding(
   const zaak = optioneel('zaak');
   const plaatsing = optioneel('plaatsing');
   if (plaatsing !== undefined) {
-    if (ruw.vergunninghouder === false) throw new UsageError(`${flag('plaatsing')} gaat over een vergunninghouder; laat --no-vergunninghouder weg.`);
+    if (ruw.vergunninghouder === false) throw plaatsingZonderVergunninghouder(flag('plaatsing'));
     (m.plaatsing = plaatsing), (m.vergunninghouder = true);
   }
   if (adres !== undefined) m.adres = adres;
@@ -121,6 +121,11 @@ export function valideerGegeven(ruw: RuweMelding, c: RegelContext, flag: (veld: 
 }
 
 /** '--melder-naam' for 'melderNaam'. */
+/** A melding linked to a placement is about a vergunninghouder: saying it is not, is a contradiction (add and update). */
+export function plaatsingZonderVergunninghouder(flag: string): UsageError {
+  return new UsageError(`${flag} gaat over een vergunninghouder; laat --no-vergunninghouder weg.`);
+}
+
 export function alsFlag(veld: string): string {
   return `--${veld.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 }

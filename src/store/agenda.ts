@@ -60,7 +60,6 @@ export async function agendaVoor(db: Db, overleg: Overleg, nu: Date): Promise<Ag
   const v = await venster(db, overleg.soort, overleg.datum);
   // A meeting already held: its documents show the state as it was at the end of its day (#15 item 6),
   // with what was agreed and recorded that day, without what came after.
-  const geweest = overleg.datum < dagVan(nu);
   const stand = standVan(overleg.datum, dagVan(nu));
   const namen = await partnerNamen(db);
   const kop: AgendaKop = {
@@ -76,7 +75,7 @@ export async function agendaVoor(db: Db, overleg: Overleg, nu: Date): Promise<Ag
     },
     deelnemers: (await deelnemers(db, overleg.soort)).map((d) => ({ code: d.partner ?? '', naam: d.naam })),
     venster: { van: v.van, tot_en_met: laatsteDag(v), vorige: v.vorige },
-    peildatum: geweest ? overleg.datum : dagVan(nu),
+    peildatum: stand === undefined ? dagVan(nu) : overleg.datum,
     agendapunten: [...AGENDAPUNTEN[overleg.soort]],
   };
   const agenda =

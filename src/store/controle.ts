@@ -12,7 +12,7 @@ import type { Db } from './db.js';
 import type { SqliteDb } from './sqlite.js';
 import { functies, rolnamen, tabellen } from './postgres-schema.js';
 import { schadeZin, verklaarSchade, type Schade } from './schade.js';
-import { houdtToestandBij, ToestandVergelijking, vergelijkToestand, type ToestandVerschil } from './toestand.js';
+import { elkeToestand, houdtToestandBij, ToestandVergelijking, type ToestandVerschil } from './toestand.js';
 
 export interface BrokenRij {
   id: number;
@@ -192,7 +192,6 @@ async function gewijzigdeTriggers(db: Db): Promise<string[]> {
   return er.filter((t) => verwacht.get(t.name) !== zonderOpmaak(t.sql)).map((t) => t.name);
 }
 
-/** A damaged file can make a check throw rather than answer; that is an answer too. */
 /** What one of SQLite's checks came to in the worker: its answer, or the error it raised. */
 export type Stap<T> = { ok: T } | { fout: { code: string | undefined; bericht: string } };
 type FkRij = { table: string; rowid: number | null; parent: string };
@@ -228,16 +227,19 @@ function integriteitApart(pad: string): Promise<IntegriteitUitkomst | undefined>
 /** A worker's answer as the checks in this thread give it: damage becomes its message, anything else is thrown. */
 function uitStap<T>(s: Stap<T>, bijSchade: (melding: string) => T): T {
   if ('ok' in s) return s.ok;
-  if (s.fout.code && /^SQLITE_(CORRUPT|NOTADB|IOERR)/.test(s.fout.code)) return bijSchade(s.fout.bericht);
+  if (isSchade(s.fout.code)) return bijSchade(s.fout.bericht);
   throw Object.assign(new Error(s.fout.bericht), { code: s.fout.code });
 }
 
+/** SQLite's error codes for a damaged file. */
+const isSchade = (code: unknown) => typeof code === 'string' && /^SQLITE_(CORRUPT|NOTADB|IOERR)/.test(code);
+
+/** A damaged file can make a check throw rather than answer; that is an answer too. */
 async function ondanksSchade<T>(werk: () => T | Promise<T>, bijSchade: (melding: string) => T): Promise<T> {
   try {
     return await werk();
   } catch (e) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && /^SQLITE_(CORRUPT|NOTADB|IOERR)/.test(code)) return bijSchade((e as Error).message);
+    if (isSchade((e as { code?: unknown }).code)) return bijSchade((e as Error).message);
     throw e;
   }
 }
@@ -246,16 +248,43 @@ async function ondanksSchade<T>(werk: () => T | Promise<T>, bijSchade: (melding:
 export type Voortgang = (stap: string) => void;
 
 /**
- * Whether a file's data still matches its audit log (SPEC §10), for kvz kopieer before it copies: a
- * copy of tampered data would start a new record of states that makes the tampering look proper.
- * Null when all is well (or the file keeps no states); otherwise the sentence that says what is wrong.
+ * Every object's state now against its newest record (SPEC §10), on either store: a file's computed
+ * here, PostgreSQL's by the database itself (toestand-pg.ts), to the same hashes.
  */
-export async function bronKlopt(db: SqliteDb): Promise<string | null> {
-  const vastgelegd: Vastgelegd = { toestand: new Map(), tussendoor: [] };
-  const keten = await controleerKeten(db, undefined, vastgelegd);
-  if (!keten.ok) return `de hashketen van het auditlog is verbroken bij regel ${keten.eerste_fout?.id} (${keten.eerste_fout?.reden})`;
-  if (!houdtToestandBij(db.ruw) || keten.rijen === 0) return null;
-  const verschillen = [...vastgelegd.tussendoor, ...vergelijkToestand(db.ruw, vastgelegd.toestand).verschillen];
+async function vergelijkMetLog(db: Db, vastgelegd: Vastgelegd, voortgang: Voortgang = () => undefined): Promise<{ objecten: number; verschillen: ToestandVerschil[] }> {
+  voortgang('De toestand van elk object narekenen');
+  const v = new ToestandVergelijking(vastgelegd.toestand, (n) => voortgang(`De toestand van elk object narekenen: ${n.toLocaleString('nl-NL')} objecten`));
+  if (db.soort === 'sqlite') elkeToestand((db as SqliteDb).ruw, (sleutel, hash) => v.neem(sleutel, hash));
+  else for await (const batch of db.stroom<[string, string]>('SELECT sleutel, hash FROM toestand_alle()')) for (const [sleutel, hash] of batch) v.neem(sleutel, hash);
+  const { objecten, verschillen } = v.uitkomst();
+  return { objecten, verschillen: [...vastgelegd.tussendoor, ...verschillen] };
+}
+
+/** What check says about the data against the log, once the chain was walked. */
+async function toestandUitslag(db: Db, keten: KetenUitslag, vastgelegd: Vastgelegd, voortgang: Voortgang): Promise<Controle['toestand']> {
+  if (keten.rijen === 0) return { ok: true, bijgehouden: false, reden: 'er is nog niets gewijzigd', objecten: 0, verschillen: [] };
+  if (!keten.ok) return { ok: false, bijgehouden: true, reden: 'niet na te gaan zolang de hashketen verbroken is', objecten: 0, verschillen: [] };
+  const { objecten, verschillen } = await vergelijkMetLog(db, vastgelegd, voortgang);
+  return { ok: verschillen.length === 0, bijgehouden: true, reden: null, objecten, verschillen };
+}
+
+/**
+ * Whether a database's data still matches its audit log (SPEC §10), for kvz kopieer before it copies:
+ * a copy of tampered data would start a new record of states that makes the tampering look proper.
+ * Null when all is well (or a file keeps no states); otherwise the sentence that says what is wrong.
+ */
+export async function bronKlopt(db: Db): Promise<string | null> {
+  // One snapshot, as check reads: a colleague's melding add meanwhile is no change behind kvz's back.
+  return db.momentopname(async () => {
+    const vastgelegd: Vastgelegd = { toestand: new Map(), tussendoor: [] };
+    const keten = await controleerKeten(db, undefined, vastgelegd);
+    if (!keten.ok) return `de hashketen van het auditlog is verbroken bij regel ${keten.eerste_fout?.id} (${keten.eerste_fout?.reden})`;
+    if ((db.soort === 'sqlite' && !houdtToestandBij((db as SqliteDb).ruw)) || keten.rijen === 0) return null;
+    return verschillenZin((await vergelijkMetLog(db, vastgelegd)).verschillen);
+  });
+}
+
+function verschillenZin(verschillen: ToestandVerschil[]): string | null {
   if (verschillen.length === 0) return null;
   const genoemd = verschillen.slice(0, 5).map((v) => `${v.object} (${v.wat})`).join(', ');
   return `${verschillen.length === 1 ? 'één object is' : `${verschillen.length} objecten zijn`} buiten kvz om gewijzigd: ${genoemd}${verschillen.length > 5 ? ` en ${verschillen.length - 5} meer` : ''}`;
@@ -301,17 +330,10 @@ async function controleerMomentopname(
   const ontbrekend = await ondanksSchade(() => ontbrekendeTriggers(db), () => TRIGGERS);
   const gewijzigd = await ondanksSchade(() => gewijzigdeTriggers(db), () => [] as string[]);
   const toestand = await ondanksSchade(
-    (): Controle['toestand'] => {
-      if (!houdtToestandBij(db.ruw)) {
-        return { ok: true, bijgehouden: false, reden: 'deze kopie komt uit PostgreSQL van vóór kvz-schemaversie 15, dat toen geen toestand vastlegde', objecten: 0, verschillen: [] };
-      }
-      if (keten.rijen === 0) return { ok: true, bijgehouden: false, reden: 'er is nog niets gewijzigd', objecten: 0, verschillen: [] };
-      if (!keten.ok) return { ok: false, bijgehouden: true, reden: 'niet na te gaan zolang de hashketen verbroken is', objecten: 0, verschillen: [] };
-      voortgang('De toestand van elk object narekenen');
-      const uitkomst = vergelijkToestand(db.ruw, vastgelegd.toestand, (n) => voortgang(`De toestand van elk object narekenen: ${n.toLocaleString('nl-NL')} objecten`));
-      const verschillen = [...vastgelegd.tussendoor, ...uitkomst.verschillen];
-      return { ok: verschillen.length === 0, bijgehouden: true, reden: null, objecten: uitkomst.objecten, verschillen };
-    },
+    (): Promise<Controle['toestand']> | Controle['toestand'] =>
+      houdtToestandBij(db.ruw)
+        ? toestandUitslag(db, keten, vastgelegd, voortgang)
+        : { ok: true, bijgehouden: false, reden: 'deze kopie komt uit PostgreSQL van vóór kvz-schemaversie 15, dat toen geen toestand vastlegde', objecten: 0, verschillen: [] },
     (m): Controle['toestand'] => ({ ok: false, bijgehouden: true, reden: `niet na te gaan: ${m}`, objecten: 0, verschillen: [] }),
   );
   let sqliteZelf = eerst;
@@ -376,18 +398,7 @@ async function controleerPostgresMomentopname(db: Db, anker: Anker | undefined, 
      WHERE relnamespace = 'kvz'::regnamespace AND relkind = 'r'`,
   ))[0]!;
   const afgeleid = await afgeleideGegevens(db);
-  let toestand: Controle['toestand'];
-  if (keten.rijen === 0) toestand = { ok: true, bijgehouden: false, reden: 'er is nog niets gewijzigd', objecten: 0, verschillen: [] };
-  else if (!keten.ok) toestand = { ok: false, bijgehouden: true, reden: 'niet na te gaan zolang de hashketen verbroken is', objecten: 0, verschillen: [] };
-  else {
-    // The database hashes every object itself (toestand-pg.ts), exactly as kvz does on a file.
-    voortgang('De toestand van elk object narekenen');
-    const v = new ToestandVergelijking(vastgelegd.toestand, (n) => voortgang(`De toestand van elk object narekenen: ${n.toLocaleString('nl-NL')} objecten`));
-    for await (const batch of db.stroom<[string, string]>('SELECT sleutel, hash FROM toestand_alle()')) for (const [sleutel, hash] of batch) v.neem(sleutel, hash);
-    const uitkomst = v.uitkomst();
-    const verschillen = [...vastgelegd.tussendoor, ...uitkomst.verschillen];
-    toestand = { ok: verschillen.length === 0, bijgehouden: true, reden: null, objecten: uitkomst.objecten, verschillen };
-  }
+  const toestand = await toestandUitslag(db, keten, vastgelegd, voortgang);
   const uitslag: Controle = {
     ok: false,
     integriteit: { ok: afgeleid.length === 0, meldingen: afgeleid },

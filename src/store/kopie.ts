@@ -121,10 +121,11 @@ export interface KopieDoel {
  * so that its chain stays a prefix of the source's and `kvz check --vergelijk` can compare them.
  */
 export async function kopieer(bron: Db, doel: KopieDoel, actor: Actor, bronNaam: string, opties: { auditRegel: boolean } = { auditRegel: true }): Promise<Kopie> {
-  // A file whose data no longer matches its log is not copied: the copy would record the tampered
-  // states as its new starting point (#14).
-  if (bron.soort === 'sqlite') {
-    const fout = await bronKlopt(bron as SqliteDb);
+  // A database whose data no longer matches its log is not copied: the copy's row would record the
+  // tampered states as its new starting point (#14). (A back-up takes no row of its own: it keeps the
+  // source's records, against which its own check still finds the tampering.)
+  if (opties.auditRegel) {
+    const fout = await bronKlopt(bron);
     if (fout) throw new DomainError(`De bron klopt niet: ${fout}. Er is niets gekopieerd; draai kvz check op de bron.`);
   }
   return doel.db.transactie(async () => {

@@ -116,7 +116,7 @@ export const SOORTEN: readonly Soort[] = [
 ];
 
 /** The state of the object in row `t` as JSON text: its columns and the rows that belong to it. */
-export function staatSql(s: Soort): string {
+function staatSql(s: Soort): string {
   const delen = s.delen.map(
     (d) =>
       `(SELECT json_group_array(${metLater(`json_array(${d.kolommen.join(', ')})`, d.later, '', true)}) FROM (SELECT * FROM main.${d.tabel} WHERE ${d.naar} = t.${s.id} ORDER BY ${d.volgorde}))`,
@@ -229,11 +229,11 @@ export function vergeetWijzigingen(db: Bestand): void {
 
 /**
  * Whether this file keeps state records; a back-up of PostgreSQL made before schema 15 does not
- * (PostgreSQL recorded none then).
- * The setting that says so counts only while no audit row after the copy into PostgreSQL records a
- * state: set with another tool in a file that records states, it would otherwise switch the proof off
- * (#14). A desk file moved up to PostgreSQL brings its recorded states along; the copy's own row there
- * records none (PostgreSQL keeps none), and no row can be slipped in before it without breaking the chain.
+ * (PostgreSQL recorded none then, and such a back-up says so in a setting).
+ * That setting counts only while no audit row after the last copy into PostgreSQL that recorded no
+ * states (one made before schema 15) records a state: set with another tool in a file that records
+ * states, it would otherwise switch the proof off (#14). No row can be slipped in before that copy's
+ * row without breaking the chain.
  */
 export function houdtToestandBij(db: Bestand): boolean {
   if (stmt(db, `SELECT waarde FROM instelling WHERE sleutel = 'toestand'`).pluck().get() !== 'niet bijgehouden') return true;
@@ -252,11 +252,14 @@ function zout(db: Bestand, s: Soort, waar: string): void {
   stmt(db, `UPDATE ${s.tabel} SET zout = ${NIEUW_ZOUT} WHERE zout IS NULL ${waar}`).run();
 }
 
-/** The current state hash of every object, per soort, or only of those `waar` selects. */
-export function* toestanden(db: Bestand, waar: (s: Soort) => string = () => ''): Generator<[string, string]> {
+/**
+ * The current state hash of every object, per soort, or only of those `waar` selects, handed over one
+ * by one (check goes over a million objects: no array per object).
+ */
+export function elkeToestand(db: Bestand, neem: (sleutel: string, hash: string) => void, waar: (s: Soort) => string = () => ''): void {
   for (const s of SOORTEN) {
     const rijen = stmt(db, `${toestandSql(s)} ${waar(s)}`).raw().iterate() as IterableIterator<[string, string | null, string]>;
-    for (const [sleutel, z, staat] of rijen) yield [sleutel, toestandHash(z, staat)];
+    for (const [sleutel, z, staat] of rijen) neem(sleutel, toestandHash(z, staat));
   }
 }
 
@@ -289,7 +292,7 @@ export function teRegistreren(db: Bestand): Registratie | undefined {
   if (VOLLEDIG.has(db) || !heeftToestand(db)) {
     VOLLEDIG.delete(db);
     const na: [string, string | null][] = stmt(db, 'SELECT sleutel, na FROM temp.kvz_gewijzigd WHERE na IS NOT NULL').raw().all() as [string, string][];
-    for (const paar of toestanden(db, (s) => (s.tabel === 'melding' ? `WHERE t.id NOT IN ${vooraf}` : ''))) na.push(paar);
+    elkeToestand(db, (sleutel, hash) => na.push([sleutel, hash]), (s) => (s.tabel === 'melding' ? `WHERE t.id NOT IN ${vooraf}` : ''));
     stmt(db, 'DELETE FROM temp.kvz_gewijzigd').run();
     return { na, basis: true };
   }
@@ -300,7 +303,7 @@ export function teRegistreren(db: Bestand): Registratie | undefined {
   // Rows of a database migrated from before salts, added since, have none yet.
   for (const s of SOORTEN) if (tabellen.has(s.tabel)) zout(db, s, `AND ${s.id} ${open(s)}`);
   const nu = new Map<string, string>();
-  for (const [sleutel, hash] of toestanden(db, (s) => (tabellen.has(s.tabel) ? `WHERE t.${s.id} ${open(s)}` : 'WHERE 0'))) nu.set(sleutel, hash);
+  elkeToestand(db, (sleutel, hash) => nu.set(sleutel, hash), (s) => (tabellen.has(s.tabel) ? `WHERE t.${s.id} ${open(s)}` : 'WHERE 0'));
   const na: [string, string | null][] = [];
   const voor: [string, string][] = [];
   for (const [, sleutel, hashVoor, hashNa] of gewijzigd) {
@@ -329,7 +332,9 @@ export function berekenNieuw(db: Bestand, van: number, tot: number): void {
 
 /** The state of every object (a new database's first record, a migration's, the bench's). */
 export function alleToestanden(db: Bestand): [string, string][] {
-  return [...toestanden(db)];
+  const alle: [string, string][] = [];
+  elkeToestand(db, (sleutel, hash) => alle.push([sleutel, hash]));
+  return alle;
 }
 
 /** Gives every row that has none a salt: a database migrated from before salts. */
@@ -362,24 +367,10 @@ export interface ToestandVerschil {
 }
 
 /**
- * Compares every object with its newest record. `vastgelegd` is what the audit log recorded (each
+ * Compares every object with its newest record, object by object as the store gives them (a file's
+ * from `toestanden`, PostgreSQL's from the database). `vastgelegd` is what the audit log recorded (each
  * object's newest record; emptied on the way). Objects never recorded are named as added behind kvz's back.
  */
-export function vergelijkToestand(
-  db: Bestand,
-  vastgelegd: Map<string, string | null>,
-  zoVer: (objecten: number) => void = () => undefined,
-): { objecten: number; verschillen: ToestandVerschil[] } {
-  const v = new ToestandVergelijking(vastgelegd, zoVer);
-  for (const s of SOORTEN) {
-    for (const [sleutel, z, staat] of stmt(db, toestandSql(s)).raw().iterate() as IterableIterator<[string, string | null, string]>) {
-      v.neem(sleutel, toestandHash(z, staat));
-    }
-  }
-  return v.uitkomst();
-}
-
-/** The comparison itself, object by object as the store gives them (PostgreSQL computes the hashes itself). */
 export class ToestandVergelijking {
   private objecten = 0;
   private readonly verschillen: ToestandVerschil[] = [];

@@ -4,7 +4,7 @@
  * back — by the cluster's superuser in psql, or by a kvz login in psql within its own rights. A file
  * moved up and a back-up moved down prove their recorded states on the other store.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nieuweActie, nieuweZaak } from '../helpers/matrix.js';
@@ -116,6 +116,19 @@ describe.skipIf(!PG)(`kvz check on PostgreSQL: the data against the audit log${P
     expect(Object.keys(rij.na)).toHaveLength(30);
     alsSuperuser(db, `UPDATE doorzetting SET dag = '2027-02-20' WHERE melding_id = (SELECT id FROM melding WHERE nummer = 'M-2027-0017')`);
     expect((await check(db)).json.toestand.verschillen).toEqual([{ object: 'M-2027-0017', wat: 'gewijzigd' }]);
+  }, 60_000);
+
+  it('copies no tampered data down into a file as a new starting point, but still backs it up, tampering and all', async () => {
+    const { db } = await opgezet();
+    alsSuperuser(db, `UPDATE melding SET omschrijving = 'GEWIJZIGD' WHERE nummer = 'M-2027-0001'`);
+    const map = tijdelijkeMap();
+    const u = await db.kvz(['kopieer', '--naar', join(map, 'kopie.db')], db.it, { nu: NU });
+    expect([u.code, u.stderr]).toEqual([1, 'De bron klopt niet: één object is buiten kvz om gewijzigd: M-2027-0001 (gewijzigd). Er is niets gekopieerd; draai kvz check op de bron.\n']);
+    expect(existsSync(join(map, 'kopie.db'))).toBe(false);
+    // A back-up keeps the source's own records: its check names the melding.
+    await db.kvzOk(['backup', join(map, 'backup.db')], db.it, { nu: NU });
+    const c = JSON.parse((await kvz(['check', '--json', '--db', join(map, 'backup.db')], { nu: NU })).stdout) as Uitslag;
+    expect(c.toestand.verschillen).toEqual([{ object: 'M-2027-0001', wat: 'gewijzigd' }]);
   }, 60_000);
 
   it('proves a desk file moved up, and a back-up moved down, against the states the other store recorded', async () => {

@@ -1,6 +1,6 @@
 /** `kvz melding update`: correct or complete a melding; every change is audited. */
 import { UsageError } from '../../../domain/errors.js';
-import { alsFlag, veldRegels, type RegelContext, type RuweMelding } from '../../../domain/melding-invoer.js';
+import { alsFlag, plaatsingZonderVergunninghouder, veldRegels, type RegelContext, type RuweMelding } from '../../../domain/melding-invoer.js';
 import type { Kanaal, MeldingWijziging } from '../../../domain/melding.js';
 import { parseNummer } from '../../../domain/nummers.js';
 import { wijzigMelding } from '../../../store/meldingen.js';
@@ -42,7 +42,7 @@ export default async function meldingUpdate(ctx: Context, o: Opts, [invoer]: str
   if (o.urgent && o.nietUrgent) throw new UsageError('Geef --urgent of --niet-urgent, niet allebei.');
   w.urgent = o.nietUrgent ? false : o.urgent;
   if (o.plaatsing !== undefined) {
-    if (o.vergunninghouder === false) throw new UsageError('--plaatsing gaat over een vergunninghouder; laat --no-vergunninghouder weg.');
+    if (o.vergunninghouder === false) throw plaatsingZonderVergunninghouder('--plaatsing');
     w.plaatsing = regel('plaatsing', o.plaatsing);
   }
   if (Object.values(w).every((v) => v === undefined)) {
