@@ -1,4 +1,7 @@
-/** The filters that `kvz melding list` and `kvz export meldingen` share, as SQL over `melding m LEFT JOIN zaak z`. */
+/**
+ * The filters that `kvz melding list` and `kvz export meldingen` share, as SQL over `melding m` alone (so a
+ * count or a page of ids needs no join).
+ */
 import type { MeldingStatus } from '../domain/melding.js';
 import type { Datum } from '../domain/tijd.js';
 
@@ -35,7 +38,7 @@ export function selectieVoorwaarden(s: MeldingSelectie, waar: string[], p: Recor
   }
   if (s.categorie) (waar.push('m.categorie = @categorie'), (p.categorie = s.categorie));
   if (s.kern) (waar.push('m.kern = @kern'), (p.kern = s.kern));
-  if (s.zaak) (waar.push('z.nummer = @zaak'), (p.zaak = s.zaak));
+  if (s.zaak) (waar.push('m.zaak_id = (SELECT zn.id FROM zaak zn WHERE zn.nummer = @zaak)'), (p.zaak = s.zaak));
   if (s.van) (waar.push('m.ontvangen_dag >= @van'), (p.van = s.van));
   if (s.tot) (waar.push('m.ontvangen_dag <= @tot'), (p.tot = s.tot));
   if (s.vergunninghouder !== undefined) (waar.push('m.vergunninghouder = @vh'), (p.vh = s.vergunninghouder ? 1 : 0));

@@ -29,6 +29,20 @@ describe('kvz melding link', () => {
     expect((await kvzJson<{ zaak: string }>(['melding', 'link', m, z2], { db })).zaak).toBe(z2);
   });
 
+  it('lists a zaak\'s meldingen, in a page or all, and nothing for a zaak without any', async () => {
+    const db = nieuweDb();
+    const a = await nieuweMelding(db);
+    await nieuweMelding(db); // not in the zaak
+    const c = await nieuweMelding(db);
+    const z = await nieuweZaak(db, ['--melding', `${a},${c}`]);
+    const leeg = await nieuweZaak(db);
+    const lijst = async (...args: string[]) => (await kvzJson<{ nummer: string }[]>(['melding', 'list', '--zaak', ...args], { db })).map((m) => m.nummer);
+    expect(await lijst(z)).toEqual([c, a]);
+    expect(await lijst(z, '--limit', '1')).toEqual([c]);
+    expect(await lijst(leeg, '--limit', '5')).toEqual([]);
+    expect((await kvzOk(['melding', 'list', '--zaak', z, '--limit', '1'], { db })).stdout).toContain('2 meldingen; de nieuwste staat hierboven, nog 1 met --limit 2.');
+  });
+
   it.each([
     ['a closed zaak', 'gesloten', 1, 'Zaak Z-2027-001 is gesloten; koppel de melding aan een open zaak.'],
     ['an unknown zaak', 'Z-2027-007', 1, 'Zaak Z-2027-007 bestaat niet. Zie kvz zaak list.'],

@@ -75,6 +75,11 @@ describe('kvz melding list', () => {
     [['--niet-doorgezet'], ['M-2027-0002']],
     [['--te-laat-doorgezet'], ['M-2027-0003']],
     [['--limit', '2'], ['M-2027-0004', 'M-2027-0003']],
+    // A page is chosen by ids first (#17): the filters hold on that path too.
+    [['--limit', '2', '--status', 'doorgezet'], ['M-2027-0004', 'M-2027-0003']],
+    [['--limit', '1', '--van', '02-03-2027', '--tot', '2027-03-10'], ['M-2027-0003']],
+    [['--limit', '5', '--kern', 'ursem'], ['M-2027-0002']],
+    [['--limit', '3', '--te-laat-doorgezet'], ['M-2027-0003']],
   ])('filters with %j', async (filter, verwacht) => {
     const lijst = await kvzJson<Overzicht[]>(['melding', 'list', ...filter], { db, nu: NU });
     expect(lijst.map((m) => m.nummer)).toEqual(verwacht);
