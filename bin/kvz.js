@@ -1,8 +1,21 @@
 #!/usr/bin/env node
 // The kvz command: runs the compiled CLI (dist/, built by `npm install` / `npm run build`).
-import { writeSync } from 'node:fs';
-import { isatty } from 'node:tty';
+import { fstatSync, writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { run } from '../dist/cli/main.js';
+
+/**
+ * Whether `fd` is a terminal. Only a character device can be one: pipes and files (scripts, the test
+ * suite, the bench) are answered without loading node:tty, which brings net and streams along (#17).
+ */
+function isatty(fd) {
+  try {
+    if (!fstatSync(fd).isCharacterDevice()) return false;
+  } catch {
+    return false;
+  }
+  return createRequire(import.meta.url)('node:tty').isatty(fd);
+}
 
 /** Output that cannot be written: a closed pipe (`kvz … | head`) is no error; anything else is one sentence. */
 function uitvoerFout(e) {
@@ -45,12 +58,14 @@ const invoer = {
   [Symbol.asyncIterator]: () => process.stdin[Symbol.asyncIterator](),
 };
 
+const terminal = [isatty(0), isatty(1), isatty(2)];
 const io = {
   // Prompts need the real streams; they only happen when stdin and stdout are both terminals.
-  stdin: isatty(0) ? process.stdin : invoer,
-  stdout: isatty(1) ? process.stdout : naarBestand(1),
-  stderr: isatty(2) ? process.stderr : naarBestand(2),
+  stdin: terminal[0] ? process.stdin : invoer,
+  stdout: terminal[1] ? process.stdout : naarBestand(1),
+  stderr: terminal[2] ? process.stderr : naarBestand(2),
 };
-if (io.stdout === process.stdout) process.stdout.on('error', uitvoerFout);
+// Touching process.stdout makes Node create the stream: only when it is the one in use.
+if (terminal[1]) process.stdout.on('error', uitvoerFout);
 
 process.exitCode = await run(process.argv.slice(2), io, process.env);

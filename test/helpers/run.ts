@@ -205,7 +205,6 @@ export function telRijen(db: string, tabel: string): number {
   return (lees<{ n: number }>(db, `SELECT count(*) AS n FROM ${tabel}`)[0]!).n;
 }
 
-/** The real binary in a child process (async, so several can run at once). */
 /** The environment of a spawned kvz: on PostgreSQL the test login's password instead of a user name. */
 function kindEnv(env: Record<string, string>, eersteCommando?: string): Record<string, string> {
   // The test run's time zone goes along (test/tijdzone.test.ts runs the suite under others).
@@ -222,6 +221,7 @@ function kindEnv(env: Record<string, string>, eersteCommando?: string): Record<s
   return { PATH: process.env.PATH ?? '', HOME: tijdelijkeMap(), KVZ_GEBRUIKER: 'test', ...env };
 }
 
+/** The real binary in a child process (async, so several can run at once). */
 export function spawnKvz(args: string[], env: Record<string, string> = {}): Promise<Uitkomst> {
   return new Promise((resolve) => {
     const kind = spawn(process.execPath, [BIN, ...args], { env: kindEnv(env, args[0]) });
@@ -233,8 +233,9 @@ export function spawnKvz(args: string[], env: Record<string, string> = {}): Prom
   });
 }
 
-export function spawnKvzSync(args: string[], env: Record<string, string> = {}): Uitkomst {
-  const r = spawnSync(process.execPath, [BIN, ...args], { env: kindEnv(env, args[0]), encoding: 'utf8' });
+/** The real binary, waited for; `node` are flags for Node itself. Its stdin is an empty pipe. */
+export function spawnKvzSync(args: string[], env: Record<string, string> = {}, node: string[] = []): Uitkomst {
+  const r = spawnSync(process.execPath, [...node, BIN, ...args], { env: kindEnv(env, args[0]), encoding: 'utf8', input: '' });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -1,0 +1,45 @@
+/**
+ * Start-up (#17, SPEC §6): a run whose input and output are pipes or files never loads the Node
+ * modules that only a terminal or a child process needs. Each of them costs a few milliseconds of a
+ * budget measured against `node -e 0`; this holds the saving without timing anything.
+ */
+import { describe, expect, it } from 'vitest';
+import { alleenBestand } from '../helpers/opslag.js';
+import { nieuweDb, spawnKvzSync } from '../helpers/run.js';
+
+/** Node's own modules that a run loaded, written to stderr as the process exits. */
+const MELD = `data:text/javascript,${encodeURIComponent(
+  "import { writeSync } from 'node:fs'; process.on('exit', () => writeSync(2, '\\n@@' + JSON.stringify(process.moduleLoadList)));",
+)}`;
+
+function gebruikteModules(args: string[], env: Record<string, string> = {}): { stdout: string; code: number; modules: string[] } {
+  const u = spawnKvzSync(args, env, ['--import', MELD]);
+  const [, lijst] = u.stderr.split('\n@@');
+  return { stdout: u.stdout, code: u.code, modules: (JSON.parse(lijst!) as string[]).filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13)) };
+}
+
+/** Needed only for a terminal (tty, and net and the streams under it) or for starting a program. */
+const NIET_NODIG = ['tty', 'net', 'child_process', 'dgram', 'internal/fs/sync_write_stream'];
+
+describe('start-up without a terminal', () => {
+  it('prints the version without loading what only a terminal or a child process needs', () => {
+    const u = gebruikteModules(['--version']);
+    expect(u.code).toBe(0);
+    expect(u.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    expect(u.modules.filter((m) => NIET_NODIG.includes(m))).toEqual([]);
+  });
+
+  // (A shared database is reached over the network: there net is needed.)
+  alleenBestand('records a melding in a file, and lists it, without them too', () => {
+    const db = nieuweDb();
+    const add = gebruikteModules(['melding', 'add', '--categorie', 'overig', '--kern', 'Obdam', '--omschrijving', 'Start', '--doorzetten', 'politie'], { KVZ_DB: db });
+    expect(add.code).toBe(0);
+    expect(add.stdout).toMatch(/^Melding M-\d{4}-0001 vastgelegd\.\n/);
+    expect(add.modules.filter((m) => NIET_NODIG.includes(m))).toEqual([]);
+    const list = gebruikteModules(['melding', 'list'], { KVZ_DB: db });
+    expect(list.stdout).toContain('M-');
+    expect(list.modules.filter((m) => NIET_NODIG.includes(m))).toEqual([]);
+    // The guard itself sees a module that is loaded: the database driver's and the hash's.
+    expect(add.modules).toContain('crypto');
+  });
+});
