@@ -3,7 +3,7 @@
  * act, and the melder's name, phone and e-mail only for a partner that may have them (kept apart in
  * the outbox, so that opschonen can erase them).
  */
-import { randomUUID } from 'node:crypto';
+import { nodeCrypto } from '../store/crypto-lui.js';
 import { tijdstipKort } from '../domain/tijd.js';
 import type { Bericht } from '../store/post.js';
 
@@ -37,7 +37,7 @@ export const opEenRegel = (t: string) => t.replace(/\s*[\r\n\u2028\u2029]+\s*/g,
 
 /** A Message-ID that stays the same for every attempt to send this message. */
 export function nieuweMessageId(domein: string): string {
-  return `<${randomUUID()}@${domein}>`;
+  return `<${nodeCrypto().randomUUID()}@${domein}>`;
 }
 
 export function doorzettingBericht(m: MeldingVoorPost, p: PartnerVoorPost, notitie: string | undefined, domein: string): Bericht {

@@ -5,7 +5,6 @@
  */
 import { closeSync, existsSync, mkdirSync, openSync, readSync, readFileSync, statSync, chmodSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
 import { shellWoord } from '../domain/shell.js';
@@ -18,6 +17,7 @@ import { isPostgresAdres } from './adres.js';
 import { netwerkschijf } from './netwerk.js';
 import { SqliteDb } from './sqlite.js';
 import { SCHEMA_VERSIE } from './locatie.js';
+import { nodeCrypto } from './crypto-lui.js';
 
 export type { Db } from './db.js';
 /** A raw better-sqlite3 connection: only the SQLite-specific parts of kvz (backup, check, the bench) use one. */
@@ -183,7 +183,7 @@ function bijwerken(db: SqliteBestand, doel: number, migraties: readonly Migratie
     if (herkenning === 'nieuw') {
       db.exec(schemaTekst());
       zaaiCadans(db, nu);
-      db.prepare(`INSERT INTO instelling (sleutel, waarde) VALUES ('database_id', ?)`).run(randomUUID());
+      db.prepare(`INSERT INTO instelling (sleutel, waarde) VALUES ('database_id', ?)`).run(nodeCrypto().randomUUID());
       db.pragma(`application_id = ${APPLICATION_ID}`);
       db.pragma(`user_version = ${doel}`);
       return;
