@@ -106,7 +106,7 @@ export function leesImport(bytes: Uint8Array, bron: string, basis: ImportBasis, 
     const volgnummer = (volgnummers.get(jaar) ?? basis.hoogste[jaar] ?? 0) + 1;
     volgnummers.set(jaar, volgnummer);
     const id = basis.hoogsteId + uitkomst.aantal + 1;
-    meldingen.push(...meldingRij(m, id, jaar, volgnummer, dag, basis.gebruiker, nu));
+    meldingRij(meldingen, m, id, jaar, volgnummer, dag, basis.gebruiker, nu);
     if (m.doorzettenNaar.length > 0) {
       // Without a moment of its own: a melding of today was forwarded today (by now, at the latest); one
       // of an earlier day at a moment nobody knows, which is not late but unknown (#15 item 4). Its op
@@ -136,12 +136,13 @@ export function leesImport(bytes: Uint8Array, bron: string, basis: ImportBasis, 
   zend({ soort: 'klaar', uitkomst, codering, genegeerd: koppeling.genegeerd });
 }
 
-function meldingRij(m: NieuweMelding, id: number, jaar: number, volgnummer: number, dag: string, door: string, nu: string): Waarde[] {
-  return [
+/** Appends the melding's row to `uit` (in MELDING_KOLOMMEN order): spreading a row array into it costs a quarter of the reading. */
+function meldingRij(uit: Waarde[], m: NieuweMelding, id: number, jaar: number, volgnummer: number, dag: string, door: string, nu: string): void {
+  uit.push(
     id, jaar, volgnummer, m.ontvangenOp.toISOString(), dag, m.kanaal, m.categorie, m.kern, m.adres ?? null, m.omschrijving,
     m.melderNaam ?? null, m.melderTelefoon ?? null, m.melderEmail ?? null, +m.terugkoppeling, +m.vergunninghouder,
     +m.vertrouwelijk, m.doorzettenNaar.length > 0 ? 'doorgezet' : 'nieuw', door, nu, nu, m.urgent ? 1 : 0,
-  ];
+  );
 }
 
 function tel(u: ImportUitkomst, reeksen: Map<number, { jaar: number; eerste: string; laatste: string }>, m: NieuweMelding, nummer: string, jaar: number): void {

@@ -149,9 +149,13 @@ class Bundel {
     this.een = insert(1);
   }
 
-  /** Adds flat rows. */
+  /**
+   * Adds flat rows. A batch arrives whole (2,000 rows, a multiple of a statement's 200) into an empty
+   * buffer: it is taken as it is, not copied value by value (two million values in an import).
+   */
   voegToe(waarden: Waarde[]): void {
-    for (const w of waarden) this.buffer.push(w);
+    if (this.buffer.length === 0) this.buffer = waarden;
+    else this.buffer = this.buffer.concat(waarden);
   }
 
   vol(): boolean {
