@@ -57,31 +57,67 @@ export type ImportBericht =
 const PARTIJ = 2000;
 
 /**
- * Reads `bytes` and reports through `zend`: batches of rows, then 'klaar' — or, if any row is wrong,
- * 'afgekeurd' with every problem (batches sent before that must then be thrown away).
+ * The first half of reading, which needs nothing from the database: the file decoded and split into
+ * records, and the order of receipt. A large import does this in its worker thread while the main
+ * thread is still opening the database and its transaction (#14). Throws a UsageError for a file
+ * that cannot be read as a list at all.
  */
-export function leesImport(bytes: Uint8Array, bron: string, basis: ImportBasis, zend: (b: ImportBericht) => void): void {
+export interface Voorbereid {
+  rijen: string[][];
+  regels: number[];
+  koppeling: ReturnType<typeof koppelKolommen>;
+  codering: 'utf-8' | 'windows-1252';
+  /** Each distinct moment of receipt as read, so that checking a row does not parse it again. */
+  tijdstippen: Map<string, Date>;
+  /** Record indexes in order of receipt. */
+  volgorde: Uint32Array;
+}
+
+export function bereidVoor(bytes: Uint8Array, bron: string, nu: Date): Voorbereid {
   const { tekst, codering } = decodeerCsv(bytes);
   const { rijen, regels } = leesCsv(tekst);
   if (rijen.length === 0) throw new UsageError(`${bron} bevat niets; verwacht een kopregel en een regel per melding.`);
   const koppeling = koppelKolommen(rijen[0]!);
   if (rijen.length === 1) throw new UsageError(`${bron} bevat alleen een kopregel; er is niets te importeren.`);
   const tijdstippen = new Map<string, Date>();
-  const c = { lijsten: basis.lijsten, nu: basis.nu, tijdstippen };
 
   // Numbers follow the order of receipt: sort on the moment first (rows whose moment cannot be
-  // read go last; they are refused below anyway), then check and write in that order.
-  const moment = (r: number) => {
+  // read go last; they are refused below anyway), then check and write in that order. Typed arrays
+  // rather than an object per row: a hundred thousand of those are work for the garbage collector.
+  const n = rijen.length - 1;
+  const momenten = new Float64Array(n + 1);
+  for (let r = 1; r <= n; r++) {
     const tekst = ontvangstTekst(rijen[r]!, koppeling);
-    try {
-      const op = parseTijdstip(tekst, 'ontvangen', basis.nu);
-      tijdstippen.set(tekst, op);
-      return op.getTime();
-    } catch {
-      return Infinity;
+    let op = tijdstippen.get(tekst);
+    if (op === undefined) {
+      try {
+        op = parseTijdstip(tekst, 'ontvangen', nu);
+        tijdstippen.set(tekst, op);
+      } catch {
+        momenten[r] = Infinity;
+        continue;
+      }
     }
-  };
-  const volgorde = Array.from({ length: rijen.length - 1 }, (_, i) => ({ r: i + 1, t: moment(i + 1) })).sort((a, b) => a.t - b.t || a.r - b.r);
+    momenten[r] = op.getTime();
+  }
+  const volgorde = new Uint32Array(n);
+  for (let i = 0; i < n; i++) volgorde[i] = i + 1;
+  volgorde.sort((a, b) => momenten[a]! - momenten[b]! || a - b);
+  return { rijen, regels, koppeling, codering, tijdstippen, volgorde };
+}
+
+/**
+ * Reads `bytes` and reports through `zend`: batches of rows, then 'klaar' — or, if any row is wrong,
+ * 'afgekeurd' with every problem (batches sent before that must then be thrown away).
+ */
+export function leesImport(bytes: Uint8Array, bron: string, basis: ImportBasis, zend: (b: ImportBericht) => void): void {
+  leesVoorbereid(bereidVoor(bytes, bron, basis.nu), basis, zend);
+}
+
+/** The second half: every row checked, numbered and handed on in batches. */
+export function leesVoorbereid(v: Voorbereid, basis: ImportBasis, zend: (b: ImportBericht) => void): void {
+  const { rijen, regels, koppeling, codering, tijdstippen, volgorde } = v;
+  const c = { lijsten: basis.lijsten, nu: basis.nu, tijdstippen };
 
   const fouten: { regel: number; tekst: string }[] = [];
   let fouteRegels = 0;
@@ -92,7 +128,7 @@ export function leesImport(bytes: Uint8Array, bron: string, basis: ImportBasis, 
   let meldingen: Waarde[] = [];
   let doorzettingen: Waarde[] = [];
 
-  for (const { r } of volgorde) {
+  for (const r of volgorde) {
     const uit = leesImportRij(rijen[r]!, regels[r]!, koppeling, c);
     if (!('melding' in uit)) {
       fouteRegels++;

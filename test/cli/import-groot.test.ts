@@ -2,7 +2,7 @@
  * A large import is read in a worker thread while the main thread writes (the built binary only):
  * the same rules, the same numbering in order of receipt, and still all or nothing.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lees, nieuweDb, spawnKvz, telRijen, tijdelijkeMap } from '../helpers/run.js';
@@ -84,6 +84,27 @@ describe('kvz import meldingen of a large file', () => {
     expect(telRijen(db, 'melding')).toBe(0);
     expect(telRijen(db, 'doorzetting')).toBe(0);
     expect(telRijen(db, 'audit')).toBe(0);
+  });
+
+  // The worker starts reading before the database is open (#14): what goes wrong on either side still
+  // ends the command at once, with its own message.
+  it('refuses a large file that cannot be read, before anything is written', async () => {
+    const db = nieuweDb();
+    const u = await spawnKvz(['import', 'meldingen', bestand(`${KOP}\r\n"16-03-2027 09:00;Obdam;overig;${'x'.repeat(300_000)}\r\n`)], { KVZ_DB: db, KVZ_NU: NU });
+    expect(u).toMatchObject({ code: 2, stdout: '' });
+    expect(u.stderr).toBe('Regel 2: een veld dat met een aanhalingsteken (") begint, wordt nergens afgesloten.\n');
+    expect(telRijen(db, 'melding')).toBe(0);
+    expect(telRijen(db, 'audit')).toBe(0);
+  });
+
+  it('stops reading when the database cannot be opened, and leaves that file alone', async () => {
+    const db = join(tijdelijkeMap(), 'geen.db');
+    const inhoud = Buffer.alloc(8192, 7);
+    writeFileSync(db, inhoud);
+    const u = await spawnKvz(['import', 'meldingen', bestand(lijst(12_000))], { KVZ_DB: db, KVZ_NU: NU });
+    expect(u.code).toBe(1);
+    expect(u.stderr).toContain('is geen kvz-database');
+    expect(readFileSync(db)).toEqual(inhoud);
   });
 
   it('only reports with --dry-run, writing nothing', async () => {

@@ -25,11 +25,21 @@ export default async function importMeldingen(ctx: Context, o: Opts, [invoer]: s
   const bestand = leesPad(invoer, 'het CSV-bestand');
   const bytes = readFileSync(bestand);
   const bron = basename(bestand);
+  // A large file starts being read before the database is even open.
+  const lezer = startLezer(bytes, bestand, ctx.nu);
+  try {
+    await importeer(ctx, o, bestand, bron, lezer);
+  } finally {
+    lezer.stop();
+  }
+}
+
+async function importeer(ctx: Context, o: Opts, bestand: string, bron: string, lezer: Lezer): Promise<void> {
   const db = await ctx.db();
   const lijsten = await meldingLijsten(db);
   const lezen = async (schrijver?: ImportSchrijver): Promise<ImportUitkomst> => {
     const basis: ImportBasis = { lijsten, nu: ctx.nu, gebruiker: ctx.gebruiker, ...(await importBasis(db)) };
-    const einde = await lees(bytes, bestand, basis, (meldingen, doorzettingen) => schrijver?.schrijf(meldingen, doorzettingen));
+    const einde = await lezer.lees(basis, (meldingen, doorzettingen) => schrijver?.schrijf(meldingen, doorzettingen));
     // A write that failed while reading goes first: it is the cause.
     await schrijver?.wacht();
     if (einde.codering === 'windows-1252') meld(ctx, `Let op: ${bestand} is geen UTF-8; gelezen als Windows-1252 (ANSI).`);
@@ -75,39 +85,75 @@ export default async function importMeldingen(ctx: Context, o: Opts, [invoer]: s
 type Schrijf = (meldingen: (string | number | null)[], doorzettingen: (string | number | null)[]) => void;
 type Einde = Extract<ImportBericht, { soort: 'klaar' | 'afgekeurd' }>;
 
+/** Reading the file: `lees` hands each batch of rows to `schrijf` as soon as it is ready. */
+interface Lezer {
+  /**
+   * Resolves with the end report — 'afgekeurd' when rows are wrong, and then the batches written
+   * must be undone.
+   */
+  lees(basis: ImportBasis, schrijf: Schrijf): Promise<Einde>;
+  /** Stops a reading still under way (the command failed before or while it ran). */
+  stop(): void;
+}
+
 /**
- * Reads the file, handing each batch of rows to `schrijf` as soon as it is ready; resolves with
- * the end report — 'afgekeurd' when rows are wrong, and then the batches written must be undone.
- * A large file is read in a worker thread, so that checking and writing share the two cores.
+ * A large file is read in a worker thread, so that checking and writing share the two cores. It
+ * starts at once: decoding, splitting and sorting the file on the moment of receipt need nothing
+ * from the database, and take the worker about as long as opening the database and the write
+ * transaction take the main thread. The rest waits for what the database tells (`ImportBasis`).
  */
-function lees(bytes: Buffer, bron: string, basis: ImportBasis, schrijf: Schrijf): Promise<Einde> {
-  return new Promise((klaar, mis) => {
-    const ontvang = (b: ImportBericht) => {
-      if (b.soort === 'rijen') schrijf(b.meldingen, b.doorzettingen);
-      else if (b.soort === 'onleesbaar') mis(new UsageError(b.bericht));
-      else klaar(b);
+function startLezer(bytes: Buffer, bron: string, nu: Date): Lezer {
+  if (!GEBUNDELD || bytes.length < GROOT) {
+    return {
+      lees: (basis, schrijf) =>
+        new Promise((klaar, mis) => {
+          try {
+            leesImport(bytes, bron, basis, ontvanger(schrijf, klaar, mis));
+          } catch (e) {
+            mis(e);
+          }
+        }),
+      stop: () => {},
     };
-    if (!GEBUNDELD || bytes.length < GROOT) {
-      try {
-        leesImport(bytes, bron, basis, ontvang);
-      } catch (e) {
-        mis(e);
-      }
-      return;
-    }
-    const werker = new Worker(new URL('../documents/import-werker.js', import.meta.url), { workerData: { bytes, bron, basis } });
-    werker.on('message', (b: ImportBericht) => {
-      try {
-        ontvang(b);
-      } catch (e) {
-        // Writing failed (the disk, a lock): stop reading, report the fault.
-        void werker.terminate();
-        mis(e);
-      }
-    });
-    werker.on('error', mis);
-    werker.on('exit', (code) => mis(new Error(`het inlezen stopte onverwacht (code ${code})`)));
-  });
+  }
+  const werker = new Worker(new URL('../documents/import-werker.js', import.meta.url), { workerData: { bytes, bron, nu } });
+  // What arrives before `lees` is kept: a file that cannot be read says so before the database is open.
+  const vroeg: ImportBericht[] = [];
+  let verwerk: ((b: ImportBericht) => void) | undefined;
+  let faal: ((e: unknown) => void) | undefined;
+  let fout: { e: unknown } | undefined;
+  werker.on('message', (b: ImportBericht) => (verwerk ? verwerk(b) : vroeg.push(b)));
+  const gefaald = (e: unknown) => (faal ? faal(e) : (fout ??= { e }));
+  werker.on('error', gefaald);
+  werker.on('exit', (code) => gefaald(new Error(`het inlezen stopte onverwacht (code ${code})`)));
+  return {
+    lees: (basis, schrijf) =>
+      new Promise((klaar, mis) => {
+        const ontvang = ontvanger(schrijf, klaar, mis);
+        verwerk = (b) => {
+          try {
+            ontvang(b);
+          } catch (e) {
+            // Writing failed (the disk, a lock): stop reading, report the fault.
+            void werker.terminate();
+            mis(e);
+          }
+        };
+        faal = mis;
+        for (const b of vroeg.splice(0)) verwerk(b);
+        if (fout) mis(fout.e);
+        werker.postMessage(basis);
+      }),
+    stop: () => void werker.terminate(),
+  };
+}
+
+function ontvanger(schrijf: Schrijf, klaar: (e: Einde) => void, mis: (e: unknown) => void): (b: ImportBericht) => void {
+  return (b) => {
+    if (b.soort === 'rijen') schrijf(b.meldingen, b.doorzettingen);
+    else if (b.soort === 'onleesbaar') mis(new UsageError(b.bericht));
+    else klaar(b);
+  };
 }
 
 function reeks(u: ImportUitkomst): string {
