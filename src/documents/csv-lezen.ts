@@ -38,16 +38,34 @@ export function herkenScheiding(tekst: string): Scheiding {
 
 /** Parses `tekst` (a BOM at the start is skipped); the separator is detected unless given. */
 export function leesCsv(invoer: string, gegeven?: Scheiding): CsvTabel {
-  const tekst = invoer.charCodeAt(0) === 0xfeff ? invoer.slice(1) : invoer;
+  const rijen: string[][] = [];
+  const regels: number[] = [];
+  const scheiding = elkeRij(invoer, gegeven, (rij, regel) => {
+    rijen.push(rij);
+    regels.push(regel);
+  });
+  return { scheiding, rijen, regels };
+}
+
+/**
+ * Hands each record of `tekst` whose cells are not all empty to `doe`, with the line on which it
+ * starts and where it lies in the text without its BOM (`zonderBom`, from `van` up to `tot`):
+ * `leesCsv(zonderBom.slice(van, tot), scheiding)` reads it again. Returns the separator.
+ */
+export function elkeRij(
+  invoer: string,
+  gegeven: Scheiding | undefined,
+  doe: (rij: string[], regel: number, van: number, tot: number) => void,
+): Scheiding {
+  const tekst = zonderBom(invoer);
   const scheiding = gegeven ?? herkenScheiding(tekst);
   const sep = scheiding.charCodeAt(0);
   const n = tekst.length;
-  const rijen: string[][] = [];
-  const regels: number[] = [];
   let i = 0;
   let regel = 1;
   let rij: string[] = [];
   let rijRegel = 1;
+  let rijVan = 0;
   while (i < n) {
     let waarde: string;
     if (tekst.charCodeAt(i) === AANHALING) {
@@ -91,21 +109,22 @@ export function leesCsv(invoer: string, gegeven?: Scheiding): CsvTabel {
       if (i === n) rij.push('');
       continue;
     }
+    const rijTot = i;
     if (c === CR) i += tekst.charCodeAt(i + 1) === LF ? 2 : 1;
     else if (c === LF) i++;
-    if (rij.some((w) => w !== '')) {
-      rijen.push(rij);
-      regels.push(rijRegel);
-    }
+    if (rij.some((w) => w !== '')) doe(rij, rijRegel, rijVan, rijTot);
     regel++;
     rij = [];
     rijRegel = regel;
+    rijVan = i;
   }
-  if (rij.length > 0 && rij.some((w) => w !== '')) {
-    rijen.push(rij);
-    regels.push(rijRegel);
-  }
-  return { scheiding, rijen, regels };
+  if (rij.length > 0 && rij.some((w) => w !== '')) doe(rij, rijRegel, rijVan, n);
+  return scheiding;
+}
+
+/** The text without a byte-order mark at its start. */
+export function zonderBom(tekst: string): string {
+  return tekst.charCodeAt(0) === 0xfeff ? tekst.slice(1) : tekst;
 }
 
 /** The line ends in tekst[van, tot): looks only there, so the whole file is read once however its quotes fall. */

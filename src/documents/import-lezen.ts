@@ -11,7 +11,7 @@ import type { Lijsten } from '../domain/melding-invoer.js';
 import type { NieuweMelding } from '../domain/melding.js';
 import { formatNummer } from '../domain/nummers.js';
 import { dagVan, parseTijdstip } from '../domain/tijd.js';
-import { decodeerCsv, leesCsv } from './csv-lezen.js';
+import { decodeerCsv, elkeRij, zonderBom, type Scheiding } from './csv-lezen.js';
 
 export type Waarde = string | number | null;
 
@@ -63,7 +63,12 @@ const PARTIJ = 2000;
  * that cannot be read as a list at all.
  */
 export interface Voorbereid {
-  rijen: string[][];
+  /** The text (without a BOM) and its separator: each record is read from it again when it is checked. */
+  tekst: string;
+  scheiding: Scheiding;
+  /** Per record, header first: where it lies in `tekst`, and the line on which it starts. */
+  van: number[];
+  tot: number[];
   regels: number[];
   koppeling: ReturnType<typeof koppelKolommen>;
   codering: 'utf-8' | 'windows-1252';
@@ -74,36 +79,54 @@ export interface Voorbereid {
 }
 
 export function bereidVoor(bytes: Uint8Array, bron: string, nu: Date): Voorbereid {
-  const { tekst, codering } = decodeerCsv(bytes);
-  const { rijen, regels } = leesCsv(tekst);
-  if (rijen.length === 0) throw new UsageError(`${bron} bevat niets; verwacht een kopregel en een regel per melding.`);
-  const koppeling = koppelKolommen(rijen[0]!);
-  if (rijen.length === 1) throw new UsageError(`${bron} bevat alleen een kopregel; er is niets te importeren.`);
+  const { tekst: ruw, codering } = decodeerCsv(bytes);
+  const tekst = zonderBom(ruw);
   const tijdstippen = new Map<string, Date>();
-
-  // Numbers follow the order of receipt: sort on the moment first (rows whose moment cannot be
-  // read go last; they are refused below anyway), then check and write in that order. Typed arrays
-  // rather than an object per row: a hundred thousand of those are work for the garbage collector.
-  const n = rijen.length - 1;
-  const momenten = new Float64Array(n + 1);
-  for (let r = 1; r <= n; r++) {
-    const tekst = ontvangstTekst(rijen[r]!, koppeling);
-    let op = tijdstippen.get(tekst);
+  /** When a record's moment cannot be read: it goes last, and is refused when it is checked. */
+  const moment = (ontvangst: string): number => {
+    let op = tijdstippen.get(ontvangst);
     if (op === undefined) {
       try {
-        op = parseTijdstip(tekst, 'ontvangen', nu);
-        tijdstippen.set(tekst, op);
+        op = parseTijdstip(ontvangst, 'ontvangen', nu);
       } catch {
-        momenten[r] = Infinity;
-        continue;
+        return Infinity;
       }
+      tijdstippen.set(ontvangst, op);
     }
-    momenten[r] = op.getTime();
-  }
+    return op.getTime();
+  };
+
+  // Numbers follow the order of receipt: sort on the moment first, then check and write in that
+  // order. Only where each record lies and its moment are kept until then, not its cells: a hundred
+  // thousand rows of cells kept alive made a third of this step the garbage collector's (#14).
+  const van: number[] = [];
+  const tot: number[] = [];
+  const regels: number[] = [];
+  const momenten: number[] = [];
+  let koppeling: ReturnType<typeof koppelKolommen> | undefined;
+  const scheiding = elkeRij(tekst, undefined, (rij, regel, a, b) => {
+    van.push(a);
+    tot.push(b);
+    regels.push(regel);
+    if (koppeling === undefined) {
+      koppeling = koppelKolommen(rij);
+      momenten.push(0);
+    } else momenten.push(moment(ontvangstTekst(rij, koppeling)));
+  });
+  if (koppeling === undefined) throw new UsageError(`${bron} bevat niets; verwacht een kopregel en een regel per melding.`);
+  if (regels.length === 1) throw new UsageError(`${bron} bevat alleen een kopregel; er is niets te importeren.`);
+  const n = regels.length - 1;
   const volgorde = new Uint32Array(n);
   for (let i = 0; i < n; i++) volgorde[i] = i + 1;
   volgorde.sort((a, b) => momenten[a]! - momenten[b]! || a - b);
-  return { rijen, regels, koppeling, codering, tijdstippen, volgorde };
+  return { tekst, scheiding, van, tot, regels, koppeling, codering, tijdstippen, volgorde };
+}
+
+/** The cells of record `r`, read again from the text. */
+function cellen(v: Voorbereid, r: number): string[] {
+  let cellen: string[] = [];
+  elkeRij(v.tekst.slice(v.van[r], v.tot[r]), v.scheiding, (rij) => (cellen = rij));
+  return cellen;
 }
 
 /**
@@ -116,7 +139,7 @@ export function leesImport(bytes: Uint8Array, bron: string, basis: ImportBasis, 
 
 /** The second half: every row checked, numbered and handed on in batches. */
 export function leesVoorbereid(v: Voorbereid, basis: ImportBasis, zend: (b: ImportBericht) => void): void {
-  const { rijen, regels, koppeling, codering, tijdstippen, volgorde } = v;
+  const { regels, koppeling, codering, tijdstippen, volgorde } = v;
   const c = { lijsten: basis.lijsten, nu: basis.nu, tijdstippen };
 
   const fouten: { regel: number; tekst: string }[] = [];
@@ -129,7 +152,7 @@ export function leesVoorbereid(v: Voorbereid, basis: ImportBasis, zend: (b: Impo
   let doorzettingen: Waarde[] = [];
 
   for (const r of volgorde) {
-    const uit = leesImportRij(rijen[r]!, regels[r]!, koppeling, c);
+    const uit = leesImportRij(cellen(v, r), regels[r]!, koppeling, c);
     if (!('melding' in uit)) {
       fouteRegels++;
       for (const f of uit.fouten) fouten.push({ regel: regels[r]!, tekst: f });
@@ -161,7 +184,7 @@ export function leesVoorbereid(v: Voorbereid, basis: ImportBasis, zend: (b: Impo
     }
   }
   if (fouten.length > 0) {
-    const totaal = rijen.length - 1;
+    const totaal = regels.length - 1;
     const regelsTekst = fouten.sort((a, b) => a.regel - b.regel).map((f) => f.tekst);
     regelsTekst.push(`${fouteRegels} van de ${totaal} ${totaal === 1 ? 'regel' : 'regels'} afgekeurd; er is niets geïmporteerd.`);
     zend({ soort: 'afgekeurd', regels: regelsTekst, codering, genegeerd: koppeling.genegeerd });

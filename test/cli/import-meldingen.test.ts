@@ -50,6 +50,21 @@ describe('kvz import meldingen', () => {
     expect(audit[0]!.details).not.toMatch(/Anna|12345678/);
   });
 
+  // Each record is read a second time from where it lies in the file, when it is checked (#14).
+  it('reads each record the same the second time: lone CR line ends, empty records, a trailing separator', async () => {
+    const db = nieuweDb();
+    const inhoud = ['Datum;Dorp;Categorie;Melding;', '16-03-2027 08:00;Obdam;overig;"Twee\rregels; ""ok""";', ';;;;', '15-03-2027 08:00;Ursem;overig;Eerder;'].join('\r');
+    await kvzOk(['import', 'meldingen', bestand(`${inhoud}\r`)], { db });
+    expect(lees(db, 'SELECT nummer, kern, omschrijving FROM melding ORDER BY id')).toEqual([
+      { nummer: 'M-2027-0001', kern: 'Ursem', omschrijving: 'Eerder' },
+      // (a line break inside a cell is stored as \n, as melding add does)
+      { nummer: 'M-2027-0002', kern: 'Obdam', omschrijving: 'Twee\nregels; "ok"' },
+    ]);
+    const fout = await kvz(['import', 'meldingen', bestand(['Datum;Dorp;Categorie;Melding', '16-03-2027 08:00;Obdam;overig;"a\nb"', '', '16-03-2027 09:00;Nergens;overig;x'].join('\n'), 'fout.csv')], { db });
+    expect(fout.code).toBe(2);
+    expect(fout.stderr).toContain("Regel 5: Onbekende kern 'Nergens'");
+  });
+
   it('reads a comma-separated file without BOM and with LF line ends just the same', async () => {
     const db = nieuweDb();
     const komma = 'Ontvangen,Kern,Categorie,Omschrijving,Kanaal\n16-03-2027 08:00,Avenhorn,vandalisme,"Bankje vernield, weer",balie\n';
