@@ -3,8 +3,8 @@
  * the lock is released in time, or fails clearly with exit 1 and writes nothing when it is not.
  * kvz runs as a real process here: the in-process runner would block the test's own event loop.
  */
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { kvzOk, lees, nieuweDb, spawnKvz, STANDAARD_NU, tijdelijkeMap } from '../helpers/run.js';
 import { houdSlot } from '../helpers/slot.js';
@@ -81,7 +81,13 @@ describe('a database locked by another process', () => {
              'nieuw', geregistreerd_door, aangemaakt_op, gewijzigd_op FROM melding`);
     const bezig = spawnKvz(['backup', doel], omgeving(db));
     // The copy is taken while the other write is open; only the backup's own audit row waits for the lock.
-    await wacht(1500);
+    // Commit the other write once the copy is on disk, however slow the machine is (a fixed wait was
+    // too short under a full test run), and a moment later, when the backup checks it.
+    const map = dirname(doel);
+    for (const tot = Date.now() + 20_000; Date.now() < tot; await wacht(50)) {
+      if (readdirSync(map).some((f) => f.endsWith('.tmp') && statSync(join(map, f)).size > 0)) break;
+    }
+    await wacht(500);
     await slot.los('commit');
     const u = await bezig;
     expect(u.code, u.stderr).toBe(0);

@@ -99,8 +99,8 @@ interface Lezer {
 /**
  * A large file is read in a worker thread, so that checking and writing share the two cores. It
  * starts at once: decoding, splitting and sorting the file on the moment of receipt need nothing
- * from the database, and take the worker about as long as opening the database and the write
- * transaction take the main thread. The rest waits for what the database tells (`ImportBasis`).
+ * from the database, so they run while the main thread opens it and takes the write transaction.
+ * Checking the rows waits for what the database tells (`ImportBasis`).
  */
 function startLezer(bytes: Buffer, bron: string, nu: Date): Lezer {
   if (!GEBUNDELD || bytes.length < GROOT) {
