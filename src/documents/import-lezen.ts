@@ -56,12 +56,7 @@ export type ImportBericht =
 /** Rows per batch: enough to keep the statements full, few enough that writing starts early. */
 const PARTIJ = 2000;
 
-/**
- * The first half of reading, which needs nothing from the database: the file decoded and split into
- * records, and the order of receipt. A large import does this in its worker thread while the main
- * thread is still opening the database and its transaction (#14). Throws a UsageError for a file
- * that cannot be read as a list at all.
- */
+/** What the first half of reading (`bereidVoor`) hands to the second (`leesVoorbereid`). */
 export interface Voorbereid {
   /** The text (without a BOM) and its separator: each record is read from it again when it is checked. */
   tekst: string;
@@ -78,11 +73,17 @@ export interface Voorbereid {
   volgorde: Uint32Array;
 }
 
+/**
+ * The first half of reading, which needs nothing from the database: the file decoded and split into
+ * records, and the order of receipt. A large import does this in its worker thread while the main
+ * thread is still opening the database and its transaction (#14). Throws a UsageError for a file
+ * that cannot be read as a list at all.
+ */
 export function bereidVoor(bytes: Uint8Array, bron: string, nu: Date): Voorbereid {
   const { tekst: ruw, codering } = decodeerCsv(bytes);
   const tekst = zonderBom(ruw);
   const tijdstippen = new Map<string, Date>();
-  /** When a record's moment cannot be read: it goes last, and is refused when it is checked. */
+  /** A moment of receipt in ms; Infinity when it cannot be read (that record goes last, and is refused when checked). */
   const moment = (ontvangst: string): number => {
     let op = tijdstippen.get(ontvangst);
     if (op === undefined) {
@@ -124,9 +125,9 @@ export function bereidVoor(bytes: Uint8Array, bron: string, nu: Date): Voorberei
 
 /** The cells of record `r`, read again from the text. */
 function cellen(v: Voorbereid, r: number): string[] {
-  let cellen: string[] = [];
-  elkeRij(v.tekst.slice(v.van[r], v.tot[r]), v.scheiding, (rij) => (cellen = rij));
-  return cellen;
+  let uit: string[] = [];
+  elkeRij(v.tekst.slice(v.van[r], v.tot[r]), v.scheiding, (rij) => (uit = rij));
+  return uit;
 }
 
 /**

@@ -120,12 +120,12 @@ export function valideerGegeven(ruw: RuweMelding, c: RegelContext, flag: (veld: 
   }
 }
 
-/** '--melder-naam' for 'melderNaam'. */
 /** A melding linked to a placement is about a vergunninghouder: saying it is not, is a contradiction (add and update). */
 export function plaatsingZonderVergunninghouder(flag: string): UsageError {
   return new UsageError(`${flag} gaat over een vergunninghouder; laat --no-vergunninghouder weg.`);
 }
 
+/** '--melder-naam' for 'melderNaam'. */
 export function alsFlag(veld: string): string {
   return `--${veld.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 }

@@ -368,7 +368,7 @@ export interface ToestandVerschil {
 
 /**
  * Compares every object with its newest record, object by object as the store gives them (a file's
- * from `toestanden`, PostgreSQL's from the database). `vastgelegd` is what the audit log recorded (each
+ * from `elkeToestand`, PostgreSQL's from the database). `vastgelegd` is what the audit log recorded (each
  * object's newest record; emptied on the way). Objects never recorded are named as added behind kvz's back.
  */
 export class ToestandVergelijking {
