@@ -11,6 +11,8 @@ import type { Lijsten } from '../domain/melding-invoer.js';
 import type { NieuweMelding } from '../domain/melding.js';
 import { formatNummer } from '../domain/nummers.js';
 import { dagVan, parseTijdstip } from '../domain/tijd.js';
+import { nodeCrypto } from '../store/crypto-lui.js';
+import { SOORTEN, toestandHash } from '../store/toestand.js';
 import { decodeerCsv, elkeRij, zonderBom, type Scheiding } from './csv-lezen.js';
 
 export type Waarde = string | number | null;
@@ -22,6 +24,8 @@ export const MELDING_KOLOMMEN = [
   'geregistreerd_door', 'aangemaakt_op', 'gewijzigd_op', 'urgent',
 ] as const;
 export const DOORZETTING_KOLOMMEN = ['melding_id', 'partner', 'op', 'dag', 'door', 'tijd_onbekend'] as const;
+/** A melding row when the reader also salts and hashes its state (`ImportBasis.toestand`): the salt last. */
+export const MELDING_KOLOMMEN_MET_ZOUT = [...MELDING_KOLOMMEN, 'zout'] as const;
 
 /** What the database tells the reader before it starts. */
 export interface ImportBasis {
@@ -32,6 +36,11 @@ export interface ImportBasis {
   hoogsteId: number;
   /** The highest sequence number per year so far. */
   hoogste: Record<number, number>;
+  /**
+   * Whether the reader salts each melding and computes its state hash (SQLite, SPEC §10): then rows
+   * carry the salt (MELDING_KOLOMMEN_MET_ZOUT) and batches the hashes, work the writing thread is spared.
+   */
+  toestand?: boolean;
 }
 
 export interface ImportUitkomst {
@@ -46,7 +55,8 @@ export interface ImportUitkomst {
 }
 
 export type ImportBericht =
-  | { soort: 'rijen'; meldingen: Waarde[]; doorzettingen: Waarde[] }
+  /** `toestanden`: with `ImportBasis.toestand`, each melding's state hash, in the order of its rows. */
+  | { soort: 'rijen'; meldingen: Waarde[]; doorzettingen: Waarde[]; toestanden?: string[] }
   | { soort: 'klaar'; uitkomst: ImportUitkomst; codering: 'utf-8' | 'windows-1252'; genegeerd: string[] }
   /** Rows that are wrong: one message per problem, in line order. Nothing may be written. */
   | { soort: 'afgekeurd'; regels: string[]; codering: 'utf-8' | 'windows-1252'; genegeerd: string[] }
@@ -151,6 +161,8 @@ export function leesVoorbereid(v: Voorbereid, basis: ImportBasis, zend: (b: Impo
   const reeksen = new Map<number, { jaar: number; eerste: string; laatste: string }>();
   let meldingen: Waarde[] = [];
   let doorzettingen: Waarde[] = [];
+  const staat = basis.toestand ? new Staat() : undefined;
+  let toestanden: string[] = [];
 
   for (const r of volgorde) {
     const uit = leesImportRij(cellen(v, r), regels[r]!, koppeling, c);
@@ -166,6 +178,8 @@ export function leesVoorbereid(v: Voorbereid, basis: ImportBasis, zend: (b: Impo
     const volgnummer = (volgnummers.get(jaar) ?? basis.hoogste[jaar] ?? 0) + 1;
     volgnummers.set(jaar, volgnummer);
     const id = basis.hoogsteId + uitkomst.aantal + 1;
+    const begin = meldingen.length;
+    const dBegin = doorzettingen.length;
     meldingRij(meldingen, m, id, jaar, volgnummer, dag, basis.gebruiker, nu);
     if (m.doorzettenNaar.length > 0) {
       // Without a moment of its own: a melding of today was forwarded today (by now, at the latest); one
@@ -177,11 +191,13 @@ export function leesVoorbereid(v: Voorbereid, basis: ImportBasis, zend: (b: Impo
       for (const partner of m.doorzettenNaar) doorzettingen.push(id, partner, opIso, opDag, basis.gebruiker, onbekend ? 1 : 0);
       if (onbekend) uitkomst.tijd_onbekend++;
     }
+    if (staat) toestanden.push(staat.zoutEnHash(meldingen, begin, doorzettingen, dBegin));
     tel(uitkomst, reeksen, m, formatNummer('melding', jaar, volgnummer), jaar);
     if (uitkomst.aantal % PARTIJ === 0) {
-      zend({ soort: 'rijen', meldingen, doorzettingen });
+      zend(staat ? { soort: 'rijen', meldingen, doorzettingen, toestanden } : { soort: 'rijen', meldingen, doorzettingen });
       meldingen = [];
       doorzettingen = [];
+      toestanden = [];
     }
   }
   if (fouten.length > 0) {
@@ -191,7 +207,7 @@ export function leesVoorbereid(v: Voorbereid, basis: ImportBasis, zend: (b: Impo
     zend({ soort: 'afgekeurd', regels: regelsTekst, codering, genegeerd: koppeling.genegeerd });
     return;
   }
-  if (meldingen.length > 0) zend({ soort: 'rijen', meldingen, doorzettingen });
+  if (meldingen.length > 0) zend(staat ? { soort: 'rijen', meldingen, doorzettingen, toestanden } : { soort: 'rijen', meldingen, doorzettingen });
   uitkomst.reeksen = [...reeksen.values()].sort((a, b) => a.jaar - b.jaar);
   zend({ soort: 'klaar', uitkomst, codering, genegeerd: koppeling.genegeerd });
 }
@@ -203,6 +219,75 @@ function meldingRij(uit: Waarde[], m: NieuweMelding, id: number, jaar: number, v
     m.melderNaam ?? null, m.melderTelefoon ?? null, m.melderEmail ?? null, +m.terugkoppeling, +m.vergunninghouder,
     +m.vertrouwelijk, m.doorzettenNaar.length > 0 ? 'doorgezet' : 'nieuw', door, nu, nu, m.urgent ? 1 : 0,
   );
+}
+
+const MELDING = SOORTEN.find((s) => s.tabel === 'melding')!;
+/** Where each column of the state is in an import's row, or -1: a column the import leaves at its default (NULL, or 0 for a later one). */
+const plaatsen = (kolommen: readonly string[], in_: readonly string[]) => kolommen.map((k) => in_.indexOf(k));
+const M_STAAT = plaatsen(MELDING.kolommen, MELDING_KOLOMMEN);
+const M_LATER = plaatsen(MELDING.later ?? [], MELDING_KOLOMMEN);
+const DELEN = MELDING.delen.map((d) =>
+  d.tabel === 'doorzetting'
+    ? { staat: plaatsen(d.kolommen, DOORZETTING_KOLOMMEN), later: plaatsen(d.later ?? [], DOORZETTING_KOLOMMEN), laterNamen: d.later ?? [] }
+    : undefined, // an import adds no contacts
+);
+const PARTNER = DOORZETTING_KOLOMMEN.indexOf('partner');
+
+function json(w: Waarde | undefined): string {
+  return w === null || w === undefined ? 'null' : typeof w === 'number' ? String(w) : JSON.stringify(w);
+}
+
+/**
+ * A new melding's salt and state hash, on the reader's thread (#14: the writing thread is the import's
+ * bottleneck, and reading back a hundred thousand states through SQL took it half a second). The state
+ * is the JSON text that SQLite's view gives for the row once written (store/toestand.ts, staatSql):
+ * the columns of SOORTEN in their order, a column the import does not write is NULL (its default), its
+ * forwardings ordered by partner, no contacts, and a later column only when set. JSON.stringify writes
+ * text as SQLite's json_array does for every well-formed string (a decoded file holds no other);
+ * test/cli/import-toestand.test.ts holds them together through `kvz check`, which names any melding
+ * whose state differs from its record.
+ */
+class Staat {
+  private zouten = '';
+  private volgende = 0;
+
+  /** Appends the salt to the row that starts at `begin` and returns the hash of its state. */
+  zoutEnHash(rij: Waarde[], begin: number, doorzettingen: readonly Waarde[], dBegin: number): string {
+    if (this.volgende === this.zouten.length) {
+      // lower(hex(randomblob(16))), as the column's default would give, drawn a batch at a time.
+      this.zouten = nodeCrypto().randomBytes(16 * PARTIJ).toString('hex');
+      this.volgende = 0;
+    }
+    const zout = this.zouten.slice(this.volgende, (this.volgende += 32));
+    let staat = '[';
+    for (let k = 0; k < M_STAAT.length; k++) staat += (k === 0 ? '' : ',') + (M_STAAT[k]! < 0 ? 'null' : json(rij[begin + M_STAAT[k]!]));
+    for (const deel of DELEN) {
+      if (!deel) {
+        staat += ',[]';
+        continue;
+      }
+      const rijen: [string, string][] = [];
+      for (let i = dBegin; i < doorzettingen.length; i += DOORZETTING_KOLOMMEN.length) {
+        let d = '[';
+        for (let k = 0; k < deel.staat.length; k++) d += (k === 0 ? '' : ',') + (deel.staat[k]! < 0 ? 'null' : json(doorzettingen[i + deel.staat[k]!]));
+        for (let k = 0; k < deel.later.length; k++) {
+          const w = deel.later[k]! < 0 ? null : doorzettingen[i + deel.later[k]!]!;
+          if (w !== null && w !== 0) d += `,[${JSON.stringify(deel.laterNamen[k])},${json(w)}]`;
+        }
+        rijen.push([doorzettingen[i + PARTNER] as string, `${d}]`]);
+      }
+      if (rijen.length > 1) rijen.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+      staat += ',[';
+      for (let k = 0; k < rijen.length; k++) staat += (k === 0 ? '' : ',') + rijen[k]![1];
+      staat += ']';
+    }
+    for (let k = 0; k < M_LATER.length; k++) {
+      const w = M_LATER[k]! < 0 ? null : rij[begin + M_LATER[k]!]!;
+      if (w !== null && w !== 0) staat += `,[${JSON.stringify(MELDING.later![k])},${json(w)}]`;
+    }
+    rij.push(zout);
+    return toestandHash(zout, `${staat}]`);
+  }
 }
 
 function tel(u: ImportUitkomst, reeksen: Map<number, { jaar: number; eerste: string; laatste: string }>, m: NieuweMelding, nummer: string, jaar: number): void {

@@ -4,7 +4,7 @@
  * year, read here) cannot be taken by another writer meanwhile; rows arrive in batches and go in
  * 200 per statement — 100,000 rows must go in at 50,000 rows/s or better (SPEC §6).
  */
-import { DOORZETTING_KOLOMMEN, MELDING_KOLOMMEN, type ImportUitkomst, type Waarde } from '../documents/import-lezen.js';
+import { DOORZETTING_KOLOMMEN, MELDING_KOLOMMEN, MELDING_KOLOMMEN_MET_ZOUT, type ImportUitkomst, type Waarde } from '../documents/import-lezen.js';
 import { schrijfAudit, type Actor } from './audit.js';
 import { berekenNieuw, nieuweMeldingenInBulk } from './toestand.js';
 import type { Db } from './db.js';
@@ -36,29 +36,50 @@ export class ImportSchrijver {
   private geschrevenTot = 0;
   private berekendTot = 0;
   private vooraf = false;
+  /** Columns per melding row: with the salt when the reader hashes the states (`metToestand`). */
+  private readonly breedte: number;
+  /** The state hashes the reader sent, of the meldingen with ids above `berekendTot`, in id order. */
+  private toestanden: string[] = [];
 
-  constructor(private readonly db: Db) {
+  /**
+   * `metToestand`: the reader salts each row and hashes its state (SQLite: `ImportBasis.toestand`), so
+   * the states are not read back through SQL here.
+   */
+  constructor(
+    private readonly db: Db,
+    private readonly metToestand = false,
+  ) {
     if (!db.inTransactie) throw new Error('een import schrijft binnen de transactie van het commando');
-    this.meldingen = new Bundel(db, 'melding', [...MELDING_KOLOMMEN]);
+    const kolommen = metToestand ? MELDING_KOLOMMEN_MET_ZOUT : MELDING_KOLOMMEN;
+    this.breedte = kolommen.length;
+    this.meldingen = new Bundel(db, 'melding', [...kolommen]);
     // Forwardings refer to their melding: they are written right after their meldingen.
     this.doorzettingen = new Bundel(db, 'doorzetting', [...DOORZETTING_KOLOMMEN]);
   }
 
-  /** Queues one batch; a failure surfaces in `voltooi`. */
-  schrijf(meldingen: Waarde[], doorzettingen: Waarde[]): void {
-    for (let i = 0; i < meldingen.length; i += MELDING_KOLOMMEN.length) this.hoogsteId = Math.max(this.hoogsteId, Number(meldingen[i]));
+  /** Whether the reader is to salt and hash the states (`ImportBasis.toestand`). */
+  get toestandDoorLezer(): boolean {
+    return this.metToestand;
+  }
+
+  /** Queues one batch (`toestanden`: its states, when the reader hashes them); a failure surfaces in `voltooi`. */
+  schrijf(meldingen: Waarde[], doorzettingen: Waarde[], toestanden?: string[]): void {
+    if (this.metToestand && toestanden?.length !== meldingen.length / this.breedte) throw new Error('een partij zonder toestand bij elke melding');
+    for (let i = 0; i < meldingen.length; i += this.breedte) this.hoogsteId = Math.max(this.hoogsteId, Number(meldingen[i]));
     this.werk = this.werk.then(async () => {
       this.meldingen.voegToe(meldingen);
       this.doorzettingen.voegToe(doorzettingen);
+      if (toestanden) this.toestanden = this.toestanden.length === 0 ? toestanden : this.toestanden.concat(toestanden);
       let tot = 0;
-      for (let i = 0; i < meldingen.length; i += MELDING_KOLOMMEN.length) tot = Math.max(tot, Number(meldingen[i]));
+      for (let i = 0; i < meldingen.length; i += this.breedte) tot = Math.max(tot, Number(meldingen[i]));
       if (this.meldingen.vol()) {
         await this.meldingen.leeg();
         await this.doorzettingen.leeg();
         this.geschrevenTot = Math.max(this.geschrevenTot, tot);
         // The states of what is now written and final, while the reader parses on (SPEC §10).
         if (this.vooraf && this.db instanceof SqliteDb) {
-          berekenNieuw(this.db.ruw, this.berekendTot, this.geschrevenTot);
+          const gegeven = this.metToestand ? this.toestanden.splice(0, this.geschrevenTot - this.berekendTot) : undefined;
+          berekenNieuw(this.db.ruw, this.berekendTot, this.geschrevenTot, gegeven);
           this.berekendTot = this.geschrevenTot;
         }
       }
@@ -81,6 +102,10 @@ export class ImportSchrijver {
     await this.werk;
     await this.meldingen.leeg();
     await this.doorzettingen.leeg();
+    if (this.metToestand && this.vooraf && this.db instanceof SqliteDb && this.hoogsteId > this.berekendTot) {
+      berekenNieuw(this.db.ruw, this.berekendTot, this.hoogsteId, this.toestanden.splice(0));
+      this.berekendTot = this.hoogsteId;
+    }
   }
 
   async voltooi(actor: Actor, bron: string, u: ImportUitkomst): Promise<void> {

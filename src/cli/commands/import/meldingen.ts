@@ -38,8 +38,8 @@ async function importeer(ctx: Context, o: Opts, bestand: string, bron: string, l
   const db = await ctx.db();
   const lijsten = await meldingLijsten(db);
   const lezen = async (schrijver?: ImportSchrijver): Promise<ImportUitkomst> => {
-    const basis: ImportBasis = { lijsten, nu: ctx.nu, gebruiker: ctx.gebruiker, ...(await importBasis(db)) };
-    const einde = await lezer.lees(basis, (meldingen, doorzettingen) => schrijver?.schrijf(meldingen, doorzettingen));
+    const basis: ImportBasis = { lijsten, nu: ctx.nu, gebruiker: ctx.gebruiker, ...(await importBasis(db)), toestand: schrijver?.toestandDoorLezer };
+    const einde = await lezer.lees(basis, (meldingen, doorzettingen, toestanden) => schrijver?.schrijf(meldingen, doorzettingen, toestanden));
     // A write that failed while reading goes first: it is the cause.
     await schrijver?.wacht();
     if (einde.codering === 'windows-1252') meld(ctx, `Let op: ${bestand} is geen UTF-8; gelezen als Windows-1252 (ANSI).`);
@@ -52,7 +52,8 @@ async function importeer(ctx: Context, o: Opts, bestand: string, bron: string, l
     ? await lezen()
     : await metGroteCache(db, () =>
         db.transactie(async () => {
-          const schrijver = new ImportSchrijver(db);
+          // On a file the reader salts the rows and hashes their states (on its own thread, #14).
+          const schrijver = new ImportSchrijver(db, db.soort === 'sqlite');
           const { hoogsteId } = await importBasis(db);
           schrijver.nieuwVanaf(hoogsteId);
           const uitkomst = await schrijfNieuw(db, hoogsteId, async () => {
@@ -82,7 +83,7 @@ async function importeer(ctx: Context, o: Opts, bestand: string, bron: string, l
   if (onbekend) schrijf(ctx, onbekend);
 }
 
-type Schrijf = (meldingen: (string | number | null)[], doorzettingen: (string | number | null)[]) => void;
+type Schrijf = (meldingen: (string | number | null)[], doorzettingen: (string | number | null)[], toestanden?: string[]) => void;
 type Einde = Extract<ImportBericht, { soort: 'klaar' | 'afgekeurd' }>;
 
 /** Reading the file: `lees` hands each batch of rows to `schrijf` as soon as it is ready. */
@@ -150,7 +151,7 @@ function startLezer(bytes: Buffer, bron: string, nu: Date): Lezer {
 
 function ontvanger(schrijf: Schrijf, klaar: (e: Einde) => void, mis: (e: unknown) => void): (b: ImportBericht) => void {
   return (b) => {
-    if (b.soort === 'rijen') schrijf(b.meldingen, b.doorzettingen);
+    if (b.soort === 'rijen') schrijf(b.meldingen, b.doorzettingen, b.toestanden);
     else if (b.soort === 'onleesbaar') mis(new UsageError(b.bericht));
     else klaar(b);
   };
