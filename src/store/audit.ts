@@ -3,7 +3,7 @@
  * the change. Each row's hash covers the previous row's hash and its own content, so a row edited,
  * inserted or removed behind kvz's back breaks the chain (verified by `kvz check`).
  */
-import { nodeCrypto } from './crypto-lui.js';
+import { sha256Hex } from './sha256.js';
 import type Database from 'better-sqlite3';
 import type { Db } from './db.js';
 import type { SqliteDb } from './sqlite.js';
@@ -51,7 +51,7 @@ export function auditHash(rij: Omit<AuditRij, 'hash'>): string {
   // Rows without states hash as they always did, so every chain written before still verifies.
   if (rij.toestand != null) velden.push(rij.toestand);
   const inhoud = JSON.stringify(velden);
-  return nodeCrypto().createHash('sha256').update(rij.vorige_hash).update('\n').update(inhoud).digest('hex');
+  return sha256Hex(rij.vorige_hash, '\n', inhoud);
 }
 
 /** Appends one audit row; call inside the transaction of the change it records. */

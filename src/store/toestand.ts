@@ -12,7 +12,7 @@
  * only there, so a change made with another tool is never recorded as if kvz had made it.
  * PostgreSQL does the same in the database itself, from the same SOORTEN (toestand-pg.ts).
  */
-import { nodeCrypto } from './crypto-lui.js';
+import { sha256Hex } from './sha256.js';
 import type Database from 'better-sqlite3';
 
 type Bestand = Database.Database;
@@ -142,8 +142,7 @@ function toestandSql(s: Soort): string {
 
 /** The salted hash of one state (128 bits of SHA-256: enough to make a matching forgery infeasible). */
 export function toestandHash(zout: string | null, staat: string): string {
-  // crypto.hash: one call instead of four, which matters for the hundred thousand rows of an import.
-  return nodeCrypto().hash('sha256', `${zout ?? ''}\n${staat}`).slice(0, 32);
+  return sha256Hex(`${zout ?? ''}\n${staat}`).slice(0, 32);
 }
 
 /** A fresh random salt in SQLite's SQL (schema.sql's column default says the same). */
