@@ -124,6 +124,23 @@ describe('kvz melding add', () => {
     );
   });
 
+  it('names at most five like it, the nearest in time, and how many more there are', async () => {
+    // A busy address: eight reports in one morning. The warning stays one readable line.
+    const db = nieuweDb();
+    const adres = [...BASIS, '--adres', 'Stationsplein 1'];
+    for (let uur = 8; uur <= 15; uur++) await kvzOk([...adres, '--ontvangen', `15-03-2027 ${String(uur).padStart(2, '0')}:00`], { db });
+    const u = await kvzOk([...adres, '--ontvangen', '15-03-2027 15:30'], { db });
+    expect(u.stderr).toBe(
+      '! M-2027-0009 lijkt op M-2027-0004 (15-03-2027 11:00), M-2027-0005 (15-03-2027 12:00), M-2027-0006 (15-03-2027 13:00), ' +
+        'M-2027-0007 (15-03-2027 14:00), M-2027-0008 (15-03-2027 15:00) en 3 andere: zelfde categorie, kern en adres, binnen een dag.\n' +
+        '  Hoort ze erbij, koppel ze dan:     kvz zaak open --melding M-2027-0004,M-2027-0005,M-2027-0006,M-2027-0007,M-2027-0008,M-2027-0009 …\n' +
+        '  Is het dezelfde melding nog eens: kvz melding close M-2027-0009 --vervallen "dubbel met M-2027-0004"\n',
+    );
+    // JSON, for scripts, names them all.
+    const json = await kvzJson<{ lijkt_op: string[] }>([...adres, '--ontvangen', '15-03-2027 15:45', '--json'], { db });
+    expect(json.lijkt_op).toHaveLength(9);
+  });
+
   it('numbers per year of receipt (Amsterdam) and never reuses a number', async () => {
     const db = nieuweDb();
     await kvzOk([...BASIS, '--ontvangen', '2026-12-31 23:30'], { db });

@@ -51,24 +51,40 @@ export default async function meldingAdd(ctx: Context, opts: Opts): Promise<void
   if (afgeleverd.length > 0 && !isVerborgen(melding)) melding = await toonMelding(db, melding.nummer, ctx.nu);
   if (opts.json) schrijfJson(ctx, gelijk.length > 0 ? { ...melding, lijkt_op: gelijk.map((g) => g.nummer) } : melding);
   else schrijfTekst(ctx, bevestiging(ctx, melding));
-  if (gelijk.length > 0 && !gevraagd && !opts.json) meld(ctx, gelijkWaarschuwing(melding.nummer, gelijk));
+  if (gelijk.length > 0 && !gevraagd && !opts.json) meld(ctx, gelijkWaarschuwing(melding.nummer, gelijk, nieuw.ontvangenOp));
   meldPost(ctx, post, afgeleverd, opts.json);
 }
 
 type Gelijke = Awaited<ReturnType<typeof lijktOp>>;
 
-/** 'lijkt op M-2027-0041 (16-03-2027 09:12, zaak Z-2027-003): zelfde categorie, kern en adres, binnen een dag.' */
-const gelijkTekst = (gelijk: Gelijke) =>
-  `lijkt op ${gelijk.map((g) => `${g.nummer} (${tijdstipKort(new Date(g.ontvangen_op))}${g.zaak ? `, zaak ${g.zaak}` : ''})`).join(', ')}: zelfde categorie, kern en adres, binnen een dag.`;
+/** How many like it are named; a busy address can have dozens in a day, and one line should stay readable. */
+const NOEMEN = 5;
 
-function gelijkWaarschuwing(nummer: string, gelijk: Gelijke): string {
+/** The ones to name: all, or the five received nearest to the new one's moment, in order of receipt. */
+function teNoemen(gelijk: Gelijke, op: Date): Gelijke {
+  if (gelijk.length <= NOEMEN) return gelijk;
+  const afstand = (g: Gelijke[number]) => Math.abs(Date.parse(g.ontvangen_op) - op.getTime());
+  const dichtst = new Set([...gelijk].sort((a, b) => afstand(a) - afstand(b)).slice(0, NOEMEN));
+  return gelijk.filter((g) => dichtst.has(g));
+}
+
+/** 'lijkt op M-2027-0041 (16-03-2027 09:12, zaak Z-2027-003): zelfde categorie, kern en adres, binnen een dag.' */
+function gelijkTekst(gelijk: Gelijke, op: Date): string {
+  const genoemd = teNoemen(gelijk, op);
+  const meer = gelijk.length - genoemd.length;
+  const lijst = genoemd.map((g) => `${g.nummer} (${tijdstipKort(new Date(g.ontvangen_op))}${g.zaak ? `, zaak ${g.zaak}` : ''})`).join(', ');
+  return `lijkt op ${lijst}${meer > 0 ? ` en ${meer} andere` : ''}: zelfde categorie, kern en adres, binnen een dag.`;
+}
+
+function gelijkWaarschuwing(nummer: string, gelijk: Gelijke, op: Date): string {
   // Only a zaak still open can take it (a closed one is in the text above, as what it was).
   const zaak = gelijk.find((g) => g.zaak_open)?.zaak;
-  const doe = zaak ? `kvz melding link ${nummer} ${zaak}` : `kvz zaak open --melding ${[...gelijk.filter((g) => g.zaak === null).map((g) => g.nummer), nummer].join(',')} …`;
+  const genoemd = teNoemen(gelijk, op);
+  const doe = zaak ? `kvz melding link ${nummer} ${zaak}` : `kvz zaak open --melding ${[...genoemd.filter((g) => g.zaak === null).map((g) => g.nummer), nummer].join(',')} …`;
   return [
-    `! ${nummer} ${gelijkTekst(gelijk)}`,
+    `! ${nummer} ${gelijkTekst(gelijk, op)}`,
     `  Hoort ze erbij, koppel ze dan:     ${doe}`,
-    `  Is het dezelfde melding nog eens: kvz melding close ${nummer} --vervallen "dubbel met ${gelijk[0]!.nummer}"`,
+    `  Is het dezelfde melding nog eens: kvz melding close ${nummer} --vervallen "dubbel met ${genoemd[0]!.nummer}"`,
   ].join('\n');
 }
 
@@ -78,7 +94,7 @@ async function kiesBijGelijke(ctx: Context, nieuw: NieuweMelding, gelijk: Gelijk
   const magKoppelen = nieuw.zaak === undefined && ctx.rol() !== 'balie';
   const metZaak = magKoppelen ? gelijk.find((g) => g.zaak_open) : undefined;
   const keuze = await ctx.vraag.select({
-    message: `Deze melding ${gelijkTekst(gelijk)} Wat wilt u?`,
+    message: `Deze melding ${gelijkTekst(gelijk, nieuw.ontvangenOp)} Wat wilt u?`,
     choices: [
       { name: 'Toch vastleggen als nieuwe melding', value: 'nieuw' },
       ...(metZaak ? [{ name: `Vastleggen en koppelen aan zaak ${metZaak.zaak} (van ${metZaak.nummer})`, value: 'koppel' }] : []),
