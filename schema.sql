@@ -146,6 +146,25 @@ CREATE INDEX melding_zaak ON melding (zaak_id, ontvangen_dag, vertrouwelijk, ver
 -- De meldingen van een plaatsing (monitoring in het GIO en het rapport vergunninghouders).
 CREATE INDEX melding_plaatsing ON melding (plaatsing_id, ontvangen_dag) WHERE plaatsing_id IS NOT NULL;
 
+-- Het aantal meldingen, bijgehouden door de twee triggers hieronder: `kvz status` leest het hier in plaats
+-- van een miljoen rijen te tellen (100 ms). Een import telt haar meldingen in één keer bij
+-- (src/store/import.ts); `kvz check` vergelijkt het met de meldingen zelf.
+CREATE TABLE melding_aantal (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  aantal INTEGER NOT NULL CHECK (aantal >= 0)
+) STRICT;
+INSERT INTO melding_aantal (id, aantal) VALUES (1, 0);
+
+CREATE TRIGGER melding_aantal_bij AFTER INSERT ON melding
+BEGIN
+  UPDATE melding_aantal SET aantal = aantal + 1 WHERE id = 1;
+END;
+
+CREATE TRIGGER melding_aantal_af AFTER DELETE ON melding
+BEGIN
+  UPDATE melding_aantal SET aantal = aantal - 1 WHERE id = 1;
+END;
+
 -- Plaatsingen van vergunninghouders (SPEC §11; het plan §1: de plaatsing beter monitoren op meldingen
 -- en incidenten; §2.4: toezien op de situatie, maatschappelijke begeleiding). Het adres is een
 -- persoonsgegeven: alleen `kvz plaatsing show` en `kvz export plaatsingen` tonen het; `kvz opschonen`

@@ -16,7 +16,7 @@ const ROOT = new URL('../..', import.meta.url).pathname;
 const BIN = join(ROOT, 'bin', 'kvz.js');
 const NU = '2027-03-16T10:00:00.000Z';
 /** Bump when the generator changes, so a cached data set is rebuilt. */
-const GENERATOR_VERSIE = 6;
+const GENERATOR_VERSIE = 7;
 
 interface Opties {
   klein: boolean;

@@ -344,10 +344,11 @@ async function controleerMomentopname(
     sqliteZelf = u ? { integriteit: uitStap(u.integriteit, (m) => [m]), fk: uitStap(u.fk, schadeFk) } : await hier();
   }
   const { integriteit, fk } = sqliteZelf!;
+  const telling = await ondanksSchade(() => meldingTelling(db), (m) => [`het aantal meldingen is niet na te gaan: ${m}`]);
   const modus = statSync(pad).mode & 0o777;
   const uitslag: Controle = {
     ok: false,
-    integriteit: integriteitUitslag(db, integriteit),
+    integriteit: metTelling(integriteitUitslag(db, integriteit), telling),
     verwijzingen: { ok: fk.length === 0, fouten: fk.map((f) => ({ tabel: f.table, rij: f.rowid, verwijst_naar: f.parent })) },
     auditlog: { ...keten, beveiligd: ontbrekend.length + gewijzigd.length === 0, ontbrekende_triggers: ontbrekend, gewijzigde_triggers: gewijzigd },
     rechten: { ok: (modus & 0o077) === 0, modus: modus.toString(8).padStart(4, '0') },
@@ -358,6 +359,28 @@ async function controleerMomentopname(
   if (anker) uitslag.anker = toetsAnker(anker, ketenZelf, ankerHash);
   uitslag.ok = uitslag.integriteit.ok && uitslag.verwijzingen.ok && keten.ok && uitslag.auditlog.beveiligd && toestand.ok && (uitslag.anker?.ok ?? true);
   return uitslag;
+}
+
+/**
+ * The number of meldingen that kvz status shows (melding_aantal, kept by two triggers of schema.sql)
+ * against the meldingen themselves: a difference, or a trigger gone, means the file was changed behind
+ * kvz's back, and status would count wrong from then on.
+ */
+async function meldingTelling(db: SqliteDb): Promise<string[]> {
+  const fouten: string[] = [];
+  const er = new Set(await db.kolom<string>(`SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'melding'`));
+  const weg = ['melding_aantal_bij', 'melding_aantal_af'].filter((t) => !er.has(t));
+  if (weg.length === 1) fouten.push(`de trigger ${weg[0]} ontbreekt: het aantal meldingen in kvz status loopt niet meer mee`);
+  if (weg.length === 2) fouten.push(`de triggers ${weg.join(' en ')} ontbreken: het aantal meldingen in kvz status loopt niet meer mee`);
+  const [[bewaard, geteld]] = (await db.rauw<[number | null, number]>('SELECT (SELECT aantal FROM melding_aantal WHERE id = 1), (SELECT count(*) FROM melding)')) as [[number | null, number]];
+  if (bewaard !== geteld) fouten.push(`kvz status telt ${bewaard ?? 'geen'} meldingen, er zijn er ${geteld} (melding_aantal is buiten kvz om gewijzigd)`);
+  return fouten;
+}
+
+/** SQLite's verdict with the count's problems added to it. */
+function metTelling(u: Controle['integriteit'], telling: string[]): Controle['integriteit'] {
+  if (telling.length === 0) return u;
+  return { ...u, ok: false, meldingen: [...u.meldingen, ...telling] };
 }
 
 /** SQLite's verdict; when the file is damaged, explained per table or index (SPEC §10). */

@@ -130,11 +130,28 @@ export class ImportSchrijver {
  * audit row in one statement afterwards rather than by a trigger per row (SPEC §10, §6's import budget).
  */
 export async function schrijfNieuw<T>(db: Db, hoogsteId: number, werk: () => Promise<T>): Promise<T> {
-  if (db instanceof SqliteDb) return nieuweMeldingenInBulk(db.ruw, hoogsteId, werk);
+  if (db instanceof SqliteDb) return geteldInBulk(db, hoogsteId, () => nieuweMeldingenInBulk(db.ruw, hoogsteId, werk));
   // PostgreSQL: no trigger per forwarding while the rows go in; the database notes the new meldingen after.
   await db.voer(`SELECT set_config('kvz.toestand', 'bulk', true)`);
   const uit = await werk();
   await db.voer('SELECT toestand_bulk_klaar(?)', [hoogsteId]);
+  return uit;
+}
+
+/**
+ * Runs an import's writing on a file without the trigger that counts each new melding (melding_aantal,
+ * schema.sql: a second write per row, 3-5% of the import), and counts them in one step after. All in
+ * the import's transaction: no other connection ever sees the file without the trigger, and a failed
+ * or killed import rolls the drop back with the rows. A trigger that is not there (removed behind kvz's
+ * back) is not put back here: kvz check reports it.
+ */
+async function geteldInBulk<T>(db: SqliteDb, hoogsteId: number, werk: () => Promise<T>): Promise<T> {
+  const trigger = await db.waarde<string>(`SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'melding_aantal_bij'`);
+  if (trigger === undefined) return werk();
+  db.ruw.exec('DROP TRIGGER melding_aantal_bij');
+  const uit = await werk();
+  db.ruw.exec(trigger);
+  await db.voer('UPDATE melding_aantal SET aantal = aantal + (SELECT count(*) FROM melding WHERE id > ?) WHERE id = 1', [hoogsteId]);
   return uit;
 }
 

@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import { beforeEach, expect, it } from 'vitest';
 import { MIGRATIES } from '../../src/store/migrations.js';
 import { SCHEMA_VERSIE } from '../../src/store/locatie.js';
-import { herbereken, knoei, zonderNa8, zonderPlaatsingen, zonderVervallen } from '../helpers/aanvaller.js';
+import { herbereken, knoei, zonderAantal, zonderNa8, zonderPlaatsingen, zonderVervallen } from '../helpers/aanvaller.js';
 import { kvz, kvzOk, lees, nieuweDb, tijdelijkeMap } from '../helpers/run.js';
 import { beschrijfBestand, OP_POSTGRES } from '../helpers/opslag.js';
 import { nieuweActie, nieuweZaak, zetCadans } from '../helpers/matrix.js';
@@ -276,6 +276,7 @@ beschrijfBestand('kvz check on a database from before state records', () => {
       c.exec('DROP TABLE afstemming'); // (schema 11's)
       zonderVervallen(c); // (schema 12's)
       zonderPlaatsingen(c); // (13's)
+      zonderAantal(c); // (16's)
       c.pragma('user_version = 9');
     });
     expect((await check(db)).code).toBe(0); // migrated by the first command, every recorded state holding

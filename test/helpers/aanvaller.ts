@@ -37,16 +37,22 @@ export function herbereken(conn: Database.Database, vanaf = 1): void {
 /**
  * What the schema versions after 8 added to a file, undone: the tweewekelijks overleg's own time and
  * place (9), urgent meldingen and forwardings at an unknown moment (10), afstemming tussendoor (11),
- * lapsed meldingen (12), placements of vergunninghouders (13).
+ * lapsed meldingen (12), placements of vergunninghouders (13), the kept number of meldingen (16).
  * For tests that take a database back to an older version.
  */
 export function zonderNa8(conn: Database.Database): void {
+  zonderAantal(conn);
   for (const k of ['tweewekelijks_tijd', 'tweewekelijks_locatie']) conn.exec(`ALTER TABLE cadans DROP COLUMN ${k}`);
   conn.exec('ALTER TABLE melding DROP COLUMN urgent');
   conn.exec('ALTER TABLE doorzetting DROP COLUMN tijd_onbekend');
   conn.exec('DROP TABLE afstemming');
   zonderVervallen(conn);
   zonderPlaatsingen(conn);
+}
+
+/** Schema 16 undone: the number of meldingen kept for kvz status, and its triggers. */
+export function zonderAantal(conn: Database.Database): void {
+  conn.exec('DROP TRIGGER melding_aantal_bij; DROP TRIGGER melding_aantal_af; DROP TABLE melding_aantal;');
 }
 
 /** Schema 13 undone: placements, their contacts, the melding's link, the counter's fifth soort. */
