@@ -390,6 +390,7 @@ CREATE INDEX actie_zaak ON actie (zaak_id, status);
 CREATE INDEX actie_open ON actie (status, deadline);
 CREATE INDEX actie_partner ON actie (partner, status);
 CREATE INDEX actie_overleg ON actie (overleg_id) WHERE overleg_id IS NOT NULL; -- wat in een overleg is afgesproken
+CREATE INDEX actie_aangemaakt ON actie (aangemaakt_op); -- kvz actie list: de nieuwste eerst, tot de limiet
 
 -- De geschiedenis van een actie: één rij bij het aanmaken en één bij elke wijziging.
 CREATE TABLE actie_historie (

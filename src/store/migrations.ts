@@ -294,9 +294,11 @@ export const MIGRATIES: readonly Migratie[] = [
   },
   {
     // The number of meldingen, kept by triggers (kvz status read a million rows for it, #17); counted
-    // once here. The triggers are schema.sql's, which kvz check holds them against.
+    // once here. The triggers are schema.sql's, which kvz check holds them against. And kvz actie list,
+    // newest first, walks an index back to its limit instead of sorting every actie (0.5 s at region scale).
     versie: 16,
     sql: `
+      CREATE INDEX actie_aangemaakt ON actie (aangemaakt_op);
       CREATE TABLE melding_aantal (
         id INTEGER PRIMARY KEY CHECK (id = 1),
         aantal INTEGER NOT NULL CHECK (aantal >= 0)

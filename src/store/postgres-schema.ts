@@ -398,6 +398,7 @@ CREATE INDEX actie_zaak ON actie (zaak_id, status, geheim);
 CREATE INDEX actie_open ON actie (status, deadline) INCLUDE (partner, geheim);
 CREATE INDEX actie_partner ON actie (partner, status);
 CREATE INDEX actie_overleg ON actie (overleg_id) WHERE overleg_id IS NOT NULL;
+CREATE INDEX actie_aangemaakt ON actie (aangemaakt_op, id);
 
 CREATE TABLE actie_historie (
   id ${ID},
@@ -1023,6 +1024,8 @@ CREATE INDEX melding_zaak ON melding (zaak_id, ontvangen_dag, vertrouwelijk, geh
   // From 15 on the database records the state of every object itself; the migration's audit row (written
   // by werkBij after these steps) is the first to, for every object (SPEC §10).
   if (van < 15) stappen.push(TOESTAND_WACHT);
+  // kvz actie list, newest first: walked back to its limit instead of sorting every actie.
+  if (van < 16) stappen.push('CREATE INDEX actie_aangemaakt ON actie (aangemaakt_op, id);');
   stappen.push(`
 DO $$
 DECLARE

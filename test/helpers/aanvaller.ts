@@ -50,9 +50,9 @@ export function zonderNa8(conn: Database.Database): void {
   zonderPlaatsingen(conn);
 }
 
-/** Schema 16 undone: the number of meldingen kept for kvz status, and its triggers. */
+/** Schema 16 undone: the number of meldingen kept for kvz status with its triggers, and the index of acties by creation. */
 export function zonderAantal(conn: Database.Database): void {
-  conn.exec('DROP TRIGGER melding_aantal_bij; DROP TRIGGER melding_aantal_af; DROP TABLE melding_aantal;');
+  conn.exec('DROP TRIGGER melding_aantal_bij; DROP TRIGGER melding_aantal_af; DROP TABLE melding_aantal; DROP INDEX actie_aangemaakt;');
 }
 
 /** Schema 13 undone: placements, their contacts, the melding's link, the counter's fifth soort. */

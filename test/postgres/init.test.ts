@@ -9,14 +9,16 @@ import { BIN, STANDAARD_NU, tijdelijkeMap } from '../helpers/run.js';
 /**
  * What schema versions 8 to 13 added, undone: the salts and the audit log's states column (SPEC §10),
  * the tweewekelijks overleg's own time and place (9), urgent meldingen and unknown forwarding moments (10),
- * afstemming tussendoor (11), lapsed meldingen (12), placements (13), the database's own state records (15).
+ * afstemming tussendoor (11), lapsed meldingen (12), placements (13), the database's own state records (15),
+ * the index of acties by creation (16).
  */
 const ZONDER_TOESTAND = `${['partner', 'zaak', 'melding', 'overleg', 'actie'].map((t) => `ALTER TABLE ${t} DROP COLUMN zout;`).join(' ')} ALTER TABLE audit DROP COLUMN toestand;
   ALTER TABLE cadans DROP COLUMN tweewekelijks_tijd, DROP COLUMN tweewekelijks_locatie;
   ALTER TABLE melding DROP COLUMN urgent; ALTER TABLE doorzetting DROP COLUMN tijd_onbekend; DROP TABLE afstemming;
   ALTER TABLE melding DROP COLUMN vervallen; CREATE INDEX melding_dag ON melding (ontvangen_dag, categorie, kern, vergunninghouder, vertrouwelijk, zaak_id, geheim);
   CREATE INDEX melding_zaak ON melding (zaak_id, ontvangen_dag, vertrouwelijk, geheim) WHERE zaak_id IS NOT NULL;
-  ALTER TABLE melding DROP COLUMN plaatsing_id; DROP TABLE plaatsing_contact; DROP TABLE plaatsing; DROP TABLE toestand_wacht;`;
+  ALTER TABLE melding DROP COLUMN plaatsing_id; DROP TABLE plaatsing_contact; DROP TABLE plaatsing; DROP TABLE toestand_wacht;
+  DROP INDEX actie_aangemaakt;`;
 
 /**
  * A kvz from before schema 15 wrote audit rows without states on PostgreSQL: so do the rows these tests
