@@ -182,14 +182,22 @@ async function ontbrekendeTriggers(db: Db): Promise<string[]> {
 
 const zonderOpmaak = (sql: string) => sql.replace(/--[^\n]*/g, '').replace(/\s+/g, ' ').replace(/;\s*$/, '').trim();
 
+/** Each trigger of schema.sql by name, as its SQL reads without layout. */
+function verwachteTriggers(): Map<string, string> {
+  return new Map([...schemaTekst().matchAll(/CREATE TRIGGER (\w+)[\s\S]*?\nEND;/g)].map((m) => [m[1]!, zonderOpmaak(m[0])]));
+}
+
+/** The triggers that keep the number of meldingen (schema.sql): check reports them with that number, not with the log. */
+const TELTRIGGERS = ['melding_aantal_bij', 'melding_aantal_af'];
+
 /**
- * Triggers whose SQL is not what schema.sql says: one replaced by a no-op under the same name guards
- * nothing, though its name is there.
+ * Triggers whose SQL is not what schema.sql says (or that it does not have): one replaced by a no-op
+ * under the same name guards nothing, though its name is there.
  */
 async function gewijzigdeTriggers(db: Db): Promise<string[]> {
-  const verwacht = new Map([...schemaTekst().matchAll(/CREATE TRIGGER (\w+)[\s\S]*?\nEND;/g)].map((m) => [m[1]!, zonderOpmaak(m[0])]));
+  const verwacht = verwachteTriggers();
   const er = await db.alle<{ name: string; sql: string }>(`SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY name`);
-  return er.filter((t) => verwacht.get(t.name) !== zonderOpmaak(t.sql)).map((t) => t.name);
+  return er.filter((t) => !TELTRIGGERS.includes(t.name) && verwacht.get(t.name) !== zonderOpmaak(t.sql)).map((t) => t.name);
 }
 
 /** What one of SQLite's checks came to in the worker: its answer, or the error it raised. */
@@ -363,15 +371,18 @@ async function controleerMomentopname(
 
 /**
  * The number of meldingen that kvz status shows (melding_aantal, kept by two triggers of schema.sql)
- * against the meldingen themselves: a difference, or a trigger gone, means the file was changed behind
- * kvz's back, and status would count wrong from then on.
+ * against the meldingen themselves: a difference, or a trigger gone or replaced, means the file was
+ * changed behind kvz's back, and status would count wrong from then on.
  */
 async function meldingTelling(db: SqliteDb): Promise<string[]> {
   const fouten: string[] = [];
-  const er = new Set(await db.kolom<string>(`SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'melding'`));
-  const weg = ['melding_aantal_bij', 'melding_aantal_af'].filter((t) => !er.has(t));
-  if (weg.length === 1) fouten.push(`de trigger ${weg[0]} ontbreekt: het aantal meldingen in kvz status loopt niet meer mee`);
-  if (weg.length === 2) fouten.push(`de triggers ${weg.join(' en ')} ontbreken: het aantal meldingen in kvz status loopt niet meer mee`);
+  const verwacht = verwachteTriggers();
+  const er = new Map(await db.rauw<[string, string]>(`SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'melding'`));
+  const weg = TELTRIGGERS.filter((t) => !er.has(t));
+  const anders = TELTRIGGERS.filter((t) => er.has(t) && zonderOpmaak(er.get(t)!) !== verwacht.get(t));
+  const triggers = (namen: string[]) => `${namen.length === 1 ? 'de trigger' : 'de triggers'} ${namen.join(' en ')}`;
+  if (weg.length > 0) fouten.push(`${triggers(weg)} ${weg.length === 1 ? 'ontbreekt' : 'ontbreken'}: het aantal meldingen in kvz status loopt niet meer mee`);
+  if (anders.length > 0) fouten.push(`${triggers(anders)} ${anders.length === 1 ? 'is' : 'zijn'} anders dan in schema.sql: het aantal meldingen in kvz status klopt dan niet meer`);
   const [[bewaard, geteld]] = (await db.rauw<[number | null, number]>('SELECT (SELECT aantal FROM melding_aantal WHERE id = 1), (SELECT count(*) FROM melding)')) as [[number | null, number]];
   if (bewaard !== geteld) fouten.push(`kvz status telt ${bewaard ?? 'geen'} meldingen, er zijn er ${geteld} (melding_aantal is buiten kvz om gewijzigd)`);
   return fouten;

@@ -173,6 +173,11 @@ export function volgWijzigingen(db: Bestand): void {
   GEVOLGD.add(db);
   // The hash of a state, for the triggers below (kvz's own connection only, like them).
   db.function('kvz_toestand_hash', { deterministic: true }, (zout: unknown, staat: unknown) => toestandHash(zout as string | null, String(staat)));
+  // The hash an import's reader already computed for new melding `id` (berekenNieuw), or NULL.
+  db.function('kvz_gegeven_toestand', (id: unknown) => {
+    const g = GEGEVEN.get(db);
+    return g?.hashes[Number(id) - g.van - 1] ?? null;
+  });
   const sql = [
     `CREATE TEMP TABLE IF NOT EXISTS kvz_gewijzigd (
        tabel TEXT NOT NULL, id INTEGER NOT NULL, sleutel TEXT NOT NULL,  -- id: a partner's code stays text
@@ -325,13 +330,6 @@ export function berekenNieuw(db: Bestand, van: number, tot: number, gegeven?: re
   if (gegeven) {
     if (gegeven.length !== tot - van) throw new Error(`${gegeven.length} toestanden voor ${tot - van} nieuwe meldingen`);
     GEGEVEN.set(db, { van, hashes: gegeven });
-    if (!GEGEVEN_FUNCTIE.has(db)) {
-      GEGEVEN_FUNCTIE.add(db);
-      db.function('kvz_gegeven_toestand', { deterministic: true }, (id: unknown) => {
-        const g = GEGEVEN.get(db);
-        return g?.hashes[Number(id) - g.van - 1] ?? null;
-      });
-    }
     try {
       const s = SOORTEN[0]!;
       stmt(
@@ -353,9 +351,8 @@ export function berekenNieuw(db: Bestand, van: number, tot: number, gegeven?: re
   ).run(van, tot);
 }
 
-/** The hashes `berekenNieuw` was given, while its statement runs, and the connections that have its function. */
+/** The hashes `berekenNieuw` was given, while its statement runs (kvz_gegeven_toestand reads them). */
 const GEGEVEN = new WeakMap<Bestand, { van: number; hashes: readonly string[] }>();
-const GEGEVEN_FUNCTIE = new WeakSet<Bestand>();
 
 /** The state of every object (a new database's first record, a migration's, the bench's). */
 export function alleToestanden(db: Bestand): [string, string][] {

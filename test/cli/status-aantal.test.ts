@@ -68,11 +68,15 @@ beschrijfBestand('the number of meldingen kvz status shows', () => {
     c = await check(db);
     expect(c.code).toBe(1);
     expect(c.integriteit.meldingen).toEqual(['de trigger melding_aantal_af ontbreekt: het aantal meldingen in kvz status loopt niet meer mee']);
-    // Put back under its name as a no-op: that is a changed trigger, as for the audit log's.
+    // Put back under its name as a no-op: named with the count too, and not as if the audit log were unguarded.
     sql(db, 'CREATE TRIGGER melding_aantal_af AFTER DELETE ON melding BEGIN SELECT 1; END');
-    const j = JSON.parse((await kvz(['check', '--json'], { db })).stdout) as { ok: boolean; auditlog: { gewijzigde_triggers: string[] } };
+    c = await check(db);
+    expect(c.code).toBe(1);
+    expect(c.integriteit.meldingen).toEqual(['de trigger melding_aantal_af is anders dan in schema.sql: het aantal meldingen in kvz status klopt dan niet meer']);
+    const j = JSON.parse((await kvz(['check', '--json'], { db })).stdout) as { ok: boolean; auditlog: { beveiligd: boolean; gewijzigde_triggers: string[] } };
     expect(j.ok).toBe(false);
-    expect(j.auditlog.gewijzigde_triggers).toEqual(['melding_aantal_af']);
+    expect(j.auditlog).toMatchObject({ beveiligd: true, gewijzigde_triggers: [] });
+    expect(c.tekst).not.toContain('Auditlog: niet meer beveiligd');
   });
 
   it('is counted once when a database of schema 15 is opened by this kvz', async () => {
