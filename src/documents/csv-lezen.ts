@@ -4,6 +4,7 @@
  * between cells — whichever the header row uses. Every record keeps the line number where it
  * starts, so that an error can name the line a user sees in an editor.
  */
+import { isUtf8 } from 'node:buffer';
 import { UsageError } from '../domain/errors.js';
 
 export type Scheiding = ';' | ',';
@@ -51,11 +52,16 @@ export function leesCsv(invoer: string, gegeven?: Scheiding): CsvTabel {
  * Hands each record of `tekst` whose cells are not all empty to `doe`, with the line on which it
  * starts and where it lies in the text without its BOM (`zonderBom`, from `van` up to `tot`):
  * `leesCsv(zonderBom.slice(van, tot), scheiding)` reads it again. Returns the separator.
+ *
+ * `alleen`, once `doe` sets it (after the header, say), names the only cells to be taken out of the
+ * text from then on; the others are handed on as '' (a record is still left out only when all its
+ * cells are empty). A first pass that needs one column then does not make a string of every cell (#14).
  */
 export function elkeRij(
   invoer: string,
   gegeven: Scheiding | undefined,
   doe: (rij: string[], regel: number, van: number, tot: number) => void,
+  alleen?: { kolommen?: readonly boolean[] },
 ): Scheiding {
   const tekst = zonderBom(invoer);
   const scheiding = gegeven ?? herkenScheiding(tekst);
@@ -66,8 +72,12 @@ export function elkeRij(
   let rij: string[] = [];
   let rijRegel = 1;
   let rijVan = 0;
+  /** Whether a cell of this record is not empty (with `alleen`, the cells handed on may not show it). */
+  let gevuld = false;
   while (i < n) {
     let waarde: string;
+    const kolommen = alleen?.kolommen;
+    const nemen = kolommen === undefined || kolommen[rij.length] === true;
     if (tekst.charCodeAt(i) === AANHALING) {
       const beginRegel = regel;
       // Find the closing quote first (a doubled one is part of the text), then take the field in one
@@ -82,7 +92,8 @@ export function elkeRij(
       if (k === -1) {
         throw new UsageError(`Regel ${beginRegel}: een veld dat met een aanhalingsteken (") begint, wordt nergens afgesloten.`);
       }
-      waarde = dubbel ? tekst.slice(i + 1, k).replaceAll('""', '"') : tekst.slice(i + 1, k);
+      waarde = !nemen ? '' : dubbel ? tekst.slice(i + 1, k).replaceAll('""', '"') : tekst.slice(i + 1, k);
+      if (k > i + 1) gevuld = true;
       regel += telRegeleinden(tekst, i + 1, k);
       i = k + 1;
       const na = tekst.charCodeAt(i);
@@ -98,7 +109,8 @@ export function elkeRij(
         if (c === sep || c === CR || c === LF) break;
         j++;
       }
-      waarde = tekst.slice(i, j);
+      if (j > i) gevuld = true;
+      waarde = nemen ? tekst.slice(i, j) : '';
       i = j;
     }
     rij.push(waarde);
@@ -112,13 +124,14 @@ export function elkeRij(
     const rijTot = i;
     if (c === CR) i += tekst.charCodeAt(i + 1) === LF ? 2 : 1;
     else if (c === LF) i++;
-    if (rij.some((w) => w !== '')) doe(rij, rijRegel, rijVan, rijTot);
+    if (gevuld) doe(rij, rijRegel, rijVan, rijTot);
     regel++;
     rij = [];
+    gevuld = false;
     rijRegel = regel;
     rijVan = i;
   }
-  if (rij.length > 0 && rij.some((w) => w !== '')) doe(rij, rijRegel, rijVan, n);
+  if (gevuld) doe(rij, rijRegel, rijVan, n);
   return scheiding;
 }
 
@@ -135,21 +148,22 @@ function telRegeleinden(tekst: string, van: number, tot: number): number {
 }
 
 /**
- * A file's bytes as text: UTF-8 (with or without BOM), or — when the bytes are not valid UTF-8,
- * as with "CSV (gescheiden door lijstscheidingsteken)" from older Dutch Excel — Windows-1252.
+ * A file's bytes as text, without a byte-order mark: UTF-8 (with or without BOM), or — when the bytes
+ * are not valid UTF-8, as with "CSV (gescheiden door lijstscheidingsteken)" from older Dutch Excel —
+ * Windows-1252. The BOM is left out of the bytes before decoding, not cut from the text after: with
+ * U+FEFF in it, V8 holds the whole text and every cell sliced from it at two bytes per character, which
+ * made decoding, splitting, handing rows between threads and binding them to SQLite slower (#14).
  */
 export function decodeerCsv(bytes: Uint8Array): { tekst: string; codering: 'utf-8' | 'windows-1252' } {
-  try {
-    return { tekst: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), codering: 'utf-8' };
-  } catch {
-    return { tekst: windows1252(bytes), codering: 'windows-1252' };
-  }
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const inhoud = Buffer.from(bytes.buffer, bytes.byteOffset + bom, bytes.byteLength - bom);
+  return isUtf8(inhoud) ? { tekst: inhoud.toString('utf8'), codering: 'utf-8' } : { tekst: windows1252(inhoud), codering: 'windows-1252' };
 }
 
 // Windows-1252 is Latin-1 except for 0x80–0x9F (€, ‘ ’ “ ” …). Node's TextDecoder reads the label
 // 'windows-1252' as plain Latin-1, so those bytes are mapped here.
 const CP1252 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
 
-function windows1252(bytes: Uint8Array): string {
-  return Buffer.from(bytes).toString('latin1').replace(/[\u0080-\u009f]/g, (c) => CP1252[c.charCodeAt(0) - 0x80]!);
+function windows1252(bytes: Buffer): string {
+  return bytes.toString('latin1').replace(/[\u0080-\u009f]/g, (c) => CP1252[c.charCodeAt(0) - 0x80]!);
 }

@@ -115,15 +115,24 @@ export function bereidVoor(bytes: Uint8Array, bron: string, nu: Date): Voorberei
   const regels: number[] = [];
   const momenten: number[] = [];
   let koppeling: ReturnType<typeof koppelKolommen> | undefined;
-  const scheiding = elkeRij(tekst, undefined, (rij, regel, a, b) => {
-    van.push(a);
-    tot.push(b);
-    regels.push(regel);
-    if (koppeling === undefined) {
-      koppeling = koppelKolommen(rij);
-      momenten.push(0);
-    } else momenten.push(moment(ontvangstTekst(rij, koppeling)));
-  });
+  // Past the header only the cells of the moment of receipt are taken out of the text.
+  const alleen: { kolommen?: boolean[] } = {};
+  const scheiding = elkeRij(
+    tekst,
+    undefined,
+    (rij, regel, a, b) => {
+      van.push(a);
+      tot.push(b);
+      regels.push(regel);
+      if (koppeling === undefined) {
+        koppeling = koppelKolommen(rij);
+        alleen.kolommen = [];
+        for (const veld of ONTVANGST) if (koppeling.kolom[veld] !== undefined) alleen.kolommen[koppeling.kolom[veld]!] = true;
+        momenten.push(0);
+      } else momenten.push(moment(ontvangstTekst(rij, koppeling)));
+    },
+    alleen,
+  );
   if (koppeling === undefined) throw new UsageError(`${bron} bevat niets; verwacht een kopregel en een regel per melding.`);
   if (regels.length === 1) throw new UsageError(`${bron} bevat alleen een kopregel; er is niets te importeren.`);
   const n = regels.length - 1;
@@ -132,6 +141,9 @@ export function bereidVoor(bytes: Uint8Array, bron: string, nu: Date): Voorberei
   volgorde.sort((a, b) => momenten[a]! - momenten[b]! || a - b);
   return { tekst, scheiding, van, tot, regels, koppeling, codering, tijdstippen, volgorde };
 }
+
+/** The fields that make the moment of receipt (ontvangstTekst). */
+const ONTVANGST = ['ontvangen', 'tijd'] as const;
 
 /** The cells of record `r`, read again from the text. */
 function cellen(v: Voorbereid, r: number): string[] {

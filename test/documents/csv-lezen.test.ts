@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeerCsv, herkenScheiding, leesCsv } from '../../src/documents/csv-lezen.js';
+import { decodeerCsv, elkeRij, herkenScheiding, leesCsv } from '../../src/documents/csv-lezen.js';
 import { UsageError } from '../../src/domain/errors.js';
 
 describe('leesCsv', () => {
@@ -62,9 +62,41 @@ describe('leesCsv', () => {
 
 describe('decodeerCsv', () => {
   it('reads UTF-8, and falls back to Windows-1252 for files that are not UTF-8', () => {
-    expect(decodeerCsv(Buffer.from('\uFEFFCafé €', 'utf8'))).toEqual({ tekst: '\uFEFFCafé €', codering: 'utf-8' });
+    expect(decodeerCsv(Buffer.from('Café €', 'utf8'))).toEqual({ tekst: 'Café €', codering: 'utf-8' });
     // 'Café €' as older Dutch Excel saves it: é = E9, € = 80.
     expect(decodeerCsv(Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x80]))).toEqual({ tekst: 'Café €', codering: 'windows-1252' });
+  });
+
+  it('leaves a byte-order mark out of the text, also when it is part of a larger buffer', () => {
+    expect(decodeerCsv(Buffer.from('\uFEFFCafé €', 'utf8'))).toEqual({ tekst: 'Café €', codering: 'utf-8' });
+    const groot = Buffer.from('xx\uFEFFa;b\n', 'utf8');
+    expect(decodeerCsv(groot.subarray(2))).toEqual({ tekst: 'a;b\n', codering: 'utf-8' });
+    // A BOM that is not at the start stays: it is text.
+    expect(decodeerCsv(Buffer.from('a\uFEFF', 'utf8')).tekst).toBe('a\uFEFF');
+    // Not UTF-8 after a BOM: read as Windows-1252, without the BOM.
+    expect(decodeerCsv(Buffer.from([0xef, 0xbb, 0xbf, 0x43, 0xe9]))).toEqual({ tekst: 'Cé', codering: 'windows-1252' });
+  });
+});
+
+describe('elkeRij with only some cells taken', () => {
+  it('hands the others on as empty, and still leaves out only records that are empty throughout', () => {
+    const gezien: [string[], number][] = [];
+    const alleen: { kolommen?: boolean[] } = {};
+    elkeRij(
+      'a;b;c\nx;"y\n""z""";w\n;"";\n;;\n;"q";\nv;;\n',
+      undefined,
+      (rij, regel) => {
+        gezien.push([rij, regel]);
+        alleen.kolommen ??= [false, true];
+      },
+      alleen,
+    );
+    expect(gezien).toEqual([
+      [['a', 'b', 'c'], 1],
+      [['', 'y\n"z"', ''], 2],
+      [['', 'q', ''], 6],
+      [['', '', ''], 7],
+    ]);
   });
 });
 
