@@ -74,7 +74,7 @@ export async function schrijfAudit(db: Db, actor: Actor, regel: AuditRegel): Pro
  */
 const LAATSTE = 'SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1';
 
-export function schrijfAuditBestand(ruw: Database.Database, actor: Actor, regel: AuditRegel, toestand: Registratie | undefined = teRegistreren(ruw)): void {
+export function schrijfAuditBestand(ruw: Database.Database, actor: Actor, regel: AuditRegel, toestand: Registratie | string | undefined = teRegistreren(ruw)): void {
   const details = JSON.stringify(regel.details ?? {});
   const laatste = stmt(ruw, LAATSTE).get() as { id: number; hash: string } | undefined;
   const rij: Omit<AuditRij, 'hash'> = {
@@ -86,7 +86,7 @@ export function schrijfAuditBestand(ruw: Database.Database, actor: Actor, regel:
     resultaat: regel.resultaat,
     details,
     vorige_hash: laatste?.hash ?? GENESIS_HASH,
-    toestand: toestand ? registratieTekst(toestand) : null,
+    toestand: toestand === undefined ? null : typeof toestand === 'string' ? toestand : registratieTekst(toestand),
   };
   stmt(
     ruw,
