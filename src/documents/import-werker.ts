@@ -17,5 +17,6 @@ try {
   if (!(e instanceof UsageError)) throw e;
   zend({ soort: 'onleesbaar', bericht: e.message });
 }
-// Then the rest, once the main thread has the numbers and lists (the thread ends after it).
-if (voorbereid) parentPort!.once('message', (basis: ImportBasis) => leesVoorbereid(voorbereid, basis, zend));
+// Then the rest, once the main thread has the numbers and lists (the thread ends after it). postMessage
+// copies each batch, so the reader may reuse its arrays.
+if (voorbereid) parentPort!.once('message', (basis: ImportBasis) => leesVoorbereid(voorbereid, basis, zend, true));

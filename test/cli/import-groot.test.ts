@@ -54,6 +54,39 @@ describe('kvz import meldingen of a large file', () => {
     }
   });
 
+  // The reader reuses its arrays from batch to batch (postMessage copies them, #14): every row must
+  // still land whole, with its own forwardings, and the states the reader hashed must be the rows'.
+  it('writes each row whole across batches, with as many forwardings as it has, and check proves them', async () => {
+    const db = nieuweDb();
+    const partners = ['', 'politie', 'politie,zorgteam', 'jongerenwerk'];
+    const regels: string[] = [];
+    for (let i = 4_999; i >= 0; i--) {
+      const dag = String(1 + Math.floor(i / 200)).padStart(2, '0');
+      const minuut = 8 * 60 + (i % 200);
+      const tijd = `${String(Math.floor(minuut / 60)).padStart(2, '0')}:${String(minuut % 60).padStart(2, '0')}`;
+      const naar = partners[i % 4]!;
+      regels.push(`${dag}-01-2026 ${tijd};Obdam;jeugdoverlast;Regel ${i}${'.'.repeat(i % 97)};${naar};${naar ? `${dag}-01-2026 20:00` : ''}`);
+    }
+    const u = await spawnKvz(['import', 'meldingen', bestand(`${KOP}\r\n${regels.join('\r\n')}\r\n`)], { KVZ_DB: db, KVZ_NU: NU });
+    expect(u.code).toBe(0);
+    expect(u.stdout).toContain('✓ 5000 meldingen geïmporteerd: M-2026-0001 t/m M-2026-5000.');
+    const rijen = lees<{ id: number; volgnummer: number; omschrijving: string; status: string }>(db, 'SELECT id, volgnummer, omschrijving, status FROM melding ORDER BY volgnummer');
+    const naar = new Map<number, string[]>();
+    for (const d of lees<{ melding_id: number; partner: string }>(db, 'SELECT melding_id, partner FROM doorzetting ORDER BY melding_id, partner')) {
+      naar.set(d.melding_id, [...(naar.get(d.melding_id) ?? []), d.partner]);
+    }
+    expect(rijen).toHaveLength(5_000);
+    const mis = rijen.filter((r) => {
+      const i = r.volgnummer - 1;
+      const verwacht = partners[i % 4]!.split(',').filter(Boolean).sort().join(',');
+      return r.omschrijving !== `Regel ${i}${'.'.repeat(i % 97)}` || (naar.get(r.id) ?? []).join(',') !== verwacht || r.status !== (verwacht ? 'doorgezet' : 'nieuw');
+    });
+    expect(mis).toEqual([]);
+    const check = await spawnKvz(['check'], { KVZ_DB: db, KVZ_NU: NU });
+    expect(check.stdout).toContain('Alles in orde');
+    expect(check.code).toBe(0);
+  });
+
   it('names every bad row by its line, in line order, and writes nothing', async () => {
     const db = nieuweDb();
     // Row i is on line aantal - i + 1 (newest first, after the header).

@@ -117,7 +117,12 @@ function startLezer(bytes: Buffer, bron: string, nu: Date): Lezer {
       stop: () => {},
     };
   }
-  const werker = new Worker(new URL('../documents/import-werker.js', import.meta.url), { workerData: { bytes, bron, nu } });
+  // The bytes are handed over, not copied: copying a 12 MB file into the thread delayed its start by ~0.1 s (#14).
+  const eigen = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
+  const werker = new Worker(new URL('../documents/import-werker.js', import.meta.url), {
+    workerData: { bytes: eigen, bron, nu },
+    transferList: [eigen.buffer as ArrayBuffer],
+  });
   // What arrives before `lees` is kept: a file that cannot be read says so before the database is open.
   const vroeg: ImportBericht[] = [];
   let verwerk: ((b: ImportBericht) => void) | undefined;
