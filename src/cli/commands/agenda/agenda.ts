@@ -6,6 +6,7 @@ import { agendaVoor } from '../../../store/agenda.js';
 import { schrijfAtomisch } from '../../bestand.js';
 import type { Context } from '../../context.js';
 import { leesDocumentFormaat, type DocumentFormaat } from '../../document-opties.js';
+import { kleineJongeGeneratie } from '../../geheugen.js';
 import type { Handler } from '../../handler.js';
 import { meervoud, meld, schrijf, schrijfDocument } from '../../output.js';
 import type { Db } from '../../../store/db.js';
@@ -26,6 +27,8 @@ export function agendaVan(soort: OverlegSoort): Handler<Opts> {
     if (o.mail && o.json) throw new UsageError('--mail en --json gaan niet samen; kies er één.');
     // Mail needs no file: --formaat docx without --output is what --mail sends.
     const formaat = leesDocumentFormaat(o.formaat, o.output, o.json === true, o.mail === true);
+    // Markdown and JSON are built as text from rows held to the end; Word builds an object tree.
+    if (formaat !== 'docx' && !o.mail) kleineJongeGeneratie();
     const { db, overleg, output } = await documentOverleg(ctx, soort, o);
     const a = await agendaVoor(db, overleg, ctx.nu);
     if (o.mail) return mail(ctx, db, a, formaat, output);

@@ -7,6 +7,7 @@ import { databaseId } from '../../../store/instellingen.js';
 import { schrijfAtomisch } from '../../bestand.js';
 import type { Context } from '../../context.js';
 import { leesDocumentFormaat } from '../../document-opties.js';
+import { kleineJongeGeneratie } from '../../geheugen.js';
 import type { Handler } from '../../handler.js';
 import { schrijf, schrijfDocument } from '../../output.js';
 import { documentOverleg } from '../agenda/overleg-keuze.js';
@@ -20,6 +21,8 @@ interface Opts {
 export function skeletVan(soort: OverlegSoort): Handler<Opts> {
   return async (ctx: Context, o: Opts) => {
     const formaat = leesDocumentFormaat(o.formaat, o.output);
+    // As for the agenda: Markdown is built as text from rows held to the end; Word builds an object tree.
+    if (formaat !== 'docx') kleineJongeGeneratie();
     const { db, overleg, output } = await documentOverleg(ctx, soort, o);
     const a = await agendaVoor(db, overleg, ctx.nu);
     const id = await databaseId(db);
