@@ -4,6 +4,8 @@
  * V8 lets its young generation double from 1 MB up to 16 MB as a command allocates, and every
  * doubling means new pages, into which the next scavenge copies everything still alive.
  */
+import type { Db } from '../store/db.js';
+import type { SqliteDb } from '../store/sqlite.js';
 
 /**
  * Keeps the young generation at its first size for the rest of the run: for a command that builds one
@@ -17,4 +19,17 @@
 export function kleineJongeGeneratie(): void {
   // Loaded only here: node:v8 costs ~2 ms to load, which the desk's commands do not pay.
   process.getBuiltinModule('node:v8').setFlagsFromString('--semi-space-growth-factor=1');
+}
+
+/**
+ * SQLite's page cache at 400 KB instead of its default 2 MB, for a command that reads its pages once
+ * (agendas, minutes, status): each page it reads then takes the buffer of one it is done with instead
+ * of fresh memory, and so do the temporary b-trees of its sorts and groupings. Counted on the bench's
+ * data (page faults, which unlike time do not depend on the machine's load): `status` 8,260 → 4,240,
+ * `agenda gio` 8,550 → 6,900, `agenda politie` 5,080 → 4,720; in-process time, 12 runs each: `status`
+ * 276 → 215 ms (median). Not for writing in bulk (an import sets its own, large cache): a cache too
+ * small for the indexes being changed spills them mid-transaction.
+ */
+export function kleinePaginacache(db: Db): void {
+  if (db.soort === 'sqlite') (db as SqliteDb).ruw.pragma('cache_size = -400');
 }

@@ -6,6 +6,7 @@ import { dagVan, parseDatum, type Datum } from '../../../domain/tijd.js';
 import { leesCadans } from '../../../store/cadans.js';
 import type { Db } from '../../../store/db.js';
 import type { Context } from '../../context.js';
+import { kleinePaginacache } from '../../geheugen.js';
 import { meld } from '../../output.js';
 import { leesOutput } from '../../output-pad.js';
 import { geenOverlegOp, overlegOp, volgendOverleg } from '../../../store/overleggen.js';
@@ -19,6 +20,7 @@ export async function documentOverleg(ctx: Context, soort: OverlegSoort, o: { da
   const datum = o.datum === undefined ? undefined : parseDatum(o.datum, '--datum', vandaag);
   const output = leesOutput(o.output);
   const db = await ctx.db();
+  kleinePaginacache(db);
   const overleg = await kiesOverleg(db, soort, datum, vandaag);
   await waarschuwStandaardCadans(ctx, db, soort);
   return { db, overleg, output };

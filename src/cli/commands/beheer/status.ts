@@ -5,11 +5,13 @@ import { dagVan, datumKort } from '../../../domain/tijd.js';
 import { datumLang } from '../../../domain/datum-nl.js';
 import { statusCijfers, type StatusCijfers } from '../../../store/status.js';
 import type { Context } from '../../context.js';
+import { kleinePaginacache } from '../../geheugen.js';
 import { schermBreedte, vouw } from '../../opmaak.js';
 import { kleuren, schrijf, schrijfJson } from '../../output.js';
 
 export default async function status(ctx: Context, o: { json?: boolean }): Promise<void> {
   const db = await ctx.db();
+  kleinePaginacache(db);
   const cijfers = await statusCijfers(db, dagVan(ctx.nu), ctx.rol() === 'balie' ? 'balie' : 'alles');
   if (o.json) return schrijfJson(ctx, { database: ctx.dbPad(), ...cijfers });
   const k = kleuren(ctx);
