@@ -6,7 +6,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 
 /** The schema version this kvz writes (PRAGMA user_version on a file, instelling schema_versie on PostgreSQL). */
-export const SCHEMA_VERSIE = 16;
+export const SCHEMA_VERSIE = 17;
 
 export interface DbLocatie {
   pad: string;

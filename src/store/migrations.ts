@@ -313,4 +313,11 @@ export const MIGRATIES: readonly Migratie[] = [
         UPDATE melding_aantal SET aantal = aantal - 1 WHERE id = 1;
       END;`,
   },
+  {
+    // PostgreSQL finds the newest audit row that records states through an index (postgres-schema.ts):
+    // right after kvz kopieer hardly any row does, and its planner then read the whole audit table on
+    // every write. SQLite walks the log back from its newest row, as before; a file is unchanged.
+    versie: 17,
+    sql: '',
+  },
 ];

@@ -433,6 +433,9 @@ CREATE TABLE audit (
   ${BOOL('geheim')}
 );
 CREATE INDEX audit_object ON audit (object, id);
+-- De nieuwste regel die toestanden vastlegt (toestand_registratie): direct na kvz kopieer legt vrijwel
+-- geen regel ze vast, en zonder deze index las de planner dan bij elke schrijfactie het hele auditlog.
+CREATE INDEX audit_toestand ON audit (id) WHERE toestand IS NOT NULL;
 
 ${AUDIT_WEIGER}
 CREATE TRIGGER audit_geen_update BEFORE UPDATE ON audit FOR EACH ROW EXECUTE FUNCTION audit_weiger();
@@ -1026,6 +1029,8 @@ CREATE INDEX melding_zaak ON melding (zaak_id, ontvangen_dag, vertrouwelijk, geh
   if (van < 15) stappen.push(TOESTAND_WACHT);
   // kvz actie list, newest first: walked back to its limit instead of sorting every actie.
   if (van < 16) stappen.push('CREATE INDEX actie_aangemaakt ON actie (aangemaakt_op, id);');
+  // The newest audit row that records states, found through an index (150 ms per write after kvz kopieer).
+  if (van < 17) stappen.push('CREATE INDEX audit_toestand ON audit (id) WHERE toestand IS NOT NULL;');
   stappen.push(`
 DO $$
 DECLARE
