@@ -8,7 +8,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SCHEMA_VERSIE } from '../store/locatie.js';
+import { databaseToegang } from '../store/postgres-init.js';
 import { functies, rechten, rijbeveiliging, rolnamen, tabellen } from '../store/postgres-schema.js';
+import { naarSchijf } from './schijf.js';
 import { startCluster, zoekPostgres, type Cluster } from './pg-cluster.js';
 
 export interface PgOmgeving {
@@ -77,9 +79,9 @@ export async function pgOmgeving(map: string, dataset: string, bin: string, kvzB
     cluster.psql('DROP DATABASE IF EXISTS kvz WITH (FORCE)');
     cluster.psql(`CREATE DATABASE kvz TEMPLATE ${BASIS} OWNER ${LOGIN} STRATEGY FILE_COPY`);
     // What a copy does not take from its template: who may connect, and the search path (kvz init).
-    const r = rolnamen('kvz');
-    cluster.psql(`REVOKE CONNECT, TEMPORARY ON DATABASE kvz FROM PUBLIC; GRANT CONNECT ON DATABASE kvz TO ${r.balie}; ALTER DATABASE kvz SET search_path = kvz, public`);
+    cluster.psql(databaseToegang('kvz', rolnamen('kvz')).join('; '));
   }
+  naarSchijf();
   const als = (login: string) => ({ ...env, KVZ_DB: `postgres://${login}@127.0.0.1:${cluster.port}/kvz`, PGPASSWORD: wachtwoordVan(login) });
   return { cluster, url, env, balie: als(GEBRUIKERS.balie), iv: als(GEBRUIKERS.iv) };
 }

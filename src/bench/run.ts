@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { genereer, REGIO, verkleind, type Omvang } from './genereer.js';
 import { importBestand } from './import-csv.js';
 import { gelijktijdig, pgOmgeving } from './postgres.js';
+import { naarSchijf } from './schijf.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const BIN = join(ROOT, 'bin', 'kvz.js');
@@ -120,6 +121,7 @@ function werkkopie(pad: string): string {
   const kopie = pad.replace(/\.db$/, '-werk.db');
   for (const f of [kopie, `${kopie}-wal`, `${kopie}-shm`]) rmSync(f, { force: true });
   copyFileSync(pad, kopie);
+  naarSchijf();
   return kopie;
 }
 

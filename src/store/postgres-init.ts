@@ -21,6 +21,19 @@ function zaaigoed(): string[] {
   return sql.split(';').map((s) => s.trim()).filter((s) => /^INSERT INTO (kern|partner|deelnemer|categorie) /.test(s));
 }
 
+/**
+ * Who may connect to the database, and where psql users land: settings of the database itself, which a
+ * copy made from it as a template does not take over (the bench's fresh copies re-apply them).
+ */
+export function databaseToegang(database: string, r: { balie: string }): string[] {
+  return [
+    `REVOKE CONNECT, TEMPORARY ON DATABASE ${ident(database)} FROM PUBLIC`,
+    `GRANT CONNECT ON DATABASE ${ident(database)} TO ${ident(r.balie)}`,
+    // psql users land in kvz's schema too.
+    `ALTER DATABASE ${ident(database)} SET search_path = kvz, public`,
+  ];
+}
+
 export interface InitUitkomst {
   nieuw: boolean;
   database: string;
@@ -77,10 +90,7 @@ export async function initPostgres(adres: string, env: Env, nu: Date): Promise<I
       await client.query('RESET ROLE');
       await client.query(`REVOKE ${ident(r.eigenaar)} FROM ${ident(info.login)}`);
       await client.query(`REVOKE CREATE ON DATABASE ${ident(info.database)} FROM ${ident(r.eigenaar)}`);
-      await client.query(`REVOKE CONNECT, TEMPORARY ON DATABASE ${ident(info.database)} FROM PUBLIC`);
-      await client.query(`GRANT CONNECT ON DATABASE ${ident(info.database)} TO ${ident(r.balie)}`);
-      // psql users land in kvz's schema too.
-      await client.query(`ALTER DATABASE ${ident(info.database)} SET search_path = kvz, public`);
+      for (const sql of databaseToegang(info.database, r)) await client.query(sql);
       await client.query(`GRANT ${ident(r.beheer)} TO ${ident(info.login)}`);
       await client.query('SET LOCAL search_path = kvz, pg_catalog');
       await client.query('SELECT audit_schrijf($1, $2, $3, $4, $5, 0)', [
