@@ -37,6 +37,7 @@ await build({
     'src/cli/referentie.ts',
     'src/bench/run.ts',
     'src/bench/schrijver.ts',
+    'src/bench/smtp-werker.ts',
     'src/documents/import-werker.ts',
     'src/store/integriteit-werker.ts',
   ],

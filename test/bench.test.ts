@@ -22,7 +22,7 @@ describe('npm run bench -- --klein --herhaal 2', () => {
     expect(r.stderr).not.toMatch(/Error|faalde/);
     expect([0, 1]).toContain(r.status);
     const budgetten = r.stdout.split('\n').filter((l) => l.startsWith('budget '));
-    const namen = ['kvz --version', 'kvz melding add', 'kvz agenda gio', 'kvz agenda politie', 'kvz status', 'kvz export matrix --status alle', 'export matrix piekgeheugen', 'kvz export matrix --formaat xlsx', 'export matrix xlsx piekgeheugen', 'import meldingen'];
+    const namen = ['kvz --version', 'kvz melding add', 'kvz agenda gio', 'kvz agenda politie', 'kvz status', 'kvz export matrix --status alle', 'export matrix piekgeheugen', 'kvz export matrix --formaat xlsx', 'export matrix xlsx piekgeheugen', 'import meldingen', 'kvz melding add --doorzetten politie (mail)'];
     // The PostgreSQL budgets, on a throwaway cluster of the bench's own (where PostgreSQL is installed: CI).
     if (PG) namen.push('postgres: kvz melding add (balie)', 'postgres: kvz agenda gio (iv)', 'postgres: kvz status (iv)', 'postgres: kvz status (balie)', 'postgres: kvz export matrix --status alle (iv)', 'postgres: 20 × 5 meldingen tegelijk');
     for (const naam of namen) expect(budgetten.some((l) => l.startsWith(`budget ${naam}`)), naam).toBe(true);
