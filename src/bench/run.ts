@@ -6,6 +6,7 @@
  * a budget met by one lucky run is not met. Exit 1 when a budget is missed.
  */
 import { spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -120,10 +121,15 @@ function dataset(o: Opties, omvang: Omvang): string {
  */
 function werkkopie(pad: string): string {
   const kopie = pad.replace(/\.db$/, '-werk.db');
-  for (const f of [kopie, `${kopie}-wal`, `${kopie}-shm`]) rmSync(f, { force: true });
-  copyFileSync(pad, kopie);
+  verseKopie(pad, kopie);
   naarSchijf();
   return kopie;
+}
+
+/** `kopie` made anew from `bron`, without the log and index files of an earlier copy. */
+function verseKopie(bron: string, kopie: string): void {
+  for (const f of [kopie, `${kopie}-wal`, `${kopie}-shm`]) rmSync(f, { force: true });
+  copyFileSync(bron, kopie);
 }
 
 const MATRIX_SQL = `SELECT z.nummer, z.titel, z.soort, z.kern, a.nummer, a.omschrijving, a.partner, a.deadline, a.status,
@@ -222,8 +228,7 @@ async function meetAlles(o: Opties, bron: string): Promise<{ metingen: Meting[];
   tijd(process.execPath, [BIN, 'init'], { ...env, KVZ_DB: leeg });
   const importRuns: number[] = [];
   for (let i = 0; i < Math.max(3, Math.ceil(o.runs / 2)); i++) {
-    for (const f of [importDb, `${importDb}-wal`, `${importDb}-shm`]) rmSync(f, { force: true });
-    copyFileSync(leeg, importDb);
+    verseKopie(leeg, importDb);
     importRuns.push(tijd(process.execPath, [BIN, 'import', 'meldingen', csv], { ...env, KVZ_DB: importDb }).ms);
   }
   const importMs = mediaan(importRuns);
@@ -238,11 +243,8 @@ async function meetAlles(o: Opties, bron: string): Promise<{ metingen: Meting[];
 /** Runs `werk` with an SMTP server on 127.0.0.1 in a worker thread (smtp-werker.ts); `ontvangen` counts what reached it. */
 async function metMailserver(werk: (poort: number, ontvangen: () => Promise<number>) => Promise<void>): Promise<void> {
   const werker = new Worker(new URL('./smtp-werker.js', import.meta.url));
-  const antwoord = () =>
-    new Promise<{ poort?: number; ontvangen?: number }>((klaar, mis) => {
-      werker.once('message', klaar);
-      werker.once('error', mis);
-    });
+  // The worker's next message (or its failure).
+  const antwoord = async () => ((await once(werker, 'message')) as [{ poort?: number; ontvangen?: number }])[0];
   try {
     const { poort } = await antwoord();
     await werk(poort!, async () => {
