@@ -40,6 +40,16 @@ export interface Dialect {
   nieuwZout(): string;
 }
 
+export interface StroomOpties {
+  /**
+   * Many rows, in an order an index gives: the first ones are wanted at once, not after all of them
+   * are sorted (PostgreSQL; SQLite reads rows as they are asked for anyway). Only for a query that
+   * leaves most of its table: with a filter that leaves few rows, sorting those is faster than
+   * walking the whole index in order.
+   */
+  eersteRijen?: boolean;
+}
+
 /** Who is connected to a shared database, with which of the four roles (SPEC §7). */
 export interface Identiteit {
   login: string;
@@ -71,7 +81,7 @@ export interface Db {
    * Rows as arrays in batches, read with a cursor so memory stays flat however many there are.
    * Consume it fully (or break out of the loop) before writing on this connection.
    */
-  stroom<T extends readonly unknown[] = unknown[]>(sql: string, p?: Params): AsyncIterable<T[]>;
+  stroom<T extends readonly unknown[] = unknown[]>(sql: string, p?: Params, opties?: StroomOpties): AsyncIterable<T[]>;
   /**
    * Runs `werk` as one transaction that holds the write lock from its start (SQLite's BEGIN
    * IMMEDIATE; on PostgreSQL a transaction lock all kvz writers take first), so a read followed by

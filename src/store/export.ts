@@ -75,6 +75,8 @@ export async function* meldingExportRijen(db: Db, filter: MeldingSelectie, optie
      FROM melding m LEFT JOIN zaak z ON z.id = m.zaak_id ${sql}
      ORDER BY m.ontvangen_dag, m.ontvangen_op, m.id`,
     p,
+    // In the order of the index melding_dag; with a filter too (one zaak, one kern) walking it measured as fast as sorting.
+    { eersteRijen: true },
   );
   const n = opties.metMelder ? EXPORT_KOLOMMEN.length : EXPORT_KOLOMMEN.length - 3;
   for await (const batch of rijen) {

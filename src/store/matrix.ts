@@ -148,7 +148,9 @@ const MATRIX_VOLGORDE = 'ORDER BY z.jaar, z.volgnummer, a.deadline, a.jaar, a.vo
  */
 export async function* matrixRijen(db: Db, filter: MatrixFilter, vandaag: Datum): AsyncGenerator<MatrixRij[], void, undefined> {
   const { where, p } = actieWaar(filter, vandaag);
-  for await (const batch of db.stroom<Rij>(`${ACTIE_SELECT} ${where} ${MATRIX_VOLGORDE}`, p)) {
+  // Every actie (--status alle, no other filter): many rows, read in zaak order from its index.
+  const alle = !filter.alleenLopend && !filter.statussen && !filter.soorten && !filter.partner && !filter.zaak && !filter.actie && !filter.teLaat;
+  for await (const batch of db.stroom<Rij>(`${ACTIE_SELECT} ${where} ${MATRIX_VOLGORDE}`, p, { eersteRijen: alle })) {
     yield batch.map((r) => matrixRijVan(r, vandaag));
   }
 }

@@ -5,7 +5,7 @@
  */
 import type { Client } from 'pg';
 import type PgCursor from 'pg-cursor';
-import type { Db, Dialect, Identiteit, Params } from './db.js';
+import type { Db, Dialect, Identiteit, Params, StroomOpties } from './db.js';
 import { SCHRIJFSLOT } from './rollen.js';
 
 export const POSTGRES_DIALECT: Dialect = {
@@ -137,38 +137,51 @@ export class PostgresDb implements Db {
     return r.rowCount ?? 0;
   }
 
-  async *stroom<T extends readonly unknown[]>(sql: string, p?: Params): AsyncIterable<T[]> {
+  async *stroom<T extends readonly unknown[]>(sql: string, p?: Params, opties: StroomOpties = {}): AsyncIterable<T[]> {
     const v = vertaal(sql);
+    // Before the transaction: a missing parameter must not leave one open.
+    const values = waarden(v, p);
     // A portal lives in a transaction: a read-only one of its own unless one is running.
     const eigen = this.diepte === 0 && this.cursors === 0;
-    // Planned for its first rows: PostgreSQL plans a portal of the protocol for all of its rows, and
-    // for the matrix (194,000 acties, by zaak and deadline) it chose a hash join and a sort of
-    // everything, ~0.6 s of server work before the first row, in which kvz waited. Without sorts it
-    // walks the zaken in order on their index, and the rows come at once while kvz writes the ones
-    // before (#17: a PostgreSQL export of the matrix 1.45 → ~1.0 s, of all meldingen 12.6 → 8–10 s).
-    // A query that cannot be read in order still gets its sort. Inside a transaction of the caller
-    // (a snapshot of `check` or `kopieer`) the planner's settings are the caller's.
-    if (eigen) await this.client.query('BEGIN TRANSACTION READ ONLY; SET LOCAL enable_sort = off');
+    // eersteRijen: PostgreSQL plans a portal of the protocol for all of its rows, and for the whole
+    // matrix (194,000 acties, by zaak and deadline) it chose a hash join and a sort of everything,
+    // ~0.6 s of server work before the first row, in which kvz waited. Without sorts it walks the
+    // zaken in order on their index, and the rows come at once while kvz writes the ones before (#17:
+    // the PostgreSQL export of the whole matrix 1.45 → ~1.0 s, of all meldingen 12.6 → 8–10 s). Not
+    // for a filter that leaves few rows: the running acties alone took 331 → 501 ms that way. A query
+    // that cannot be read in order still gets its sort. Inside a transaction of the caller (a snapshot
+    // of `check` or `kopieer`) the planner's settings are the caller's.
+    if (eigen) await this.client.query(opties.eersteRijen ? 'BEGIN TRANSACTION READ ONLY; SET LOCAL enable_sort = off' : 'BEGIN TRANSACTION READ ONLY');
     this.cursors++;
-    const cursor = this.client.query(new this.Cursor<T>(v.tekst, waarden(v, p), { rowMode: 'array' }));
+    const cursor = this.client.query(new this.Cursor<T>(v.tekst, values, { rowMode: 'array' }));
     let klaar = false;
+    let mislukt = false;
     // The next batch is asked for before this one is handed on, so the server reads and sends it while
-    // kvz formats and writes this one, instead of each waiting for the other in turn.
-    let volgende: Promise<T[]> | undefined = cursor.read(BATCH);
+    // kvz formats and writes this one, instead of each waiting for the other in turn. A read can fail
+    // while the caller is busy with the batch before (a cancelled statement, a dropped connection): it
+    // is handled from the start, or Node would end the process for an unhandled rejection before the
+    // caller's clean-up ran; the failure reaches the caller at its next batch.
+    const lees = (): Promise<T[]> => {
+      const r = cursor.read(BATCH);
+      r.catch(() => (mislukt = true));
+      return r;
+    };
+    let volgende: Promise<T[]> | undefined = lees();
     try {
       while (volgende) {
         const rijen: T[] = await volgende;
         volgende = undefined;
         if (rijen.length === 0) break;
-        if (rijen.length === BATCH) volgende = cursor.read(BATCH);
+        if (rijen.length === BATCH) volgende = lees();
         yield rijen;
       }
       klaar = true;
     } finally {
-      // A read still under way (the caller stopped early) is waited for and its rows dropped: left
-      // alone, its failure would end the process as an unhandled rejection.
+      // A read still under way (the caller stopped early) is waited for and its rows dropped.
       if (volgende) await volgende.catch(() => undefined);
-      await cursor.close();
+      // After a failed read the server has ended the portal and answered the Sync pg-cursor sent;
+      // closing it then would wait for that answer again, and hang.
+      if (!mislukt) await cursor.close();
       this.cursors--;
       if (eigen) await this.client.query(klaar ? 'COMMIT' : 'ROLLBACK');
     }

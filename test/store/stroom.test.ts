@@ -27,7 +27,7 @@ const getallen = (n: number) => `WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELE
 async function alles(db: Db, sql: string): Promise<{ rijen: [number, string][]; batches: number[] }> {
   const rijen: [number, string][] = [];
   const batches: number[] = [];
-  for await (const batch of db.stroom<[number, string]>(sql)) {
+  for await (const batch of db.stroom<[number, string]>(sql, [], { eersteRijen: true })) {
     batches.push(batch.length);
     rijen.push(...batch);
   }
@@ -52,7 +52,6 @@ describe('reading rows in batches', () => {
       expect(batch).toHaveLength(500);
       break;
     }
-    expect(db.inTransactie).toBe(false);
     // The next statements run as usual: a read, a write in a transaction, and another stream.
     expect(Number(await db.waarde('SELECT 41 + 1'))).toBe(42);
     await stelCadansIn(db, { gebruiker: 'test', nu: new Date('2027-03-16T10:00:00Z'), commando: 'test' }, 'gio', { start: '2027-04-06' });
@@ -60,17 +59,43 @@ describe('reading rows in batches', () => {
     expect((await alles(db, getallen(700))).batches).toEqual([500, 200]);
   });
 
-  // PostgreSQL's own: a file has no planner settings to leave behind.
+  // PostgreSQL's own: a file has no planner settings, and SQLite reads its rows as they are asked for.
   if (OP_POSTGRES) {
-    it('plans for its first rows only inside its own transaction: the queries after it plan as before', async () => {
+    it('plans for its first rows only when asked, and only inside its own transaction', async () => {
       const db = await database();
-      await alles(db, getallen(600));
+      const instelling = async (opties?: { eersteRijen: boolean }) => {
+        const rijen: unknown[][] = [];
+        for await (const batch of db.stroom(`SELECT current_setting('enable_sort')`, [], opties)) rijen.push(...batch);
+        return rijen;
+      };
+      expect(await instelling({ eersteRijen: true })).toEqual([['off']]);
+      // A filter that leaves few rows is sorted: walking a whole index in order would be slower.
+      expect(await instelling()).toEqual([['on']]);
+      expect(await instelling({ eersteRijen: false })).toEqual([['on']]);
+      // The queries after it plan as before.
       expect(await db.waarde('SHOW enable_sort')).toBe('on');
       // Inside a snapshot the stream leaves the caller's planner settings alone.
       await db.momentopname(async () => {
-        await alles(db, getallen(600));
+        expect(await instelling({ eersteRijen: true })).toEqual([['on']]);
         expect(await db.waarde('SHOW enable_sort')).toBe('on');
       });
+    });
+
+    it('hands a read that fails while the caller is busy to the caller, and the connection goes on', async () => {
+      const db = await database();
+      // Row 800 divides by zero: the batch after the first fails while the caller still waits on its own I/O.
+      const sql = 'SELECT i, 10 / (i - 800) FROM generate_series(1, 1000) AS g(i)';
+      let gezien = 0;
+      const lezen = (async () => {
+        for await (const batch of db.stroom<[number, number]>(sql)) {
+          gezien += batch.length;
+          await new Promise((klaar) => setTimeout(klaar, 50));
+        }
+      })();
+      await expect(lezen).rejects.toThrow(/division by zero/);
+      expect(gezien).toBe(500);
+      expect(Number(await db.waarde('SELECT 41 + 1'))).toBe(42);
+      expect(await db.waarde('SHOW enable_sort')).toBe('on');
     });
   }
 });
