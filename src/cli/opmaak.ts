@@ -24,6 +24,17 @@ export function veldRegel(ctx: Context, label: string, waarde: string, labelBree
 }
 
 const ANSI = /\u001b\[[0-9;]*m/g;
+const lengte = (t: string) => [...t.replace(ANSI, '')].length;
+const grootste = (waarden: Iterable<number>) => {
+  let m = 0;
+  for (const w of waarden) if (w > m) m = w;
+  return m;
+};
+
+/** Per column the width of its longest line, the heading included (colours not counted). */
+export function natuurlijkeBreedtes(kop: string[], rijen: string[][]): number[] {
+  return kop.map((k, i) => Math.max(lengte(k), grootste(rijen.flatMap((r) => (r[i] ?? '').split('\n').map(lengte)))));
+}
 
 /**
  * Column widths that fit a terminal of `breedte` columns (#15 item 7), or undefined when the table
@@ -33,13 +44,7 @@ const ANSI = /\u001b\[[0-9;]*m/g;
  * stand two spaces apart. Piped output never gets here: it stays whole, for scripts.
  */
 export function passendeBreedtes(breedte: number, kop: string[], rijen: string[][]): number[] | undefined {
-  const lengte = (t: string) => [...t.replace(ANSI, '')].length;
-  const grootste = (waarden: Iterable<number>) => {
-    let m = 0;
-    for (const w of waarden) if (w > m) m = w;
-    return m;
-  };
-  const natuurlijk = kop.map((k, i) => Math.max(lengte(k), grootste(rijen.flatMap((r) => (r[i] ?? '').split('\n').map(lengte)))));
+  const natuurlijk = natuurlijkeBreedtes(kop, rijen);
   const beschikbaar = breedte - 2 * (kop.length - 1);
   let teVeel = natuurlijk.reduce((a, b) => a + b, 0) - beschikbaar;
   if (teVeel <= 0) return undefined;

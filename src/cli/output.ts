@@ -6,7 +6,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { Context } from './context.js';
 import { meervoud } from '../domain/taal.js';
 import { veiligeJson, veiligeUitvoer } from './zichtbaar.js';
-import { passendeBreedtes, schermBreedte } from './opmaak.js';
+import { natuurlijkeBreedtes, passendeBreedtes, schermBreedte } from './opmaak.js';
 
 /**
  * Stored text under its label, every line indented: a line of an omschrijving can then never look
@@ -59,20 +59,31 @@ const ZONDER_RANDEN = {
   left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: '  ',
 };
 
+/**
+ * Rows per cli-table3 table: its toString passes all rows to one call (push.apply), which overflows
+ * the stack somewhere past 100,000 (`kvz log --limit 200000`, `kvz melding list --limit 200000`).
+ */
+const DEEL = 250;
+
 export async function tabel(ctx: Context, kop: string[], rijen: string[][], opties: TabelOpties = {}): Promise<string> {
   const { default: Table } = await import('cli-table3');
   const k = kleuren(ctx);
   const passend = ctx.io.stdout.isTTY ? (opties.breedtes ?? passendeBreedtes(schermBreedte(ctx), kop, rijen)) : undefined;
-  const breedtes = passend ? { colWidths: passend, wordWrap: true } : {};
-  const t = new Table({
-    head: kop.map((h) => k.bold.underline(h)),
-    chars: ZONDER_RANDEN,
-    style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
-    ...breedtes,
-  });
-  t.push(...rijen);
-  return t
-    .toString()
+  // A longer table is drawn in parts, all with the same column widths, so that it reads as one.
+  const breedtes = passend ? { colWidths: passend, wordWrap: true } : rijen.length > DEEL ? { colWidths: natuurlijkeBreedtes(kop, rijen), wordWrap: true } : {};
+  const delen: string[] = [];
+  for (let van = 0; van === 0 || van < rijen.length; van += DEEL) {
+    const t = new Table({
+      head: van === 0 ? kop.map((h) => k.bold.underline(h)) : [],
+      chars: ZONDER_RANDEN,
+      style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
+      ...breedtes,
+    });
+    for (let i = van; i < Math.min(van + DEEL, rijen.length); i++) t.push(rijen[i]!);
+    delen.push(t.toString());
+  }
+  return delen
+    .join('\n')
     .split('\n')
     .map((regel) => regel.trimEnd())
     .join('\n');

@@ -313,3 +313,13 @@ describe('kvz actie list and show', () => {
     expect(niet.stderr).toBe('Actie A-2027-0009 bestaat niet. Zie kvz actie list.\n');
   });
 });
+
+describe('the columns of acties on screen', () => {
+  it('are measured for the whole matrix of a region, not only for a page of it', async () => {
+    const { actieKolommen } = await import('../../src/cli/commands/actie/render.js');
+    // `kvz matrix --status alle` on the region-scale set (~194,000 acties) overflowed the stack.
+    const acties = Array.from({ length: 250_000 }, (_, i) => ({ partner: i === 123_456 ? 'veiligheidshuis' : 'politie', status: 'open' }));
+    expect(actieKolommen(acties)).toEqual({ partner: 15, status: 5 });
+    expect(actieKolommen([])).toEqual({ partner: 7, status: 5 });
+  });
+});

@@ -21,11 +21,16 @@ export function uitgesteldTekst(n: number): string {
 }
 
 /** Column widths for a set of acties, so their lines align. */
-export function actieKolommen(acties: ActieOverzicht[]): { partner: number; status: number } {
-  return {
-    partner: Math.max(7, ...acties.map((a) => a.partner.length)),
-    status: Math.max(5, ...acties.map((a) => a.status.length)),
-  };
+export function actieKolommen(acties: readonly Pick<ActieOverzicht, 'partner' | 'status'>[]): { partner: number; status: number } {
+  // A loop, not Math.max(...lengths): spread into a call puts every value on the stack, and the whole
+  // matrix of a region (`kvz matrix --status alle`, ~194,000 acties) overflowed it.
+  let partner = 7;
+  let status = 5;
+  for (const a of acties) {
+    if (a.partner.length > partner) partner = a.partner.length;
+    if (a.status.length > status) status = a.status.length;
+  }
+  return { partner, status };
 }
 
 // The omschrijving starts under the partner column: '  ! A-2027-0001  '.
