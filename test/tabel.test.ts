@@ -24,6 +24,13 @@ describe('a table of many rows', () => {
     for (const r of regels.slice(1)) expect(r.slice(kolom)).toMatch(/^(ja|nee)$/);
   });
 
+  it('wraps nothing in a pipe, wide characters included', async () => {
+    const rijen = Array.from({ length: 600 }, (_, i) => [String(i), i === 300 ? 'bewoners 👍 tevreden 日本' : 'ok']);
+    const regels = (await tabel(pijp, ['Nr', 'Resultaat'], rijen)).split('\n');
+    expect(regels).toHaveLength(601);
+    expect(regels[301]).toBe('300  bewoners 👍 tevreden 日本');
+  });
+
   it('has room for a region: 150,000 rows', async () => {
     const rijen = Array.from({ length: 150_000 }, (_, i) => [String(i), 'ok']);
     const uit = await tabel(pijp, ['Nr', 'Resultaat'], rijen);

@@ -31,9 +31,20 @@ const grootste = (waarden: Iterable<number>) => {
   return m;
 };
 
-/** Per column the width of its longest line, the heading included (colours not counted). */
-export function natuurlijkeBreedtes(kop: string[], rijen: string[][]): number[] {
-  return kop.map((k, i) => Math.max(lengte(k), grootste(rijen.flatMap((r) => (r[i] ?? '').split('\n').map(lengte)))));
+/** Per column the width of its longest line, the heading included (colours not counted), measured by `maat`. */
+export function natuurlijkeBreedtes(kop: string[], rijen: string[][], maat: (t: string) => number = lengte): number[] {
+  return kop.map((k, i) => Math.max(maat(k), grootste(rijen.flatMap((r) => (r[i] ?? '').split('\n').map(maat)))));
+}
+
+/**
+ * A width no terminal exceeds: a character from U+1100 on (wide Asian script, emoji) counted as two
+ * columns, as cli-table3 may count it. Too wide for some, never too narrow: a column this wide is
+ * never wrapped or cut short by cli-table3.
+ */
+export function ruimeBreedte(t: string): number {
+  let n = 0;
+  for (const c of t.replace(ANSI, '')) n += c.codePointAt(0)! >= 0x1100 ? 2 : 1;
+  return n;
 }
 
 /**

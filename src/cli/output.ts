@@ -6,7 +6,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { Context } from './context.js';
 import { meervoud } from '../domain/taal.js';
 import { veiligeJson, veiligeUitvoer } from './zichtbaar.js';
-import { natuurlijkeBreedtes, passendeBreedtes, schermBreedte } from './opmaak.js';
+import { natuurlijkeBreedtes, passendeBreedtes, ruimeBreedte, schermBreedte } from './opmaak.js';
 
 /**
  * Stored text under its label, every line indented: a line of an omschrijving can then never look
@@ -69,8 +69,11 @@ export async function tabel(ctx: Context, kop: string[], rijen: string[][], opti
   const { default: Table } = await import('cli-table3');
   const k = kleuren(ctx);
   const passend = ctx.io.stdout.isTTY ? (opties.breedtes ?? passendeBreedtes(schermBreedte(ctx), kop, rijen)) : undefined;
-  // A longer table is drawn in parts, all with the same column widths, so that it reads as one.
-  const breedtes = passend ? { colWidths: passend, wordWrap: true } : rijen.length > DEEL ? { colWidths: natuurlijkeBreedtes(kop, rijen), wordWrap: true } : {};
+  // A longer table is drawn in parts, all with the same column widths, so that it reads as one; in a
+  // pipe each column as wide as its widest cell, so that nothing in it is wrapped (scripts read it).
+  const breedtes = passend
+    ? { colWidths: passend, wordWrap: true }
+    : rijen.length > DEEL ? { colWidths: natuurlijkeBreedtes(kop, rijen, ruimeBreedte), wordWrap: true } : {};
   const delen: string[] = [];
   for (let van = 0; van === 0 || van < rijen.length; van += DEEL) {
     const t = new Table({
