@@ -83,8 +83,11 @@ const ACTIE_SELECT = `
          z.titel, z.soort, z.kern, z.status, z.vertrouwelijk
   FROM actie a JOIN zaak z ON z.id = a.zaak_id LEFT JOIN overleg o ON o.id = a.overleg_id`;
 
-/** The WHERE clause and its parameters for a filter (on `actie a JOIN zaak z`). */
-function actieWaar(filter: MatrixFilter, vandaag: Datum): { where: string; p: Record<string, unknown> } {
+/**
+ * The WHERE clause and its parameters for a filter (on `actie a JOIN zaak z`); `alle`: no condition
+ * but confidentiality, so (nearly) every actie.
+ */
+function actieWaar(filter: MatrixFilter, vandaag: Datum): { where: string; p: Record<string, unknown>; alle: boolean } {
   const waar: string[] = [];
   const p: Record<string, unknown> = {};
   if (filter.alleenLopend) waar.push(`a.status IN ('open', 'loopt')`);
@@ -94,8 +97,9 @@ function actieWaar(filter: MatrixFilter, vandaag: Datum): { where: string; p: Re
   if (filter.zaak) (waar.push('z.nummer = @zaak'), (p.zaak = filter.zaak));
   if (filter.actie) (waar.push('a.nummer = @actie'), (p.actie = filter.actie));
   if (filter.teLaat) (waar.push(`a.status IN ('open', 'loopt') AND a.deadline < @vandaag`), (p.vandaag = vandaag));
+  const alle = waar.length === 0;
   if (!filter.vertrouwelijk) waar.push('z.vertrouwelijk = 0');
-  return { where: waar.length ? `WHERE ${waar.join(' AND ')}` : '', p };
+  return { where: waar.length ? `WHERE ${waar.join(' AND ')}` : '', p, alle };
 }
 
 // A plain object literal on purpose: spreading one of these wide rows into another costs V8 some
@@ -147,9 +151,8 @@ const MATRIX_VOLGORDE = 'ORDER BY z.jaar, z.volgnummer, a.deadline, a.jaar, a.vo
  * Consume it fully or stop it with `return()` (a for-of loop with `break` does) before writing to `db`.
  */
 export async function* matrixRijen(db: Db, filter: MatrixFilter, vandaag: Datum): AsyncGenerator<MatrixRij[], void, undefined> {
-  const { where, p } = actieWaar(filter, vandaag);
+  const { where, p, alle } = actieWaar(filter, vandaag);
   // Every actie (--status alle, no other filter): many rows, read in zaak order from its index.
-  const alle = !filter.alleenLopend && !filter.statussen && !filter.soorten && !filter.partner && !filter.zaak && !filter.actie && !filter.teLaat;
   for await (const batch of db.stroom<Rij>(`${ACTIE_SELECT} ${where} ${MATRIX_VOLGORDE}`, p, { eersteRijen: alle })) {
     yield batch.map((r) => matrixRijVan(r, vandaag));
   }
