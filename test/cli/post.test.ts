@@ -168,6 +168,30 @@ describe('kvz melding add/forward --doorzetten by mail', () => {
     expect(smtp.ontvangen).toHaveLength(1);
   });
 
+  it('logs in where the server asks for it; a refused login fails for good and is retried only with --opnieuw', async () => {
+    const db = nieuweDb();
+    await metAdressen(db);
+    const streng = await startSmtp({ login: { gebruiker: 'iv-koggenland', wachtwoord: 'juist-wachtwoord' } });
+    try {
+      const env = (wachtwoord: string) => ({ KVZ_SMTP: streng.url.replace('smtp://', 'smtp://iv-koggenland@'), KVZ_SMTP_WACHTWOORD: wachtwoord, KVZ_AFZENDER: AFZENDER });
+      const fout = await kvz([...MELDING, '--doorzetten', 'jongerenwerk'], { db, env: env('fout-wachtwoord') });
+      expect(fout.code).toBe(0);
+      expect(fout.stderr).toMatch(/^! De mail aan jongerenwerk is mislukt: de server .* weigert de aanmelding: .*535/m);
+      expect(streng.ontvangen).toHaveLength(0);
+      expect(lees(db, 'SELECT status FROM bericht')).toEqual([{ status: 'mislukt' }]);
+      // Failed for good: a plain run leaves it alone, also with the right password.
+      expect((await kvz(['post', 'verzend'], { db, env: env('juist-wachtwoord') })).code).toBe(0);
+      expect(streng.ontvangen).toHaveLength(0);
+      expect((await kvz(['post', 'verzend', '--opnieuw'], { db, env: env('juist-wachtwoord') })).code).toBe(0);
+      expect(streng.ontvangen.map((o) => [o.van, o.aan, o.mail.subject])).toEqual([
+        [AFZENDER, ['team@jongerenwerk.test', 'coordinator@jongerenwerk.test'], 'Melding M-2027-0001: jeugdoverlast in Spierdijk'],
+      ]);
+      expect((await kvzJson<Array<{ status: string }>>(['post', 'list', '--json'], { db })).map((b) => b.status)).toEqual(['verzonden']);
+    } finally {
+      await streng.stop();
+    }
+  });
+
   it('without an SMTP server writes Outlook drafts (X-Unsent: 1), 0600 in a 0700 folder, and counts them as forwarded', async () => {
     const db = nieuweDb();
     await metAdressen(db);

@@ -30,6 +30,8 @@ export interface SmtpOpties {
   host?: string;
   /** Plain (default), STARTTLS offered, or TLS from the first byte; both with smtp-server's own self-signed certificate. */
   tls?: 'geen' | 'starttls' | 'direct';
+  /** A server that requires a login with these credentials (offered over plain SMTP: this machine only). */
+  login?: { gebruiker: string; wachtwoord: string };
 }
 
 export async function startSmtp(opties: SmtpOpties = {}): Promise<TestSmtp> {
@@ -41,8 +43,16 @@ export async function startSmtp(opties: SmtpOpties = {}): Promise<TestSmtp> {
     uitstellen: false,
   };
   const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: tls === 'starttls' ? ['AUTH'] : ['STARTTLS', 'AUTH'],
+    authOptional: !opties.login,
+    allowInsecureAuth: !!opties.login,
+    disabledCommands: [...(tls === 'starttls' ? [] : ['STARTTLS']), ...(opties.login ? [] : ['AUTH'])],
+    onAuth(auth, _sessie, klaar) {
+      const l = opties.login;
+      if (l && auth.username === l.gebruiker && auth.password === l.wachtwoord) return klaar(null, { user: auth.username });
+      const e = new Error('Gebruikersnaam of wachtwoord onjuist') as Error & { responseCode: number };
+      e.responseCode = 535;
+      klaar(e);
+    },
     secure: tls === 'direct',
     logger: false,
     onRcptTo(adres, _sessie, klaar) {
