@@ -1,8 +1,12 @@
 #!/usr/bin/env node
 // The kvz command: runs the compiled CLI (dist/, built by `npm install` / `npm run build`).
-import { fstatSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { run } from '../dist/cli/main.js';
+
+const require = createRequire(import.meta.url);
+// Required, not imported: an ES import of node:fs builds a facade that loads all of Node's stream
+// modules (src/bundel.mjs says more).
+const { fstatSync, writeSync } = require('node:fs');
 
 /**
  * Whether `fd` is a terminal. Only a character device can be one: pipes and files (scripts, the test
@@ -14,7 +18,7 @@ function isatty(fd) {
   } catch {
     return false;
   }
-  return createRequire(import.meta.url)('node:tty').isatty(fd);
+  return require('node:tty').isatty(fd);
 }
 
 /** Output that cannot be written: a closed pipe (`kvz … | head`) is no error; anything else is one sentence. */
