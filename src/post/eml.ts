@@ -37,14 +37,14 @@ function gecodeerdeWoorden(waarde: string, eersteRuimte: number): string[] {
   const woorden: string[] = [];
   let huidig = '';
   // 12 characters of "=?UTF-8?Q?" and "?=" around at most 63: a word of at most 75, and a first word
-  // that leaves room on its line for the field's name.
-  let ruimte = Math.min(63, eersteRuimte - 12);
+  // that leaves room on its line for the field's name (and holds at least one encoded character).
+  let ruimte = Math.max(12, Math.min(63, eersteRuimte - 12));
   for (const teken of waarde) {
     let stuk = '';
     if (/^[A-Za-z0-9!*+\-/]$/.test(teken)) stuk = teken;
     else if (teken === ' ') stuk = '_';
     else for (const b of Buffer.from(teken, 'utf8')) stuk += hex(b);
-    if (huidig.length + stuk.length > ruimte) {
+    if (huidig !== '' && huidig.length + stuk.length > ruimte) {
       woorden.push(`=?UTF-8?Q?${huidig}?=`);
       huidig = '';
       ruimte = 63;
@@ -56,21 +56,33 @@ function gecodeerdeWoorden(waarde: string, eersteRuimte: number): string[] {
 }
 
 /**
- * One header field, folded so that its lines stay within 78 characters where whitespace allows:
- * text that is not plain printable ASCII (or that looks like an encoded word) as encoded words.
+ * One header field, folded before a space so that its lines stay within 78 characters where the value
+ * allows. Free text (`tekst`: a subject) that is not plain printable ASCII, or that looks like an
+ * encoded word, goes as encoded words, on lines of at most 76 (RFC 2047). Addresses (`adres`) are
+ * never encoded: an encoded word is not allowed in an address, and kvz only writes ASCII ones.
  */
-export function kopregel(naam: string, waarde: string): string {
+export function kopregel(naam: string, waarde: string, soort: 'tekst' | 'adres' = 'tekst'): string {
+  const gewoon = soort === 'adres' || (/^[\x20-\x7e]*$/.test(waarde) && !waarde.includes('=?'));
   // Each part after the first begins with the space a line may be folded at.
-  const delen = /^[\x20-\x7e]*$/.test(waarde) && !waarde.includes('=?') ? waarde.trim().split(/(?= [^ ])/) : gecodeerdeWoorden(waarde, 78 - naam.length - 2).map((w, i) => (i ? ` ${w}` : w));
+  const delen = gewoon ? waarde.trim().split(/(?= [^ ])/) : gecodeerdeWoorden(waarde, 76 - naam.length - 2).map((w, i) => (i ? ` ${w}` : w));
+  const grens = gewoon ? 78 : 76;
   let regel = `${naam}: ${delen[0] ?? ''}`;
   let uit = '';
   for (const deel of delen.slice(1)) {
-    if (regel.length + deel.length > 78) {
+    if (regel.length + deel.length > grens) {
       uit += `${regel}\r\n`;
       regel = deel;
     } else regel += deel;
   }
   return `${uit}${regel}\r\n`;
+}
+
+/** A display name with its address: as it is, quoted, or (not plain ASCII) as encoded words. */
+export function naamEnAdres(naam: string, adres: string): string {
+  if (/^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~ ]*$/.test(naam) && !naam.includes('=?')) return `${naam} <${adres}>`;
+  if (/^[\x20-\x7e]*$/.test(naam) && !naam.includes('=?')) return `"${naam.replace(/["\\]/g, '\\$&')}" <${adres}>`;
+  // Room for the words on lines of 76 after "From: " (or a folding space).
+  return `${gecodeerdeWoorden(naam, 68).join(' ')} <${adres}>`;
 }
 
 /** The body as quoted-printable (RFC 2045): lines of at most 76 characters, CRLF line ends. */
@@ -107,12 +119,12 @@ function datumKop(d: Date): string {
 /** The whole message, ready to write as a `.eml` file or to send as it is. */
 export function tekstBericht(b: TekstBericht): string {
   let kop = '';
-  if (b.van) kop += kopregel('From', `${b.van.naam} <${b.van.adres}>`);
-  kop += kopregel('To', b.aan.join(', '));
+  if (b.van) kop += kopregel('From', naamEnAdres(b.van.naam, b.van.adres), 'adres');
+  kop += kopregel('To', b.aan.join(', '), 'adres');
   kop += kopregel('Subject', b.onderwerp);
-  kop += kopregel('Message-ID', b.messageId);
+  kop += kopregel('Message-ID', b.messageId, 'adres');
   for (const [naam, waarde] of Object.entries(b.koppen ?? {})) kop += kopregel(naam, waarde);
-  kop += kopregel('Date', datumKop(b.datum));
+  kop += kopregel('Date', datumKop(b.datum), 'adres');
   kop += 'MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n';
   const lijf = quotedPrintable(b.tekst);
   return `${kop}\r\n${lijf === '' || lijf.endsWith('\r\n') ? lijf : `${lijf}\r\n`}`;
