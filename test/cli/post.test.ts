@@ -215,6 +215,18 @@ describe('kvz melding add/forward --doorzetten by mail', () => {
     expect(smtp.ontvangen).toHaveLength(0);
   });
 
+  it('writes the draft for an address that is not plain ASCII through nodemailer, with that address intact', async () => {
+    const db = nieuweDb();
+    await kvzOk(['partner', 'update', 'zorgteam', '--email', 'zörgteam@koggenland.test'], { db });
+    const map = join(tijdelijkeMap(), 'uitgaand');
+    await kvzOk([...MELDING, '--doorzetten', 'zorgteam'], { db, env: { KVZ_POSTMAP: map, KVZ_AFZENDER: AFZENDER } });
+    const [bestand] = readdirSync(map);
+    const mail = await simpleParser(readFileSync(join(map, bestand!)));
+    expect(mail.to && 'value' in mail.to ? mail.to.value.map((v) => v.address) : []).toEqual(['zörgteam@koggenland.test']);
+    expect([mail.subject, mail.headers.get('x-unsent')]).toEqual(['Melding M-2027-0001: jeugdoverlast in Spierdijk', '1']);
+    expect(mail.text).toContain('één waarschuwing');
+  });
+
   it('--zonder-mail records a forwarding done by phone, at --op; --op with a mail partner needs it', async () => {
     const db = nieuweDb();
     await metAdressen(db);
