@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Transporter } from 'nodemailer';
 import type { SMTPTransportOptions } from 'nodemailer/lib/smtp-transport';
 import { isLokaal } from './adres.js';
-import { kanAlsTekst, tekstBericht } from './eml.js';
+import { kanAlsTekst, tekstBericht, type TekstBericht } from './eml.js';
 import type { PostInstellingen } from './instellingen.js';
 
 /** What delivery needs of a stored message. */
@@ -76,24 +76,26 @@ function alsTekst(b: TeBezorgen, afzender: string | undefined, aan: string[]): b
   return !b.kalender && !b.bijlage && kanAlsTekst(afzender ? [...aan, afzender] : aan);
 }
 
+/** The same message for kvz's own writer (src/post/eml.ts), as mailOpties gives it to nodemailer. */
+function tekstOpties(b: TeBezorgen, p: PostInstellingen, nu: Date, concept: boolean): TekstBericht {
+  return {
+    ...(p.afzender ? { van: { naam: AFZENDER_NAAM, adres: p.afzender } } : {}),
+    aan: adressen(b),
+    onderwerp: b.onderwerp,
+    tekst: berichtTekst(b),
+    messageId: b.message_id,
+    datum: nu,
+    ...(concept ? { koppen: { 'X-Unsent': '1' } } : {}),
+  };
+}
+
 /**
  * A draft as RFC 5322 bytes. A text-only message (a forwarding, a melder's confirmation) is written by
  * kvz itself: nodemailer's composer cost the desk's `melding add` ~30 ms (src/post/eml.ts). One with a
  * calendar part or an attachment goes through nodemailer.
  */
 async function concept(b: TeBezorgen, p: PostInstellingen, nu: Date): Promise<string | Buffer> {
-  const aan = adressen(b);
-  if (alsTekst(b, p.afzender, aan)) {
-    return tekstBericht({
-      ...(p.afzender ? { van: { naam: AFZENDER_NAAM, adres: p.afzender } } : {}),
-      aan,
-      onderwerp: b.onderwerp,
-      tekst: berichtTekst(b),
-      messageId: b.message_id,
-      datum: nu,
-      koppen: { 'X-Unsent': '1' },
-    });
-  }
+  if (alsTekst(b, p.afzender, adressen(b))) return tekstBericht(tekstOpties(b, p, nu, true));
   const MailComposer = (await import('nodemailer/lib/mail-composer')).default;
   return new MailComposer(mailOpties(b, p, nu, true)).compile().build();
 }
@@ -162,7 +164,7 @@ export class Bezorger {
   private async verstuurTekst(b: TeBezorgen, afzender: string, aan: string[]): Promise<{ rejected?: unknown[] }> {
     const { default: SMTPConnection } = await import('nodemailer/lib/smtp-connection');
     const opties = this.smtpOpties();
-    const bericht = tekstBericht({ van: { naam: AFZENDER_NAAM, adres: afzender }, aan, onderwerp: b.onderwerp, tekst: berichtTekst(b), messageId: b.message_id, datum: this.nu });
+    const bericht = tekstBericht(tekstOpties(b, this.p, this.nu, false));
     return new Promise((klaar, mis) => {
       const verbinding = new SMTPConnection(opties);
       let af = false;
