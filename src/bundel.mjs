@@ -1,6 +1,14 @@
 // `npm run build` bundles kvz with esbuild into dist/: one entry per program, and per command a chunk
 // that only loads when that command runs. Plain JavaScript, so it runs before anything is compiled.
 //
+// dist/ is CommonJS. esbuild splits only ES modules, so it bundles as ES modules and then turns each
+// file into CommonJS (its own transform: import() becomes require(), import.meta.url the file's URL).
+// Node 20 loads an ES module asynchronously, with a resolve, a read and a link per file, and sets up
+// its ES loader for the first one; require() reads and runs a file at once. With ~40 files per command
+// that was measured alternately at ~10 ms of a `melding add` (~130 ms, `node -e 0` ~65 ms) and of
+// `agenda gio`, ~5 ms of `status` (#17). bin/kvz.cjs is CommonJS too, so no ES module loads at all.
+// The sources stay ES modules (tests run them as such); none may use a top-level await.
+//
 // Hooks that esbuild's command line cannot express keep Node's own modules out of every start (#17),
 // measured on `melding add` and `status` at 10–15 ms of a ~100 ms floor:
 // - chalk's colour detection imports node:process as an ES module, which makes Node create the stdout
@@ -13,17 +21,14 @@
 //   has), and with it node:http, node:https and node:zlib: ~2.5 ms of CPU in a CPU profile of a
 //   `melding add` that mails. Through these helpers it now loads only when called; nodemailer's mailer
 //   (messages with a calendar part or an attachment) still imports it itself.
-// And one more, ~2 ms of every command in a CPU profile: an ES import of one of Node's own modules makes
-// Node build an ES module facade over it, reading every export; for node:fs that reads fs.ReadStream,
-// a lazy getter that loads all of Node's stream modules, which most commands never use. kvz's imports
-// of Node's modules are bundled as require() calls (the banner's createRequire), which build no facade.
-import { build } from 'esbuild';
-import { builtinModules } from 'node:module';
-import { readFile } from 'node:fs/promises';
+// (An ES import of one of Node's own modules built a facade that read every export, node:fs's lazy
+// ReadStream among them, and so loaded all of Node's streams; as CommonJS they are plain require()s.)
+import { build, transform } from 'esbuild';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const kleurdetectie = fileURLToPath(new URL('./cli/kleurdetectie.ts', import.meta.url));
-const INGEBOUWD = new Set(builtinModules);
 const KINDPROCES = "const childProcess = require('node:child_process');";
 const KINDPROCES_LUI = "const childProcess = { spawn: (...a) => require('node:child_process').spawn(...a) };";
 const NMFETCH = "import nmfetch from '../fetch/index.js';";
@@ -48,18 +53,13 @@ async function vervang(pad, oud, nieuw, wat) {
 const startKlein = {
   name: 'kvz-start-klein',
   setup(b) {
-    b.onResolve({ filter: /^(node:)?[a-z_/]+$/ }, (a) => {
-      const naam = a.path.replace(/^node:/, '');
-      return a.kind === 'import-statement' && INGEBOUWD.has(naam) ? { path: `node:${naam}`, namespace: 'kvz-ingebouwd' } : undefined;
-    });
-    b.onLoad({ filter: /.*/, namespace: 'kvz-ingebouwd' }, (a) => ({ contents: `module.exports = require(${JSON.stringify(a.path)});`, loader: 'js' }));
     b.onResolve({ filter: /^#supports-color$/ }, (a) => (/[\\/]chalk[\\/]/.test(a.importer) ? { path: kleurdetectie } : undefined));
     b.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, (a) => vervang(a.path, KINDPROCES, KINDPROCES_LUI, 'commander laadt child_process'));
     b.onLoad({ filter: /[\\/]nodemailer[\\/]dist[\\/]esm[\\/]shared[\\/]index\.js$/ }, (a) => vervang(a.path, NMFETCH, NMFETCH_LUI, 'nodemailer laadt zijn fetch'));
   },
 };
 
-await build({
+const { outputFiles } = await build({
   entryPoints: [
     'src/cli/main.ts',
     'src/cli/referentie.ts',
@@ -77,13 +77,38 @@ await build({
   outdir: 'dist',
   outbase: 'src',
   chunkNames: 'chunks/[name]-[hash]',
-  banner: { js: "import{createRequire as __kvzRequire}from'node:module';const require=__kvzRequire(import.meta.url);" },
   // Loaded only by the commands that write Office files, straight from node_modules.
   external: ['exceljs', 'docx', 'jszip'],
   define: { __KVZ_BUNDEL__: 'true' },
   logLevel: 'warning',
   plugins: [startKlein],
+  write: false,
 });
 
 const gemist = VERVANGINGEN.filter((w) => !vervangen.has(w));
 if (gemist.length > 0) throw new Error(`bundel: niet aangepast: ${gemist.join(', ')} (is het bestand verplaatst?)`);
+
+// Every file as CommonJS: import() becomes require(), import.meta.url the file's own URL.
+for (const f of outputFiles) {
+  const code = await alsCommonJs(f.text, f.path);
+  await mkdir(dirname(f.path), { recursive: true });
+  await writeFile(f.path, code);
+}
+await writeFile('dist/package.json', '{ "type": "commonjs" }\n');
+
+/** One bundled ES file as CommonJS; a top-level await fails the build (CommonJS has none). */
+async function alsCommonJs(tekst, pad) {
+  const eigenUrl = tekst.includes('import.meta.url');
+  const { code } = await transform(tekst, {
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    sourcefile: pad,
+    supported: { 'dynamic-import': false },
+    define: eigenUrl ? { 'import.meta.url': '__kvzUrl' } : {},
+    banner: eigenUrl ? "const __kvzUrl = require('node:url').pathToFileURL(__filename).href;" : '',
+    logLevel: 'warning',
+  });
+  if (code.includes('import.meta')) throw new Error(`bundel: import.meta blijft over in ${pad}`);
+  return code;
+}

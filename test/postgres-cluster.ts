@@ -66,7 +66,7 @@ function maakSjabloon(c: Cluster, naam: string, test: { login: string; wachtwoor
   const psql = c.psql;
   psql(`CREATE ROLE ${test.login} LOGIN CREATEROLE PASSWORD '${test.wachtwoord}'`);
   psql(`CREATE DATABASE ${naam} OWNER ${test.login}`);
-  const bin = join(new URL('..', import.meta.url).pathname, 'bin', 'kvz.js');
+  const bin = join(new URL('..', import.meta.url).pathname, 'bin', 'kvz.cjs');
   const init = spawnSync(process.execPath, [bin, 'init', '--db', `postgres://${test.login}@127.0.0.1:${c.port}/${naam}`], {
     env: { PATH: process.env.PATH ?? '', PGPASSWORD: test.wachtwoord, HOME: tmpdir() },
     encoding: 'utf8',

@@ -16,7 +16,7 @@ import { gelijktijdig, pgOmgeving } from './postgres.js';
 import { naarSchijf } from './schijf.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
-const BIN = join(ROOT, 'bin', 'kvz.js');
+const BIN = join(ROOT, 'bin', 'kvz.cjs');
 const NU = '2027-03-16T10:00:00.000Z';
 /** Bump when the generator changes, so a cached data set is rebuilt. */
 const GENERATOR_VERSIE = 7;
@@ -317,4 +317,7 @@ function druk(o: Opties, omvang: Omvang, metingen: Meting[], budgetten: Budget[]
   }
 }
 
-process.exitCode = await main();
+// No top-level await: the build turns every file into CommonJS (src/bundel.mjs).
+void main().then((code) => {
+  process.exitCode = code;
+});

@@ -17,7 +17,7 @@ import { alsLogin, isHarnasDb, isPgUrl, kloonPgDb, kanLoginZijn, leesPg, nieuweP
 import type { Keuze, Prompter } from '../../src/cli/prompts.js';
 
 export const ROOT = new URL('../..', import.meta.url).pathname;
-export const BIN = join(ROOT, 'bin', 'kvz.js');
+export const BIN = join(ROOT, 'bin', 'kvz.cjs');
 
 export interface Uitkomst {
   code: number;

@@ -1,12 +1,9 @@
 #!/usr/bin/env node
 // The kvz command: runs the compiled CLI (dist/, built by `npm install` / `npm run build`).
-import { createRequire } from 'node:module';
-import { run } from '../dist/cli/main.js';
-
-const require = createRequire(import.meta.url);
-// Required, not imported: an ES import of node:fs builds a facade that loads all of Node's stream
-// modules (src/bundel.mjs says more).
+// CommonJS, like dist/: Node then loads no ES module at all (src/bundel.mjs says why).
+'use strict';
 const { fstatSync, writeSync } = require('node:fs');
+const { run } = require('../dist/cli/main.js');
 
 /**
  * Whether `fd` is a terminal. Only a character device can be one: pipes and files (scripts, the test
@@ -72,4 +69,6 @@ const io = {
 // Touching process.stdout makes Node create the stream: only when it is the one in use.
 if (terminal[1]) process.stdout.on('error', uitvoerFout);
 
-process.exitCode = await run(process.argv.slice(2), io, process.env);
+run(process.argv.slice(2), io, process.env).then((code) => {
+  process.exitCode = code;
+});
