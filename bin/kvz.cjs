@@ -3,6 +3,9 @@
 // CommonJS, like dist/: Node then loads no ES module at all (src/bundel.mjs says why).
 'use strict';
 const { fstatSync, writeSync } = require('node:fs');
+const { join } = require('node:path');
+// V8's compiled code of the previous runs, before any of kvz's own files loads (src/cli/compileercache.ts).
+require('../dist/cli/compileercache.js').gebruikCompileercache(join(__dirname, '..', 'dist'));
 const { run } = require('../dist/cli/main.js');
 
 /**

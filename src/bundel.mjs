@@ -62,6 +62,7 @@ const startKlein = {
 const { outputFiles } = await build({
   entryPoints: [
     'src/cli/main.ts',
+    'src/cli/compileercache.ts',
     'src/cli/referentie.ts',
     'src/bench/run.ts',
     'src/bench/schrijver.ts',

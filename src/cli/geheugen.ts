@@ -7,6 +7,12 @@
 import type { Db } from '../store/db.js';
 import type { SqliteDb } from '../store/sqlite.js';
 
+/** Whether the run's end already sets the default back (once per process: tests run many commands in one). */
+let terugGezet = false;
+
+/** V8's own growth factor of the young generation (`node --v8-options`); test/compileercache.test.ts holds it. */
+const GROEI_STANDAARD = 2;
+
 /**
  * Keeps the young generation at its first size for the rest of the run: for a command that builds one
  * large text from rows it holds until the end (the agendas and minutes in Markdown or JSON; a GIO
@@ -18,7 +24,12 @@ import type { SqliteDb } from '../store/sqlite.js';
  */
 export function kleineJongeGeneratie(): void {
   // Loaded only here: node:v8 costs ~2 ms to load, which the desk's commands do not pay.
-  process.getBuiltinModule('node:v8').setFlagsFromString('--semi-space-growth-factor=1');
+  const v8 = process.getBuiltinModule('node:v8');
+  v8.setFlagsFromString('--semi-space-growth-factor=1');
+  // V8's default again before the compile caches are written as the run ends (compileercache.ts):
+  // V8 marks a cache with the flags of the moment and refuses it under other flags at the next start.
+  if (!terugGezet) process.prependOnceListener('exit', () => v8.setFlagsFromString(`--semi-space-growth-factor=${GROEI_STANDAARD}`));
+  terugGezet = true;
 }
 
 /**

@@ -234,8 +234,8 @@ export function spawnKvz(args: string[], env: Record<string, string> = {}): Prom
 }
 
 /** The real binary, waited for; `node` are flags for Node itself. Its stdin is an empty pipe. */
-export function spawnKvzSync(args: string[], env: Record<string, string> = {}, node: string[] = []): Uitkomst {
-  const r = spawnSync(process.execPath, [...node, BIN, ...args], { env: kindEnv(env, args[0]), encoding: 'utf8', input: '' });
+export function spawnKvzSync(args: string[], env: Record<string, string> = {}, node: string[] = [], bin = BIN): Uitkomst {
+  const r = spawnSync(process.execPath, [...node, bin, ...args], { env: kindEnv(env, args[0]), encoding: 'utf8', input: '' });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 

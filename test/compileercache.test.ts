@@ -1,0 +1,84 @@
+/**
+ * V8's compiled code kept between runs (src/cli/compileercache.ts, #17): the second run of a command
+ * takes every cache the first one wrote, a damaged cache costs nothing but its own rewrite, and a
+ * folder that cannot be written changes nothing about the run. Each test runs its own copy of the
+ * built kvz, so the caches it sees are its own.
+ */
+import { cpSync, existsSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CACHEMAP } from '../src/cli/compileercache.js';
+import { nieuweDb, ROOT, spawnKvzSync, tijdelijkeMap } from './helpers/run.js';
+
+/** A copy of bin/ and dist/ without caches, beside the repository's node_modules. */
+function kopieVanKvz(): { bin: string; caches: string } {
+  const map = tijdelijkeMap();
+  cpSync(join(ROOT, 'bin'), join(map, 'bin'), { recursive: true });
+  cpSync(join(ROOT, 'dist'), join(map, 'dist'), { recursive: true, filter: (bron) => !bron.includes(CACHEMAP) });
+  cpSync(join(ROOT, 'package.json'), join(map, 'package.json'));
+  symlinkSync(join(ROOT, 'node_modules'), join(map, 'node_modules'), 'dir');
+  return { bin: join(map, 'bin', 'kvz.cjs'), caches: join(map, 'dist', CACHEMAP) };
+}
+
+/** Each cache file with its inode and time of change: a file written again gets a new inode (it is renamed into place). */
+function cachesNu(map: string): Record<string, string> {
+  if (!existsSync(map)) return {};
+  return Object.fromEntries(readdirSync(map).map((f) => {
+    const s = statSync(join(map, f));
+    return [f, `${s.ino}:${s.mtimeMs}`];
+  }));
+}
+
+const ADD = ['melding', 'add', '--categorie', 'treiteren', '--kern', 'Obdam', '--omschrijving', 'Cache', '--adres', 'Dorpsstraat 1', '--doorzetten', 'politie'];
+
+describe('compiled code kept between runs', () => {
+  it('takes on the second run every cache the first wrote, also after an agenda (which changes a V8 flag while it runs)', () => {
+    const kvz = kopieVanKvz();
+    const env = { KVZ_DB: nieuweDb() };
+    expect(spawnKvzSync(ADD, env, [], kvz.bin).code).toBe(0);
+    const eerste = spawnKvzSync(['agenda', 'gio'], env, [], kvz.bin);
+    expect(eerste.code).toBe(0);
+    const na1 = cachesNu(kvz.caches);
+    // The files of melding add and of the agenda, the chunks of both among them.
+    expect(Object.keys(na1).some((f) => f.startsWith('cli_main.js.'))).toBe(true);
+    expect(Object.keys(na1).length).toBeGreaterThan(20);
+
+    const tweede = spawnKvzSync(['agenda', 'gio'], env, [], kvz.bin);
+    expect(tweede).toEqual(eerste);
+    expect(spawnKvzSync(['melding', 'list'], env, [], kvz.bin).stdout).toMatch(/M-\d{4}-0001 /);
+    // Nothing written again: V8 accepted each cache (a new one may come for melding list's own files).
+    const na2 = cachesNu(kvz.caches);
+    for (const [f, stempel] of Object.entries(na1)) expect([f, na2[f]]).toEqual([f, stempel]);
+  });
+
+  it('runs as usual on damaged caches, and writes them again', () => {
+    const kvz = kopieVanKvz();
+    const env = { KVZ_DB: nieuweDb() };
+    const eerste = spawnKvzSync(['status'], env, [], kvz.bin);
+    expect(eerste.code).toBe(0);
+    const bestanden = Object.keys(cachesNu(kvz.caches));
+    expect(bestanden.length).toBeGreaterThan(5);
+    for (const f of bestanden) writeFileSync(join(kvz.caches, f), 'geen code cache');
+
+    const tweede = spawnKvzSync(['status'], env, [], kvz.bin);
+    expect(tweede).toEqual(eerste);
+    const hersteld = cachesNu(kvz.caches);
+    for (const f of bestanden) expect(statSync(join(kvz.caches, f)).size, f).toBeGreaterThan(100);
+    // …and the next run takes them.
+    expect(spawnKvzSync(['status'], env, [], kvz.bin)).toEqual(eerste);
+    expect(cachesNu(kvz.caches)).toEqual(hersteld);
+  });
+
+  it('changes nothing about a run when the caches cannot be written', () => {
+    const kvz = kopieVanKvz();
+    // A file where the folder should be: nothing can be made there.
+    writeFileSync(kvz.caches, '');
+    const env = { KVZ_DB: nieuweDb() };
+    const add = spawnKvzSync(ADD, env, [], kvz.bin);
+    expect(add.code).toBe(0);
+    expect(add.stderr).toBe('');
+    expect(spawnKvzSync(['melding', 'list'], env, [], kvz.bin).stdout).toMatch(/M-\d{4}-0001 /);
+    expect(statSync(kvz.caches).isFile()).toBe(true);
+    rmSync(kvz.caches);
+  });
+});
