@@ -72,6 +72,15 @@ const io = {
 // Touching process.stdout makes Node create the stream: only when it is the one in use.
 if (terminal[1]) process.stdout.on('error', uitvoerFout);
 
+let klaar = false;
 run(process.argv.slice(2), io, process.env).then((code) => {
+  klaar = true;
   process.exitCode = code;
+});
+// Nothing left to wait for while the run has not finished: it never will. As Node does for an
+// unfinished top-level await, that is exit 13, not a success.
+process.once('beforeExit', () => {
+  if (klaar) return;
+  writeSync(2, 'kvz is gestopt voordat het commando klaar was.\n');
+  process.exitCode = 13;
 });

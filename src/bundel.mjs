@@ -24,6 +24,7 @@
 // (An ES import of one of Node's own modules built a facade that read every export, node:fs's lazy
 // ReadStream among them, and so loaded all of Node's streams; as CommonJS they are plain require()s.)
 import { build, transform } from 'esbuild';
+import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,7 +81,8 @@ const { outputFiles } = await build({
   chunkNames: 'chunks/[name]-[hash]',
   // Loaded only by the commands that write Office files, straight from node_modules.
   external: ['exceljs', 'docx', 'jszip'],
-  define: { __KVZ_BUNDEL__: 'true' },
+  // __KVZ_BOUW__: this build, for the folder of its compile caches (src/cli/compileercache.ts).
+  define: { __KVZ_BUNDEL__: 'true', __KVZ_BOUW__: JSON.stringify(randomBytes(8).toString('hex')) },
   logLevel: 'warning',
   plugins: [startKlein],
   write: false,
@@ -107,7 +109,10 @@ async function alsCommonJs(tekst, pad) {
     sourcefile: pad,
     supported: { 'dynamic-import': false },
     define: eigenUrl ? { 'import.meta.url': '__kvzUrl' } : {},
-    banner: eigenUrl ? "const __kvzUrl = require('node:url').pathToFileURL(__filename).href;" : '',
+    // Strict, as every ES module was (the bundled CommonJS packages included).
+    banner: `'use strict';${eigenUrl ? "const __kvzUrl = require('node:url').pathToFileURL(__filename).href;" : ''}`,
+    // Any other import.meta (dirname, filename) would become an empty object.
+    logOverride: { 'empty-import-meta': 'error' },
     logLevel: 'warning',
   });
   if (code.includes('import.meta')) throw new Error(`bundel: import.meta blijft over in ${pad}`);

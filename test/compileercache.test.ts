@@ -4,7 +4,7 @@
  * folder that cannot be written changes nothing about the run. Each test runs its own copy of the
  * built kvz, so the caches it sees are its own.
  */
-import { cpSync, existsSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CACHEMAP } from '../src/cli/compileercache.js';
@@ -20,13 +20,20 @@ function kopieVanKvz(): { bin: string; caches: string } {
   return { bin: join(map, 'bin', 'kvz.cjs'), caches: join(map, 'dist', CACHEMAP) };
 }
 
-/** Each cache file with its inode and time of change: a file written again gets a new inode (it is renamed into place). */
+/**
+ * Each cache file (as build/file) with its inode and time of change: a file written again gets a new
+ * inode (it is renamed into place).
+ */
 function cachesNu(map: string): Record<string, string> {
   if (!existsSync(map)) return {};
-  return Object.fromEntries(readdirSync(map).map((f) => {
-    const s = statSync(join(map, f));
-    return [f, `${s.ino}:${s.mtimeMs}`];
-  }));
+  return Object.fromEntries(
+    readdirSync(map).flatMap((bouw) =>
+      readdirSync(join(map, bouw)).map((f) => {
+        const s = statSync(join(map, bouw, f));
+        return [`${bouw}/${f}`, `${s.ino}:${s.mtimeMs}`];
+      }),
+    ),
+  );
 }
 
 const ADD = ['melding', 'add', '--categorie', 'treiteren', '--kern', 'Obdam', '--omschrijving', 'Cache', '--adres', 'Dorpsstraat 1', '--doorzetten', 'politie'];
@@ -40,8 +47,9 @@ describe('compiled code kept between runs', () => {
     expect(eerste.code).toBe(0);
     const na1 = cachesNu(kvz.caches);
     // The files of melding add and of the agenda, the chunks of both among them.
-    expect(Object.keys(na1).some((f) => f.startsWith('cli_main.js.'))).toBe(true);
+    expect(Object.keys(na1).some((f) => /^[0-9a-f]{16}\/cli_main\.js\./.test(f))).toBe(true);
     expect(Object.keys(na1).length).toBeGreaterThan(20);
+    expect(statSync(kvz.caches).mode & 0o777).toBe(0o700);
 
     const tweede = spawnKvzSync(['agenda', 'gio'], env, [], kvz.bin);
     expect(tweede).toEqual(eerste);
@@ -49,6 +57,25 @@ describe('compiled code kept between runs', () => {
     // Nothing written again: V8 accepted each cache (a new one may come for melding list's own files).
     const na2 = cachesNu(kvz.caches);
     for (const [f, stempel] of Object.entries(na1)) expect([f, na2[f]]).toEqual([f, stempel]);
+  });
+
+  it('keeps them per build: the first run of a build removes what an earlier build left', () => {
+    const kvz = kopieVanKvz();
+    // An earlier build unpacked under this one, with a cache that would fit this build's main.js by name.
+    const oud = join(kvz.caches, '0123456789abcdef');
+    mkdirSync(oud, { recursive: true });
+    const main = join(kvz.bin, '..', '..', 'dist', 'cli', 'main.js');
+    const s = statSync(main);
+    writeFileSync(join(oud, `cli_main.js.${s.size}.${Math.trunc(s.mtimeMs)}`), 'oud');
+    const u = spawnKvzSync(['--version'], {}, [], kvz.bin);
+    expect(u.code).toBe(0);
+    const bouwen = readdirSync(kvz.caches);
+    expect(bouwen).toHaveLength(1);
+    expect(bouwen[0]).toMatch(/^[0-9a-f]{16}$/);
+    expect(bouwen[0]).not.toBe('0123456789abcdef');
+    // Only its owner can read or write them.
+    expect(statSync(join(kvz.caches, bouwen[0]!)).mode & 0o777).toBe(0o700);
+    for (const f of Object.keys(cachesNu(kvz.caches))) expect(statSync(join(kvz.caches, f)).mode & 0o777, f).toBe(0o600);
   });
 
   it('runs as usual on damaged caches, and writes them again', () => {

@@ -6,32 +6,39 @@
  * Measured alternately on the bench's region-scale data (20–30 runs each): `melding add` 139 → 115 ms,
  * `status` 168 → 149 ms, `agenda gio` 205 → 171 ms; `--version` the same.
  *
- * The caches live in dist/.v8-cache, which every build removes with the rest of dist/; each file's
- * cache is named after its size and time of change too, so an edited file never gets an old one. V8
- * itself refuses a cache of another V8 or with other flags (then the file is compiled as usual and
- * its cache written again). A cache is written as the run ends, for each file that had none, through
- * a temporary file, so a run beside it reads either the whole cache or none. A folder that cannot be
- * written (an installation of another user) means no cache, and nothing else.
+ * The caches live in dist/.v8-cache/<build>, one folder per build: V8 compares a cache with its
+ * source only by length, and a new build can have files of the old sizes (an entry that only lists
+ * its chunks), unpacked over the old one with the old times. Every build also removes dist/ whole.
+ * Each file's cache is named after its size and time of change too, so an edited file never gets an
+ * old one. V8 itself refuses a cache of another V8 or with other flags (then the file is compiled as
+ * usual and its cache written again). A cache is written as the run ends, for each file that had none,
+ * through a new temporary file, so a run beside it reads either the whole cache or none. The folder is
+ * its owner's alone (0700): code another user could write there would run as whoever starts kvz. A
+ * folder that cannot be written (an installation of another user) means no cache, and nothing else.
  */
 import Module from 'node:module';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { Script } from 'node:vm';
 
 /** Where the caches live, inside dist/. */
 export const CACHEMAP = '.v8-cache';
 
-type Compileer = (this: Module, inhoud: string, bestand: string) => unknown;
+/** This build, set by src/bundel.mjs (a fresh value per build); 'bron' when not bundled. */
+declare const __KVZ_BOUW__: string | undefined;
+const BOUW = typeof __KVZ_BOUW__ === 'string' ? __KVZ_BOUW__ : 'bron';
+
+type Compileer = (this: Module, inhoud: string, bestand: string, ...rest: unknown[]) => unknown;
 
 /** Compiles the files of `dist` (an absolute path) from their cache where one fits, and keeps new caches for the next run. */
 export function gebruikCompileercache(dist: string): void {
   const wortel = dist.endsWith(sep) ? dist : dist + sep;
-  const map = join(wortel, CACHEMAP);
+  const map = join(wortel, CACHEMAP, BOUW);
   const nieuw: { script: Script; pad: string }[] = [];
   const proto = Module.prototype as unknown as { _compile: Compileer };
   const gewoon = proto._compile;
-  proto._compile = function (this: Module, inhoud: string, bestand: string) {
-    if (!bestand.startsWith(wortel)) return gewoon.call(this, inhoud, bestand);
+  proto._compile = function (this: Module, inhoud: string, bestand: string, ...rest: unknown[]) {
+    if (!bestand.startsWith(wortel)) return gewoon.call(this, inhoud, bestand, ...rest);
     const pad = cachePad(map, wortel, bestand);
     let cachedData: Buffer | undefined;
     try {
@@ -47,18 +54,42 @@ export function gebruikCompileercache(dist: string): void {
   };
   // After the run, so each cache holds the functions it compiled as well as the top level.
   process.once('exit', () => {
-    if (nieuw.length === 0) return;
-    try {
-      mkdirSync(map, { recursive: true });
-      for (const { script, pad } of nieuw) {
-        const tijdelijk = `${pad}.${process.pid}`;
-        writeFileSync(tijdelijk, script.createCachedData());
+    if (nieuw.length === 0 || !maakMap(join(wortel, CACHEMAP), map)) return;
+    for (const { script, pad } of nieuw) {
+      const tijdelijk = `${pad}.${process.pid}`;
+      try {
+        // 'wx': a new file, never one (or a link) that is already there.
+        writeFileSync(tijdelijk, script.createCachedData(), { flag: 'wx', mode: 0o600 });
         renameSync(tijdelijk, pad);
+      } catch {
+        // This cache not, the others still; the run's outcome stands.
+        try {
+          unlinkSync(tijdelijk);
+        } catch {
+          // Never made.
+        }
       }
-    } catch {
-      // A folder that cannot be written: no cache, and the run's outcome stands.
     }
   });
+}
+
+/** This build's cache folder, made if needed (and the folders of earlier builds removed); false if it cannot be. */
+function maakMap(boven: string, map: string): boolean {
+  let gemaakt: string | undefined;
+  try {
+    gemaakt = mkdirSync(map, { recursive: true, mode: 0o700 });
+  } catch {
+    return false;
+  }
+  // The first run of a build: what earlier builds left (a build unpacked over an older one) goes.
+  if (gemaakt) {
+    try {
+      for (const oud of readdirSync(boven)) if (oud !== BOUW) rmSync(join(boven, oud), { recursive: true, force: true });
+    } catch {
+      // Left for a later run.
+    }
+  }
+  return true;
 }
 
 /** The cache file of `bestand`: its path under dist/, its size and its time of change. */
