@@ -4,7 +4,7 @@
  * folder that cannot be written changes nothing about the run. Each test runs its own copy of the
  * built kvz, so the caches it sees are its own.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CACHEMAP } from '../src/cli/compileercache.js';
@@ -46,9 +46,12 @@ describe('compiled code kept between runs', () => {
     const eerste = spawnKvzSync(['agenda', 'gio'], env, [], kvz.bin);
     expect(eerste.code).toBe(0);
     const na1 = cachesNu(kvz.caches);
-    // The files of melding add and of the agenda, the chunks of both among them.
-    expect(Object.keys(na1).some((f) => /^[0-9a-f]{16}\/cli_main\.js\./.test(f))).toBe(true);
-    expect(Object.keys(na1).length).toBeGreaterThan(20);
+    // The packs of main.js, melding add and the agenda (src/bundel.mjs), each with its cache. Every
+    // file they loaded came from a pack: a file loaded on its own would have a cache of its own.
+    const namen = Object.keys(na1);
+    for (const pak of [/pak_cli_main\.js\./, /pak_chunks_add-\w+\.js\./, /pak_chunks_agenda-\w+\.js\./, /pak_chunks_database-\w+\.js\./])
+      expect(namen.filter((f) => pak.test(f)), String(pak)).toHaveLength(1);
+    for (const f of namen) expect(f).toMatch(/^[0-9a-f]{16}\/pak_/);
     expect(statSync(kvz.caches).mode & 0o777).toBe(0o700);
 
     const tweede = spawnKvzSync(['agenda', 'gio'], env, [], kvz.bin);
@@ -84,7 +87,7 @@ describe('compiled code kept between runs', () => {
     const eerste = spawnKvzSync(['status'], env, [], kvz.bin);
     expect(eerste.code).toBe(0);
     const bestanden = Object.keys(cachesNu(kvz.caches));
-    expect(bestanden.length).toBeGreaterThan(5);
+    expect(bestanden.length).toBeGreaterThan(3);
     for (const f of bestanden) writeFileSync(join(kvz.caches, f), 'geen code cache');
 
     const tweede = spawnKvzSync(['status'], env, [], kvz.bin);
@@ -94,6 +97,26 @@ describe('compiled code kept between runs', () => {
     // …and the next run takes them.
     expect(spawnKvzSync(['status'], env, [], kvz.bin)).toEqual(eerste);
     expect(cachesNu(kvz.caches)).toEqual(hersteld);
+  });
+
+  it('runs every file on its own when its pack is damaged or gone, and keeps a cache per file', () => {
+    const kvz = kopieVanKvz();
+    const env = { KVZ_DB: nieuweDb() };
+    const metPakken = spawnKvzSync(ADD, env, [], kvz.bin);
+    expect(metPakken.code).toBe(0);
+    // main.js's pack damaged (half of it), the others gone.
+    const pakken = join(kvz.bin, '..', '..', 'dist', 'pak');
+    const hoofd = readFileSync(join(pakken, 'cli_main.js'), 'utf8');
+    for (const f of readdirSync(pakken)) rmSync(join(pakken, f));
+    writeFileSync(join(pakken, 'cli_main.js'), hoofd.slice(0, hoofd.length / 2));
+    rmSync(kvz.caches, { recursive: true });
+    const zonder = spawnKvzSync(ADD, env, [], kvz.bin);
+    expect(zonder.code).toBe(0);
+    expect(zonder.stdout.replace(/M-\d{4}-0002/, 'M-2027-0001')).toBe(metPakken.stdout.replace(/M-\d{4}-0001/, 'M-2027-0001'));
+    const namen = Object.keys(cachesNu(kvz.caches));
+    expect(namen.some((f) => /\/cli_main\.js\./.test(f))).toBe(true);
+    expect(namen.filter((f) => f.includes('/pak_'))).toEqual([]);
+    expect(namen.length).toBeGreaterThan(20);
   });
 
   it('changes nothing about a run when the caches cannot be written', () => {

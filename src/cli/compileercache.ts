@@ -15,10 +15,11 @@
  * through a new temporary file, so a run beside it reads either the whole cache or none. The folder is
  * its owner's alone (0700): code another user could write there would run as whoever starts kvz. A
  * folder that cannot be written (an installation of another user) means no cache, and nothing else.
+ * Most files run from a pack (installeerPakken, below), which is cached as one script.
  */
 import Module from 'node:module';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { Script } from 'node:vm';
 
 /** Where the caches live, inside dist/. */
@@ -35,6 +36,7 @@ export function gebruikCompileercache(dist: string): void {
   const wortel = dist.endsWith(sep) ? dist : dist + sep;
   const map = join(wortel, CACHEMAP, BOUW);
   const nieuw: { script: Script; pad: string }[] = [];
+  installeerPakken(wortel, map, nieuw);
   const proto = Module.prototype as unknown as { _compile: Compileer };
   const gewoon = proto._compile;
   proto._compile = function (this: Module, inhoud: string, bestand: string, ...rest: unknown[]) {
@@ -71,6 +73,106 @@ export function gebruikCompileercache(dist: string): void {
       }
     }
   });
+}
+
+type Functie = (exports: unknown, require: unknown, module: Module, filename: string, dirname: string) => unknown;
+type Laders = Record<string, (module: Module, bestand: string) => unknown>;
+
+/**
+ * Runs the files of dist/ from the packs src/bundel.mjs made (dist/pak/): the pack of main.js, and of
+ * each file an import() loads, holds that file and all it imports as one script, so a command reads
+ * and compiles a few files instead of ~45 (#17). A file no pack holds loads as usual. Within a pack a
+ * file's own relative require()s are answered without Node's resolve (the pack says the file is
+ * there); everything else goes through Node. An error's stack names the pack and its line. A pack
+ * that cannot be read or compiled is passed over: its files then load on their own. The build writes
+ * the packs with the files, from the same code; a file of dist/ edited by hand needs `npm run build`.
+ */
+function installeerPakken(wortel: string, map: string, nieuw: { script: Script; pad: string }[]): void {
+  const M = Module as unknown as {
+    _extensions: Laders;
+    _cache: Record<string, Module>;
+    _resolveFilename: (verzoek: string, ouder: Module, isMain: boolean, opties?: unknown) => string;
+    _nodeModulePaths: (map: string) => string[];
+    new (id: string, ouder?: Module): Module;
+  };
+  const inPak = new Map<string, Functie>();
+  const geprobeerd = new Set<string>();
+  const naam = (bestand: string) => bestand.slice(wortel.length).split(sep).join('/');
+
+  /** The pack whose first file is `rel`, if there is one and it was not read before. */
+  const laadPak = (rel: string) => {
+    if (geprobeerd.has(rel)) return;
+    geprobeerd.add(rel);
+    const pak = join(wortel, 'pak', rel.split('/').join('_'));
+    let bron: string;
+    try {
+      bron = readFileSync(pak, 'utf8');
+    } catch {
+      return;
+    }
+    const pad = cachePad(map, wortel, pak);
+    let cachedData: Buffer | undefined;
+    try {
+      if (pad) cachedData = readFileSync(pad);
+    } catch {
+      // No cache yet.
+    }
+    let script: Script;
+    let functies: Record<string, Functie>;
+    try {
+      script = new Script(bron, { filename: pak, cachedData });
+      // Only defines functions: nothing of the pack runs yet.
+      functies = script.runInThisContext() as Record<string, Functie>;
+    } catch {
+      // A damaged pack: its files load on their own.
+      return;
+    }
+    if (pad && (!cachedData || script.cachedDataRejected)) nieuw.push({ script, pad });
+    for (const [f, functie] of Object.entries(functies)) if (!inPak.has(f)) inPak.set(f, functie);
+  };
+
+  /** Runs `module` (file `bestand`) from its pack, as Node would run it from its file. */
+  const voerUit = (module: Module, bestand: string, functie: Functie) => {
+    const map = dirname(bestand);
+    const require = (id: string) => {
+      if (id.startsWith('./') || id.startsWith('../')) {
+        const pad = resolve(map, id);
+        const geladen = M._cache[pad];
+        if (geladen) return geladen.exports;
+        const eigen = pad.startsWith(wortel) ? inPak.get(naam(pad)) : undefined;
+        if (eigen) {
+          const kind = new M(pad, module);
+          kind.filename = pad;
+          kind.paths = M._nodeModulePaths(dirname(pad));
+          M._cache[pad] = kind;
+          try {
+            voerUit(kind, pad, eigen);
+          } catch (e) {
+            delete M._cache[pad];
+            throw e;
+          }
+          kind.loaded = true;
+          return kind.exports;
+        }
+      }
+      return module.require(id);
+    };
+    require.resolve = (id: string, opties?: unknown) => M._resolveFilename(id, module, false, opties);
+    require.cache = M._cache;
+    require.main = process.mainModule;
+    return functie.call(module.exports, module.exports, require, module, bestand, map);
+  };
+
+  const js = M._extensions['.js']!;
+  M._extensions['.js'] = function (this: unknown, module: Module, bestand: string) {
+    if (bestand.startsWith(wortel)) {
+      const rel = naam(bestand);
+      if (!inPak.has(rel)) laadPak(rel);
+      const functie = inPak.get(rel);
+      if (functie) return voerUit(module, bestand, functie);
+    }
+    return js.call(this, module, bestand);
+  };
 }
 
 /** This build's cache folder, made if needed (and the folders of earlier builds removed); false if it cannot be. */
