@@ -104,11 +104,13 @@ describe('compiled code kept between runs', () => {
     const env = { KVZ_DB: nieuweDb() };
     const metPakken = spawnKvzSync(ADD, env, [], kvz.bin);
     expect(metPakken.code).toBe(0);
-    // main.js's pack damaged (half of it), the others gone.
+    // main.js's pack damaged (half of it), the database's empty, the others gone.
     const pakken = join(kvz.bin, '..', '..', 'dist', 'pak');
     const hoofd = readFileSync(join(pakken, 'cli_main.js'), 'utf8');
+    const database = readdirSync(pakken).find((f) => /^chunks_database-\w+\.js$/.test(f))!;
     for (const f of readdirSync(pakken)) rmSync(join(pakken, f));
     writeFileSync(join(pakken, 'cli_main.js'), hoofd.slice(0, hoofd.length / 2));
+    writeFileSync(join(pakken, database), '');
     rmSync(kvz.caches, { recursive: true });
     const zonder = spawnKvzSync(ADD, env, [], kvz.bin);
     expect(zonder.code).toBe(0);

@@ -93,6 +93,7 @@ function installeerPakken(wortel: string, map: string, nieuw: { script: Script; 
     _cache: Record<string, Module>;
     _resolveFilename: (verzoek: string, ouder: Module, isMain: boolean, opties?: unknown) => string;
     _nodeModulePaths: (map: string) => string[];
+    _resolveLookupPaths: (verzoek: string, ouder: Module) => string[] | null;
     new (id: string, ouder?: Module): Module;
   };
   const inPak = new Map<string, Functie>();
@@ -118,17 +119,19 @@ function installeerPakken(wortel: string, map: string, nieuw: { script: Script; 
       // No cache yet.
     }
     let script: Script;
-    let functies: Record<string, Functie>;
+    let functies: [string, Functie][];
     try {
       script = new Script(bron, { filename: pak, cachedData });
       // Only defines functions: nothing of the pack runs yet.
-      functies = script.runInThisContext() as Record<string, Functie>;
+      const uitkomst: unknown = script.runInThisContext();
+      functies = Object.entries(uitkomst as Record<string, Functie>);
+      if (typeof uitkomst !== 'object' || functies.some(([, f]) => typeof f !== 'function')) return;
     } catch {
-      // A damaged pack: its files load on their own.
+      // A damaged pack (cut off, empty, not one of kvz's): its files load on their own.
       return;
     }
     if (pad && (!cachedData || script.cachedDataRejected)) nieuw.push({ script, pad });
-    for (const [f, functie] of Object.entries(functies)) if (!inPak.has(f)) inPak.set(f, functie);
+    for (const [f, functie] of functies) if (!inPak.has(f)) inPak.set(f, functie);
   };
 
   /** Runs `module` (file `bestand`) from its pack, as Node would run it from its file. */
@@ -138,7 +141,10 @@ function installeerPakken(wortel: string, map: string, nieuw: { script: Script; 
       if (id.startsWith('./') || id.startsWith('../')) {
         const pad = resolve(map, id);
         const geladen = M._cache[pad];
-        if (geladen) return geladen.exports;
+        if (geladen) {
+          if (!module.children.includes(geladen)) module.children.push(geladen);
+          return geladen.exports;
+        }
         const eigen = pad.startsWith(wortel) ? inPak.get(naam(pad)) : undefined;
         if (eigen) {
           const kind = new M(pad, module);
@@ -148,7 +154,9 @@ function installeerPakken(wortel: string, map: string, nieuw: { script: Script; 
           try {
             voerUit(kind, pad, eigen);
           } catch (e) {
+            // As Node does: a file whose top level failed runs again when required again.
             delete M._cache[pad];
+            module.children.splice(module.children.indexOf(kind), 1);
             throw e;
           }
           kind.loaded = true;
@@ -157,8 +165,11 @@ function installeerPakken(wortel: string, map: string, nieuw: { script: Script; 
       }
       return module.require(id);
     };
-    require.resolve = (id: string, opties?: unknown) => M._resolveFilename(id, module, false, opties);
+    require.resolve = Object.assign((id: string, opties?: unknown) => M._resolveFilename(id, module, false, opties), {
+      paths: (id: string) => M._resolveLookupPaths(id, module),
+    });
     require.cache = M._cache;
+    require.extensions = M._extensions;
     require.main = process.mainModule;
     return functie.call(module.exports, module.exports, require, module, bestand, map);
   };
