@@ -93,13 +93,15 @@ const gemist = VERVANGINGEN.filter((w) => !vervangen.has(w));
 if (gemist.length > 0) throw new Error(`bundel: niet aangepast: ${gemist.join(', ')} (is het bestand verplaatst?)`);
 
 // Every file as CommonJS: import() becomes require(), import.meta.url the file's own URL.
+const commonJs = new Map();
 for (const f of outputFiles) {
   const code = await alsCommonJs(f.text, f.path);
   await mkdir(dirname(f.path), { recursive: true });
   await writeFile(f.path, code);
+  commonJs.set(relatief(f.path), code);
 }
 await writeFile('dist/package.json', '{ "type": "commonjs" }\n');
-await pakIn(new Map(await Promise.all(outputFiles.map(async (f) => [relatief(f.path), await readFile(f.path, 'utf8')]))));
+await pakIn(commonJs);
 
 /** One bundled ES file as CommonJS; a top-level await fails the build (CommonJS has none). */
 async function alsCommonJs(tekst, pad) {

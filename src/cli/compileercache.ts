@@ -15,7 +15,6 @@
  * through a new temporary file, so a run beside it reads either the whole cache or none. The folder is
  * its owner's alone (0700): code another user could write there would run as whoever starts kvz. A
  * folder that cannot be written (an installation of another user) means no cache, and nothing else.
- * Most files run from a pack (installeerPakken, below), which is cached as one script.
  */
 import Module from 'node:module';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
@@ -30,17 +29,43 @@ declare const __KVZ_BOUW__: string | undefined;
 const BOUW = typeof __KVZ_BOUW__ === 'string' ? __KVZ_BOUW__ : 'bron';
 
 type Compileer = (this: Module, inhoud: string, bestand: string, ...rest: unknown[]) => unknown;
+type Functie = (exports: unknown, require: unknown, module: Module, filename: string, dirname: string) => unknown;
+type Laders = Record<string, (module: Module, bestand: string) => unknown>;
+/** The parts of Node's CommonJS loader that kvz's own loading uses (as Node's loader itself does). */
+type Lader = {
+  _extensions: Laders;
+  _cache: Record<string, Module>;
+  _resolveFilename: (verzoek: string, ouder: Module, isMain: boolean, opties?: unknown) => string;
+  _nodeModulePaths: (map: string) => string[];
+  _resolveLookupPaths: (verzoek: string, ouder: Module) => string[] | null;
+  new (id: string, ouder?: Module): Module;
+};
 
-/** Compiles the files of `dist` (an absolute path) from their cache where one fits, and keeps new caches for the next run. */
+/**
+ * Compiles the files of `dist` (an absolute path) from their cache where one fits, and keeps new caches
+ * for the next run. Most files run from a pack: src/bundel.mjs writes dist/pak/, where the pack of
+ * main.js, and of each file an import() loads, holds that file and all it imports as one script, so a
+ * command reads and compiles a few files instead of ~45 (#17), each pack with one cache. A file no pack
+ * holds is compiled on its own, with a cache of its own. Within a pack a file's own relative require()s
+ * are answered without Node's resolve (the pack says the file is there); everything else goes through
+ * Node. An error's stack names the pack and its line. A pack that cannot be read or compiled is passed
+ * over: its files then load on their own. The build writes the packs with the files, from the same
+ * code; a file of dist/ edited by hand needs `npm run build`.
+ */
 export function gebruikCompileercache(dist: string): void {
   const wortel = dist.endsWith(sep) ? dist : dist + sep;
   const map = join(wortel, CACHEMAP, BOUW);
   const nieuw: { script: Script; pad: string }[] = [];
-  installeerPakken(wortel, map, nieuw);
-  const proto = Module.prototype as unknown as { _compile: Compileer };
-  const gewoon = proto._compile;
-  proto._compile = function (this: Module, inhoud: string, bestand: string, ...rest: unknown[]) {
-    if (!bestand.startsWith(wortel)) return gewoon.call(this, inhoud, bestand, ...rest);
+  const M = Module as unknown as Lader;
+  const inPak = new Map<string, Functie>();
+  const geprobeerd = new Set<string>();
+  const naam = (bestand: string) => bestand.slice(wortel.length).split(sep).join('/');
+
+  /**
+   * `bron`, the code of `bestand`, compiled with its cache where one fits, and run by `draai`; when
+   * that succeeds and no cache fitted, a new one is written as the run ends.
+   */
+  const compileer = <T>(bron: string, bestand: string, draai: (script: Script) => T): T => {
     const pad = cachePad(map, wortel, bestand);
     let cachedData: Buffer | undefined;
     try {
@@ -48,93 +73,34 @@ export function gebruikCompileercache(dist: string): void {
     } catch {
       // No cache yet.
     }
-    // The same wrapper as Node's own, so line numbers in a stack trace stay those of the file.
-    const script = new Script(`(function (exports, require, module, __filename, __dirname) { ${inhoud}\n});`, { filename: bestand, cachedData });
+    const script = new Script(bron, { filename: bestand, cachedData });
+    const uitkomst = draai(script);
     if (pad && (!cachedData || script.cachedDataRejected)) nieuw.push({ script, pad });
-    const wikkel = script.runInThisContext({ displayErrors: true }) as (...a: unknown[]) => unknown;
-    return wikkel.call(this.exports, this.exports, Module.createRequire(bestand), this, bestand, dirname(bestand));
+    return uitkomst;
   };
-  // After the run, so each cache holds the functions it compiled as well as the top level.
-  process.once('exit', () => {
-    if (nieuw.length === 0 || !maakMap(join(wortel, CACHEMAP), map)) return;
-    for (const { script, pad } of nieuw) {
-      const tijdelijk = `${pad}.${process.pid}`;
-      try {
-        // 'wx': a new file, never one (or a link) that is already there.
-        writeFileSync(tijdelijk, script.createCachedData(), { flag: 'wx', mode: 0o600 });
-        renameSync(tijdelijk, pad);
-      } catch {
-        // This cache not, the others still; the run's outcome stands.
-        try {
-          unlinkSync(tijdelijk);
-        } catch {
-          // Never made.
-        }
-      }
-    }
-  });
-}
-
-type Functie = (exports: unknown, require: unknown, module: Module, filename: string, dirname: string) => unknown;
-type Laders = Record<string, (module: Module, bestand: string) => unknown>;
-
-/**
- * Runs the files of dist/ from the packs src/bundel.mjs made (dist/pak/): the pack of main.js, and of
- * each file an import() loads, holds that file and all it imports as one script, so a command reads
- * and compiles a few files instead of ~45 (#17). A file no pack holds loads as usual. Within a pack a
- * file's own relative require()s are answered without Node's resolve (the pack says the file is
- * there); everything else goes through Node. An error's stack names the pack and its line. A pack
- * that cannot be read or compiled is passed over: its files then load on their own. The build writes
- * the packs with the files, from the same code; a file of dist/ edited by hand needs `npm run build`.
- */
-function installeerPakken(wortel: string, map: string, nieuw: { script: Script; pad: string }[]): void {
-  const M = Module as unknown as {
-    _extensions: Laders;
-    _cache: Record<string, Module>;
-    _resolveFilename: (verzoek: string, ouder: Module, isMain: boolean, opties?: unknown) => string;
-    _nodeModulePaths: (map: string) => string[];
-    _resolveLookupPaths: (verzoek: string, ouder: Module) => string[] | null;
-    new (id: string, ouder?: Module): Module;
-  };
-  const inPak = new Map<string, Functie>();
-  const geprobeerd = new Set<string>();
-  const naam = (bestand: string) => bestand.slice(wortel.length).split(sep).join('/');
 
   /** The pack whose first file is `rel`, if there is one and it was not read before. */
   const laadPak = (rel: string) => {
     if (geprobeerd.has(rel)) return;
     geprobeerd.add(rel);
     const pak = join(wortel, 'pak', rel.split('/').join('_'));
-    let bron: string;
-    try {
-      bron = readFileSync(pak, 'utf8');
-    } catch {
-      return;
-    }
-    const pad = cachePad(map, wortel, pak);
-    let cachedData: Buffer | undefined;
-    try {
-      if (pad) cachedData = readFileSync(pad);
-    } catch {
-      // No cache yet.
-    }
-    let script: Script;
     let functies: [string, Functie][];
     try {
-      script = new Script(bron, { filename: pak, cachedData });
-      // Only defines functions: nothing of the pack runs yet.
-      const uitkomst: unknown = script.runInThisContext();
-      functies = Object.entries(uitkomst as Record<string, Functie>);
-      if (typeof uitkomst !== 'object' || functies.some(([, f]) => typeof f !== 'function')) return;
+      functies = compileer(readFileSync(pak, 'utf8'), pak, (script) => {
+        // Only defines functions: nothing of the pack runs yet.
+        const uitkomst: unknown = script.runInThisContext();
+        const f = Object.entries(uitkomst as Record<string, Functie>);
+        if (typeof uitkomst !== 'object' || f.some(([, functie]) => typeof functie !== 'function')) throw new Error(`${pak} is geen pakket`);
+        return f;
+      });
     } catch {
-      // A damaged pack (cut off, empty, not one of kvz's): its files load on their own.
+      // No pack, or a damaged one (cut off, empty, not one of kvz's): its files load on their own.
       return;
     }
-    if (pad && (!cachedData || script.cachedDataRejected)) nieuw.push({ script, pad });
     for (const [f, functie] of functies) if (!inPak.has(f)) inPak.set(f, functie);
   };
 
-  /** Runs `module` (file `bestand`) from its pack, as Node would run it from its file. */
+  /** Runs `module` (file `bestand`, compiled as `functie`), as Node would run it from its file. */
   const voerUit = (module: Module, bestand: string, functie: Functie) => {
     const map = dirname(bestand);
     const require = (id: string) => {
@@ -174,6 +140,7 @@ function installeerPakken(wortel: string, map: string, nieuw: { script: Script; 
     return functie.call(module.exports, module.exports, require, module, bestand, map);
   };
 
+  // A file of dist/: from its pack, which is read the first time one of its files is needed.
   const js = M._extensions['.js']!;
   M._extensions['.js'] = function (this: unknown, module: Module, bestand: string) {
     if (bestand.startsWith(wortel)) {
@@ -184,6 +151,35 @@ function installeerPakken(wortel: string, map: string, nieuw: { script: Script; 
     }
     return js.call(this, module, bestand);
   };
+  // A file of dist/ in no pack: compiled on its own.
+  const proto = Module.prototype as unknown as { _compile: Compileer };
+  const gewoon = proto._compile;
+  proto._compile = function (this: Module, inhoud: string, bestand: string, ...rest: unknown[]) {
+    if (!bestand.startsWith(wortel)) return gewoon.call(this, inhoud, bestand, ...rest);
+    // The same wrapper as Node's own, so line numbers in a stack trace stay those of the file.
+    const bron = `(function (exports, require, module, __filename, __dirname) { ${inhoud}\n});`;
+    return voerUit(this, bestand, compileer(bron, bestand, (script) => script.runInThisContext({ displayErrors: true }) as Functie));
+  };
+
+  // After the run, so each cache holds the functions it compiled as well as the top level.
+  process.once('exit', () => {
+    if (nieuw.length === 0 || !maakMap(join(wortel, CACHEMAP), map)) return;
+    for (const { script, pad } of nieuw) {
+      const tijdelijk = `${pad}.${process.pid}`;
+      try {
+        // 'wx': a new file, never one (or a link) that is already there.
+        writeFileSync(tijdelijk, script.createCachedData(), { flag: 'wx', mode: 0o600 });
+        renameSync(tijdelijk, pad);
+      } catch {
+        // This cache not, the others still; the run's outcome stands.
+        try {
+          unlinkSync(tijdelijk);
+        } catch {
+          // Never made.
+        }
+      }
+    }
+  });
 }
 
 /** This build's cache folder, made if needed (and the folders of earlier builds removed); false if it cannot be. */

@@ -58,3 +58,23 @@ describe('start-up without a terminal', () => {
     expect(gebruikteModules(['status'], { KVZ_DB: db }).modules).not.toContain('crypto');
   });
 });
+
+describe('a run that never finishes', () => {
+  it('ends with exit 13 and one sentence, not as a success', () => {
+    // A command left waiting on something that never comes: kvz's run() stands in for it here.
+    const nooit = join(tijdelijkeMap(), 'nooit.cjs');
+    writeFileSync(
+      nooit,
+      `const Module = require('node:module');
+const laad = Module._load;
+Module._load = function (verzoek, ...rest) {
+  return /dist[\\\\/]cli[\\\\/]main\\.js$/.test(verzoek) ? { run: () => new Promise(() => {}) } : laad.call(this, verzoek, ...rest);
+};
+`,
+    );
+    const u = spawnKvzSync(['status'], { KVZ_DB: nieuweDb() }, ['--require', nooit]);
+    expect(u.code).toBe(13);
+    expect(u.stderr).toBe('kvz is gestopt voordat het commando klaar was.\n');
+    expect(u.stdout).toBe('');
+  });
+});
